@@ -1,0 +1,21 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "breakeven",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "BreakevenCore", targets: ["BreakevenCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Scenario language, diagnostics, simulation engine, analysis, result: Foundation only.
+        .target(name: "BreakevenCore"),
+        .testTarget(name: "BreakevenCoreTests", dependencies: ["BreakevenCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,31 @@
+/// How a GPU rental is committed to: the longer the commitment, the lower the hourly price.
+public enum GPUCommitment: String, Sendable, Hashable, Codable, CaseIterable {
+    case onDemand = "on_demand"
+    case reserved1y = "reserved_1y"
+    case reserved3y = "reserved_3y"
+    case spot
+}
+
+/// One provider's price for one GPU-hour under one commitment, from a date on.
+public struct GPUOffer: Sendable, Hashable, Codable {
+    /// e.g. `h100-sxm/lambda/on_demand`
+    public var id: String
+    public var gpu: String
+    public var provider: String
+    public var commitment: GPUCommitment
+    /// USD per GPU-hour.
+    public var hourly: Double
+    public var effectiveFrom: CalendarDay
+    public var source: String
+
+    public init(id: String, gpu: String, provider: String, commitment: GPUCommitment, hourly: Double,
+                effectiveFrom: CalendarDay, source: String) {
+        self.id = id
+        self.gpu = gpu
+        self.provider = provider
+        self.commitment = commitment
+        self.hourly = hourly
+        self.effectiveFrom = effectiveFrom
+        self.source = source
+    }
+}

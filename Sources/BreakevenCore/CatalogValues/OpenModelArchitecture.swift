@@ -1,0 +1,37 @@
+/// The shape of an open-weights transformer, as its config.json gives it: what the capacity
+/// model needs to size memory and compute.
+public struct OpenModelArchitecture: Sendable, Hashable, Codable {
+    /// e.g. `llama-3.1-70b`
+    public var id: String
+    public var name: String
+    /// All parameters (weights read from memory; for mixture-of-experts, every expert).
+    public var totalParameters: Double
+    /// Parameters used per token (FLOPs); equals total for dense models.
+    public var activeParameters: Double
+    public var layers: Int
+    public var hiddenSize: Int
+    public var attentionHeads: Int
+    /// Grouped-query attention: KV heads shared by several query heads.
+    public var kvHeads: Int
+    public var headDimension: Int
+    public var contextLength: Int
+    public var license: String
+    public var source: String
+
+    public init(id: String, name: String, totalParameters: Double, activeParameters: Double, layers: Int,
+                hiddenSize: Int, attentionHeads: Int, kvHeads: Int, headDimension: Int, contextLength: Int,
+                license: String, source: String) {
+        self.id = id
+        self.name = name
+        self.totalParameters = totalParameters
+        self.activeParameters = activeParameters
+        self.layers = layers
+        self.hiddenSize = hiddenSize
+        self.attentionHeads = attentionHeads
+        self.kvHeads = kvHeads
+        self.headDimension = headDimension
+        self.contextLength = contextLength
+        self.license = license
+        self.source = source
+    }
+}
