@@ -15,7 +15,22 @@ let package = Package(
     targets: [
         // Scenario language, diagnostics, simulation engine, analysis, result: Foundation only.
         .target(name: "BreakevenCore"),
+        // Markdown, CSV and JSON renderers: pure functions of a result.
+        .target(name: "BreakevenReports", dependencies: ["BreakevenCore"]),
+        .executableTarget(
+            name: "breakeven",
+            dependencies: [
+                "BreakevenCore", "BreakevenReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "BreakevenCoreTests", dependencies: ["BreakevenCore"]),
+        .testTarget(
+            name: "BreakevenReportsTests",
+            dependencies: ["BreakevenReports", "BreakevenCore"],
+            resources: [.copy("Golden")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Turns a projection into the figures a decision needs: totals, NPV, breakeven months and
+/// volumes, savings, and the warnings a reader must not miss.
+public enum BreakevenAnalysis {
+    public static func analyse(_ scenario: Scenario, _ projection: Projection) -> BreakevenResult {
+        let baselineIndex = scenario.baselineIndex
+        let baseline = projection.options[baselineIndex].months
+        let perRequest = scenario.workload.tokensPerRequest
+        let workloadTokens = projection.demands.map { $0.requests * (perRequest.input + perRequest.output) }
+
+        var options: [OptionResult] = []
+        for (k, option) in scenario.options.enumerated() {
+            let months = projection.options[k].months
+            let total = months.last?.cumulativeCost ?? 0
+            let npv = presentValue(months.map(\.totalCost), rate: scenario.discountRate)
+            let baselineTotal = baseline.last?.cumulativeCost ?? 0
+            let baselineNPV = presentValue(baseline.map(\.totalCost), rate: scenario.discountRate)
+            let isBaseline = k == baselineIndex
+            var volume: Double?
+            if !isBaseline {
+                volume = BreakevenVolumeSearch(scenario: scenario, option: option, baseline: scenario.options[baselineIndex]).tokensPerMonth()
+            }
+            let tokensPerRequest = perRequest.input + perRequest.output
+            options.append(OptionResult(
+                id: option.id, label: option.label, type: option.typeName,
+                totalCost: total, npv: npv,
+                averageMonthlyCost: months.isEmpty ? 0 : total / Double(months.count),
+                costPerMTokFirstMonth: costPerMTok(months.first, workloadTokens.first),
+                costPerMTokLastMonth: costPerMTok(months.last, workloadTokens.last),
+                breakevenMonth: isBaseline ? nil : breakevenMonth(months, baseline),
+                runRateBreakevenMonth: isBaseline ? nil : runRateBreakevenMonth(months, baseline),
+                breakevenTokensPerMonth: volume,
+                breakevenRequestsPerDay: volume.flatMap { tokensPerRequest > 0 ? $0 / tokensPerRequest / Double(scenario.start.days) : nil },
+                savingsVsBaseline: baselineTotal - total,
+                npvSavingsVsBaseline: baselineNPV - npv,
+                averageUtilization: averageUtilization(months),
+                unmetRequests: months.reduce(0) { $0 + $1.unmetRequests },
+                months: months.map(MonthResult.init)))
+        }
+        let info = ScenarioInfo(name: scenario.name, sha256: scenario.digest, description: scenario.description,
+                                profile: scenario.profile.rawValue, currency: scenario.currency, start: scenario.start,
+                                months: scenario.months, discountRate: scenario.discountRate,
+                                inputTokensPerRequest: perRequest.input, outputTokensPerRequest: perRequest.output)
+        return BreakevenResult(scenario: info, baseline: scenario.baselineID, options: options,
+                               warnings: WarningRules.warnings(scenario, options), assumptions: scenario.assumptions)
+    }
+
+    /// NPV: month i discounted by (1 + rate)^(−i/12).
+    public static func presentValue(_ monthly: [Double], rate: Double) -> Double {
+        monthly.enumerated().reduce(0) { $0 + $1.element * pow(1 + rate, -Double($1.offset) / 12) }
+    }
+
+    /// Equal within rounding: sums of thousands of doubles differ in the last bits.
+    static func atOrBelow(_ a: Double, _ b: Double) -> Bool {
+        a <= b + 1e-9 * max(1, abs(b))
+    }
+
+    /// The first month m (1-based) from which cumulative cost stays at or below the
+    /// baseline's through the last month; nil if dearer at the end.
+    public static func breakevenMonth(_ option: [MonthlyProjection], _ baseline: [MonthlyProjection]) -> Int? {
+        var first: Int?
+        for i in stride(from: option.count - 1, through: 0, by: -1) {
+            guard atOrBelow(option[i].cumulativeCost, baseline[i].cumulativeCost) else { break }
+            first = i + 1
+        }
+        return first
+    }
+
+    /// The first month whose cost without one-time costs is at or below the baseline's.
+    public static func runRateBreakevenMonth(_ option: [MonthlyProjection], _ baseline: [MonthlyProjection]) -> Int? {
+        option.indices.first { atOrBelow(option[$0].costs.runRate, baseline[$0].costs.runRate) }.map { $0 + 1 }
+    }
+
+    static func costPerMTok(_ month: MonthlyProjection?, _ tokens: Double?) -> Double? {
+        guard let month, let tokens, tokens > 0 else { return nil }
+        return month.totalCost / (tokens / 1e6)
+    }
+
+    /// Served over provisioned capacity over the whole horizon (weighted by capacity).
+    static func averageUtilization(_ months: [MonthlyProjection]) -> Double? {
+        var served = 0.0, provisioned = 0.0
+        for m in months {
+            guard let u = m.utilization, let r = m.replicas else { continue }
+            let capacity = r * m.date.hours
+            served += u * capacity
+            provisioned += capacity
+        }
+        return provisioned > 0 ? served / provisioned : nil
+    }
+}

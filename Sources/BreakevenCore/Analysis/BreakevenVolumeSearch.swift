@@ -1,0 +1,56 @@
+import Foundation
+
+/// The lowest monthly token volume above which an option stays at or below the baseline.
+///
+/// Costs are staircases (whole replicas, whole machines), so the difference between two
+/// options can change sign many times: the search walks a dense logarithmic grid up to
+/// 10^15 tokens a month, then bisects the last crossing from dearer to cheaper.
+struct BreakevenVolumeSearch {
+    static let ceiling = 1e15
+    /// Grid points per decade: steps narrower than 1/200 of a decade (~1.2%) between two
+    /// points can be missed; a replica step that narrow is a fleet of ~80 replicas.
+    static let pointsPerDecade = 200
+
+    let scenario: Scenario
+    let option: ServingOption
+    let baseline: ServingOption
+
+    /// Tokens (input + output before multipliers) per request of month 1.
+    var tokensPerRequest: Double {
+        let t = scenario.workload.tokensPerRequest
+        return t.input + t.output
+    }
+
+    /// Whether the option is at or below the baseline at this monthly token volume.
+    func isCheaper(atTokens tokens: Double) -> Bool {
+        let requests = tokens / tokensPerRequest
+        guard let a = Simulator.monthOneRunRate(option, in: scenario, requests: requests) else { return false }
+        guard let b = Simulator.monthOneRunRate(baseline, in: scenario, requests: requests) else { return true }
+        return BreakevenAnalysis.atOrBelow(a, b)
+    }
+
+    /// 0: cheaper at every volume; nil: dearer at the ceiling.
+    func tokensPerMonth() -> Double? {
+        guard tokensPerRequest > 0 else { return nil }
+        guard isCheaper(atTokens: BreakevenVolumeSearch.ceiling) else { return nil }
+        let decades = 15
+        let count = decades * BreakevenVolumeSearch.pointsPerDecade
+        // Walk down from the ceiling to the last volume at which the option is dearer.
+        var good = BreakevenVolumeSearch.ceiling
+        for k in stride(from: count - 1, through: 0, by: -1) {
+            let v = pow(10, Double(k) / Double(BreakevenVolumeSearch.pointsPerDecade))
+            if isCheaper(atTokens: v) {
+                good = v
+                continue
+            }
+            var bad = v
+            for _ in 0..<100 where good - bad > 1e-9 * good {
+                let mid = (bad + good) / 2
+                if isCheaper(atTokens: mid) { good = mid } else { bad = mid }
+            }
+            return good
+        }
+        // Cheaper down to one token a month; below that, no volume is meaningful.
+        return isCheaper(atTokens: 0) ? 0 : 1
+    }
+}

@@ -1,0 +1,48 @@
+/// One problem in a scenario, located in its file and in its JSON structure.
+///
+/// Printed compiler-style: `scenarios/x.json:14:7: error: options[1].gpu_hourly: expected a
+/// number ≥ 0, found -2`, so editors and CI logs link straight to the place.
+public struct Diagnostic: Sendable, Hashable, Comparable {
+    public var location: SourceLocation
+    /// JSON path such as `options[1].gpu_hourly`; empty for problems of the file as a whole.
+    public var path: String
+    public var message: String
+
+    public init(at location: SourceLocation, path: String, _ message: String) {
+        self.location = location
+        self.path = path
+        self.message = message
+    }
+
+    /// The line a user reads, for the file named `file`.
+    public func formatted(file: String) -> String {
+        let place: String
+        if let argument = location.setArgument {
+            place = "--set \(argument)"
+        } else {
+            place = "\(file):\(location.line):\(location.column)"
+        }
+        let subject = path.isEmpty ? "" : "\(path): "
+        return "\(place): error: \(subject)\(message)"
+    }
+
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        if a.location != b.location { return a.location < b.location }
+        return (a.path, a.message) < (b.path, b.message)
+    }
+}
+
+/// Every problem found in one scenario, sorted by position.
+public struct ScenarioErrors: Error, Sendable, Hashable {
+    public var file: String
+    public var diagnostics: [Diagnostic]
+
+    public init(file: String, diagnostics: [Diagnostic]) {
+        self.file = file
+        self.diagnostics = diagnostics.sorted()
+    }
+
+    public var formatted: String {
+        diagnostics.map { $0.formatted(file: file) }.joined(separator: "\n")
+    }
+}

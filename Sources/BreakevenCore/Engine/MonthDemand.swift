@@ -1,0 +1,44 @@
+import Foundation
+
+/// The workload of one month as every option sees it.
+public struct MonthDemand: Sendable, Hashable {
+    public var index: Int
+    public var date: CalendarMonth
+    public var requests: Double
+
+    public init(index: Int, date: CalendarMonth, requests: Double) {
+        self.index = index
+        self.date = date
+        self.requests = requests
+    }
+
+    /// The same month with the volume scaled (overflow, breakeven-volume search).
+    public func with(requests: Double) -> MonthDemand {
+        MonthDemand(index: index, date: date, requests: requests)
+    }
+}
+
+/// Tokens of a month's requests, summed over the request classes.
+struct TokenCounts {
+    var uncachedInput = 0.0
+    var cachedInput = 0.0
+    /// Kept apart from its two parts so that reports show the exact product, not a rounded sum.
+    var input = 0.0
+    var output = 0.0
+
+    init(requests: Double, classes: [RequestClass], outputMultiplier: Double) {
+        for c in classes {
+            let n = requests * c.share
+            let tokens = n * c.inputTokens
+            input += tokens
+            cachedInput += tokens * c.cachedInputShare
+            uncachedInput += tokens * (1 - c.cachedInputShare)
+            output += n * c.outputTokens * outputMultiplier
+        }
+    }
+}
+
+/// A yearly trend x applied to month i: (1 + x)^(i/12).
+func trendFactor(_ perYear: Double, month i: Int) -> Double {
+    perYear == 0 ? 1 : pow(1 + perYear, Double(i) / 12)
+}

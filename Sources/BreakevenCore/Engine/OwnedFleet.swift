@@ -1,0 +1,78 @@
+/// Bought machines over time: units bought when first needed, replaced at the end of their
+/// lifetime, paid in cash or amortized, and powered while on.
+struct OwnedFleet {
+    struct Unit {
+        var purchaseIndex: Int
+        var price: Double
+    }
+
+    let plan: OwnedHardwarePlan
+    let workload: Workload
+    let accounting: OwnedHardwarePlan.Accounting
+    let units: OwnedHardwarePlan.Units
+    private(set) var owned: [Unit] = []
+
+    init(plan: OwnedHardwarePlan, workload: Workload, accounting: OwnedHardwarePlan.Accounting? = nil, units: OwnedHardwarePlan.Units? = nil) {
+        self.plan = plan
+        self.workload = workload
+        self.accounting = accounting ?? plan.accounting
+        self.units = units ?? plan.units
+    }
+
+    /// Straight-line book value: price·(1 − (1 − resale)·min(age, lifetime)/lifetime).
+    static func bookValue(price: Double, ageMonths: Int, lifetime: Int, resale: Double) -> Double {
+        price * (1 - (1 - resale) * Double(min(ageMonths, lifetime)) / Double(lifetime))
+    }
+
+    mutating func month(_ demand: MonthDemand, isLast: Bool) -> MonthlyProjection {
+        let i = demand.index
+        let tokens = TokenCounts(requests: demand.requests, classes: workload.classes, outputMultiplier: plan.outputTokenMultiplier)
+        let work = ReplicaPlan.work(tokens, plan.throughput)
+        let secondsOnPerUnit = plan.hoursOnPerDay * 3600 * Double(demand.date.days)
+        // Sized on monthly busy time: a local machine can queue, so peaks within the day do not count.
+        let needed = max(1, Int((work / (secondsOnPerUnit * plan.maxUtilization) * (1 - 1e-12)).rounded(.up)))
+        let price = plan.purchasePrice * trendFactor(plan.hardwarePriceChangePerYear, month: i)
+        var lines = CostLines()
+
+        // Units at the end of their lifetime are sold for their resale share and replaced.
+        for k in owned.indices where i - owned[k].purchaseIndex >= plan.lifetimeMonths {
+            if accounting == .cash { lines.hardware += price - plan.resaleShare * owned[k].price }
+            owned[k] = Unit(purchaseIndex: i, price: price)
+        }
+        let wanted: Int
+        switch units {
+        case .auto: wanted = needed
+        case .fixed(let n): wanted = n
+        }
+        while owned.count < wanted {
+            owned.append(Unit(purchaseIndex: i, price: price))
+            if accounting == .cash { lines.hardware += price }
+        }
+        switch accounting {
+        case .amortized:
+            lines.hardware += owned.reduce(0) { $0 + $1.price * (1 - plan.resaleShare) / Double(plan.lifetimeMonths) }
+        case .cash:
+            if isLast {
+                lines.hardware -= owned.reduce(0) {
+                    $0 + OwnedFleet.bookValue(price: $1.price, ageMonths: i - $1.purchaseIndex + 1,
+                                              lifetime: plan.lifetimeMonths, resale: plan.resaleShare)
+                }
+            }
+        }
+
+        let count = Double(owned.count)
+        let capacity = count * secondsOnPerUnit * plan.maxUtilization
+        let served = min(work, capacity)
+        let unmetShare = work > 0 ? 1 - served / work : 0
+        let busyHours = served / 3600
+        let onHours = count * plan.hoursOnPerDay * Double(demand.date.days)
+        lines.energy = (busyHours * plan.wattsBusy + (onHours - busyHours) * plan.wattsIdle) / 1000 * plan.electricityPerKWh
+        lines.team = plan.overheads.teamPerMonth
+        lines.fixed = plan.overheads.fixedPerMonth
+        if i == 0 { lines.oneTime = plan.overheads.oneTimeTotal }
+        return MonthlyProjection(index: i, date: demand.date, requests: demand.requests,
+                                 inputTokens: tokens.input, outputTokens: tokens.output, costs: lines,
+                                 replicas: count, utilization: onHours > 0 ? busyHours / onHours : nil,
+                                 unmetRequests: demand.requests * unmetShare)
+    }
+}

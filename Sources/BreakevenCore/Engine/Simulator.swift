@@ -1,0 +1,40 @@
+/// Projects every option of a scenario month by month.
+public enum Simulator {
+    public static func project(_ scenario: Scenario) -> Projection {
+        let demands = (0..<scenario.months).map { i in
+            MonthDemand(index: i, date: scenario.start.adding(months: i), requests: scenario.workload.requests(month: i, start: scenario.start))
+        }
+        let options = scenario.options.map { option in
+            var model = OptionModel(option, in: scenario)
+            var cumulative = 0.0
+            let months = demands.map { demand in
+                var m = model.month(demand, isLast: demand.index == scenario.months - 1)
+                cumulative += m.totalCost
+                m.cumulativeCost = cumulative
+                return m
+            }
+            return OptionProjection(optionID: option.id, months: months)
+        }
+        return Projection(demands: demands, options: options)
+    }
+
+    /// Month 1's cost of one option if the whole workload were scaled to `requests`, at month-1
+    /// prices, without one-time costs, owned hardware amortized; nil if demand would go unmet.
+    public static func monthOneRunRate(_ option: ServingOption, in scenario: Scenario, requests: Double) -> Double? {
+        var model = OptionModel(option, in: scenario, amortizedAuto: true)
+        let demand = MonthDemand(index: 0, date: scenario.start, requests: requests)
+        let m = model.month(demand, isLast: false)
+        return m.unmetRequests > 0 ? nil : m.costs.runRate
+    }
+}
+
+/// Every option's months.
+public struct Projection: Sendable, Hashable {
+    public var demands: [MonthDemand]
+    public var options: [OptionProjection]
+}
+
+public struct OptionProjection: Sendable, Hashable {
+    public var optionID: String
+    public var months: [MonthlyProjection]
+}

@@ -1,0 +1,29 @@
+/// A flat fee per seat; requests beyond the allowance go to an API option or stay unmet.
+struct SubscriptionBill {
+    let terms: SubscriptionTerms
+    let workload: Workload
+    /// The api option that serves overflow, if any.
+    let overflow: APIBill?
+
+    func month(_ demand: MonthDemand) -> MonthlyProjection {
+        var lines = CostLines()
+        lines.subscription = terms.monthlyFee * Double(terms.seats) * trendFactor(terms.priceChangePerYear, month: demand.index)
+        var excess = 0.0
+        if let included = terms.includedRequestsPerMonth {
+            excess = max(0, demand.requests - included * Double(terms.seats))
+        }
+        var unmet = 0.0
+        if excess > 0 {
+            if let overflow {
+                // Priced as that api option would price just these requests; its monthly
+                // minimum belongs to its own contract and is not charged here.
+                lines.api = overflow.cost(demand.with(requests: excess), applyMinimum: false).cost
+            } else {
+                unmet = excess
+            }
+        }
+        let tokens = TokenCounts(requests: demand.requests, classes: workload.classes, outputMultiplier: 1)
+        return MonthlyProjection(index: demand.index, date: demand.date, requests: demand.requests,
+                                 inputTokens: tokens.input, outputTokens: tokens.output, costs: lines, unmetRequests: unmet)
+    }
+}

@@ -1,0 +1,150 @@
+/// The shape a JSON value must have: one declaration that both checks a scenario (with a
+/// located message for every mismatch) and prints the JSON Schema editors use, so the two
+/// can never disagree.
+public indirect enum Shape: Sendable {
+    case number(NumberBounds)
+    case integer(min: Int, max: Int)
+    case string(StringKind)
+    case boolean
+    case array(Shape, count: ClosedRange<Int>)
+    case object(ObjectShape)
+    /// An object with free keys (names chosen by the user), each value of one shape.
+    case map(Shape, maxCount: Int)
+    /// The first alternative whose JSON kind matches is checked: e.g. an integer or "auto".
+    case anyOf([Shape])
+    /// Objects told apart by a tag key, like option `type`.
+    case tagged(TaggedShape)
+}
+
+/// Bounds of a number; nil means unbounded on that side.
+public struct NumberBounds: Sendable {
+    public var min: Double?
+    public var minExclusive = false
+    public var max: Double?
+    public var maxExclusive = false
+
+    public static func atLeast(_ x: Double, atMost y: Double? = nil) -> NumberBounds {
+        NumberBounds(min: x, max: y)
+    }
+    public static func above(_ x: Double, atMost y: Double? = nil) -> NumberBounds {
+        NumberBounds(min: x, minExclusive: true, max: y)
+    }
+    /// A share: 0 to 1 inclusive.
+    public static let share = NumberBounds(min: 0, max: 1)
+
+    public func contains(_ x: Double) -> Bool {
+        if let min, minExclusive ? !(x > min) : !(x >= min) { return false }
+        if let max, maxExclusive ? !(x < max) : !(x <= max) { return false }
+        return true
+    }
+
+    /// "a number ≥ 0", "a number from 0 to 1", "a number > 0 and ≤ 1".
+    public var phrase: String {
+        let lower = min.map { (minExclusive ? "> " : "≥ ") + NumberBounds.format($0) }
+        let upper = max.map { (maxExclusive ? "< " : "≤ ") + NumberBounds.format($0) }
+        switch (lower, upper) {
+        case (nil, nil): return "a number"
+        case (let l?, nil): return "a number \(l)"
+        case (nil, let u?): return "a number \(u)"
+        case (let l?, let u?):
+            if !minExclusive, !maxExclusive, let min, let max {
+                return "a number from \(NumberBounds.format(min)) to \(NumberBounds.format(max))"
+            }
+            return "a number \(l) and \(u)"
+        }
+    }
+
+    /// Bounds print as written by a person: 0.7, 240, 1e15.
+    static func format(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e7 { return String(Int(x)) }
+        if x == x.rounded(), x > 0 {
+            let exponent = Int(log10Exact(x))
+            if pow10(exponent) == x { return "1e\(exponent)" }
+        }
+        return "\(x)"
+    }
+
+    private static func log10Exact(_ x: Double) -> Double {
+        var e = 0.0, v = x
+        while v >= 10 { v /= 10; e += 1 }
+        return e
+    }
+
+    private static func pow10(_ e: Int) -> Double {
+        var v = 1.0
+        for _ in 0..<e { v *= 10 }
+        return v
+    }
+}
+
+public enum StringKind: Sendable {
+    case text
+    /// An identifier: lowercase letters, digits, '-', '_' and '.'.
+    case slug
+    /// "YYYY-MM"
+    case month
+    /// "YYYY-MM-DD"
+    case day
+    case oneOf([String])
+}
+
+/// A key of an object and the shape of its value.
+public struct Field: Sendable {
+    public var name: String
+    public var shape: Shape
+    public var required: Bool
+    public var doc: String
+    /// The default as JSON text, for the schema and the report's assumptions; nil if none.
+    public var defaultJSON: String?
+
+    public init(_ name: String, _ shape: Shape, required: Bool = false, default defaultJSON: String? = nil, _ doc: String) {
+        self.name = name
+        self.shape = shape
+        self.required = required
+        self.doc = doc
+        self.defaultJSON = defaultJSON
+    }
+}
+
+/// One way of filling an object: these keys together (the optional ones may join them).
+public struct Alternative: Sendable {
+    public var required: [String]
+    public var optional: [String]
+
+    public init(_ required: [String], optional: [String] = []) {
+        self.required = required
+        self.optional = optional
+    }
+}
+
+public struct ObjectShape: Sendable {
+    public var fields: [Field]
+    /// Rules: of each list, exactly one alternative must be present.
+    public var exactlyOne: [[Alternative]]
+    public var doc: String
+
+    public init(_ fields: [Field], exactlyOne: [[Alternative]] = [], doc: String = "") {
+        self.fields = fields
+        self.exactlyOne = exactlyOne
+        self.doc = doc
+    }
+
+    public func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+}
+
+public struct TaggedShape: Sendable {
+    public var tagKey: String
+    /// Keys every variant has (the tag among them).
+    public var common: [Field]
+    public var variants: [(tag: String, shape: ObjectShape)]
+
+    public init(tagKey: String, common: [Field], variants: [(tag: String, shape: ObjectShape)]) {
+        self.tagKey = tagKey
+        self.common = common
+        self.variants = variants
+    }
+
+    public func variant(_ tag: String) -> ObjectShape? {
+        variants.first { $0.tag == tag }.map { ObjectShape(common + $0.shape.fields, exactlyOne: $0.shape.exactlyOne, doc: $0.shape.doc) }
+    }
+}

@@ -1,0 +1,80 @@
+/// Everything a run found, versioned: the contract between computing and rendering, and what
+/// `diff` and `compare` read back from a CI baseline. Unknown figures are null, never 0.
+public struct BreakevenResult: Sendable, Hashable, Codable {
+    public static let currentVersion = 1
+
+    public var resultVersion: Int
+    public var scenario: ScenarioInfo
+    public var baseline: String
+    public var options: [OptionResult]
+    public var warnings: [Warning]
+    public var assumptions: [Assumption]
+
+    public init(scenario: ScenarioInfo, baseline: String, options: [OptionResult], warnings: [Warning], assumptions: [Assumption]) {
+        self.resultVersion = BreakevenResult.currentVersion
+        self.scenario = scenario
+        self.baseline = baseline
+        self.options = options
+        self.warnings = warnings
+        self.assumptions = assumptions
+    }
+
+    public func option(_ id: String) -> OptionResult? { options.first { $0.id == id } }
+
+    public var baselineOption: OptionResult? { option(baseline) }
+
+    enum CodingKeys: String, CodingKey {
+        case resultVersion = "result_version"
+        case scenario, baseline, options, warnings, assumptions
+    }
+}
+
+public struct ScenarioInfo: Sendable, Hashable, Codable {
+    public var name: String
+    /// SHA-256 of the canonical JSON of the scenario (after overrides), hex.
+    public var sha256: String
+    public var description: String
+    public var profile: String
+    public var currency: String
+    public var start: CalendarMonth
+    public var months: Int
+    public var discountRate: Double
+    /// Mean tokens of one request over the request classes (before any option's multiplier).
+    public var inputTokensPerRequest: Double
+    public var outputTokensPerRequest: Double
+
+    /// The workload's tokens (input + output before multipliers) in a month of this many requests.
+    public func workloadTokens(requests: Double) -> Double {
+        requests * (inputTokensPerRequest + outputTokensPerRequest)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, sha256, description, profile, currency, start, months
+        case discountRate = "discount_rate"
+        case inputTokensPerRequest = "input_tokens_per_request"
+        case outputTokensPerRequest = "output_tokens_per_request"
+    }
+}
+
+/// A thing the reader should not miss: idle GPUs, no breakeven, unmet demand, a guessed shape.
+public struct Warning: Sendable, Hashable, Codable {
+    public var code: String
+    /// The option it concerns; nil for the scenario as a whole.
+    public var option: String?
+    public var message: String
+
+    public init(code: String, option: String?, message: String) {
+        self.code = code
+        self.option = option
+        self.message = message
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(option, forKey: .option)
+        try c.encode(message, forKey: .message)
+    }
+
+    enum CodingKeys: String, CodingKey { case code, option, message }
+}

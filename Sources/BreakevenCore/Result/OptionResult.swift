@@ -1,0 +1,120 @@
+/// One option's figures over the horizon and against the baseline.
+public struct OptionResult: Sendable, Hashable, Codable {
+    public var id: String
+    public var label: String
+    public var type: String
+    public var totalCost: Double
+    public var npv: Double
+    public var averageMonthlyCost: Double
+    /// USD per million workload tokens (input + output before multipliers); nil without tokens.
+    public var costPerMTokFirstMonth: Double?
+    public var costPerMTokLastMonth: Double?
+    /// 1-based; nil for the baseline and when the option never breaks even.
+    public var breakevenMonth: Int?
+    public var runRateBreakevenMonth: Int?
+    /// Tokens a month above which the option stays at or below the baseline; 0: always; nil: never.
+    public var breakevenTokensPerMonth: Double?
+    /// The same volume in requests per day of month 1.
+    public var breakevenRequestsPerDay: Double?
+    public var savingsVsBaseline: Double
+    public var npvSavingsVsBaseline: Double
+    /// Served over provisioned capacity across the horizon; nil for APIs and subscriptions.
+    public var averageUtilization: Double?
+    public var unmetRequests: Double
+    public var months: [MonthResult]
+
+    enum CodingKeys: String, CodingKey {
+        case id, label, type
+        case totalCost = "total_cost"
+        case npv
+        case averageMonthlyCost = "average_monthly_cost"
+        case costPerMTokFirstMonth = "cost_per_mtok_first_month"
+        case costPerMTokLastMonth = "cost_per_mtok_last_month"
+        case breakevenMonth = "breakeven_month"
+        case runRateBreakevenMonth = "run_rate_breakeven_month"
+        case breakevenTokensPerMonth = "breakeven_tokens_per_month"
+        case breakevenRequestsPerDay = "breakeven_requests_per_day"
+        case savingsVsBaseline = "savings_vs_baseline"
+        case npvSavingsVsBaseline = "npv_savings_vs_baseline"
+        case averageUtilization = "average_utilization"
+        case unmetRequests = "unmet_requests"
+        case months
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(label, forKey: .label)
+        try c.encode(type, forKey: .type)
+        try c.encode(totalCost, forKey: .totalCost)
+        try c.encode(npv, forKey: .npv)
+        try c.encode(averageMonthlyCost, forKey: .averageMonthlyCost)
+        try c.encode(costPerMTokFirstMonth, forKey: .costPerMTokFirstMonth)
+        try c.encode(costPerMTokLastMonth, forKey: .costPerMTokLastMonth)
+        try c.encode(breakevenMonth, forKey: .breakevenMonth)
+        try c.encode(runRateBreakevenMonth, forKey: .runRateBreakevenMonth)
+        try c.encode(breakevenTokensPerMonth, forKey: .breakevenTokensPerMonth)
+        try c.encode(breakevenRequestsPerDay, forKey: .breakevenRequestsPerDay)
+        try c.encode(savingsVsBaseline, forKey: .savingsVsBaseline)
+        try c.encode(npvSavingsVsBaseline, forKey: .npvSavingsVsBaseline)
+        try c.encode(averageUtilization, forKey: .averageUtilization)
+        try c.encode(unmetRequests, forKey: .unmetRequests)
+        try c.encode(months, forKey: .months)
+    }
+}
+
+/// One month of one option, as the result JSON and the CSV give it.
+public struct MonthResult: Sendable, Hashable, Codable {
+    /// 1-based.
+    public var month: Int
+    public var date: CalendarMonth
+    public var requests: Double
+    public var inputTokens: Double
+    public var outputTokens: Double
+    public var costs: CostLines
+    public var totalCost: Double
+    public var cumulativeCost: Double
+    public var replicas: Double?
+    public var utilization: Double?
+    public var unmetRequests: Double
+
+    init(_ m: MonthlyProjection) {
+        month = m.index + 1
+        date = m.date
+        requests = m.requests
+        inputTokens = m.inputTokens
+        outputTokens = m.outputTokens
+        costs = m.costs
+        totalCost = m.totalCost
+        cumulativeCost = m.cumulativeCost
+        replicas = m.replicas
+        utilization = m.utilization
+        unmetRequests = m.unmetRequests
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case month, date, requests
+        case inputTokens = "input_tokens"
+        case outputTokens = "output_tokens"
+        case costs
+        case totalCost = "total_cost"
+        case cumulativeCost = "cumulative_cost"
+        case replicas, utilization
+        case unmetRequests = "unmet_requests"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(month, forKey: .month)
+        try c.encode(date, forKey: .date)
+        try c.encode(requests, forKey: .requests)
+        try c.encode(inputTokens, forKey: .inputTokens)
+        try c.encode(outputTokens, forKey: .outputTokens)
+        try c.encode(costs, forKey: .costs)
+        try c.encode(totalCost, forKey: .totalCost)
+        try c.encode(cumulativeCost, forKey: .cumulativeCost)
+        try c.encode(replicas, forKey: .replicas)
+        try c.encode(utilization, forKey: .utilization)
+        try c.encode(unmetRequests, forKey: .unmetRequests)
+    }
+}

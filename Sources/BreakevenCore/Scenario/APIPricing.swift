@@ -1,0 +1,65 @@
+/// How a pay-per-token API bills, with every price resolved (scenario or catalog).
+public struct APIPricing: Sendable, Hashable {
+    /// The base tier first (threshold 0), then long-context tiers by rising threshold.
+    public var tiers: [PriceTier]
+    /// USD per request.
+    public var perRequest: Double
+    public var priceChangePerYear: Double
+    public var outputTokenMultiplier: Double
+    /// Negotiated discount on the whole bill.
+    public var discount: Double
+    public var minimumMonthly: Double
+    /// Migration and evaluation work, and fixed monthly costs (no team: an API needs none of its own).
+    public var overheads: Overheads
+
+    public init(tiers: [PriceTier], perRequest: Double = 0, priceChangePerYear: Double = 0,
+                outputTokenMultiplier: Double = 1, discount: Double = 0, minimumMonthly: Double = 0,
+                overheads: Overheads = Overheads()) {
+        self.tiers = tiers
+        self.perRequest = perRequest
+        self.priceChangePerYear = priceChangePerYear
+        self.outputTokenMultiplier = outputTokenMultiplier
+        self.discount = discount
+        self.minimumMonthly = minimumMonthly
+        self.overheads = overheads
+    }
+
+    /// The tier a request with this many prompt tokens pays: the highest threshold it exceeds
+    /// (a cliff per request, as genai-prices and LiteLLM apply `above_200k` prices).
+    public func tier(forInputTokens tokens: Double) -> PriceTier {
+        tiers.last { Double($0.aboveInputTokens) < tokens || $0.aboveInputTokens == 0 } ?? tiers[0]
+    }
+}
+
+/// Prices per million tokens for requests above a prompt-size threshold.
+public struct PriceTier: Sendable, Hashable {
+    /// 0 for the base tier.
+    public var aboveInputTokens: Int
+    public var standard: TokenPrices
+    /// What batch traffic pays.
+    public var batch: TokenPrices
+
+    public init(aboveInputTokens: Int, standard: TokenPrices, batch: TokenPrices) {
+        self.aboveInputTokens = aboveInputTokens
+        self.standard = standard
+        self.batch = batch
+    }
+}
+
+/// USD per million tokens of each kind.
+public struct TokenPrices: Sendable, Hashable {
+    public var input: Double
+    public var cachedInput: Double
+    public var output: Double
+
+    public init(input: Double, cachedInput: Double, output: Double) {
+        self.input = input
+        self.cachedInput = cachedInput
+        self.output = output
+    }
+
+    /// All three prices × factor (a batch discount of d is factor 1 − d).
+    public func scaled(by factor: Double) -> TokenPrices {
+        TokenPrices(input: input * factor, cachedInput: cachedInput * factor, output: output * factor)
+    }
+}

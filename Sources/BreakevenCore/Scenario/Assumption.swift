@@ -1,0 +1,76 @@
+/// One input of a scenario as the report lists it: where it is, its value and where it came from.
+public struct Assumption: Sendable, Hashable, Codable {
+    public enum Source: Sendable, Hashable, Codable {
+        /// Written in the scenario file.
+        case scenario
+        /// Given on the command line with `--set`.
+        case override
+        /// Not written: the language's documented default.
+        case defaultValue
+        /// Taken from a catalog entry: its id, effective date and source.
+        case catalog(id: String, effectiveFrom: String, source: String)
+    }
+
+    /// Path with option ids, as `--set` takes it: `options.self.gpu_hourly`.
+    public var path: String
+    /// The value as JSON text.
+    public var value: String
+    public var source: Source
+
+    public init(path: String, value: String, source: Source) {
+        self.path = path
+        self.value = value
+        self.source = source
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case path, value, source
+        case catalogID = "catalog_id"
+        case effectiveFrom = "effective_from"
+        case reference
+    }
+
+    /// Flat JSON: `source` is "scenario", "--set", "default" or "catalog"; catalog values add
+    /// `catalog_id`, `effective_from` and `reference`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(value, forKey: .value)
+        switch source {
+        case .scenario: try c.encode("scenario", forKey: .source)
+        case .override: try c.encode("--set", forKey: .source)
+        case .defaultValue: try c.encode("default", forKey: .source)
+        case .catalog(let id, let date, let reference):
+            try c.encode("catalog", forKey: .source)
+            try c.encode(id, forKey: .catalogID)
+            try c.encode(date, forKey: .effectiveFrom)
+            try c.encode(reference, forKey: .reference)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        path = try c.decode(String.self, forKey: .path)
+        value = try c.decode(String.self, forKey: .value)
+        switch try c.decode(String.self, forKey: .source) {
+        case "scenario": source = .scenario
+        case "--set": source = .override
+        case "default": source = .defaultValue
+        case "catalog":
+            source = .catalog(id: try c.decode(String.self, forKey: .catalogID),
+                              effectiveFrom: try c.decode(String.self, forKey: .effectiveFrom),
+                              source: try c.decode(String.self, forKey: .reference))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .source, in: c, debugDescription: "unknown assumption source \"\(other)\"")
+        }
+    }
+
+    public var sourceDescription: String {
+        switch source {
+        case .scenario: return "scenario"
+        case .override: return "--set"
+        case .defaultValue: return "default"
+        case .catalog(let id, let date, let source): return "catalog \(id) (\(date); \(source))"
+        }
+    }
+}

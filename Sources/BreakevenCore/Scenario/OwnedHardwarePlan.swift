@@ -1,0 +1,51 @@
+/// Bought machines: the price up front (or spread), power while on, resale at the end.
+public struct OwnedHardwarePlan: Sendable, Hashable {
+    public enum Units: Sendable, Hashable {
+        case fixed(Int)
+        /// Buy a unit in the month it is first needed.
+        case auto
+    }
+
+    public enum Accounting: String, Sendable, Hashable {
+        /// The price in the purchase month; resale and book value credited back.
+        case cash
+        /// price × (1 − resale share) / lifetime, every month a unit is owned.
+        case amortized
+    }
+
+    /// USD per unit at month 1 prices.
+    public var purchasePrice: Double
+    public var units: Units
+    public var throughput: Throughput
+    public var maxUtilization: Double
+    public var hoursOnPerDay: Double
+    public var wattsBusy: Double
+    public var wattsIdle: Double
+    public var electricityPerKWh: Double
+    public var lifetimeMonths: Int
+    public var resaleShare: Double
+    public var accounting: Accounting
+    public var hardwarePriceChangePerYear: Double
+    public var outputTokenMultiplier: Double
+    public var overheads: Overheads
+
+    public init(purchasePrice: Double, units: Units = .auto, throughput: Throughput, maxUtilization: Double = 0.7,
+                hoursOnPerDay: Double = 24, wattsBusy: Double = 0, wattsIdle: Double = 0, electricityPerKWh: Double = 0,
+                lifetimeMonths: Int = 36, resaleShare: Double = 0, accounting: Accounting = .cash,
+                hardwarePriceChangePerYear: Double = 0, outputTokenMultiplier: Double = 1, overheads: Overheads = Overheads()) {
+        self.purchasePrice = purchasePrice
+        self.units = units
+        self.throughput = throughput
+        self.maxUtilization = maxUtilization
+        self.hoursOnPerDay = hoursOnPerDay
+        self.wattsBusy = wattsBusy
+        self.wattsIdle = wattsIdle
+        self.electricityPerKWh = electricityPerKWh
+        self.lifetimeMonths = lifetimeMonths
+        self.resaleShare = resaleShare
+        self.accounting = accounting
+        self.hardwarePriceChangePerYear = hardwarePriceChangePerYear
+        self.outputTokenMultiplier = outputTokenMultiplier
+        self.overheads = overheads
+    }
+}

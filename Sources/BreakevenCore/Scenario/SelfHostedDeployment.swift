@@ -1,0 +1,34 @@
+/// Open models on rented GPUs, sized for peak load.
+public struct SelfHostedDeployment: Sendable, Hashable {
+    public enum Scaling: String, Sendable, Hashable {
+        /// The month's peak replicas run every hour of the month.
+        case `static`
+        /// Each hour of the day runs the replicas its own load needs.
+        case hourly
+    }
+
+    /// USD per GPU-hour.
+    public var gpuHourly: Double
+    public var gpusPerReplica: Int
+    public var throughput: Throughput
+    public var maxUtilization: Double
+    public var minReplicas: Int
+    public var scaling: Scaling
+    public var gpuPriceChangePerYear: Double
+    public var outputTokenMultiplier: Double
+    public var overheads: Overheads
+
+    public init(gpuHourly: Double, gpusPerReplica: Int = 1, throughput: Throughput, maxUtilization: Double = 0.7,
+                minReplicas: Int = 1, scaling: Scaling = .static, gpuPriceChangePerYear: Double = 0,
+                outputTokenMultiplier: Double = 1, overheads: Overheads = Overheads()) {
+        self.gpuHourly = gpuHourly
+        self.gpusPerReplica = gpusPerReplica
+        self.throughput = throughput
+        self.maxUtilization = maxUtilization
+        self.minReplicas = minReplicas
+        self.scaling = scaling
+        self.gpuPriceChangePerYear = gpuPriceChangePerYear
+        self.outputTokenMultiplier = outputTokenMultiplier
+        self.overheads = overheads
+    }
+}

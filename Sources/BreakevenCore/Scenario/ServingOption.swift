@@ -1,0 +1,62 @@
+/// One way of serving the workload.
+public struct ServingOption: Sendable, Hashable, Identifiable {
+    public enum Kind: Sendable, Hashable {
+        case api(APIPricing)
+        case selfHosted(SelfHostedDeployment)
+        case ownedHardware(OwnedHardwarePlan)
+        case subscription(SubscriptionTerms)
+    }
+
+    public var id: String
+    public var label: String
+    public var kind: Kind
+
+    public init(id: String, label: String? = nil, kind: Kind) {
+        self.id = id
+        self.label = label ?? id
+        self.kind = kind
+    }
+
+    /// The language's name for the kind: "api", "self_hosted", …
+    public var typeName: String {
+        switch kind {
+        case .api: return "api"
+        case .selfHosted: return "self_hosted"
+        case .ownedHardware: return "owned_hardware"
+        case .subscription: return "subscription"
+        }
+    }
+}
+
+/// People and fixed costs that come with running something yourself.
+public struct Overheads: Sendable, Hashable {
+    public var engineers: Double
+    public var costPerEngineerPerYear: Double
+    /// Paid in the option's first month, by name.
+    public var oneTime: [String: Double]
+    /// Paid every month, by name.
+    public var monthlyFixed: [String: Double]
+
+    public init(engineers: Double = 0, costPerEngineerPerYear: Double = 0, oneTime: [String: Double] = [:], monthlyFixed: [String: Double] = [:]) {
+        self.engineers = engineers
+        self.costPerEngineerPerYear = costPerEngineerPerYear
+        self.oneTime = oneTime
+        self.monthlyFixed = monthlyFixed
+    }
+
+    /// engineers × yearly cost / 12
+    public var teamPerMonth: Double { engineers * costPerEngineerPerYear / 12 }
+    public var oneTimeTotal: Double { oneTime.values.reduce(0, +) }
+    public var fixedPerMonth: Double { monthlyFixed.values.reduce(0, +) }
+}
+
+/// What one replica (or unit) can do, in the two figures that size it.
+public struct Throughput: Sendable, Hashable {
+    public var outputTokensPerSecond: Double
+    public var inputTokensPerSecond: Double
+
+    public init(outputTokensPerSecond: Double, inputTokensPerSecond: Double) {
+        self.outputTokensPerSecond = outputTokensPerSecond
+        self.inputTokensPerSecond = inputTokensPerSecond
+    }
+}

@@ -1,0 +1,56 @@
+/// What is asked of the model: how many requests, of what size, growing how, arriving when.
+public struct Workload: Sendable, Hashable {
+    public enum Volume: Sendable, Hashable {
+        case perMonth(Double)
+        /// Per day × the days of each month.
+        case perDay(Double)
+    }
+
+    public var volume: Volume
+    /// At least one; shares sum to 1. A single-size workload is one class named "all".
+    public var classes: [RequestClass]
+    /// Share of traffic that can wait: batch prices on APIs, valleys on GPUs.
+    public var batchShare: Double
+    public var growth: Growth
+    public var loadShape: LoadShape
+
+    public init(volume: Volume, classes: [RequestClass], batchShare: Double = 0, growth: Growth = .flat, loadShape: LoadShape = .flat) {
+        self.volume = volume
+        self.classes = classes
+        self.batchShare = batchShare
+        self.growth = growth
+        self.loadShape = loadShape
+    }
+
+    /// Requests in month i (0-based) starting at `start`: base volume × growth(i).
+    public func requests(month i: Int, start: CalendarMonth) -> Double {
+        let base: Double
+        switch volume {
+        case .perMonth(let n): base = n
+        case .perDay(let n): base = n * Double(start.adding(months: i).days)
+        }
+        return base * growth.factor(month: i)
+    }
+
+    /// Mean input and output tokens of one request, over the classes.
+    public var tokensPerRequest: (input: Double, output: Double) {
+        classes.reduce((0, 0)) { ($0.0 + $1.share * $1.inputTokens, $0.1 + $1.share * $1.outputTokens) }
+    }
+}
+
+/// A kind of request with its own size and cache behaviour (chat, RAG, summarise…).
+public struct RequestClass: Sendable, Hashable {
+    public var name: String
+    public var share: Double
+    public var inputTokens: Double
+    public var outputTokens: Double
+    public var cachedInputShare: Double
+
+    public init(name: String, share: Double, inputTokens: Double, outputTokens: Double, cachedInputShare: Double = 0) {
+        self.name = name
+        self.share = share
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+        self.cachedInputShare = cachedInputShare
+    }
+}

@@ -1,0 +1,46 @@
+import BreakevenCore
+
+/// The tidy tables: one row per option per month, and one summary row per option.
+public enum CSVReport {
+    public static let monthlyColumns = ["option", "month", "date", "requests", "input_tokens", "output_tokens", "api_cost", "gpu_cost",
+                                        "hardware_cost", "energy_cost", "subscription_cost", "team_cost", "fixed_cost", "one_time_cost",
+                                        "total_cost", "cumulative_cost", "replicas", "utilization", "unmet_requests"]
+
+    public static let summaryColumns = ["option", "label", "type", "total_cost", "npv", "average_monthly_cost", "cost_per_mtok_first_month",
+                                        "cost_per_mtok_last_month", "breakeven_month", "run_rate_breakeven_month", "breakeven_tokens_per_month",
+                                        "savings_vs_baseline", "npv_savings_vs_baseline"]
+
+    public static func monthly(_ result: BreakevenResult) -> String {
+        var table = CSVTable(header: monthlyColumns)
+        for option in result.options {
+            for m in option.months {
+                let c = m.costs
+                table.append([option.id, String(m.month), m.date.description, count(m.requests), count(m.inputTokens), count(m.outputTokens),
+                              money(c.api), money(c.gpu), money(c.hardware), money(c.energy), money(c.subscription), money(c.team),
+                              money(c.fixed), money(c.oneTime), money(m.totalCost), money(m.cumulativeCost),
+                              m.replicas.map { Money.trimmed(Money.fixed($0, decimals: 2)) } ?? "",
+                              m.utilization.map { Money.fixed($0, decimals: 4) } ?? "", count(m.unmetRequests)])
+            }
+        }
+        return table.text
+    }
+
+    public static func summary(_ result: BreakevenResult) -> String {
+        var table = CSVTable(header: summaryColumns)
+        for o in result.options {
+            table.append([o.id, o.label, o.type, money(o.totalCost), money(o.npv), money(o.averageMonthlyCost),
+                          o.costPerMTokFirstMonth.map(unitPrice) ?? "", o.costPerMTokLastMonth.map(unitPrice) ?? "",
+                          o.breakevenMonth.map(String.init) ?? "", o.runRateBreakevenMonth.map(String.init) ?? "",
+                          o.breakevenTokensPerMonth.map { Money.fixed($0, decimals: 0) } ?? "",
+                          money(o.savingsVsBaseline), money(o.npvSavingsVsBaseline)])
+        }
+        return table.text
+    }
+
+    /// Money rounds to cents.
+    static func money(_ x: Double) -> String { Money.fixed(x, decimals: 2) }
+    /// Per-million-token prices keep four decimals: $0.0525 is not $0.05.
+    static func unitPrice(_ x: Double) -> String { Money.fixed(x, decimals: 4) }
+    /// Requests and tokens: fractional from growth, kept to two decimals.
+    static func count(_ x: Double) -> String { Money.trimmed(Money.fixed(x, decimals: 2)) }
+}

@@ -1,0 +1,138 @@
+import BreakevenCore
+
+/// The report people read: the verdict first, then the tables that back it.
+public enum MarkdownReport {
+    public static func render(_ result: BreakevenResult, context: ReportContext) -> String {
+        var out = "# \(result.scenario.name)\n\n"
+        if !result.scenario.description.isEmpty { out += result.scenario.description + "\n\n" }
+        out += "**Verdict.** " + Verdict.sentences(result) + "\n\n"
+        out += horizonLine(result) + "\n\n"
+        out += section("Summary", summary(result))
+        out += section("Breakeven", breakeven(result))
+        out += section("Monthly costs", monthly(result))
+        out += section("Cost breakdown", breakdown(result))
+        if let capacity = capacity(result) { out += section("Capacity", capacity) }
+        out += section("Assumptions", assumptions(result))
+        out += section("Warnings", warnings(result))
+        out += section("Reproduce", "```sh\n\(context.command)\n```\n")
+        return out
+    }
+
+    static func section(_ title: String, _ body: String) -> String {
+        "## \(title)\n\n" + body + "\n"
+    }
+
+    static func horizonLine(_ r: BreakevenResult) -> String {
+        let s = r.scenario
+        let end = s.start.adding(months: s.months - 1)
+        var line = "\(s.months) months from \(s.start) to \(end), amounts in \(s.currency)"
+        line += s.discountRate > 0 ? ", NPV at \(Verdict.percent(s.discountRate)) a year" : ", no discounting"
+        let baseline = r.baselineOption?.label ?? r.baseline
+        return line + "; baseline: \(baseline). Profile: \(s.profile)."
+    }
+
+    static func money(_ x: Double) -> String { Money.dollars(x) }
+
+    static func summary(_ r: BreakevenResult) -> String {
+        let n = r.scenario.months
+        var t = MarkdownTable([("Option", .left), ("Type", .left), ("Total, \(n) months", .right), ("NPV", .right),
+                               ("Average a month", .right), ("$/Mtok, month 1", .right), ("$/Mtok, month \(n)", .right),
+                               ("Savings vs baseline", .right)])
+        for o in r.options {
+            t.append([o.label, o.type, money(o.totalCost), money(o.npv), money(o.averageMonthlyCost),
+                      o.costPerMTokFirstMonth.map(unitPrice) ?? "–", o.costPerMTokLastMonth.map(unitPrice) ?? "–",
+                      o.id == r.baseline ? "baseline" : money(o.savingsVsBaseline)])
+        }
+        return t.text + "\n$/Mtok is the month's total cost per million workload tokens (input + output).\n"
+    }
+
+    static func unitPrice(_ x: Double) -> String { "$" + Money.fixed(x, decimals: 4) }
+
+    static func breakeven(_ r: BreakevenResult) -> String {
+        var t = MarkdownTable([("Option", .left), ("Breakeven month", .right), ("Cheaper to run from month", .right),
+                               ("Breakeven volume, tokens a month", .right), ("Requests a day", .right), ("NPV savings", .right)])
+        for o in r.options where o.id != r.baseline {
+            t.append([o.label, o.breakevenMonth.map(String.init) ?? "never", o.runRateBreakevenMonth.map(String.init) ?? "never",
+                      o.breakevenTokensPerMonth.map(volume) ?? "never", o.breakevenRequestsPerDay.map(Verdict.requests) ?? "–",
+                      money(o.npvSavingsVsBaseline)])
+        }
+        guard !t.rows.isEmpty else { return "Only the baseline is defined.\n" }
+        return t.text + """
+
+        Breakeven month: the first month from which cumulative cost stays at or below the baseline's to the end. \
+        Cheaper to run: the first month whose cost without one-time costs is at or below the baseline's. \
+        Breakeven volume: at month-1 prices, without one-time costs (owned hardware amortized), the monthly volume above which the option stays at or below the baseline.
+
+        """
+    }
+
+    static func volume(_ x: Double) -> String {
+        x == 0 ? "any volume" : Money.grouped(Money.fixed(x, decimals: 0))
+    }
+
+    /// Month by month up to 24 months; by quarter beyond, so a long horizon stays readable.
+    static func monthly(_ r: BreakevenResult) -> String {
+        let byQuarter = r.scenario.months > 24
+        var columns: [(String, MarkdownTable.Align)] = [(byQuarter ? "Months" : "Month", .left), ("Date", .left)]
+        columns += r.options.map { ($0.label, .right) }
+        var t = MarkdownTable(columns)
+        let step = byQuarter ? 3 : 1
+        for first in stride(from: 0, to: r.scenario.months, by: step) {
+            let last = min(first + step, r.scenario.months) - 1
+            let start = r.scenario.start.adding(months: first)
+            let label = first == last ? String(first + 1) : "\(first + 1)–\(last + 1)"
+            let date = first == last ? start.description : "\(start)…\(r.scenario.start.adding(months: last))"
+            t.append([label, date] + r.options.map { o in money(o.months[first...last].reduce(0) { $0 + $1.totalCost }) })
+        }
+        var totals = ["Total", ""]
+        totals += r.options.map { money($0.totalCost) }
+        t.append(totals)
+        return t.text
+    }
+
+    static func breakdown(_ r: BreakevenResult) -> String {
+        let names = ["api", "gpu", "hardware", "energy", "subscription", "team", "fixed", "one_time"]
+        let titles = ["API", "GPU", "Hardware", "Energy", "Subscription", "Team", "Fixed", "One-time"]
+        var columns: [(String, MarkdownTable.Align)] = [("Component", .left)]
+        columns += r.options.map { ($0.label, .right) }
+        var t = MarkdownTable(columns)
+        for (k, name) in names.enumerated() {
+            let sums = r.options.map { o in o.months.reduce(0) { sum, m in sum + (m.costs.named.first { $0.name == name }?.value ?? 0) } }
+            guard sums.contains(where: { $0 != 0 }) else { continue }
+            t.append([titles[k]] + sums.map(money))
+        }
+        t.append(["Total"] + r.options.map { money($0.totalCost) })
+        return t.text + "\nHardware is negative where resale and the book value of machines still owned at the end are credited.\n"
+    }
+
+    static func capacity(_ r: BreakevenResult) -> String? {
+        let sized = r.options.filter { o in o.months.contains { $0.replicas != nil } }
+        guard !sized.isEmpty else { return nil }
+        var t = MarkdownTable([("Option", .left), ("Replicas or units, month 1", .right), ("Peak", .right),
+                               ("Month \(r.scenario.months)", .right), ("Utilization, month 1", .right),
+                               ("Utilization, month \(r.scenario.months)", .right), ("Average utilization", .right)])
+        for o in sized {
+            let replicas = o.months.compactMap(\.replicas)
+            func count(_ x: Double?) -> String { x.map { Money.trimmed(Money.fixed($0, decimals: 2)) } ?? "–" }
+            func share(_ x: Double?) -> String { x.map(Verdict.percent) ?? "–" }
+            t.append([o.label, count(o.months.first?.replicas), count(replicas.max()), count(o.months.last?.replicas),
+                      share(o.months.first?.utilization), share(o.months.last?.utilization), share(o.averageUtilization)])
+        }
+        return t.text + "\nSelf-hosted replicas are sized for the peak hour; utilization is the load served over the capacity paid for.\n"
+    }
+
+    static func assumptions(_ r: BreakevenResult) -> String {
+        var t = MarkdownTable([("Input", .left), ("Value", .left), ("Source", .left)])
+        for a in r.assumptions {
+            t.append(["`\(a.path)`", a.value, a.sourceDescription])
+        }
+        return t.text
+    }
+
+    static func warnings(_ r: BreakevenResult) -> String {
+        guard !r.warnings.isEmpty else { return "None.\n" }
+        return r.warnings.map { w in
+            "- **\(w.code)**" + (w.option.map { " (`\($0)`)" } ?? "") + ": " + w.message + "\n"
+        }.joined()
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// How the report was produced, for its "Reproduce" section: no clock, no machine names.
+public struct ReportContext: Sendable, Hashable {
+    /// The scenario path as the user gave it.
+    public var scenarioPath: String
+    /// `--set` arguments, as given.
+    public var overrides: [String]
+
+    public init(scenarioPath: String, overrides: [String] = []) {
+        self.scenarioPath = scenarioPath
+        self.overrides = overrides
+    }
+
+    public var command: String {
+        (["breakeven run", ShellQuote.quote(scenarioPath)] + overrides.map { "--set " + ShellQuote.quote($0) }).joined(separator: " ")
+    }
+}
+
+/// POSIX shell quoting for commands a reader copies.
+enum ShellQuote {
+    static func quote(_ word: String) -> String {
+        let safe = word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_./=:,+@%".unicodeScalars.contains($0) }
+        return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,72 @@
+import BreakevenCore
+
+/// The answer in plain words, first thing in every report.
+public enum Verdict {
+    public static func sentences(_ result: BreakevenResult) -> String {
+        guard let baseline = result.baselineOption else { return "" }
+        let months = result.scenario.months
+        let others = result.options.filter { $0.id != result.baseline }
+        guard let best = others.max(by: { ($0.savingsVsBaseline, $1.id) < ($1.savingsVsBaseline, $0.id) }) else {
+            return "\(baseline.label) is the only option: it costs \(Money.compact(baseline.totalCost)) over \(months) months."
+        }
+        if best.savingsVsBaseline > 0, let month = best.breakevenMonth {
+            var text = month == 1
+                ? "\(best.label) is cheaper from month 1 and saves \(Money.compact(best.savingsVsBaseline)) over \(months) months against \(baseline.label)"
+                : "\(best.label) breaks even in month \(month) and saves \(Money.compact(best.savingsVsBaseline)) over \(months) months against \(baseline.label)"
+            text += " (\(percent(best.savingsVsBaseline / baseline.totalCost)) of its cost)."
+            if let volume = best.breakevenTokensPerMonth, volume > 0 {
+                text += " At month-1 prices it stays cheaper above \(tokens(volume)) tokens a month"
+                if let perDay = best.breakevenRequestsPerDay { text += " (about \(requests(perDay)) requests a day)" }
+                text += "."
+            }
+            let alsoSaving = others.filter { $0.id != best.id && $0.savingsVsBaseline > 0 }
+            if !alsoSaving.isEmpty {
+                text += " " + alsoSaving.map { "\($0.label) saves \(Money.compact($0.savingsVsBaseline))" }.joined(separator: "; ") + "."
+            }
+            return text
+        }
+        var text = "\(baseline.label) stays the cheapest over \(months) months: the best alternative, \(best.label), costs \(Money.compact(-best.savingsVsBaseline)) more (\(percent(-best.savingsVsBaseline / max(baseline.totalCost, 0.01))))."
+        text += " " + reason(best, baseline, result)
+        return text
+    }
+
+    /// Why an alternative loses, in the order a reader can act on.
+    static func reason(_ option: OptionResult, _ baseline: OptionResult, _ result: BreakevenResult) -> String {
+        let overheads = option.months.reduce(0) { $0 + $1.costs.team + $1.costs.fixed + $1.costs.oneTime }
+        var parts: [String] = []
+        if overheads >= baseline.totalCost {
+            parts.append("Its team, fixed and one-time costs alone (\(Money.compact(overheads))) exceed the whole \(baseline.label) bill (\(Money.compact(baseline.totalCost))).")
+        }
+        if let u = option.averageUtilization, u < 0.35 {
+            parts.append("Its capacity averages \(percent(u)) utilization, so most of what it pays for sits idle.")
+        }
+        if let volume = option.breakevenTokensPerMonth, let first = baseline.months.first {
+            let today = result.scenario.workloadTokens(requests: first.requests)
+            let multiple = today > 0 ? volume / today : 0
+            var sentence = "It would pay off above \(tokens(volume)) tokens a month"
+            if multiple > 1 { sentence += ", \(Money.trimmed(Money.fixed(multiple, decimals: multiple < 10 ? 1 : 0)))× today's volume" }
+            parts.append(sentence + ".")
+        } else {
+            parts.append("It is dearer at every volume up to 10^15 tokens a month at month-1 prices.")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    static func percent(_ share: Double) -> String {
+        Money.trimmed(Money.fixed(share * 100, decimals: 1)) + "%"
+    }
+
+    /// 1.5e9 → "1.5B", 240e6 → "240M".
+    static func tokens(_ x: Double) -> String {
+        let a = abs(x)
+        if a >= 1e12 { return Money.trimmed(Money.fixed(x / 1e12, decimals: 2)) + "T" }
+        if a >= 1e9 { return Money.trimmed(Money.fixed(x / 1e9, decimals: 2)) + "B" }
+        if a >= 1e6 { return Money.trimmed(Money.fixed(x / 1e6, decimals: 2)) + "M" }
+        if a >= 1e3 { return Money.trimmed(Money.fixed(x / 1e3, decimals: 1)) + "k" }
+        return Money.fixed(x, decimals: 0)
+    }
+
+    static func requests(_ x: Double) -> String {
+        x >= 100 ? Money.grouped(Money.fixed(x, decimals: 0)) : Money.trimmed(Money.fixed(x, decimals: 1))
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Breakeven: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "breakeven",
+        abstract: "When does running open models yourself become cheaper than a closed LLM API — and when does it never?",
+        version: "0.1.0",
+        subcommands: [RunCommand.self, ValidateCommand.self, SchemaCommand.self]
+    )
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import BreakevenCore
+import Crypto
+import Foundation
+
+/// A scenario read from disk and checked: the executable's edge to the core.
+struct ScenarioFile {
+    let path: String
+    let loaded: ScenarioLoader.Loaded
+
+    /// The report name: the file name without `.json`.
+    var name: String {
+        let file = URL(fileURLWithPath: path).lastPathComponent
+        return file.hasSuffix(".json") ? String(file.dropLast(5)) : file
+    }
+
+    var scenario: Scenario { loaded.scenario }
+
+    /// Reads and checks every file before anything is written; prints every problem of every
+    /// file, then throws the exit status (66 for a missing file, 65 for an invalid one).
+    static func loadAll(_ paths: [String], overrides: [String]) throws -> [ScenarioFile] {
+        var parsedOverrides: [ScenarioLoader.Override] = []
+        for argument in overrides {
+            guard let o = ScenarioLoader.Override(argument: argument) else {
+                Terminal.error("breakeven: --set \(argument): expected PATH=VALUE, such as options.self.gpu_hourly=1.9")
+                throw ExitStatus.usage
+            }
+            parsedOverrides.append(o)
+        }
+        var files: [ScenarioFile] = []
+        var status: ExitCode?
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
+                Terminal.error("breakeven: \(path): \(reason)")
+                status = status ?? ExitStatus.noInput
+                continue
+            }
+            do {
+                var loaded = try ScenarioLoader.load(Array(data), file: path, overrides: parsedOverrides)
+                loaded.scenario.digest = SHA256.hash(data: Data(loaded.document.canonicalText.utf8))
+                    .map { String(format: "%02x", $0) }.joined()
+                files.append(ScenarioFile(path: path, loaded: loaded))
+            } catch {
+                Terminal.error(error.formatted)
+                let count = error.diagnostics.count
+                Terminal.error("\(path): \(count) error\(count == 1 ? "" : "s")")
+                if status != ExitStatus.noInput { status = ExitStatus.dataError }
+            }
+        }
+        if let status { throw status }
+        return files
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import BreakevenCore
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check scenario files and report every problem, compiler-style."
+    )
+
+    @Argument(help: "Scenario files (JSON).")
+    var scenarios: [String]
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Change a value by path before checking.", valueName: "PATH=VALUE"))
+    var overrides: [String] = []
+
+    func run() throws {
+        let files = try ScenarioFile.loadAll(scenarios, overrides: overrides)
+        for file in files {
+            Terminal.out("\(file.path): ok (\(file.scenario.options.count) options, \(file.scenario.months) months)")
+        }
+    }
+}
