@@ -39,10 +39,8 @@ public enum Money {
     /// Rounds half away from zero to `decimals` places and prints without exponent.
     public static func fixed(_ x: Double, decimals: Int) -> String {
         let scale = pow(10, Double(decimals))
-        var scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
-        // Guard against representation error deciding a half-cent (0.125 stored as 0.12499…).
-        let nudged = (abs(x) * scale * (1 + 1e-12)).rounded(.toNearestOrAwayFromZero)
-        if nudged > scaled { scaled = nudged }
+        // IEEE rounding of the binary value: the same digits on every machine.
+        let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
         let negative = x < 0 && scaled > 0
         var digits = String(format: "%.0f", scaled)
         if decimals > 0 {
