@@ -48,6 +48,8 @@ enum ScenarioOverride {
             let here = ShapeChecker.path(walked, head)
             if let k = members.firstIndex(where: { $0.key == head }) {
                 if let problem = set(&members[k].value, segments.dropFirst(), to: value, walked: here, location: location) { return problem }
+            } else if segments.count == 1 {
+                members.append(JSONNode.Member(key: head, keyLocation: location, value: value))
             } else {
                 var fresh = JSONNode(.object([]), at: location)
                 if let problem = set(&fresh, segments.dropFirst(), to: value, walked: here, location: location) { return problem }
