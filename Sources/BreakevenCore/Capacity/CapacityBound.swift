@@ -14,6 +14,8 @@ public enum BatchLimit: String, Sendable, Hashable, Codable {
     case latency
     /// The scenario caps requests in flight (`maxBatch`).
     case maxBatch = "max_batch"
+    /// No cap was set and the engine's default one applies (`ReplicaCapacity.engineMaxBatch`).
+    case engineMaximum = "engine_maximum"
 }
 
 /// Why the replica has the tensor-parallel degree it has.

@@ -2,6 +2,11 @@ extension ReplicaCapacity {
     /// Tensor-parallel degrees within one 8-device node.
     public static let tensorParallelDegrees = [1, 2, 4, 8]
 
+    /// Most requests an engine decodes together when the scenario sets no cap: TensorRT-LLM's
+    /// default max_batch_size (2,048). Past it, host-side work per token (sampling,
+    /// detokenization) rather than the GPU limits small models.
+    public static let engineMaxBatch = 2048
+
     /// The capacity of one replica of `setup` at its operating point.
     ///
     /// Usage:
@@ -45,8 +50,8 @@ extension ReplicaCapacity {
             return try operatingPoint(of: largest, reason: largest.tensorParallel == smallest.tensorParallel ? .memory : .latency)
         case .mostThroughputPerDevice:
             let feasible = fitting.compactMap { try? operatingPoint(of: $0, reason: .throughput) }
-            // max(by:) keeps the last of equals; reversing makes ties go to the smaller degree.
-            guard let best = feasible.reversed().max(by: { $0.perDevice < $1.perDevice }) else {
+            // Ascending degrees, and max(by:) keeps the first of equals: ties go to the smaller degree.
+            guard let best = feasible.max(by: { $0.perDevice < $1.perDevice }) else {
                 return try operatingPoint(of: largest, reason: .throughput)
             }
             return best
@@ -67,9 +72,12 @@ extension ReplicaCapacity {
         let memoryBatch = plan.batchThatFillsMemory
         var batch = memoryBatch
         var limit = BatchLimit.memory
-        if let cap = setup.maxBatch, cap < memoryBatch {
+        if let cap = setup.maxBatch, cap < batch {
             batch = cap
             limit = .maxBatch
+        } else if setup.maxBatch == nil, engineMaxBatch < batch {
+            batch = engineMaxBatch
+            limit = .engineMaximum
         }
         if let target = setup.latency.maxTimePerOutputTokenMs {
             let meets = { (b: Int) in plan.timePerOutputTokenSeconds(batch: b) * 1000 <= target }

@@ -11,7 +11,8 @@ public struct ServingSetup: Sendable, Hashable, Codable {
     public var request: RequestShape
     public var latency: LatencyTarget
     public var efficiency: EfficiencyOverrides
-    /// Most requests in flight at once (1 for a single person at a desk); nil: memory decides.
+    /// Most requests in flight at once (1 for a single person at a desk); nil: memory decides, up
+    /// to the engine default `ReplicaCapacity.engineMaxBatch`.
     public var maxBatch: Int?
 
     public init(model: OpenModelArchitecture, accelerator: Accelerator, weightPrecision: Precision,

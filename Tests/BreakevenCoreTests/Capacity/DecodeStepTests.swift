@@ -31,9 +31,12 @@ import Testing
     }
 
     @Test func theOperatingPointFollowsTheBatch() throws {
-        // Memory: (72 − 16.06) GB / (200 × 131,072 B) = 2,133 requests → compute-bound.
+        // Memory: (72 − 16.06) GB / (200 × 131,072 B) = 2,133 requests; the engine's default cap
+        // is 2,048 → batch 2,048, compute-bound (66.8 ms of arithmetic vs 28.0 ms of reading).
         let full = try ReplicaCapacity.estimate(for: setup)
-        #expect(full.batch == 2133)
+        #expect(full.batchThatFillsMemory == 2133)
+        #expect(full.batch == 2048)
+        #expect(full.batchLimit == .engineMaximum)
         #expect(full.bound == .compute)
         // A single user: batch 1, memory-bound, 1 / 7.99983 ms = 125.0 tokens/s.
         var single = setup
@@ -46,7 +49,7 @@ import Testing
     }
 
     @Test func aLatencyTargetLowersTheBatch() throws {
-        // Without a target: batch 2,133 and a user waits ≈139 ms between tokens.
+        // Without a target: batch 2,048 and a user waits ≈133 ms between tokens.
         let unbounded = try ReplicaCapacity.estimate(for: setup)
         #expect(unbounded.timePerOutputTokenMs > 100)
 
