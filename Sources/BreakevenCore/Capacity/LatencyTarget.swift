@@ -1,0 +1,25 @@
+/// Latency a replica must keep while loaded; nil means no target.
+public struct LatencyTarget: Sendable, Hashable, Codable {
+    public var maxTimePerOutputTokenMs: Double?
+    public var maxTimeToFirstTokenMs: Double?
+
+    public init(maxTimePerOutputTokenMs: Double? = nil, maxTimeToFirstTokenMs: Double? = nil) {
+        self.maxTimePerOutputTokenMs = maxTimePerOutputTokenMs
+        self.maxTimeToFirstTokenMs = maxTimeToFirstTokenMs
+    }
+
+    public static let none = LatencyTarget()
+}
+
+/// The two latencies a target can bound.
+public enum LatencyMetric: String, Sendable, Hashable, Codable {
+    case timePerOutputToken = "time_per_output_token"
+    case timeToFirstToken = "time_to_first_token"
+
+    var phrase: String {
+        switch self {
+        case .timePerOutputToken: "time per output token"
+        case .timeToFirstToken: "time to first token"
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// What serving a model costs in bytes and FLOPs, from its config alone. Parameter counts come
+/// from the catalog (the model card), never re-derived from layer shapes: that is where
+/// llm-analysis counts the MLP as 2·d·d_ff and misses SwiGLU's third matrix.
+extension OpenModelArchitecture {
+    /// Weights held in memory: every parameter, every expert, at the format's bytes per weight
+    /// (4-bit counted with its block scales; llm-analysis's `BYTES_INT4 = 4 // 8` rounds to 0).
+    func weightBytes(at precision: Precision) -> Double {
+        totalParameters * precision.bytesPerWeight
+    }
+
+    /// KV cache per token: 2 (K and V) × layers × KV heads × head dimension × bytes per element.
+    /// KV heads, not query heads: under grouped-query attention counting query heads overstates
+    /// a Llama-3 cache 4× (8B: 32 vs 8 heads) to 8× (70B: 64 vs 8).
+    func kvCacheBytesPerToken(at precision: Precision) -> Double {
+        2 * Double(layers) * Double(kvHeads) * Double(headDimension) * precision.bytesPerCacheElement
+    }
+
+    /// KV cache per token across a tensor-parallel replica: each device keeps whole KV heads, so
+    /// with more devices than KV heads the heads are replicated (vLLM; llm-analysis
+    /// `num_heads_per_gpu = max(kv_heads / tp, 1)`).
+    func kvCacheBytesPerToken(at precision: Precision, tensorParallel: Int) -> Double {
+        let headsPerDevice = (kvHeads + tensorParallel - 1) / tensorParallel
+        let storedHeads = Double(headsPerDevice * tensorParallel)
+        return kvCacheBytesPerToken(at: precision) * storedHeads / Double(kvHeads)
+    }
+
+    /// Share of the active parameters among all: 1 for a dense model.
+    var activeShare: Double { min(1, activeParameters / totalParameters) }
+
+    /// Share of the weights one step reads when `tokens` tokens pass through it.
+    /// Mixture-of-experts: a token uses a share p = active / total of the weights; `tokens`
+    /// tokens routed independently and uniformly touch 1 − (1 − p)^tokens of them (the occupancy
+    /// expectation E·(1 − (1 − k/E)^B) for B tokens choosing k of E experts). Treating the always-
+    /// used attention weights as routed errs towards more bytes. Dense: always 1.
+    func touchedWeightShare(tokens: Double) -> Double {
+        let p = activeShare
+        guard p < 1 else { return 1 }
+        return 1 - pow(1 - p, max(tokens, 1))
+    }
+
+    /// Attention FLOPs for one token attending to `context` earlier tokens: QKᵀ and score·V,
+    /// 2 FLOPs per multiply-add each, over all query heads: 4 × layers × heads × head dim × context.
+    func attentionFLOPs(context: Double) -> Double {
+        4 * Double(layers) * Double(attentionHeads) * Double(headDimension) * context
+    }
+
+    /// One decode token: 2 FLOPs per active parameter (Kaplan et al. 2020, "2N") plus attention
+    /// over the context.
+    func decodeFLOPsPerToken(context: Double) -> Double {
+        2 * activeParameters + attentionFLOPs(context: context)
+    }
+
+    /// Prefill of the last `uncached` tokens of a `prompt`-token prompt (the rest come from the
+    /// prefix cache): 2 × active parameters per token, plus causal attention in which token i
+    /// attends to i tokens, summed over the uncached ones: Σ i ≈ uncached × (prompt − uncached / 2).
+    func prefillFLOPs(uncached: Double, prompt: Double) -> Double {
+        2 * activeParameters * uncached + attentionFLOPs(context: uncached * (prompt - uncached / 2))
+    }
+}

@@ -1,0 +1,22 @@
+/// The mean request a replica serves, as the workload describes it.
+public struct RequestShape: Sendable, Hashable, Codable {
+    public var inputTokens: Double
+    public var outputTokens: Double
+    /// Share of input tokens served from the prefix cache: they skip prefill but stay in the KV cache.
+    public var cachedInputShare: Double
+
+    public init(inputTokens: Double, outputTokens: Double, cachedInputShare: Double = 0) {
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+        self.cachedInputShare = cachedInputShare
+    }
+
+    /// Prompt tokens that go through prefill.
+    public var uncachedInputTokens: Double { inputTokens * (1 - cachedInputShare) }
+
+    /// Tokens a request holds in the KV cache when it finishes.
+    public var fullContextTokens: Double { inputTokens + outputTokens }
+
+    /// Mean context a decode step attends to: the prompt plus half the answer.
+    public var meanDecodeContextTokens: Double { inputTokens + outputTokens / 2 }
+}
