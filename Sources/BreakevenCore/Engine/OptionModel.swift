@@ -2,7 +2,7 @@
 struct OptionModel {
     enum Model {
         case api(APIBill)
-        case selfHosted(ReplicaPlan)
+        case selfHosted(ReplicaSizing)
         case owned(OwnedFleet)
         case subscription(SubscriptionBill)
     }
@@ -17,7 +17,7 @@ struct OptionModel {
         case .api(let pricing):
             model = .api(APIBill(pricing: pricing, workload: workload))
         case .selfHosted(let deployment):
-            model = .selfHosted(ReplicaPlan(deployment: deployment, workload: workload))
+            model = .selfHosted(ReplicaSizing(deployment: deployment, workload: workload))
         case .ownedHardware(let plan):
             model = .owned(amortizedAuto
                 ? OwnedFleet(plan: plan, workload: workload, accounting: .amortized, units: .auto)

@@ -27,7 +27,7 @@ struct OwnedFleet {
     mutating func month(_ demand: MonthDemand, isLast: Bool) -> MonthlyProjection {
         let i = demand.index
         let tokens = TokenCounts(requests: demand.requests, classes: workload.classes, outputMultiplier: plan.outputTokenMultiplier)
-        let work = ReplicaPlan.work(tokens, plan.throughput)
+        let work = ReplicaSizing.work(tokens, plan.throughput)
         let secondsOnPerUnit = plan.hoursOnPerDay * 3600 * Double(demand.date.days)
         // Sized on monthly busy time: a local machine can queue, so peaks within the day do not count.
         let needed = max(1, Int((work / (secondsOnPerUnit * plan.maxUtilization) * (1 - 1e-12)).rounded(.up)))

@@ -7,7 +7,7 @@ import Testing
 /// Each check asserts the ±35% bar and pins the prediction written in its comment (±2%).
 @Suite struct CapacityValidationTests {
     private func expectClose(_ predicted: Double, published: Double, pinned: Double,
-                             sourceLocation: SourceLocation = #_sourceLocation) {
+                             sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let error = predicted / published - 1
         #expect(abs(error) <= 0.35, "predicted \(predicted) vs published \(published): \(error)", sourceLocation: sourceLocation)
         #expect(abs(predicted / pinned - 1) <= 0.02, "prediction moved from \(pinned) to \(predicted)", sourceLocation: sourceLocation)

@@ -1,5 +1,5 @@
 /// Sizes rented GPU replicas for one month's load: for the peak, not the average.
-struct ReplicaPlan {
+struct ReplicaSizing {
     let deployment: SelfHostedDeployment
     let workload: Workload
 
@@ -17,7 +17,7 @@ struct ReplicaPlan {
 
     func month(_ demand: MonthDemand) -> MonthlyProjection {
         let tokens = TokenCounts(requests: demand.requests, classes: workload.classes, outputMultiplier: deployment.outputTokenMultiplier)
-        let average = ReplicaPlan.work(tokens, deployment.throughput) / demand.date.seconds
+        let average = ReplicaSizing.work(tokens, deployment.throughput) / demand.date.seconds
         let batchLoad = average * workload.batchShare
         let interactive = average - batchLoad
         let hours = demand.date.hours
