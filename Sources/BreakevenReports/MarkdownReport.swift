@@ -46,7 +46,7 @@ public enum MarkdownReport {
         return t.text + "\n$/Mtok is the month's total cost per million workload tokens (input + output).\n"
     }
 
-    static func unitPrice(_ x: Double) -> String { "$" + Money.fixed(x, decimals: 4) }
+    static func unitPrice(_ x: Double) -> String { (x < 0 ? "-$" : "$") + Money.fixed(abs(x), decimals: 4) }
 
     static func breakeven(_ r: BreakevenResult) -> String {
         var t = MarkdownTable([("Option", .left), ("Breakeven month", .right), ("Cheaper to run from month", .right),

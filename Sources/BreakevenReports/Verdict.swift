@@ -32,8 +32,20 @@ public enum Verdict {
 
     /// Why an alternative loses, in the order a reader can act on.
     static func reason(_ option: OptionResult, _ baseline: OptionResult, _ result: BreakevenResult) -> String {
-        let overheads = option.months.reduce(0) { $0 + $1.costs.team + $1.costs.fixed + $1.costs.oneTime }
+        let oneTime = option.months.reduce(0) { $0 + $1.costs.oneTime }
+        // Cheaper to run at the volume the horizon reaches, yet not cheaper over the horizon.
+        let lastVolume = option.months.last.map { result.scenario.workloadTokens(requests: $0.requests) } ?? 0
+        let cheaperToRun = option.breakevenTokensPerMonth.map { $0 <= lastVolume } ?? false
+        if cheaperToRun, let volume = option.breakevenTokensPerMonth {
+            let costs = oneTime > 0 ? " and its one-time costs (\(Money.compact(oneTime)))" : ""
+            if volume == 0 {
+                return "It is cheaper to run at any volume, but\(costs.isEmpty ? " its early months" : costs.dropFirst(4)) do not pay back within \(result.scenario.months) months."
+            }
+            let month = option.months.first { result.scenario.workloadTokens(requests: $0.requests) >= volume }?.month
+            return "At month-1 prices it becomes cheaper to run above \(tokens(volume)) tokens a month\(month.map { ", which the workload reaches in month \($0)" } ?? ""); the dearer months before\(costs) do not pay back within \(result.scenario.months) months."
+        }
         var parts: [String] = []
+        let overheads = option.months.reduce(0) { $0 + $1.costs.team + $1.costs.fixed + $1.costs.oneTime }
         if overheads >= baseline.totalCost {
             parts.append("Its team, fixed and one-time costs alone (\(Money.compact(overheads))) exceed the whole \(baseline.label) bill (\(Money.compact(baseline.totalCost))).")
         }
@@ -47,7 +59,7 @@ public enum Verdict {
             if multiple > 1 { sentence += ", \(Money.trimmed(Money.fixed(multiple, decimals: multiple < 10 ? 1 : 0)))× today's volume" }
             parts.append(sentence + ".")
         } else {
-            parts.append("It is dearer at every volume up to 10^15 tokens a month at month-1 prices.")
+            parts.append("At month-1 prices, no growth in volume makes it the cheaper option.")
         }
         return parts.joined(separator: " ")
     }

@@ -67,9 +67,10 @@ public enum BreakevenAnalysis {
         return first
     }
 
-    /// The first month whose cost without one-time costs is at or below the baseline's.
+    /// The first month whose cost without one-time costs (bought machines amortized) is at or
+    /// below the baseline's.
     public static func runRateBreakevenMonth(_ option: [MonthlyProjection], _ baseline: [MonthlyProjection]) -> Int? {
-        option.indices.first { atOrBelow(option[$0].costs.runRate, baseline[$0].costs.runRate) }.map { $0 + 1 }
+        option.indices.first { atOrBelow(option[$0].runRateCost, baseline[$0].runRateCost) }.map { $0 + 1 }
     }
 
     static func costPerMTok(_ month: MonthlyProjection?, _ tokens: Double?) -> Double? {

@@ -14,10 +14,13 @@ public struct MonthlyProjection: Sendable, Hashable {
     /// Served load over provisioned capacity, averaged over the month; nil where nothing is provisioned.
     public var utilization: Double?
     public var unmetRequests: Double
+    /// What keeping the option running costs this month: no one-time costs, and bought
+    /// machines counted amortized, so purchases and end-of-horizon credits do not decide it.
+    public var runRateCost: Double
 
     public init(index: Int, date: CalendarMonth, requests: Double, inputTokens: Double, outputTokens: Double,
                 costs: CostLines, cumulativeCost: Double = 0, replicas: Double? = nil, utilization: Double? = nil,
-                unmetRequests: Double = 0) {
+                unmetRequests: Double = 0, runRateCost: Double? = nil) {
         self.index = index
         self.date = date
         self.requests = requests
@@ -28,6 +31,7 @@ public struct MonthlyProjection: Sendable, Hashable {
         self.replicas = replicas
         self.utilization = utilization
         self.unmetRequests = unmetRequests
+        self.runRateCost = runRateCost ?? costs.runRate
     }
 
     public var totalCost: Double { costs.total }

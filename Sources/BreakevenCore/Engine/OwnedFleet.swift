@@ -60,6 +60,7 @@ struct OwnedFleet {
             }
         }
 
+        let amortization = owned.reduce(0) { $0 + $1.price * (1 - plan.resaleShare) / Double(plan.lifetimeMonths) }
         let count = Double(owned.count)
         let capacity = count * secondsOnPerUnit * plan.maxUtilization
         let served = min(work, capacity)
@@ -73,6 +74,7 @@ struct OwnedFleet {
         return MonthlyProjection(index: i, date: demand.date, requests: demand.requests,
                                  inputTokens: tokens.input, outputTokens: tokens.output, costs: lines,
                                  replicas: count, utilization: onHours > 0 ? busyHours / onHours : nil,
-                                 unmetRequests: demand.requests * unmetShare)
+                                 unmetRequests: demand.requests * unmetShare,
+                                 runRateCost: lines.runRate - lines.hardware + amortization)
     }
 }

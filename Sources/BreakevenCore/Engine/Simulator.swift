@@ -24,7 +24,7 @@ public enum Simulator {
         var model = OptionModel(option, in: scenario, amortizedAuto: true)
         let demand = MonthDemand(index: 0, date: scenario.start, requests: requests)
         let m = model.month(demand, isLast: false)
-        return m.unmetRequests > 0 ? nil : m.costs.runRate
+        return m.unmetRequests > 0 ? nil : m.runRateCost
     }
 }
 

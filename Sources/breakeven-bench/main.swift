@@ -1,0 +1,75 @@
+import BreakevenCore
+import BreakevenReports
+import Foundation
+
+// Speed figures for the notes, from a release build:
+//   swift run -c release breakeven-bench [SCENARIO]
+// Prints simulated option-months per second and the wall time of a whole `run` (load, simulate,
+// analyse with its breakeven-volume search, render every format) on the largest example.
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+let paths: [String]
+if let path = arguments.first {
+    paths = [path]
+} else {
+    paths = ((try? FileManager.default.contentsOfDirectory(atPath: "scenarios")) ?? [])
+        .filter { $0.hasSuffix(".json") && !$0.hasSuffix("schema.json") }.sorted().map { "scenarios/" + $0 }
+}
+var loaded: [(String, [UInt8], Scenario)] = []
+for path in paths {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("breakeven-bench: cannot read \(path)\n".utf8))
+        exit(66)
+    }
+    do {
+        let s = try ScenarioLoader.load(Array(data), file: path).scenario
+        loaded.append((path, Array(data), s))
+    } catch {
+        FileHandle.standardError.write(Data((error.formatted + "\n").utf8))
+        exit(65)
+    }
+}
+guard let largest = loaded.max(by: { $0.2.options.count * $0.2.months < $1.2.options.count * $1.2.months }) else {
+    print("no scenarios")
+    exit(66)
+}
+let (path, bytes, scenario) = largest
+let optionMonths = Double(scenario.options.count * scenario.months)
+
+// Simulation alone: repeat for about a second.
+var repeats = 0
+var checksum = 0.0
+var simulation = 0.0
+while simulation < 1 {
+    simulation += seconds {
+        for _ in 0..<100 {
+            checksum += Simulator.project(scenario).options[0].months[0].totalCost
+        }
+    }
+    repeats += 100
+}
+print("scenario: \(path) (\(scenario.options.count) options × \(scenario.months) months)")
+print(String(format: "simulate: %.0f option-months/s (%d projections in %.3f s)", optionMonths * Double(repeats) / simulation, repeats, simulation))
+
+// A whole run, as `breakeven run --format markdown,csv,json` does it, without the disk.
+var runs = 0
+let whole = seconds {
+    for _ in 0..<20 {
+        guard let s = try? ScenarioLoader.load(bytes, file: path).scenario else { return }
+        let result = BreakevenAnalysis.analyse(s, Simulator.project(s))
+        let md = MarkdownReport.render(result, context: ReportContext(scenarioPath: path))
+        let csv = CSVReport.monthly(result) + CSVReport.summary(result)
+        let json = (try? JSONReport.render(result)) ?? ""
+        checksum += Double(md.count + csv.count + json.count)
+        runs += 1
+    }
+}
+print(String(format: "run: %.1f ms per scenario (load, simulate, analyse, render markdown+csv+json; mean of %d)", whole / Double(runs) * 1000, runs))
+// Keeps the optimiser from dropping the work.
+if checksum.isNaN { print("checksum: NaN") }

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import BreakevenCore
+@testable import BreakevenReports
+
+/// The reports of a small fixture, compared byte for byte with files kept beside this test.
+/// Re-record with `BREAKEVEN_RECORD=1 swift test --filter GoldenReportTests`.
+@Suite("Golden reports")
+struct GoldenReportTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func result() throws -> BreakevenResult {
+        let bytes = try Data(contentsOf: folder.appendingPathComponent("team-chat.json"))
+        var loaded = try ScenarioLoader.load(Array(bytes), file: "team-chat.json")
+        // The executable puts the SHA-256 of the canonical form here; a fixed stand-in keeps
+        // this test about rendering.
+        loaded.scenario.digest = "0000000000000000000000000000000000000000000000000000000000000000"
+        return BreakevenAnalysis.analyse(loaded.scenario, Simulator.project(loaded.scenario))
+    }
+
+    static func compare(_ actual: String, golden name: String) throws {
+        let url = folder.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["BREAKEVEN_RECORD"] != nil {
+            try Data(actual.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if actual != expected {
+            Issue.record("\(name) differs from its golden file:\n\(LineDiff.unified(expected: expected, actual: actual))")
+        }
+    }
+
+    @Test func markdown() throws {
+        try Self.compare(MarkdownReport.render(try Self.result(), context: ReportContext(scenarioPath: "scenarios/team-chat.json")),
+                         golden: "team-chat.md")
+    }
+
+    @Test func monthlyCSV() throws {
+        try Self.compare(CSVReport.monthly(try Self.result()), golden: "team-chat.monthly.csv")
+    }
+
+    @Test func summaryCSV() throws {
+        try Self.compare(CSVReport.summary(try Self.result()), golden: "team-chat.summary.csv")
+    }
+
+    @Test func json() throws {
+        try Self.compare(try JSONReport.render(try Self.result()), golden: "team-chat.result.json")
+    }
+
+    @Test func jsonRoundTrips() throws {
+        let result = try Self.result()
+        let decoded = try JSONReport.decode(Data(try JSONReport.render(result).utf8))
+        #expect(decoded == result)
+    }
+
+    @Test func renderingTwiceIsByteIdentical() throws {
+        let a = try Self.result(), b = try Self.result()
+        let context = ReportContext(scenarioPath: "x.json")
+        #expect(MarkdownReport.render(a, context: context) == MarkdownReport.render(b, context: context))
+        #expect(try JSONReport.render(a) == JSONReport.render(b))
+        #expect(CSVReport.monthly(a) == CSVReport.monthly(b))
+    }
+}
+
+/// A line diff good enough to show where a golden file and the output part ways.
+enum LineDiff {
+    static func unified(expected: String, actual: String) -> String {
+        let e = expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
+        var out: [String] = []
+        for i in 0..<max(e.count, a.count) {
+            let x = i < e.count ? e[i] : nil, y = i < a.count ? a[i] : nil
+            if x != y {
+                if let x { out.append("-\(i + 1): \(x)") }
+                if let y { out.append("+\(i + 1): \(y)") }
+            }
+            if out.count > 40 { out.append("…"); break }
+        }
+        return out.joined(separator: "\n")
+    }
+}
