@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "BreakevenCore", targets: ["BreakevenCore"]),
+        .library(name: "BreakevenCatalog", targets: ["BreakevenCatalog"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -16,6 +17,17 @@ let package = Package(
         // Scenario language, diagnostics, simulation engine, analysis, result: Foundation only.
         .target(name: "BreakevenCore"),
         .testTarget(name: "BreakevenCoreTests", dependencies: ["BreakevenCore"]),
+        // SQLite pricing/spec catalog (schema, migrations, embedded seed, importers) and run history.
+        .target(
+            name: "BreakevenCatalog",
+            dependencies: ["BreakevenCore", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Resources/seed.json")]
+        ),
+        .testTarget(
+            name: "BreakevenCatalogTests",
+            dependencies: ["BreakevenCatalog", "BreakevenCore"],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
