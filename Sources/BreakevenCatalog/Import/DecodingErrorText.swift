@@ -19,7 +19,9 @@ enum DecodingErrorText {
         case let .keyNotFound(key, context):
             (codingPath, message) = (context.codingPath, "missing key '\(key.stringValue)'")
         case let .typeMismatch(type, context):
-            (codingPath, message) = (context.codingPath, "expected \(describe(type))")
+            // Our own decoders explain the shape they expected; Foundation's say only "Expected to decode…".
+            let explained = context.debugDescription.hasPrefix("expected ")
+            (codingPath, message) = (context.codingPath, explained ? context.debugDescription : "expected \(describe(type))")
         case let .valueNotFound(type, context):
             (codingPath, message) = (context.codingPath, "expected \(describe(type)), found null")
         case let .dataCorrupted(context):

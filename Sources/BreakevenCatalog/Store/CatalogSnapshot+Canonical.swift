@@ -56,11 +56,13 @@ extension ModelPrice {
         return price
     }
 
-    /// Same prices, whatever the date and the source say: what decides whether an import changes a row.
+    /// Same prices, whatever the date, the source and the context window say: what decides whether
+    /// an import changes a row.
     func hasSamePrices(as other: ModelPrice) -> Bool {
         var a = canonical(), b = other.canonical()
         a.effectiveFrom = b.effectiveFrom
         a.source = b.source
+        a.contextWindow = b.contextWindow
         return a == b
     }
 }

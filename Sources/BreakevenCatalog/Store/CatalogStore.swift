@@ -14,7 +14,7 @@ import GRDB
 /// let catalog = try store.snapshot()
 /// ```
 public struct CatalogStore: Sendable {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Opens (or creates) the catalog file at `path`, in WAL mode with a busy timeout, and brings its schema up to date.
     public init(path: String) throws {
