@@ -20,8 +20,8 @@ enum CatalogSchema {
             t.column("model_id", .text).notNull().check { length($0) > 0 }
             t.column("provider", .text).notNull().check { length($0) > 0 }
             t.column("effective_from", .text).notNull()
-            // only a valid YYYY-MM-DD passes: SQLite turns 2026-02-30 into 2026-03-02
-            t.check(sql: "date(effective_from) IS effective_from")
+            // only a valid YYYY-MM-DD passes: with a modifier SQLite normalises 2026-02-30 to 2026-03-02
+            t.check(sql: "date(effective_from, '+0 days') IS effective_from")
             // micro-USD per million tokens
             t.column("input_micros", .integer).notNull().check { $0 >= 0 }
             t.column("cached_input_micros", .integer).check { $0 >= 0 }
@@ -72,7 +72,7 @@ enum CatalogSchema {
             t.column("tdp_watts", .double).notNull().check { $0 > 0 }
             t.column("source", .text).notNull().check { length($0) > 0 }
             t.column("retrieved_on", .text).notNull()
-            t.check(sql: "date(retrieved_on) IS retrieved_on")
+            t.check(sql: "date(retrieved_on, '+0 days') IS retrieved_on")
         }
 
         try db.create(table: "open_model") { t in
@@ -89,7 +89,7 @@ enum CatalogSchema {
             t.column("license", .text).notNull()
             t.column("source", .text).notNull().check { length($0) > 0 }
             t.column("retrieved_on", .text).notNull()
-            t.check(sql: "date(retrieved_on) IS retrieved_on")
+            t.check(sql: "date(retrieved_on, '+0 days') IS retrieved_on")
             // a mixture-of-experts model uses a part of its weights per token; GQA shares KV heads
             t.check(sql: "active_parameters <= total_parameters")
             t.check(sql: "kv_heads <= attention_heads")
@@ -106,7 +106,7 @@ enum CatalogSchema {
             // micro-USD per GPU-hour
             t.column("hourly_micros", .integer).notNull().check { $0 >= 0 }
             t.column("effective_from", .text).notNull()
-            t.check(sql: "date(effective_from) IS effective_from")
+            t.check(sql: "date(effective_from, '+0 days') IS effective_from")
             t.column("source", .text).notNull().check { length($0) > 0 }
             t.primaryKey(["offer_id", "effective_from"])
         }
@@ -125,7 +125,7 @@ enum CatalogSchema {
             t.column("watts_idle", .double).notNull().check { $0 >= 0 }
             t.check(sql: "watts_idle <= watts_busy")
             t.column("effective_from", .text).notNull()
-            t.check(sql: "date(effective_from) IS effective_from")
+            t.check(sql: "date(effective_from, '+0 days') IS effective_from")
             t.column("source", .text).notNull().check { length($0) > 0 }
             t.primaryKey(["hardware_id", "effective_from"])
         }
@@ -139,7 +139,7 @@ enum CatalogSchema {
             t.column("included_requests_per_month", .double).check { $0 >= 0 }
             t.column("includes", .text).notNull()
             t.column("effective_from", .text).notNull()
-            t.check(sql: "date(effective_from) IS effective_from")
+            t.check(sql: "date(effective_from, '+0 days') IS effective_from")
             t.column("source", .text).notNull().check { length($0) > 0 }
             t.primaryKey(["plan_id", "effective_from"])
         }
