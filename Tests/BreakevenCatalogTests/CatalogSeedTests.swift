@@ -1,4 +1,5 @@
 import BreakevenCore
+import Foundation
 import Testing
 @testable import BreakevenCatalog
 
@@ -81,6 +82,26 @@ import Testing
 
         // Installing it again finds every row in place.
         #expect(try store.install(seed) == ImportSummary(entries: rows, unchanged: rows))
+    }
+}
+
+@Suite struct CatalogSeedFileTests {
+    @Test func refusesAnotherVersion() {
+        let error = #expect(throws: CatalogError.self) {
+            try CatalogSeedFile.decode(Data(#"{"version": 2, "modelPrices": []}"#.utf8))
+        }
+        #expect(error?.description == "the embedded catalog seed cannot be read: version 2 is not supported (expected 1)")
+    }
+
+    @Test func saysWhichValueIsWrong() {
+        let seed = #"""
+            {"version": 1, "modelPrices": [{"id": "openai/gpt-4o", "provider": "openai", "effectiveFrom": "2026-13-01",
+              "inputPerMTok": 2.5, "outputPerMTok": 10, "longContext": [], "timeOfDay": [], "source": "test"}],
+             "gpus": [], "gpuOffers": [], "openModels": [], "hardware": [], "plans": []}
+            """#
+        let error = #expect(throws: CatalogError.self) { try CatalogSeedFile.decode(Data(seed.utf8)) }
+        #expect(error?.description
+            == "the embedded catalog seed cannot be read: modelPrices[0].effectiveFrom: expected YYYY-MM-DD, found 2026-13-01")
     }
 }
 

@@ -33,16 +33,20 @@ struct CatalogSeedFile: Decodable {
         catalog = try CatalogSnapshot(from: decoder)
     }
 
+    private struct Version: Decodable {
+        var version: Int
+    }
+
     static func decode(_ data: Data) throws -> CatalogSeedFile {
-        let file: CatalogSeedFile
         do {
-            file = try JSONDecoder().decode(CatalogSeedFile.self, from: data)
+            // The version first: another version may have another shape.
+            let version = try JSONDecoder().decode(Version.self, from: data).version
+            guard version == supportedVersion else {
+                throw CatalogError.unreadableSeed(message: "version \(version) is not supported (expected \(supportedVersion))")
+            }
+            return try JSONDecoder().decode(CatalogSeedFile.self, from: data)
         } catch let error as DecodingError {
             throw CatalogError.unreadableSeed(message: DecodingErrorText.describe(error))
         }
-        guard file.version == supportedVersion else {
-            throw CatalogError.unreadableSeed(message: "version \(file.version) is not supported (expected \(supportedVersion))")
-        }
-        return file
     }
 }
