@@ -110,6 +110,9 @@ enum GenAIPriceFile {
                 windows.append(TimeOfDayPrice(minutes: start, to: end, inputPerMTok: input.base,
                                               cachedInputPerMTok: item.prices.cacheRead?.base, outputPerMTok: output.base))
             }
+            guard Set(windows.map(\.startMinuteOfDay)).count == windows.count else {
+                throw SkipReason(text: "two time-of-day windows starting at the same minute")
+            }
             let effective: CalendarDay = if case let .from(start) = dating { start } else { observedOn }
             return PriceObservation(price: try price(items[active].prices, effective, windows), dating: dating)
         }

@@ -70,7 +70,8 @@ enum LiteLLMPriceFile {
                                        outputPerMTok: perMillion(cliff["output_cost_per_token"] ?? o),
                                        cachedInputPerMTok: (cliff["cache_read_input_token_cost"] ?? cached).map(perMillion))
             }
-        } else if let ranges = entry.rangePrices, let base = ranges.first, base.start == 0 {
+        } else if let ranges = entry.rangePrices, let base = ranges.first, base.start == 0,
+                  Set(ranges.map(\.start)).count == ranges.count {
             // `tiered_pricing`: [{range: [0, 256000], …}, {range: [256000, 1000000], …}] — a prompt
             // in a higher range pays that range's prices for the whole request.
             (input, output, cachedInput) = (base.input, base.output, base.cachedInput)

@@ -8,8 +8,8 @@ import GRDB
 /// the seed, importing price files) are single transactions: they apply whole or not at all.
 ///
 /// ```swift
-/// let store = try CatalogStore(path: "~/.local/share/breakeven/catalog.sqlite")
-/// try store.install(CatalogStore.seed())
+/// let store = try CatalogStore(path: catalogPath)   // the directory must exist
+/// if try store.isEmpty() { try store.install(CatalogStore.seed()) }
 /// let summary = try store.importLiteLLM(data, named: "prices.json", options: .init(observedOn: today))
 /// let catalog = try store.snapshot()
 /// ```
