@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "BreakevenCore", targets: ["BreakevenCore"]),
+        .library(name: "BreakevenCatalog", targets: ["BreakevenCatalog"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,18 +21,29 @@ let package = Package(
         .executableTarget(
             name: "breakeven",
             dependencies: [
-                "BreakevenCore", "BreakevenReports",
+                "BreakevenCore", "BreakevenCatalog", "BreakevenReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Speed figures (release build): option-months per second, wall time of a run.
-        .executableTarget(name: "breakeven-bench", dependencies: ["BreakevenCore", "BreakevenReports"]),
+        .executableTarget(name: "breakeven-bench", dependencies: ["BreakevenCore", "BreakevenCatalog", "BreakevenReports"]),
         .testTarget(name: "BreakevenCoreTests", dependencies: ["BreakevenCore"]),
         .testTarget(
             name: "BreakevenReportsTests",
             dependencies: ["BreakevenReports", "BreakevenCore"],
             exclude: ["Golden"]
+        ),
+        // SQLite pricing/spec catalog (schema, migrations, embedded seed, importers) and run history.
+        .target(
+            name: "BreakevenCatalog",
+            dependencies: ["BreakevenCore", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Resources/seed.json")]
+        ),
+        .testTarget(
+            name: "BreakevenCatalogTests",
+            dependencies: ["BreakevenCatalog", "BreakevenCore"],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

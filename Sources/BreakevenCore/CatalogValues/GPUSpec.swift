@@ -13,10 +13,12 @@ public struct GPUSpec: Sendable, Hashable, Codable {
     public var int4TOPS: Double?
     public var tdpWatts: Double
     public var source: String
+    /// When `source` was read; nil when not recorded.
+    public var retrievedOn: CalendarDay?
 
     public init(id: String, name: String, memoryGB: Double, bandwidthTBps: Double, bf16TFLOPS: Double,
                 fp8TFLOPS: Double? = nil, int8TOPS: Double? = nil, int4TOPS: Double? = nil,
-                tdpWatts: Double, source: String) {
+                tdpWatts: Double, source: String, retrievedOn: CalendarDay? = nil) {
         self.id = id
         self.name = name
         self.memoryGB = memoryGB
@@ -27,5 +29,6 @@ public struct GPUSpec: Sendable, Hashable, Codable {
         self.int4TOPS = int4TOPS
         self.tdpWatts = tdpWatts
         self.source = source
+        self.retrievedOn = retrievedOn
     }
 }

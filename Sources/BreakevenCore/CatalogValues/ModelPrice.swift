@@ -68,18 +68,28 @@ public struct LongContextTier: Sendable, Hashable, Codable {
 
 /// Prices in force during a daily window of UTC hours [startHour, endHour) (genai-prices
 /// time-of-day constraints, e.g. DeepSeek's off-peak discount).
+///
+/// Windows that start or end off the hour (DeepSeek's 00:30–16:30 UTC) carry the minutes in
+/// `startMinute`/`endMinute`; nil means on the hour. An end of 0:00 means midnight at the end of the day.
 public struct TimeOfDayPrice: Sendable, Hashable, Codable {
     public var startHour: Int
     public var endHour: Int
     public var inputPerMTok: Double
     public var cachedInputPerMTok: Double?
     public var outputPerMTok: Double
+    /// Minutes past `startHour` (0...59); nil: 0.
+    public var startMinute: Int?
+    /// Minutes past `endHour` (0...59); nil: 0.
+    public var endMinute: Int?
 
-    public init(startHour: Int, endHour: Int, inputPerMTok: Double, cachedInputPerMTok: Double? = nil, outputPerMTok: Double) {
+    public init(startHour: Int, endHour: Int, inputPerMTok: Double, cachedInputPerMTok: Double? = nil, outputPerMTok: Double,
+                startMinute: Int? = nil, endMinute: Int? = nil) {
         self.startHour = startHour
         self.endHour = endHour
         self.inputPerMTok = inputPerMTok
         self.cachedInputPerMTok = cachedInputPerMTok
         self.outputPerMTok = outputPerMTok
+        self.startMinute = startMinute
+        self.endMinute = endMinute
     }
 }

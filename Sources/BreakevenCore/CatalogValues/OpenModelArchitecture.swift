@@ -17,10 +17,12 @@ public struct OpenModelArchitecture: Sendable, Hashable, Codable {
     public var contextLength: Int
     public var license: String
     public var source: String
+    /// When `source` was read; nil when not recorded.
+    public var retrievedOn: CalendarDay?
 
     public init(id: String, name: String, totalParameters: Double, activeParameters: Double, layers: Int,
                 hiddenSize: Int, attentionHeads: Int, kvHeads: Int, headDimension: Int, contextLength: Int,
-                license: String, source: String) {
+                license: String, source: String, retrievedOn: CalendarDay? = nil) {
         self.id = id
         self.name = name
         self.totalParameters = totalParameters
@@ -33,5 +35,6 @@ public struct OpenModelArchitecture: Sendable, Hashable, Codable {
         self.contextLength = contextLength
         self.license = license
         self.source = source
+        self.retrievedOn = retrievedOn
     }
 }

@@ -1,0 +1,51 @@
+import Foundation
+
+/// One recorded run of a scenario: enough to tell, later, what changed between two runs and
+/// which catalog prices they used. Reports never print `recordedAt`; it is for the history listing.
+public struct HistoryEntry: Sendable, Hashable, Codable {
+    /// The run's position in the whole history, 1, 2, 3… (assigned by `RunHistory.record`; 0 before).
+    public internal(set) var sequence: Int
+    /// The run's position among the runs of the same scenario name, 1, 2, 3… (assigned by `record`; 0 before).
+    public internal(set) var scenarioRun: Int
+    public var scenarioName: String
+    /// SHA-256 of the scenario file, 64 lowercase hex digits (computed by the caller).
+    public var scenarioSHA256: String
+    /// `CatalogSnapshot.fingerprint` of the catalog the run used.
+    public var catalogFingerprint: String
+    /// When the run happened, as the caller's clock says; nil when not recorded.
+    public var recordedAt: Date?
+    /// Summary figures per option, in the order of the scenario.
+    public var options: [OptionOutcome]
+
+    public init(scenarioName: String, scenarioSHA256: String, catalogFingerprint: String, recordedAt: Date? = nil,
+                options: [OptionOutcome]) {
+        self.sequence = 0
+        self.scenarioRun = 0
+        self.scenarioName = scenarioName
+        self.scenarioSHA256 = scenarioSHA256
+        self.catalogFingerprint = catalogFingerprint
+        self.recordedAt = recordedAt
+        self.options = options
+    }
+}
+
+/// The headline figures of one option in one run.
+public struct OptionOutcome: Sendable, Hashable, Codable {
+    public var id: String
+    /// Total cost over the horizon, USD (stored to the micro-USD).
+    public var totalCost: Double
+    /// Net present value of the costs, USD (stored to the micro-USD).
+    public var npv: Double
+    /// 0-based month from which the option stays at or below the baseline; nil: never (or it is the baseline).
+    public var breakevenMonth: Int?
+    /// Monthly token volume above which the option stays cheaper; nil: none found.
+    public var breakevenTokensPerMonth: Double?
+
+    public init(id: String, totalCost: Double, npv: Double, breakevenMonth: Int? = nil, breakevenTokensPerMonth: Double? = nil) {
+        self.id = id
+        self.totalCost = totalCost
+        self.npv = npv
+        self.breakevenMonth = breakevenMonth
+        self.breakevenTokensPerMonth = breakevenTokensPerMonth
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+
+/// The history of runs, in its own database file (the executable puts it in the XDG data
+/// directory). Several processes may record at once — CI jobs in parallel — so the file is in WAL
+/// mode, writers wait on a lock (busy timeout) instead of failing, and each record is one
+/// immediate transaction that numbers the run.
+public struct RunHistory: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (or creates) the history file at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        try self.init(writer: DatabaseOpening.file(at: path))
+    }
+
+    public static func inMemory() throws -> RunHistory {
+        try RunHistory(writer: DatabaseOpening.inMemory())
+    }
+
+    init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try DatabaseOpening.migrate(Self.migrator, writer)
+    }
+
+    /// Records a run and returns it numbered (`sequence`, `scenarioRun`).
+    @discardableResult
+    public func record(_ entry: HistoryEntry) throws -> HistoryEntry {
+        let subject = "run of \(entry.scenarioName.isEmpty ? "(unnamed scenario)" : entry.scenarioName)"
+        guard !entry.scenarioName.isEmpty else {
+            throw CatalogError.invalidEntry(entry: subject, message: "the scenario name is empty")
+        }
+        guard entry.scenarioSHA256.count == 64, entry.scenarioSHA256.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+            throw CatalogError.invalidEntry(entry: subject,
+                                            message: "scenario sha256 must be 64 lowercase hex digits, found '\(entry.scenarioSHA256)'")
+        }
+        let options = try entry.options.enumerated().map { position, option in
+            guard let total = Self.signedMicros(option.totalCost) else {
+                throw CatalogError.invalidEntry(entry: subject, message: "option \(option.id): total cost is not a finite amount")
+            }
+            guard let npv = Self.signedMicros(option.npv) else {
+                throw CatalogError.invalidEntry(entry: subject, message: "option \(option.id): NPV is not a finite amount")
+            }
+            return RunOptionRecord(runID: 0, position: position, optionID: option.id, totalCostMicros: total, npvMicros: npv,
+                                   breakevenMonth: option.breakevenMonth, breakevenTokensPerMonth: option.breakevenTokensPerMonth)
+        }
+
+        return try writer.writeWithoutTransaction { db in
+            var recorded = entry
+            try db.inTransaction(.immediate) {
+                let previous = try Int.fetchOne(db, RunRecord.filter(RunRecord.CodingKeys.scenarioName == entry.scenarioName)
+                    .select(max(RunRecord.CodingKeys.scenarioRun))) ?? 0
+                var run = RunRecord(id: nil, scenarioName: entry.scenarioName, scenarioRun: previous + 1,
+                                    scenarioSHA256: entry.scenarioSHA256, catalogFingerprint: entry.catalogFingerprint,
+                                    recordedAt: entry.recordedAt)
+                try run.insert(db)
+                guard let runID = run.id else { return .rollback }
+                for var option in options {
+                    option.runID = runID
+                    try option.insert(db)
+                }
+                recorded.sequence = Int(runID)
+                recorded.scenarioRun = run.scenarioRun
+                return .commit
+            }
+            return recorded
+        }
+    }
+
+    /// Every recorded run, oldest first; only those of `scenario` when it is given.
+    public func entries(scenario: String? = nil) throws -> [HistoryEntry] {
+        try writer.read { db in
+            var runs = RunRecord.order(RunRecord.CodingKeys.id)
+            if let scenario { runs = runs.filter(RunRecord.CodingKeys.scenarioName == scenario) }
+            let runRecords = try runs.fetchAll(db)
+            let ids = runRecords.compactMap(\.id)
+            let options = Dictionary(grouping: try RunOptionRecord.filter(ids.contains(RunOptionRecord.CodingKeys.runID))
+                .order(RunOptionRecord.CodingKeys.runID, RunOptionRecord.CodingKeys.position).fetchAll(db), by: \.runID)
+            return runRecords.map { run in
+                var entry = HistoryEntry(
+                    scenarioName: run.scenarioName, scenarioSHA256: run.scenarioSHA256, catalogFingerprint: run.catalogFingerprint,
+                    recordedAt: run.recordedAt,
+                    options: (options[run.id ?? 0] ?? []).map {
+                        OptionOutcome(id: $0.optionID, totalCost: MicroUSD.usd($0.totalCostMicros), npv: MicroUSD.usd($0.npvMicros),
+                                      breakevenMonth: $0.breakevenMonth, breakevenTokensPerMonth: $0.breakevenTokensPerMonth)
+                    })
+                entry.sequence = Int(run.id ?? 0)
+                entry.scenarioRun = run.scenarioRun
+                return entry
+            }
+        }
+    }
+
+    /// Micro-USD for an amount that may be negative (an NPV of savings).
+    private static func signedMicros(_ usd: Double) -> Int64? {
+        guard usd.isFinite, abs(usd) < 9e12 else { return nil }
+        return Int64((usd * 1_000_000).rounded())
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs and their option figures") { db in
+            try db.create(table: "run") { t in
+                // AUTOINCREMENT: a run's sequence number is never reused
+                t.autoIncrementedPrimaryKey("id")
+                t.column("scenario_name", .text).notNull().check { length($0) > 0 }
+                t.column("scenario_run", .integer).notNull().check { $0 > 0 }
+                t.column("scenario_sha256", .text).notNull()
+                    .check(sql: "length(scenario_sha256) = 64 AND scenario_sha256 NOT GLOB '*[^0-9a-f]*'")
+                t.column("catalog_fingerprint", .text).notNull()
+                t.column("recorded_at", .datetime)
+                t.uniqueKey(["scenario_name", "scenario_run"])
+            }
+            try db.create(table: "run_option") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("position", .integer).notNull().check { $0 >= 0 }
+                t.column("option_id", .text).notNull().check { length($0) > 0 }
+                // micro-USD
+                t.column("total_cost_micros", .integer).notNull()
+                t.column("npv_micros", .integer).notNull()
+                t.column("breakeven_month", .integer).check { $0 >= 0 }
+                t.column("breakeven_tokens_per_month", .double).check { $0 >= 0 }
+                t.primaryKey(["run_id", "position"])
+            }
+        }
+        return migrator
+    }
+}

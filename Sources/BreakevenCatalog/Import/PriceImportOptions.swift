@@ -1,0 +1,54 @@
+import BreakevenCore
+
+/// How an import dates the prices of a file.
+///
+/// Price files rarely say since when a price holds. A price without a start date is an
+/// *observation*: it was in force on `observedOn`. If the catalog already has the same price in
+/// force that day, nothing changes; if it has another price, the file records a change from
+/// `observedOn` on; if the catalog has no price for the model at all, the price is entered from
+/// `unknownStart`, so that a scenario dated before the import still finds it.
+///
+/// Files leave out what they do not track (genai-prices has no batch prices, LiteLLM no daily
+/// windows, many entries no context window). When a file's input and output prices equal the
+/// catalog's price in force, what it leaves out is taken from that price, so an omission is not
+/// read as a price change. When input or output changed, what the file leaves out stays unknown.
+/// Context windows are carried but do not by themselves make a new price row.
+public struct PriceImportOptions: Sendable, Hashable {
+    /// The day the file's prices were known to be in force: its publication or download date.
+    public var observedOn: CalendarDay
+    /// The effective date given to a model's first price when no source tells its start.
+    public var unknownStart: CalendarDay
+
+    public static let defaultUnknownStart = CalendarDay(year: 2000, month: 1, day: 1)
+
+    public init(observedOn: CalendarDay, unknownStart: CalendarDay = PriceImportOptions.defaultUnknownStart) {
+        self.observedOn = observedOn
+        self.unknownStart = unknownStart
+    }
+}
+
+/// One price a file states for a model, with what the file says about its dates.
+struct PriceObservation: Equatable {
+    enum Dating: Equatable {
+        /// In force from this day on (genai-prices `constraint.start_date`).
+        case from(CalendarDay)
+        /// In force on this day; start unknown.
+        case observed(CalendarDay)
+        /// In force until the day before this one, when a dated change took over; start unknown.
+        case before(CalendarDay)
+    }
+
+    var price: ModelPrice
+    var dating: Dating
+}
+
+/// A price file read into observations, before anything touches the database.
+struct ParsedPriceFile: Equatable {
+    var entries = 0
+    var observations: [PriceObservation] = []
+    var skipped: [String: Int] = [:]
+
+    mutating func skip(_ reason: String) {
+        skipped[reason, default: 0] += 1
+    }
+}

@@ -1,0 +1,19 @@
+/// Money in the catalog database is an integer count of micro-USD (10⁻⁶ USD): per million tokens,
+/// per GPU-hour, per request, per month or per unit. Integers keep sums and comparisons exact
+/// (GRDB's recommended practice); the snapshot hands the engine Double USD.
+enum MicroUSD {
+    /// Rounds to the nearest micro-USD; nil for a negative, non-finite or absurdly large amount.
+    static func from(_ usd: Double) -> Int64? {
+        guard usd.isFinite, usd >= 0, usd < 9e12 else { return nil }
+        return Int64((usd * 1_000_000).rounded())
+    }
+
+    static func usd(_ micros: Int64) -> Double {
+        Double(micros) / 1_000_000
+    }
+
+    /// `usd` as stored and read back: what the snapshot of a database holds for it.
+    static func rounded(_ usd: Double) -> Double {
+        from(usd).map(Self.usd) ?? usd
+    }
+}

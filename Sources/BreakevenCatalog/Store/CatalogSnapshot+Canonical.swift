@@ -1,0 +1,68 @@
+import BreakevenCore
+
+extension CatalogSnapshot {
+    /// The snapshot as the database would hand it back: money rounded to micro-USD, parameter
+    /// counts to whole numbers, tiers and windows in order, rows sorted by id then date.
+    /// `CatalogStore.seed()` and `CatalogStore.snapshot()` both return this form, so a seed read
+    /// directly equals the same seed read back from a database (and has the same fingerprint).
+    public func canonical() -> CatalogSnapshot {
+        CatalogSnapshot(
+            modelPrices: modelPrices.map { $0.canonical() }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) },
+            gpus: gpus.sorted { $0.id < $1.id },
+            gpuOffers: gpuOffers.map {
+                var offer = $0
+                offer.hourly = MicroUSD.rounded(offer.hourly)
+                return offer
+            }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) },
+            openModels: openModels.map {
+                var model = $0
+                model.totalParameters = model.totalParameters.rounded()
+                model.activeParameters = model.activeParameters.rounded()
+                return model
+            }.sorted { $0.id < $1.id },
+            hardware: hardware.map {
+                var machine = $0
+                machine.price = MicroUSD.rounded(machine.price)
+                return machine
+            }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) },
+            plans: plans.map {
+                var plan = $0
+                plan.monthlyFee = MicroUSD.rounded(plan.monthlyFee)
+                return plan
+            }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) })
+    }
+}
+
+extension ModelPrice {
+    /// Money rounded to micro-USD, tiers by threshold, windows by start, on-the-hour minutes as nil.
+    func canonical() -> ModelPrice {
+        let round = MicroUSD.rounded
+        var price = self
+        price.inputPerMTok = round(inputPerMTok)
+        price.cachedInputPerMTok = cachedInputPerMTok.map(round)
+        price.cacheWritePerMTok = cacheWritePerMTok.map(round)
+        price.outputPerMTok = round(outputPerMTok)
+        price.batchInputPerMTok = batchInputPerMTok.map(round)
+        price.batchOutputPerMTok = batchOutputPerMTok.map(round)
+        price.perRequest = perRequest.map(round)
+        price.longContext = longContext.map {
+            LongContextTier(aboveInputTokens: $0.aboveInputTokens, inputPerMTok: round($0.inputPerMTok),
+                            outputPerMTok: round($0.outputPerMTok), cachedInputPerMTok: $0.cachedInputPerMTok.map(round))
+        }.sorted { $0.aboveInputTokens < $1.aboveInputTokens }
+        price.timeOfDay = timeOfDay.map {
+            TimeOfDayPrice(minutes: $0.startMinuteOfDay, to: $0.endMinuteOfDay, inputPerMTok: round($0.inputPerMTok),
+                           cachedInputPerMTok: $0.cachedInputPerMTok.map(round), outputPerMTok: round($0.outputPerMTok))
+        }.sorted { $0.startMinuteOfDay < $1.startMinuteOfDay }
+        return price
+    }
+
+    /// Same prices, whatever the date, the source and the context window say: what decides whether
+    /// an import changes a row.
+    func hasSamePrices(as other: ModelPrice) -> Bool {
+        var a = canonical(), b = other.canonical()
+        a.effectiveFrom = b.effectiveFrom
+        a.source = b.source
+        a.contextWindow = b.contextWindow
+        return a == b
+    }
+}

@@ -1,0 +1,53 @@
+import BreakevenCore
+import Testing
+@testable import BreakevenCatalog
+
+@Suite struct CatalogListingTests {
+    let seed: CatalogSnapshot
+
+    init() throws {
+        seed = try CatalogStore.seed()
+    }
+
+    @Test func listsOnePricePerModelFilteredByProviderAndText() {
+        let groq = seed.listModelPrices(provider: "groq")
+        #expect(groq.map(\.id) == ["groq/openai/gpt-oss-120b", "groq/openai/gpt-oss-20b"])
+
+        // "gpt-oss-120b" appears under four hosts.
+        #expect(seed.listModelPrices(search: "GPT-OSS-120B").map(\.provider) == ["deepinfra", "fireworks_ai", "groq", "together_ai"])
+    }
+
+    @Test func listsThePriceInForceOnADay() {
+        // o3 has two rows; before the 2025-06-10 cut the list shows $10, after it $2, and before
+        // 2025-04-16 o3 had no price at all.
+        #expect(seed.listModelPrices(search: "openai/o3", asOf: .day("2025-05-01")).map(\.inputPerMTok) == [10])
+        #expect(seed.listModelPrices(search: "openai/o3").map(\.inputPerMTok) == [2])
+        #expect(seed.listModelPrices(search: "openai/o3", asOf: .day("2025-04-15")).isEmpty)
+    }
+
+    @Test func showsAModelWithItsHistory() {
+        #expect(seed.priceHistory(of: "openai/o3").map(\.effectiveFrom) == [.day("2025-04-16"), .day("2025-06-10")])
+        guard case let .model(rows) = seed.entries(id: "openai/o3").first else {
+            Issue.record("openai/o3 not found")
+            return
+        }
+        #expect(rows.count == 2)
+        #expect(seed.entries(id: "no/such-model") == [])
+    }
+
+    @Test func listsSpecsOffersMachinesAndPlans() {
+        #expect(seed.listGPUs(search: "h100").map(\.id) == ["h100-pcie", "h100-sxm"])
+        #expect(seed.listOpenModels(search: "qwen3").map(\.id) == ["qwen3-235b-a22b", "qwen3-32b", "qwen3-8b"])
+        #expect(seed.listGPUOffers(gpu: "h100-sxm", provider: "lambda").map(\.commitment) == [.onDemand, .reserved1y, .reserved3y])
+        #expect(seed.listHardware(search: "mac").map(\.id) == ["mac-mini-m4-pro-64gb", "mac-studio-m3-ultra-256gb"])
+        #expect(seed.listPlans(provider: "github").map(\.id) == ["github/copilot-pro", "github/copilot-pro-plus"])
+        #expect(seed.entries(id: "h100-sxm") == [.gpu(seed.gpu("h100-sxm")!)])
+    }
+
+    @Test func theCheapestOfferFollowsTheCommitment() throws {
+        // H100 SXM on demand: Lambda $2.99, RunPod $2.69, AWS $6.88 → RunPod; spot: RunPod $1.75.
+        let day = CalendarDay.day("2026-11-01")
+        #expect(seed.cheapestOffer(gpu: "h100-sxm", commitment: .onDemand, asOf: day)?.id == "h100-sxm/runpod/on_demand")
+        #expect(seed.cheapestOffer(gpu: "h100-sxm", commitment: .spot, asOf: day)?.hourly == 1.75)
+    }
+}

@@ -1,0 +1,102 @@
+import BreakevenCore
+import Foundation
+import GRDB
+import Testing
+@testable import BreakevenCatalog
+
+@Suite struct CatalogSchemaTests {
+    @Test func migratesAnEmptyDatabase() throws {
+        let store = try CatalogStore.inMemory()
+        let tables = try store.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        }
+        #expect(tables == ["gpu", "gpu_offer", "grdb_migrations", "hardware", "long_context_tier", "model_price", "open_model",
+                           "subscription_plan", "time_of_day_price"])
+        #expect(try store.isEmpty())
+        #expect(try store.snapshot() == CatalogSnapshot())
+    }
+
+    @Test func aFileCatalogIsInWALModeAndReopens() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("breakeven-catalog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("catalog.sqlite").path
+
+        let seed = try CatalogStore.seed()
+        try CatalogStore(path: path).install(seed)
+        let reopened = try CatalogStore(path: path)
+        #expect(try reopened.writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try reopened.fingerprint() == seed.fingerprint)
+    }
+
+    @Test func theSchemaRefusesWhatTheCatalogMustNeverHold() throws {
+        let store = try CatalogStore.inMemory()
+        try store.install(CatalogStore.seed())
+        func refuses(_ sql: String) -> Bool {
+            (try? store.writer.write { try $0.execute(sql: sql) }) == nil
+        }
+        // Negative money, an impossible date, an unknown commitment, an offer for a GPU the catalog lacks,
+        // more active than total parameters.
+        #expect(refuses("""
+            INSERT INTO model_price (model_id, provider, effective_from, input_micros, output_micros, source)
+            VALUES ('x/y', 'x', '2026-01-01', -1, 0, 'test')
+            """))
+        #expect(refuses("""
+            INSERT INTO model_price (model_id, provider, effective_from, input_micros, output_micros, source)
+            VALUES ('x/y', 'x', '2026-02-30', 1, 1, 'test')
+            """))
+        #expect(refuses("""
+            INSERT INTO gpu_offer (offer_id, gpu_id, provider, commitment, hourly_micros, effective_from, source)
+            VALUES ('h100-sxm/x/monthly', 'h100-sxm', 'x', 'monthly', 1, '2026-01-01', 'test')
+            """))
+        #expect(refuses("""
+            INSERT INTO gpu_offer (offer_id, gpu_id, provider, commitment, hourly_micros, effective_from, source)
+            VALUES ('tpu/x/spot', 'tpu-v9', 'x', 'spot', 1, '2026-01-01', 'test')
+            """))
+        #expect(refuses("UPDATE open_model SET active_parameters = total_parameters + 1 WHERE id = 'qwen3-8b'"))
+        // Two prices for one model on one day.
+        #expect(refuses("""
+            INSERT INTO model_price (model_id, provider, effective_from, input_micros, output_micros, source)
+            VALUES ('openai/gpt-4o', 'openai', '2024-10-02', 1, 1, 'test')
+            """))
+    }
+
+    @Test func deletingAPriceDeletesItsTiers() throws {
+        let store = try CatalogStore.inMemory()
+        try store.install(CatalogStore.seed())
+        let remaining = try store.writer.write { db -> Int in
+            try db.execute(sql: "DELETE FROM model_price WHERE model_id = 'gemini/gemini-2.5-pro'")
+            return try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM long_context_tier WHERE price_id NOT IN (SELECT id FROM model_price)
+                """) ?? -1
+        }
+        #expect(remaining == 0)
+    }
+
+    @Test func refusesAnOfferForAnUnknownGPUWithAMessage() throws {
+        let store = try CatalogStore.inMemory()
+        let offer = GPUOffer(id: "tpu-v9/x/spot", gpu: "tpu-v9", provider: "x", commitment: .spot, hourly: 1,
+                             effectiveFrom: .day("2026-01-01"), source: "test")
+        let error = try #require(throws: CatalogError.self) { try store.install(CatalogSnapshot(gpuOffers: [offer])) }
+        #expect(error.description == "gpu offer tpu-v9/x/spot: names GPU 'tpu-v9', which the catalog does not have")
+
+        let negative = ModelPrice(id: "x/y", provider: "x", effectiveFrom: .day("2026-01-01"), inputPerMTok: -2, outputPerMTok: 1,
+                                  source: "test")
+        let refused = try #require(throws: CatalogError.self) { try store.install(CatalogSnapshot(modelPrices: [negative])) }
+        #expect(refused.description == "model x/y from 2026-01-01: input: expected an amount in USD ≥ 0, found -2.0")
+        #expect(try store.isEmpty())
+    }
+
+    @Test func fingerprintIsStableAndSeesEveryChange() throws {
+        let seed = try CatalogStore.seed()
+        // Order does not matter; contents do.
+        var shuffled = seed
+        shuffled.modelPrices.reverse()
+        #expect(shuffled.fingerprint == seed.fingerprint)
+        var cheaper = seed
+        cheaper.gpuOffers[0].hourly -= 0.01
+        #expect(cheaper.fingerprint != seed.fingerprint)
+        #expect(seed.fingerprint.hasPrefix("catalog-v1:\(seed.modelPrices.count + seed.gpus.count + seed.gpuOffers.count + seed.openModels.count + seed.hardware.count + seed.plans.count):"))
+        #expect(CatalogSnapshot().fingerprint == "catalog-v1:0:none:cbf29ce484222325") // FNV-1a offset basis: nothing hashed
+    }
+}

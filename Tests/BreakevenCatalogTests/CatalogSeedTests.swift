@@ -1,0 +1,119 @@
+import BreakevenCore
+import Foundation
+import Testing
+@testable import BreakevenCatalog
+
+@Suite struct CatalogSeedTests {
+    let seed: CatalogSnapshot
+
+    init() throws {
+        seed = try CatalogStore.seed()
+    }
+
+    @Test func holdsTheRequiredEntries() {
+        let modelIDs = Set(seed.modelPrices.map(\.id))
+        #expect(modelIDs.count >= 30)
+        for id in ["openai/gpt-4o", "openai/gpt-4.1-mini", "anthropic/claude-haiku-4-5", "anthropic/claude-sonnet-4-5",
+                   "google/gemini-2.5-pro", "gemini/gemini-2.5-pro", "together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo"] {
+            #expect(modelIDs.contains(id), "missing \(id)")
+        }
+        // hosted open models from at least three providers besides the closed labs
+        let hosts = Set(seed.modelPrices.map(\.provider)).subtracting(["openai", "anthropic", "google", "gemini"])
+        #expect(hosts.count >= 3)
+
+        #expect(seed.gpus.map(\.id) == ["a100-80gb", "b200", "h100-pcie", "h100-sxm", "h200", "l4", "l40s", "mi300x",
+                                        "rtx-4090", "rtx-5090"])
+        #expect(seed.openModels.map(\.id) == ["deepseek-v3", "gpt-oss-120b", "gpt-oss-20b", "llama-3.1-70b", "llama-3.1-8b",
+                                              "llama-3.3-70b", "mixtral-8x7b", "qwen3-235b-a22b", "qwen3-32b", "qwen3-8b"])
+        #expect(seed.gpuOffers.count >= 15)
+        #expect(Set(seed.gpuOffers.map(\.commitment)) == Set(GPUCommitment.allCases))
+        #expect(Set(seed.gpuOffers.map(\.provider)).count >= 3)
+        #expect(Set(seed.hardware.map(\.id)) == ["pc-rtx-4090", "pc-rtx-5090", "mac-mini-m4-pro-64gb",
+                                                 "mac-studio-m3-ultra-256gb", "dgx-spark"])
+        #expect(seed.plans.count == 8)
+        for id in ["openai/chatgpt-plus", "anthropic/claude-pro", "github/copilot-pro", "cursor/pro"] {
+            #expect(seed.plan(id, asOf: CalendarDay(year: 2026, month: 11, day: 1)) != nil, "missing \(id)")
+        }
+    }
+
+    @Test func everyRowNamesItsSource() {
+        #expect(seed.modelPrices.allSatisfy { !$0.source.isEmpty })
+        #expect(seed.gpus.allSatisfy { !$0.source.isEmpty && $0.retrievedOn != nil })
+        #expect(seed.openModels.allSatisfy { !$0.source.isEmpty && $0.retrievedOn != nil })
+        #expect(seed.gpuOffers.allSatisfy { !$0.source.isEmpty && seed.gpu($0.gpu) != nil })
+        #expect(seed.hardware.allSatisfy { !$0.source.isEmpty })
+        #expect(seed.plans.allSatisfy { !$0.source.isEmpty })
+    }
+
+    @Test func gpt4oCostsWhatOpenAIChargesForOneLongRequest() throws {
+        let day = CalendarDay(year: 2026, month: 11, day: 1)
+        let price = try #require(seed.modelPrice("openai/gpt-4o", asOf: day))
+        #expect(price.inputPerMTok == 2.50)
+        #expect(price.cachedInputPerMTok == 1.25)
+        #expect(price.outputPerMTok == 10.00)
+        #expect(price.batchInputPerMTok == 1.25)
+        #expect(price.batchOutputPerMTok == 5.00)
+
+        // 1,000,000 input tokens, half of them cache reads, and 200,000 output tokens:
+        // 0.5 M × $2.50 + 0.5 M × $1.25 + 0.2 M × $10 = 1.25 + 0.625 + 2.00 = $3.875
+        #expect(RequestCost.standard(price, input: 1_000_000, cached: 500_000, output: 200_000) == 3.875)
+        // As batch traffic every input token pays the batch input price, cached or not (LiteLLM's
+        // batch_cost_calculator): 1.0 M × $1.25 + 0.2 M × $5 = 1.25 + 1.00 = $2.25.
+        // (Halving the standard bill, cache reads included, would give 3.875 / 2 = $1.9375 instead.)
+        #expect(RequestCost.batch(price, input: 1_000_000, output: 200_000) == 2.25)
+    }
+
+    @Test func keepsADatedPriceCut() throws {
+        // o3 launched at $10 / $40 per million and was cut to $2 / $8 on 2025-06-10.
+        let before = try #require(seed.modelPrice("openai/o3", asOf: CalendarDay(year: 2025, month: 6, day: 9)))
+        let after = try #require(seed.modelPrice("openai/o3", asOf: CalendarDay(year: 2025, month: 6, day: 10)))
+        #expect((before.inputPerMTok, before.outputPerMTok) == (10, 40))
+        #expect((after.inputPerMTok, after.outputPerMTok) == (2, 8))
+    }
+
+    @Test func readsBackFromADatabaseUnchanged() throws {
+        let store = try CatalogStore.inMemory()
+        let first = try store.install(seed)
+        let rows = seed.modelPrices.count + seed.gpus.count + seed.gpuOffers.count + seed.openModels.count
+            + seed.hardware.count + seed.plans.count
+        #expect(first == ImportSummary(entries: rows, added: rows))
+        #expect(try store.snapshot() == seed)
+        #expect(try store.fingerprint() == seed.fingerprint)
+
+        // Installing it again finds every row in place.
+        #expect(try store.install(seed) == ImportSummary(entries: rows, unchanged: rows))
+    }
+}
+
+@Suite struct CatalogSeedFileTests {
+    @Test func refusesAnotherVersion() {
+        let error = #expect(throws: CatalogError.self) {
+            try CatalogSeedFile.decode(Data(#"{"version": 2, "modelPrices": []}"#.utf8))
+        }
+        #expect(error?.description == "the embedded catalog seed cannot be read: version 2 is not supported (expected 1)")
+    }
+
+    @Test func saysWhichValueIsWrong() {
+        let seed = #"""
+            {"version": 1, "modelPrices": [{"id": "openai/gpt-4o", "provider": "openai", "effectiveFrom": "2026-13-01",
+              "inputPerMTok": 2.5, "outputPerMTok": 10, "longContext": [], "timeOfDay": [], "source": "test"}],
+             "gpus": [], "gpuOffers": [], "openModels": [], "hardware": [], "plans": []}
+            """#
+        let error = #expect(throws: CatalogError.self) { try CatalogSeedFile.decode(Data(seed.utf8)) }
+        #expect(error?.description
+            == "the embedded catalog seed cannot be read: modelPrices[0].effectiveFrom: expected YYYY-MM-DD, found 2026-13-01")
+    }
+}
+
+/// The cost of one request at a catalog price, the simplest way: what the tests check prices by.
+enum RequestCost {
+    static func standard(_ price: ModelPrice, input: Double, cached: Double, output: Double) -> Double {
+        ((input - cached) * price.inputPerMTok + cached * (price.cachedInputPerMTok ?? price.inputPerMTok)
+            + output * price.outputPerMTok) / 1_000_000
+    }
+
+    static func batch(_ price: ModelPrice, input: Double, output: Double) -> Double {
+        (input * (price.batchInputPerMTok ?? price.inputPerMTok) + output * (price.batchOutputPerMTok ?? price.outputPerMTok))
+            / 1_000_000
+    }
+}

@@ -1,0 +1,85 @@
+import Dispatch
+import Foundation
+import Synchronization
+import Testing
+@testable import BreakevenCatalog
+
+@Suite struct RunHistoryTests {
+    /// sha256("") — any 64 lowercase hex digits do.
+    static let sha = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+    static func entry(_ scenario: String, totalCost: Double = 1_000) -> HistoryEntry {
+        HistoryEntry(scenarioName: scenario, scenarioSHA256: sha, catalogFingerprint: "catalog-v1:3:2026-11-01:0123456789abcdef",
+                     options: [
+                        OptionOutcome(id: "gpt", totalCost: totalCost, npv: totalCost * 0.9),
+                        OptionOutcome(id: "llama-self", totalCost: 850.25, npv: -12.5, breakevenMonth: 7, breakevenTokensPerMonth: 4.2e9),
+                     ])
+    }
+
+    @Test func numbersRunsOverallAndPerScenario() throws {
+        let history = try RunHistory.inMemory()
+        let a1 = try history.record(Self.entry("support"))
+        let b1 = try history.record(Self.entry("personal"))
+        let a2 = try history.record(Self.entry("support", totalCost: 1_200))
+        let sequences: [Int] = [a1.sequence, b1.sequence, a2.sequence]
+        let scenarioRuns: [Int] = [a1.scenarioRun, b1.scenarioRun, a2.scenarioRun]
+        #expect(sequences == [1, 2, 3])
+        #expect(scenarioRuns == [1, 1, 2])
+
+        let support = try history.entries(scenario: "support")
+        #expect(support == [a1, a2])
+        #expect(support[1].options[0].totalCost == 1_200)
+        #expect(support[1].options[0].npv == 1_080) // 1,200 × 0.9
+        #expect(support[0].options[1] == OptionOutcome(id: "llama-self", totalCost: 850.25, npv: -12.5, breakevenMonth: 7,
+                                                       breakevenTokensPerMonth: 4.2e9))
+        #expect(try history.entries().map(\.scenarioName) == ["support", "personal", "support"])
+    }
+
+    @Test func keepsTheCallersTimestampAsGiven() throws {
+        let history = try RunHistory.inMemory()
+        var entry = Self.entry("support")
+        entry.recordedAt = Date(timeIntervalSince1970: 1_795_000_000) // 2026-11-18 (an arbitrary second)
+        try history.record(entry)
+        #expect(try history.entries().first?.recordedAt == Date(timeIntervalSince1970: 1_795_000_000))
+    }
+
+    @Test func refusesABadScenarioDigest() throws {
+        let history = try RunHistory.inMemory()
+        var entry = Self.entry("support")
+        entry.scenarioSHA256 = "ABC"
+        let error = try #require(throws: CatalogError.self) { try history.record(entry) }
+        #expect(error.description == "run of support: scenario sha256 must be 64 lowercase hex digits, found 'ABC'")
+        #expect(try history.entries().isEmpty)
+    }
+
+    @Test func eightConcurrentWritersAllSucceed() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("breakeven-history-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("history.sqlite").path
+
+        // Eight threads, each with its own connection to one new file (as eight CI jobs would open it),
+        // each recording five runs of its own scenario while the others write.
+        let failures = Mutex<[String]>([])
+        let group = DispatchGroup()
+        for writer in 0..<8 {
+            DispatchQueue.global().async(group: group) {
+                do {
+                    let history = try RunHistory(path: path)
+                    for _ in 0..<5 { try history.record(Self.entry("scenario-\(writer)")) }
+                } catch {
+                    failures.withLock { $0.append("writer \(writer): \(error)") }
+                }
+            }
+        }
+        group.wait()
+        #expect(failures.withLock { $0 } == [])
+
+        let all = try RunHistory(path: path).entries()
+        // 8 writers × 5 runs = 40 runs, numbered 1…40, each scenario's runs numbered 1…5.
+        #expect(all.map(\.sequence) == Array(1...40))
+        let runsPerScenario = Dictionary(grouping: all, by: \.scenarioName).mapValues { $0.map(\.scenarioRun) }
+        #expect(runsPerScenario.count == 8)
+        #expect(runsPerScenario.values.allSatisfy { $0 == [1, 2, 3, 4, 5] })
+    }
+}
