@@ -6,14 +6,20 @@ public struct ReportContext: Sendable, Hashable {
     public var scenarioPath: String
     /// `--set` arguments, as given.
     public var overrides: [String]
+    /// A user catalog given with `--catalog`; nil: the built-in seed.
+    public var catalogPath: String?
 
-    public init(scenarioPath: String, overrides: [String] = []) {
+    public init(scenarioPath: String, overrides: [String] = [], catalogPath: String? = nil) {
         self.scenarioPath = scenarioPath
         self.overrides = overrides
+        self.catalogPath = catalogPath
     }
 
     public var command: String {
-        (["breakeven run", ShellQuote.quote(scenarioPath)] + overrides.map { "--set " + ShellQuote.quote($0) }).joined(separator: " ")
+        var words = ["breakeven run", ShellQuote.quote(scenarioPath)]
+        words += overrides.map { "--set " + ShellQuote.quote($0) }
+        if let catalogPath { words.append("--catalog " + ShellQuote.quote(catalogPath)) }
+        return words.joined(separator: " ")
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BreakevenCatalog
 import BreakevenCore
 import BreakevenReports
 import Foundation
@@ -22,15 +23,21 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Change a value by path, e.g. options.self.gpu_hourly=1.9.", valueName: "PATH=VALUE"))
     var overrides: [String] = []
 
+    @OptionGroup var catalog: CatalogOptions
+    @OptionGroup var history: HistoryOptions
+
     func run() throws {
         let formats = try ReportFormat.list(format)
-        let files = try ScenarioFile.loadAll(scenarios, overrides: overrides)
+        let (snapshot, fingerprint) = try catalog.load()
+        let files = try ScenarioFile.loadAll(scenarios, overrides: overrides, catalog: snapshot)
+        var results: [BreakevenResult] = []
         var output = OutputFiles()
         var summaries: [String] = []
         for file in files {
             let result = BreakevenAnalysis.analyse(file.scenario, Simulator.project(file.scenario))
             let base = (out as NSString).appendingPathComponent(file.name)
-            let context = ReportContext(scenarioPath: file.path, overrides: overrides)
+            results.append(result)
+            let context = ReportContext(scenarioPath: file.path, overrides: overrides, catalogPath: catalog.path)
             for f in formats {
                 switch f {
                 case .markdown: output.add(base + ".md", MarkdownReport.render(result, context: context))
@@ -49,6 +56,25 @@ struct RunCommand: ParsableCommand {
             summaries.append(SummaryTable.render(result))
         }
         try output.write()
+        if !history.disabled { try record(results, fingerprint: fingerprint) }
         Terminal.out(summaries.joined(separator: "\n"))
+    }
+
+    /// Every run adds its figures to the history, so `breakeven history` shows how an estimate moved.
+    private func record(_ results: [BreakevenResult], fingerprint: String) throws {
+        let store = try history.open()
+        for r in results {
+            let entry = HistoryEntry(scenarioName: r.scenario.name, scenarioSHA256: r.scenario.sha256, catalogFingerprint: fingerprint,
+                                     recordedAt: Date(), options: r.options.map {
+                                         OptionOutcome(id: $0.id, totalCost: $0.totalCost, npv: $0.npv, breakevenMonth: $0.breakevenMonth,
+                                                       breakevenTokensPerMonth: $0.breakevenTokensPerMonth)
+                                     })
+            do {
+                _ = try store.record(entry)
+            } catch {
+                Terminal.error("breakeven: cannot record the run in \(history.resolvedPath): \(error)")
+                throw ExitStatus.cantCreate
+            }
+        }
     }
 }

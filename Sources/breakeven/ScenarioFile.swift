@@ -18,7 +18,7 @@ struct ScenarioFile {
 
     /// Reads and checks every file before anything is written; prints every problem of every
     /// file, then throws the exit status (66 for a missing file, 65 for an invalid one).
-    static func loadAll(_ paths: [String], overrides: [String]) throws -> [ScenarioFile] {
+    static func loadAll(_ paths: [String], overrides: [String], catalog: CatalogSnapshot) throws -> [ScenarioFile] {
         var parsedOverrides: [ScenarioLoader.Override] = []
         for argument in overrides {
             guard let o = ScenarioLoader.Override(argument: argument) else {
@@ -37,7 +37,7 @@ struct ScenarioFile {
                 continue
             }
             do {
-                var loaded = try ScenarioLoader.load(Array(data), file: path, overrides: parsedOverrides)
+                var loaded = try ScenarioLoader.load(Array(data), file: path, overrides: parsedOverrides, catalog: catalog)
                 loaded.scenario.digest = SHA256.hash(data: Data(loaded.document.canonicalText.utf8))
                     .map { String(format: "%02x", $0) }.joined()
                 files.append(ScenarioFile(path: path, loaded: loaded))

@@ -13,8 +13,10 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Change a value by path before checking.", valueName: "PATH=VALUE"))
     var overrides: [String] = []
 
+    @OptionGroup var catalog: CatalogOptions
+
     func run() throws {
-        let files = try ScenarioFile.loadAll(scenarios, overrides: overrides)
+        let files = try ScenarioFile.loadAll(scenarios, overrides: overrides, catalog: try catalog.load().snapshot)
         for file in files {
             Terminal.out("\(file.path): ok (\(file.scenario.options.count) options, \(file.scenario.months) months)")
         }

@@ -37,7 +37,7 @@ struct ScenarioErrorTests {
             #"x.json:10:34: error: workload.output_tokens_per_request: expected a number from 0 to 1e8, found "many""#,
             #"x.json:11:38: error: workload.growth.annual_rate: "annual_rate" cannot be given together with "monthly_rate""#,
             "x.json:12:31: error: workload.load_shape.hourly: expected exactly 24 elements, found 2",
-            #"x.json:15:45: error: options[0].prices: missing required key "output_per_mtok""#,
+            #"x.json:15:45: error: options[0].prices: missing required key "output_per_mtok" (or a catalog "model")"#,
             #"x.json:15:68: error: options[0].prices.outptu_per_mtok: unknown key "outptu_per_mtok"; did you mean "output_per_mtok"?"#,
             "x.json:16:58: error: options[1].gpu_hourly: expected a number from 0 to 1000, found -2",
             "x.json:16:106: error: options[1].throughput.output_tokens_per_second: expected a number > 0 and ≤ 1e7, found 0",
@@ -86,7 +86,7 @@ struct ScenarioErrorTests {
             #"x.json:1:1: error: missing required key "start""#,
             #"x.json:1:29: error: workload: expected either "requests_per_month" or "requests_per_day", found none"#,
             #"x.json:1:29: error: workload: missing key "input_tokens_per_request", which goes with "output_tokens_per_request""#,
-            #"x.json:1:78: error: options[0]: missing required key "gpu_hourly""#,
+            #"x.json:1:78: error: options[0]: missing required key "gpu_hourly" (or a catalog "gpu" with offers, a "gpu_offer" or a "commitment")"#,
             #"x.json:1:78: error: options[0]: missing required key "id""#,
             #"x.json:1:78: error: options[0]: missing required key "throughput""#,
         ])

@@ -2,10 +2,15 @@
 /// enough to be a typo (as swift-argument-parser suggests options).
 public enum Suggestion {
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        // Catalog ids are paths (openai/gpt-4o): a slip in the last part counts as much as one in the whole.
+        let scored = candidates.map { candidate -> (String, Int) in
+            let whole = distance(word.lowercased(), candidate.lowercased())
+            guard !word.contains("/"), let last = candidate.split(separator: "/").last, last.count < candidate.count else { return (candidate, whole) }
+            return (candidate, min(whole, distance(word.lowercased(), last.lowercased())))
+        }
         guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return nil }
         // A typo changes at most a third of the word; beyond that the guess would confuse.
-        let limit = max(2, min(word.count, best.0.count) / 3)
+        let limit = max(2, min(word.count, best.0.split(separator: "/").last.map(\.count) ?? best.0.count) / 3)
         if best.1 <= limit { return best.0 }
         // A word that contains (or is contained in) a candidate is also a likely slip.
         return candidates.sorted().first { word.count >= 3 && ($0.contains(word) || word.contains($0)) }

@@ -9,9 +9,10 @@ struct ReplicaSizing {
         tokens.uncachedInput / throughput.inputTokensPerSecond + tokens.output / throughput.outputTokensPerSecond
     }
 
-    /// max(min_replicas, ceil(load / max_utilization)); a hair of tolerance keeps 2.0000000001 at 2.
+    /// max(min_replicas, ceil(load × (1 + interruption overhead) / max_utilization)); a hair of
+    /// tolerance keeps 2.0000000001 at 2.
     func replicas(forLoad load: Double) -> Double {
-        let needed = (load / deployment.maxUtilization * (1 - 1e-12)).rounded(.up)
+        let needed = (load * (1 + deployment.interruptionOverhead) / deployment.maxUtilization * (1 - 1e-12)).rounded(.up)
         return max(Double(deployment.minReplicas), needed)
     }
 
@@ -21,24 +22,32 @@ struct ReplicaSizing {
         let batchLoad = average * workload.batchShare
         let interactive = average - batchLoad
         let hours = demand.date.hours
-        var peakReplicas: Double
-        var replicaHours: Double
+        // Replicas each hour of a typical day of the month.
+        var perHour: [Double]
         if let factors = workload.loadShape.hourlyFactors {
             // Batch traffic fills the valleys: it adds to every hour and does not peak.
-            let perHour = factors.map { replicas(forLoad: interactive * $0 + batchLoad) }
-            peakReplicas = perHour.max() ?? 0
-            switch deployment.scaling {
-            case .static: replicaHours = peakReplicas * hours
-            case .hourly: replicaHours = perHour.reduce(0, +) * Double(demand.date.days)
-            }
+            perHour = factors.map { replicas(forLoad: interactive * $0 + batchLoad) }
+            if deployment.scaling == .static { perHour = Array(repeating: perHour.max() ?? 0, count: 24) }
         } else {
             // Only the peak is known: no shape to follow, so hourly scaling equals static.
-            peakReplicas = replicas(forLoad: interactive * workload.loadShape.peakFactor + batchLoad)
-            replicaHours = peakReplicas * hours
+            perHour = Array(repeating: replicas(forLoad: interactive * workload.loadShape.peakFactor + batchLoad), count: 24)
         }
+        let peakReplicas = perHour.max() ?? 0
+        let days = Double(demand.date.days)
+        let gpus = Double(deployment.gpusPerReplica)
         var lines = CostLines()
-        lines.gpu = replicaHours * Double(deployment.gpusPerReplica) * deployment.gpuHourly
-            * trendFactor(deployment.gpuPriceChangePerYear, month: demand.index)
+        var replicaHours: Double
+        let onDemandHourly = deployment.gpuHourly * trendFactor(deployment.gpuPriceChangePerYear, month: demand.index)
+        if let reservation = deployment.reservation, demand.index < reservation.termMonths {
+            // Reserved replicas are paid every hour of the term; load above them bursts on demand.
+            let reserved = Double(reservation.replicas)
+            let burstHours = perHour.reduce(0) { $0 + max(0, $1 - reserved) } * days
+            replicaHours = reserved * hours + burstHours
+            lines.gpu = reserved * hours * gpus * reservation.hourly + burstHours * gpus * onDemandHourly
+        } else {
+            replicaHours = perHour.reduce(0, +) * days
+            lines.gpu = replicaHours * gpus * onDemandHourly
+        }
         lines.team = deployment.overheads.teamPerMonth
         lines.fixed = deployment.overheads.fixedPerMonth
         if demand.index == 0 { lines.oneTime = deployment.overheads.oneTimeTotal }

@@ -6,7 +6,13 @@ struct ScenarioBuilder {
     static let maxTokensPerMonth = 1e15
 
     let root: JSONNode
+    let catalog: CatalogSnapshot
     let log = ScenarioReader.Log()
+
+    init(root: JSONNode, catalog: CatalogSnapshot) {
+        self.root = root
+        self.catalog = catalog
+    }
 
     func build() -> Scenario? {
         guard case .object(let top) = ScenarioLanguage.scenario else { return nil }
@@ -23,7 +29,15 @@ struct ScenarioBuilder {
         let start = CalendarMonth(r.string("start")) ?? CalendarMonth(year: 2026, month: 1)
         let months = r.int("months")
         let discountRate = r.double("discount_rate")
+        var asOf = start.firstDay
+        if let node = r.child("as_of"), let text = node.string, let day = CalendarDay(text) {
+            r.record("as_of", node.quoted, from: node)
+            asOf = day
+        } else {
+            log.assumptions.append(Assumption(path: "as_of", value: "\"\(asOf)\" (the first day of start)", source: .defaultValue))
+        }
         let workload = buildWorkload(r.object("workload"), start: start, months: months)
+        let context = OptionContext(asOf: asOf, workload: workload)
 
         let optionNodes = r.child("options")?.elements ?? []
         let ids = optionNodes.map { $0["id"]?.string ?? "" }
@@ -37,7 +51,7 @@ struct ScenarioBuilder {
             } else {
                 firstIndex[id] = i
             }
-            if let option = buildOption(node, index: i, allIDs: ids, optionNodes: optionNodes) { options.append(option) }
+            if let option = buildOption(node, index: i, allIDs: ids, optionNodes: optionNodes, context: context) { options.append(option) }
         }
 
         var baseline = ids.first ?? ""
@@ -139,32 +153,89 @@ struct ScenarioBuilder {
 
     // MARK: Options
 
-    private func buildOption(_ node: JSONNode, index i: Int, allIDs: [String], optionNodes: [JSONNode]) -> ServingOption? {
+    /// What every option's resolution needs to know about the scenario around it.
+    struct OptionContext {
+        var asOf: CalendarDay
+        var workload: Workload?
+    }
+
+    private func buildOption(_ node: JSONNode, index i: Int, allIDs: [String], optionNodes: [JSONNode], context: OptionContext) -> ServingOption? {
         guard case .tagged(let tagged) = ScenarioLanguage.option,
               let type = node["type"]?.string, let shape = tagged.variant(type) else { return nil }
         let id = node["id"]?.string ?? ""
         let r = ScenarioReader(node, path: "options[\(i)]", settingPath: "options.\(id)", shape: shape, log: log)
         let label = r.child("label")?.string ?? id
         let kind: ServingOption.Kind
+        var capacity: ReplicaCapacity?
         switch type {
-        case "api": kind = .api(buildAPI(r))
-        case "self_hosted": kind = .selfHosted(buildSelfHosted(r))
-        case "owned_hardware": kind = .ownedHardware(buildOwned(r))
-        case "subscription": kind = .subscription(buildSubscription(r, allIDs: allIDs, optionNodes: optionNodes))
+        case "api": kind = .api(buildAPI(r, context))
+        case "self_hosted":
+            let built = buildSelfHosted(r, context)
+            kind = .selfHosted(built.deployment)
+            capacity = built.capacity
+        case "owned_hardware":
+            let built = buildOwned(r, context)
+            kind = .ownedHardware(built.plan)
+            capacity = built.capacity
+        case "subscription": kind = .subscription(buildSubscription(r, context, allIDs: allIDs, optionNodes: optionNodes))
         default: return nil
         }
-        return ServingOption(id: id, label: label, kind: kind)
+        return ServingOption(id: id, label: label, kind: kind, capacity: capacity)
     }
 
-    private func buildAPI(_ r: ScenarioReader) -> APIPricing {
+    private func buildAPI(_ r: ScenarioReader, _ context: OptionContext) -> APIPricing {
         let p = r.object("prices")
-        let input = p.double("input_per_mtok")
-        let output = p.double("output_per_mtok")
-        let cached = p.optionalDouble("cached_input_per_mtok") ?? input
-        if !p.has("cached_input_per_mtok") { p.record("cached_input_per_mtok", NumberBounds.format(input) + " (the input price)", from: nil) }
-        let batchFactor = 1 - p.double("batch_discount")
-        let base = TokenPrices(input: input, cachedInput: cached, output: output)
-        var tiers = [PriceTier(aboveInputTokens: 0, standard: base, batch: base.scaled(by: batchFactor))]
+        let model = r.lookup("model", kind: "model", in: Array(Set(catalog.modelPrices.map(\.id))).sorted(),
+                             find: { catalog.modelPrice($0, asOf: context.asOf) },
+                             undatedReason: { id in
+                                 let dates = catalog.modelPrices.filter { $0.id == id }.map(\.effectiveFrom)
+                                 guard let first = dates.min() else { return nil }
+                                 return "catalog model \"\(id)\" has no price in effect on \(context.asOf) (its first price takes effect on \(first)); set as_of or give prices"
+                             })
+        let price = model?.entry
+        let ref = price.map { CatalogReference(id: $0.id, effectiveFrom: $0.effectiveFrom, reference: $0.source) }
+        if price == nil, !r.has("model") {
+            if !r.has("prices") { r.error(nil, "missing required key \"prices\" (or a catalog \"model\")") }
+            for key in ["input_per_mtok", "output_per_mtok"] where p.isPresent && !p.has(key) {
+                p.error(nil, "missing required key \"\(key)\" (or a catalog \"model\")")
+            }
+        }
+        let input = p.double("input_per_mtok", catalog: price?.inputPerMTok, from: ref)
+        let output = p.double("output_per_mtok", catalog: price?.outputPerMTok, from: ref)
+        let cached: Double
+        if p.has("cached_input_per_mtok") || price?.cachedInputPerMTok != nil {
+            cached = p.double("cached_input_per_mtok", catalog: price?.cachedInputPerMTok, from: ref)
+        } else {
+            cached = input
+            p.record("cached_input_per_mtok", NumberBounds.format(input) + " (the input price)", from: nil)
+        }
+        var standard = TokenPrices(input: input, cachedInput: cached, output: output)
+        // Time-of-day prices, weighted by the share of the day's load in each window.
+        if let price, !price.timeOfDay.isEmpty, !p.has("input_per_mtok"), !p.has("output_per_mtok") {
+            standard = TimeOfDayWeighting.weighted(standard, windows: price.timeOfDay,
+                                                   loadShape: context.workload?.loadShape ?? .flat)
+            r.log.assumptions.append(Assumption(path: p.settingPath("time_of_day"),
+                value: "\(price.timeOfDay.count) window(s) weighted by the load shape: input \(NumberBounds.format(standard.input)), output \(NumberBounds.format(standard.output))",
+                source: ref?.source ?? .defaultValue))
+        }
+
+        // Batch traffic: an inline discount on every price, else the catalog's batch prices
+        // (LiteLLM's batch cost: the batch input price on every input token, cached or not).
+        let batchOf: (TokenPrices) -> TokenPrices
+        if p.has("batch_discount") || price?.batchInputPerMTok == nil {
+            let factor = 1 - p.double("batch_discount")
+            batchOf = { $0.scaled(by: factor) }
+        } else if let price {
+            let inputRatio = (price.batchInputPerMTok ?? price.inputPerMTok) / max(price.inputPerMTok, 1e-12)
+            let outputRatio = (price.batchOutputPerMTok ?? price.outputPerMTok) / max(price.outputPerMTok, 1e-12)
+            r.log.assumptions.append(Assumption(path: p.settingPath("batch"),
+                value: "input \(NumberBounds.format(price.batchInputPerMTok ?? price.inputPerMTok)), output \(NumberBounds.format(price.batchOutputPerMTok ?? price.outputPerMTok)) per Mtok",
+                source: ref?.source ?? .defaultValue))
+            batchOf = { TokenPrices(input: $0.input * inputRatio, cachedInput: $0.input * inputRatio, output: $0.output * outputRatio) }
+        } else {
+            batchOf = { $0 }
+        }
+        var tiers = [PriceTier(aboveInputTokens: 0, standard: standard, batch: batchOf(standard))]
         if let tierNodes = p.child("long_context")?.elements {
             guard case .array(.object(let tierShape), _)? = p.shape.field("long_context")?.shape else { return APIPricing(tiers: tiers) }
             var seen: [Int: Int] = [:]
@@ -178,13 +249,22 @@ struct ScenarioBuilder {
                 let tierInput = t.double("input_per_mtok")
                 let prices = TokenPrices(input: tierInput, cachedInput: t.optionalDouble("cached_input_per_mtok") ?? tierInput,
                                          output: t.double("output_per_mtok"))
-                tiers.append(PriceTier(aboveInputTokens: threshold, standard: prices, batch: prices.scaled(by: batchFactor)))
+                tiers.append(PriceTier(aboveInputTokens: threshold, standard: prices, batch: batchOf(prices)))
+            }
+        } else if let price, !price.longContext.isEmpty {
+            for tier in price.longContext {
+                let prices = TokenPrices(input: tier.inputPerMTok, cachedInput: tier.cachedInputPerMTok ?? tier.inputPerMTok, output: tier.outputPerMTok)
+                tiers.append(PriceTier(aboveInputTokens: tier.aboveInputTokens, standard: prices, batch: batchOf(prices)))
+                r.log.assumptions.append(Assumption(path: p.settingPath("long_context.above_\(tier.aboveInputTokens)"),
+                    value: "input \(NumberBounds.format(tier.inputPerMTok)), output \(NumberBounds.format(tier.outputPerMTok)) per Mtok",
+                    source: ref?.source ?? .defaultValue))
             }
         } else {
             p.record("long_context", "[]", from: nil)
         }
         tiers.sort { $0.aboveInputTokens < $1.aboveInputTokens }
-        return APIPricing(tiers: tiers, perRequest: p.double("per_request"), priceChangePerYear: r.double("price_change_per_year"),
+        return APIPricing(tiers: tiers, perRequest: p.double("per_request", catalog: price?.perRequest, from: ref),
+                          priceChangePerYear: r.double("price_change_per_year"),
                           outputTokenMultiplier: r.double("output_token_multiplier"), discount: r.double("discount"),
                           minimumMonthly: r.double("minimum_monthly"),
                           overheads: Overheads(oneTime: r.amounts("one_time"), monthlyFixed: r.amounts("monthly_fixed")))
@@ -192,6 +272,86 @@ struct ScenarioBuilder {
 
     private func buildThroughput(_ t: ScenarioReader) -> Throughput {
         Throughput(outputTokensPerSecond: t.double("output_tokens_per_second"), inputTokensPerSecond: t.double("input_tokens_per_second"))
+    }
+
+    /// Given throughput, or derived from the model on the device by the capacity model.
+    private func throughput(_ r: ScenarioReader, _ context: OptionContext, device: Accelerator?, deviceKey: String)
+        -> (throughput: Throughput, capacity: ReplicaCapacity?)
+    {
+        guard r.child("throughput")?.string == "derived" else {
+            for key in ["model", "precision", "kv_cache_precision", "tensor_parallel", "latency", "efficiency", "max_batch"] where r.has(key) {
+                r.error(key, "\"\(key)\" is used only when throughput is \"derived\"")
+            }
+            return (buildThroughput(r.object("throughput")), nil)
+        }
+        r.record("throughput", "\"derived\"", from: r.child("throughput"))
+        let fallback = Throughput(outputTokensPerSecond: 1, inputTokensPerSecond: 1)
+        var model: OpenModelArchitecture?
+        if let inline = r.child("model"), inline.members != nil {
+            let m = r.object("model")
+            let total = m.double("total_parameters")
+            model = OpenModelArchitecture(
+                id: "inline", name: "inline model", totalParameters: total,
+                activeParameters: m.optionalDouble("active_parameters") ?? total, layers: m.int("layers"),
+                hiddenSize: m.int("hidden_size"), attentionHeads: m.int("attention_heads"), kvHeads: m.int("kv_heads"),
+                headDimension: m.int("head_dimension"), contextLength: m.optionalDouble("context_length").map { Int($0) } ?? 131_072,
+                license: "", source: "scenario")
+        } else if r.has("model") {
+            model = r.lookup("model", kind: "open model", in: catalog.openModels.map(\.id), find: { catalog.openModel($0) })?.entry
+        } else {
+            r.error(nil, "missing key \"model\", needed when throughput is \"derived\"")
+        }
+        if !r.has("precision") { r.error(nil, "missing key \"precision\", needed when throughput is \"derived\"") }
+        if device == nil, !r.has(deviceKey) {
+            r.error(nil, "missing key \"\(deviceKey)\", needed when throughput is \"derived\"")
+        }
+        guard let model, let device, let workload = context.workload,
+              let precision = Precision(rawValue: r.string("precision")) else { return (fallback, nil) }
+        let kv = Precision(rawValue: r.string("kv_cache_precision")) ?? .bf16
+        var tensorParallel: Int?
+        var policy = TensorParallelPolicy.smallestThatFits
+        if let n = r.child("tensor_parallel")?.number {
+            tensorParallel = Int(n)
+            r.record("tensor_parallel", NumberBounds.format(n), from: r.child("tensor_parallel"))
+        } else if r.string("tensor_parallel") == "best" {
+            policy = .mostThroughputPerDevice
+        }
+        let latency = r.object("latency")
+        let efficiency = r.object("efficiency")
+        let maxBatch = r.child("max_batch")?.number.map { Int($0) }
+        if let n = maxBatch { r.record("max_batch", String(n), from: r.child("max_batch")) }
+        // The mean request over the classes; cached share weighted by prompt tokens.
+        let tokens = workload.tokensPerRequest
+        let cachedTokens = workload.classes.reduce(0) { $0 + $1.share * $1.inputTokens * $1.cachedInputShare }
+        let setup = ServingSetup(
+            model: model, accelerator: device, weightPrecision: precision, kvCachePrecision: kv,
+            tensorParallel: tensorParallel, tensorParallelPolicy: policy,
+            request: RequestShape(inputTokens: tokens.input, outputTokens: tokens.output,
+                                  cachedInputShare: tokens.input > 0 ? cachedTokens / tokens.input : 0),
+            latency: LatencyTarget(maxTimePerOutputTokenMs: latency.optionalDouble("max_time_per_output_token_ms"),
+                                   maxTimeToFirstTokenMs: latency.optionalDouble("max_time_to_first_token_ms")),
+            efficiency: EfficiencyOverrides(memoryBandwidthUtilization: efficiency.optionalDouble("memory_bandwidth_utilization"),
+                                            computeUtilization: efficiency.optionalDouble("compute_utilization"),
+                                            memoryReserveShare: efficiency.optionalDouble("memory_reserve_share")),
+            maxBatch: maxBatch)
+        do {
+            let c = try ReplicaCapacity.estimate(for: setup)
+            let how = "\(model.id) at \(precision.rawValue) on \(c.tensorParallel) × \(device.name), batch \(c.batch) (roofline capacity model)"
+            for (key, value) in [("throughput.output_tokens_per_second", c.outputTokensPerSecond),
+                                 ("throughput.input_tokens_per_second", c.inputTokensPerSecond)] {
+                log.assumptions.append(Assumption(path: r.settingPath(key), value: Money.trimmed(Money.fixed(value, decimals: 1)), source: .derived(how)))
+            }
+            log.assumptions.append(Assumption(path: r.settingPath("efficiency.memory_bandwidth_utilization"),
+                value: NumberBounds.format(c.efficiency.memoryBandwidthUtilization),
+                source: efficiency.has("memory_bandwidth_utilization") ? .scenario : .derived(c.efficiency.memoryBandwidthSource)))
+            log.assumptions.append(Assumption(path: r.settingPath("efficiency.compute_utilization"),
+                value: NumberBounds.format(c.efficiency.computeUtilization),
+                source: efficiency.has("compute_utilization") ? .scenario : .derived(c.efficiency.computeSource)))
+            return (Throughput(outputTokensPerSecond: c.outputTokensPerSecond, inputTokensPerSecond: c.inputTokensPerSecond), c)
+        } catch {
+            r.error("throughput", error.description)
+            return (fallback, nil)
+        }
     }
 
     private func buildOverheads(_ r: ScenarioReader) -> Overheads {
@@ -206,16 +366,100 @@ struct ScenarioBuilder {
         return Overheads(engineers: engineers, costPerEngineerPerYear: cost, oneTime: r.amounts("one_time"), monthlyFixed: r.amounts("monthly_fixed"))
     }
 
-    private func buildSelfHosted(_ r: ScenarioReader) -> SelfHostedDeployment {
-        SelfHostedDeployment(
-            gpuHourly: r.double("gpu_hourly"), gpusPerReplica: r.int("gpus_per_replica"),
-            throughput: buildThroughput(r.object("throughput")), maxUtilization: r.double("max_utilization"),
+    private func buildSelfHosted(_ r: ScenarioReader, _ context: OptionContext) -> (deployment: SelfHostedDeployment, capacity: ReplicaCapacity?) {
+        // The device: a catalog GPU or inline specs.
+        var device: Accelerator?
+        var gpuID: String?
+        if let inline = r.child("gpu"), inline.members != nil {
+            let g = r.object("gpu")
+            let name = g.child("name")?.string ?? "inline GPU"
+            let cls = g.child("class")?.string.flatMap(AcceleratorClass.init(rawValue:)) ?? AcceleratorClass(inferringFrom: name)
+            device = Accelerator(id: "inline", name: name, acceleratorClass: cls, memoryGB: g.double("memory_gb"),
+                                 bandwidthTBps: g.double("bandwidth_tbps"), bf16TFLOPS: g.double("bf16_tflops"),
+                                 fp8TFLOPS: g.optionalDouble("fp8_tflops"), int8TOPS: g.optionalDouble("int8_tops"),
+                                 int4TOPS: g.optionalDouble("int4_tops"))
+        } else if let found = r.lookup("gpu", kind: "GPU", in: catalog.gpus.map(\.id), find: { catalog.gpu($0) }) {
+            gpuID = found.id
+            device = Accelerator(found.entry)
+        }
+
+        // The price of a GPU-hour: written, a named offer, or the cheapest offer under a commitment.
+        var offer: GPUOffer?
+        var reservationNode: ScenarioReader?
+        if let found = r.lookup("gpu_offer", kind: "GPU offer", in: Array(Set(catalog.gpuOffers.map(\.id))).sorted(),
+                                find: { catalog.gpuOffer($0, asOf: context.asOf) }) {
+            offer = found.entry
+        } else if let node = r.child("commitment") {
+            if let name = node.string, let commitment = GPUCommitment(rawValue: name) {
+                r.record("commitment", node.quoted, from: node)
+                if let gpuID {
+                    offer = catalog.cheapestOffer(gpu: gpuID, commitment: commitment, asOf: context.asOf)
+                    if offer == nil, !r.has("gpu_hourly") {
+                        r.error("commitment", "the catalog has no \(name) offer for \"\(gpuID)\" on \(context.asOf); give gpu_hourly")
+                    }
+                } else if !r.has("gpu_hourly") {
+                    r.error("commitment", "a commitment picks a catalog offer, so it needs a catalog \"gpu\"")
+                }
+            } else if node.members != nil {
+                reservationNode = r.object("commitment")
+            }
+        }
+        if offer == nil, reservationNode != nil || !r.has("gpu_hourly"), !r.has("gpu_offer"), let gpuID {
+            offer = catalog.cheapestOffer(gpu: gpuID, commitment: .onDemand, asOf: context.asOf)
+        }
+        if offer == nil, !r.has("gpu_hourly"), !r.has("gpu_offer"), !r.has("commitment") || reservationNode != nil {
+            r.error(nil, "missing required key \"gpu_hourly\" (or a catalog \"gpu\" with offers, a \"gpu_offer\" or a \"commitment\")")
+        }
+        let offerRef = offer.map { CatalogReference(id: $0.id, effectiveFrom: $0.effectiveFrom, reference: $0.source) }
+        let hourly = r.double("gpu_hourly", catalog: offer?.hourly, from: offerRef)
+
+        var reservation: SelfHostedDeployment.Reservation?
+        if let c = reservationNode {
+            let term = c.int("term_months")
+            var reservedOffer: GPUOffer?
+            if let gpuID, !c.has("reserved_hourly") {
+                reservedOffer = catalog.cheapestOffer(gpu: gpuID, commitment: term <= 12 ? .reserved1y : .reserved3y, asOf: context.asOf)
+                if reservedOffer == nil { c.error(nil, "the catalog has no reserved offer for \"\(gpuID)\"; give reserved_hourly") }
+            } else if !c.has("reserved_hourly") {
+                c.error(nil, "missing key \"reserved_hourly\" (or a catalog \"gpu\" with reserved offers)")
+            }
+            let ref = reservedOffer.map { CatalogReference(id: $0.id, effectiveFrom: $0.effectiveFrom, reference: $0.source) }
+            reservation = .init(replicas: c.int("reserved_replicas"), hourly: c.double("reserved_hourly", catalog: reservedOffer?.hourly, from: ref),
+                                termMonths: term)
+        }
+        let spot = offer?.commitment == .spot
+        let overhead: Double
+        if r.has("interruption_overhead") {
+            overhead = r.double("interruption_overhead")
+        } else {
+            overhead = spot ? 0.1 : 0
+            r.record("interruption_overhead", spot ? "0.1 (spot price)" : "0", from: nil)
+        }
+
+        let derived = throughput(r, context, device: device, deviceKey: "gpu")
+        var gpusPerReplica = r.int("gpus_per_replica")
+        if let c = derived.capacity {
+            if r.has("gpus_per_replica"), gpusPerReplica != c.tensorParallel {
+                r.error("gpus_per_replica", "expected \(c.tensorParallel) (the tensor-parallel degree the derived throughput uses) or nothing, found \(gpusPerReplica)")
+            }
+            gpusPerReplica = c.tensorParallel
+        }
+        let deployment = SelfHostedDeployment(
+            gpuHourly: hourly, gpusPerReplica: gpusPerReplica,
+            throughput: derived.throughput, maxUtilization: r.double("max_utilization"),
             minReplicas: r.int("min_replicas"), scaling: SelfHostedDeployment.Scaling(rawValue: r.string("scaling")) ?? .static,
             gpuPriceChangePerYear: r.double("gpu_price_change_per_year"), outputTokenMultiplier: r.double("output_token_multiplier"),
-            overheads: buildOverheads(r))
+            overheads: buildOverheads(r), reservation: reservation, interruptionOverhead: overhead)
+        return (deployment, derived.capacity)
     }
 
-    private func buildOwned(_ r: ScenarioReader) -> OwnedHardwarePlan {
+    private func buildOwned(_ r: ScenarioReader, _ context: OptionContext) -> (plan: OwnedHardwarePlan, capacity: ReplicaCapacity?) {
+        let machine = r.lookup("hardware", kind: "machine", in: Array(Set(catalog.hardware.map(\.id))).sorted(),
+                               find: { catalog.hardware($0, asOf: context.asOf) })?.entry
+        let ref = machine.map { CatalogReference(id: $0.id, effectiveFrom: $0.effectiveFrom, reference: $0.source) }
+        if machine == nil, !r.has("hardware"), !r.has("purchase_price") {
+            r.error(nil, "missing required key \"purchase_price\" (or a catalog \"hardware\")")
+        }
         var units = OwnedHardwarePlan.Units.auto
         if let n = r.child("units")?.number {
             units = .fixed(Int(n))
@@ -223,23 +467,37 @@ struct ScenarioBuilder {
         } else {
             _ = r.string("units")
         }
-        return OwnedHardwarePlan(
-            purchasePrice: r.double("purchase_price"), units: units, throughput: buildThroughput(r.object("throughput")),
+        let derived = throughput(r, context, device: machine.map { Accelerator($0) }, deviceKey: "hardware")
+        let plan = OwnedHardwarePlan(
+            purchasePrice: r.double("purchase_price", catalog: machine?.price, from: ref), units: units,
+            throughput: derived.throughput,
             maxUtilization: r.double("max_utilization"), hoursOnPerDay: r.double("hours_on_per_day"),
-            wattsBusy: r.double("watts_busy"), wattsIdle: r.double("watts_idle"), electricityPerKWh: r.double("electricity_per_kwh"),
+            wattsBusy: r.double("watts_busy", catalog: machine?.wattsBusy, from: ref),
+            wattsIdle: r.double("watts_idle", catalog: machine?.wattsIdle, from: ref),
+            electricityPerKWh: r.double("electricity_per_kwh"),
             lifetimeMonths: r.int("lifetime_months"), resaleShare: r.double("resale_share"),
             accounting: OwnedHardwarePlan.Accounting(rawValue: r.string("accounting")) ?? .cash,
             hardwarePriceChangePerYear: r.double("hardware_price_change_per_year"),
             outputTokenMultiplier: r.double("output_token_multiplier"), overheads: buildOverheads(r))
+        return (plan, derived.capacity)
     }
 
-    private func buildSubscription(_ r: ScenarioReader, allIDs: [String], optionNodes: [JSONNode]) -> SubscriptionTerms {
+    private func buildSubscription(_ r: ScenarioReader, _ context: OptionContext, allIDs: [String], optionNodes: [JSONNode]) -> SubscriptionTerms {
+        let plan = r.lookup("plan", kind: "plan", in: Array(Set(catalog.plans.map(\.id))).sorted(),
+                            find: { catalog.plan($0, asOf: context.asOf) })?.entry
+        let ref = plan.map { CatalogReference(id: $0.id, effectiveFrom: $0.effectiveFrom, reference: $0.source) }
+        if plan == nil, !r.has("plan"), !r.has("monthly_fee") {
+            r.error(nil, "missing required key \"monthly_fee\" (or a catalog \"plan\")")
+        }
         let included = r.object("included")
         var includedRequests: Double?
         if included.isPresent {
             includedRequests = included.double("requests_per_month")
+        } else if let limit = plan?.includedRequestsPerMonth, let ref {
+            includedRequests = limit
+            log.assumptions.append(Assumption(path: r.settingPath("included.requests_per_month"), value: NumberBounds.format(limit), source: ref.source))
         } else {
-            r.record("included", "unlimited", from: nil)
+            r.record("included", plan.map { "unlimited (\($0.includes))" } ?? "unlimited", from: nil)
         }
         var overflow: String?
         let target = r.string("overflow")
@@ -255,7 +513,7 @@ struct ScenarioBuilder {
                 r.error("overflow", "unknown option id \"\(target)\"" + Suggestion.clause(for: target, in: allIDs + ["unmet"]))
             }
         }
-        return SubscriptionTerms(monthlyFee: r.double("monthly_fee"), seats: r.int("seats"), includedRequestsPerMonth: includedRequests,
+        return SubscriptionTerms(monthlyFee: r.double("monthly_fee", catalog: plan?.monthlyFee, from: ref), seats: r.int("seats"), includedRequestsPerMonth: includedRequests,
                                  overflowOptionID: overflow, priceChangePerYear: r.double("price_change_per_year"))
     }
 }

@@ -19,6 +19,53 @@ public enum ScenarioLanguage {
               "Prompt tokens per second one replica (or unit) prefills."),
     ]))
 
+    /// Throughput given per replica, or "derived" from the model and the device.
+    static let throughputField = Field("throughput", .anyOf([throughput, .string(.oneOf(["derived"]))]), required: true,
+        "Per-replica throughput at its operating batch, or \"derived\" from `model`, the device and `precision`.")
+
+    static let precisions = ["bf16", "fp8", "int8", "int4"]
+
+    static let architecture = Shape.object(ObjectShape([
+        Field("total_parameters", .number(.above(0, atMost: 1e14)), required: true, "All parameters (every expert)."),
+        Field("active_parameters", .number(.above(0, atMost: 1e14)), "Parameters used per token (default: all)."),
+        Field("layers", .integer(min: 1, max: 1000), required: true, "Transformer layers."),
+        Field("hidden_size", .integer(min: 1, max: 1_000_000), required: true, "Model width."),
+        Field("attention_heads", .integer(min: 1, max: 10_000), required: true, "Query heads."),
+        Field("kv_heads", .integer(min: 1, max: 10_000), required: true, "Key/value heads (grouped-query attention)."),
+        Field("head_dimension", .integer(min: 1, max: 10_000), required: true, "Dimension of one head."),
+        Field("context_length", .integer(min: 1, max: 100_000_000), "Longest context the model takes."),
+    ], doc: "An open model's architecture, as its config.json gives it."))
+
+    static let deviceSpecs = Shape.object(ObjectShape([
+        Field("memory_gb", .number(.above(0, atMost: 1e5)), required: true, "Memory per device, decimal GB."),
+        Field("bandwidth_tbps", .number(.above(0, atMost: 1e3)), required: true, "Memory bandwidth, TB/s."),
+        Field("bf16_tflops", .number(.above(0, atMost: 1e6)), required: true, "Dense BF16 TFLOPS."),
+        Field("fp8_tflops", .number(.above(0, atMost: 1e6)), "Dense FP8 TFLOPS."),
+        Field("int8_tops", .number(.above(0, atMost: 1e6)), "Dense INT8 TOPS."),
+        Field("int4_tops", .number(.above(0, atMost: 1e6)), "Dense INT4 TOPS."),
+        Field("class", .string(.oneOf(AcceleratorClass.allCases.map(\.rawValue))), "Device class, for default efficiencies (default: inferred from the name)."),
+        Field("name", .string(.text), "Name shown in reports."),
+    ], doc: "A device's datasheet figures."))
+
+    /// Keys that derive throughput from a model on a device (`throughput: "derived"`).
+    static let derivationFields: [Field] = [
+        Field("model", .anyOf([.string(.text), architecture]), "A catalog open model (llama-3.3-70b) or an inline architecture; used when throughput is \"derived\"."),
+        Field("precision", .string(.oneOf(precisions)), "Weight precision when throughput is \"derived\"."),
+        Field("kv_cache_precision", .string(.oneOf(precisions)), default: "\"bf16\"", "KV cache precision when throughput is \"derived\"."),
+        Field("tensor_parallel", .anyOf([.integer(min: 1, max: 8), .string(.oneOf(["smallest", "best"]))]), default: "\"smallest\"",
+              "Devices per replica: 1, 2, 4 or 8; \"smallest\" that holds the model, or \"best\" throughput per device."),
+        Field("latency", .object(ObjectShape([
+            Field("max_time_per_output_token_ms", .number(.above(0, atMost: 1e6)), "Longest time between two output tokens."),
+            Field("max_time_to_first_token_ms", .number(.above(0, atMost: 1e7)), "Longest wait for the first token."),
+        ])), "Latency targets that cap the batch."),
+        Field("efficiency", .object(ObjectShape([
+            Field("memory_bandwidth_utilization", .number(.above(0, atMost: 1)), "Achieved over datasheet bandwidth in decode."),
+            Field("compute_utilization", .number(.above(0, atMost: 1)), "Achieved over dense peak FLOPS."),
+            Field("memory_reserve_share", .number(.atLeast(0, atMost: 0.9)), "Memory kept for activations and the runtime."),
+        ])), "Overrides of the measured default efficiencies."),
+        Field("max_batch", .integer(min: 1, max: 100_000), "Most requests in flight at once (1 for one person at a desk)."),
+    ]
+
     static let team = Shape.object(ObjectShape([
         Field("engineers", .number(.atLeast(0, atMost: 1000)), required: true, "Full-time engineers who run the option."),
         Field("cost_per_engineer_per_year", money(1e7), required: true, "Loaded yearly cost of one engineer."),
@@ -40,16 +87,17 @@ public enum ScenarioLanguage {
     ]))
 
     static let prices = Shape.object(ObjectShape([
-        Field("input_per_mtok", money(maxPricePerMTok), required: true, "USD per million input tokens."),
-        Field("output_per_mtok", money(maxPricePerMTok), required: true, "USD per million output tokens."),
+        Field("input_per_mtok", money(maxPricePerMTok), "USD per million input tokens (required without a catalog model)."),
+        Field("output_per_mtok", money(maxPricePerMTok), "USD per million output tokens (required without a catalog model)."),
         Field("cached_input_per_mtok", money(maxPricePerMTok), "USD per million cached (cache-read) input tokens (default: the input price)."),
-        Field("batch_discount", share, default: "0", "Discount on batch traffic, 0 to 1 (0.5 for the usual batch APIs)."),
+        Field("batch_discount", share, default: "0", "Discount on batch traffic, 0 to 1 (0.5 for the usual batch APIs); a catalog model's batch prices apply when it is not given."),
         Field("per_request", money(1000), default: "0", "USD per request on top of the tokens."),
         Field("long_context", .array(longContextTier, count: 0...20), default: "[]", "Long-context cliffs: prices for requests whose prompt exceeds a threshold."),
     ]))
 
     static let apiOption = ObjectShape([
-        Field("prices", prices, required: true, "Per-million-token prices."),
+        Field("model", .string(.text), "A catalog model, provider/model (openai/gpt-4o); inline prices override its prices key by key."),
+        Field("prices", prices, "Per-million-token prices (required without a catalog model)."),
         Field("price_change_per_year", trend, default: "0", "Yearly price trend: -0.3 means prices fall 30% a year."),
         outputMultiplier,
         Field("discount", share, default: "0", "Negotiated discount on the whole bill, 0 to 1."),
@@ -57,23 +105,35 @@ public enum ScenarioLanguage {
         oneTime, monthlyFixed,
     ], doc: "A model behind a pay-per-token API: closed, or a hosted open model.")
 
+    static let commitment = Shape.object(ObjectShape([
+        Field("reserved_replicas", .integer(min: 0, max: 100_000), required: true, "Replicas reserved for the term, billed every hour whatever the load."),
+        Field("reserved_hourly", money(1000), "USD per reserved GPU-hour (default: the catalog's reserved offer for the term)."),
+        Field("term_months", .integer(min: 1, max: 240), default: "12", "Months the reservation runs from month 1."),
+    ], doc: "Reserved replicas, with on-demand burst above them."))
+
     static let selfHostedOption = ObjectShape([
-        Field("gpu_hourly", money(1000), required: true, "USD per GPU-hour."),
-        Field("gpus_per_replica", .integer(min: 1, max: 64), default: "1", "GPUs that serve one model replica."),
-        Field("throughput", throughput, required: true, "Per-replica throughput at its operating batch."),
+        Field("gpu_hourly", money(1000), "USD per GPU-hour (required without a catalog gpu offer); on-demand price when reserving."),
+        Field("gpu", .anyOf([.string(.text), deviceSpecs]), "A catalog GPU (h100-sxm) or inline specs: picks offers and derives throughput."),
+        Field("gpu_offer", .string(.text), "A catalog offer id (h100-sxm/lambda/on_demand) that sets gpu_hourly."),
+        Field("commitment", .anyOf([.string(.oneOf(GPUCommitment.allCases.map(\.rawValue))), commitment]),
+              "The cheapest catalog offer for the gpu under this commitment, or reserved replicas with on-demand burst."),
+        Field("interruption_overhead", share, "Extra capacity kept for spot interruptions (default 0.1 on spot prices, else 0)."),
+        Field("gpus_per_replica", .integer(min: 1, max: 64), default: "1", "GPUs that serve one model replica (the tensor-parallel degree when derived)."),
+        throughputField,
         Field("max_utilization", .number(.above(0, atMost: 1)), default: "0.7", "Share of a replica's capacity the sizing may plan to use."),
         Field("min_replicas", .integer(min: 0, max: 10_000), default: "1", "Replicas kept running whatever the load."),
         Field("scaling", .string(.oneOf(["static", "hourly"])), default: "\"static\"", "static: provision the month's peak all month; hourly: follow the daily load shape."),
         Field("gpu_price_change_per_year", trend, default: "0", "Yearly trend of the GPU-hour price."),
         Field("team", team, "Engineers who operate the deployment."),
         oneTime, monthlyFixed, outputMultiplier,
-    ], doc: "Open models on rented GPUs.")
+    ] + derivationFields, doc: "Open models on rented GPUs.")
 
     static let ownedHardwareOption = ObjectShape([
-        Field("purchase_price", money(1e8), required: true, "USD per unit."),
+        Field("hardware", .string(.text), "A catalog machine (pc-rtx-5090, mac-mini-m4-pro-64gb): price, power and specs."),
+        Field("purchase_price", money(1e8), "USD per unit (required without a catalog machine)."),
         Field("units", .anyOf([.integer(min: 1, max: 10_000), .string(.oneOf(["auto"]))]), default: "\"auto\"",
               "Units owned, or \"auto\" to buy a unit in the month it is first needed."),
-        Field("throughput", throughput, required: true, "Per-unit throughput."),
+        throughputField,
         Field("max_utilization", .number(.above(0, atMost: 1)), default: "0.7", "Share of a unit's time on that the sizing may plan to use."),
         Field("hours_on_per_day", .number(.above(0, atMost: 24)), default: "24", "Hours a day the machines are on."),
         Field("watts_busy", .number(.atLeast(0, atMost: 1e6)), default: "0", "Power draw per unit while generating, in watts."),
@@ -85,10 +145,11 @@ public enum ScenarioLanguage {
         Field("hardware_price_change_per_year", trend, default: "0", "Yearly trend of the purchase price."),
         Field("team", team, "People who look after the machines."),
         oneTime, monthlyFixed, outputMultiplier,
-    ], doc: "Bought machines: capital cost, power and resale.")
+    ] + derivationFields, doc: "Bought machines: capital cost, power and resale.")
 
     static let subscriptionOption = ObjectShape([
-        Field("monthly_fee", money(1e6), required: true, "USD per seat per month."),
+        Field("plan", .string(.text), "A catalog plan (anthropic/claude-pro): fee and allowance."),
+        Field("monthly_fee", money(1e6), "USD per seat per month (required without a catalog plan)."),
         Field("seats", .integer(min: 1, max: 1_000_000), default: "1", "Seats paid for."),
         Field("included", .object(ObjectShape([
             Field("requests_per_month", .number(.atLeast(0, atMost: maxRequestsPerMonth)), required: true, "Requests included per seat per month."),
@@ -157,6 +218,7 @@ public enum ScenarioLanguage {
         Field("profile", .string(.oneOf(["enterprise", "personal"])), default: "\"enterprise\"", "Who asks: a company or a person."),
         Field("currency", .string(.text), default: "\"USD\"", "Currency label of every amount."),
         Field("start", .string(.month), required: true, "First month, \"YYYY-MM\"."),
+        Field("as_of", .string(.day), "Which dated catalog prices apply, \"YYYY-MM-DD\" (default: the first day of start)."),
         Field("months", .integer(min: 1, max: 240), default: "36", "Months projected."),
         Field("discount_rate", .number(.atLeast(0, atMost: 1)), default: "0", "Yearly rate for NPV."),
         Field("workload", workload, required: true, "What is asked of the model."),

@@ -25,7 +25,9 @@ public enum ScenarioLoader {
         public var scenario: Scenario
     }
 
-    public static func load(_ bytes: [UInt8], file: String, overrides: [Override] = []) throws(ScenarioErrors) -> Loaded {
+    /// - Parameter catalog: where `model`, `gpu`, `hardware` and `plan` references are looked up.
+    public static func load(_ bytes: [UInt8], file: String, overrides: [Override] = [],
+                            catalog: CatalogSnapshot = CatalogSnapshot()) throws(ScenarioErrors) -> Loaded {
         var document: JSONNode
         do {
             document = try JSONParser.parse(bytes)
@@ -40,7 +42,7 @@ public enum ScenarioLoader {
 
         var checker = ShapeChecker()
         checker.check(document, against: ScenarioLanguage.scenario, at: "")
-        let builder = ScenarioBuilder(root: document)
+        let builder = ScenarioBuilder(root: document, catalog: catalog)
         let scenario = builder.build()
         diagnostics = checker.diagnostics + builder.log.diagnostics
         guard diagnostics.isEmpty, let scenario else {

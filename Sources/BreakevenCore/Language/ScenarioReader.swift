@@ -70,6 +70,16 @@ struct ScenarioReader {
         return Double(fallback) ?? 0
     }
 
+    /// A value written in the scenario wins; otherwise the catalog's, recorded with its entry;
+    /// otherwise the language default.
+    func double(_ key: String, catalog value: Double?, from entry: CatalogReference?) -> Double {
+        if child(key)?.number == nil, let value, let entry {
+            log.assumptions.append(Assumption(path: settingPath(key), value: NumberBounds.format(value), source: entry.source))
+            return value
+        }
+        return double(key)
+    }
+
     func optionalDouble(_ key: String) -> Double? {
         guard let value = child(key), let x = value.number else { return nil }
         record(key, value.quoted, from: value)

@@ -9,6 +9,8 @@ public struct Assumption: Sendable, Hashable, Codable {
         case defaultValue
         /// Taken from a catalog entry: its id, effective date and source.
         case catalog(id: String, effectiveFrom: String, source: String)
+        /// Computed from other inputs (the capacity model), with how.
+        case derived(String)
     }
 
     /// Path with option ids, as `--set` takes it: `options.self.gpu_hourly`.
@@ -40,6 +42,9 @@ public struct Assumption: Sendable, Hashable, Codable {
         case .scenario: try c.encode("scenario", forKey: .source)
         case .override: try c.encode("--set", forKey: .source)
         case .defaultValue: try c.encode("default", forKey: .source)
+        case .derived(let how):
+            try c.encode("derived", forKey: .source)
+            try c.encode(how, forKey: .reference)
         case .catalog(let id, let date, let reference):
             try c.encode("catalog", forKey: .source)
             try c.encode(id, forKey: .catalogID)
@@ -56,6 +61,7 @@ public struct Assumption: Sendable, Hashable, Codable {
         case "scenario": source = .scenario
         case "--set": source = .override
         case "default": source = .defaultValue
+        case "derived": source = .derived(try c.decode(String.self, forKey: .reference))
         case "catalog":
             source = .catalog(id: try c.decode(String.self, forKey: .catalogID),
                               effectiveFrom: try c.decode(String.self, forKey: .effectiveFrom),
@@ -71,6 +77,7 @@ public struct Assumption: Sendable, Hashable, Codable {
         case .override: return "--set"
         case .defaultValue: return "default"
         case .catalog(let id, let date, let source): return "catalog \(id) (\(date); \(source))"
+        case .derived(let how): return "derived: \(how)"
         }
     }
 }

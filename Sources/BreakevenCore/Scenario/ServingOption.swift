@@ -10,11 +10,14 @@ public struct ServingOption: Sendable, Hashable, Identifiable {
     public var id: String
     public var label: String
     public var kind: Kind
+    /// The sizing behind a derived throughput (`throughput: "derived"`); nil when given by hand.
+    public var capacity: ReplicaCapacity?
 
-    public init(id: String, label: String? = nil, kind: Kind) {
+    public init(id: String, label: String? = nil, kind: Kind, capacity: ReplicaCapacity? = nil) {
         self.id = id
         self.label = label ?? id
         self.kind = kind
+        self.capacity = capacity
     }
 
     /// The language's name for the kind: "api", "self_hosted", …

@@ -1,0 +1,244 @@
+import ArgumentParser
+import BreakevenCatalog
+import BreakevenCore
+import Foundation
+
+struct CatalogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
+        abstract: "Dated API prices, GPUs, GPU offers, open models, machines and subscriptions.",
+        subcommands: [List.self, Show.self, History.self, Init.self, Import.self]
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case models, gpus, offers, hardware, plans
+        case openModels = "open-models"
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List catalog entries (prices in effect today, or on --as-of).")
+
+        @Argument(help: "models, gpus, offers, hardware, plans or open-models.")
+        var kind: Kind = .models
+
+        @Option(help: "Only this provider (models, offers, plans).")
+        var provider: String?
+
+        @Option(help: "Only entries whose id or name contains this text.")
+        var search: String?
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("Prices in effect on this date.", valueName: "YYYY-MM-DD"))
+        var asOf: String?
+
+        @OptionGroup var catalog: CatalogOptions
+
+        func run() throws {
+            let snapshot = try catalog.load().snapshot
+            let day = try asOf.map(CatalogCommand.day)
+            var table: TextTable
+            switch kind {
+            case .models:
+                table = TextTable(["id", "input", "cached", "output", "batch in", "batch out", "from"], left: [0, 6])
+                for p in snapshot.listModelPrices(provider: provider, search: search, asOf: day) {
+                    table.append([p.id, price(p.inputPerMTok), price(p.cachedInputPerMTok), price(p.outputPerMTok),
+                                  price(p.batchInputPerMTok), price(p.batchOutputPerMTok), p.effectiveFrom.description])
+                }
+                Terminal.out("USD per million tokens")
+            case .gpus:
+                table = TextTable(["id", "name", "memory GB", "TB/s", "BF16 TFLOPS", "FP8 TFLOPS", "TDP W"], left: [0, 1])
+                for g in snapshot.listGPUs(search: search) {
+                    table.append([g.id, g.name, number(g.memoryGB), number(g.bandwidthTBps), number(g.bf16TFLOPS),
+                                  g.fp8TFLOPS.map(number) ?? "–", number(g.tdpWatts)])
+                }
+            case .offers:
+                table = TextTable(["id", "gpu", "provider", "commitment", "$/GPU-hour", "from"], left: [0, 1, 2, 3, 5])
+                for o in snapshot.listGPUOffers(provider: provider, search: search, asOf: day) {
+                    table.append([o.id, o.gpu, o.provider, o.commitment.rawValue, Money.fixed(o.hourly, decimals: 2), o.effectiveFrom.description])
+                }
+            case .hardware:
+                table = TextTable(["id", "name", "price", "memory GB", "TB/s", "busy W", "idle W"], left: [0, 1])
+                for h in snapshot.listHardware(search: search, asOf: day) {
+                    table.append([h.id, h.name, Money.dollars(h.price), number(h.memoryGB), number(h.bandwidthTBps),
+                                  number(h.wattsBusy), number(h.wattsIdle)])
+                }
+            case .plans:
+                table = TextTable(["id", "name", "$/month", "included requests", "from"], left: [0, 1, 4])
+                for p in snapshot.listPlans(provider: provider, search: search, asOf: day) {
+                    table.append([p.id, p.name, Money.fixed(p.monthlyFee, decimals: 2),
+                                  p.includedRequestsPerMonth.map(number) ?? "unstated", p.effectiveFrom.description])
+                }
+            case .openModels:
+                table = TextTable(["id", "name", "params", "active", "layers", "kv heads", "context", "license"], left: [0, 1, 7])
+                for m in snapshot.listOpenModels(search: search) {
+                    table.append([m.id, m.name, Money.scientific(m.totalParameters), Money.scientific(m.activeParameters),
+                                  String(m.layers), String(m.kvHeads), String(m.contextLength), m.license])
+                }
+            }
+            Terminal.out(table.text)
+        }
+
+        private func price(_ x: Double?) -> String { x.map { Money.trimmed(Money.fixed($0, decimals: 4)) } ?? "–" }
+        private func number(_ x: Double) -> String { Money.trimmed(Money.fixed(x, decimals: 2)) }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Everything the catalog holds for one id, with its sources.")
+
+        @Argument(help: "A model, GPU, offer, open-model, machine or plan id.")
+        var id: String
+
+        @OptionGroup var catalog: CatalogOptions
+
+        func run() throws {
+            let snapshot = try catalog.load().snapshot
+            let entries = snapshot.entries(id: id)
+            guard !entries.isEmpty else {
+                Terminal.error("breakeven: unknown catalog id \"\(id)\"" + Suggestion.clause(for: id, in: snapshot.allIDs))
+                throw ExitStatus.usage
+            }
+            Terminal.out(entries.map(CatalogCommand.describe).joined(separator: "\n"))
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A model's prices over time.")
+
+        @Argument(help: "A model id, provider/model.")
+        var id: String
+
+        @OptionGroup var catalog: CatalogOptions
+
+        func run() throws {
+            let snapshot = try catalog.load().snapshot
+            let history = snapshot.priceHistory(of: id)
+            guard !history.isEmpty else {
+                Terminal.error("breakeven: no prices for \"\(id)\"" + Suggestion.clause(for: id, in: Array(Set(snapshot.modelPrices.map(\.id)))))
+                throw ExitStatus.usage
+            }
+            var table = TextTable(["from", "input", "cached", "output", "batch in", "batch out", "source"], left: [0, 6])
+            for p in history {
+                func f(_ x: Double?) -> String { x.map { Money.trimmed(Money.fixed($0, decimals: 4)) } ?? "–" }
+                table.append([p.effectiveFrom.description, f(p.inputPerMTok), f(p.cachedInputPerMTok), f(p.outputPerMTok),
+                              f(p.batchInputPerMTok), f(p.batchOutputPerMTok), p.source])
+            }
+            Terminal.out("\(id), USD per million tokens\n" + table.text)
+        }
+    }
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a user catalog holding the built-in seed.")
+
+        @Argument(help: "Where to create it (default: $BREAKEVEN_CATALOG).")
+        var path: String?
+
+        func run() throws {
+            guard let path = path ?? ProcessInfo.processInfo.environment["BREAKEVEN_CATALOG"] else {
+                throw ValidationError("give the path of the catalog to create, or set BREAKEVEN_CATALOG")
+            }
+            guard !FileManager.default.fileExists(atPath: path) else {
+                Terminal.error("breakeven: \(path) already exists; a catalog is created only once (import into it instead)")
+                throw ExitStatus.cantCreate
+            }
+            do {
+                let store = try CatalogStore(path: path)
+                let summary = try store.install(try CatalogStore.seed())
+                Terminal.out("\(path): \(summary.description)")
+            } catch {
+                Terminal.error("breakeven: cannot create \(path): \(error)")
+                throw ExitStatus.cantCreate
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a LiteLLM or genai-prices price file into a user catalog, in one transaction.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case litellm
+            case genaiPrices = "genai-prices"
+        }
+
+        @Option(help: "litellm (model_prices_and_context_window.json) or genai-prices (data.json).")
+        var format: Format
+
+        @Argument(help: "The price file.")
+        var file: String
+
+        @Option(name: .customLong("observed-on"), help: ArgumentHelp("The day the file's undated prices were in force (default: today).", valueName: "YYYY-MM-DD"))
+        var observedOn: String?
+
+        @OptionGroup var catalog: CatalogOptions
+
+        func run() throws {
+            guard let path = catalog.chosenPath else {
+                throw ValidationError("importing needs a user catalog: --catalog DB or BREAKEVEN_CATALOG (create one with `breakeven catalog init DB`)")
+            }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                Terminal.error("breakeven: \(file): no such file")
+                throw ExitStatus.noInput
+            }
+            let day = try observedOn.map(CatalogCommand.day) ?? CatalogCommand.today()
+            let store: CatalogStore
+            do {
+                store = try CatalogStore(path: path)
+            } catch {
+                Terminal.error("breakeven: \(path): \(error)")
+                throw ExitStatus.cantCreate
+            }
+            do {
+                let options = PriceImportOptions(observedOn: day)
+                let summary = switch format {
+                case .litellm: try store.importLiteLLM(data, named: file, options: options)
+                case .genaiPrices: try store.importGenAIPrices(data, named: file, options: options)
+                }
+                Terminal.out("\(file): \(summary.description)")
+            } catch let error as CatalogError {
+                Terminal.error(error.description)
+                throw ExitStatus.dataError
+            }
+        }
+    }
+
+    static func day(_ text: String) throws -> CalendarDay {
+        guard let day = CalendarDay(text) else { throw ValidationError("expected a date YYYY-MM-DD, found \"\(text)\"") }
+        return day
+    }
+
+    /// The clock is read only here, for the default of `--observed-on`.
+    static func today() -> CalendarDay {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: Date())
+        return CalendarDay(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    static func describe(_ entry: CatalogEntry) -> String {
+        func n(_ x: Double?) -> String { x.map { Money.trimmed(Money.fixed($0, decimals: 4)) } ?? "–" }
+        switch entry {
+        case .model(let history):
+            return history.map { p in
+                var lines = ["model \(p.id) (\(p.provider)), from \(p.effectiveFrom)",
+                             "  input \(n(p.inputPerMTok)), cached \(n(p.cachedInputPerMTok)), cache write \(n(p.cacheWritePerMTok)), output \(n(p.outputPerMTok)) USD/Mtok",
+                             "  batch input \(n(p.batchInputPerMTok)), batch output \(n(p.batchOutputPerMTok)); per request \(n(p.perRequest))"]
+                for t in p.longContext {
+                    lines.append("  above \(t.aboveInputTokens) prompt tokens: input \(n(t.inputPerMTok)), output \(n(t.outputPerMTok))")
+                }
+                for w in p.timeOfDay {
+                    lines.append("  \(w.startHour):\(String(format: "%02d", w.startMinute ?? 0))–\(w.endHour):\(String(format: "%02d", w.endMinute ?? 0)) UTC: input \(n(w.inputPerMTok)), output \(n(w.outputPerMTok))")
+                }
+                if let c = p.contextWindow { lines.append("  context window \(c) tokens") }
+                lines.append("  source: \(p.source)")
+                return lines.joined(separator: "\n")
+            }.joined(separator: "\n")
+        case .gpu(let g):
+            return "GPU \(g.id): \(g.name)\n  \(n(g.memoryGB)) GB at \(n(g.bandwidthTBps)) TB/s; dense BF16 \(n(g.bf16TFLOPS)), FP8 \(n(g.fp8TFLOPS)), INT8 \(n(g.int8TOPS)), INT4 \(n(g.int4TOPS)) TFLOPS; \(n(g.tdpWatts)) W\n  source: \(g.source)"
+        case .gpuOffer(let offers):
+            return offers.map { "offer \($0.id): \($0.gpu) at \($0.provider), \($0.commitment.rawValue), $\(n($0.hourly)) per GPU-hour from \($0.effectiveFrom)\n  source: \($0.source)" }.joined(separator: "\n")
+        case .openModel(let m):
+            return "open model \(m.id): \(m.name), \(Money.scientific(m.totalParameters)) parameters (\(Money.scientific(m.activeParameters)) active), \(m.layers) layers, hidden \(m.hiddenSize), \(m.attentionHeads) heads, \(m.kvHeads) KV heads × \(m.headDimension), context \(m.contextLength), \(m.license)\n  source: \(m.source)"
+        case .hardware(let machines):
+            return machines.map { "machine \($0.id): \($0.name), \(Money.dollars($0.price)) from \($0.effectiveFrom); \(n($0.memoryGB)) GB at \(n($0.bandwidthTBps)) TB/s, BF16 \(n($0.bf16TFLOPS)) TFLOPS; \(n($0.wattsBusy)) W busy, \(n($0.wattsIdle)) W idle\n  source: \($0.source)" }.joined(separator: "\n")
+        case .plan(let plans):
+            return plans.map { "plan \($0.id): \($0.name), $\(n($0.monthlyFee)) a month from \($0.effectiveFrom); includes \($0.includes)\n  source: \($0.source)" }.joined(separator: "\n")
+        }
+    }
+}

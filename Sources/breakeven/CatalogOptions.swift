@@ -1,0 +1,39 @@
+import ArgumentParser
+import BreakevenCatalog
+import BreakevenCore
+import Foundation
+
+/// Which catalog a command reads: `--catalog DB`, else `BREAKEVEN_CATALOG`, else the embedded seed.
+struct CatalogOptions: ParsableArguments {
+    @Option(name: .customLong("catalog"), help: ArgumentHelp("A user catalog (SQLite), made by `catalog init`; default: $BREAKEVEN_CATALOG, else the built-in seed.", valueName: "DB"))
+    var path: String?
+
+    var chosenPath: String? {
+        path ?? ProcessInfo.processInfo.environment["BREAKEVEN_CATALOG"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The catalog's contents and fingerprint.
+    func load() throws -> (snapshot: CatalogSnapshot, fingerprint: String) {
+        guard let chosen = chosenPath else {
+            do {
+                let seed = try CatalogStore.seed()
+                return (seed, seed.fingerprint)
+            } catch {
+                Terminal.error("breakeven: the built-in catalog cannot be read: \(error)")
+                throw ExitStatus.software
+            }
+        }
+        guard FileManager.default.fileExists(atPath: chosen) else {
+            Terminal.error("breakeven: \(chosen): no such catalog; create one with `breakeven catalog init \(chosen)`")
+            throw ExitStatus.noInput
+        }
+        do {
+            let store = try CatalogStore(path: chosen)
+            let snapshot = try store.snapshot()
+            return (snapshot, snapshot.fingerprint)
+        } catch {
+            Terminal.error("breakeven: \(chosen): \(error)")
+            throw ExitStatus.dataError
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import BreakevenCatalog
+import Foundation
+
+/// Where run history lives: `--history DB`, else the XDG data directory.
+struct HistoryOptions: ParsableArguments {
+    @Option(name: .customLong("history"), help: ArgumentHelp("The run-history database (default: $XDG_DATA_HOME/breakeven/history.sqlite).", valueName: "DB"))
+    var path: String?
+
+    @Flag(name: .customLong("no-history"), help: "Do not record this run.")
+    var disabled = false
+
+    var resolvedPath: String {
+        if let path { return path }
+        let env = ProcessInfo.processInfo.environment
+        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((env["HOME"] ?? NSTemporaryDirectory()) as NSString).appendingPathComponent(".local/share")
+        return ((base as NSString).appendingPathComponent("breakeven") as NSString).appendingPathComponent("history.sqlite")
+    }
+
+    func open() throws -> RunHistory {
+        let path = resolvedPath
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            return try RunHistory(path: path)
+        } catch {
+            Terminal.error("breakeven: cannot open the run history \(path): \(error)")
+            throw ExitStatus.cantCreate
+        }
+    }
+}

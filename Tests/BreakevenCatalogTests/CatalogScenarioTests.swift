@@ -1,0 +1,132 @@
+import Testing
+import BreakevenCatalog
+@testable import BreakevenCore
+
+/// Scenarios that name catalog entries instead of writing prices, resolved against the seed.
+@Suite("Scenarios that reference the catalog")
+struct CatalogScenarioTests {
+    static func scenario(_ options: [String], workload: String, start: String = "2026-12", extra: String = "") throws -> Scenario {
+        let text = """
+            { "version": 1, "name": "t", "start": "\(start)", "months": 1 \(extra),
+              "workload": \(workload), "options": [\(options.joined(separator: ","))] }
+            """
+        return try ScenarioLoader.load(Array(text.utf8), file: "t.json", catalog: try CatalogStore.seed()).scenario
+    }
+
+    static func errors(_ options: [String], workload: String, extra: String = "") -> [String] {
+        let text = """
+            { "version": 1, "name": "t", "start": "2026-12", "months": 1 \(extra),
+              "workload": \(workload), "options": [\(options.joined(separator: ","))] }
+            """
+        do {
+            _ = try ScenarioLoader.load(Array(text.utf8), file: "t.json", catalog: try CatalogStore.seed())
+            return []
+        } catch let error as ScenarioErrors {
+            return error.diagnostics.map { $0.formatted(file: "t.json") }
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    static func firstMonth(_ s: Scenario, _ id: String) -> MonthlyProjection? {
+        Simulator.project(s).options.first { $0.optionID == id }?.months.first
+    }
+
+    /// One request of 1,000,000 prompt tokens, half cached, and 200,000 output tokens.
+    static func oneBigRequest(batch: Double) -> String {
+        #"{ "requests_per_month": 1, "input_tokens_per_request": 1000000, "output_tokens_per_request": 200000, "cached_input_share": 0.5, "batch_share": \#(batch) }"#
+    }
+
+    @Test func gpt4oFromTheSeed() throws {
+        let option = #"{ "id": "gpt", "type": "api", "model": "openai/gpt-4o" }"#
+        let standard = try Self.scenario([option], workload: Self.oneBigRequest(batch: 0))
+        // 500,000 × $2.50 + 500,000 × $1.25 + 200,000 × $10 per million = 1.25 + 0.625 + 2.00 = $3.875
+        #expect(abs((Self.firstMonth(standard, "gpt")?.costs.api ?? 0) - 3.875) < 1e-9)
+        let batch = try Self.scenario([option], workload: Self.oneBigRequest(batch: 1))
+        // Batch: every prompt token at the $1.25 batch input price (LiteLLM's batch cost), output at $5:
+        // 1,000,000 × 1.25 + 200,000 × 5 per million = 1.25 + 1.00 = $2.25
+        #expect(abs((Self.firstMonth(batch, "gpt")?.costs.api ?? 0) - 2.25) < 1e-9)
+        // The report names the catalog entry behind each price.
+        #expect(standard.assumptions.contains {
+            $0.path == "options.gpt.prices.input_per_mtok" && $0.value == "2.5"
+                && $0.sourceDescription.hasPrefix("catalog openai/gpt-4o (2024-10-02; LiteLLM")
+        })
+    }
+
+    @Test func inlinePricesOverrideTheCatalogKeyByKey() throws {
+        let option = #"{ "id": "gpt", "type": "api", "model": "openai/gpt-4o", "prices": { "output_per_mtok": 8 } }"#
+        let s = try Self.scenario([option], workload: Self.oneBigRequest(batch: 0))
+        // 1.25 + 0.625 + 200,000 × $8 / 1e6 = 1.875 + 1.60 = $3.475
+        #expect(abs((Self.firstMonth(s, "gpt")?.costs.api ?? 0) - 3.475) < 1e-9)
+    }
+
+    @Test func asOfPicksThePriceInEffect() throws {
+        // o3: $10 / $40 from 2025-04-16, $2 / $8 from 2025-06-10 (the 80% cut).
+        let option = #"{ "id": "o3", "type": "api", "model": "openai/o3" }"#
+        let workload = #"{ "requests_per_month": 1000, "input_tokens_per_request": 1000, "output_tokens_per_request": 1000 }"#
+        let before = try Self.scenario([option], workload: workload, extra: #", "as_of": "2025-06-09""#)
+        let after = try Self.scenario([option], workload: workload, extra: #", "as_of": "2025-06-10""#)
+        // 1e6 input + 1e6 output tokens: $10 + $40 = $50 before, $2 + $8 = $10 after
+        #expect(abs((Self.firstMonth(before, "o3")?.costs.api ?? 0) - 50) < 1e-9)
+        #expect(abs((Self.firstMonth(after, "o3")?.costs.api ?? 0) - 10) < 1e-9)
+    }
+
+    @Test func unknownAndUnpricedModelsAreErrorsNeverZero() {
+        let workload = #"{ "requests_per_month": 1, "input_tokens_per_request": 1, "output_tokens_per_request": 1 }"#
+        #expect(Self.errors([#"{ "id": "a", "type": "api", "model": "openai/gpt4o" }"#], workload: workload) == [
+            #"t.json:2:156: error: options[0].model: unknown catalog model "openai/gpt4o"; did you mean "openai/gpt-4o"?"#,
+        ])
+        #expect(Self.errors([#"{ "id": "a", "type": "api", "model": "openai/o3" }"#], workload: workload, extra: #", "as_of": "2025-01-01""#) == [
+            #"t.json:2:156: error: options[0].model: catalog model "openai/o3" has no price in effect on 2025-01-01 (its first price takes effect on 2025-04-16); set as_of or give prices"#,
+        ])
+    }
+
+    static let gpuWorkload = #"{ "requests_per_month": 0, "input_tokens_per_request": 1, "output_tokens_per_request": 1 }"#
+    static let fixedThroughput = #""throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 10000 }"#
+
+    @Test func commitmentPicksTheCheapestOffer() throws {
+        let option = #"{ "id": "gpu", "type": "self_hosted", "gpu": "h100-sxm", "commitment": "on_demand", \#(Self.fixedThroughput) }"#
+        let s = try Self.scenario([option], workload: Self.gpuWorkload)
+        // On-demand H100 SXM offers: Lambda $2.99, AWS $6.88, RunPod $2.69 → RunPod's $2.69;
+        // one idle replica for December's 744 hours = $2,001.36
+        #expect(abs((Self.firstMonth(s, "gpu")?.costs.gpu ?? 0) - 2.69 * 744) < 1e-9)
+    }
+
+    @Test func spotKeepsSpareCapacity() throws {
+        // 7,440,000 s of output work in December (744 h × 3,600 s = 2,678,400 s): an average
+        // load of 2.78 replicas; with the 10% spot overhead and 70% utilization,
+        // 2.78 × 1.1 / 0.7 = 4.36 → 5 replicas at RunPod's $1.75 spot price.
+        let workload = #"{ "requests_per_month": 7440000, "input_tokens_per_request": 0, "output_tokens_per_request": 1000 }"#
+        let option = #"{ "id": "gpu", "type": "self_hosted", "gpu": "h100-sxm", "commitment": "spot", \#(Self.fixedThroughput) }"#
+        let m = try #require(Self.firstMonth(try Self.scenario([option], workload: workload), "gpu"))
+        #expect(m.replicas == 5)
+        #expect(abs(m.costs.gpu - 5 * 744 * 1.75) < 1e-9)
+    }
+
+    @Test func reservedReplicasWithOnDemandBurst() throws {
+        // 7,440,000 s / 2,678,400 s = 2.78 replicas of load; ÷ 0.7 = 3.97 → 4 replicas.
+        // 2 reserved for 12 months at Lambda's 1-year $2.29 (the cheapest reserved_1y offer), the
+        // other 2 on demand at RunPod's $2.69: 2 × 744 × 2.29 + 2 × 744 × 2.69 = 3,407.52 + 4,002.72 = $7,410.24
+        let workload = #"{ "requests_per_month": 7440000, "input_tokens_per_request": 0, "output_tokens_per_request": 1000 }"#
+        let option = #"{ "id": "gpu", "type": "self_hosted", "gpu": "h100-sxm", "commitment": { "reserved_replicas": 2, "term_months": 12 }, \#(Self.fixedThroughput) }"#
+        let m = try #require(Self.firstMonth(try Self.scenario([option], workload: workload), "gpu"))
+        #expect(m.replicas == 4)
+        #expect(abs(m.costs.gpu - 7_410.24) < 1e-6)
+    }
+
+    @Test func hardwareAndPlanFillTheirValues() throws {
+        let machine = #"{ "id": "pc", "type": "owned_hardware", "hardware": "pc-rtx-5090", "units": 1, "electricity_per_kwh": 0.2, \#(Self.fixedThroughput) }"#
+        let plan = #"{ "id": "copilot", "type": "subscription", "plan": "github/copilot-pro" }"#
+        let workload = #"{ "requests_per_month": 500, "input_tokens_per_request": 0, "output_tokens_per_request": 0 }"#
+        let s = try Self.scenario([plan, machine], workload: workload)
+        let pc = try #require(Self.firstMonth(s, "pc"))
+        // $4,000 for the RTX 5090 PC in month 1 (and its book value credited in the last month:
+        // 4,000 × (1 − 1/36) = $3,888.89) → 4,000 − 3,888.89 = $111.11
+        #expect(abs(pc.costs.hardware - (4_000 - 4_000 * (1 - 1.0 / 36))) < 1e-6)
+        // Idle all December at 90 W: 744 h × 90 W = 66.96 kWh × $0.20 = $13.392
+        #expect(abs(pc.costs.energy - 13.392) < 1e-9)
+        // Copilot Pro: $10 with 300 premium requests; the other 200 go unmet.
+        let sub = try #require(Self.firstMonth(s, "copilot"))
+        #expect(sub.costs.subscription == 10 && sub.unmetRequests == 200)
+    }
+}
