@@ -12,6 +12,7 @@ public enum MarkdownReport {
         out += section("Monthly costs", monthly(result))
         out += section("Cost breakdown", breakdown(result))
         if let capacity = capacity(result) { out += section("Capacity", capacity) }
+        if let sizing = sizing(result) { out += section("Sizing", sizing) }
         out += section("Assumptions", assumptions(result))
         out += section("Warnings", warnings(result))
         out += section("Reproduce", "```sh\n\(context.command)\n```\n")
@@ -119,6 +120,28 @@ public enum MarkdownReport {
                       share(o.months.first?.utilization), share(o.months.last?.utilization), share(o.averageUtilization)])
         }
         return t.text + "\nSelf-hosted replicas are sized for the peak hour; utilization is the load served over the capacity paid for.\n"
+    }
+
+    /// How a derived throughput was reached: the replica's layout, memory and limits.
+    static func sizing(_ r: BreakevenResult) -> String? {
+        let derived = r.options.compactMap { o in o.capacity.map { (o, $0) } }
+        guard !derived.isEmpty else { return nil }
+        func n(_ x: Double, _ d: Int = 1) -> String { Money.grouped(Money.fixed(x, decimals: d)) }
+        var t = MarkdownTable([("Option", .left), ("Devices (TP)", .right), ("Batch", .right), ("Weights GB", .right),
+                               ("KV cache GB", .right), ("Memory per device", .right), ("Output tok/s", .right),
+                               ("Prompt tok/s", .right), ("ms per token", .right), ("First token ms", .right), ("Bound", .left)])
+        for (o, c) in derived {
+            t.append([o.label, "\(c.tensorParallel) (\(c.tensorParallelReason))", "\(c.batch) (\(c.batchLimit))", n(c.weightsGB),
+                      n(c.kvCacheGB), "\(n(c.memoryUsedPerDeviceGB)) of \(n(c.memoryPerDeviceGB)) GB", n(c.outputTokensPerSecond, 0),
+                      n(c.inputTokensPerSecond, 0), n(c.timePerOutputTokenMs), n(c.timeToFirstTokenMs, 0), c.bound])
+        }
+        return t.text + """
+
+        Per replica, from the roofline capacity model: decode at the largest batch that fits memory and the latency targets \
+        (memory-bound when reading weights and KV cache takes longer than the arithmetic), prefill compute-bound. \
+        The efficiencies behind it are listed with their sources under Assumptions.
+
+        """
     }
 
     static func assumptions(_ r: BreakevenResult) -> String {

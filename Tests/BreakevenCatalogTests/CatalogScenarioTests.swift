@@ -130,3 +130,47 @@ struct CatalogScenarioTests {
         #expect(sub.costs.subscription == 10 && sub.unmetRequests == 200)
     }
 }
+
+@Suite("Derived throughput in a scenario")
+struct DerivedThroughputScenarioTests {
+    @Test func theEngineSizesReplicasOnTheDerivedCapacity() throws {
+        let option = """
+            { "id": "self", "type": "self_hosted", "gpu": "h100-sxm", "gpu_hourly": 2, "throughput": "derived",
+              "model": "llama-3.3-70b", "precision": "fp8", "kv_cache_precision": "fp8", "tensor_parallel": 2,
+              "max_utilization": 1 }
+            """
+        let workload = #"{ "requests_per_month": 1000000, "input_tokens_per_request": 1000, "output_tokens_per_request": 1000 }"#
+        let s = try CatalogScenarioTests.scenario([option], workload: workload)
+        let derived = try #require(s.options[0].capacity)
+        guard case .selfHosted(let d) = s.options[0].kind else { Issue.record("not self-hosted"); return }
+        // The replica is the derived one: two GPUs, its two rates handed to the engine unchanged.
+        #expect(d.gpusPerReplica == 2 && derived.tensorParallel == 2)
+        #expect(d.throughput.outputTokensPerSecond == derived.outputTokensPerSecond)
+        #expect(d.throughput.inputTokensPerSecond == derived.inputTokensPerSecond)
+        // Replicas = ceil(work / seconds): 1e9 / input rate + 1e9 / output rate replica-seconds in
+        // December's 2,678,400 s, at 100% utilization.
+        let work = 1e9 / derived.inputTokensPerSecond + 1e9 / derived.outputTokensPerSecond
+        let m = try #require(CatalogScenarioTests.firstMonth(s, "self"))
+        #expect(m.replicas == (work / 2_678_400).rounded(.up))
+        // Every replica is 2 GPUs × $2 × 744 h.
+        #expect(abs(m.costs.gpu - (m.replicas ?? 0) * 2 * 2 * 744) < 1e-6)
+    }
+
+    @Test func aModelThatDoesNotFitIsAnError() {
+        let option = """
+            { "id": "self", "type": "self_hosted", "gpu": "l4", "gpu_hourly": 1, "throughput": "derived",
+              "model": "deepseek-v3", "precision": "bf16", "tensor_parallel": 2 }
+            """
+        let errors = CatalogScenarioTests.errors([option], workload: #"{ "requests_per_month": 1, "input_tokens_per_request": 1000, "output_tokens_per_request": 100 }"#)
+        #expect(errors.count == 1, "\(errors)")
+        // 671e9 parameters × 2 bytes = 1,342 GB of weights alone, against 2 × 24 GB × 0.9 = 43.2 GB.
+        #expect(errors.first?.hasSuffix("error: options[0].throughput: deepseek-v3 at bf16 needs 1348.6 GB (weights plus the KV cache of one full request) but 2 × l4 hold 43.2 GB after the 10% runtime reserve") == true)
+    }
+
+    @Test func derivationKeysWithoutDerivedThroughputAreErrors() {
+        let option = #"{ "id": "self", "type": "self_hosted", "gpu_hourly": 1, "throughput": { "output_tokens_per_second": 1, "input_tokens_per_second": 1 }, "precision": "fp8" }"#
+        #expect(CatalogScenarioTests.errors([option], workload: #"{ "requests_per_month": 1, "input_tokens_per_request": 1, "output_tokens_per_request": 1 }"#) == [
+            #"t.json:2:267: error: options[0].precision: "precision" is used only when throughput is "derived""#,
+        ])
+    }
+}

@@ -36,6 +36,7 @@ public enum BreakevenAnalysis {
                 npvSavingsVsBaseline: baselineNPV - npv,
                 averageUtilization: averageUtilization(months),
                 unmetRequests: months.reduce(0) { $0 + $1.unmetRequests },
+                capacity: option.capacity.map(CapacitySummary.init),
                 months: months.map(MonthResult.init)))
         }
         let info = ScenarioInfo(name: scenario.name, sha256: scenario.digest, description: scenario.description,

@@ -21,6 +21,8 @@ public struct OptionResult: Sendable, Hashable, Codable {
     /// Served over provisioned capacity across the horizon; nil for APIs and subscriptions.
     public var averageUtilization: Double?
     public var unmetRequests: Double
+    /// The sizing of a derived throughput; nil when throughput was given.
+    public var capacity: CapacitySummary?
     public var months: [MonthResult]
 
     enum CodingKeys: String, CodingKey {
@@ -38,6 +40,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         case npvSavingsVsBaseline = "npv_savings_vs_baseline"
         case averageUtilization = "average_utilization"
         case unmetRequests = "unmet_requests"
+        case capacity
         case months
     }
 
@@ -59,6 +62,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         try c.encode(npvSavingsVsBaseline, forKey: .npvSavingsVsBaseline)
         try c.encode(averageUtilization, forKey: .averageUtilization)
         try c.encode(unmetRequests, forKey: .unmetRequests)
+        try c.encode(capacity, forKey: .capacity)
         try c.encode(months, forKey: .months)
     }
 }

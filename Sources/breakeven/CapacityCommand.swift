@@ -1,0 +1,68 @@
+import ArgumentParser
+import BreakevenCore
+import Foundation
+
+struct CapacityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "capacity",
+        abstract: "Print how each self-hosted or owned option is sized, month by month."
+    )
+
+    @Argument(help: "A scenario file.")
+    var scenario: String
+
+    @Option(help: "Only this option.")
+    var option: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Change a value by path first.", valueName: "PATH=VALUE"))
+    var overrides: [String] = []
+
+    @OptionGroup var catalog: CatalogOptions
+
+    func run() throws {
+        guard let file = try ScenarioFile.loadAll([scenario], overrides: overrides, catalog: try catalog.load().snapshot).first else { return }
+        let s = file.scenario
+        let sized = s.options.filter { o in
+            switch o.kind {
+            case .selfHosted, .ownedHardware: return true
+            default: return false
+            }
+        }
+        if let option, !sized.contains(where: { $0.id == option }) {
+            let known = sized.map(\.id)
+            Terminal.error("breakeven: \(scenario) has no self-hosted or owned option \"\(option)\"" + Suggestion.clause(for: option, in: s.options.map(\.id)) + (known.isEmpty ? "" : " (sized options: \(known.joined(separator: ", ")))"))
+            throw ExitStatus.usage
+        }
+        let projection = Simulator.project(s)
+        var blocks: [String] = []
+        for o in sized where option == nil || o.id == option {
+            var text = "\(o.label) (\(o.id))\n"
+            let (throughput, gpus, unit) = Self.describe(o.kind)
+            if let c = o.capacity {
+                text += "  derived: \(c.tensorParallel) device(s) per replica (\(c.tensorParallelReason.rawValue)), batch \(c.batch) (\(c.batchLimit.rawValue)), \(c.bound.rawValue)-bound\n"
+                text += "  memory per device: \(Self.n(c.memoryUsedPerDeviceGB)) of \(Self.n(c.memoryPerDeviceGB)) GB (weights \(Self.n(c.weightsGB)) GB, KV cache \(Self.n(c.kvCacheGB)) GB in all)\n"
+                text += "  latency: \(Self.n(c.timePerOutputTokenMs)) ms per output token, \(Self.n(c.timeToFirstTokenMs, 0)) ms to the first token\n"
+            }
+            text += "  per \(unit): \(Self.n(throughput.outputTokensPerSecond, 0)) output and \(Self.n(throughput.inputTokensPerSecond, 0)) prompt tokens/s\n"
+            var table = TextTable(["month", "date", "requests", unit == "replica" ? "replicas" : "units", "GPUs", "utilization"], left: [1])
+            for m in projection.options.first(where: { $0.optionID == o.id })?.months ?? [] {
+                table.append([String(m.index + 1), m.date.description, Money.grouped(Money.fixed(m.requests, decimals: 0)),
+                              m.replicas.map { Self.n($0, 0) } ?? "–", m.replicas.map { Self.n($0 * Double(gpus), 0) } ?? "–",
+                              m.utilization.map { Money.fixed($0 * 100, decimals: 1) + "%" } ?? "–"])
+            }
+            text += table.text.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+            blocks.append(text)
+        }
+        Terminal.out(blocks.isEmpty ? "\(scenario): no self-hosted or owned options to size" : blocks.joined(separator: "\n\n"))
+    }
+
+    static func describe(_ kind: ServingOption.Kind) -> (Throughput, Int, String) {
+        switch kind {
+        case .selfHosted(let d): return (d.throughput, d.gpusPerReplica, "replica")
+        case .ownedHardware(let p): return (p.throughput, 1, "unit")
+        default: return (Throughput(outputTokensPerSecond: 0, inputTokensPerSecond: 0), 0, "unit")
+        }
+    }
+
+    static func n(_ x: Double, _ decimals: Int = 1) -> String { Money.grouped(Money.fixed(x, decimals: decimals)) }
+}
