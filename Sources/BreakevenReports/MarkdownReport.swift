@@ -13,6 +13,8 @@ public enum MarkdownReport {
         out += section("Cost breakdown", breakdown(result))
         if let capacity = capacity(result) { out += section("Capacity", capacity) }
         if let sizing = sizing(result) { out += section("Sizing", sizing) }
+        if let switches = switches(result) { out += section("When to switch", switches) }
+        if let phases = phases(result) { out += section("Phases", phases) }
         out += section("Assumptions", assumptions(result))
         out += section("Warnings", warnings(result))
         out += section("Reproduce", "```sh\n\(context.command)\n```\n")
@@ -142,6 +144,61 @@ public enum MarkdownReport {
         The efficiencies behind it are listed with their sources under Assumptions.
 
         """
+    }
+
+    /// For each switch: the month chosen, the cost of every other month, and how flat the optimum is.
+    static func switches(_ r: BreakevenResult) -> String? {
+        let plans = r.options.compactMap { o in o.switchPlan.map { (o, $0) } }
+        guard !plans.isEmpty else { return nil }
+        let measure = r.scenario.discountRate > 0 ? "NPV" : "Total"
+        var out = ""
+        for (o, plan) in plans {
+            let month = plan.switchMonth.map { "month \($0) (\(r.scenario.start.adding(months: $0 - 1)))" } ?? "never"
+            guard !plan.candidates.isEmpty else {
+                out += "**\(o.label)** switches in \(month).\n\n"
+                continue
+            }
+            let best = plan.candidates.map(\.npv).min() ?? 0
+            let flat = plan.withinFivePercent.map { $0.map(String.init) ?? "never" }
+            out += "**\(o.label)**: the cheapest switch month is \(month). Within 5% of it: \(flat.count == plan.candidates.count ? "every month evaluated, so the timing barely matters" : flat.joined(separator: ", ")).\n\n"
+            var t = MarkdownTable([("Switch in month", .left), ("Total", .right), ("NPV", .right), ("\(measure) over the best", .right)])
+            // Every month up to 24 candidates; beyond that every third, plus the best and never.
+            let step = plan.candidates.count > 25 ? 3 : 1
+            for (k, c) in plan.candidates.enumerated() where k % step == 0 || c.month == plan.switchMonth || c.month == nil {
+                let value = r.scenario.discountRate > 0 ? c.npv : c.totalCost
+                let bestValue = r.scenario.discountRate > 0 ? best : (plan.candidates.map(\.totalCost).min() ?? 0)
+                t.append([c.month.map(String.init) ?? "never", money(c.totalCost), money(c.npv), money(value - bestValue)])
+            }
+            out += t.text + "\n"
+            let points = plan.candidates.compactMap { c in c.month.map { ($0, r.scenario.discountRate > 0 ? c.npv : c.totalCost) } }
+            if points.count > 1 {
+                out += "```mermaid\nxychart-beta\n    title \"\(o.label): \(measure) by switch month\"\n"
+                out += "    x-axis \"switch month\" [" + points.map { String($0.0) }.joined(separator: ", ") + "]\n"
+                out += "    y-axis \"\(measure), USD\"\n"
+                out += "    line [" + points.map { Money.fixed($0.1, decimals: 0) }.joined(separator: ", ") + "]\n```\n\n"
+            }
+        }
+        return out
+    }
+
+    /// The phases, and the phase in which each option first wins.
+    static func phases(_ r: BreakevenResult) -> String? {
+        guard !r.scenario.phases.isEmpty else { return nil }
+        var t = MarkdownTable([("Phase", .left), ("Months", .left), ("Volume ×", .right), ("Options allowed", .left)])
+        var first = 1
+        for p in r.scenario.phases {
+            let last = max(p.untilMonth, first)
+            let through = p == r.scenario.phases.last ? r.scenario.months : last
+            t.append([p.name, "\(first)–\(through)", Money.trimmed(Money.fixed(p.volumeMultiplier, decimals: 2)),
+                      p.allowedOptions?.joined(separator: ", ") ?? "all"])
+            first = last + 1
+        }
+        var w = MarkdownTable([("Option", .left), ("First cheaper to run", .left), ("Breaks even", .left)])
+        for o in r.options where o.id != r.baseline {
+            func at(_ m: Int?) -> String { m.map { "month \($0) (\(r.scenario.phase(month: $0)?.name ?? "–"))" } ?? "never" }
+            w.append([o.label, at(o.runRateBreakevenMonth), at(o.breakevenMonth)])
+        }
+        return t.text + "\nIn months a phase does not allow an option, the baseline serves its traffic; the option starts (and pays its one-time costs) when first allowed.\n\n" + w.text
     }
 
     static func assumptions(_ r: BreakevenResult) -> String {

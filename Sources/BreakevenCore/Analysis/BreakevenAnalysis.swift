@@ -37,12 +37,14 @@ public enum BreakevenAnalysis {
                 averageUtilization: averageUtilization(months),
                 unmetRequests: months.reduce(0) { $0 + $1.unmetRequests },
                 capacity: option.capacity.map(CapacitySummary.init),
+                switchPlan: projection.options[k].switchEvaluation.map(SwitchResult.init),
                 months: months.map(MonthResult.init)))
         }
         let info = ScenarioInfo(name: scenario.name, sha256: scenario.digest, description: scenario.description,
                                 profile: scenario.profile.rawValue, currency: scenario.currency, start: scenario.start,
                                 months: scenario.months, discountRate: scenario.discountRate,
-                                inputTokensPerRequest: perRequest.input, outputTokensPerRequest: perRequest.output)
+                                inputTokensPerRequest: perRequest.input, outputTokensPerRequest: perRequest.output,
+                                phases: scenario.workload.phases.map(PhaseInfo.init))
         return BreakevenResult(scenario: info, baseline: scenario.baselineID, options: options,
                                warnings: WarningRules.warnings(scenario, options), assumptions: scenario.assumptions)
     }

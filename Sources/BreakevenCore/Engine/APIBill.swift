@@ -32,7 +32,7 @@ struct APIBill {
         var lines = CostLines()
         lines.api = cost
         lines.fixed = pricing.overheads.fixedPerMonth
-        if demand.index == 0 { lines.oneTime = pricing.overheads.oneTimeTotal }
+        if demand.isFirstActive { lines.oneTime = pricing.overheads.oneTimeTotal }
         return MonthlyProjection(index: demand.index, date: demand.date, requests: demand.requests,
                                  inputTokens: tokens.input, outputTokens: tokens.output, costs: lines)
     }

@@ -5,17 +5,28 @@ public struct MonthDemand: Sendable, Hashable {
     public var index: Int
     public var date: CalendarMonth
     public var requests: Double
+    /// The month the serving option started in: its one-time costs fall there (0 for a
+    /// standalone option; the switch month for the option a switch moves to).
+    public var firstActiveIndex: Int
 
-    public init(index: Int, date: CalendarMonth, requests: Double) {
+    public init(index: Int, date: CalendarMonth, requests: Double, firstActiveIndex: Int = 0) {
         self.index = index
         self.date = date
         self.requests = requests
+        self.firstActiveIndex = firstActiveIndex
     }
 
-    /// The same month with the volume scaled (overflow, breakeven-volume search).
+    /// The same month with the volume scaled (overflow, routes of a mix, breakeven-volume search).
     public func with(requests: Double) -> MonthDemand {
-        MonthDemand(index: index, date: date, requests: requests)
+        MonthDemand(index: index, date: date, requests: requests, firstActiveIndex: firstActiveIndex)
     }
+
+    /// The same month for an option that started in month `first`.
+    func startingIn(_ first: Int) -> MonthDemand {
+        MonthDemand(index: index, date: date, requests: requests, firstActiveIndex: first)
+    }
+
+    var isFirstActive: Bool { index == firstActiveIndex }
 }
 
 /// Tokens of a month's requests, summed over the request classes.

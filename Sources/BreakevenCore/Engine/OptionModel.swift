@@ -5,13 +5,75 @@ struct OptionModel {
         case selfHosted(ReplicaSizing)
         case owned(OwnedFleet)
         case subscription(SubscriptionBill)
+        /// Months served by different models in turn: a switch, or the baseline standing in for
+        /// an option in months a phase does not allow it.
+        case schedule(models: [OptionModel], segments: [Segment])
+        /// Each model serves its share of every month's requests; costs add up.
+        case mix([(model: OptionModel, share: Double)])
+    }
+
+    /// A stretch of months served by one of the schedule's models (by index, so a model that
+    /// serves several stretches keeps its state across them).
+    struct Segment {
+        var months: Range<Int>
+        var model: Int
+        /// Where the model's one-time costs fall.
+        var firstActive: Int
     }
 
     var model: Model
 
-    /// - Parameter amortizedAuto: owned hardware counted amortized and bought as needed
-    ///   (the breakeven-volume view, where purchase timing must not matter).
-    init(_ option: ServingOption, in scenario: Scenario, amortizedAuto: Bool = false) {
+    /// - Parameters:
+    ///   - amortizedAuto: owned hardware counted amortized and bought as needed, phases and
+    ///     switch timing ignored (the breakeven-volume view at month-1 prices).
+    ///   - switchAt: for a switch, the 1-based month `to` takes over (nil: the plan's own month;
+    ///     past the horizon: never).
+    init(_ option: ServingOption, in scenario: Scenario, amortizedAuto: Bool = false, switchAt: Int? = nil) {
+        switch option.kind {
+        case .switchover(let plan):
+            guard let from = scenario.option(plan.fromID), let to = scenario.option(plan.toID) else {
+                model = .schedule(models: [], segments: [])
+                return
+            }
+            if amortizedAuto {
+                self = OptionModel(leaf: to, scenario, amortizedAuto: true)
+                return
+            }
+            var at = switchAt ?? 1
+            if switchAt == nil, case .month(let k) = plan.at { at = k }
+            let k = min(max(at - 1, 0), scenario.months)
+            var segments: [Segment] = []
+            if k > 0 { segments.append(Segment(months: 0..<k, model: 0, firstActive: 0)) }
+            if k < scenario.months { segments.append(Segment(months: k..<scenario.months, model: 1, firstActive: k)) }
+            model = .schedule(models: [OptionModel(leaf: from, scenario), OptionModel(leaf: to, scenario)], segments: segments)
+        case .mix(let mix):
+            model = .mix(mix.loads.compactMap { load in
+                scenario.option(load.optionID).map { (OptionModel(leaf: $0, scenario, amortizedAuto: amortizedAuto), load.share) }
+            })
+        default:
+            let own = OptionModel(leaf: option, scenario, amortizedAuto: amortizedAuto)
+            self = own
+            let phases = scenario.workload.phases
+            guard !amortizedAuto, option.id != scenario.baselineID, let baseline = scenario.option(scenario.baselineID),
+                  (0..<scenario.months).contains(where: { !phases.allows(option.id, month: $0) }) else { return }
+            // Months a phase forbids are served by the baseline; the option starts when first allowed.
+            let first = (0..<scenario.months).first { phases.allows(option.id, month: $0) } ?? scenario.months
+            var segments: [Segment] = []
+            var start = 0
+            while start < scenario.months {
+                let allowed = phases.allows(option.id, month: start)
+                var end = start + 1
+                while end < scenario.months, phases.allows(option.id, month: end) == allowed { end += 1 }
+                segments.append(Segment(months: start..<end, model: allowed ? 0 : 1, firstActive: allowed ? first : 0))
+                start = end
+            }
+            // One instance of the option across its allowed stretches (bought machines carry over).
+            model = .schedule(models: [own, OptionModel(leaf: baseline, scenario)], segments: segments)
+        }
+    }
+
+    /// A model for a single (non-composite) option.
+    private init(leaf option: ServingOption, _ scenario: Scenario, amortizedAuto: Bool = false) {
         let workload = scenario.workload
         switch option.kind {
         case .api(let pricing):
@@ -28,6 +90,9 @@ struct OptionModel {
                 overflow = APIBill(pricing: pricing, workload: workload)
             }
             model = .subscription(SubscriptionBill(terms: terms, workload: workload, overflow: overflow))
+        case .switchover, .mix:
+            // The language allows only single options inside composites.
+            model = .schedule(models: [], segments: [])
         }
     }
 
@@ -40,6 +105,47 @@ struct OptionModel {
             model = .owned(fleet)
             return m
         case .subscription(let bill): return bill.month(demand)
+        case .schedule(var models, let segments):
+            guard let segment = segments.first(where: { $0.months.contains(demand.index) }) else {
+                return MonthlyProjection(index: demand.index, date: demand.date, requests: demand.requests,
+                                         inputTokens: 0, outputTokens: 0, costs: CostLines())
+            }
+            // Leaving an option for good (a switch) ends its life: machines are credited as at the
+            // horizon's end. A model that serves again later is only paused.
+            let servesAgain = segments.contains { $0.model == segment.model && $0.months.lowerBound >= segment.months.upperBound }
+            let leaving = demand.index == segment.months.upperBound - 1 && !servesAgain
+            let m = models[segment.model].month(demand.startingIn(segment.firstActive), isLast: isLast || leaving)
+            model = .schedule(models: models, segments: segments)
+            return m
+        case .mix(var members):
+            var parts: [MonthlyProjection] = []
+            for j in members.indices {
+                parts.append(members[j].model.month(demand.with(requests: demand.requests * members[j].share), isLast: isLast))
+            }
+            model = .mix(members)
+            return MonthlyProjection(combining: parts, demand: demand)
         }
+    }
+}
+
+extension MonthlyProjection {
+    /// Several options' months as one: costs and tokens add up, replicas add up, utilization is
+    /// weighted by replicas.
+    init(combining parts: [MonthlyProjection], demand: MonthDemand) {
+        var costs = CostLines()
+        var replicas: Double?
+        var busy = 0.0
+        for p in parts {
+            costs = costs + p.costs
+            if let r = p.replicas {
+                replicas = (replicas ?? 0) + r
+                busy += r * (p.utilization ?? 0)
+            }
+        }
+        self.init(index: demand.index, date: demand.date, requests: demand.requests,
+                  inputTokens: parts.reduce(0) { $0 + $1.inputTokens }, outputTokens: parts.reduce(0) { $0 + $1.outputTokens },
+                  costs: costs, replicas: replicas, utilization: replicas.flatMap { $0 > 0 ? busy / $0 : nil },
+                  unmetRequests: parts.reduce(0) { $0 + $1.unmetRequests },
+                  runRateCost: parts.reduce(0) { $0 + $1.runRateCost })
     }
 }

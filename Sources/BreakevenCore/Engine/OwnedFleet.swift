@@ -70,7 +70,7 @@ struct OwnedFleet {
         lines.energy = (busyHours * plan.wattsBusy + (onHours - busyHours) * plan.wattsIdle) / 1000 * plan.electricityPerKWh
         lines.team = plan.overheads.teamPerMonth
         lines.fixed = plan.overheads.fixedPerMonth
-        if i == 0 { lines.oneTime = plan.overheads.oneTimeTotal }
+        if demand.isFirstActive { lines.oneTime = plan.overheads.oneTimeTotal }
         return MonthlyProjection(index: i, date: demand.date, requests: demand.requests,
                                  inputTokens: tokens.input, outputTokens: tokens.output, costs: lines,
                                  replicas: count, utilization: onHours > 0 ? busyHours / onHours : nil,

@@ -50,7 +50,7 @@ struct ReplicaSizing {
         }
         lines.team = deployment.overheads.teamPerMonth
         lines.fixed = deployment.overheads.fixedPerMonth
-        if demand.index == 0 { lines.oneTime = deployment.overheads.oneTimeTotal }
+        if demand.isFirstActive { lines.oneTime = deployment.overheads.oneTimeTotal }
         return MonthlyProjection(index: demand.index, date: demand.date, requests: demand.requests,
                                  inputTokens: tokens.input, outputTokens: tokens.output, costs: lines,
                                  replicas: peakReplicas, utilization: replicaHours > 0 ? average * hours / replicaHours : nil)

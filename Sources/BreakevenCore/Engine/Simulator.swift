@@ -5,7 +5,19 @@ public enum Simulator {
             MonthDemand(index: i, date: scenario.start.adding(months: i), requests: scenario.workload.requests(month: i, start: scenario.start))
         }
         let options = scenario.options.map { option in
-            var model = OptionModel(option, in: scenario)
+            var evaluation: SwitchEvaluation?
+            var switchAt: Int?
+            if case .switchover(let plan) = option.kind {
+                switch plan.at {
+                case .best:
+                    let best = SwitchEvaluation.best(option, plan, in: scenario, demands: demands)
+                    evaluation = best
+                    switchAt = best.chosenMonth ?? scenario.months + 1
+                case .month(let k):
+                    evaluation = SwitchEvaluation(chosenMonth: k, candidates: [])
+                }
+            }
+            var model = OptionModel(option, in: scenario, switchAt: switchAt)
             var cumulative = 0.0
             let months = demands.map { demand in
                 var m = model.month(demand, isLast: demand.index == scenario.months - 1)
@@ -13,7 +25,7 @@ public enum Simulator {
                 m.cumulativeCost = cumulative
                 return m
             }
-            return OptionProjection(optionID: option.id, months: months)
+            return OptionProjection(optionID: option.id, months: months, switchEvaluation: evaluation)
         }
         return Projection(demands: demands, options: options)
     }
@@ -37,4 +49,6 @@ public struct Projection: Sendable, Hashable {
 public struct OptionProjection: Sendable, Hashable {
     public var optionID: String
     public var months: [MonthlyProjection]
+    /// For a switch: when it happens, and what every other month would have cost.
+    public var switchEvaluation: SwitchEvaluation?
 }

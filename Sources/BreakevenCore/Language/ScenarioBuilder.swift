@@ -66,6 +66,7 @@ struct ScenarioBuilder {
             log.assumptions.append(Assumption(path: "baseline", value: "\"\(first)\"", source: .defaultValue))
         }
 
+        checkReferences(r, optionNodes: optionNodes, ids: ids, baseline: baseline, months: months)
         guard log.diagnostics.isEmpty, options.count == optionNodes.count, let workload else { return nil }
         return Scenario(name: name, description: description, profile: profile, currency: currency, start: start,
                         months: months, discountRate: discountRate, workload: workload, options: options,
@@ -100,7 +101,8 @@ struct ScenarioBuilder {
         let batchShare = w.double("batch_share")
         let growth = buildGrowth(w.object("growth"))
         let loadShape = buildLoadShape(w.object("load_shape"))
-        let workload = Workload(volume: volume, classes: classes, batchShare: batchShare, growth: growth, loadShape: loadShape)
+        let phases = buildPhases(w, months: months)
+        let workload = Workload(volume: volume, classes: classes, batchShare: batchShare, growth: growth, loadShape: loadShape, phases: phases)
 
         // A growth that compounds past any real workload is a typo, not a forecast.
         let perRequest = workload.tokensPerRequest
@@ -113,6 +115,78 @@ struct ScenarioBuilder {
             }
         }
         return workload
+    }
+
+    private func buildPhases(_ w: ScenarioReader, months: Int) -> [WorkloadPhase] {
+        guard let nodes = w.child("phases")?.elements,
+              case .array(.object(let shape), _)? = w.shape.field("phases")?.shape else { return [] }
+        var phases: [WorkloadPhase] = []
+        for (k, node) in nodes.enumerated() {
+            let name = node["name"]?.string ?? "phase \(k + 1)"
+            let p = ScenarioReader(node, path: "\(w.path).phases[\(k)]", settingPath: "\(w.settingPath).phases.\(name)", shape: shape, log: log)
+            let until = p.int("until_month")
+            if let previous = phases.last, until <= previous.untilMonth {
+                p.error("until_month", "expected a month after \(previous.untilMonth) (where \"\(previous.name)\" ends), found \(until)")
+            }
+            var allowed: Set<String>?
+            if let ids = p.child("allowed_options")?.elements {
+                allowed = Set(ids.compactMap(\.string))
+                p.record("allowed_options", "[" + ids.map(\.quoted).joined(separator: ", ") + "]", from: p.child("allowed_options"))
+            }
+            phases.append(WorkloadPhase(name: name, untilMonth: until, volumeMultiplier: p.double("volume_multiplier"), allowedOptions: allowed))
+        }
+        return phases
+    }
+
+    /// References between options, checked once every option is known.
+    private func checkReferences(_ r: ScenarioReader, optionNodes: [JSONNode], ids: [String], baseline: String, months: Int) {
+        let types = Dictionary(optionNodes.map { ($0["id"]?.string ?? "", $0["type"]?.string ?? "") }, uniquingKeysWith: { a, _ in a })
+        func checkSingle(_ node: JSONNode?, path: String, plus extra: [String] = []) {
+            guard let node, let id = node.string else { return }
+            if extra.contains(id) { return }
+            guard let type = types[id] else {
+                log.diagnostics.append(Diagnostic(at: node.location, path: path, "unknown option id \"\(id)\"" + Suggestion.clause(for: id, in: ids + extra)))
+                return
+            }
+            if type == "switch" || type == "mix" {
+                log.diagnostics.append(Diagnostic(at: node.location, path: path,
+                    "expected a single option (api, self_hosted, owned_hardware or subscription), found \"\(id)\" (a \(type) option)"))
+            }
+        }
+        for (i, node) in optionNodes.enumerated() {
+            switch node["type"]?.string {
+            case "switch":
+                checkSingle(node["from"], path: "options[\(i)].from")
+                checkSingle(node["to"], path: "options[\(i)].to")
+                if let from = node["from"]?.string, from == node["to"]?.string, let to = node["to"] {
+                    log.diagnostics.append(Diagnostic(at: to.location, path: "options[\(i)].to", "expected another option than \"from\", found \"\(from)\" for both"))
+                }
+                if let at = node["at_month"], let k = at.number, Int(k) > months {
+                    log.diagnostics.append(Diagnostic(at: at.location, path: "options[\(i)].at_month", "expected a month within the \(months)-month horizon, found \(at.quoted)"))
+                }
+            case "mix":
+                for (k, route) in (node["routes"]?.elements ?? []).enumerated() {
+                    checkSingle(route["option"], path: "options[\(i)].routes[\(k)].option")
+                    checkSingle(route["fallback"], path: "options[\(i)].routes[\(k)].fallback")
+                }
+                let shares = (node["routes"]?.elements ?? []).compactMap { $0["share"]?.number }
+                if !shares.isEmpty, abs(shares.reduce(0, +) - 1) > 1e-6, let routes = node["routes"] {
+                    log.diagnostics.append(Diagnostic(at: routes.location, path: "options[\(i)].routes",
+                        "expected shares that sum to 1, found a sum of \(NumberBounds.format(shares.reduce(0, +)))"))
+                }
+            default: break
+            }
+        }
+        let w = r.object("workload")
+        for (k, phase) in (w.child("phases")?.elements ?? []).enumerated() {
+            guard let list = phase["allowed_options"]?.elements else { continue }
+            for (j, node) in list.enumerated() { checkSingle(node, path: "workload.phases[\(k)].allowed_options[\(j)]") }
+            let allowed = list.compactMap(\.string)
+            if !allowed.contains(baseline), let node = phase["allowed_options"] {
+                log.diagnostics.append(Diagnostic(at: node.location, path: "workload.phases[\(k)].allowed_options",
+                    "expected the baseline \"\(baseline)\" among the allowed options: it serves whatever the others may not"))
+            }
+        }
     }
 
     private func buildGrowth(_ g: ScenarioReader) -> Growth {
@@ -178,6 +252,26 @@ struct ScenarioBuilder {
             kind = .ownedHardware(built.plan)
             capacity = built.capacity
         case "subscription": kind = .subscription(buildSubscription(r, context, allIDs: allIDs, optionNodes: optionNodes))
+        case "switch":
+            var at = SwitchPlan.At.best
+            if let k = r.child("at_month")?.number {
+                at = .month(Int(k))
+                r.record("at_month", NumberBounds.format(k), from: r.child("at_month"))
+            } else {
+                _ = r.string("at_month")
+            }
+            kind = .switchover(SwitchPlan(fromID: r.string("from"), toID: r.string("to"), at: at))
+        case "mix":
+            guard case .array(.object(let routeShape), _)? = r.shape.field("routes")?.shape else { return nil }
+            let baseline = root["baseline"]?.string ?? allIDs.first ?? ""
+            let routes = (r.child("routes")?.elements ?? []).enumerated().map { k, node in
+                let route = ScenarioReader(node, path: "\(r.path).routes[\(k)]", settingPath: "\(r.settingPath).routes.\(node["option"]?.string ?? String(k))",
+                                           shape: routeShape, log: log)
+                return TrafficMix.Route(optionID: route.string("option"), share: route.double("share"),
+                                        qualityFallbackShare: route.double("quality_fallback_share"),
+                                        fallbackID: route.optionalString("fallback") ?? baseline)
+            }
+            kind = .mix(TrafficMix(routes: routes))
         default: return nil
         }
         return ServingOption(id: id, label: label, kind: kind, capacity: capacity)

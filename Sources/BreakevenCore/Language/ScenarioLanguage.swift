@@ -158,16 +158,33 @@ public enum ScenarioLanguage {
         Field("price_change_per_year", trend, default: "0", "Yearly trend of the fee."),
     ], doc: "A flat fee per seat with a usage cap.")
 
+    static let switchOption = ObjectShape([
+        Field("from", .string(.slug), required: true, "The option that serves the months before the switch."),
+        Field("to", .string(.slug), required: true, "The option that serves the switch month and after; its one-time costs fall there."),
+        Field("at_month", .anyOf([.integer(min: 1, max: 240), .string(.oneOf(["best"]))]), required: true,
+              "The 1-based month `to` takes over, or \"best\": the month (or never) with the lowest NPV."),
+    ], doc: "Start on one option and move to another.")
+
+    static let mixOption = ObjectShape([
+        Field("routes", .array(.object(ObjectShape([
+            Field("option", .string(.slug), required: true, "The option this share of traffic goes to."),
+            Field("share", share, required: true, "Share of all requests; shares sum to 1."),
+            Field("quality_fallback_share", share, default: "0", "Share of this route's requests sent on to `fallback` as well (escalations, retries)."),
+            Field("fallback", .string(.slug), "Where escalations go (default: the baseline)."),
+        ])), count: 1...20), required: true, "Routes of the traffic; each routed option is sized for its own share."),
+    ], doc: "Route shares of the traffic to several options.")
+
     static let option = Shape.tagged(TaggedShape(
         tagKey: "type",
         common: [
             Field("id", .string(.slug), required: true, "Unique id, used by baseline, overflow and --set."),
             Field("label", .string(.text), "Name shown in reports (default: the id)."),
-            Field("type", .string(.oneOf(["api", "self_hosted", "owned_hardware", "subscription"])), required: true, "The kind of option."),
+            Field("type", .string(.oneOf(["api", "self_hosted", "owned_hardware", "subscription", "switch", "mix"])), required: true, "The kind of option."),
         ],
         variants: [
             ("api", apiOption), ("self_hosted", selfHostedOption),
             ("owned_hardware", ownedHardwareOption), ("subscription", subscriptionOption),
+            ("switch", switchOption), ("mix", mixOption),
         ]))
 
     static let requestClass = Shape.object(ObjectShape([
@@ -203,6 +220,12 @@ public enum ScenarioLanguage {
         Field("batch_share", share, default: "0", "Share of traffic that can wait for a batch API or valleys."),
         Field("growth", growth, default: "flat", "How the volume changes month by month."),
         Field("load_shape", loadShape, default: "flat", "How load spreads over the day."),
+        Field("phases", .array(.object(ObjectShape([
+            Field("name", .string(.text), required: true, "experimentation, pilot, production…"),
+            Field("until_month", .integer(min: 1, max: 240), required: true, "Last month of the phase (1-based); the last phase holds to the end."),
+            Field("volume_multiplier", .number(.atLeast(0, atMost: 1e6)), default: "1", "Volume in this phase × the growth curve."),
+            Field("allowed_options", .array(.string(.slug), count: 1...50), "Options that may serve in this phase (default: all); the baseline serves for the others."),
+        ])), count: 1...24), "Maturity phases: volume and the options allowed, stretch by stretch."),
     ], exactlyOne: [
         [Alternative(["requests_per_month"]), Alternative(["requests_per_day"])],
         // One request size, or several classes of request.

@@ -42,6 +42,8 @@ public struct ScenarioInfo: Sendable, Hashable, Codable {
     /// Mean tokens of one request over the request classes (before any option's multiplier).
     public var inputTokensPerRequest: Double
     public var outputTokensPerRequest: Double
+    /// Maturity phases, in order; empty when the scenario has none.
+    public var phases: [PhaseInfo] = []
 
     /// The workload's tokens (input + output before multipliers) in a month of this many requests.
     public func workloadTokens(requests: Double) -> Double {
@@ -53,6 +55,12 @@ public struct ScenarioInfo: Sendable, Hashable, Codable {
         case discountRate = "discount_rate"
         case inputTokensPerRequest = "input_tokens_per_request"
         case outputTokensPerRequest = "output_tokens_per_request"
+        case phases
+    }
+
+    /// The phase of a 1-based month.
+    public func phase(month: Int) -> PhaseInfo? {
+        phases.first { month <= $0.untilMonth } ?? phases.last
     }
 }
 
@@ -77,4 +85,35 @@ public struct Warning: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey { case code, option, message }
+}
+
+/// A maturity phase as the report shows it.
+public struct PhaseInfo: Sendable, Hashable, Codable {
+    public var name: String
+    public var untilMonth: Int
+    public var volumeMultiplier: Double
+    /// nil: every option.
+    public var allowedOptions: [String]?
+
+    public init(_ phase: WorkloadPhase) {
+        name = phase.name
+        untilMonth = phase.untilMonth
+        volumeMultiplier = phase.volumeMultiplier
+        allowedOptions = phase.allowedOptions.map { $0.sorted() }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(untilMonth, forKey: .untilMonth)
+        try c.encode(volumeMultiplier, forKey: .volumeMultiplier)
+        try c.encode(allowedOptions, forKey: .allowedOptions)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case untilMonth = "until_month"
+        case volumeMultiplier = "volume_multiplier"
+        case allowedOptions = "allowed_options"
+    }
 }

@@ -23,6 +23,8 @@ public struct OptionResult: Sendable, Hashable, Codable {
     public var unmetRequests: Double
     /// The sizing of a derived throughput; nil when throughput was given.
     public var capacity: CapacitySummary?
+    /// For a switch: its month and the cost of every other.
+    public var switchPlan: SwitchResult?
     public var months: [MonthResult]
 
     enum CodingKeys: String, CodingKey {
@@ -41,6 +43,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         case averageUtilization = "average_utilization"
         case unmetRequests = "unmet_requests"
         case capacity
+        case switchPlan = "switch"
         case months
     }
 
@@ -63,6 +66,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         try c.encode(averageUtilization, forKey: .averageUtilization)
         try c.encode(unmetRequests, forKey: .unmetRequests)
         try c.encode(capacity, forKey: .capacity)
+        try c.encode(switchPlan, forKey: .switchPlan)
         try c.encode(months, forKey: .months)
     }
 }

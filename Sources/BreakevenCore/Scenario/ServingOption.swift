@@ -5,6 +5,10 @@ public struct ServingOption: Sendable, Hashable, Identifiable {
         case selfHosted(SelfHostedDeployment)
         case ownedHardware(OwnedHardwarePlan)
         case subscription(SubscriptionTerms)
+        /// Start on one option, move to another.
+        case switchover(SwitchPlan)
+        /// Route shares of the traffic to several options.
+        case mix(TrafficMix)
     }
 
     public var id: String
@@ -21,12 +25,22 @@ public struct ServingOption: Sendable, Hashable, Identifiable {
     }
 
     /// The language's name for the kind: "api", "self_hosted", …
+    /// Whether the option is made of other options.
+    public var isComposite: Bool {
+        switch kind {
+        case .switchover, .mix: return true
+        default: return false
+        }
+    }
+
     public var typeName: String {
         switch kind {
         case .api: return "api"
         case .selfHosted: return "self_hosted"
         case .ownedHardware: return "owned_hardware"
         case .subscription: return "subscription"
+        case .switchover: return "switch"
+        case .mix: return "mix"
         }
     }
 }

@@ -13,23 +13,27 @@ public struct Workload: Sendable, Hashable {
     public var batchShare: Double
     public var growth: Growth
     public var loadShape: LoadShape
+    /// Maturity phases; empty: one phase, every option allowed.
+    public var phases: [WorkloadPhase]
 
-    public init(volume: Volume, classes: [RequestClass], batchShare: Double = 0, growth: Growth = .flat, loadShape: LoadShape = .flat) {
+    public init(volume: Volume, classes: [RequestClass], batchShare: Double = 0, growth: Growth = .flat,
+                loadShape: LoadShape = .flat, phases: [WorkloadPhase] = []) {
         self.volume = volume
         self.classes = classes
         self.batchShare = batchShare
         self.growth = growth
         self.loadShape = loadShape
+        self.phases = phases
     }
 
-    /// Requests in month i (0-based) starting at `start`: base volume × growth(i).
+    /// Requests in month i (0-based) starting at `start`: base volume × growth(i) × phase multiplier(i).
     public func requests(month i: Int, start: CalendarMonth) -> Double {
         let base: Double
         switch volume {
         case .perMonth(let n): base = n
         case .perDay(let n): base = n * Double(start.adding(months: i).days)
         }
-        return base * growth.factor(month: i)
+        return base * growth.factor(month: i) * (phases.phase(month: i)?.volumeMultiplier ?? 1)
     }
 
     /// Mean input and output tokens of one request, over the classes.

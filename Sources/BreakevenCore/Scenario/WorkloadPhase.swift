@@ -1,0 +1,28 @@
+/// A stretch of the horizon (experimentation, pilot, production) with its own volume and the
+/// options allowed to serve it.
+public struct WorkloadPhase: Sendable, Hashable {
+    public var name: String
+    /// 1-based, inclusive: the phase runs after the previous phase's last month up to this one.
+    public var untilMonth: Int
+    public var volumeMultiplier: Double
+    /// nil: every option.
+    public var allowedOptions: Set<String>?
+
+    public init(name: String, untilMonth: Int, volumeMultiplier: Double = 1, allowedOptions: Set<String>? = nil) {
+        self.name = name
+        self.untilMonth = untilMonth
+        self.volumeMultiplier = volumeMultiplier
+        self.allowedOptions = allowedOptions
+    }
+}
+
+extension [WorkloadPhase] {
+    /// The phase of month i (0-based); months past the last phase stay in the last one.
+    public func phase(month i: Int) -> WorkloadPhase? {
+        first { i < $0.untilMonth } ?? last
+    }
+
+    public func allows(_ optionID: String, month i: Int) -> Bool {
+        phase(month: i)?.allowedOptions.map { $0.contains(optionID) } ?? true
+    }
+}
