@@ -43,7 +43,7 @@ struct ScenarioErrorTests {
             "x.json:16:106: error: options[1].throughput.output_tokens_per_second: expected a number > 0 and ≤ 1e7, found 0",
             #"x.json:16:154: error: options[1].scaling: expected one of "static", "hourly", found "dynamic""#,
             #"x.json:17:13: error: options[2].id: duplicate option id "gpt" (first used by options[0])"#,
-            #"x.json:17:28: error: options[2].type: expected one of "api", "self_hosted", "owned_hardware", "subscription", found "apii"; did you mean "api"?"#,
+            #"x.json:17:28: error: options[2].type: expected one of "api", "self_hosted", "owned_hardware", "subscription", "switch", "mix", found "apii"; did you mean "api"?"#,
             #"x.json:18:75: error: options[3].overflow: unknown option id "slef"; did you mean "self"?"#,
             #"x.json:20:15: error: baseline: unknown option id "gtp"; did you mean "gpt"?"#,
         ])
