@@ -15,6 +15,7 @@ public enum MarkdownReport {
         if let sizing = sizing(result) { out += section("Sizing", sizing) }
         if let switches = switches(result) { out += section("When to switch", switches) }
         if let phases = phases(result) { out += section("Phases", phases) }
+        if let personal = personal(result) { out += section("For a person", personal) }
         out += section("Assumptions", assumptions(result))
         out += section("Warnings", warnings(result))
         out += section("Reproduce", "```sh\n\(context.command)\n```\n")
@@ -199,6 +200,32 @@ public enum MarkdownReport {
             w.append([o.label, at(o.runRateBreakevenMonth), at(o.breakevenMonth)])
         }
         return t.text + "\nIn months a phase does not allow an option, the baseline serves its traffic; the option starts (and pays its one-time costs) when first allowed.\n\n" + w.text
+    }
+
+    /// Payback, ownership and electricity: what someone buying a machine for the desk asks.
+    static func personal(_ r: BreakevenResult) -> String? {
+        let rows = r.options.compactMap { o in o.personal.map { (o, $0) } }
+        guard !rows.isEmpty else { return nil }
+        let baseline = r.baselineOption?.label ?? r.baseline
+        var t = MarkdownTable([("Option", .left), ("Pays for itself", .left), ("Hardware a month of ownership", .right),
+                               ("Electricity per million tokens", .right), ("Busy hours needed / available a month", .right)])
+        for (o, p) in rows {
+            let hours: String
+            if let needed = p.hoursNeededPerMonth, let available = p.hoursAvailablePerMonth {
+                hours = "\(Money.fixed(needed, decimals: 1)) / \(Money.fixed(available, decimals: 1))" + (p.carriesLoad == false ? " (too few)" : "")
+            } else {
+                hours = "–"
+            }
+            t.append([o.label, p.paybackMonth.map { "month \($0)" } ?? "not within \(r.scenario.months) months",
+                      p.hardwareCostPerMonth.map(money) ?? "–", p.electricityPerMTok.map(unitPrice) ?? "–", hours])
+        }
+        return t.text + """
+
+        Pays for itself: the first month from which its cumulative cash cost stays at or below what \(baseline) costs, \
+        without selling the machine. Hardware a month: price less resale over the lifetime. Electricity: busy watts × price per kWh \
+        ÷ (output tokens/s × 3.6).
+
+        """
     }
 
     static func assumptions(_ r: BreakevenResult) -> String {

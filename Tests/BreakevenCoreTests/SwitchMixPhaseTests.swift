@@ -144,3 +144,45 @@ struct SwitchMixPhaseTests {
         ])
     }
 }
+
+@Suite("The personal profile")
+struct PersonalProfileTests {
+    @Test func electricityPerMillionTokens() {
+        // 600 W × $0.20 / (6 tokens/s × 3.6) = 120 / 21.6 = $5.555… per million tokens
+        let x = PersonalFigures.electricityPerMTok(watts: 600, pricePerKWh: 0.2, tokensPerSecond: 6)
+        #expect(abs((x ?? 0) - 5.5556) < 1e-4)
+    }
+
+    /// A $1,300 machine, 35% resale after 36 months, 370 W busy and 60 W idle, on 220 hours a
+    /// month at $0.17/kWh, replacing $95.40 a month of API spend.
+    @Test func paybackOfAMachineOnTheDesk() throws {
+        // The API: 9,540,000 output tokens a month at $10 per million = $95.40.
+        // The machine at 26.5 tokens/s: 9,540,000 / 26.5 = 360,000 s = 100 busy hours of its 220.
+        let workload = #"{ "requests_per_month": 9540, "input_tokens_per_request": 0, "output_tokens_per_request": 1000 }"#
+        let api = #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 10, "output_per_mtok": 10 } }"#
+        let machine = """
+            { "id": "box", "type": "owned_hardware", "purchase_price": 1300, "units": 1,
+              "throughput": { "output_tokens_per_second": 26.5, "input_tokens_per_second": 1000 },
+              "max_utilization": 1, "hours_on_per_month": 220, "watts_busy": 370, "watts_idle": 60,
+              "electricity_per_kwh": 0.17, "lifetime_months": 36, "resale_share": 0.35 }
+            """
+        let text = ScenarioText.document(months: 36, workload: workload, options: [api, machine])
+            .replacingOccurrences(of: #""name": "test","#, with: #""name": "test", "profile": "personal","#)
+        let s = try ScenarioText.scenario(text)
+        let result = BreakevenAnalysis.analyse(s, Simulator.project(s))
+        let box = try #require(result.option("box"))
+        let personal = try #require(box.personal)
+        // Energy: (100 h × 370 W + 120 h × 60 W) / 1000 = 44.2 kWh × $0.17 = $7.514 a month.
+        #expect(abs((box.months.first?.costs.energy ?? 0) - 7.514) < 1e-9)
+        // Each month saves 95.40 − 7.514 = $87.886; the $1,300 is back after 1,300 / 87.886 =
+        // 14.79 months: month 15 (month 14: 1,300 + 14 × 7.514 = 1,405.20 > 14 × 95.40 = 1,335.60;
+        // month 15: 1,412.71 ≤ 1,431.00).
+        #expect(personal.paybackMonth == 15)
+        // Ownership: 1,300 × (1 − 0.35) / 36 = $23.47 a month.
+        #expect(abs((personal.hardwareCostPerMonth ?? 0) - 23.4722) < 1e-4)
+        // 370 W × $0.17 / (26.5 × 3.6) = 62.9 / 95.4 = $0.6593 per million tokens
+        #expect(abs((personal.electricityPerMTok ?? 0) - 0.65933) < 1e-4)
+        // 100 busy hours needed of 220 on.
+        #expect(abs((personal.hoursNeededPerMonth ?? 0) - 100) < 1e-6 && personal.carriesLoad == true)
+    }
+}

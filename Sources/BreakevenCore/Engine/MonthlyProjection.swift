@@ -17,10 +17,13 @@ public struct MonthlyProjection: Sendable, Hashable {
     /// What keeping the option running costs this month: no one-time costs, and bought
     /// machines counted amortized, so purchases and end-of-horizon credits do not decide it.
     public var runRateCost: Double
+    /// The book value of machines still owned when the option stops (the horizon ends or a switch
+    /// leaves it), credited in `costs.hardware`: money back only if they are sold.
+    public var resaleCredit: Double
 
     public init(index: Int, date: CalendarMonth, requests: Double, inputTokens: Double, outputTokens: Double,
                 costs: CostLines, cumulativeCost: Double = 0, replicas: Double? = nil, utilization: Double? = nil,
-                unmetRequests: Double = 0, runRateCost: Double? = nil) {
+                unmetRequests: Double = 0, runRateCost: Double? = nil, resaleCredit: Double = 0) {
         self.index = index
         self.date = date
         self.requests = requests
@@ -32,6 +35,7 @@ public struct MonthlyProjection: Sendable, Hashable {
         self.utilization = utilization
         self.unmetRequests = unmetRequests
         self.runRateCost = runRateCost ?? costs.runRate
+        self.resaleCredit = resaleCredit
     }
 
     public var totalCost: Double { costs.total }

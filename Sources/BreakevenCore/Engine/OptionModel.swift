@@ -146,6 +146,7 @@ extension MonthlyProjection {
                   inputTokens: parts.reduce(0) { $0 + $1.inputTokens }, outputTokens: parts.reduce(0) { $0 + $1.outputTokens },
                   costs: costs, replicas: replicas, utilization: replicas.flatMap { $0 > 0 ? busy / $0 : nil },
                   unmetRequests: parts.reduce(0) { $0 + $1.unmetRequests },
-                  runRateCost: parts.reduce(0) { $0 + $1.runRateCost })
+                  runRateCost: parts.reduce(0) { $0 + $1.runRateCost },
+                  resaleCredit: parts.reduce(0) { $0 + $1.resaleCredit })
     }
 }

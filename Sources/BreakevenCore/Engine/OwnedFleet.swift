@@ -1,16 +1,20 @@
 /// Bought machines over time: units bought when first needed, replaced at the end of their
 /// lifetime, paid in cash or amortized, and powered while on.
 struct OwnedFleet {
-    struct Unit {
+    /// Units bought together: they age, and are replaced, together.
+    struct Batch {
         var purchaseIndex: Int
         var price: Double
+        var count: Double
     }
 
     let plan: OwnedHardwarePlan
     let workload: Workload
     let accounting: OwnedHardwarePlan.Accounting
     let units: OwnedHardwarePlan.Units
-    private(set) var owned: [Unit] = []
+    private(set) var owned: [Batch] = []
+
+    var unitCount: Double { owned.reduce(0) { $0 + $1.count } }
 
     init(plan: OwnedHardwarePlan, workload: Workload, accounting: OwnedHardwarePlan.Accounting? = nil, units: OwnedHardwarePlan.Units? = nil) {
         self.plan = plan
@@ -28,45 +32,48 @@ struct OwnedFleet {
         let i = demand.index
         let tokens = TokenCounts(requests: demand.requests, classes: workload.classes, outputMultiplier: plan.outputTokenMultiplier)
         let work = ReplicaSizing.work(tokens, plan.throughput)
-        let secondsOnPerUnit = plan.hoursOnPerDay * 3600 * Double(demand.date.days)
+        let secondsOnPerUnit = plan.hoursOn(in: demand.date) * 3600
         // Sized on monthly busy time: a local machine can queue, so peaks within the day do not count.
-        let needed = max(1, Int((work / (secondsOnPerUnit * plan.maxUtilization) * (1 - 1e-12)).rounded(.up)))
+        let needed = max(1, (work / (secondsOnPerUnit * plan.maxUtilization) * (1 - 1e-12)).rounded(.up))
         let price = plan.purchasePrice * trendFactor(plan.hardwarePriceChangePerYear, month: i)
         var lines = CostLines()
+        var credit = 0.0
 
         // Units at the end of their lifetime are sold for their resale share and replaced.
         for k in owned.indices where i - owned[k].purchaseIndex >= plan.lifetimeMonths {
-            if accounting == .cash { lines.hardware += price - plan.resaleShare * owned[k].price }
-            owned[k] = Unit(purchaseIndex: i, price: price)
+            if accounting == .cash { lines.hardware += owned[k].count * (price - plan.resaleShare * owned[k].price) }
+            owned[k] = Batch(purchaseIndex: i, price: price, count: owned[k].count)
         }
-        let wanted: Int
+        let wanted: Double
         switch units {
         case .auto: wanted = needed
-        case .fixed(let n): wanted = n
+        case .fixed(let n): wanted = Double(n)
         }
-        while owned.count < wanted {
-            owned.append(Unit(purchaseIndex: i, price: price))
-            if accounting == .cash { lines.hardware += price }
+        if unitCount < wanted {
+            let bought = wanted - unitCount
+            owned.append(Batch(purchaseIndex: i, price: price, count: bought))
+            if accounting == .cash { lines.hardware += bought * price }
         }
+        let amortization = owned.reduce(0) { $0 + $1.count * $1.price * (1 - plan.resaleShare) / Double(plan.lifetimeMonths) }
         switch accounting {
         case .amortized:
-            lines.hardware += owned.reduce(0) { $0 + $1.price * (1 - plan.resaleShare) / Double(plan.lifetimeMonths) }
+            lines.hardware += amortization
         case .cash:
             if isLast {
-                lines.hardware -= owned.reduce(0) {
-                    $0 + OwnedFleet.bookValue(price: $1.price, ageMonths: i - $1.purchaseIndex + 1,
-                                              lifetime: plan.lifetimeMonths, resale: plan.resaleShare)
+                credit = owned.reduce(0) {
+                    $0 + $1.count * OwnedFleet.bookValue(price: $1.price, ageMonths: i - $1.purchaseIndex + 1,
+                                                         lifetime: plan.lifetimeMonths, resale: plan.resaleShare)
                 }
+                lines.hardware -= credit
             }
         }
 
-        let amortization = owned.reduce(0) { $0 + $1.price * (1 - plan.resaleShare) / Double(plan.lifetimeMonths) }
-        let count = Double(owned.count)
+        let count = unitCount
         let capacity = count * secondsOnPerUnit * plan.maxUtilization
         let served = min(work, capacity)
         let unmetShare = work > 0 ? 1 - served / work : 0
         let busyHours = served / 3600
-        let onHours = count * plan.hoursOnPerDay * Double(demand.date.days)
+        let onHours = count * plan.hoursOn(in: demand.date)
         lines.energy = (busyHours * plan.wattsBusy + (onHours - busyHours) * plan.wattsIdle) / 1000 * plan.electricityPerKWh
         lines.team = plan.overheads.teamPerMonth
         lines.fixed = plan.overheads.fixedPerMonth
@@ -75,6 +82,6 @@ struct OwnedFleet {
                                  inputTokens: tokens.input, outputTokens: tokens.output, costs: lines,
                                  replicas: count, utilization: onHours > 0 ? busyHours / onHours : nil,
                                  unmetRequests: demand.requests * unmetShare,
-                                 runRateCost: lines.runRate - lines.hardware + amortization)
+                                 runRateCost: lines.runRate - lines.hardware + amortization, resaleCredit: credit)
     }
 }

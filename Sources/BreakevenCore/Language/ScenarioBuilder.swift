@@ -562,10 +562,13 @@ struct ScenarioBuilder {
             _ = r.string("units")
         }
         let derived = throughput(r, context, device: machine.map { Accelerator($0) }, deviceKey: "hardware")
-        let plan = OwnedHardwarePlan(
+        if r.has("hours_on_per_month"), r.has("hours_on_per_day") {
+            r.error("hours_on_per_month", "\"hours_on_per_month\" cannot be given together with \"hours_on_per_day\"")
+        }
+        var plan = OwnedHardwarePlan(
             purchasePrice: r.double("purchase_price", catalog: machine?.price, from: ref), units: units,
             throughput: derived.throughput,
-            maxUtilization: r.double("max_utilization"), hoursOnPerDay: r.double("hours_on_per_day"),
+            maxUtilization: r.double("max_utilization"), hoursOnPerDay: r.has("hours_on_per_month") ? 24 : r.double("hours_on_per_day"),
             wattsBusy: r.double("watts_busy", catalog: machine?.wattsBusy, from: ref),
             wattsIdle: r.double("watts_idle", catalog: machine?.wattsIdle, from: ref),
             electricityPerKWh: r.double("electricity_per_kwh"),
@@ -573,6 +576,7 @@ struct ScenarioBuilder {
             accounting: OwnedHardwarePlan.Accounting(rawValue: r.string("accounting")) ?? .cash,
             hardwarePriceChangePerYear: r.double("hardware_price_change_per_year"),
             outputTokenMultiplier: r.double("output_token_multiplier"), overheads: buildOverheads(r))
+        plan.hoursOnPerMonth = r.optionalDouble("hours_on_per_month")
         return (plan, derived.capacity)
     }
 

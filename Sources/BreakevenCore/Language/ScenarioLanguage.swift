@@ -136,6 +136,7 @@ public enum ScenarioLanguage {
         throughputField,
         Field("max_utilization", .number(.above(0, atMost: 1)), default: "0.7", "Share of a unit's time on that the sizing may plan to use."),
         Field("hours_on_per_day", .number(.above(0, atMost: 24)), default: "24", "Hours a day the machines are on."),
+        Field("hours_on_per_month", .number(.above(0, atMost: 744)), "Hours a month the machines are on, instead of per day."),
         Field("watts_busy", .number(.atLeast(0, atMost: 1e6)), default: "0", "Power draw per unit while generating, in watts."),
         Field("watts_idle", .number(.atLeast(0, atMost: 1e6)), default: "0", "Power draw per unit while on and idle, in watts."),
         Field("electricity_per_kwh", money(10), default: "0", "USD per kWh."),

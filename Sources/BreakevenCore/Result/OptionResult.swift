@@ -25,6 +25,8 @@ public struct OptionResult: Sendable, Hashable, Codable {
     public var capacity: CapacitySummary?
     /// For a switch: its month and the cost of every other.
     public var switchPlan: SwitchResult?
+    /// Payback, ownership and electricity figures for the personal profile; nil for enterprise.
+    public var personal: PersonalFigures?
     public var months: [MonthResult]
 
     enum CodingKeys: String, CodingKey {
@@ -44,6 +46,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         case unmetRequests = "unmet_requests"
         case capacity
         case switchPlan = "switch"
+        case personal
         case months
     }
 
@@ -67,6 +70,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         try c.encode(unmetRequests, forKey: .unmetRequests)
         try c.encode(capacity, forKey: .capacity)
         try c.encode(switchPlan, forKey: .switchPlan)
+        try c.encode(personal, forKey: .personal)
         try c.encode(months, forKey: .months)
     }
 }

@@ -19,6 +19,8 @@ public struct OwnedHardwarePlan: Sendable, Hashable {
     public var throughput: Throughput
     public var maxUtilization: Double
     public var hoursOnPerDay: Double
+    /// Hours on per month, whatever its length (a person's "220 hours a month"); nil: per day.
+    public var hoursOnPerMonth: Double?
     public var wattsBusy: Double
     public var wattsIdle: Double
     public var electricityPerKWh: Double
@@ -38,6 +40,7 @@ public struct OwnedHardwarePlan: Sendable, Hashable {
         self.throughput = throughput
         self.maxUtilization = maxUtilization
         self.hoursOnPerDay = hoursOnPerDay
+        self.hoursOnPerMonth = nil
         self.wattsBusy = wattsBusy
         self.wattsIdle = wattsIdle
         self.electricityPerKWh = electricityPerKWh
@@ -47,5 +50,10 @@ public struct OwnedHardwarePlan: Sendable, Hashable {
         self.hardwarePriceChangePerYear = hardwarePriceChangePerYear
         self.outputTokenMultiplier = outputTokenMultiplier
         self.overheads = overheads
+    }
+
+    /// Hours each unit is on in a month.
+    public func hoursOn(in month: CalendarMonth) -> Double {
+        hoursOnPerMonth.map { min($0, month.hours) } ?? hoursOnPerDay * Double(month.days)
     }
 }

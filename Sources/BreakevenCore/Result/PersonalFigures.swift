@@ -1,0 +1,39 @@
+/// What a person asks of an option before buying a machine or changing a subscription.
+public struct PersonalFigures: Sendable, Hashable, Codable {
+    /// The first month from which the option's cumulative cash cost (resale not counted) stays at
+    /// or below the baseline's spend: when it has paid for itself. nil: not within the horizon.
+    public var paybackMonth: Int?
+    /// Purchase price less resale, spread over the lifetime, for the units owned at the end.
+    public var hardwareCostPerMonth: Double?
+    /// watts busy × $/kWh ÷ (output tokens/s × 3.6): electricity per million output tokens.
+    public var electricityPerMTok: Double?
+    /// Busy hours the busiest month needs, against the hours the machines are on (× max utilization).
+    public var hoursNeededPerMonth: Double?
+    public var hoursAvailablePerMonth: Double?
+    public var carriesLoad: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case paybackMonth = "payback_month"
+        case hardwareCostPerMonth = "hardware_cost_per_month"
+        case electricityPerMTok = "electricity_per_mtok"
+        case hoursNeededPerMonth = "hours_needed_per_month"
+        case hoursAvailablePerMonth = "hours_available_per_month"
+        case carriesLoad = "carries_load"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(paybackMonth, forKey: .paybackMonth)
+        try c.encode(hardwareCostPerMonth, forKey: .hardwareCostPerMonth)
+        try c.encode(electricityPerMTok, forKey: .electricityPerMTok)
+        try c.encode(hoursNeededPerMonth, forKey: .hoursNeededPerMonth)
+        try c.encode(hoursAvailablePerMonth, forKey: .hoursAvailablePerMonth)
+        try c.encode(carriesLoad, forKey: .carriesLoad)
+    }
+
+    /// Electricity per million output tokens: W × $/kWh ÷ (tokens/s × 3.6)
+    /// (1e6 tokens take 1e6 / (tokens/s) seconds = 1e6 / (3,600 × tokens/s) hours of W watts).
+    public static func electricityPerMTok(watts: Double, pricePerKWh: Double, tokensPerSecond: Double) -> Double? {
+        tokensPerSecond > 0 ? watts * pricePerKWh / (tokensPerSecond * 3.6) : nil
+    }
+}
