@@ -1,0 +1,47 @@
+import ArgumentParser
+import BreakevenCore
+import BreakevenReports
+import Foundation
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare scenarios side by side (e.g. the enterprise case and the personal one).",
+        discussion: "Writes DIR/NAME.md and DIR/NAME.csv, NAME being the scenario names joined by \"-vs-\"."
+    )
+
+    @Argument(help: "Two or more scenario files.")
+    var scenarios: [String]
+
+    @Option(name: .customLong("out"), help: "Folder for the comparison.")
+    var out = "reports"
+
+    @Option(help: "Comma-separated formats: markdown, csv.")
+    var format = "markdown,csv"
+
+    @OptionGroup var catalog: CatalogOptions
+
+    func validate() throws {
+        guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenarios") }
+    }
+
+    func run() throws {
+        let formats = try ReportFormat.list(format)
+        if formats.contains(.json) { throw ValidationError("compare writes markdown and csv") }
+        let files = try ScenarioFile.loadAll(scenarios, overrides: [], catalog: try catalog.load().snapshot)
+        let comparison = ScenarioComparison(files.map { file in
+            let seats = file.scenario.options.compactMap { o -> Int? in
+                if case .subscription(let terms) = o.kind { return terms.seats }
+                return nil
+            }.max()
+            return (file.name, BreakevenAnalysis.analyse(file.scenario, Simulator.project(file.scenario)), seats)
+        })
+        let base = (out as NSString).appendingPathComponent(files.map(\.name).joined(separator: "-vs-"))
+        let command = "breakeven compare " + scenarios.joined(separator: " ")
+        var output = OutputFiles()
+        if formats.contains(.markdown) { output.add(base + ".md", ComparisonReport.markdown(comparison, command: command)) }
+        if formats.contains(.csv) { output.add(base + ".csv", ComparisonReport.csv(comparison)) }
+        try output.write()
+        Terminal.out(comparison.explanation)
+    }
+}
