@@ -130,6 +130,19 @@ struct SwitchMixPhaseTests {
         ])
     }
 
+    @Test func aSwitchCannotLandBeforeItsPhase() {
+        let workload = """
+            { "requests_per_month": 1, "input_tokens_per_request": 0, "output_tokens_per_request": 1,
+              "phases": [ { "name": "experimentation", "until_month": 6, "allowed_options": ["api"] }, { "name": "production", "until_month": 12 } ] }
+            """
+        let text = ScenarioText.document(months: 12, workload: workload, options: [
+            Self.api, Self.team, #"{ "id": "move", "type": "switch", "from": "api", "to": "self", "at_month": 3 }"#,
+        ])
+        #expect(ScenarioText.errors(text) == [
+            #"x.json:13:76: error: options[2].at_month: a switch to "self" in month 3 is not allowed: a phase forbids "self" in month 3"#,
+        ])
+    }
+
     @Test func compositeReferencesAreChecked() {
         let text = ScenarioText.document(months: 12, workload: Self.workload, options: [
             Self.api, Self.team,

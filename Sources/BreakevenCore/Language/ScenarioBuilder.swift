@@ -138,6 +138,16 @@ struct ScenarioBuilder {
         return phases
     }
 
+    /// Whether a phase allows an option in a 0-based month, from the document; nil without phases.
+    private func phasesByMonth(_ r: ScenarioReader) -> ((Int, String) -> Bool)? {
+        guard let nodes = r.object("workload").child("phases")?.elements, !nodes.isEmpty else { return nil }
+        let phases = nodes.map { node in
+            WorkloadPhase(name: node["name"]?.string ?? "", untilMonth: Int(node["until_month"]?.number ?? 0),
+                          allowedOptions: node["allowed_options"]?.elements.map { Set($0.compactMap(\.string)) })
+        }
+        return { month, id in phases.allows(id, month: month) }
+    }
+
     /// References between options, checked once every option is known.
     private func checkReferences(_ r: ScenarioReader, optionNodes: [JSONNode], ids: [String], baseline: String, months: Int) {
         let types = Dictionary(optionNodes.map { ($0["id"]?.string ?? "", $0["type"]?.string ?? "") }, uniquingKeysWith: { a, _ in a })
@@ -163,6 +173,12 @@ struct ScenarioBuilder {
                 }
                 if let at = node["at_month"], let k = at.number, Int(k) > months {
                     log.diagnostics.append(Diagnostic(at: at.location, path: "options[\(i)].at_month", "expected a month within the \(months)-month horizon, found \(at.quoted)"))
+                } else if let at = node["at_month"], let k = at.number, let to = node["to"]?.string, let phases = phasesByMonth(r) {
+                    // A phase that does not allow `to` in the switch month or later forbids the switch.
+                    if let month = (Int(k) - 1..<months).first(where: { phases($0, to) == false }) {
+                        log.diagnostics.append(Diagnostic(at: at.location, path: "options[\(i)].at_month",
+                            "a switch to \"\(to)\" in month \(Int(k)) is not allowed: a phase forbids \"\(to)\" in month \(month + 1)"))
+                    }
                 }
             case "mix":
                 for (k, route) in (node["routes"]?.elements ?? []).enumerated() {
