@@ -1,3 +1,4 @@
+import BreakevenCatalog
 import BreakevenCore
 import BreakevenReports
 import Foundation
@@ -71,5 +72,20 @@ let whole = seconds {
     }
 }
 print(String(format: "run: %.1f ms per scenario (load, simulate, analyse, render markdown+csv+json; mean of %d)", whole / Double(runs) * 1000, runs))
+// Catalog imports of the full price files, where they are present (../shared/data in the
+// development workplace; set BREAKEVEN_PRICE_FILES to another folder).
+let priceFolder = ProcessInfo.processInfo.environment["BREAKEVEN_PRICE_FILES"] ?? "../shared/data"
+for (file, importer) in [("litellm-model-prices.json", { (d: Data) in try PriceImportWorkload.importLiteLLM(d) }),
+                         ("genai-prices-v2-data.json", { (d: Data) in try PriceImportWorkload.importGenAIPrices(d) })] {
+    guard let data = FileManager.default.contents(atPath: (priceFolder as NSString).appendingPathComponent(file)) else { continue }
+    var summary: ImportSummary?
+    let elapsed = seconds { summary = try? importer(data) }
+    if let summary {
+        print(String(format: "import %@: %.3f s (%@)", file, elapsed, summary.description))
+    } else {
+        print("import \(file): failed")
+    }
+}
+
 // Keeps the optimiser from dropping the work.
 if checksum.isNaN { print("checksum: NaN") }
