@@ -43,7 +43,8 @@ public enum BreakevenAnalysis {
                                 months: scenario.months, discountRate: scenario.discountRate,
                                 inputTokensPerRequest: perRequest.input, outputTokensPerRequest: perRequest.output)
         return BreakevenResult(scenario: info, baseline: scenario.baselineID, options: options,
-                               warnings: WarningRules.warnings(scenario, options), assumptions: scenario.assumptions)
+                               warnings: WarningRules.warnings(scenario, options), assumptions: scenario.assumptions,
+                               guardrails: scenario.guardrails)
     }
 
     /// NPV: month i discounted by (1 + rate)^(−i/12).

@@ -52,10 +52,14 @@ struct ScenarioBuilder {
             log.assumptions.append(Assumption(path: "baseline", value: "\"\(first)\"", source: .defaultValue))
         }
 
+        let guardrails = buildGuardrails(r, optionIDs: ids, baseline: baseline, optionNodes: optionNodes)
+
         guard log.diagnostics.isEmpty, options.count == optionNodes.count, let workload else { return nil }
-        return Scenario(name: name, description: description, profile: profile, currency: currency, start: start,
-                        months: months, discountRate: discountRate, workload: workload, options: options,
-                        baselineID: baseline, assumptions: log.assumptions)
+        var scenario = Scenario(name: name, description: description, profile: profile, currency: currency, start: start,
+                                months: months, discountRate: discountRate, workload: workload, options: options,
+                                baselineID: baseline, assumptions: log.assumptions)
+        scenario.guardrails = guardrails
+        return scenario
     }
 
     // MARK: Workload
