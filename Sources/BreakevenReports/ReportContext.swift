@@ -6,10 +6,14 @@ public struct ReportContext: Sendable, Hashable {
     public var scenarioPath: String
     /// `--set` arguments, as given.
     public var overrides: [String]
+    /// The report name (NAME of NAME.md) when NAME.cumulative.svg and NAME.monthly.svg are
+    /// written beside it, so the report links them; nil when they are not.
+    public var chartFilesName: String?
 
-    public init(scenarioPath: String, overrides: [String] = []) {
+    public init(scenarioPath: String, overrides: [String] = [], chartFilesName: String? = nil) {
         self.scenarioPath = scenarioPath
         self.overrides = overrides
+        self.chartFilesName = chartFilesName
     }
 
     public var command: String {

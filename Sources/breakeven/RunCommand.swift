@@ -30,10 +30,15 @@ struct RunCommand: ParsableCommand {
         for file in files {
             let result = BreakevenAnalysis.analyse(file.scenario, Simulator.project(file.scenario))
             let base = (out as NSString).appendingPathComponent(file.name)
-            let context = ReportContext(scenarioPath: file.path, overrides: overrides)
+            let context = ReportContext(scenarioPath: file.path, overrides: overrides,
+                                        chartFilesName: formats.contains(.markdown) ? file.name : nil)
             for f in formats {
                 switch f {
-                case .markdown: output.add(base + ".md", MarkdownReport.render(result, context: context))
+                case .markdown:
+                    output.add(base + ".md", MarkdownReport.render(result, context: context))
+                    let charts = ChartReport.fileNames(file.name)
+                    output.add((out as NSString).appendingPathComponent(charts.cumulative), ChartReport.cumulativeSVG(result))
+                    output.add((out as NSString).appendingPathComponent(charts.monthly), ChartReport.monthlySVG(result))
                 case .csv:
                     output.add(base + ".monthly.csv", CSVReport.monthly(result))
                     output.add(base + ".summary.csv", CSVReport.summary(result))
