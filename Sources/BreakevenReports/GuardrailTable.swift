@@ -1,7 +1,7 @@
 import BreakevenCore
 
 /// Guardrail outcomes as a Markdown table, breaches first, with the full sentence of each.
-enum GuardrailTable {
+public enum GuardrailTable {
     static func render(_ outcomes: [GuardrailOutcome]) -> String {
         guard !outcomes.isEmpty else { return "No guardrails.\n" }
         let order: [GuardrailOutcome.Status] = [.breached, .skipped, .passed]
@@ -10,11 +10,20 @@ enum GuardrailTable {
         for o in sorted {
             t.append([status(o.status), "`\(o.rule)`", o.option == "*" ? "*" : "`\(o.option)`", finding(o)])
         }
+        return t.text + "\n" + summary(outcomes).capitalizedFirst + ".\n"
+    }
+
+    /// "all 3 checks passed", "1 of 3 checks failed", "… (1 skipped)".
+    public static func summary(_ outcomes: [GuardrailOutcome]) -> String {
         let breached = outcomes.filter { $0.status == .breached }.count
-        let summary = breached == 0
-            ? "All \(count(outcomes.count, "check")) passed."
-            : "\(count(breached, "check")) of \(outcomes.count) failed."
-        return t.text + "\n" + summary + "\n"
+        let skipped = outcomes.filter { $0.status == .skipped }.count
+        let checked = outcomes.count - skipped
+        var text = breached == 0
+            ? (checked == 1 ? "the 1 check passed" : "all \(checked) checks passed")
+            : "\(breached) of \(checked) \(checked == 1 ? "check" : "checks") failed"
+        if checked == 0 { text = "nothing to check" }
+        if skipped > 0 { text += " (\(skipped) skipped)" }
+        return text
     }
 
     static func status(_ s: GuardrailOutcome.Status) -> String {
@@ -31,5 +40,9 @@ enum GuardrailTable {
         return o.message.hasPrefix(prefix) ? String(o.message.dropFirst(prefix.count)) : o.message
     }
 
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}
+
+extension String {
+    /// "all 3 checks passed" → "All 3 checks passed".
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

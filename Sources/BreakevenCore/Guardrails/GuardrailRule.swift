@@ -86,7 +86,7 @@ public struct GuardrailRule: Sendable, Hashable {
     }
 
     /// A number as a person writes it: 2000000, 0.4, 1e+20.
-    static func plain(_ x: Double) -> String {
+    public static func plain(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         return "\(x)"
     }
