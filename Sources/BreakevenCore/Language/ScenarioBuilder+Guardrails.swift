@@ -14,7 +14,9 @@ extension ScenarioBuilder {
             }
             let key = node["max"] != nil ? "max" : "min"
             guard let limit = node[key]?.number, (node["max"] == nil) != (node["min"] == nil) else { continue }
-            if option != "*" {
+            // An option that is not an id at all has its message from the shape check already.
+            let isID = option.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+            if option != "*", isID {
                 guard let k = ids.firstIndex(of: option) else {
                     g.error("option", "unknown option id \"\(option)\"" + Suggestion.clause(for: option, in: ids))
                     continue
