@@ -17,7 +17,7 @@ extension MarkdownReport {
     static func monthlyChart(_ r: BreakevenResult, context: ReportContext) -> String {
         let chart = LineChart.monthly(r)
         var out = MermaidChart.render(chart) + "\n"
-        out += "Lines as in the cumulative chart: " + chart.series.map { "\($0.color.name) \($0.label)" }.joined(separator: ", ") + "."
+        out += "Lines as in the cumulative chart: " + chart.series.map { "\($0.color.name): \($0.label)" }.joined(separator: "; ") + "."
         if let name = context.chartFilesName {
             let file = ChartReport.fileNames(name).monthly
             out += " As an image: [\(file)](\(MarkdownReport.linkTarget(file)))."

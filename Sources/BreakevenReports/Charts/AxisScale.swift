@@ -40,8 +40,13 @@ struct AxisScale: Sendable, Hashable {
     /// "$1.5M", "$0", "-$250k": as many decimals as the step needs.
     func label(_ x: Double) -> String {
         let (scale, suffix) = unit
-        let decimals = Swift.max(0, Int(ceil(-log10(step / scale) - 1e-9)))
-        let text = Money.trimmed(Money.fixed(abs(x) / scale, decimals: Swift.min(decimals, 6)))
+        // The fewest decimals that write the step exactly: 2.5k needs one, 250 none.
+        let unitStep = step / scale
+        let decimals = (0...6).first { d in
+            let scaled = unitStep * pow(10, Double(d))
+            return abs(scaled - scaled.rounded()) < 1e-6
+        } ?? 6
+        let text = Money.trimmed(Money.fixed(abs(x) / scale, decimals: decimals))
         if text == "0" { return "$0" }
         return (x < 0 ? "-$" : "$") + text + suffix
     }

@@ -11,6 +11,8 @@ struct DiffBlock {
     var cutWhole = false
     /// Lower ranks are cut first.
     var cutRank = 0
+    /// The first rows that are never cut (failed guardrails).
+    var protectedRows = 0
 
     var text: String {
         guard !rows.isEmpty || !intro.hasPrefix("|") else {
@@ -26,7 +28,7 @@ struct DiffBlock {
     static func length(_ s: String) -> Int { s.utf16.count }
 
     /// The head, then the blocks; if that is longer than `limit`, cuts in this order until it
-    /// fits: the chart, input rows, guardrail rows (passed ones sit last), option rows (unchanged
+    /// fits: the chart, input rows, guardrail rows (failed ones stay), option rows (unchanged
     /// options sit last), and ends with a note that says what was cut.
     static func fit(head: String, blocks: [DiffBlock], limit: Int) -> String {
         var blocks = blocks
@@ -50,7 +52,7 @@ struct DiffBlock {
             }
             var kept = count
             var size = before
-            while kept > 0, total - (before - size) > budget {
+            while kept > blocks[k].protectedRows, total - (before - size) > budget {
                 kept -= 1
                 size -= length(blocks[k].rows[kept])
             }

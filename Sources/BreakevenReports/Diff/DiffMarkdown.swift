@@ -201,7 +201,8 @@ public enum DiffMarkdown {
             DiffBlock.row([GuardrailTable.status(o.status), "`\(o.rule)`", o.option == "*" ? "*" : "`\(o.option)`", GuardrailTable.finding(o)])
         }
         let header = DiffBlock.row(["Result", "Rule", "Option", "Finding"]) + "|---|---|---|---|\n"
-        return DiffBlock(title: "Guardrails", intro: header, rows: rows, noun: "guardrail checks", cutRank: 2)
+        return DiffBlock(title: "Guardrails", intro: header, rows: rows, noun: "guardrail checks", cutRank: 2,
+                         protectedRows: d.breachedGuardrails.count)
     }
 
     static func chartNote(_ d: ResultDiff) -> String {
