@@ -34,6 +34,9 @@ let package = Package(
             dependencies: ["BreakevenReports", "BreakevenCore"],
             exclude: ["Golden"]
         ),
+        // The command line end to end: the built binary's exit statuses and messages, and its
+        // terminal tables (depends on the executable so that it is built first).
+        .testTarget(name: "BreakevenCLITests", dependencies: ["breakeven"]),
         // SQLite pricing/spec catalog (schema, migrations, embedded seed, importers) and run history.
         .target(
             name: "BreakevenCatalog",
