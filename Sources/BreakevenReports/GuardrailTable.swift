@@ -19,7 +19,7 @@ public enum GuardrailTable {
         let skipped = outcomes.filter { $0.status == .skipped }.count
         let checked = outcomes.count - skipped
         var text = breached == 0
-            ? (checked == 1 ? "the 1 check passed" : "all \(checked) checks passed")
+            ? (checked == 1 ? "1 check passed" : "all \(checked) checks passed")
             : "\(breached) of \(checked) \(checked == 1 ? "check" : "checks") failed"
         if checked == 0 { text = "nothing to check" }
         if skipped > 0 { text += " (\(skipped) skipped)" }
