@@ -65,3 +65,13 @@ struct DiffHeadlineTests {
         #expect(Self.headline(try result("0"), try result("0")) == "No change to costs: Closed API is the only option and costs $72k over 12 months.")
     }
 }
+
+extension DiffHeadlineTests {
+    @Test func aLongerHorizon() throws {
+        // 24 months: the API 24 × 6,000 = 144,000; self 17,520 a year × 2 + 20,000 = 55,040
+        // (2026 and 2027 both have 8,760 hours): 88,960 saved.
+        let head = try Self.result("diff-base.json", ["months=24"])
+        #expect(Self.headline(try Self.result("diff-base.json"), head) ==
+            "Self-hosted 8B still breaks even in month 5; savings are $89k over 24 months (were $34k over 12).")
+    }
+}

@@ -17,6 +17,11 @@ public enum ChartReport {
 
     static func subtitle(_ r: BreakevenResult) -> String {
         let s = r.scenario
-        return "\(s.name) · \(s.months) months from \(s.start) · amounts in \(s.currency)"
+        return "\(s.name) · \(months(s.months)) from \(s.start) · amounts in \(s.currency)"
+    }
+
+    /// "1 month", "36 months".
+    static func months(_ n: Int) -> String {
+        n == 1 ? "1 month" : "\(n) months"
     }
 }

@@ -117,7 +117,7 @@ enum SVGChart {
         let lines = chart.series.map { s in
             "\(s.label)\(s.note.isEmpty ? "" : " (\(s.note))"): \(Money.dollars(s.values.last ?? 0)) in month \(s.values.count)"
         }
-        return "\(chart.title) over \(chart.months) months, from \(scale.label(scale.min)) to \(scale.label(scale.max)). " + lines.joined(separator: "; ") + "."
+        return "\(chart.title) over \(ChartReport.months(chart.months)), from \(scale.label(scale.min)) to \(scale.label(scale.max)). " + lines.joined(separator: "; ") + "."
     }
 
     /// Coordinates with one decimal.

@@ -42,7 +42,7 @@ public enum DiffMarkdown {
         if let base = d.base, base.months != d.head.months {
             parts.append("horizon \(base.months) → \(d.head.months) months from \(d.head.start)")
         } else {
-            parts.append("\(d.head.months) months from \(d.head.start)")
+            parts.append("\(ChartReport.months(d.head.months)) from \(d.head.start)")
         }
         parts.append("amounts in \(d.head.currency)")
         parts.append("baseline: \(d.head.baselineLabel)")
