@@ -83,7 +83,8 @@ struct RunCommand: ParsableCommand {
         }
         let outcomes = checks.flatMap(\.outcomes)
         if !outcomes.isEmpty {
-            Terminal.out("guardrails: " + GuardrailTable.summary(outcomes))
+            let line = "guardrails: " + GuardrailTable.summary(outcomes)
+            Terminal.out(Terminal.colorsOnStandardOutput ? (breached == 0 ? TerminalStyle.green : TerminalStyle.red).apply(line) : line)
         }
         if breached > 0 { throw ExitStatus.guardrail }
     }
