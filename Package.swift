@@ -31,9 +31,12 @@ let package = Package(
         .testTarget(name: "BreakevenCoreTests", dependencies: ["BreakevenCore"]),
         .testTarget(
             name: "BreakevenReportsTests",
-            dependencies: ["BreakevenReports", "BreakevenCore"],
+            dependencies: ["BreakevenReports", "BreakevenCore", "BreakevenCatalog"],
             exclude: ["Golden"]
         ),
+        // The command line end to end: the built binary's exit statuses and messages, and its
+        // terminal tables (depends on the executable so that it is built first).
+        .testTarget(name: "BreakevenCLITests", dependencies: ["breakeven"]),
         // SQLite pricing/spec catalog (schema, migrations, embedded seed, importers) and run history.
         .target(
             name: "BreakevenCatalog",

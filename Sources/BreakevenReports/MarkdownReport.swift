@@ -9,7 +9,8 @@ public enum MarkdownReport {
         out += horizonLine(result) + "\n\n"
         out += section("Summary", summary(result))
         out += section("Breakeven", breakeven(result))
-        out += section("Monthly costs", monthly(result))
+        out += section("Cumulative cost", cumulativeChart(result, context: context))
+        out += section("Monthly costs", monthlyChart(result, context: context) + "\n" + monthly(result))
         out += section("Cost breakdown", breakdown(result))
         if let capacity = capacity(result) { out += section("Capacity", capacity) }
         if let sizing = sizing(result) { out += section("Sizing", sizing) }
@@ -18,6 +19,7 @@ public enum MarkdownReport {
         if let personal = personal(result) { out += section("For a person", personal) }
         out += section("Assumptions", assumptions(result))
         out += section("Warnings", warnings(result))
+        if let guardrails = guardrails(result) { out += section("Guardrails", guardrails) }
         out += section("Reproduce", "```sh\n\(context.command)\n```\n")
         return out
     }

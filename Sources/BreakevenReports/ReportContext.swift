@@ -8,11 +8,15 @@ public struct ReportContext: Sendable, Hashable {
     public var overrides: [String]
     /// A user catalog given with `--catalog`; nil: the built-in seed.
     public var catalogPath: String?
+    /// The report name (NAME of NAME.md) when NAME.cumulative.svg and NAME.monthly.svg are
+    /// written beside it, so the report links them; nil when they are not.
+    public var chartFilesName: String?
 
-    public init(scenarioPath: String, overrides: [String] = [], catalogPath: String? = nil) {
+    public init(scenarioPath: String, overrides: [String] = [], catalogPath: String? = nil, chartFilesName: String? = nil) {
         self.scenarioPath = scenarioPath
         self.overrides = overrides
         self.catalogPath = catalogPath
+        self.chartFilesName = chartFilesName
     }
 
     public var command: String {

@@ -8,7 +8,11 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Simulate every option of each scenario and write its reports.",
-        discussion: "Writes DIR/NAME.md, NAME.monthly.csv, NAME.summary.csv and NAME.json (NAME: the file name without .json)."
+        discussion: """
+            Writes DIR/NAME.md with NAME.cumulative.svg and NAME.monthly.svg, NAME.monthly.csv, \
+            NAME.summary.csv and NAME.json (NAME: the file name without .json). Exit status 1 when a \
+            guardrail (the scenario's or a --fail-on rule) fails; the reports are written all the same.
+            """
     )
 
     @Argument(help: "Scenario files (JSON).")
@@ -23,24 +27,46 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Change a value by path, e.g. options.self.gpu_hourly=1.9.", valueName: "PATH=VALUE"))
     var overrides: [String] = []
 
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+        "Fail when OPTION.METRIC breaks a limit: self.total_cost>2.5M, *.breakeven_month>12, self.utilization<40%. Metrics: \(GuardrailMetric.names).",
+        valueName: "rule"))
+    var failOn: [String] = []
+
     @OptionGroup var catalog: CatalogOptions
     @OptionGroup var history: HistoryOptions
 
     func run() throws {
         let formats = try ReportFormat.list(format)
+        let rules = try GuardrailReporting.parse(failOn, allowChanges: false)
         let (snapshot, fingerprint) = try catalog.load()
         let files = try ScenarioFile.loadAll(scenarios, overrides: overrides, catalog: snapshot)
         var results: [BreakevenResult] = []
         var output = OutputFiles()
         var summaries: [String] = []
+        var checks: [(file: String, outcomes: [GuardrailOutcome])] = []
+        var problems: ExitCode?
         for file in files {
             let result = BreakevenAnalysis.analyse(file.scenario, Simulator.project(file.scenario))
+            // Rules that cannot be checked stop the run before anything is written.
+            do {
+                let outcomes = try GuardrailReporting.evaluate(GuardrailRule.scenarioRules(result.guardrails) + rules,
+                                                               result: result, base: nil, file: file.path)
+                checks.append((file.path, outcomes))
+            } catch let status as ExitCode {
+                problems = problems ?? status
+                continue
+            }
             let base = (out as NSString).appendingPathComponent(file.name)
             results.append(result)
-            let context = ReportContext(scenarioPath: file.path, overrides: overrides, catalogPath: catalog.path)
+            let context = ReportContext(scenarioPath: file.path, overrides: overrides, catalogPath: catalog.path,
+                                        chartFilesName: formats.contains(.markdown) ? file.name : nil)
             for f in formats {
                 switch f {
-                case .markdown: output.add(base + ".md", MarkdownReport.render(result, context: context))
+                case .markdown:
+                    output.add(base + ".md", MarkdownReport.render(result, context: context))
+                    let charts = ChartReport.fileNames(file.name)
+                    output.add((out as NSString).appendingPathComponent(charts.cumulative), ChartReport.cumulativeSVG(result))
+                    output.add((out as NSString).appendingPathComponent(charts.monthly), ChartReport.monthlySVG(result))
                 case .csv:
                     output.add(base + ".monthly.csv", CSVReport.monthly(result))
                     output.add(base + ".summary.csv", CSVReport.summary(result))
@@ -53,11 +79,22 @@ struct RunCommand: ParsableCommand {
                     }
                 }
             }
-            summaries.append(SummaryTable.render(result))
+            summaries.append(SummaryTable.render(result, color: Terminal.colorsOnStandardOutput))
         }
+        if let problems { throw problems }
         try output.write()
         if !history.disabled { try record(results, fingerprint: fingerprint) }
         Terminal.out(summaries.joined(separator: "\n"))
+        var breached = 0
+        for check in checks {
+            breached += GuardrailReporting.printBreaches(check.outcomes, file: check.file)
+        }
+        let outcomes = checks.flatMap(\.outcomes)
+        if !outcomes.isEmpty {
+            let line = "guardrails: " + GuardrailTable.summary(outcomes)
+            Terminal.out(Terminal.colorsOnStandardOutput ? (breached == 0 ? TerminalStyle.green : TerminalStyle.red).apply(line) : line)
+        }
+        if breached > 0 { throw ExitStatus.guardrail }
     }
 
     /// Every run adds its figures to the history, so `breakeven history` shows how an estimate moved.

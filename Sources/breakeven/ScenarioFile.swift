@@ -9,10 +9,7 @@ struct ScenarioFile {
     let loaded: ScenarioLoader.Loaded
 
     /// The report name: the file name without `.json`.
-    var name: String {
-        let file = URL(fileURLWithPath: path).lastPathComponent
-        return file.hasSuffix(".json") ? String(file.dropLast(5)) : file
-    }
+    var name: String { ScenarioFile.reportName(path) }
 
     var scenario: Scenario { loaded.scenario }
 
@@ -37,10 +34,7 @@ struct ScenarioFile {
                 continue
             }
             do {
-                var loaded = try ScenarioLoader.load(Array(data), file: path, overrides: parsedOverrides, catalog: catalog)
-                loaded.scenario.digest = SHA256.hash(data: Data(loaded.document.canonicalText.utf8))
-                    .map { String(format: "%02x", $0) }.joined()
-                files.append(ScenarioFile(path: path, loaded: loaded))
+                files.append(try load(Array(data), path: path, overrides: parsedOverrides, catalog: catalog))
             } catch {
                 Terminal.error(error.formatted)
                 let count = error.diagnostics.count
@@ -50,5 +44,21 @@ struct ScenarioFile {
         }
         if let status { throw status }
         return files
+    }
+
+    /// Checks one scenario's bytes and sets its digest; `path` names it in diagnostics (it may
+    /// be `main:scenarios/x.json` for a version read from git).
+    static func load(_ bytes: [UInt8], path: String, overrides: [ScenarioLoader.Override] = [],
+                     catalog: CatalogSnapshot) throws(ScenarioErrors) -> ScenarioFile {
+        var loaded = try ScenarioLoader.load(bytes, file: path, overrides: overrides, catalog: catalog)
+        loaded.scenario.digest = SHA256.hash(data: Data(loaded.document.canonicalText.utf8))
+            .map { String(format: "%02x", $0) }.joined()
+        return ScenarioFile(path: path, loaded: loaded)
+    }
+
+    /// The report name of a path: the file name without `.json`.
+    static func reportName(_ path: String) -> String {
+        let file = URL(fileURLWithPath: path).lastPathComponent
+        return file.hasSuffix(".json") ? String(file.dropLast(5)) : file
     }
 }

@@ -4,23 +4,20 @@ import BreakevenReports
 
 /// The short aligned summary `run` prints.
 enum SummaryTable {
-    static func render(_ result: BreakevenResult) -> String {
-        let header = ["option", "total", "savings", "breakeven", "volume (tokens/mo)"]
-        var rows = [header]
+    static func render(_ result: BreakevenResult, color: Bool = false) -> String {
+        var t = TerminalTable([("option", .left), ("total", .right), ("savings", .right), ("breakeven", .right), ("volume (tokens/mo)", .right)])
         for o in result.options {
-            let isBaseline = o.id == result.baseline
-            rows.append([o.id, Money.compact(o.totalCost),
-                         isBaseline ? "baseline" : Money.compact(o.savingsVsBaseline),
-                         isBaseline ? "" : o.breakevenMonth.map { "month \($0)" } ?? "never",
-                         isBaseline ? "" : o.breakevenTokensPerMonth.map { Money.grouped(Money.fixed($0, decimals: 0)) } ?? "never"])
+            if o.id == result.baseline {
+                t.append([.init(o.id), .init(Money.compact(o.totalCost)), .init("baseline", .dim), .init(""), .init("")])
+                continue
+            }
+            let savings = o.savingsVsBaseline
+            t.append([.init(o.id), .init(Money.compact(o.totalCost)),
+                      .init(Money.compact(savings), savings > 0 ? .green : savings < 0 ? .red : nil),
+                      o.breakevenMonth.map { .init("month \($0)", .green) } ?? .init("never", .yellow),
+                      o.breakevenTokensPerMonth.map { .init(Money.grouped(Money.fixed($0, decimals: 0))) } ?? .init("never", .yellow)])
         }
-        let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
-        let lines = rows.map { row in
-            row.enumerated().map { c, cell in
-                c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[c] - cell.count) + cell
-            }.joined(separator: "  ")
-        }
-        return "\(result.scenario.name) (\(result.scenario.months) months)\n" + lines.joined(separator: "\n") + "\n"
+        let title = "\(result.scenario.name) (\(result.scenario.months) months)"
+        return (color ? TerminalStyle.bold.apply(title) : title) + "\n" + t.render(color: color)
     }
 }

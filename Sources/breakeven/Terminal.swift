@@ -9,4 +9,10 @@ enum Terminal {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
+
+    /// Colour on standard output only for a terminal, and never when NO_COLOR is set to
+    /// anything (https://no-color.org) or TERM is "dumb".
+    static var colorsOnStandardOutput: Bool {
+        TerminalStyle.colorsAllowed(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) == 1)
+    }
 }

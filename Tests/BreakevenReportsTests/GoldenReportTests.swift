@@ -31,7 +31,7 @@ struct GoldenReportTests {
     }
 
     @Test func markdown() throws {
-        try Self.compare(MarkdownReport.render(try Self.result(), context: ReportContext(scenarioPath: "scenarios/team-chat.json")),
+        try Self.compare(MarkdownReport.render(try Self.result(), context: ReportContext(scenarioPath: "scenarios/team-chat.json", chartFilesName: "team-chat")),
                          golden: "team-chat.md")
     }
 

@@ -47,7 +47,8 @@ public enum BreakevenAnalysis {
                                 inputTokensPerRequest: perRequest.input, outputTokensPerRequest: perRequest.output,
                                 phases: scenario.workload.phases.map(PhaseInfo.init))
         return BreakevenResult(scenario: info, baseline: scenario.baselineID, options: options,
-                               warnings: WarningRules.warnings(scenario, options), assumptions: scenario.assumptions)
+                               warnings: WarningRules.warnings(scenario, options), assumptions: scenario.assumptions,
+                               guardrails: scenario.guardrails)
     }
 
     static func personalFigures(_ option: ServingOption, _ months: [MonthlyProjection], _ baseline: [MonthlyProjection]) -> PersonalFigures {

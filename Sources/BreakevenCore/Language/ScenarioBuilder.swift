@@ -67,10 +67,14 @@ struct ScenarioBuilder {
         }
 
         checkReferences(r, optionNodes: optionNodes, ids: ids, baseline: baseline, months: months)
+        let guardrails = buildGuardrails(r, optionIDs: ids, baseline: baseline, optionNodes: optionNodes)
+
         guard log.diagnostics.isEmpty, options.count == optionNodes.count, let workload else { return nil }
-        return Scenario(name: name, description: description, profile: profile, currency: currency, start: start,
-                        months: months, discountRate: discountRate, workload: workload, options: options,
-                        baselineID: baseline, assumptions: log.assumptions)
+        var scenario = Scenario(name: name, description: description, profile: profile, currency: currency, start: start,
+                                months: months, discountRate: discountRate, workload: workload, options: options,
+                                baselineID: baseline, assumptions: log.assumptions)
+        scenario.guardrails = guardrails
+        return scenario
     }
 
     // MARK: Workload

@@ -248,5 +248,6 @@ public enum ScenarioLanguage {
         Field("workload", workload, required: true, "What is asked of the model."),
         Field("options", .array(option, count: 1...50), required: true, "The ways of serving it."),
         Field("baseline", .string(.slug), "The option the others are compared with (default: the first)."),
+        Field("guardrails", .array(guardrail, count: 0...100), default: "[]", "Limits run and diff check: a breach exits with status 1."),
     ], doc: "A breakeven scenario, version 1."))
 }

@@ -9,14 +9,18 @@ public struct BreakevenResult: Sendable, Hashable, Codable {
     public var options: [OptionResult]
     public var warnings: [Warning]
     public var assumptions: [Assumption]
+    /// The scenario's guardrails, so `diff` can check them from result files too.
+    public var guardrails: [Guardrail]
 
-    public init(scenario: ScenarioInfo, baseline: String, options: [OptionResult], warnings: [Warning], assumptions: [Assumption]) {
+    public init(scenario: ScenarioInfo, baseline: String, options: [OptionResult], warnings: [Warning], assumptions: [Assumption],
+                guardrails: [Guardrail] = []) {
         self.resultVersion = BreakevenResult.currentVersion
         self.scenario = scenario
         self.baseline = baseline
         self.options = options
         self.warnings = warnings
         self.assumptions = assumptions
+        self.guardrails = guardrails
     }
 
     public func option(_ id: String) -> OptionResult? { options.first { $0.id == id } }
@@ -25,7 +29,7 @@ public struct BreakevenResult: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case resultVersion = "result_version"
-        case scenario, baseline, options, warnings, assumptions
+        case scenario, baseline, options, warnings, assumptions, guardrails
     }
 }
 

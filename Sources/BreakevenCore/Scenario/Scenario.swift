@@ -17,6 +17,8 @@ public struct Scenario: Sendable, Hashable {
     public var assumptions: [Assumption]
     /// SHA-256 of the scenario's canonical JSON (after `--set`), hex; set by the loader's caller.
     public var digest: String
+    /// Limits `run` and `diff` check (the scenario's `guardrails`).
+    public var guardrails: [Guardrail] = []
 
     public init(name: String, description: String = "", profile: Profile = .enterprise, currency: String = "USD",
                 start: CalendarMonth, months: Int, discountRate: Double = 0, workload: Workload,

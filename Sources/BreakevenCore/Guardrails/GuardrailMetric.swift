@@ -1,0 +1,50 @@
+/// What a guardrail measures on one option of a result.
+///
+/// How a missing figure counts, metric by metric:
+/// - `total_cost`, `npv`, `monthly_cost`: always defined.
+/// - `breakeven_month`: "never" (no breakeven within the horizon) counts as later than every
+///   month, so a `max` rule is breached and a `min` rule passes; the baseline has no breakeven
+///   month, so a rule naming it is an input error and `*` leaves it out.
+/// - `utilization`: only options that provision capacity (self-hosted, owned hardware) have one;
+///   naming another option is an input error and `*` leaves them out.
+/// - `savings_vs_baseline`: compares an option with the baseline; like `breakeven_month`, the
+///   baseline itself is an input error when named and left out by `*`.
+public enum GuardrailMetric: String, Sendable, Hashable, Codable, CaseIterable {
+    case totalCost = "total_cost"
+    case npv
+    /// Any month: a `max` rule checks the dearest month, a `min` rule the cheapest; a change
+    /// compares the dearest months.
+    case monthlyCost = "monthly_cost"
+    case breakevenMonth = "breakeven_month"
+    /// Average utilization over the horizon, a share from 0 to 1.
+    case utilization
+    case savingsVsBaseline = "savings_vs_baseline"
+
+    public enum Unit: Sendable, Hashable { case money, month, share }
+
+    public var unit: Unit {
+        switch self {
+        case .totalCost, .npv, .monthlyCost, .savingsVsBaseline: return .money
+        case .breakevenMonth: return .month
+        case .utilization: return .share
+        }
+    }
+
+    /// Compares an option with the baseline, so the baseline itself has no value.
+    public var comparesWithBaseline: Bool { self == .breakevenMonth || self == .savingsVsBaseline }
+
+    /// How messages name it: "total cost of self".
+    public var words: String {
+        switch self {
+        case .totalCost: return "total cost"
+        case .npv: return "NPV"
+        case .monthlyCost: return "monthly cost"
+        case .breakevenMonth: return "breakeven month"
+        case .utilization: return "average utilization"
+        case .savingsVsBaseline: return "savings vs the baseline"
+        }
+    }
+
+    /// "total_cost, npv, …" for messages that list what is allowed.
+    public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}

@@ -1,0 +1,52 @@
+/// How guardrail messages write values, limits and misses: fixed formats, so the messages can
+/// be tested as exact strings and stay the same on every machine.
+enum GuardrailWording {
+    static func value(_ x: Double?, _ metric: GuardrailMetric, months: Int) -> String {
+        guard let x else { return "never (no breakeven within \(months) months)" }
+        switch metric.unit {
+        case .money: return Money.dollars(x)
+        case .month: return "month \(number(x))"
+        case .share: return percent(x)
+        }
+    }
+
+    /// An amount in the metric's unit, without sign: "$381,110.97", "3 months", "12.6 points".
+    static func amount(_ x: Double, _ metric: GuardrailMetric) -> String {
+        switch metric.unit {
+        case .money: return Money.dollars(abs(x))
+        case .month: return number(abs(x)) + (abs(x) == 1 ? " month" : " months")
+        case .share: return number(abs(x) * 100) + (abs(x) * 100 == 1 ? " point" : " points")
+        }
+    }
+
+    /// A signed amount: "+$2,400.00", "-3 months", "+5.1 points".
+    static func signedAmount(_ x: Double, _ metric: GuardrailMetric) -> String {
+        (x < 0 ? "-" : "+") + amount(x, metric)
+    }
+
+    /// What the limit allows: "at most $2,000,000.00", "less than month 6".
+    static func allowed(_ comparison: GuardrailRule.Comparison, _ limit: Double, _ metric: GuardrailMetric) -> String {
+        let shown: String
+        switch metric.unit {
+        case .money: shown = Money.dollars(limit)
+        case .month: shown = "month \(number(limit))"
+        case .share: shown = percent(limit)
+        }
+        switch comparison {
+        case .above: return "at most \(shown)"
+        case .atOrAbove: return "less than \(shown)"
+        case .below: return "at least \(shown)"
+        case .atOrBelow: return "more than \(shown)"
+        }
+    }
+
+    /// 0.274 → "27.4%".
+    static func percent(_ share: Double) -> String {
+        number(share * 100) + "%"
+    }
+
+    /// One decimal at most: 3, 2.5, 12.6.
+    static func number(_ x: Double) -> String {
+        Money.trimmed(Money.fixed(x, decimals: 1))
+    }
+}

@@ -1,0 +1,61 @@
+import BreakevenCore
+import Foundation
+
+/// "Nice" axis ticks (steps of 1, 2, 2.5 or 5 × a power of ten) and their labels.
+struct AxisScale: Sendable, Hashable {
+    var min: Double
+    var max: Double
+    var step: Double
+
+    /// A range from the data (always including 0) with about `target` steps.
+    init(values: [Double], target: Int = 5) {
+        var lo = Swift.min(0, values.min() ?? 0)
+        var hi = Swift.max(0, values.max() ?? 0)
+        if hi - lo <= 0 { hi = lo + 1 }
+        let raw = (hi - lo) / Double(target)
+        let magnitude = pow(10, floor(log10(raw)))
+        let residual = raw / magnitude
+        let nice: Double = residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 2.5 ? 2.5 : residual <= 5 ? 5 : 10
+        step = nice * magnitude
+        lo = floor(lo / step) * step
+        hi = ceil(hi / step) * step
+        min = lo
+        max = hi
+    }
+
+    var ticks: [Double] {
+        let count = Int(((max - min) / step).rounded())
+        return (0...count).map { min + Double($0) * step }
+    }
+
+    /// The unit ticks are written in: 1e6 for "$1.5M", 1e3 for "$250k", 1 for "$40".
+    var unit: (value: Double, suffix: String) {
+        let largest = Swift.max(abs(min), abs(max))
+        if largest >= 1e9 { return (1e9, "B") }
+        if largest >= 1e6 { return (1e6, "M") }
+        if largest >= 1e3 { return (1e3, "k") }
+        return (1, "")
+    }
+
+    /// "$1.5M", "$0", "-$250k": as many decimals as the step needs.
+    func label(_ x: Double) -> String {
+        let (scale, suffix) = unit
+        // The fewest decimals that write the step exactly: 2.5k needs one, 250 none.
+        let unitStep = step / scale
+        let decimals = (0...6).first { d in
+            let scaled = unitStep * pow(10, Double(d))
+            return abs(scaled - scaled.rounded()) < 1e-6
+        } ?? 6
+        let text = Money.trimmed(Money.fixed(abs(x) / scale, decimals: decimals))
+        if text == "0" { return "$0" }
+        return (x < 0 ? "-$" : "$") + text + suffix
+    }
+
+    /// Month ticks: 1, then every `step` months (3, 6, 12 …), at most about 12 of them.
+    static func monthTicks(_ months: Int) -> [Int] {
+        let step = [1, 2, 3, 6, 12, 24, 36, 60].first { months / $0 <= 12 } ?? 120
+        var ticks = [1]
+        ticks += stride(from: step, through: months, by: step).filter { $0 > 1 }
+        return ticks
+    }
+}

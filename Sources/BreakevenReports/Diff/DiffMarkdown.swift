@@ -1,0 +1,212 @@
+import BreakevenCore
+
+/// A diff as a pull-request comment: a hidden marker a bot finds its earlier comment by, the
+/// headline, the figures old → new, optionally a before/after chart, the inputs that changed and
+/// the guardrails. Kept under the context's limit: what does not fit is cut, and a note says what.
+public enum DiffMarkdown {
+    /// The first line: `<!-- breakeven-diff: NAME -->`.
+    public static func marker(_ name: String) -> String {
+        // A comment cannot contain "--"; the name is a file name, so this rarely changes it.
+        var safe = name.replacingOccurrences(of: "--", with: "-").replacingOccurrences(of: ">", with: "")
+        while safe.hasSuffix("-") { safe.removeLast() }
+        return "<!-- breakeven-diff: \(safe) -->"
+    }
+
+    public static func render(_ d: ResultDiff, context: DiffContext) -> String {
+        var head = marker(d.name) + "\n"
+        head += "### Cost diff: \(d.head.scenario)\n\n"
+        head += "**\(d.headline)**\n\n"
+        head += sourceLine(d, context) + "\n\n"
+        if let line = guardrailLine(d) { head += line + "\n\n" }
+
+        var blocks: [DiffBlock] = []
+        blocks.append(optionsBlock(d))
+        if context.chart, let chart = LineChart.beforeAfter(d) {
+            let note = chartNote(d)
+            blocks.append(DiffBlock(title: "Cumulative cost, before and after", intro: "", rows: [
+                MermaidChart.render(chart) + "\n" + MermaidChart.legend(chart) + (note.isEmpty ? "" : "\n" + note),
+            ], noun: "the chart", cutWhole: true, cutRank: 0))
+        }
+        blocks.append(inputsBlock(d))
+        if !d.guardrails.isEmpty { blocks.append(guardrailsBlock(d)) }
+        return DiffBlock.fit(head: head, blocks: blocks, limit: context.limit)
+    }
+
+    static func sourceLine(_ d: ResultDiff, _ context: DiffContext) -> String {
+        var parts: [String] = []
+        if let base = context.baseSource {
+            parts.append("`\(base)` → `\(context.headSource)`")
+        } else {
+            parts.append("`\(context.headSource)` (new scenario)")
+        }
+        if let base = d.base, base.months != d.head.months {
+            parts.append("horizon \(base.months) → \(d.head.months) months from \(d.head.start)")
+        } else {
+            parts.append("\(ChartReport.months(d.head.months)) from \(d.head.start)")
+        }
+        parts.append("amounts in \(d.head.currency)")
+        parts.append("baseline: \(d.head.baselineLabel)")
+        return parts.joined(separator: " · ")
+    }
+
+    static func guardrailLine(_ d: ResultDiff) -> String? {
+        guard !d.guardrails.isEmpty else { return nil }
+        let summary = GuardrailTable.summary(d.guardrails)
+        return d.breachedGuardrails.isEmpty ? "✅ Guardrails: \(summary)." : "❌ Guardrails: \(summary) (see below)."
+    }
+
+    // MARK: Options
+
+    static func optionsBlock(_ d: ResultDiff) -> DiffBlock {
+        // What changed first; unchanged options last, so they are the first rows cut.
+        let order: [OptionDiff.Status] = [.changed, .added, .removed, .unchanged]
+        let sorted = order.flatMap { s in d.options.filter { $0.status == s } }
+        var rows: [String] = []
+        for o in sorted {
+            var name = "**\(o.label)** (`\(o.id)`)"
+            if o.isBaseline { name += " · baseline" }
+            if o.status == .added { name += " · new" }
+            if o.status == .removed { name += " · removed" }
+            if o.status == .unchanged, let total = o.figure(.totalCost) {
+                rows.append(DiffBlock.row([name, title(.totalCost, d), value(total.old, .totalCost), value(total.new, .totalCost), "no change"]))
+                continue
+            }
+            var first = true
+            // A figure neither side has (the baseline's breakeven month) gets no row; an added
+            // option's figures all show, "never" included.
+            for f in o.figures where f.old != nil || f.new != nil || (o.status == .added && !o.isBaseline) || (o.status == .removed && !o.isBaseline) {
+                let change: String
+                switch o.status {
+                case .added: change = "new"
+                case .removed: change = "removed"
+                default: change = DiffMarkdown.change(f)
+                }
+                let before = o.status == .added ? "–" : value(f.old, f.figure)
+                let after = o.status == .removed ? "–" : value(f.new, f.figure)
+                rows.append(DiffBlock.row([first ? name : "", title(f.figure, d), before, after, change]))
+                first = false
+            }
+        }
+        let header = DiffBlock.row(["Option", "Figure", "Before", "After", "Change"]) + "|---|---|---:|---:|---:|\n"
+        return DiffBlock(title: "Options", intro: header, rows: rows,
+                         outro: "\nChange is after − before; percentages are of the before value. "
+                              + "Breakeven month: from then on the cumulative cost stays at or below the baseline's.\n",
+                         noun: "option rows", cutRank: 3)
+    }
+
+    static func title(_ f: FigureChange.Figure, _ d: ResultDiff) -> String {
+        switch f {
+        case .totalCost: return "Total, \(d.head.months) months"
+        case .npv: return "NPV"
+        case .firstMonthCost: return "Month 1 cost"
+        case .lastMonthCost: return "Last month cost"
+        case .savingsVsBaseline: return "Savings vs baseline"
+        case .breakevenMonth: return "Breakeven month"
+        case .runRateBreakevenMonth: return "Cheaper to run from month"
+        case .breakevenTokensPerMonth: return "Breakeven volume, tokens a month"
+        case .breakevenRequestsPerDay: return "Breakeven volume, requests a day"
+        }
+    }
+
+    static func isMonth(_ f: FigureChange.Figure) -> Bool { f == .breakevenMonth || f == .runRateBreakevenMonth }
+
+    static func value(_ x: Double?, _ f: FigureChange.Figure) -> String {
+        switch f {
+        case .breakevenMonth, .runRateBreakevenMonth:
+            return x.map { String(Int($0)) } ?? "never"
+        case .breakevenTokensPerMonth:
+            return x.map { $0 == 0 ? "any volume" : Money.grouped(Money.fixed($0, decimals: 0)) } ?? "never"
+        case .breakevenRequestsPerDay:
+            return x.map { $0 == 0 ? "any volume" : Verdict.requests($0) } ?? "–"
+        default:
+            return x.map(Money.dollars) ?? "–"
+        }
+    }
+
+    /// "+$240,000.00 (+12.9%)", "+2 months", "no change", "now never".
+    static func change(_ f: FigureChange) -> String {
+        if f.isUnchanged { return "no change" }
+        guard let delta = f.change else {
+            if isMonth(f.figure) { return f.new == nil ? "now never" : "was never" }
+            return "–"
+        }
+        let sign = delta < 0 ? "−" : "+"
+        let amount: String
+        switch f.figure {
+        case .breakevenMonth, .runRateBreakevenMonth:
+            let months = Int(abs(delta).rounded())
+            return sign + "\(months) month" + (months == 1 ? "" : "s")
+        case .breakevenTokensPerMonth: amount = Money.grouped(Money.fixed(abs(delta), decimals: 0))
+        case .breakevenRequestsPerDay: amount = Verdict.requests(abs(delta))
+        default: amount = "$" + Money.cents(abs(delta))
+        }
+        let pct = f.relativeChange.map { " (\(DiffHeadline.signedPercent($0)))" } ?? ""
+        return sign + amount + pct
+    }
+
+    // MARK: Inputs
+
+    static func inputsBlock(_ d: ResultDiff) -> DiffBlock {
+        guard d.base != nil else {
+            return DiffBlock(title: "Inputs changed", intro: "The scenario is new: all of its \(d.inputs.count) inputs are added.\n",
+                             rows: [], noun: "input changes", cutRank: 1)
+        }
+        guard !d.inputs.isEmpty else {
+            return DiffBlock(title: "Inputs changed", intro: "No input changed.\n", rows: [], noun: "input changes", cutRank: 1)
+        }
+        // The inputs of an added or removed option collapse into one row.
+        let added = Set(d.options.filter { $0.status == .added }.map(\.id))
+        let removed = Set(d.options.filter { $0.status == .removed }.map(\.id))
+        var rows: [String] = []
+        var collapsed: [String: Int] = [:]
+        var order: [(id: String, added: Bool)] = []
+        for c in d.inputs {
+            if let id = optionID(c.path), (c.kind == .added && added.contains(id)) || (c.kind == .removed && removed.contains(id)) {
+                if collapsed[id] == nil { order.append((id, c.kind == .added)) }
+                collapsed[id, default: 0] += 1
+                continue
+            }
+            rows.append(DiffBlock.row(["`\(c.path)`", shown(c.old, c.oldSource), shown(c.new, c.newSource)]))
+        }
+        for (id, isAdded) in order {
+            let n = collapsed[id] ?? 0
+            let text = "\(n) input\(n == 1 ? "" : "s") (\(isAdded ? "new" : "removed") option)"
+            rows.append(DiffBlock.row(["`options.\(id).*`", isAdded ? "–" : text, isAdded ? text : "–"]))
+        }
+        let header = DiffBlock.row(["Input", "Before", "After"]) + "|---|---|---|\n"
+        return DiffBlock(title: "Inputs changed (\(d.inputs.count))", intro: header, rows: rows, noun: "input changes", cutRank: 1)
+    }
+
+    /// "options.gpt.prices.x" → "gpt".
+    static func optionID(_ path: String) -> String? {
+        let parts = path.split(separator: ".", maxSplits: 2)
+        guard parts.count >= 2, parts[0] == "options" else { return nil }
+        return String(parts[1])
+    }
+
+    /// "`-0.5`", "`0` (default)", "–".
+    static func shown(_ value: String?, _ source: String?) -> String {
+        guard let value else { return "–" }
+        let code = value.contains("`") ? value : "`\(value)`"
+        guard let source, source != "scenario" else { return code }
+        return "\(code) (\(source))"
+    }
+
+    // MARK: Guardrails
+
+    static func guardrailsBlock(_ d: ResultDiff) -> DiffBlock {
+        let order: [GuardrailOutcome.Status] = [.breached, .skipped, .passed]
+        let sorted = order.flatMap { s in d.guardrails.filter { $0.status == s } }
+        let rows = sorted.map { o in
+            DiffBlock.row([GuardrailTable.status(o.status), "`\(o.rule)`", o.option == "*" ? "*" : "`\(o.option)`", GuardrailTable.finding(o)])
+        }
+        let header = DiffBlock.row(["Result", "Rule", "Option", "Finding"]) + "|---|---|---|---|\n"
+        return DiffBlock(title: "Guardrails", intro: header, rows: rows, noun: "guardrail checks", cutRank: 2,
+                         protectedRows: d.breachedGuardrails.count)
+    }
+
+    static func chartNote(_ d: ResultDiff) -> String {
+        guard let base = d.base, base.months != d.head.months else { return "" }
+        return "The chart shows the \(min(base.months, d.head.months)) months both sides project.\n"
+    }
+}

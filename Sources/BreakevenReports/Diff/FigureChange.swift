@@ -1,0 +1,79 @@
+import BreakevenCore
+
+/// One figure of one option, before and after: `null` where it does not exist (a new option's
+/// "before", a breakeven month that never comes).
+public struct FigureChange: Sendable, Hashable, Codable {
+    public enum Figure: String, Sendable, Hashable, Codable, CaseIterable {
+        case totalCost = "total_cost"
+        case npv
+        case firstMonthCost = "first_month_cost"
+        case lastMonthCost = "last_month_cost"
+        case savingsVsBaseline = "savings_vs_baseline"
+        case breakevenMonth = "breakeven_month"
+        case runRateBreakevenMonth = "run_rate_breakeven_month"
+        case breakevenTokensPerMonth = "breakeven_tokens_per_month"
+        case breakevenRequestsPerDay = "breakeven_requests_per_day"
+
+        /// The figure of an option result; nil where the result has none.
+        func value(_ o: OptionResult, in r: BreakevenResult) -> Double? {
+            let isBaseline = o.id == r.baseline
+            switch self {
+            case .totalCost: return o.totalCost
+            case .npv: return o.npv
+            case .firstMonthCost: return o.months.first?.totalCost
+            case .lastMonthCost: return o.months.last?.totalCost
+            case .savingsVsBaseline: return isBaseline ? nil : o.savingsVsBaseline
+            case .breakevenMonth: return o.breakevenMonth.map(Double.init)
+            case .runRateBreakevenMonth: return o.runRateBreakevenMonth.map(Double.init)
+            case .breakevenTokensPerMonth: return o.breakevenTokensPerMonth
+            case .breakevenRequestsPerDay: return o.breakevenRequestsPerDay
+            }
+        }
+    }
+
+    public var figure: Figure
+    public var old: Double?
+    public var new: Double?
+
+    public init(figure: Figure, old: Double?, new: Double?) {
+        self.figure = figure
+        self.old = old
+        self.new = new
+    }
+
+    /// new − old; nil unless both exist.
+    public var change: Double? {
+        guard let old, let new else { return nil }
+        return new - old
+    }
+
+    /// (new − old) / |old| as a share; nil unless both exist and old ≠ 0.
+    public var relativeChange: Double? {
+        guard let old, let new, old != 0 else { return nil }
+        return (new - old) / abs(old)
+    }
+
+    public var isUnchanged: Bool { old == new }
+
+    enum CodingKeys: String, CodingKey {
+        case old, new, change
+        case relativeChange = "relative_change"
+    }
+
+    /// `{"old": …, "new": …, "change": …, "relative_change": …}` with explicit nulls; the figure
+    /// is the key of the object holding it.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(old, forKey: .old)
+        try c.encode(new, forKey: .new)
+        try c.encode(change, forKey: .change)
+        try c.encode(relativeChange, forKey: .relativeChange)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        figure = Figure(rawValue: c.codingPath.last?.stringValue ?? "") ?? .totalCost
+        old = try c.decodeIfPresent(Double.self, forKey: .old)
+        new = try c.decodeIfPresent(Double.self, forKey: .new)
+    }
+}

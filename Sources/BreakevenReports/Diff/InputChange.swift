@@ -1,0 +1,83 @@
+import BreakevenCore
+
+/// A scenario input whose value differs between base and head, from the results' assumptions
+/// (every input with its source) and guardrails.
+public struct InputChange: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable { case added, removed, changed }
+
+    /// As `--set` takes it: `options.gpt.price_change_per_year`; guardrails as
+    /// `guardrails.self.total_cost.max`.
+    public var path: String
+    public var kind: Kind
+    /// The value as JSON text; nil on the side that lacks it.
+    public var old: String?
+    public var new: String?
+    /// "scenario", "default", "--set" or "catalog …".
+    public var oldSource: String?
+    public var newSource: String?
+
+    public init(path: String, kind: Kind, old: String?, new: String?, oldSource: String?, newSource: String?) {
+        self.path = path
+        self.kind = kind
+        self.old = old
+        self.new = new
+        self.oldSource = oldSource
+        self.newSource = newSource
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case path, kind, old, new
+        case oldSource = "old_source"
+        case newSource = "new_source"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(old, forKey: .old)
+        try c.encode(new, forKey: .new)
+        try c.encode(oldSource, forKey: .oldSource)
+        try c.encode(newSource, forKey: .newSource)
+    }
+
+    /// Value changes between two lists of inputs: HEAD's order, then what only the base has.
+    /// A value that only changes its source (a default written out) is no change.
+    static func changes(before: [Assumption], after: [Assumption]) -> [InputChange] {
+        var old: [String: Assumption] = [:]
+        for a in before where old[a.path] == nil { old[a.path] = a }
+        var seen = Set<String>()
+        var out: [InputChange] = []
+        for a in after where seen.insert(a.path).inserted {
+            if let b = old[a.path] {
+                if b.value != a.value {
+                    out.append(InputChange(path: a.path, kind: .changed, old: b.value, new: a.value,
+                                           oldSource: b.sourceDescription, newSource: a.sourceDescription))
+                }
+            } else {
+                out.append(InputChange(path: a.path, kind: .added, old: nil, new: a.value, oldSource: nil, newSource: a.sourceDescription))
+            }
+        }
+        var removedSeen = Set<String>()
+        for b in before where !seen.contains(b.path) && removedSeen.insert(b.path).inserted {
+            out.append(InputChange(path: b.path, kind: .removed, old: b.value, new: nil, oldSource: b.sourceDescription, newSource: nil))
+        }
+        return out
+    }
+
+    /// Guardrails as inputs, so a PR that loosens one shows it: `guardrails.self.total_cost.max`.
+    static func guardrailInputs(_ guardrails: [Guardrail]) -> [Assumption] {
+        var count: [String: Int] = [:]
+        return guardrails.map { g in
+            let (bound, value): (String, Double)
+            switch g.bound {
+            case .max(let x): (bound, value) = ("max", x)
+            case .min(let x): (bound, value) = ("min", x)
+            }
+            var path = "guardrails.\(g.option).\(g.metric.rawValue).\(bound)"
+            count[path, default: 0] += 1
+            if let k = count[path], k > 1 { path += "#\(k)" }
+            return Assumption(path: path, value: GuardrailRule.plain(value), source: .scenario)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import BreakevenCore
+import BreakevenReports
+import Foundation
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "What a change does to cost: compare two scenarios or results, option by option, as a PR comment or JSON.",
+        discussion: """
+            BASE and HEAD are scenario files or result files written by `run --format json`. With \
+            --against REF, the single argument is compared with its own version at the git revision \
+            REF (a scenario that did not exist there counts as added). Exit status 1 when a guardrail \
+            (the head scenario's or a --fail-on rule) fails.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("BASE and HEAD, or only the scenario with --against.", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .customLong("against"), help: ArgumentHelp("Compare with the file's version at this git revision.", valueName: "ref"))
+    var ref: String?
+
+    @Option(help: "markdown (a PR comment) or json.")
+    var format = "markdown"
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("Write the comment or JSON to this file instead of standard output.", valueName: "file"))
+    var out: String?
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+        "Fail when OPTION.METRIC breaks a limit: self.total_cost>2.5M, *.breakeven_month>12, self.total_cost:+10% (a rise of more than 10%).",
+        valueName: "rule"))
+    var failOn: [String] = []
+
+    @Flag(help: "Add a before/after cumulative-cost chart to the Markdown.")
+    var chart = false
+
+    @Option(help: ArgumentHelp("The name in the comment's marker (default: HEAD's file name without .json).", valueName: "name"))
+    var name: String?
+
+    enum Format: String { case markdown, json }
+
+    func validate() throws {
+        if ref != nil, files.count != 1 {
+            throw ValidationError("with --against, give one file (the scenario to compare with its version at the revision)")
+        }
+        if ref == nil, files.count != 2 {
+            throw ValidationError("give BASE and HEAD, or one file and --against REF")
+        }
+        if Format(rawValue: format) == nil {
+            throw ValidationError("unknown format \"\(format)\"; expected markdown or json")
+        }
+    }
+
+    @OptionGroup var catalog: CatalogOptions
+
+    func run() throws {
+        let snapshot = try catalog.load().snapshot
+        let format = Format(rawValue: format) ?? .markdown
+        let rules = try GuardrailReporting.parse(failOn, allowChanges: true)
+        let headPath = files[files.count - 1]
+        let head = try DiffInput.read(headPath, catalog: snapshot)
+        let base: DiffInput?
+        if let ref {
+            base = try DiffInput.read(headPath, at: ref, catalog: snapshot)
+            if base == nil {
+                Terminal.error("breakeven: \(headPath) did not exist at \(ref): the whole scenario counts as added")
+            }
+        } else {
+            base = try DiffInput.read(files[0], catalog: snapshot)
+        }
+
+        let allRules = GuardrailRule.scenarioRules(head.result.guardrails) + rules
+        let outcomes = try GuardrailReporting.evaluate(allRules, result: head.result, base: base?.result, file: headPath)
+        let diff = ResultDiff(name: name ?? ScenarioFile.reportName(headPath), base: base?.result, head: head.result, guardrails: outcomes)
+        let context = DiffContext(baseSource: base?.source, headSource: head.source, chart: chart)
+        let text: String
+        switch format {
+        case .markdown: text = DiffMarkdown.render(diff, context: context)
+        case .json:
+            do {
+                text = try DiffJSON.render(diff, context: context)
+            } catch {
+                Terminal.error("breakeven: cannot encode the diff: \(error)")
+                throw ExitStatus.software
+            }
+        }
+        if let out {
+            var output = OutputFiles()
+            output.add(out, text)
+            try output.write()
+            Terminal.out(DiffTable.render(diff, color: Terminal.colorsOnStandardOutput))
+        } else {
+            Terminal.out(text)
+        }
+        if GuardrailReporting.printBreaches(outcomes, file: headPath) > 0 {
+            throw ExitStatus.guardrail
+        }
+    }
+}

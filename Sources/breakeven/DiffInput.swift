@@ -1,0 +1,49 @@
+import ArgumentParser
+import BreakevenCore
+import Foundation
+
+/// One side of a diff: a scenario file (simulated here) or a result file written by
+/// `run --format json`, told apart by content (a result has `result_version`).
+struct DiffInput {
+    /// How the side is named: the path, or `REF:path` for a version read from git.
+    let source: String
+    let result: BreakevenResult
+
+    /// Reads `path` from disk; prints the problem and throws the exit status on failure.
+    static func read(_ path: String, catalog: CatalogSnapshot) throws -> DiffInput {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
+            Terminal.error("breakeven: \(path): \(reason)")
+            throw ExitStatus.noInput
+        }
+        return try parse(Array(data), source: path, catalog: catalog)
+    }
+
+    /// The version of `path` at a git revision; nil when the file did not exist there.
+    static func read(_ path: String, at ref: String, catalog: CatalogSnapshot) throws -> DiffInput? {
+        let bytes: [UInt8]?
+        do {
+            bytes = try Git.show(path, at: ref)
+        } catch {
+            Terminal.error(error.message)
+            throw error.status
+        }
+        guard let bytes else { return nil }
+        return try parse(bytes, source: "\(ref):\(path)", catalog: catalog)
+    }
+
+    static func parse(_ bytes: [UInt8], source: String, catalog: CatalogSnapshot) throws -> DiffInput {
+        do {
+            if let document = try? JSONParser.parse(bytes), ResultFile.isResult(document) {
+                return DiffInput(source: source, result: try ResultFile.decode(bytes, file: source))
+            }
+            let file = try ScenarioFile.load(bytes, path: source, catalog: catalog)
+            return DiffInput(source: source, result: BreakevenAnalysis.analyse(file.scenario, Simulator.project(file.scenario)))
+        } catch {
+            Terminal.error(error.formatted)
+            let count = error.diagnostics.count
+            Terminal.error("\(source): \(count) error\(count == 1 ? "" : "s")")
+            throw ExitStatus.dataError
+        }
+    }
+}

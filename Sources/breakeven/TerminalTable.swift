@@ -1,0 +1,47 @@
+/// An aligned table for the terminal: columns padded to the widest cell (counted in visible
+/// characters, before any colour), the first left-aligned, numbers right-aligned.
+struct TerminalTable {
+    enum Align { case left, right }
+
+    struct Cell {
+        var text: String
+        var style: TerminalStyle?
+
+        init(_ text: String, _ style: TerminalStyle? = nil) {
+            self.text = text
+            self.style = style
+        }
+    }
+
+    var header: [String]
+    var align: [Align]
+    var rows: [[Cell]] = []
+
+    init(_ columns: [(String, Align)]) {
+        header = columns.map(\.0)
+        align = columns.map(\.1)
+    }
+
+    mutating func append(_ row: [Cell]) { rows.append(row) }
+
+    func render(color: Bool) -> String {
+        let all = [header.map { Cell($0, .bold) }] + rows
+        let widths = header.indices.map { c in all.map { c < $0.count ? $0[c].text.count : 0 }.max() ?? 0 }
+        return all.map { row in
+            header.indices.map { c in
+                let cell = c < row.count ? row[c] : Cell("")
+                let pad = String(repeating: " ", count: widths[c] - cell.text.count)
+                let text = color ? (cell.style?.apply(cell.text) ?? cell.text) : cell.text
+                return align[c] == .left ? text + pad : pad + text
+            }.joined(separator: "  ").trimmingTrailingSpaces
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = self
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+}

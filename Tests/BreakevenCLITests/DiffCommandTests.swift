@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// `breakeven diff` end to end: files, result files, git revisions, output files and errors.
+@Suite("diff on the command line")
+struct DiffCommandTests {
+    @Test func resultFilesGiveTheSameCommentAsScenarios() throws {
+        let dir = try CLI.workspace(["base.json": "diff-base.json", "head.json": "diff-head.json"])
+        #expect(try CLI.run(["run", "base.json", "--out", "results", "--format", "json"], in: dir).status == 0)
+        #expect(try CLI.run(["run", "head.json", "--out", "results", "--format", "json"], in: dir).status == 1)
+        let fromScenarios = try CLI.run(["diff", "base.json", "head.json", "--format", "json"], in: dir)
+        let fromResults = try CLI.run(["diff", "results/base.json", "results/head.json", "--format", "json"], in: dir)
+        #expect(fromResults.status == 1)
+        // Only where each side came from differs.
+        let sources = { (s: String) in s.replacingOccurrences(of: "results/", with: "") }
+        #expect(sources(fromResults.stdout) == fromScenarios.stdout)
+        #expect(fromResults.stdout.contains(#""diff_version" : 1"#))
+    }
+
+    @Test func outWritesTheCommentAndPrintsAPlainTable() throws {
+        let dir = try CLI.workspace(["base.json": "diff-base.json", "head.json": "diff-head.json"])
+        let r = try CLI.run(["diff", "base.json", "head.json", "--out", "comment.md", "--name", "support-bot", "--chart"], in: dir)
+        #expect(r.status == 1)
+        let comment = try String(contentsOf: dir.appendingPathComponent("comment.md"), encoding: .utf8)
+        #expect(comment.hasPrefix("<!-- breakeven-diff: support-bot -->\n"))
+        #expect(comment.contains("```mermaid"))
+        // Standard output is a pipe here: no colour codes.
+        #expect(!r.stdout.contains("\u{1B}["))
+        #expect(r.stdout == """
+            Diff fixture: support bot
+            New option Hosted open model breaks even in month 1 and saves $38k over 12 months against Closed API. Self-hosted 8B now breaks even in month 6 instead of 5; 12-month savings fall by $19k (−53.8%).
+            option  status   total before  total after          change  breakeven
+            gpt     changed          $72k         $53k  -$19k (-25.8%)   baseline
+            self    changed          $38k         $38k                      5 → 6
+            hosted  new                 –         $15k                          1
+            guardrails: 1 of 5 checks failed
+
+            """)
+    }
+
+    @Test func againstAGitRevision() throws {
+        guard CLI.hasGit else { return }
+        let dir = try CLI.workspace(["support.json": "diff-base.json"])
+        #expect(try CLI.git(["init", "-q"], in: dir).status == 0)
+        #expect(try CLI.git(["add", "support.json"], in: dir).status == 0)
+        #expect(try CLI.git(["commit", "-q", "-m", "base"], in: dir).status == 0)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("support.json"))
+        try FileManager.default.copyItem(at: CLI.golden.appendingPathComponent("diff-head.json"), to: dir.appendingPathComponent("support.json"))
+
+        let changed = try CLI.run(["diff", "support.json", "--against", "HEAD"], in: dir)
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("`HEAD:support.json` → `support.json` · 12 months from 2026-01"))
+        #expect(changed.stdout.hasPrefix("<!-- breakeven-diff: support -->\n"))
+
+        // A scenario the revision did not have: every option counts as added.
+        try FileManager.default.copyItem(at: CLI.golden.appendingPathComponent("diff-base.json"), to: dir.appendingPathComponent("new.json"))
+        let added = try CLI.run(["diff", "new.json", "--against", "HEAD"], in: dir)
+        #expect(added.status == 0)
+        #expect(added.stderr == "breakeven: new.json did not exist at HEAD: the whole scenario counts as added\n")
+        #expect(added.stdout.contains("**New scenario: Self-hosted 8B breaks even in month 5 and saves $34k over 12 months against Closed API.**"))
+        #expect(added.stdout.contains("`new.json` (new scenario)"))
+
+        let badRef = try CLI.run(["diff", "support.json", "--against", "nope"], in: dir)
+        #expect(badRef.status == 64)
+        #expect(badRef.stderr == #"breakeven: --against nope: git knows no commit "nope" (a branch, tag or commit such as origin/main)"# + "\n")
+    }
+
+    @Test func againstOutsideARepository() throws {
+        guard CLI.hasGit else { return }
+        let dir = try CLI.workspace(["support.json": "diff-base.json"])
+        let r = try CLI.run(["diff", "support.json", "--against", "HEAD"], in: dir, environment: ["GIT_CEILING_DIRECTORIES": dir.deletingLastPathComponent().path])
+        #expect(r.status == 66)
+        #expect(r.stderr == "breakeven: --against HEAD: \(dir.path) is not inside a git repository\n")
+    }
+
+    @Test func badArguments() throws {
+        let dir = try CLI.workspace(["base.json": "diff-base.json"])
+        let one = try CLI.run(["diff", "base.json"], in: dir)
+        #expect(one.status == 64)
+        #expect(one.stderr.hasPrefix("Error: give BASE and HEAD, or one file and --against REF\n"))
+        let format = try CLI.run(["diff", "base.json", "base.json", "--format", "html"], in: dir)
+        #expect(format.status == 64)
+        #expect(format.stderr.hasPrefix("Error: unknown format \"html\"; expected markdown or json\n"))
+        let missing = try CLI.run(["diff", "base.json", "gone.json"], in: dir)
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "breakeven: gone.json: no such file\n")
+    }
+}

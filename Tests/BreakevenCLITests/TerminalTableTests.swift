@@ -1,0 +1,30 @@
+import Testing
+@testable import breakeven
+
+/// Terminal tables: aligned by visible width, coloured only on a terminal without NO_COLOR.
+@Suite("Terminal tables")
+struct TerminalTableTests {
+    @Test func colourOnlyOnATerminalWithoutNoColor() {
+        #expect(TerminalStyle.colorsAllowed(environment: [:], isTerminal: true))
+        #expect(!TerminalStyle.colorsAllowed(environment: [:], isTerminal: false))
+        #expect(!TerminalStyle.colorsAllowed(environment: ["NO_COLOR": "1"], isTerminal: true))
+        // An empty NO_COLOR does not count (no-color.org).
+        #expect(TerminalStyle.colorsAllowed(environment: ["NO_COLOR": ""], isTerminal: true))
+        #expect(!TerminalStyle.colorsAllowed(environment: ["TERM": "dumb"], isTerminal: true))
+    }
+
+    @Test func alignedPlainAndColoured() {
+        var t = TerminalTable([("option", .left), ("total", .right)])
+        t.append([.init("gpt"), .init("$72k", .red)])
+        t.append([.init("hosted"), .init("$15k", .green)])
+        #expect(t.render(color: false) == "option  total\ngpt      $72k\nhosted   $15k\n")
+        // Colour codes wrap the text after padding, so columns stay aligned.
+        #expect(t.render(color: true) == "\u{1B}[1moption\u{1B}[0m  \u{1B}[1mtotal\u{1B}[0m\ngpt      \u{1B}[31m$72k\u{1B}[0m\nhosted   \u{1B}[32m$15k\u{1B}[0m\n")
+    }
+
+    @Test func gitMessages() {
+        #expect(Git.unknownRevision("nope") == #"breakeven: --against nope: git knows no commit "nope" (a branch, tag or commit such as origin/main)"#)
+        #expect(Git.notARepository(ref: "main", directory: "/tmp/x") == "breakeven: --against main: /tmp/x is not inside a git repository")
+        #expect(Git.gitFailed(ref: "main", path: "a.json", "fatal: bad object\n") == "breakeven: --against main: git show main:a.json failed: fatal: bad object")
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import BreakevenCatalog
+import Testing
+import BreakevenCore
+@testable import BreakevenReports
+
+/// The charts: SVG files that parse as XML and hold only what a browser needs (no scripts,
+/// images or external fonts), golden files for the fixture, and the axis arithmetic.
+@Suite("Charts")
+struct ChartTests {
+    static let scenarios = GoldenReportTests.folder.deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scenarios")
+
+    /// Every example scenario and the golden fixture.
+    static func results() throws -> [(String, BreakevenResult)] {
+        var files = try FileManager.default.contentsOfDirectory(atPath: scenarios.path)
+            .filter { $0.hasSuffix(".json") && $0 != "scenario.schema.json" }.sorted()
+            .map { scenarios.appendingPathComponent($0) }
+        files.append(GoldenReportTests.folder.appendingPathComponent("team-chat.json"))
+        return try files.map { url in
+            let loaded = try ScenarioLoader.load(Array(try Data(contentsOf: url)), file: url.lastPathComponent,
+                                                 catalog: try CatalogStore.seed())
+            return (url.lastPathComponent, BreakevenAnalysis.analyse(loaded.scenario, Simulator.project(loaded.scenario)))
+        }
+    }
+
+    /// Collects the elements of an XML document; nil if it does not parse.
+    final class Elements: NSObject, XMLParserDelegate {
+        var names: [String] = []
+        var attributes: [[String: String]] = []
+        var text = ""
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            names.append(name)
+            self.attributes.append(attributes)
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+        static func parse(_ svg: String) -> Elements? {
+            let parser = XMLParser(data: Data(svg.utf8))
+            let elements = Elements()
+            parser.delegate = elements
+            return parser.parse() ? elements : nil
+        }
+    }
+
+    @Test func everyExampleChartIsValidSelfContainedSVG() throws {
+        for (file, result) in try Self.results() {
+            for svg in [ChartReport.cumulativeSVG(result), ChartReport.monthlySVG(result)] {
+                let parsed = try #require(Elements.parse(svg), "\(file): not well-formed XML")
+                #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\""))
+                #expect(parsed.names.first == "svg")
+                // Self-contained: no scripts, images, links, styles or fonts to fetch.
+                #expect(Set(parsed.names).isSubset(of: ["svg", "title", "desc", "rect", "text", "g", "line", "polyline", "circle"]), "\(file)")
+                #expect(!svg.contains("href") && !svg.contains("url(") && !svg.contains("@font-face"), "\(file)")
+                // One line per option, one marker per option that breaks even (and one in the legend).
+                #expect(parsed.names.filter { $0 == "polyline" }.count == result.options.filter { !$0.months.isEmpty }.count, "\(file)")
+                let breakingEven = result.options.filter { $0.id != result.baseline && $0.breakevenMonth != nil }.count
+                #expect(parsed.names.filter { $0 == "circle" }.count == 2 * breakingEven, "\(file)")
+                // Text is text: every label is in the file.
+                for o in result.options { #expect(parsed.text.contains(o.label), "\(file): \(o.label)") }
+                #expect(parsed.text.contains("Month (1 = \(result.scenario.start))"))
+            }
+        }
+    }
+
+    @Test func goldenSVG() throws {
+        let result = try GoldenReportTests.result()
+        try GoldenReportTests.compare(ChartReport.cumulativeSVG(result), golden: "team-chat.cumulative.svg")
+        try GoldenReportTests.compare(ChartReport.monthlySVG(result), golden: "team-chat.monthly.svg")
+    }
+
+    @Test func labelsWithQuotesAndAmpersandsAreEscaped() throws {
+        // The fixture's label is: Self-hosted, "8B", on L40S
+        let svg = ChartReport.cumulativeSVG(try GoldenReportTests.result())
+        #expect(svg.contains("Self-hosted, &quot;8B&quot;, on L40S"))
+        #expect(XMLText.escape("R&D <lab> 'x'") == "R&amp;D &lt;lab&gt; &apos;x&apos;")
+        #expect(MermaidChart.text(#"Self-hosted, "8B""#) == "Self-hosted, '8B'")
+    }
+
+    @Test func niceTicks() {
+        // 0 … 4.3M in about 5 steps: 0.86M rounds up to 1M.
+        let money = AxisScale(values: [0, 4_300_000])
+        #expect(money.ticks == [0, 1e6, 2e6, 3e6, 4e6, 5e6])
+        #expect(money.ticks.map(money.label) == ["$0", "$1M", "$2M", "$3M", "$4M", "$5M"])
+        // −1,200 … 9,000: 10,200 / 5 = 2,040 → 2,500; from −2,500 to 10,000.
+        let negative = AxisScale(values: [-1_200, 9_000])
+        #expect(negative.ticks.map(negative.label) == ["-$2.5k", "$0", "$2.5k", "$5k", "$7.5k", "$10k"])
+        // All zero: a unit range, not a division by zero.
+        #expect(AxisScale(values: [0, 0]).ticks == [0, 0.2, 0.4, 0.6000000000000001, 0.8, 1])
+        #expect(AxisScale.monthTicks(36) == [1, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36])
+        #expect(AxisScale.monthTicks(12) == Array(1...12))
+        #expect(AxisScale.monthTicks(240) == [1, 24, 48, 72, 96, 120, 144, 168, 192, 216, 240])
+        #expect(AxisScale.monthTicks(1) == [1])
+    }
+
+    @Test func lightColoursForBeforeLines() {
+        // #1f77b4 half-way to white: (31 + 256) / 2 = 143 = 8f, (119 + 256) / 2 = 187 = bb, (180 + 256) / 2 = 218 = da.
+        #expect(ChartColor.at(0).light == ChartColor(hex: "#8fbbda", name: "light blue"))
+        #expect(ChartColor.at(10) == ChartColor.at(0))
+    }
+
+    @Test func mermaidChartOfTheFixture() throws {
+        let chart = LineChart.cumulative(try GoldenReportTests.result())
+        let block = MermaidChart.render(chart)
+        #expect(block.hasPrefix("```mermaid\n%%{init: {\"themeVariables\": {\"xyChart\": {\"plotColorPalette\": \"#1f77b4, #ff7f0e, #2ca02c\"}}}}%%\nxychart-beta\n"))
+        #expect(block.contains("    x-axis \"Month (1 = 2026-04)\" 1 --> 6\n"))
+        #expect(block.contains("    y-axis \"Cumulative cost (USD, thousands)\" 0 --> 80\n"))
+        #expect(MermaidChart.legend(chart) == """
+            | Line | Option | Breakeven |
+            |---|---|---|
+            | blue | Closed API | baseline |
+            | orange | Self-hosted, "8B", on L40S | breaks even in month 2 |
+            | green | Office GPU box | breaks even in month 2 |
+
+            """)
+    }
+}

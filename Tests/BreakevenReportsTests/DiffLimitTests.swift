@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import BreakevenCore
+@testable import BreakevenReports
+
+/// GitHub refuses comments over 65,536 characters: a diff too long is cut, and says what it cut.
+@Suite("Diff comment limit")
+struct DiffLimitTests {
+    @Test func aSmallLimitCutsTheChartFirstThenInputs() throws {
+        let d = try GoldenDiffTests.diff()
+        let full = DiffMarkdown.render(d, context: GoldenDiffTests.context)
+        #expect(!full.contains("_Cut to stay"))
+        var small = GoldenDiffTests.context
+        // The full comment is about 4,600 characters, the chart about 1,300 of them.
+        small.limit = 4_000
+        let cut = DiffMarkdown.render(d, context: small)
+        #expect(cut.utf16.count <= 4_000)
+        #expect(!cut.contains("```mermaid"))
+        #expect(cut.contains("| `options.hosted.*` |"))
+        #expect(cut.hasSuffix("_Cut to stay under GitHub's comment limit: the chart. `breakeven diff --format json` gives everything._\n"))
+        // Tighter still: inputs, then the 5 passed guardrail checks go (the 2 failed ones stay),
+        // then the last of the 22 option rows (gpt 4, self 9, hosted 9).
+        small.limit = 3_000
+        let tighter = DiffMarkdown.render(d, context: small)
+        #expect(tighter.utf16.count <= 3_000)
+        #expect(tighter.contains("❌ failed"))
+        #expect(tighter.hasSuffix("_Cut to stay under GitHub's comment limit: the chart; 5 of 5 input changes; 5 of 7 guardrail checks; 1 of 22 option rows. `breakeven diff --format json` gives everything._\n"))
+    }
+
+    @Test func thousandsOfInputChangesStayUnderTheLimit() throws {
+        var base = try GoldenDiffTests.result("diff-base.json")
+        var head = base
+        // 3,000 inputs that change: far more than a comment can hold.
+        base.assumptions = (0..<3000).map { Assumption(path: "workload.request_classes.class_\($0).share", value: "0.1", source: .scenario) }
+        head.assumptions = (0..<3000).map { Assumption(path: "workload.request_classes.class_\($0).share", value: "0.2", source: .scenario) }
+        base.guardrails = []
+        head.guardrails = []
+        let d = ResultDiff(name: "big", base: base, head: head)
+        let text = DiffMarkdown.render(d, context: DiffContext(baseSource: "a.json", headSource: "b.json", chart: true))
+        #expect(text.utf16.count <= 65_000)
+        #expect(text.hasPrefix("<!-- breakeven-diff: big -->\n"))
+        let kept = text.components(separatedBy: "\n").filter { $0.hasPrefix("| `workload.request_classes.") }.count
+        #expect(text.hasSuffix("_Cut to stay under GitHub's comment limit: the chart; \(3000 - kept) of 3000 input changes. `breakeven diff --format json` gives everything._\n"))
+        #expect(kept > 500)
+    }
+
+    @Test func theMarkerIsAValidHTMLComment() {
+        #expect(DiffMarkdown.marker("enterprise-support") == "<!-- breakeven-diff: enterprise-support -->")
+        #expect(DiffMarkdown.marker("a--b->") == "<!-- breakeven-diff: a-b -->")
+    }
+}
