@@ -11,7 +11,7 @@ struct APIBill {
         var tokenCost = 0.0
         var all = TokenCounts(requests: 0, classes: [], outputMultiplier: 1)
         for c in workload.classes {
-            let t = TokenCounts(requests: demand.requests, classes: [c], outputMultiplier: pricing.outputTokenMultiplier)
+            let t = TokenCounts(requests: demand.requests, class: c, outputMultiplier: pricing.outputTokenMultiplier)
             let tier = pricing.tier(forInputTokens: c.inputTokens)
             func priced(_ p: TokenPrices) -> Double {
                 (t.uncachedInput * p.input + t.cachedInput * p.cachedInput + t.output * p.output) / 1e6
@@ -27,13 +27,14 @@ struct APIBill {
         return (applyMinimum ? max(cost, pricing.minimumMonthly) : cost, all)
     }
 
-    func month(_ demand: MonthDemand) -> MonthlyProjection {
+    func monthCost(_ demand: MonthDemand) -> MonthCost {
         let (cost, tokens) = cost(demand)
         var lines = CostLines()
         lines.api = cost
         lines.fixed = pricing.overheads.fixedPerMonth
         if demand.index == 0 { lines.oneTime = pricing.overheads.oneTimeTotal }
-        return MonthlyProjection(index: demand.index, date: demand.date, requests: demand.requests,
-                                 inputTokens: tokens.input, outputTokens: tokens.output, costs: lines)
+        return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output)
     }
+
+    func month(_ demand: MonthDemand) -> MonthlyProjection { MonthlyProjection(demand, monthCost(demand)) }
 }

@@ -25,6 +25,10 @@ struct OwnedFleet {
     }
 
     mutating func month(_ demand: MonthDemand, isLast: Bool) -> MonthlyProjection {
+        MonthlyProjection(demand, monthCost(demand, isLast: isLast))
+    }
+
+    mutating func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost {
         let i = demand.index
         let tokens = TokenCounts(requests: demand.requests, classes: workload.classes, outputMultiplier: plan.outputTokenMultiplier)
         let work = ReplicaSizing.work(tokens, plan.throughput)
@@ -71,10 +75,9 @@ struct OwnedFleet {
         lines.team = plan.overheads.teamPerMonth
         lines.fixed = plan.overheads.fixedPerMonth
         if i == 0 { lines.oneTime = plan.overheads.oneTimeTotal }
-        return MonthlyProjection(index: i, date: demand.date, requests: demand.requests,
-                                 inputTokens: tokens.input, outputTokens: tokens.output, costs: lines,
-                                 replicas: count, utilization: onHours > 0 ? busyHours / onHours : nil,
-                                 unmetRequests: demand.requests * unmetShare,
-                                 runRateCost: lines.runRate - lines.hardware + amortization)
+        return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output,
+                         replicas: count, utilization: onHours > 0 ? busyHours / onHours : nil,
+                         unmetRequests: demand.requests * unmetShare,
+                         runRateCost: lines.runRate - lines.hardware + amortization)
     }
 }

@@ -5,7 +5,9 @@ struct SubscriptionBill {
     /// The api option that serves overflow, if any.
     let overflow: APIBill?
 
-    func month(_ demand: MonthDemand) -> MonthlyProjection {
+    func month(_ demand: MonthDemand) -> MonthlyProjection { MonthlyProjection(demand, monthCost(demand)) }
+
+    func monthCost(_ demand: MonthDemand) -> MonthCost {
         var lines = CostLines()
         lines.subscription = terms.monthlyFee * Double(terms.seats) * trendFactor(terms.priceChangePerYear, month: demand.index)
         var excess = 0.0
@@ -23,7 +25,6 @@ struct SubscriptionBill {
             }
         }
         let tokens = TokenCounts(requests: demand.requests, classes: workload.classes, outputMultiplier: 1)
-        return MonthlyProjection(index: demand.index, date: demand.date, requests: demand.requests,
-                                 inputTokens: tokens.input, outputTokens: tokens.output, costs: lines, unmetRequests: unmet)
+        return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output, unmetRequests: unmet)
     }
 }

@@ -1,0 +1,38 @@
+/// Buffers a totals-only projection reuses from one scenario variant to the next, one per
+/// thread: after the first variant the month loop allocates nothing.
+public struct TotalsWorkspace {
+    /// What the demands depend on; when a variant leaves it unchanged, they are not recomputed.
+    struct DemandKey: Equatable {
+        var volume: Workload.Volume
+        var growth: Growth
+        var start: CalendarMonth
+        var months: Int
+    }
+
+    var demandKey: DemandKey?
+    var demands: [MonthDemand] = []
+    var discountKey: (rate: Double, months: Int)?
+    var discount: [Double] = []
+    /// Cumulative cost by option (rows) and month (columns).
+    var cumulative: [Double] = []
+
+    public init() {}
+
+    /// Demands and discount factors of this scenario, kept from the last one where they agree.
+    mutating func prepare(for scenario: Scenario) {
+        let key = DemandKey(volume: scenario.workload.volume, growth: scenario.workload.growth,
+                            start: scenario.start, months: scenario.months)
+        if demandKey != key {
+            demands.removeAll(keepingCapacity: true)
+            for i in 0..<scenario.months { demands.append(Simulator.demand(month: i, of: scenario)) }
+            demandKey = key
+        }
+        if discountKey?.rate != scenario.discountRate || discountKey?.months != scenario.months {
+            discount.removeAll(keepingCapacity: true)
+            for i in 0..<scenario.months { discount.append(BreakevenAnalysis.discountFactor(rate: scenario.discountRate, month: i)) }
+            discountKey = (scenario.discountRate, scenario.months)
+        }
+        let cells = scenario.options.count * scenario.months
+        if cumulative.count < cells { cumulative = [Double](repeating: 0, count: cells) }
+    }
+}
