@@ -23,6 +23,12 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Change a value by path, e.g. options.self.gpu_hourly=1.9.", valueName: "PATH=VALUE"))
     var overrides: [String] = []
 
+    @Option(help: "Worker threads for Monte Carlo trials (default: all cores); the figures do not depend on it.")
+    var threads: Int?
+
+    @Option(name: .customLong("trials-csv"), help: ArgumentHelp("Write every Monte Carlo trial's inputs and results to FILE (one scenario with an uncertainty block).", valueName: "FILE"))
+    var trialsCSV: String?
+
     @OptionGroup var catalog: CatalogOptions
     @OptionGroup var history: HistoryOptions
 
@@ -30,17 +36,25 @@ struct RunCommand: ParsableCommand {
         let formats = try ReportFormat.list(format)
         let (snapshot, fingerprint) = try catalog.load()
         let files = try ScenarioFile.loadAll(scenarios, overrides: overrides, catalog: snapshot)
+        try UncertaintyRun.check(files, threads: threads, trialsCSV: trialsCSV)
         var results: [BreakevenResult] = []
         var output = OutputFiles()
         var summaries: [String] = []
         for file in files {
-            let result = BreakevenAnalysis.analyse(file.scenario, Simulator.project(file.scenario))
+            var result = BreakevenAnalysis.analyse(file.scenario, Simulator.project(file.scenario))
+            if let trials = UncertaintyRun.analyse(&result, file: file, catalog: snapshot, threads: threads) {
+                if let trialsCSV { output.add(trialsCSV, TrialsCSV.render(trials)) }
+            }
             let base = (out as NSString).appendingPathComponent(file.name)
             results.append(result)
             let context = ReportContext(scenarioPath: file.path, overrides: overrides, catalogPath: catalog.path)
             for f in formats {
                 switch f {
-                case .markdown: output.add(base + ".md", MarkdownReport.render(result, context: context))
+                case .markdown:
+                    output.add(base + ".md", MarkdownReport.render(result, context: context))
+                    if let tornado = TornadoChart.render(result) {
+                        output.add((out as NSString).appendingPathComponent(TornadoChart.fileName(file.name)), tornado)
+                    }
                 case .csv:
                     output.add(base + ".monthly.csv", CSVReport.monthly(result))
                     output.add(base + ".summary.csv", CSVReport.summary(result))

@@ -9,6 +9,10 @@ public struct BreakevenResult: Sendable, Hashable, Codable {
     public var options: [OptionResult]
     public var warnings: [Warning]
     public var assumptions: [Assumption]
+    /// How the Monte Carlo trials were made; nil without an `uncertainty` block.
+    public var uncertainty: UncertaintySummary? = nil
+    /// The tornado of the best alternative's savings; nil with only a baseline.
+    public var sensitivity: Sensitivity? = nil
 
     public init(scenario: ScenarioInfo, baseline: String, options: [OptionResult], warnings: [Warning], assumptions: [Assumption]) {
         self.resultVersion = BreakevenResult.currentVersion
@@ -26,6 +30,7 @@ public struct BreakevenResult: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case resultVersion = "result_version"
         case scenario, baseline, options, warnings, assumptions
+        case uncertainty, sensitivity
     }
 }
 

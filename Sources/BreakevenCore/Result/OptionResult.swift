@@ -24,6 +24,8 @@ public struct OptionResult: Sendable, Hashable, Codable {
     /// The sizing of a derived throughput; nil when throughput was given.
     public var capacity: CapacitySummary?
     public var months: [MonthResult]
+    /// Ranges and odds over the Monte Carlo trials; nil without an `uncertainty` block.
+    public var uncertainty: OptionUncertainty? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, label, type
@@ -42,6 +44,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         case unmetRequests = "unmet_requests"
         case capacity
         case months
+        case uncertainty
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,6 +67,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         try c.encode(unmetRequests, forKey: .unmetRequests)
         try c.encode(capacity, forKey: .capacity)
         try c.encode(months, forKey: .months)
+        try c.encode(uncertainty, forKey: .uncertainty)
     }
 }
 
