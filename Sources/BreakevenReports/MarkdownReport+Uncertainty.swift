@@ -108,7 +108,7 @@ extension MarkdownReport {
         for bar in s.bars.prefix(tornadoRows) {
             func month(_ m: Int?) -> String { m.map(String.init) ?? "never" }
             t.append(["`\(bar.path)`", Money.significant(bar.nominal), Money.significant(bar.low), Money.significant(bar.high),
-                      Money.compact(bar.savingsAtLow), Money.compact(bar.savingsAtHigh), Money.compact(bar.swing),
+                      Money.compact(bar.savingsAtLow), Money.compact(bar.savingsAtHigh), bar.swing == 0 ? "none" : Money.compact(bar.swing),
                       "\(month(bar.breakevenMonthAtLow)) / \(month(bar.breakevenMonthAtHigh))"])
         }
         out += t.text

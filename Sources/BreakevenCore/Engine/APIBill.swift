@@ -2,6 +2,13 @@
 struct APIBill {
     let pricing: APIPricing
     let workload: Workload
+    var trend: TrendFactors
+
+    init(pricing: APIPricing, workload: Workload) {
+        self.pricing = pricing
+        self.workload = workload
+        trend = TrendFactors(perYear: pricing.priceChangePerYear)
+    }
 
     /// Token cost per class at its tier (a long-context cliff applies per request, by the class's
     /// prompt size, never by the month's total); batch traffic at batch prices; per-request fees;
@@ -23,7 +30,7 @@ struct APIBill {
             all.output += t.output
         }
         let beforeTrend = tokenCost + demand.requests * pricing.perRequest
-        let cost = beforeTrend * trendFactor(pricing.priceChangePerYear, month: demand.index) * (1 - pricing.discount)
+        let cost = beforeTrend * trend.factor(month: demand.index) * (1 - pricing.discount)
         return (applyMinimum ? max(cost, pricing.minimumMonthly) : cost, all)
     }
 

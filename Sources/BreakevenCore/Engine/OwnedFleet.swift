@@ -11,12 +11,14 @@ struct OwnedFleet {
     let accounting: OwnedHardwarePlan.Accounting
     let units: OwnedHardwarePlan.Units
     private(set) var owned: [Unit] = []
+    var priceTrend: TrendFactors
 
     init(plan: OwnedHardwarePlan, workload: Workload, accounting: OwnedHardwarePlan.Accounting? = nil, units: OwnedHardwarePlan.Units? = nil) {
         self.plan = plan
         self.workload = workload
         self.accounting = accounting ?? plan.accounting
         self.units = units ?? plan.units
+        priceTrend = TrendFactors(perYear: plan.hardwarePriceChangePerYear)
     }
 
     /// Straight-line book value: price·(1 − (1 − resale)·min(age, lifetime)/lifetime).
@@ -35,7 +37,7 @@ struct OwnedFleet {
         let secondsOnPerUnit = plan.hoursOnPerDay * 3600 * Double(demand.date.days)
         // Sized on monthly busy time: a local machine can queue, so peaks within the day do not count.
         let needed = max(1, Int((work / (secondsOnPerUnit * plan.maxUtilization) * (1 - 1e-12)).rounded(.up)))
-        let price = plan.purchasePrice * trendFactor(plan.hardwarePriceChangePerYear, month: i)
+        let price = plan.purchasePrice * priceTrend.factor(month: i)
         var lines = CostLines()
 
         // Units at the end of their lifetime are sold for their resale share and replaced.

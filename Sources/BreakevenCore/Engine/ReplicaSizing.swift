@@ -8,8 +8,10 @@ struct ReplicaSizing {
     let flatDay: Bool
     let teamPerMonth: Double
     let fixedPerMonth: Double
+    var gpuTrend: TrendFactors
 
     init(deployment: SelfHostedDeployment, workload: Workload) {
+        gpuTrend = TrendFactors(perYear: deployment.gpuPriceChangePerYear)
         self.deployment = deployment
         self.workload = workload
         hourlyFactors = workload.loadShape.hourlyFactors
@@ -69,7 +71,7 @@ struct ReplicaSizing {
         let gpus = Double(deployment.gpusPerReplica)
         var lines = CostLines()
         var replicaHours: Double
-        let onDemandHourly = deployment.gpuHourly * trendFactor(deployment.gpuPriceChangePerYear, month: demand.index)
+        let onDemandHourly = deployment.gpuHourly * gpuTrend.factor(month: demand.index)
         if let reservation = deployment.reservation, let reserved {
             // Reserved replicas are paid every hour of the term; load above them bursts on demand.
             let burstHours = burstHoursPerDay * days

@@ -6,12 +6,18 @@ extension Simulator {
     public static func totals(_ scenario: Scenario, workspace: inout TotalsWorkspace, into out: UnsafeMutableBufferPointer<OptionTotals>) {
         workspace.prepare(for: scenario)
         let months = scenario.months
-        workspace.demands.withUnsafeBufferPointer { demands in
-            workspace.discount.withUnsafeBufferPointer { discount in
-                workspace.cumulative.withUnsafeMutableBufferPointer { cumulative in
+        // Borrowed from the workspace for the loop, so the trend cache stays free to change.
+        var cumulative: [Double] = []
+        swap(&cumulative, &workspace.cumulative)
+        defer { swap(&cumulative, &workspace.cumulative) }
+        let demands = workspace.demands, discount = workspace.discount
+        demands.withUnsafeBufferPointer { demands in
+            discount.withUnsafeBufferPointer { discount in
+                cumulative.withUnsafeMutableBufferPointer { cumulative in
                     for (k, option) in scenario.options.enumerated() {
                         let row = UnsafeMutableBufferPointer(rebasing: cumulative[(k * months)..<((k + 1) * months)])
-                        out[k] = run(OptionModel(option, in: scenario), demands, discount, row)
+                        let model = workspace.withTrendTables(OptionModel(option, in: scenario), months: months)
+                        out[k] = run(model, demands, discount, row)
                     }
                     let b = scenario.baselineIndex
                     for k in scenario.options.indices where k != b {

@@ -3,13 +3,21 @@ struct SubscriptionBill {
     let terms: SubscriptionTerms
     let workload: Workload
     /// The api option that serves overflow, if any.
-    let overflow: APIBill?
+    var overflow: APIBill?
+    var feeTrend: TrendFactors
+
+    init(terms: SubscriptionTerms, workload: Workload, overflow: APIBill?) {
+        self.terms = terms
+        self.workload = workload
+        self.overflow = overflow
+        feeTrend = TrendFactors(perYear: terms.priceChangePerYear)
+    }
 
     func month(_ demand: MonthDemand) -> MonthlyProjection { MonthlyProjection(demand, monthCost(demand)) }
 
     func monthCost(_ demand: MonthDemand) -> MonthCost {
         var lines = CostLines()
-        lines.subscription = terms.monthlyFee * Double(terms.seats) * trendFactor(terms.priceChangePerYear, month: demand.index)
+        lines.subscription = terms.monthlyFee * Double(terms.seats) * feeTrend.factor(month: demand.index)
         var excess = 0.0
         if let included = terms.includedRequestsPerMonth {
             excess = max(0, demand.requests - included * Double(terms.seats))

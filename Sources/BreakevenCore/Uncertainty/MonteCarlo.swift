@@ -27,7 +27,7 @@ public enum MonteCarlo {
                 failed.withUnsafeMutableBufferPointer { failedOut in
                     let out = SharedOutput(values: valuesOut, totals: totalsOut, failed: failedOut)
                     let work: @Sendable (Int) -> Void = { w in
-                        var workspace = TotalsWorkspace()
+                        var worker = variants.worker()
                         for b in stride(from: w, to: blocks, by: workers) {
                             let first = b * blockSize, end = min(trials, first + blockSize)
                             for t in first..<end {
@@ -37,7 +37,7 @@ public enum MonteCarlo {
                                     row[j] = samplers[j].sample(&random)
                                 }
                                 let slots = UnsafeMutableBufferPointer(rebasing: out.totals[(t * optionCount)..<((t + 1) * optionCount)])
-                                if !variants.totals(UnsafeBufferPointer(row), workspace: &workspace, into: slots) {
+                                if !worker.totals(UnsafeBufferPointer(row), into: slots) {
                                     out.failed[t] = true
                                 }
                             }

@@ -87,6 +87,31 @@ public struct ScenarioVariants: Sendable {
         return true
     }
 
+    /// What one thread evaluates variants with: its own scenario, rebuilt from the document so
+    /// that it shares no storage (and no reference counts) with other threads, and changed in
+    /// place from one variant to the next; every input is set every time, so nothing is left
+    /// over from the last.
+    public func worker() -> Worker {
+        let own = setters == nil ? nil : try? ScenarioVariants.rebuild(document: document, catalog: catalog, digest: "", values: [])
+        return Worker(variants: self, scenario: own ?? nominal)
+    }
+
+    public struct Worker {
+        let variants: ScenarioVariants
+        var scenario: Scenario
+        var workspace = TotalsWorkspace()
+
+        /// Every option's totals with input j at values[j]; false if the scenario cannot be built.
+        public mutating func totals(_ values: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<OptionTotals>) -> Bool {
+            if let setters = variants.setters {
+                for j in setters.indices { setters[j].apply(&scenario, values[j]) }
+                Simulator.totals(scenario, workspace: &workspace, into: out)
+                return true
+            }
+            return variants.totals(values, workspace: &workspace, into: out)
+        }
+    }
+
     private func rebuild(_ values: [(Int, Double)], failing input: Int?) throws(ProbeFailure) -> Scenario {
         do {
             return try ScenarioVariants.rebuild(document: document, catalog: catalog, digest: nominal.digest,

@@ -6,7 +6,7 @@ import BreakevenCore
 public enum TornadoChart {
     static let maxBars = 12
     static let width = 960.0
-    static let plotLeft = 360.0, plotRight = 900.0, plotTop = 100.0, row = 34.0
+    static let plotLeft = 360.0, plotRight = 900.0, plotTop = 128.0, row = 34.0
     static let lowColor = "#4e79a7", highColor = "#f28e2b"
 
     /// The file name beside the Markdown report of `NAME.json`.
@@ -23,27 +23,40 @@ public enum TornadoChart {
         }
     }
 
+    /// An input's value at a bar's end: 3 significant digits, large ones as 15M or 275k.
+    static func valueLabel(_ x: Double) -> String {
+        abs(x) >= 1e4 ? Verdict.tokens(x) : Money.significant(x, digits: 3)
+    }
+
+    /// "$0", "$1M", "-$500k".
+    static func tickLabel(_ x: Double) -> String {
+        x == 0 ? "$0" : Money.compact(x)
+    }
+
     public static func render(_ result: BreakevenResult) -> String? {
         guard let s = result.sensitivity, !s.bars.isEmpty else { return nil }
         let bars = Array(s.bars.prefix(maxBars))
         let plotBottom = plotTop + Double(bars.count) * row
         let height = plotBottom + 70
         let values = bars.flatMap { [$0.savingsAtLow, $0.savingsAtHigh] } + [s.savings]
-        let scale = NiceTicks(values.min() ?? 0, values.max() ?? 0)
+        // Room beyond the longest bars for their value labels.
+        let lo = values.min() ?? 0, hi = values.max() ?? 0, pad = max(hi - lo, abs(hi) * 0.01, 1) * 0.12
+        let scale = NiceTicks(lo - pad, hi + pad)
         func x(_ v: Double) -> Double { plotLeft + (v - scale.lower) / (scale.upper - scale.lower) * (plotRight - plotLeft) }
 
         var svg = SVGDocument(width: width, height: height)
-        svg.text(title(result, s), x: 24, y: 30, size: 18, bold: true, fill: "#222222")
-        svg.text(method(s) + " Savings over \(result.scenario.months) months at the scenario values: \(Money.compact(s.savings)).",
-                 x: 24, y: 52, fill: "#555555")
-        svg.rect(x: 24, y: 64, width: 12, height: 12, fill: lowColor)
-        svg.text("input at its low value", x: 42, y: 75)
-        svg.rect(x: 204, y: 64, width: 12, height: 12, fill: highColor)
-        svg.text("input at its high value", x: 222, y: 75)
+        svg.text("What moves the savings", x: 24, y: 30, size: 18, bold: true, fill: "#222222")
+        svg.text("of \(result.option(s.option)?.label ?? s.option) against \(result.option(s.baseline)?.label ?? s.baseline): "
+                 + "\(Money.compact(s.savings)) over \(result.scenario.months) months at the scenario values", x: 24, y: 52, fill: "#222222")
+        svg.text(method(s), x: 24, y: 72, fill: "#555555")
+        svg.rect(x: 24, y: 84, width: 12, height: 12, fill: lowColor)
+        svg.text("input at its low value", x: 42, y: 95)
+        svg.rect(x: 204, y: 84, width: 12, height: 12, fill: highColor)
+        svg.text("input at its high value", x: 222, y: 95)
 
         for tick in scale.ticks {
             svg.line(x1: x(tick), y1: plotTop - 6, x2: x(tick), y2: plotBottom, stroke: "#e6e6e6")
-            svg.text(Money.compact(tick), x: x(tick), y: plotBottom + 20, anchor: .middle, fill: "#444444")
+            svg.text(tickLabel(tick), x: x(tick), y: plotBottom + 20, anchor: .middle, fill: "#444444")
         }
         svg.text("Savings against \(result.option(s.baseline)?.label ?? s.baseline) over \(result.scenario.months) months",
                  x: (plotLeft + plotRight) / 2, y: plotBottom + 44, anchor: .middle, fill: "#444444")
@@ -58,12 +71,16 @@ public enum TornadoChart {
             let ends: [(value: Double, input: Double, y: Double, color: String, which: String)] = [
                 (bar.savingsAtLow, bar.low, top, lowColor, "low"), (bar.savingsAtHigh, bar.high, top + half, highColor, "high"),
             ]
+            if bar.swing == 0 {
+                svg.text("no effect on the savings", x: x(s.savings) + 6, y: top + half + 4, size: 11, fill: "#777777")
+                continue
+            }
             for end in ends {
                 let a = min(x(s.savings), x(end.value)), b = max(x(s.savings), x(end.value))
                 svg.rect(x: a, y: end.y, width: max(1, b - a), height: half, fill: end.color,
                          title: "\(bar.path) at its \(end.which) value \(Money.significant(end.input)): savings \(Money.compact(end.value))")
                 let right = end.value >= s.savings
-                svg.text(Money.significant(end.input), x: right ? b + 4 : a - 4, y: end.y + half - 3,
+                svg.text(valueLabel(end.input), x: right ? b + 4 : a - 4, y: end.y + half - 3,
                          anchor: right ? .start : .end, size: 11, fill: "#444444")
             }
         }
