@@ -25,8 +25,10 @@ struct SVGDocument {
         """ + body + "</svg>\n"
     }
 
-    mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = nil, title: String? = nil) {
-        let strokeText = stroke.map { " stroke=\"\($0)\" stroke-width=\"1\"" } ?? ""
+    /// - Parameter crisp: no anti-aliased edges, so that tiles meet without hairlines.
+    mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = nil, title: String? = nil,
+                       crisp: Bool = false) {
+        let strokeText = (stroke.map { " stroke=\"\($0)\" stroke-width=\"1\"" } ?? "") + (crisp ? " shape-rendering=\"crispEdges\"" : "")
         let open = "<rect x=\"\(SVGDocument.n(x))\" y=\"\(SVGDocument.n(y))\" width=\"\(SVGDocument.n(max(0, width)))\" height=\"\(SVGDocument.n(max(0, height)))\" fill=\"\(fill)\"\(strokeText)"
         if let title {
             body += open + "><title>\(SVGDocument.escape(title))</title></rect>\n"
