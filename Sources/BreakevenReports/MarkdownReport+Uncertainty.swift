@@ -3,6 +3,9 @@ import BreakevenCore
 /// The Uncertainty and Sensitivity sections: ranges and odds from the Monte Carlo trials, a
 /// histogram of the savings (Mermaid xychart-beta) and the tornado (a table and an SVG file).
 extension MarkdownReport {
+    /// "1 month", "36 months".
+    static func months(_ n: Int) -> String { n == 1 ? "1 month" : "\(n) months" }
+
     /// Rows of the tornado table; the JSON result keeps every bar.
     static let tornadoRows = 15
 
@@ -12,7 +15,7 @@ extension MarkdownReport {
               let o = r.option(id), let odds = o.uncertainty else { return "" }
         var text = " Over \(Money.grouped(String(u.trials))) trials of the uncertain inputs, \(o.label) is the cheapest option in \(Verdict.percent(odds.probabilityCheapest)) of them"
         if let p = odds.probabilityBreakeven {
-            text += " and breaks even within \(r.scenario.months) months in \(Verdict.percent(p))"
+            text += " and breaks even within \(MarkdownReport.months(r.scenario.months)) in \(Verdict.percent(p))"
         }
         let s = odds.savingsVsBaseline
         text += "; its savings run from \(Money.compact(s.p10)) to \(Money.compact(s.p90)) (10th to 90th percentile)."
@@ -54,7 +57,7 @@ extension MarkdownReport {
         }
         out += t.text + """
 
-        Totals and savings over \(r.scenario.months) months. Breaks even: the share of trials in which the option's cumulative cost \
+        Totals and savings over \(MarkdownReport.months(r.scenario.months)). Breaks even: the share of trials in which the option's cumulative cost \
         falls to the baseline's within the horizon and stays there. Cheapest: the share in which it has the lowest total cost.
 
         """
@@ -95,7 +98,7 @@ extension MarkdownReport {
 
     static func sensitivity(_ r: BreakevenResult, context: ReportContext) -> String? {
         guard let s = r.sensitivity else { return nil }
-        var out = "\(TornadoChart.title(r, s)): \(Money.compact(s.savings)) over \(r.scenario.months) months at the scenario values"
+        var out = "\(TornadoChart.title(r, s)): \(Money.compact(s.savings)) over \(MarkdownReport.months(r.scenario.months)) at the scenario values"
         out += s.breakevenMonth.map { ", breaking even in month \($0)." } ?? ", never breaking even."
         out += " " + TornadoChart.method(s) + "\n\n"
         guard !s.bars.isEmpty else { return out + "No input moves the savings.\n" }

@@ -22,8 +22,8 @@ public enum SweepChart {
     public static func title(_ grid: SweepGrid) -> String {
         let option = grid.optionLabels[grid.optionIndex], baseline = grid.optionLabels[grid.baselineIndex]
         switch grid.metric {
-        case .cheapest: return "Cheapest option over \(grid.months) months"
-        case .savings: return "Savings of \(option) against \(baseline) over \(grid.months) months"
+        case .cheapest: return "Cheapest option over \(MarkdownReport.months(grid.months))"
+        case .savings: return "Savings of \(option) against \(baseline) over \(MarkdownReport.months(grid.months))"
         case .breakevenMonth: return "Breakeven month of \(option) against \(baseline)"
         }
     }
@@ -72,7 +72,7 @@ public enum SweepChart {
                 guard first <= last else { break }
                 legend.append((sequential[6 - k], first == last ? "month \(first)" : "months \(first)–\(last)"))
             }
-            legend.append((never, "never within \(grid.months) months"))
+            legend.append((never, "never within \(MarkdownReport.months(grid.months))"))
             return Classes(legend: legend, color: { i, j in
                 guard grid.totals(i, j, option: 0).totalCost.isFinite else { return nil }
                 guard let m = grid.breakevenMonth(i, j) else { return never }
@@ -227,7 +227,7 @@ public enum SweepChart {
         var yTitle = ""
         switch grid.metric {
         case .cheapest:
-            yTitle = "Total cost over \(grid.months) months"
+            yTitle = "Total cost over \(MarkdownReport.months(grid.months))"
             for k in grid.optionIDs.indices {
                 series.append((grid.optionLabels[k], categorical[k % categorical.count],
                                (0..<grid.nx).map { grid.totals($0, 0, option: k).totalCost }.map { $0.isFinite ? $0 : nil }))

@@ -47,7 +47,7 @@ public enum TornadoChart {
         var svg = SVGDocument(width: width, height: height)
         svg.text("What moves the savings", x: 24, y: 30, size: 18, bold: true, fill: "#222222")
         svg.text("of \(result.option(s.option)?.label ?? s.option) against \(result.option(s.baseline)?.label ?? s.baseline): "
-                 + "\(Money.compact(s.savings)) over \(result.scenario.months) months at the scenario values", x: 24, y: 52, fill: "#222222")
+                 + "\(Money.compact(s.savings)) over \(MarkdownReport.months(result.scenario.months)) at the scenario values", x: 24, y: 52, fill: "#222222")
         svg.text(method(s), x: 24, y: 72, fill: "#555555")
         svg.rect(x: 24, y: 84, width: 12, height: 12, fill: lowColor)
         svg.text("input at its low value", x: 42, y: 95)
@@ -58,7 +58,7 @@ public enum TornadoChart {
             svg.line(x1: x(tick), y1: plotTop - 6, x2: x(tick), y2: plotBottom, stroke: "#e6e6e6")
             svg.text(tickLabel(tick), x: x(tick), y: plotBottom + 20, anchor: .middle, fill: "#444444")
         }
-        svg.text("Savings against \(result.option(s.baseline)?.label ?? s.baseline) over \(result.scenario.months) months",
+        svg.text("Savings against \(result.option(s.baseline)?.label ?? s.baseline) over \(MarkdownReport.months(result.scenario.months))",
                  x: (plotLeft + plotRight) / 2, y: plotBottom + 44, anchor: .middle, fill: "#444444")
         if scale.lower < 0, scale.upper > 0 {
             svg.line(x1: x(0), y1: plotTop - 6, x2: x(0), y2: plotBottom, stroke: "#b22222", dashed: true)
