@@ -41,18 +41,15 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
-        guard let chosenMetric = SweepMetric(rawValue: metric) else {
-            Terminal.error("breakeven: --metric \(metric): expected one of cheapest, savings, breakeven_month"
-                           + Suggestion.clause(for: metric, in: SweepMetric.allCases.map(\.rawValue)))
+        if let problem = RunArguments.threadsProblem(threads) {
+            Terminal.error("breakeven: " + problem)
             throw ExitStatus.usage
         }
-        if let threads, threads < 1 {
-            Terminal.error("breakeven: --threads \(threads): expected at least 1")
-            throw ExitStatus.usage
-        }
+        let chosenMetric: SweepMetric
         let x: SweepAxis
         var y: SweepAxis?
         do throws(SweepProblem) {
+            chosenMetric = try SweepMetric.parse(metric)
             x = try SweepAxis.parse(xAxis, flag: "--x")
             if let yAxis { y = try SweepAxis.parse(yAxis, flag: "--y") }
         } catch {

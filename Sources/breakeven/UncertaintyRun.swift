@@ -8,14 +8,9 @@ enum UncertaintyRun {
     static var allCores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     static func check(_ files: [ScenarioFile], threads: Int?, trialsCSV: String?) throws {
-        if let threads, threads < 1 {
-            Terminal.error("breakeven: --threads \(threads): expected at least 1")
-            throw ExitStatus.usage
-        }
-        guard let trialsCSV else { return }
-        let uncertain = files.filter { $0.scenario.uncertainty != nil }
-        if uncertain.count != 1 {
-            Terminal.error("breakeven: --trials-csv \(trialsCSV): expected one scenario with an uncertainty block, found \(uncertain.count)")
+        let uncertain = files.filter { $0.scenario.uncertainty != nil }.count
+        if let problem = RunArguments.threadsProblem(threads) ?? RunArguments.trialsCSVProblem(trialsCSV, scenariosWithUncertainty: uncertain) {
+            Terminal.error("breakeven: " + problem)
             throw ExitStatus.usage
         }
     }

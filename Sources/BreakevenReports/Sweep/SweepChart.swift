@@ -86,7 +86,11 @@ public enum SweepChart {
         k == breaks.count - 1 ? "\(money(breaks[k])) or more" : "\(money(breaks[k])) to \(money(breaks[k + 1]))"
     }
 
-    static func money(_ x: Double) -> String { x == 0 ? "$0" : Money.compact(x) }
+    /// "$0", "$10", "$500k": round amounts without cents.
+    static func money(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1000 { return "$" + String(Int(x)) }
+        return Money.compact(x)
+    }
 
     /// The largest 1, 2 or 5 × 10^k at or below x.
     static func roundedDown(_ x: Double) -> Double {

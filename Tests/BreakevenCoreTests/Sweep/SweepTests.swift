@@ -91,3 +91,18 @@ struct SweepTests {
         #expect(try problem("options.self.gpu_hourly=1..4", option: "api") == "--option api: the baseline; choose another option to compare with it")
     }
 }
+
+@Suite("run and sweep arguments")
+struct RunArgumentTests {
+    @Test func messages() throws {
+        #expect(RunArguments.threadsProblem(0) == "--threads 0: expected at least 1")
+        #expect(RunArguments.threadsProblem(4) == nil && RunArguments.threadsProblem(nil) == nil)
+        #expect(RunArguments.trialsCSVProblem("t.csv", scenariosWithUncertainty: 0) == "--trials-csv t.csv: expected one scenario with an uncertainty block, found 0")
+        #expect(RunArguments.trialsCSVProblem("t.csv", scenariosWithUncertainty: 2) == "--trials-csv t.csv: expected one scenario with an uncertainty block, found 2")
+        #expect(RunArguments.trialsCSVProblem("t.csv", scenariosWithUncertainty: 1) == nil)
+        #expect(throws: SweepProblem(#"--metric saving: expected one of cheapest, savings, breakeven_month; did you mean "savings"?"#)) {
+            try SweepMetric.parse("saving")
+        }
+        #expect(try SweepMetric.parse("breakeven_month") == .breakevenMonth)
+    }
+}
