@@ -73,9 +73,6 @@ public enum Sweep {
         var workspace = TotalsWorkspace()
         var totals = [OptionTotals](repeating: OptionTotals(totalCost: 0, npv: 0, breakevenMonth: nil), count: scenario.options.count)
         totals.withUnsafeMutableBufferPointer { Simulator.totals(scenario, workspace: &workspace, into: $0) }
-        let b = scenario.baselineIndex
-        return scenario.options.indices.filter { $0 != b }.max {
-            (totals[b].totalCost - totals[$0].totalCost, scenario.options[$1].id) < (totals[b].totalCost - totals[$1].totalCost, scenario.options[$0].id)
-        }
+        return OptionTotals.bestAlternative(totals, in: scenario)
     }
 }

@@ -19,10 +19,7 @@ public enum Tornado {
         let nominal = evaluate(scenario)
         let b = scenario.baselineIndex
         let savings = nominal.map { nominal[b].totalCost - $0.totalCost }
-        // The option the verdict names: the largest savings (ties to the smaller id).
-        guard let k = scenario.options.indices.filter({ $0 != b }).max(by: {
-            (savings[$0], scenario.options[$1].id) < (savings[$1], scenario.options[$0].id)
-        }) else { return nil }
+        guard let k = OptionTotals.bestAlternative(nominal, in: scenario) else { return nil }
 
         let method: Sensitivity.Method
         var candidates: [(input: NumericInput, low: Double, high: Double)] = []

@@ -61,7 +61,7 @@ public enum SweepReport {
         return (0..<maxRows).map { Int((Double($0) * Double(grid.ny - 1) / Double(maxRows - 1)).rounded()) }.reversed()
     }
 
-    static func where_(_ grid: SweepGrid, row j: Int) -> String {
+    static func cheaperRange(_ grid: SweepGrid, row j: Int) -> String {
         let crossings = grid.crossings(row: j)
         if crossings.isEmpty {
             let s = grid.savings(0, j)
@@ -95,9 +95,9 @@ public enum SweepReport {
                 "- At \(x) = \(SweepChart.label(c.value)) \(option) becomes \(c.cheaperAbove ? "cheaper" : "dearer") than \(baseline) (savings cross zero, interpolated between grid points).\n"
             }.joined()
         }
-        var out = "Where \(option) is at or below \(baseline) along \(x), for each value of `\(y.path)` (interpolated between grid points):\n\n"
+        let out = "Where \(option) is at or below \(baseline) along \(x), for each value of `\(y.path)` (interpolated between grid points):\n\n"
         var t = MarkdownTable([("`\(y.path)`", .right), ("\(option) at or below \(baseline) where \(x) is", .left)])
-        for j in rows(grid) { t.append([SweepChart.label(grid.yValues[j]), where_(grid, row: j)]) }
+        for j in rows(grid) { t.append([SweepChart.label(grid.yValues[j]), cheaperRange(grid, row: j)]) }
         return out + t.text
     }
 
