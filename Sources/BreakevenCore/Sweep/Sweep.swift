@@ -1,6 +1,9 @@
 /// `breakeven sweep`: one or two inputs over a grid of values, every point a whole projection
 /// (the totals-only path, on every core), for the map of where an option pays off.
 public enum Sweep {
+    /// Every point's totals are kept: a grid of at most 250,000 points (500 × 500).
+    public static let maxPoints = 250_000
+
     /// - Parameters:
     ///   - option: the option whose savings and breakeven month to show; nil: the one that
     ///     saves most at the scenario's own values.
@@ -32,6 +35,10 @@ public enum Sweep {
             chosen = best
         }
 
+        let points = x.count * (y?.count ?? 1)
+        if points > maxPoints, let y {
+            throw SweepProblem("\(x.argument) \(y.argument): \(x.count) × \(y.count) = \(points) points; a sweep has at most \(maxPoints)")
+        }
         let xs = x.values.map(xInput.range.clamped)
         let ys = y.map { axis in axis.values.map { (yInput?.range ?? xInput.range).clamped($0) } } ?? []
         let inputs = [xInput] + (yInput.map { [$0] } ?? [])

@@ -22,7 +22,7 @@ extension ScenarioLanguage {
        doc: "How likely each value of one input is."))
 
     static let uncertainty = Shape.object(ObjectShape([
-        Field("trials", .integer(min: 1, max: 1_000_000), default: "10000", "Monte Carlo trials."),
+        Field("trials", .integer(min: 1, max: 100_000), default: "10000", "Monte Carlo trials (every trial's inputs and totals are kept, so at most 100,000)."),
         Field("seed", .integer(min: 0, max: 1_000_000_000_000_000), default: "1", "Seed of the trials' random numbers: the same seed gives the same figures on any number of threads."),
         Field("inputs", .map(distribution, maxCount: 100), required: true,
               "Uncertain inputs by path, as --set takes them (options.self.gpu_hourly, workload.growth.monthly_rate), each with its distribution."),

@@ -89,6 +89,7 @@ struct SweepTests {
         #expect(try problem("options.self.gpu_hourly=1..4", "options.self.gpu_hourly=2..3") == "--y options.self.gpu_hourly=2..3: the same input as --x")
         #expect(try problem("options.self.gpu_hourly=1..4", option: "slef") == #"--option slef: unknown option id; did you mean "self"?"#)
         #expect(try problem("options.self.gpu_hourly=1..4", option: "api") == "--option api: the baseline; choose another option to compare with it")
+        #expect(try problem("options.self.gpu_hourly=1..4:1000", "workload.requests_per_month=1..1e6:300") == "--x options.self.gpu_hourly=1..4:1000 --y workload.requests_per_month=1..1e6:300: 1000 × 300 = 300000 points; a sweep has at most 250000")
     }
 }
 

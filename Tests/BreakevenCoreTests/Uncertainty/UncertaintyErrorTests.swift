@@ -74,7 +74,7 @@ struct UncertaintyErrorTests {
                 "options.api.prices.output_per_mtok": { "choice": [[3, 0], [4, 0]] } } }
             """
         #expect(Self.errors(block) == [
-            "x.json:10:30: error: uncertainty.trials: expected an integer from 1 to 1000000, found 0",
+            "x.json:10:30: error: uncertainty.trials: expected an integer from 1 to 100000, found 0",
             #"x.json:10:33: error: uncertainty.seeed: unknown key "seeed"; did you mean "seed"?"#,
             #"x.json:11:53: error: uncertainty.inputs.options.self.gpu_hourly.normal: "normal" cannot be given together with "uniform""#,
             #"x.json:12:42: error: uncertainty.inputs.options.api.prices.input_per_mtok: expected one of "uniform", "triangular", "pert", "normal", "lognormal", "choice", found none"#,
