@@ -5,10 +5,12 @@ public enum MarkdownReport {
     public static func render(_ result: BreakevenResult, context: ReportContext) -> String {
         var out = "# \(result.scenario.name)\n\n"
         if !result.scenario.description.isEmpty { out += result.scenario.description + "\n\n" }
-        out += "**Verdict.** " + Verdict.sentences(result) + "\n\n"
+        out += "**Verdict.** " + Verdict.sentences(result) + odds(result) + "\n\n"
         out += horizonLine(result) + "\n\n"
         out += section("Summary", summary(result))
         out += section("Breakeven", breakeven(result))
+        if let uncertainty = uncertainty(result) { out += section("Uncertainty", uncertainty) }
+        if let sensitivity = sensitivity(result, context: context) { out += section("Sensitivity", sensitivity) }
         out += section("Cumulative cost", cumulativeChart(result, context: context))
         out += section("Monthly costs", monthlyChart(result, context: context) + "\n" + monthly(result))
         out += section("Cost breakdown", breakdown(result))

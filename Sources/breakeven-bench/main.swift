@@ -6,7 +6,9 @@ import Foundation
 // Speed figures for the notes, from a release build:
 //   swift run -c release breakeven-bench [SCENARIO]
 // Prints simulated option-months per second and the wall time of a whole `run` (load, simulate,
-// analyse with its breakeven-volume search, render every format) on the largest example.
+// analyse with its breakeven-volume search, render every format) on the largest example; then
+// the Monte Carlo loop (option-months per second per core), 10,000 trials × 60 months × 5
+// options end to end, and a 100 × 100 sweep, on the benchmark scenario in BenchScenario.swift.
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -22,6 +24,7 @@ if let path = arguments.first {
     paths = ((try? FileManager.default.contentsOfDirectory(atPath: "scenarios")) ?? [])
         .filter { $0.hasSuffix(".json") && !$0.hasSuffix("schema.json") }.sorted().map { "scenarios/" + $0 }
 }
+let catalog = (try? CatalogStore.seed()) ?? CatalogSnapshot()
 var loaded: [(String, [UInt8], Scenario)] = []
 for path in paths {
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -29,7 +32,7 @@ for path in paths {
         exit(66)
     }
     do {
-        let s = try ScenarioLoader.load(Array(data), file: path).scenario
+        let s = try ScenarioLoader.load(Array(data), file: path, catalog: catalog).scenario
         loaded.append((path, Array(data), s))
     } catch {
         FileHandle.standardError.write(Data((error.formatted + "\n").utf8))
@@ -62,7 +65,7 @@ print(String(format: "simulate: %.0f option-months/s (%d projections in %.3f s)"
 var runs = 0
 let whole = seconds {
     for _ in 0..<20 {
-        guard let s = try? ScenarioLoader.load(bytes, file: path).scenario else { return }
+        guard let s = try? ScenarioLoader.load(bytes, file: path, catalog: catalog).scenario else { return }
         let result = BreakevenAnalysis.analyse(s, Simulator.project(s))
         let md = MarkdownReport.render(result, context: ReportContext(scenarioPath: path))
         let csv = CSVReport.monthly(result) + CSVReport.summary(result)
@@ -87,5 +90,6 @@ for (file, importer) in [("litellm-model-prices.json", { (d: Data) in try PriceI
     }
 }
 
+checksum += MonteCarloBench.run()
 // Keeps the optimiser from dropping the work.
 if checksum.isNaN { print("checksum: NaN") }

@@ -32,6 +32,12 @@ struct RunCommand: ParsableCommand {
         valueName: "rule"))
     var failOn: [String] = []
 
+    @Option(help: "Worker threads for Monte Carlo trials (default: all cores); the figures do not depend on it.")
+    var threads: Int?
+
+    @Option(name: .customLong("trials-csv"), help: ArgumentHelp("Write every Monte Carlo trial's inputs and results to FILE (one scenario with an uncertainty block).", valueName: "FILE"))
+    var trialsCSV: String?
+
     @OptionGroup var catalog: CatalogOptions
     @OptionGroup var history: HistoryOptions
 
@@ -40,13 +46,17 @@ struct RunCommand: ParsableCommand {
         let rules = try GuardrailReporting.parse(failOn, allowChanges: false)
         let (snapshot, fingerprint) = try catalog.load()
         let files = try ScenarioFile.loadAll(scenarios, overrides: overrides, catalog: snapshot)
+        try UncertaintyRun.check(files, threads: threads, trialsCSV: trialsCSV)
         var results: [BreakevenResult] = []
         var output = OutputFiles()
         var summaries: [String] = []
         var checks: [(file: String, outcomes: [GuardrailOutcome])] = []
         var problems: ExitCode?
         for file in files {
-            let result = BreakevenAnalysis.analyse(file.scenario, Simulator.project(file.scenario))
+            var result = BreakevenAnalysis.analyse(file.scenario, Simulator.project(file.scenario))
+            if let trials = UncertaintyRun.analyse(&result, file: file, catalog: snapshot, threads: threads) {
+                if let trialsCSV { output.add(trialsCSV, TrialsCSV.render(trials)) }
+            }
             // Rules that cannot be checked stop the run before anything is written.
             do {
                 let outcomes = try GuardrailReporting.evaluate(GuardrailRule.scenarioRules(result.guardrails) + rules,
@@ -67,6 +77,9 @@ struct RunCommand: ParsableCommand {
                     let charts = ChartReport.fileNames(file.name)
                     output.add((out as NSString).appendingPathComponent(charts.cumulative), ChartReport.cumulativeSVG(result))
                     output.add((out as NSString).appendingPathComponent(charts.monthly), ChartReport.monthlySVG(result))
+                    if let tornado = TornadoChart.render(result) {
+                        output.add((out as NSString).appendingPathComponent(TornadoChart.fileName(file.name)), tornado)
+                    }
                 case .csv:
                     output.add(base + ".monthly.csv", CSVReport.monthly(result))
                     output.add(base + ".summary.csv", CSVReport.summary(result))

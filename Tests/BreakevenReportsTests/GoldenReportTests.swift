@@ -9,13 +9,17 @@ import BreakevenCore
 struct GoldenReportTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    static func result() throws -> BreakevenResult {
-        let bytes = try Data(contentsOf: folder.appendingPathComponent("team-chat.json"))
-        var loaded = try ScenarioLoader.load(Array(bytes), file: "team-chat.json")
+    /// The result `run` makes of a fixture: the analysis, the tornado and (with an uncertainty
+    /// block) the Monte Carlo trials.
+    static func result(_ name: String = "team-chat") throws -> BreakevenResult {
+        let bytes = try Data(contentsOf: folder.appendingPathComponent("\(name).json"))
+        var loaded = try ScenarioLoader.load(Array(bytes), file: "\(name).json")
         // The executable puts the SHA-256 of the canonical form here; a fixed stand-in keeps
         // this test about rendering.
         loaded.scenario.digest = "0000000000000000000000000000000000000000000000000000000000000000"
-        return BreakevenAnalysis.analyse(loaded.scenario, Simulator.project(loaded.scenario))
+        var result = BreakevenAnalysis.analyse(loaded.scenario, Simulator.project(loaded.scenario))
+        UncertaintyAnalysis.analyse(&result, document: loaded.document, scenario: loaded.scenario, threads: 2)
+        return result
     }
 
     static func compare(_ actual: String, golden name: String) throws {
@@ -45,6 +49,28 @@ struct GoldenReportTests {
 
     @Test func json() throws {
         try Self.compare(try JSONReport.render(try Self.result()), golden: "team-chat.result.json")
+    }
+
+    @Test func tornadoSVG() throws {
+        try Self.compare(try #require(TornadoChart.render(try Self.result())), golden: "team-chat.tornado.svg")
+    }
+
+    @Test func uncertaintyMarkdown() throws {
+        try Self.compare(MarkdownReport.render(try Self.result("team-chat-risk"), context: ReportContext(scenarioPath: "scenarios/team-chat-risk.json")),
+                         golden: "team-chat-risk.md")
+    }
+
+    @Test func uncertaintyJSON() throws {
+        try Self.compare(try JSONReport.render(try Self.result("team-chat-risk")), golden: "team-chat-risk.result.json")
+    }
+
+    @Test func uncertaintyTornadoSVG() throws {
+        try Self.compare(try #require(TornadoChart.render(try Self.result("team-chat-risk"))), golden: "team-chat-risk.tornado.svg")
+    }
+
+    @Test func uncertaintyJSONRoundTrips() throws {
+        let result = try Self.result("team-chat-risk")
+        #expect(try JSONReport.decode(Data(try JSONReport.render(result).utf8)) == result)
     }
 
     @Test func jsonRoundTrips() throws {

@@ -92,7 +92,12 @@ public enum BreakevenAnalysis {
 
     /// NPV: month i discounted by (1 + rate)^(−i/12).
     public static func presentValue(_ monthly: [Double], rate: Double) -> Double {
-        monthly.enumerated().reduce(0) { $0 + $1.element * pow(1 + rate, -Double($1.offset) / 12) }
+        monthly.enumerated().reduce(0) { $0 + $1.element * discountFactor(rate: rate, month: $1.offset) }
+    }
+
+    /// (1 + rate)^(−i/12): what a dollar of month i (0-based) is worth today.
+    static func discountFactor(rate: Double, month i: Int) -> Double {
+        pow(1 + rate, -Double(i) / 12)
     }
 
     /// Equal within rounding: sums of thousands of doubles differ in the last bits.
@@ -103,9 +108,15 @@ public enum BreakevenAnalysis {
     /// The first month m (1-based) from which cumulative cost stays at or below the
     /// baseline's through the last month; nil if dearer at the end.
     public static func breakevenMonth(_ option: [MonthlyProjection], _ baseline: [MonthlyProjection]) -> Int? {
+        breakevenMonth(months: option.count, option: { option[$0].cumulativeCost }, baseline: { baseline[$0].cumulativeCost })
+    }
+
+    /// The same from cumulative costs by month index, wherever they are kept.
+    @inline(__always)
+    static func breakevenMonth(months: Int, option: (Int) -> Double, baseline: (Int) -> Double) -> Int? {
         var first: Int?
-        for i in stride(from: option.count - 1, through: 0, by: -1) {
-            guard atOrBelow(option[i].cumulativeCost, baseline[i].cumulativeCost) else { break }
+        for i in stride(from: months - 1, through: 0, by: -1) {
+            guard atOrBelow(option(i), baseline(i)) else { break }
             first = i + 1
         }
         return first

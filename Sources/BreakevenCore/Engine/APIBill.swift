@@ -2,6 +2,13 @@
 struct APIBill {
     let pricing: APIPricing
     let workload: Workload
+    var trend: TrendFactors
+
+    init(pricing: APIPricing, workload: Workload) {
+        self.pricing = pricing
+        self.workload = workload
+        trend = TrendFactors(perYear: pricing.priceChangePerYear)
+    }
 
     /// Token cost per class at its tier (a long-context cliff applies per request, by the class's
     /// prompt size, never by the month's total); batch traffic at batch prices; per-request fees;
@@ -11,7 +18,7 @@ struct APIBill {
         var tokenCost = 0.0
         var all = TokenCounts(requests: 0, classes: [], outputMultiplier: 1)
         for c in workload.classes {
-            let t = TokenCounts(requests: demand.requests, classes: [c], outputMultiplier: pricing.outputTokenMultiplier)
+            let t = TokenCounts(requests: demand.requests, class: c, outputMultiplier: pricing.outputTokenMultiplier)
             let tier = pricing.tier(forInputTokens: c.inputTokens)
             func priced(_ p: TokenPrices) -> Double {
                 (t.uncachedInput * p.input + t.cachedInput * p.cachedInput + t.output * p.output) / 1e6
@@ -23,17 +30,18 @@ struct APIBill {
             all.output += t.output
         }
         let beforeTrend = tokenCost + demand.requests * pricing.perRequest
-        let cost = beforeTrend * trendFactor(pricing.priceChangePerYear, month: demand.index) * (1 - pricing.discount)
+        let cost = beforeTrend * trend.factor(month: demand.index) * (1 - pricing.discount)
         return (applyMinimum ? max(cost, pricing.minimumMonthly) : cost, all)
     }
 
-    func month(_ demand: MonthDemand) -> MonthlyProjection {
+    func monthCost(_ demand: MonthDemand) -> MonthCost {
         let (cost, tokens) = cost(demand)
         var lines = CostLines()
         lines.api = cost
         lines.fixed = pricing.overheads.fixedPerMonth
         if demand.isFirstActive { lines.oneTime = pricing.overheads.oneTimeTotal }
-        return MonthlyProjection(index: demand.index, date: demand.date, requests: demand.requests,
-                                 inputTokens: tokens.input, outputTokens: tokens.output, costs: lines)
+        return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output)
     }
+
+    func month(_ demand: MonthDemand) -> MonthlyProjection { MonthlyProjection(demand, monthCost(demand)) }
 }

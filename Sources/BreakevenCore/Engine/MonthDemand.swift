@@ -38,14 +38,21 @@ struct TokenCounts {
     var output = 0.0
 
     init(requests: Double, classes: [RequestClass], outputMultiplier: Double) {
-        for c in classes {
-            let n = requests * c.share
-            let tokens = n * c.inputTokens
-            input += tokens
-            cachedInput += tokens * c.cachedInputShare
-            uncachedInput += tokens * (1 - c.cachedInputShare)
-            output += n * c.outputTokens * outputMultiplier
-        }
+        for c in classes { add(requests: requests, class: c, outputMultiplier: outputMultiplier) }
+    }
+
+    /// One class's tokens alone (no array to allocate).
+    init(requests: Double, class c: RequestClass, outputMultiplier: Double) {
+        add(requests: requests, class: c, outputMultiplier: outputMultiplier)
+    }
+
+    private mutating func add(requests: Double, class c: RequestClass, outputMultiplier: Double) {
+        let n = requests * c.share
+        let tokens = n * c.inputTokens
+        input += tokens
+        cachedInput += tokens * c.cachedInputShare
+        uncachedInput += tokens * (1 - c.cachedInputShare)
+        output += n * c.outputTokens * outputMultiplier
     }
 }
 

@@ -15,12 +15,14 @@ struct OwnedFleet {
     private(set) var owned: [Batch] = []
 
     var unitCount: Double { owned.reduce(0) { $0 + $1.count } }
+    var priceTrend: TrendFactors
 
     init(plan: OwnedHardwarePlan, workload: Workload, accounting: OwnedHardwarePlan.Accounting? = nil, units: OwnedHardwarePlan.Units? = nil) {
         self.plan = plan
         self.workload = workload
         self.accounting = accounting ?? plan.accounting
         self.units = units ?? plan.units
+        priceTrend = TrendFactors(perYear: plan.hardwarePriceChangePerYear)
     }
 
     /// Straight-line book value: price·(1 − (1 − resale)·min(age, lifetime)/lifetime).
@@ -29,13 +31,17 @@ struct OwnedFleet {
     }
 
     mutating func month(_ demand: MonthDemand, isLast: Bool) -> MonthlyProjection {
+        MonthlyProjection(demand, monthCost(demand, isLast: isLast))
+    }
+
+    mutating func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost {
         let i = demand.index
         let tokens = TokenCounts(requests: demand.requests, classes: workload.classes, outputMultiplier: plan.outputTokenMultiplier)
         let work = ReplicaSizing.work(tokens, plan.throughput)
         let secondsOnPerUnit = plan.hoursOn(in: demand.date) * 3600
         // Sized on monthly busy time: a local machine can queue, so peaks within the day do not count.
         let needed = max(1, (work / (secondsOnPerUnit * plan.maxUtilization) * (1 - 1e-12)).rounded(.up))
-        let price = plan.purchasePrice * trendFactor(plan.hardwarePriceChangePerYear, month: i)
+        let price = plan.purchasePrice * priceTrend.factor(month: i)
         var lines = CostLines()
         var credit = 0.0
 
@@ -78,10 +84,9 @@ struct OwnedFleet {
         lines.team = plan.overheads.teamPerMonth
         lines.fixed = plan.overheads.fixedPerMonth
         if demand.isFirstActive { lines.oneTime = plan.overheads.oneTimeTotal }
-        return MonthlyProjection(index: i, date: demand.date, requests: demand.requests,
-                                 inputTokens: tokens.input, outputTokens: tokens.output, costs: lines,
-                                 replicas: count, utilization: onHours > 0 ? busyHours / onHours : nil,
-                                 unmetRequests: demand.requests * unmetShare,
-                                 runRateCost: lines.runRate - lines.hardware + amortization, resaleCredit: credit)
+        return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output,
+                         replicas: count, utilization: onHours > 0 ? busyHours / onHours : nil,
+                         unmetRequests: demand.requests * unmetShare,
+                         runRateCost: lines.runRate - lines.hardware + amortization, resaleCredit: credit)
     }
 }

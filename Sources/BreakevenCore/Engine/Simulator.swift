@@ -1,9 +1,7 @@
 /// Projects every option of a scenario month by month.
 public enum Simulator {
     public static func project(_ scenario: Scenario) -> Projection {
-        let demands = (0..<scenario.months).map { i in
-            MonthDemand(index: i, date: scenario.start.adding(months: i), requests: scenario.workload.requests(month: i, start: scenario.start))
-        }
+        let demands = (0..<scenario.months).map { demand(month: $0, of: scenario) }
         let options = scenario.options.map { option in
             var evaluation: SwitchEvaluation?
             var switchAt: Int?
@@ -28,6 +26,11 @@ public enum Simulator {
             return OptionProjection(optionID: option.id, months: months, switchEvaluation: evaluation)
         }
         return Projection(demands: demands, options: options)
+    }
+
+    /// The workload of month i (0-based) as every option sees it.
+    static func demand(month i: Int, of scenario: Scenario) -> MonthDemand {
+        MonthDemand(index: i, date: scenario.start.adding(months: i), requests: scenario.workload.requests(month: i, start: scenario.start))
     }
 
     /// Month 1's cost of one option if the whole workload were scaled to `requests`, at month-1

@@ -3,11 +3,21 @@ struct SubscriptionBill {
     let terms: SubscriptionTerms
     let workload: Workload
     /// The api option that serves overflow, if any.
-    let overflow: APIBill?
+    var overflow: APIBill?
+    var feeTrend: TrendFactors
 
-    func month(_ demand: MonthDemand) -> MonthlyProjection {
+    init(terms: SubscriptionTerms, workload: Workload, overflow: APIBill?) {
+        self.terms = terms
+        self.workload = workload
+        self.overflow = overflow
+        feeTrend = TrendFactors(perYear: terms.priceChangePerYear)
+    }
+
+    func month(_ demand: MonthDemand) -> MonthlyProjection { MonthlyProjection(demand, monthCost(demand)) }
+
+    func monthCost(_ demand: MonthDemand) -> MonthCost {
         var lines = CostLines()
-        lines.subscription = terms.monthlyFee * Double(terms.seats) * trendFactor(terms.priceChangePerYear, month: demand.index)
+        lines.subscription = terms.monthlyFee * Double(terms.seats) * feeTrend.factor(month: demand.index)
         var excess = 0.0
         if let included = terms.includedRequestsPerMonth {
             excess = max(0, demand.requests - included * Double(terms.seats))
@@ -23,7 +33,6 @@ struct SubscriptionBill {
             }
         }
         let tokens = TokenCounts(requests: demand.requests, classes: workload.classes, outputMultiplier: 1)
-        return MonthlyProjection(index: demand.index, date: demand.date, requests: demand.requests,
-                                 inputTokens: tokens.input, outputTokens: tokens.output, costs: lines, unmetRequests: unmet)
+        return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output, unmetRequests: unmet)
     }
 }

@@ -245,6 +245,7 @@ public enum ScenarioLanguage {
         Field("as_of", .string(.day), "Which dated catalog prices apply, \"YYYY-MM-DD\" (default: the first day of start)."),
         Field("months", .integer(min: 1, max: 240), default: "36", "Months projected."),
         Field("discount_rate", .number(.atLeast(0, atMost: 1)), default: "0", "Yearly rate for NPV."),
+        Field("uncertainty", uncertainty, "Uncertain inputs and their distributions: Monte Carlo trials and a tornado of the savings."),
         Field("workload", workload, required: true, "What is asked of the model."),
         Field("options", .array(option, count: 1...50), required: true, "The ways of serving it."),
         Field("baseline", .string(.slug), "The option the others are compared with (default: the first)."),

@@ -45,9 +45,12 @@ public enum ScenarioLoader {
         let builder = ScenarioBuilder(root: document, catalog: catalog)
         let scenario = builder.build()
         diagnostics = checker.diagnostics + builder.log.diagnostics
-        guard diagnostics.isEmpty, let scenario else {
+        guard diagnostics.isEmpty, var scenario else {
             throw ScenarioErrors(file: file, diagnostics: Array(Set(diagnostics)))
         }
+        var uncertainty = UncertaintyReader(document: document, scenario: scenario, catalog: catalog)
+        scenario.uncertainty = uncertainty.read()
+        guard uncertainty.diagnostics.isEmpty else { throw ScenarioErrors(file: file, diagnostics: uncertainty.diagnostics) }
         return Loaded(document: document, scenario: scenario)
     }
 }

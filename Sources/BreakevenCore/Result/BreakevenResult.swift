@@ -11,6 +11,10 @@ public struct BreakevenResult: Sendable, Hashable, Codable {
     public var assumptions: [Assumption]
     /// The scenario's guardrails, so `diff` can check them from result files too.
     public var guardrails: [Guardrail]
+    /// How the Monte Carlo trials were made; nil without an `uncertainty` block.
+    public var uncertainty: UncertaintySummary? = nil
+    /// The tornado of the best alternative's savings; nil with only a baseline.
+    public var sensitivity: Sensitivity? = nil
 
     public init(scenario: ScenarioInfo, baseline: String, options: [OptionResult], warnings: [Warning], assumptions: [Assumption],
                 guardrails: [Guardrail] = []) {
@@ -30,6 +34,7 @@ public struct BreakevenResult: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case resultVersion = "result_version"
         case scenario, baseline, options, warnings, assumptions, guardrails
+        case uncertainty, sensitivity
     }
 }
 

@@ -28,6 +28,8 @@ public struct OptionResult: Sendable, Hashable, Codable {
     /// Payback, ownership and electricity figures for the personal profile; nil for enterprise.
     public var personal: PersonalFigures?
     public var months: [MonthResult]
+    /// Ranges and odds over the Monte Carlo trials; nil without an `uncertainty` block.
+    public var uncertainty: OptionUncertainty? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, label, type
@@ -48,6 +50,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         case switchPlan = "switch"
         case personal
         case months
+        case uncertainty
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -72,6 +75,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         try c.encode(switchPlan, forKey: .switchPlan)
         try c.encode(personal, forKey: .personal)
         try c.encode(months, forKey: .months)
+        try c.encode(uncertainty, forKey: .uncertainty)
     }
 }
 

@@ -13,6 +13,8 @@ public struct Scenario: Sendable, Hashable {
     public var workload: Workload
     public var options: [ServingOption]
     public var baselineID: String
+    /// The `uncertainty` block: Monte Carlo trials over uncertain inputs; nil without one.
+    public var uncertainty: UncertaintyPlan? = nil
     /// Every input with its source, in the order read: the report's assumptions section.
     public var assumptions: [Assumption]
     /// SHA-256 of the scenario's canonical JSON (after `--set`), hex; set by the loader's caller.

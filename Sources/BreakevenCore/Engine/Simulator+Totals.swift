@@ -1,0 +1,65 @@
+extension Simulator {
+    /// Every option's total, NPV and breakeven month: the month costs of `project` (the same cost
+    /// functions), kept as running sums instead of months, for Monte Carlo trials and sweeps.
+    ///
+    /// - Parameter out: one slot per option, in the scenario's order.
+    public static func totals(_ scenario: Scenario, workspace: inout TotalsWorkspace, into out: UnsafeMutableBufferPointer<OptionTotals>) {
+        workspace.prepare(for: scenario)
+        let months = scenario.months
+        // Borrowed from the workspace for the loop, so the trend cache stays free to change.
+        var cumulative: [Double] = []
+        swap(&cumulative, &workspace.cumulative)
+        defer { swap(&cumulative, &workspace.cumulative) }
+        let demands = workspace.demands, discount = workspace.discount
+        demands.withUnsafeBufferPointer { demands in
+            discount.withUnsafeBufferPointer { discount in
+                cumulative.withUnsafeMutableBufferPointer { cumulative in
+                    for (k, option) in scenario.options.enumerated() {
+                        let row = UnsafeMutableBufferPointer(rebasing: cumulative[(k * months)..<((k + 1) * months)])
+                        // A switch at its best month is found as `project` finds it.
+                        var switchAt: Int?
+                        if case .switchover(let plan) = option.kind, plan.at == .best {
+                            switchAt = SwitchEvaluation.best(option, plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
+                        }
+                        let model = workspace.withTrendTables(OptionModel(option, in: scenario, switchAt: switchAt), months: months)
+                        out[k] = run(model, demands, discount, row)
+                    }
+                    let b = scenario.baselineIndex
+                    for k in scenario.options.indices where k != b {
+                        out[k].breakevenMonth = BreakevenAnalysis.breakevenMonth(
+                            months: months, option: { cumulative[k * months + $0] }, baseline: { cumulative[b * months + $0] })
+                    }
+                }
+            }
+        }
+    }
+
+    /// The option's months, summed as `project` and `BreakevenAnalysis` sum them; the cumulative
+    /// cost of each month goes to `row`. One switch per option keeps the month loop specialised
+    /// (and an owned fleet's unit list uniquely held, so it is not copied every month).
+    private static func run(_ model: OptionModel, _ demands: UnsafeBufferPointer<MonthDemand>,
+                            _ discount: UnsafeBufferPointer<Double>, _ row: UnsafeMutableBufferPointer<Double>) -> OptionTotals {
+        var total = 0.0, npv = 0.0
+        @inline(__always) func add(_ i: Int, _ cost: MonthCost) {
+            let t = cost.costs.total
+            total += t
+            row[i] = total
+            npv += t * discount[i]
+        }
+        let last = demands.count - 1
+        switch model.model {
+        case .api(let bill):
+            for i in demands.indices { add(i, bill.monthCost(demands[i])) }
+        case .selfHosted(let sizing):
+            for i in demands.indices { add(i, sizing.monthCost(demands[i])) }
+        case .owned(var fleet):
+            for i in demands.indices { add(i, fleet.monthCost(demands[i], isLast: i == last)) }
+        case .subscription(let bill):
+            for i in demands.indices { add(i, bill.monthCost(demands[i])) }
+        case .schedule, .mix:
+            var composite = model
+            for i in demands.indices { add(i, MonthCost(costs: composite.month(demands[i], isLast: i == last).costs)) }
+        }
+        return OptionTotals(totalCost: total, npv: npv, breakevenMonth: nil)
+    }
+}

@@ -1,0 +1,70 @@
+/// Where the trials' values of one figure fall: the 10th, 50th and 90th percentiles and the mean.
+public struct Percentiles: Sendable, Hashable, Codable {
+    public var p10: Double
+    public var p50: Double
+    public var p90: Double
+    public var mean: Double
+
+    public init(p10: Double, p50: Double, p90: Double, mean: Double) {
+        self.p10 = p10
+        self.p50 = p50
+        self.p90 = p90
+        self.mean = mean
+    }
+
+    /// Of finite values, in any order: percentiles interpolated between order statistics
+    /// (x at rank (n − 1)·p, as numpy and spreadsheets' PERCENTILE.INC), the mean taken from
+    /// the first value so that equal values give that value exactly.
+    public init?(_ values: [Double]) {
+        let sorted = values.filter(\.isFinite).sorted()
+        guard let first = sorted.first else { return nil }
+        func at(_ p: Double) -> Double {
+            let h = Double(sorted.count - 1) * p
+            let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
+            return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+        }
+        let offsets = values.reduce(0.0) { $1.isFinite ? $0 + ($1 - first) : $0 }
+        self.init(p10: at(0.1), p50: at(0.5), p90: at(0.9), mean: first + offsets / Double(sorted.count))
+    }
+}
+
+/// The same for a breakeven month, where "never" is later than any month: a percentile that
+/// lands on trials that never break even is null, and the mean is over the trials that do.
+public struct MonthPercentiles: Sendable, Hashable, Codable {
+    public var p10: Int?
+    public var p50: Int?
+    public var p90: Int?
+    /// Over the trials that break even; nil if none does.
+    public var mean: Double?
+
+    public init(p10: Int?, p50: Int?, p90: Int?, mean: Double?) {
+        self.p10 = p10
+        self.p50 = p50
+        self.p90 = p90
+        self.mean = mean
+    }
+
+    /// Percentiles by nearest rank (the smallest month at or below which a share p of the
+    /// trials break even), so that they are months.
+    public init?(_ months: [Int?]) {
+        guard !months.isEmpty else { return nil }
+        let sorted = months.sorted { ($0 ?? Int.max) < ($1 ?? Int.max) }
+        func at(_ p: Double) -> Int? {
+            let rank = max(1, Int((p * Double(sorted.count)).rounded(.up)))
+            return sorted[rank - 1]
+        }
+        let found = months.compactMap { $0 }
+        self.init(p10: at(0.1), p50: at(0.5), p90: at(0.9),
+                  mean: found.isEmpty ? nil : Double(found.reduce(0, +)) / Double(found.count))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(p10, forKey: .p10)
+        try c.encode(p50, forKey: .p50)
+        try c.encode(p90, forKey: .p90)
+        try c.encode(mean, forKey: .mean)
+    }
+
+    enum CodingKeys: String, CodingKey { case p10, p50, p90, mean }
+}

@@ -1,0 +1,109 @@
+/// A tornado: how far the savings of one option against the baseline (and its breakeven month)
+/// move when each input goes to its low and its high value, biggest swing first.
+public struct Sensitivity: Sendable, Hashable, Codable {
+    public enum Method: String, Sendable, Hashable, Codable {
+        /// Each uncertain input at the 10th and 90th percentile of its distribution.
+        case percentiles = "p10_p90"
+        /// Without uncertain inputs: every numeric input ±25%, clamped to its valid range.
+        case plusMinus25 = "plus_minus_25_percent"
+    }
+
+    public var option: String
+    public var baseline: String
+    public var method: Method
+    public var savings: Double
+    public var breakevenMonth: Int?
+    public var bars: [TornadoBar]
+
+    public init(option: String, baseline: String, method: Method, savings: Double, breakevenMonth: Int?, bars: [TornadoBar]) {
+        self.option = option
+        self.baseline = baseline
+        self.method = method
+        self.savings = savings
+        self.breakevenMonth = breakevenMonth
+        self.bars = bars
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case option, baseline, method, savings
+        case breakevenMonth = "breakeven_month"
+        case bars
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(option, forKey: .option)
+        try c.encode(baseline, forKey: .baseline)
+        try c.encode(method, forKey: .method)
+        try c.encode(savings, forKey: .savings)
+        try c.encode(breakevenMonth, forKey: .breakevenMonth)
+        try c.encode(bars, forKey: .bars)
+    }
+}
+
+/// One input's bar: its low and high value and the savings and breakeven month at each.
+public struct TornadoBar: Sendable, Hashable, Codable {
+    public var path: String
+    public var nominal: Double
+    public var low: Double
+    public var high: Double
+    public var savingsAtLow: Double
+    public var savingsAtHigh: Double
+    /// nil: never within the horizon.
+    public var breakevenMonthAtLow: Int?
+    public var breakevenMonthAtHigh: Int?
+
+    public init(path: String, nominal: Double, low: Double, high: Double, savingsAtLow: Double, savingsAtHigh: Double,
+                breakevenMonthAtLow: Int?, breakevenMonthAtHigh: Int?) {
+        self.path = path
+        self.nominal = nominal
+        self.low = low
+        self.high = high
+        self.savingsAtLow = savingsAtLow
+        self.savingsAtHigh = savingsAtHigh
+        self.breakevenMonthAtLow = breakevenMonthAtLow
+        self.breakevenMonthAtHigh = breakevenMonthAtHigh
+    }
+
+    /// |savings at high − savings at low|: the bar's length.
+    public var swing: Double { abs(savingsAtHigh - savingsAtLow) }
+
+    /// Months between the two breakeven months, "never" counting as one past the horizon.
+    public func breakevenSwing(months: Int) -> Int {
+        abs((breakevenMonthAtHigh ?? months + 1) - (breakevenMonthAtLow ?? months + 1))
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case path, nominal, low, high
+        case savingsAtLow = "savings_at_low"
+        case savingsAtHigh = "savings_at_high"
+        case breakevenMonthAtLow = "breakeven_month_at_low"
+        case breakevenMonthAtHigh = "breakeven_month_at_high"
+        case swing
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        path = try c.decode(String.self, forKey: .path)
+        nominal = try c.decode(Double.self, forKey: .nominal)
+        low = try c.decode(Double.self, forKey: .low)
+        high = try c.decode(Double.self, forKey: .high)
+        savingsAtLow = try c.decode(Double.self, forKey: .savingsAtLow)
+        savingsAtHigh = try c.decode(Double.self, forKey: .savingsAtHigh)
+        breakevenMonthAtLow = try c.decodeIfPresent(Int.self, forKey: .breakevenMonthAtLow)
+        breakevenMonthAtHigh = try c.decodeIfPresent(Int.self, forKey: .breakevenMonthAtHigh)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(nominal, forKey: .nominal)
+        try c.encode(low, forKey: .low)
+        try c.encode(high, forKey: .high)
+        try c.encode(savingsAtLow, forKey: .savingsAtLow)
+        try c.encode(savingsAtHigh, forKey: .savingsAtHigh)
+        try c.encode(breakevenMonthAtLow, forKey: .breakevenMonthAtLow)
+        try c.encode(breakevenMonthAtHigh, forKey: .breakevenMonthAtHigh)
+        try c.encode(swing, forKey: .swing)
+    }
+}

@@ -1,0 +1,38 @@
+/// How a Monte Carlo run was made: trials, seed and every uncertain input with what was drawn.
+public struct UncertaintySummary: Sendable, Hashable, Codable {
+    public var trials: Int
+    public var seed: UInt64
+    /// Trials whose scenario could not be built and were left out (normally 0).
+    public var failedTrials: Int
+    public var inputs: [Input]
+
+    public init(trials: Int, seed: UInt64, failedTrials: Int, inputs: [Input]) {
+        self.trials = trials
+        self.seed = seed
+        self.failedTrials = failedTrials
+        self.inputs = inputs
+    }
+
+    public struct Input: Sendable, Hashable, Codable {
+        public var path: String
+        /// As written: `triangular [1.9, 2.69, 3.5]`.
+        public var distribution: String
+        /// The scenario's own value, which the deterministic figures use.
+        public var nominal: Double
+        /// The values drawn.
+        public var sampled: Percentiles
+
+        public init(path: String, distribution: String, nominal: Double, sampled: Percentiles) {
+            self.path = path
+            self.distribution = distribution
+            self.nominal = nominal
+            self.sampled = sampled
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case trials, seed
+        case failedTrials = "failed_trials"
+        case inputs
+    }
+}

@@ -1,0 +1,39 @@
+extension MonteCarloRun {
+    /// Bins of the savings histogram in the result.
+    static let histogramBins = 20
+
+    /// Each option's ranges and odds over the trials that were built, in the scenario's order.
+    public var optionSummaries: [OptionUncertainty] {
+        let kept = (0..<trials).filter(succeeded)
+        let n = Double(max(1, kept.count))
+        var cheapestCount = [Int](repeating: 0, count: optionIDs.count)
+        for t in kept { cheapestCount[cheapest(trial: t)] += 1 }
+        let baselineTotals = kept.map { totals(trial: $0, option: baselineIndex).totalCost }
+        return optionIDs.indices.map { k in
+            let option = kept.map { totals(trial: $0, option: k) }
+            let savings = zip(baselineTotals, option).map { $0 - $1.totalCost }
+            let isBaseline = k == baselineIndex
+            let months = option.map(\.breakevenMonth)
+            let zero = Percentiles(p10: 0, p50: 0, p90: 0, mean: 0)
+            return OptionUncertainty(
+                totalCost: Percentiles(option.map(\.totalCost)) ?? zero,
+                npv: Percentiles(option.map(\.npv)) ?? zero,
+                savingsVsBaseline: Percentiles(savings) ?? zero,
+                breakevenMonth: isBaseline ? nil : MonthPercentiles(months),
+                probabilityBreakeven: isBaseline ? nil : Double(months.filter { $0 != nil }.count) / n,
+                probabilityCheapest: Double(cheapestCount[k]) / n,
+                savingsHistogram: isBaseline ? nil : Histogram(savings, bins: MonteCarloRun.histogramBins))
+        }
+    }
+
+    /// The run as the result JSON describes it: trials, seed and what was drawn of each input.
+    public var summary: UncertaintySummary {
+        let kept = (0..<trials).filter(succeeded)
+        let inputs = plan.inputs.enumerated().map { j, u in
+            UncertaintySummary.Input(path: u.path, distribution: u.distribution.text, nominal: u.input.nominal,
+                                     sampled: Percentiles(kept.map { value(trial: $0, input: j) })
+                                         ?? Percentiles(p10: u.input.nominal, p50: u.input.nominal, p90: u.input.nominal, mean: u.input.nominal))
+        }
+        return UncertaintySummary(trials: trials, seed: plan.seed, failedTrials: failedTrials, inputs: inputs)
+    }
+}

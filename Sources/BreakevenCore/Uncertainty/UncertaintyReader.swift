@@ -1,0 +1,131 @@
+/// Reads a scenario's `uncertainty` block once the rest of the scenario is built: every path
+/// must name a number of this scenario, every distribution must stay inside that number's
+/// valid range, and the scenario must still be valid at each input's p10 and p90. Problems come
+/// back located like every other: file:line:column, JSON path, "did you mean".
+struct UncertaintyReader {
+    let document: JSONNode
+    let scenario: Scenario
+    let catalog: CatalogSnapshot
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(document: JSONNode, scenario: Scenario, catalog: CatalogSnapshot) {
+        self.document = document
+        self.scenario = scenario
+        self.catalog = catalog
+    }
+
+    static let blockPath = "uncertainty"
+    static let inputsPath = "uncertainty.inputs"
+
+    mutating func read() -> UncertaintyPlan? {
+        guard let block = document["uncertainty"], let members = block["inputs"]?.members else { return nil }
+        let trials = block["trials"]?.number.map { Int($0) } ?? UncertaintyPlan.defaultTrials
+        let seed = block["seed"]?.number.map { UInt64($0) } ?? UncertaintyPlan.defaultSeed
+        if members.isEmpty, let node = block["inputs"] {
+            report(node, UncertaintyReader.inputsPath, "expected at least one uncertain input, found none")
+        }
+        let known = ScenarioInputs(document: document, scenario: scenario)
+        var inputs: [UncertainInput] = []
+        var nodes: [JSONNode.Member] = []
+        for m in members {
+            let path = ShapeChecker.path(UncertaintyReader.inputsPath, m.key)
+            switch known.resolve(m.key) {
+            case .failure(let problem):
+                diagnostics.append(Diagnostic(at: m.keyLocation, path: path, problem.message(m.key)))
+            case .success(let input):
+                if let distribution = distribution(m.value, for: input, at: path) {
+                    inputs.append(UncertainInput(input: input, distribution: distribution))
+                    nodes.append(m)
+                }
+            }
+        }
+        guard diagnostics.isEmpty else { return nil }
+        checkProbes(inputs, nodes, block)
+        return diagnostics.isEmpty ? UncertaintyPlan(trials: trials, seed: seed, inputs: inputs) : nil
+    }
+
+    private mutating func report(_ node: JSONNode, _ path: String, _ message: String) {
+        diagnostics.append(Diagnostic(at: node.location, path: path, message))
+    }
+
+    /// The distribution of one input, each parameter checked against the input's range.
+    private mutating func distribution(_ node: JSONNode, for input: NumericInput, at path: String) -> Distribution? {
+        let range = input.range
+        let before = diagnostics.count
+        /// A parameter that must be a value of the input.
+        func value(_ n: JSONNode?, _ where: String) -> Double {
+            guard let n, let x = n.number else { return 0 }
+            if !range.contains(x) {
+                report(n, `where`, "expected \(range.phrase) (the range of \(input.path)), found \(n.quoted)")
+            }
+            return x
+        }
+        func listed(_ items: [JSONNode]) -> String { "[" + items.map(\.quoted).joined(separator: ", ") + "]" }
+
+        if let list = node["uniform"], let items = list.elements, items.count == 2 {
+            let p = ShapeChecker.path(path, "uniform")
+            let lo = value(items[0], p + "[0]"), hi = value(items[1], p + "[1]")
+            if lo > hi { report(list, p, "expected lo ≤ hi, found \(listed(items))") }
+            return diagnostics.count == before ? .uniform(lo: lo, hi: hi) : nil
+        }
+        for name in ["triangular", "pert"] {
+            guard let list = node[name], let items = list.elements, items.count == 3 else { continue }
+            let p = ShapeChecker.path(path, name)
+            let lo = value(items[0], p + "[0]"), mode = value(items[1], p + "[1]"), hi = value(items[2], p + "[2]")
+            if !(lo <= mode && mode <= hi) { report(list, p, "expected lo ≤ mode ≤ hi, found \(listed(items))") }
+            guard diagnostics.count == before else { return nil }
+            return name == "pert" ? .pert(lo: lo, mode: mode, hi: hi) : .triangular(lo: lo, mode: mode, hi: hi)
+        }
+        if let normal = node["normal"] {
+            let p = ShapeChecker.path(path, "normal")
+            let mean = value(normal["mean"], ShapeChecker.path(p, "mean"))
+            let sd = normal["sd"]?.number ?? 0
+            return diagnostics.count == before ? .normal(mean: mean, sd: sd) : nil
+        }
+        if let lognormal = node["lognormal"] {
+            let p = ShapeChecker.path(path, "lognormal")
+            let median = value(lognormal["median"], ShapeChecker.path(p, "median"))
+            let p90 = lognormal["p90"]?.number ?? median
+            if p90 < median, let n = lognormal["p90"] {
+                report(n, ShapeChecker.path(p, "p90"), "expected a p90 of at least the median (\(lognormal["median"]?.quoted ?? "")), found \(n.quoted)")
+            }
+            return diagnostics.count == before ? .lognormal(median: median, p90: p90) : nil
+        }
+        if let list = node["choice"], let pairs = list.elements {
+            let p = ShapeChecker.path(path, "choice")
+            var items: [Distribution.WeightedValue] = []
+            for (k, pair) in pairs.enumerated() {
+                guard let two = pair.elements, two.count == 2 else { continue }
+                let x = value(two[0], ShapeChecker.path(p, index: k) + "[0]")
+                let w = two[1].number ?? 0
+                if !(w >= 0) { report(two[1], ShapeChecker.path(p, index: k) + "[1]", "expected a weight ≥ 0, found \(two[1].quoted)") }
+                items.append(.init(value: x, weight: w))
+            }
+            if diagnostics.count == before, !items.contains(where: { $0.weight > 0 }) {
+                report(list, p, "expected at least one weight above 0, found none")
+            }
+            return diagnostics.count == before ? .choice(items) : nil
+        }
+        return nil
+    }
+
+    /// The scenario must build with each input at its p10 and p90, alone and all together.
+    private mutating func checkProbes(_ inputs: [UncertainInput], _ nodes: [JSONNode.Member], _ block: JSONNode) {
+        let probes = inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] }
+        do {
+            _ = try ScenarioVariants(document: document, scenario: scenario, catalog: catalog,
+                                     inputs: inputs.map(\.input), probes: probes)
+        } catch {
+            let first = error.diagnostics.first
+            let why = first.map { ($0.path.isEmpty ? "" : "\($0.path): ") + $0.message } ?? "it cannot be built"
+            if let j = error.input {
+                let which = error.value == probes[j][0] ? "10th" : "90th"
+                diagnostics.append(Diagnostic(at: nodes[j].keyLocation, path: ShapeChecker.path(UncertaintyReader.inputsPath, nodes[j].key),
+                    "at its \(which) percentile, \(Money.significant(error.value)), the scenario is invalid: \(why)"))
+            } else {
+                report(block["inputs"] ?? block, UncertaintyReader.inputsPath,
+                       "with every input at its 10th or 90th percentile together, the scenario is invalid: \(why)")
+            }
+        }
+    }
+}

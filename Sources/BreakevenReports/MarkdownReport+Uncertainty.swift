@@ -1,0 +1,128 @@
+import BreakevenCore
+
+/// The Uncertainty and Sensitivity sections: ranges and odds from the Monte Carlo trials, a
+/// histogram of the savings (Mermaid xychart-beta) and the tornado (a table and an SVG file).
+extension MarkdownReport {
+    /// "1 month", "36 months".
+    static func months(_ n: Int) -> String { n == 1 ? "1 month" : "\(n) months" }
+
+    /// Rows of the tornado table; the JSON result keeps every bar.
+    static let tornadoRows = 15
+
+    /// " Over 10,000 trials … ": the odds behind the verdict, or nothing without trials.
+    static func odds(_ r: BreakevenResult) -> String {
+        guard let u = r.uncertainty, let id = r.sensitivity?.option ?? r.options.first(where: { $0.id != r.baseline })?.id,
+              let o = r.option(id), let odds = o.uncertainty else { return "" }
+        var text = " Over \(Money.grouped(String(u.trials))) trials of the uncertain inputs, \(o.label) is the cheapest option in \(Verdict.percent(odds.probabilityCheapest)) of them"
+        if let p = odds.probabilityBreakeven {
+            text += " and breaks even within \(MarkdownReport.months(r.scenario.months)) in \(Verdict.percent(p))"
+        }
+        let s = odds.savingsVsBaseline
+        text += "; its savings run from \(Money.compact(s.p10)) to \(Money.compact(s.p90)) (10th to 90th percentile)."
+        // Another option that is cheapest more often deserves a mention.
+        if let other = r.options.filter({ $0.id != o.id }).max(by: {
+            ($0.uncertainty?.probabilityCheapest ?? 0, $1.id) < ($1.uncertainty?.probabilityCheapest ?? 0, $0.id)
+        }), let p = other.uncertainty?.probabilityCheapest, p > odds.probabilityCheapest {
+            text += " \(other.label) is the cheapest more often, in \(Verdict.percent(p)) of the trials."
+        }
+        return text
+    }
+
+    static func uncertainty(_ r: BreakevenResult) -> String? {
+        guard let u = r.uncertainty else { return nil }
+        var out = "\(Money.grouped(String(u.trials))) trials (seed \(u.seed)); each draws the \(u.inputs.count == 1 ? "input" : "\(u.inputs.count) inputs") below independently, and every other input keeps its scenario value. "
+        out += "p10 is the value 1 trial in 10 comes in under; p90, 9 in 10."
+        if u.failedTrials > 0 { out += " \(u.failedTrials) trials gave an invalid scenario and are left out." }
+        out += "\n\n"
+        var inputs = MarkdownTable([("Input", .left), ("Distribution", .left), ("Scenario value", .right),
+                                    ("Drawn p10", .right), ("p50", .right), ("p90", .right)])
+        for i in u.inputs {
+            inputs.append(["`\(i.path)`", i.distribution, Money.significant(i.nominal), Money.significant(i.sampled.p10),
+                           Money.significant(i.sampled.p50), Money.significant(i.sampled.p90)])
+        }
+        out += inputs.text + "\n"
+        var t = MarkdownTable([("Option", .left), ("Total p10", .right), ("p50", .right), ("p90", .right),
+                               ("Savings p10", .right), ("p50", .right), ("p90", .right),
+                               ("Breakeven month p10 / p50 / p90", .right), ("Breaks even", .right), ("Cheapest", .right)])
+        for o in r.options {
+            guard let x = o.uncertainty else { continue }
+            let isBaseline = o.id == r.baseline
+            func month(_ m: Int?) -> String { m.map(String.init) ?? "never" }
+            let months = x.breakevenMonth.map { "\(month($0.p10)) / \(month($0.p50)) / \(month($0.p90))" } ?? "–"
+            t.append([o.label, Money.compact(x.totalCost.p10), Money.compact(x.totalCost.p50), Money.compact(x.totalCost.p90),
+                      isBaseline ? "baseline" : Money.compact(x.savingsVsBaseline.p10),
+                      isBaseline ? "" : Money.compact(x.savingsVsBaseline.p50),
+                      isBaseline ? "" : Money.compact(x.savingsVsBaseline.p90),
+                      months, x.probabilityBreakeven.map(Verdict.percent) ?? "–", Verdict.percent(x.probabilityCheapest)])
+        }
+        out += t.text + """
+
+        Totals and savings over \(MarkdownReport.months(r.scenario.months)). Breaks even: the share of trials in which the option's cumulative cost \
+        falls to the baseline's within the horizon and stays there. Cheapest: the share in which it has the lowest total cost.
+
+        """
+        let charts = r.options.filter { $0.id != r.baseline }.compactMap { o in
+            o.uncertainty?.savingsHistogram.map { savingsHistogram($0, option: o.label, baseline: r.baselineOption?.label ?? r.baseline, trials: u.trials) }
+        }
+        if !charts.isEmpty {
+            out += "\nHow the trials' savings spread (Mermaid bar charts: trials per equal bin between the 1st and the 99th percentile; "
+            out += "the end bins also hold the 1% beyond them; a bin labelled by its middle):\n\n" + charts.joined(separator: "\n")
+        }
+        return out
+    }
+
+    /// A Mermaid xychart-beta bar chart: trials per savings bin, the bins labelled by their middle.
+    static func savingsHistogram(_ h: Histogram, option: String, baseline: String, trials: Int) -> String {
+        let edges = [h.lower, h.lower + h.width * Double(h.counts.count)]
+        let largest = edges.map(abs).max() ?? 0
+        let (unit, suffix) = largest >= 1e6 ? (1e6, "M") : largest >= 1e3 ? (1e3, "k") : (1.0, "")
+        let step = h.width / unit
+        let decimals = step >= 1 ? 1 : step >= 0.1 ? 2 : 3
+        let labels = h.counts.indices.map { i -> String in
+            let middle = (h.lower + h.width * (Double(i) + 0.5)) / unit
+            let text = Money.fixed(middle, decimals: decimals)
+            return "\"" + (text.hasPrefix("-0") && Double(text) == 0 ? String(text.dropFirst()) : text) + "\""
+        }
+        let top = NiceTicks(0, Double(h.counts.max() ?? 0)).upper
+        var out = "```mermaid\nxychart-beta\n"
+        out += "    title \"Savings of \(mermaid(option)) against \(mermaid(baseline)), \(Money.grouped(String(trials))) trials\"\n"
+        out += "    x-axis \"Savings, \(suffix.isEmpty ? "$" : "$" + suffix)\" [\(labels.joined(separator: ", "))]\n"
+        out += "    y-axis \"Trials\" 0 --> \(Money.fixed(top, decimals: 0))\n"
+        out += "    bar [\(h.counts.map(String.init).joined(separator: ", "))]\n"
+        return out + "```\n"
+    }
+
+    static func mermaid(_ s: String) -> String {
+        s.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    static func sensitivity(_ r: BreakevenResult, context: ReportContext) -> String? {
+        guard let s = r.sensitivity else { return nil }
+        var out = "\(TornadoChart.title(r, s)): \(Money.compact(s.savings)) over \(MarkdownReport.months(r.scenario.months)) at the scenario values"
+        out += s.breakevenMonth.map { ", breaking even in month \($0)." } ?? ", never breaking even."
+        out += " " + TornadoChart.method(s) + "\n\n"
+        guard !s.bars.isEmpty else { return out + "No input moves the savings.\n" }
+        let file = TornadoChart.fileName(reportName(context))
+        out += "![Tornado chart: \(TornadoChart.title(r, s))](\(file))\n\n"
+        out += "The chart is the SVG file [\(file)](\(file)); the \(min(TornadoChart.maxBars, s.bars.count)) longest bars are drawn.\n\n"
+        var t = MarkdownTable([("Input", .left), ("Scenario value", .right), ("Low", .right), ("High", .right),
+                               ("Savings at low", .right), ("Savings at high", .right), ("Swing", .right),
+                               ("Breakeven month at low / high", .right)])
+        for bar in s.bars.prefix(tornadoRows) {
+            func month(_ m: Int?) -> String { m.map(String.init) ?? "never" }
+            t.append(["`\(bar.path)`", Money.significant(bar.nominal), Money.significant(bar.low), Money.significant(bar.high),
+                      Money.compact(bar.savingsAtLow), Money.compact(bar.savingsAtHigh), bar.swing == 0 ? "none" : Money.compact(bar.swing),
+                      "\(month(bar.breakevenMonthAtLow)) / \(month(bar.breakevenMonthAtHigh))"])
+        }
+        out += t.text
+        let more = s.bars.count - min(tornadoRows, s.bars.count)
+        if more > 0 { out += "\n\(more) more input\(more == 1 ? "" : "s") move the savings less (every bar is in the JSON result).\n" }
+        return out
+    }
+
+    /// NAME of `NAME.json`: the report files' name.
+    static func reportName(_ context: ReportContext) -> String {
+        let file = context.scenarioPath.split(separator: "/").last.map(String.init) ?? context.scenarioPath
+        return file.hasSuffix(".json") ? String(file.dropLast(5)) : file
+    }
+}

@@ -1,0 +1,103 @@
+import BreakevenCore
+import BreakevenReports
+import Foundation
+
+/// Monte Carlo and sweep figures on `BenchScenario`.
+enum MonteCarloBench {
+    static func run() -> Double {
+        var checksum = 0.0
+        let bytes = Array(BenchScenario.text.utf8)
+        guard let loaded = try? ScenarioLoader.load(bytes, file: BenchScenario.path), let plan = loaded.scenario.uncertainty,
+              let variants = try? ScenarioVariants(document: loaded.document, scenario: loaded.scenario, catalog: CatalogSnapshot(),
+                                                   inputs: plan.inputs.map(\.input),
+                                                   probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
+        else {
+            print("monte carlo: the benchmark scenario does not load")
+            return 0
+        }
+        let s = loaded.scenario
+        let optionMonths = Double(plan.trials * s.months * s.options.count)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        print("monte carlo: \(BenchScenario.path) (\(s.options.count) options × \(s.months) months, \(plan.inputs.count) uncertain inputs, \(plan.trials) trials, typed setters: \(variants.usesSetters))")
+
+        // For profiling: BENCH_PROFILE=N runs the trial loop on N threads 20 times and stops.
+        if let n = ProcessInfo.processInfo.environment["BENCH_PROFILE"].flatMap(Int.init) {
+            for _ in 0..<20 { checksum += MonteCarlo.run(variants, plan: plan, threads: n).totals[0].totalCost }
+            return checksum
+        }
+        // The trial loop alone on one thread: the per-core rate.
+        var best = Double.infinity
+        for _ in 0..<5 {
+            let t = seconds { checksum += MonteCarlo.run(variants, plan: plan, threads: 1).totals[0].totalCost }
+            best = min(best, t)
+        }
+        print(String(format: "  trial loop, 1 thread: %.0f option-months/s per core (%.3f s for %.0f option-months, best of 5)",
+                     optionMonths / best, best, optionMonths))
+        var bestAll = Double.infinity, cpuAll = 0.0
+        for _ in 0..<5 {
+            let cpu0 = cpuSeconds()
+            let t = seconds { checksum += MonteCarlo.run(variants, plan: plan, threads: cores).totals[0].totalCost }
+            if t < bestAll { bestAll = t; cpuAll = cpuSeconds() - cpu0 }
+        }
+        // CPU time over wall time shows how many cores the run really had (other work on the
+        // machine takes its share).
+        print(String(format: "  trial loop, %d threads: %.3f s wall, %.3f s CPU (%.2f cores busy; %.0f option-months/s per busy core)",
+                     cores, bestAll, cpuAll, cpuAll / bestAll, optionMonths / cpuAll))
+
+        // End to end, as `run` does it without the disk: load and check (the uncertainty block's
+        // probes), the deterministic analysis, the tornado, the trials, every report format.
+        var wall = Double.infinity
+        for _ in 0..<5 {
+            let t = seconds {
+                guard let l = try? ScenarioLoader.load(bytes, file: BenchScenario.path) else { return }
+                var result = BreakevenAnalysis.analyse(l.scenario, Simulator.project(l.scenario))
+                UncertaintyAnalysis.analyse(&result, document: l.document, scenario: l.scenario, threads: cores)
+                let md = MarkdownReport.render(result, context: ReportContext(scenarioPath: BenchScenario.path))
+                let json = (try? JSONReport.render(result)) ?? ""
+                checksum += Double(md.count + json.count + (TornadoChart.render(result)?.count ?? 0))
+            }
+            wall = min(wall, t)
+        }
+        print(String(format: "  end to end (load, analyse, tornado, %d trials on %d threads, render): %.3f s wall, best of 5",
+                     plan.trials, cores, wall))
+        return checksum + sweep()
+    }
+
+    /// CPU time of the whole process, every thread.
+    static func cpuSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    static func seconds(_ body: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}
+
+extension MonteCarloBench {
+    /// A 100 × 100 sweep of the benchmark scenario: requests per month (log) by GPU-hour price.
+    static func sweep() -> Double {
+        guard let loaded = try? ScenarioLoader.load(Array(BenchScenario.text.utf8), file: BenchScenario.path) else { return 0 }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let x = SweepAxis(path: "workload.requests_per_month", lower: 1e5, upper: 1e9, count: 100, logarithmic: true)
+        let y = SweepAxis(path: "options.gpu.gpu_hourly", lower: 1, upper: 5, count: 100, flag: "--y")
+        var checksum = 0.0
+        var best = Double.infinity
+        for _ in 0..<5 {
+            let t = seconds {
+                guard let grid = try? Sweep.run(document: loaded.document, scenario: loaded.scenario, x: x, y: y,
+                                                metric: .savings, option: "gpu", threads: cores) else { return }
+                let svg = SweepChart.render(grid), csv = SweepCSV.render(grid)
+                checksum += Double(svg.count + csv.count)
+            }
+            best = min(best, t)
+        }
+        let points = 100 * 100
+        print(String(format: "  sweep 100 × 100 (%d points × %d months × %d options, %d threads, with the SVG and CSV): %.3f s wall, best of 5",
+                     points, loaded.scenario.months, loaded.scenario.options.count, cores, best))
+        return checksum
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import BreakevenCore
+import Foundation
+
+/// `run`'s Monte Carlo and tornado: the options checked, the trials on every core, a progress bar.
+enum UncertaintyRun {
+    /// Threads when `--threads` is not given: every core.
+    static var allCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    static func check(_ files: [ScenarioFile], threads: Int?, trialsCSV: String?) throws {
+        let uncertain = files.filter { $0.scenario.uncertainty != nil }.count
+        if let problem = RunArguments.threadsProblem(threads) ?? RunArguments.trialsCSVProblem(trialsCSV, scenariosWithUncertainty: uncertain) {
+            Terminal.error("breakeven: " + problem)
+            throw ExitStatus.usage
+        }
+    }
+
+    /// Adds the tornado (and, with an uncertainty block, the trials' figures) to the result.
+    static func analyse(_ result: inout BreakevenResult, file: ScenarioFile, catalog: CatalogSnapshot, threads: Int?) -> MonteCarloRun? {
+        let bar = file.scenario.uncertainty.map { ProgressBar(total: $0.trials, label: "\(file.name): trials") }
+        defer { bar?.finish() }
+        var progress: (@Sendable (Int) -> Void)?
+        if let bar { progress = { bar.advance($0) } }
+        return UncertaintyAnalysis.analyse(&result, document: file.loaded.document, scenario: file.scenario, catalog: catalog,
+                                           threads: threads ?? allCores, progress: progress)
+    }
+}
