@@ -25,6 +25,13 @@ struct OwnedFleet {
         priceTrend = TrendFactors(perYear: plan.hardwarePriceChangePerYear)
     }
 
+    /// Swaps the unit list with `storage`, emptied but keeping its capacity: the totals path lends
+    /// the fleet the same list trial after trial, so buying units allocates nothing.
+    mutating func swapUnitStorage(_ storage: inout [Batch]) {
+        storage.removeAll(keepingCapacity: true)
+        swap(&owned, &storage)
+    }
+
     /// Straight-line book value: price·(1 − (1 − resale)·min(age, lifetime)/lifetime).
     static func bookValue(price: Double, ageMonths: Int, lifetime: Int, resale: Double) -> Double {
         price * (1 - (1 - resale) * Double(min(ageMonths, lifetime)) / Double(lifetime))

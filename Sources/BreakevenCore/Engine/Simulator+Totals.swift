@@ -7,9 +7,13 @@ extension Simulator {
         workspace.prepare(for: scenario)
         let months = scenario.months
         // Borrowed from the workspace for the loop, so the trend cache stays free to change.
-        var cumulative: [Double] = []
+        var cumulative: [Double] = [], units: [OwnedFleet.Batch] = []
         swap(&cumulative, &workspace.cumulative)
-        defer { swap(&cumulative, &workspace.cumulative) }
+        swap(&units, &workspace.units)
+        defer {
+            swap(&cumulative, &workspace.cumulative)
+            swap(&units, &workspace.units)
+        }
         let demands = workspace.demands, discount = workspace.discount
         demands.withUnsafeBufferPointer { demands in
             discount.withUnsafeBufferPointer { discount in
@@ -22,7 +26,7 @@ extension Simulator {
                             switchAt = SwitchEvaluation.best(option, plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
                         }
                         let model = workspace.withTrendTables(OptionModel(option, in: scenario, switchAt: switchAt), months: months)
-                        out[k] = run(model, demands, discount, row)
+                        out[k] = run(model, demands, discount, row, &units)
                     }
                     let b = scenario.baselineIndex
                     for k in scenario.options.indices where k != b {
@@ -36,9 +40,11 @@ extension Simulator {
 
     /// The option's months, summed as `project` and `BreakevenAnalysis` sum them; the cumulative
     /// cost of each month goes to `row`. One switch per option keeps the month loop specialised
-    /// (and an owned fleet's unit list uniquely held, so it is not copied every month).
+    /// (and an owned fleet's unit list uniquely held and lent from the workspace, so buying a unit
+    /// neither copies nor allocates).
     private static func run(_ model: OptionModel, _ demands: UnsafeBufferPointer<MonthDemand>,
-                            _ discount: UnsafeBufferPointer<Double>, _ row: UnsafeMutableBufferPointer<Double>) -> OptionTotals {
+                            _ discount: UnsafeBufferPointer<Double>, _ row: UnsafeMutableBufferPointer<Double>,
+                            _ units: inout [OwnedFleet.Batch]) -> OptionTotals {
         var total = 0.0, npv = 0.0
         @inline(__always) func add(_ i: Int, _ cost: MonthCost) {
             let t = cost.costs.total
@@ -53,7 +59,9 @@ extension Simulator {
         case .selfHosted(let sizing):
             for i in demands.indices { add(i, sizing.monthCost(demands[i])) }
         case .owned(var fleet):
+            fleet.swapUnitStorage(&units)
             for i in demands.indices { add(i, fleet.monthCost(demands[i], isLast: i == last)) }
+            fleet.swapUnitStorage(&units)
         case .subscription(let bill):
             for i in demands.indices { add(i, bill.monthCost(demands[i])) }
         case .schedule, .mix:

@@ -15,6 +15,8 @@ public struct TotalsWorkspace {
     var discount: [Double] = []
     /// Cumulative cost by option (rows) and month (columns).
     var cumulative: [Double] = []
+    /// The unit list an owned fleet borrows for each run.
+    var units: [OwnedFleet.Batch] = []
     /// Trend tables by yearly rate, the most recently used first.
     var trends: [(perYear: Double, table: [Double])] = []
     static let trendSlots = 8
