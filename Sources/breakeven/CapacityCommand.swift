@@ -44,7 +44,7 @@ struct CapacityCommand: ParsableCommand {
                 text += "  latency: \(Self.n(c.timePerOutputTokenMs)) ms per output token, \(Self.n(c.timeToFirstTokenMs, 0)) ms to the first token\n"
             }
             text += "  per \(unit): \(Self.n(throughput.outputTokensPerSecond, 0)) output and \(Self.n(throughput.inputTokensPerSecond, 0)) prompt tokens/s\n"
-            var table = TextTable(["month", "date", "requests", unit == "replica" ? "replicas" : "units", "GPUs", "utilization"], left: [1])
+            var table = TerminalTable(["month", "date", "requests", unit == "replica" ? "replicas" : "units", "GPUs", "utilization"], left: [1])
             for m in projection.options.first(where: { $0.optionID == o.id })?.months ?? [] {
                 table.append([String(m.index + 1), m.date.description, Money.grouped(Money.fixed(m.requests, decimals: 0)),
                               m.replicas.map { Self.n($0, 0) } ?? "–", m.replicas.map { Self.n($0 * Double(gpus), 0) } ?? "–",

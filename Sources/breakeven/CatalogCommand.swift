@@ -35,40 +35,40 @@ struct CatalogCommand: ParsableCommand {
         func run() throws {
             let snapshot = try catalog.load().snapshot
             let day = try asOf.map(CatalogCommand.day)
-            var table: TextTable
+            var table: TerminalTable
             switch kind {
             case .models:
-                table = TextTable(["id", "input", "cached", "output", "batch in", "batch out", "from"], left: [0, 6])
+                table = TerminalTable(["id", "input", "cached", "output", "batch in", "batch out", "from"], left: [0, 6])
                 for p in snapshot.listModelPrices(provider: provider, search: search, asOf: day) {
                     table.append([p.id, price(p.inputPerMTok), price(p.cachedInputPerMTok), price(p.outputPerMTok),
                                   price(p.batchInputPerMTok), price(p.batchOutputPerMTok), p.effectiveFrom.description])
                 }
                 Terminal.out("USD per million tokens")
             case .gpus:
-                table = TextTable(["id", "name", "memory GB", "TB/s", "BF16 TFLOPS", "FP8 TFLOPS", "TDP W"], left: [0, 1])
+                table = TerminalTable(["id", "name", "memory GB", "TB/s", "BF16 TFLOPS", "FP8 TFLOPS", "TDP W"], left: [0, 1])
                 for g in snapshot.listGPUs(search: search) {
                     table.append([g.id, g.name, number(g.memoryGB), number(g.bandwidthTBps), number(g.bf16TFLOPS),
                                   g.fp8TFLOPS.map(number) ?? "–", number(g.tdpWatts)])
                 }
             case .offers:
-                table = TextTable(["id", "gpu", "provider", "commitment", "$/GPU-hour", "from"], left: [0, 1, 2, 3, 5])
+                table = TerminalTable(["id", "gpu", "provider", "commitment", "$/GPU-hour", "from"], left: [0, 1, 2, 3, 5])
                 for o in snapshot.listGPUOffers(provider: provider, search: search, asOf: day) {
                     table.append([o.id, o.gpu, o.provider, o.commitment.rawValue, Money.fixed(o.hourly, decimals: 2), o.effectiveFrom.description])
                 }
             case .hardware:
-                table = TextTable(["id", "name", "price", "memory GB", "TB/s", "busy W", "idle W"], left: [0, 1])
+                table = TerminalTable(["id", "name", "price", "memory GB", "TB/s", "busy W", "idle W"], left: [0, 1])
                 for h in snapshot.listHardware(search: search, asOf: day) {
                     table.append([h.id, h.name, Money.dollars(h.price), number(h.memoryGB), number(h.bandwidthTBps),
                                   number(h.wattsBusy), number(h.wattsIdle)])
                 }
             case .plans:
-                table = TextTable(["id", "name", "$/month", "included requests", "from"], left: [0, 1, 4])
+                table = TerminalTable(["id", "name", "$/month", "included requests", "from"], left: [0, 1, 4])
                 for p in snapshot.listPlans(provider: provider, search: search, asOf: day) {
                     table.append([p.id, p.name, Money.fixed(p.monthlyFee, decimals: 2),
                                   p.includedRequestsPerMonth.map(number) ?? "unstated", p.effectiveFrom.description])
                 }
             case .openModels:
-                table = TextTable(["id", "name", "params", "active", "layers", "kv heads", "context", "license"], left: [0, 1, 7])
+                table = TerminalTable(["id", "name", "params", "active", "layers", "kv heads", "context", "license"], left: [0, 1, 7])
                 for m in snapshot.listOpenModels(search: search) {
                     table.append([m.id, m.name, Money.scientific(m.totalParameters), Money.scientific(m.activeParameters),
                                   String(m.layers), String(m.kvHeads), String(m.contextLength), m.license])
@@ -115,7 +115,7 @@ struct CatalogCommand: ParsableCommand {
                 Terminal.error("breakeven: no prices for \"\(id)\"" + Suggestion.clause(for: id, in: Array(Set(snapshot.modelPrices.map(\.id)))))
                 throw ExitStatus.usage
             }
-            var table = TextTable(["from", "input", "cached", "output", "batch in", "batch out", "source"], left: [0, 6])
+            var table = TerminalTable(["from", "input", "cached", "output", "batch in", "batch out", "source"], left: [0, 6])
             for p in history {
                 func f(_ x: Double?) -> String { x.map { Money.trimmed(Money.fixed($0, decimals: 4)) } ?? "–" }
                 table.append([p.effectiveFrom.description, f(p.inputPerMTok), f(p.cachedInputPerMTok), f(p.outputPerMTok),

@@ -27,7 +27,7 @@ struct HistoryCommand: ParsableCommand {
             Terminal.out(scenario.map { "no runs of \"\($0)\" recorded in \(history.resolvedPath)" } ?? "no runs recorded in \(history.resolvedPath)")
             return
         }
-        var table = TextTable(["run", "scenario", "option", "total", "npv", "breakeven", "volume (tokens/mo)", "scenario sha256", "catalog"], left: [1, 2, 7, 8])
+        var table = TerminalTable(["run", "scenario", "option", "total", "npv", "breakeven", "volume (tokens/mo)", "scenario sha256", "catalog"], left: [1, 2, 7, 8])
         for e in entries {
             for o in e.options {
                 table.append([String(e.sequence), e.scenarioName, o.id, Money.compact(o.totalCost), Money.compact(o.npv),

@@ -22,7 +22,17 @@ struct TerminalTable {
         align = columns.map(\.1)
     }
 
+    /// Plain columns: those in `left` aligned left, the others right.
+    init(_ header: [String], left: Set<Int> = [0]) {
+        self.init(header.indices.map { (header[$0], left.contains($0) ? .left : .right) })
+    }
+
     mutating func append(_ row: [Cell]) { rows.append(row) }
+
+    mutating func append(_ row: [String]) { rows.append(row.map { Cell($0) }) }
+
+    /// The table as the terminal shows it (coloured only where standard output is a terminal).
+    var text: String { render(color: Terminal.colorsOnStandardOutput) }
 
     func render(color: Bool) -> String {
         let all = [header.map { Cell($0, .bold) }] + rows
