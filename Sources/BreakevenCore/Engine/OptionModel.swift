@@ -54,7 +54,7 @@ struct OptionModel {
             let own = OptionModel(leaf: option, scenario, amortizedAuto: amortizedAuto)
             self = own
             let phases = scenario.workload.phases
-            guard !amortizedAuto, option.id != scenario.baselineID, let baseline = scenario.option(scenario.baselineID),
+            guard !amortizedAuto, !phases.isEmpty, option.id != scenario.baselineID, let baseline = scenario.option(scenario.baselineID),
                   (0..<scenario.months).contains(where: { !phases.allows(option.id, month: $0) }) else { return }
             // Months a phase forbids are served by the baseline; the option starts when first allowed.
             let first = (0..<scenario.months).first { phases.allows(option.id, month: $0) } ?? scenario.months

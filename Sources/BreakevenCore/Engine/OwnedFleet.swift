@@ -14,7 +14,8 @@ struct OwnedFleet {
     let units: OwnedHardwarePlan.Units
     private(set) var owned: [Batch] = []
 
-    var unitCount: Double { owned.reduce(0) { $0 + $1.count } }
+    /// Units owned: kept beside the batches so a month does not sum them again.
+    private(set) var unitCount = 0.0
     var priceTrend: TrendFactors
 
     init(plan: OwnedHardwarePlan, workload: Workload, accounting: OwnedHardwarePlan.Accounting? = nil, units: OwnedHardwarePlan.Units? = nil) {
@@ -29,6 +30,7 @@ struct OwnedFleet {
     /// the fleet the same list trial after trial, so buying units allocates nothing.
     mutating func swapUnitStorage(_ storage: inout [Batch]) {
         storage.removeAll(keepingCapacity: true)
+        unitCount = 0
         swap(&owned, &storage)
     }
 
@@ -65,6 +67,7 @@ struct OwnedFleet {
         if unitCount < wanted {
             let bought = wanted - unitCount
             owned.append(Batch(purchaseIndex: i, price: price, count: bought))
+            unitCount = wanted
             if accounting == .cash { lines.hardware += bought * price }
         }
         let amortization = owned.reduce(0) { $0 + $1.count * $1.price * (1 - plan.resaleShare) / Double(plan.lifetimeMonths) }

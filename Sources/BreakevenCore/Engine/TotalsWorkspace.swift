@@ -7,6 +7,8 @@ public struct TotalsWorkspace {
         var growth: Growth
         var start: CalendarMonth
         var months: Int
+        /// Phase multipliers scale the volume too.
+        var phases: [WorkloadPhase]
     }
 
     var demandKey: DemandKey?
@@ -26,7 +28,7 @@ public struct TotalsWorkspace {
     /// Demands and discount factors of this scenario, kept from the last one where they agree.
     mutating func prepare(for scenario: Scenario) {
         let key = DemandKey(volume: scenario.workload.volume, growth: scenario.workload.growth,
-                            start: scenario.start, months: scenario.months)
+                            start: scenario.start, months: scenario.months, phases: scenario.workload.phases)
         if demandKey != key {
             demands.removeAll(keepingCapacity: true)
             for i in 0..<scenario.months { demands.append(Simulator.demand(month: i, of: scenario)) }
