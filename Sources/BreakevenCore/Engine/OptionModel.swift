@@ -51,11 +51,12 @@ struct OptionModel {
                 scenario.option(load.optionID).map { (OptionModel(leaf: $0, scenario, amortizedAuto: amortizedAuto), load.share) }
             })
         default:
-            let own = OptionModel(leaf: option, scenario, amortizedAuto: amortizedAuto)
-            self = own
+            self = OptionModel(leaf: option, scenario, amortizedAuto: amortizedAuto)
+            guard !amortizedAuto, !scenario.workload.phases.isEmpty else { return }
             let phases = scenario.workload.phases
-            guard !amortizedAuto, !phases.isEmpty, option.id != scenario.baselineID, let baseline = scenario.option(scenario.baselineID),
+            guard option.id != scenario.baselineID, let baseline = scenario.option(scenario.baselineID),
                   (0..<scenario.months).contains(where: { !phases.allows(option.id, month: $0) }) else { return }
+            let own = self
             // Months a phase forbids are served by the baseline; the option starts when first allowed.
             let first = (0..<scenario.months).first { phases.allows(option.id, month: $0) } ?? scenario.months
             var segments: [Segment] = []
