@@ -4,7 +4,7 @@ import BreakevenReports
 import Foundation
 
 // Speed figures for the notes, from a release build:
-//   swift run -c release breakeven-bench [SCENARIO]
+//   swift run -c release breakeven-bench [SCENARIO | --monte-carlo]
 // Prints simulated option-months per second and the wall time of a whole `run` (load, simulate,
 // analyse with its breakeven-volume search, render every format) on the largest example; then
 // the Monte Carlo loop (option-months per second per core), 10,000 trials × 60 months × 5
@@ -14,6 +14,13 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+// `breakeven-bench --monte-carlo`: only the Monte Carlo and sweep figures; with BENCH_PROFILE=N
+// in the environment, only the trial loop on N threads, 20 times over, for a profiler.
+if CommandLine.arguments.dropFirst().first == "--monte-carlo" || ProcessInfo.processInfo.environment["BENCH_PROFILE"] != nil {
+    if MonteCarloBench.run().isNaN { print("checksum: NaN") }
+    exit(0)
 }
 
 let arguments = CommandLine.arguments.dropFirst()

@@ -27,6 +27,15 @@ struct APICostTests {
         #expect(month.inputTokens == 1e9 && month.outputTokens == 2e8)
     }
 
+    @Test func overheadAmountsAddInNameOrder() {
+        // A floating-point sum depends on its order: (0.1 + 0.2) + 0.3 = 0.6000000000000001 but
+        // (0.2 + 0.3) + 0.1 = 0.6. Amounts add in name order, never in a dictionary's order
+        // (which changes from run to run), so reports stay byte-identical.
+        let o = Overheads(oneTime: ["c": 0.3, "a": 0.1, "b": 0.2], monthlyFixed: ["b": 0.2, "c": 0.3, "a": 0.1])
+        #expect(o.oneTimeTotal == 0.6000000000000001)
+        #expect(o.fixedPerMonth == 0.6000000000000001)
+    }
+
     @Test func priceTrendAppliesByMonth() throws {
         let s = try ScenarioText.scenario(months: 13, workload: Self.workload, options: [Self.option(#", "price_change_per_year": -0.3"#)])
         let months = try #require(ScenarioText.project(s)["api"])

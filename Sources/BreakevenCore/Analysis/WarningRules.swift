@@ -51,7 +51,7 @@ enum WarningRules {
         let bill = APIBill(pricing: pricing, workload: scenario.workload)
         let total = result.months.reduce(0.0) { sum, m in
             let served = m.requests - m.unmetRequests
-            return sum + bill.cost(MonthDemand(index: m.month - 1, date: m.date, requests: served, firstActiveIndex: -1), applyMinimum: false).cost
+            return sum + bill.cost(MonthDemand(index: m.month - 1, date: m.date, requests: served, firstActiveIndex: -1), applyMinimum: false)
         }
         return total / Double(result.months.count)
     }

@@ -1,45 +1,48 @@
 /// What a pay-per-token API charges for a month of requests.
 struct APIBill {
-    let pricing: APIPricing
-    let workload: Workload
-    var trend: TrendFactors
+    /// USD for one average request at list prices: each class's tokens at its tier (a
+    /// long-context cliff applies per request, by the class's prompt size, never by the month's
+    /// total), batch traffic at batch prices, plus the per-request fee. The bill is linear in
+    /// requests, so this is worked out once, not every month.
+    let costPerRequest: Double
+    /// Tokens of one average request, output after the option's multiplier.
+    let tokensPerRequest: TokenCounts
+    let discount: Double
+    let minimumMonthly: Double
+    let overheads: OverheadCharges
+    let trend: TrendFactors
 
-    init(pricing: APIPricing, workload: Workload) {
-        self.pricing = pricing
-        self.workload = workload
-        trend = TrendFactors(perYear: pricing.priceChangePerYear)
-    }
-
-    /// Token cost per class at its tier (a long-context cliff applies per request, by the class's
-    /// prompt size, never by the month's total); batch traffic at batch prices; per-request fees;
-    /// then the price trend and the negotiated discount; then the monthly minimum.
-    func cost(_ demand: MonthDemand, applyMinimum: Bool = true) -> (cost: Double, tokens: TokenCounts) {
+    init(pricing: APIPricing, workload: Workload, trends: TrendTableCache? = nil) {
         let batch = workload.batchShare
         var tokenCost = 0.0
-        var all = TokenCounts(requests: 0, classes: [], outputMultiplier: 1)
         for c in workload.classes {
-            let t = TokenCounts(requests: demand.requests, class: c, outputMultiplier: pricing.outputTokenMultiplier)
+            let t = TokenCounts(perRequestOf: c, outputMultiplier: pricing.outputTokenMultiplier)
             let tier = pricing.tier(forInputTokens: c.inputTokens)
             func priced(_ p: TokenPrices) -> Double {
                 (t.uncachedInput * p.input + t.cachedInput * p.cachedInput + t.output * p.output) / 1e6
             }
-            tokenCost += (1 - batch) * priced(tier.standard) + batch * priced(tier.batch)
-            all.uncachedInput += t.uncachedInput
-            all.cachedInput += t.cachedInput
-            all.input += t.input
-            all.output += t.output
+            tokenCost += c.share * ((1 - batch) * priced(tier.standard) + batch * priced(tier.batch))
         }
-        let beforeTrend = tokenCost + demand.requests * pricing.perRequest
-        let cost = beforeTrend * trend.factor(month: demand.index) * (1 - pricing.discount)
-        return (applyMinimum ? max(cost, pricing.minimumMonthly) : cost, all)
+        costPerRequest = tokenCost + pricing.perRequest
+        tokensPerRequest = TokenCounts(perRequestOf: workload.classes, outputMultiplier: pricing.outputTokenMultiplier)
+        discount = pricing.discount
+        minimumMonthly = pricing.minimumMonthly
+        overheads = OverheadCharges(pricing.overheads)
+        trend = TrendFactors(perYear: pricing.priceChangePerYear, tables: trends)
+    }
+
+    /// requests × cost per request, then the price trend and the negotiated discount; then the
+    /// monthly minimum.
+    func cost(_ demand: MonthDemand, applyMinimum: Bool = true) -> Double {
+        let cost = demand.requests * costPerRequest * trend.factor(month: demand.index) * (1 - discount)
+        return applyMinimum ? max(cost, minimumMonthly) : cost
     }
 
     func monthCost(_ demand: MonthDemand) -> MonthCost {
-        let (cost, tokens) = cost(demand)
         var lines = CostLines()
-        lines.api = cost
-        lines.fixed = pricing.overheads.fixedPerMonth
-        if demand.isFirstActive { lines.oneTime = pricing.overheads.oneTimeTotal }
+        lines.api = cost(demand)
+        overheads.charge(&lines, demand, team: false)
+        let tokens = tokensPerRequest.scaled(by: demand.requests)
         return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output)
     }
 

@@ -29,7 +29,8 @@ public struct MonthDemand: Sendable, Hashable {
     var isFirstActive: Bool { index == firstActiveIndex }
 }
 
-/// Tokens of a month's requests, summed over the request classes.
+/// Tokens of requests, summed over the request classes: worked out once for one average
+/// request, then scaled by each month's volume (every token count is linear in requests).
 struct TokenCounts {
     var uncachedInput = 0.0
     var cachedInput = 0.0
@@ -37,22 +38,36 @@ struct TokenCounts {
     var input = 0.0
     var output = 0.0
 
-    init(requests: Double, classes: [RequestClass], outputMultiplier: Double) {
-        for c in classes { add(requests: requests, class: c, outputMultiplier: outputMultiplier) }
+    /// The tokens of one average request.
+    init(perRequestOf classes: [RequestClass], outputMultiplier: Double) {
+        for c in classes { add(TokenCounts(perRequestOf: c, outputMultiplier: outputMultiplier), share: c.share) }
     }
 
-    /// One class's tokens alone (no array to allocate).
-    init(requests: Double, class c: RequestClass, outputMultiplier: Double) {
-        add(requests: requests, class: c, outputMultiplier: outputMultiplier)
+    /// The tokens of one request of class c (its share not applied).
+    init(perRequestOf c: RequestClass, outputMultiplier: Double) {
+        input = c.inputTokens
+        cachedInput = c.inputTokens * c.cachedInputShare
+        uncachedInput = c.inputTokens * (1 - c.cachedInputShare)
+        output = c.outputTokens * outputMultiplier
     }
 
-    private mutating func add(requests: Double, class c: RequestClass, outputMultiplier: Double) {
-        let n = requests * c.share
-        let tokens = n * c.inputTokens
-        input += tokens
-        cachedInput += tokens * c.cachedInputShare
-        uncachedInput += tokens * (1 - c.cachedInputShare)
-        output += n * c.outputTokens * outputMultiplier
+    private init(uncachedInput: Double, cachedInput: Double, input: Double, output: Double) {
+        self.uncachedInput = uncachedInput
+        self.cachedInput = cachedInput
+        self.input = input
+        self.output = output
+    }
+
+    private mutating func add(_ t: TokenCounts, share: Double) {
+        uncachedInput += share * t.uncachedInput
+        cachedInput += share * t.cachedInput
+        input += share * t.input
+        output += share * t.output
+    }
+
+    /// The tokens of n requests like these.
+    func scaled(by n: Double) -> TokenCounts {
+        TokenCounts(uncachedInput: n * uncachedInput, cachedInput: n * cachedInput, input: n * input, output: n * output)
     }
 }
 

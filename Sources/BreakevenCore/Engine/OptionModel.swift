@@ -28,7 +28,9 @@ struct OptionModel {
     ///     switch timing ignored (the breakeven-volume view at month-1 prices).
     ///   - switchAt: for a switch, the 1-based month `to` takes over (nil: the plan's own month;
     ///     past the horizon: never).
-    init(_ option: ServingOption, in scenario: Scenario, amortizedAuto: Bool = false, switchAt: Int? = nil) {
+    ///   - trends: where price trends take their tables from (nil: computed month by month).
+    init(_ option: ServingOption, in scenario: Scenario, amortizedAuto: Bool = false, switchAt: Int? = nil,
+         trends: TrendTableCache? = nil) {
         switch option.kind {
         case .switchover(let plan):
             guard let from = scenario.option(plan.fromID), let to = scenario.option(plan.toID) else {
@@ -36,7 +38,7 @@ struct OptionModel {
                 return
             }
             if amortizedAuto {
-                self = OptionModel(leaf: to, scenario, amortizedAuto: true)
+                self = OptionModel(leaf: to, scenario, amortizedAuto: true, trends: trends)
                 return
             }
             var at = switchAt ?? 1
@@ -45,13 +47,14 @@ struct OptionModel {
             var segments: [Segment] = []
             if k > 0 { segments.append(Segment(months: 0..<k, model: 0, firstActive: 0)) }
             if k < scenario.months { segments.append(Segment(months: k..<scenario.months, model: 1, firstActive: k)) }
-            model = .schedule(models: [OptionModel(leaf: from, scenario), OptionModel(leaf: to, scenario)], segments: segments)
+            model = .schedule(models: [OptionModel(leaf: from, scenario, trends: trends), OptionModel(leaf: to, scenario, trends: trends)],
+                              segments: segments)
         case .mix(let mix):
             model = .mix(mix.loads.compactMap { load in
-                scenario.option(load.optionID).map { (OptionModel(leaf: $0, scenario, amortizedAuto: amortizedAuto), load.share) }
+                scenario.option(load.optionID).map { (OptionModel(leaf: $0, scenario, amortizedAuto: amortizedAuto, trends: trends), load.share) }
             })
         default:
-            self = OptionModel(leaf: option, scenario, amortizedAuto: amortizedAuto)
+            self = OptionModel(leaf: option, scenario, amortizedAuto: amortizedAuto, trends: trends)
             guard !amortizedAuto, !scenario.workload.phases.isEmpty else { return }
             let phases = scenario.workload.phases
             guard option.id != scenario.baselineID, let baseline = scenario.option(scenario.baselineID),
@@ -69,28 +72,28 @@ struct OptionModel {
                 start = end
             }
             // One instance of the option across its allowed stretches (bought machines carry over).
-            model = .schedule(models: [own, OptionModel(leaf: baseline, scenario)], segments: segments)
+            model = .schedule(models: [own, OptionModel(leaf: baseline, scenario, trends: trends)], segments: segments)
         }
     }
 
     /// A model for a single (non-composite) option.
-    private init(leaf option: ServingOption, _ scenario: Scenario, amortizedAuto: Bool = false) {
+    private init(leaf option: ServingOption, _ scenario: Scenario, amortizedAuto: Bool = false, trends: TrendTableCache?) {
         let workload = scenario.workload
         switch option.kind {
         case .api(let pricing):
-            model = .api(APIBill(pricing: pricing, workload: workload))
+            model = .api(APIBill(pricing: pricing, workload: workload, trends: trends))
         case .selfHosted(let deployment):
-            model = .selfHosted(ReplicaSizing(deployment: deployment, workload: workload))
+            model = .selfHosted(ReplicaSizing(deployment: deployment, workload: workload, trends: trends))
         case .ownedHardware(let plan):
             model = .owned(amortizedAuto
-                ? OwnedFleet(plan: plan, workload: workload, accounting: .amortized, units: .auto)
-                : OwnedFleet(plan: plan, workload: workload))
+                ? OwnedFleet(plan: plan, workload: workload, accounting: .amortized, units: .auto, trends: trends)
+                : OwnedFleet(plan: plan, workload: workload, trends: trends))
         case .subscription(let terms):
             var overflow: APIBill?
             if let id = terms.overflowOptionID, case .api(let pricing)? = scenario.option(id)?.kind {
-                overflow = APIBill(pricing: pricing, workload: workload)
+                overflow = APIBill(pricing: pricing, workload: workload, trends: trends)
             }
-            model = .subscription(SubscriptionBill(terms: terms, workload: workload, overflow: overflow))
+            model = .subscription(SubscriptionBill(terms: terms, workload: workload, overflow: overflow, trends: trends))
         case .switchover, .mix:
             // The language allows only single options inside composites.
             model = .schedule(models: [], segments: [])

@@ -8,22 +8,45 @@ struct OwnedFleet {
         var count: Double
     }
 
-    let plan: OwnedHardwarePlan
-    let workload: Workload
+    /// Tokens of one average request, output after the option's multiplier.
+    let tokensPerRequest: TokenCounts
+    /// Unit-seconds of work one average request takes.
+    let workPerRequest: Double
+    /// USD per unit at month-1 prices, before the trend.
+    let purchasePrice: Double
+    let maxUtilization: Double
+    let hoursOnPerDay: Double
+    let hoursOnPerMonth: Double?
+    let wattsBusy: Double
+    let wattsIdle: Double
+    let electricityPerKWh: Double
+    let lifetimeMonths: Int
+    let resaleShare: Double
     let accounting: OwnedHardwarePlan.Accounting
     let units: OwnedHardwarePlan.Units
+    let overheads: OverheadCharges
+    let priceTrend: TrendFactors
     private(set) var owned: [Batch] = []
-
     /// Units owned: kept beside the batches so a month does not sum them again.
     private(set) var unitCount = 0.0
-    var priceTrend: TrendFactors
 
-    init(plan: OwnedHardwarePlan, workload: Workload, accounting: OwnedHardwarePlan.Accounting? = nil, units: OwnedHardwarePlan.Units? = nil) {
-        self.plan = plan
-        self.workload = workload
+    init(plan: OwnedHardwarePlan, workload: Workload, accounting: OwnedHardwarePlan.Accounting? = nil,
+         units: OwnedHardwarePlan.Units? = nil, trends: TrendTableCache? = nil) {
+        tokensPerRequest = TokenCounts(perRequestOf: workload.classes, outputMultiplier: plan.outputTokenMultiplier)
+        workPerRequest = ReplicaSizing.work(tokensPerRequest, plan.throughput)
+        purchasePrice = plan.purchasePrice
+        maxUtilization = plan.maxUtilization
+        hoursOnPerDay = plan.hoursOnPerDay
+        hoursOnPerMonth = plan.hoursOnPerMonth
+        wattsBusy = plan.wattsBusy
+        wattsIdle = plan.wattsIdle
+        electricityPerKWh = plan.electricityPerKWh
+        lifetimeMonths = plan.lifetimeMonths
+        resaleShare = plan.resaleShare
         self.accounting = accounting ?? plan.accounting
         self.units = units ?? plan.units
-        priceTrend = TrendFactors(perYear: plan.hardwarePriceChangePerYear)
+        overheads = OverheadCharges(plan.overheads)
+        priceTrend = TrendFactors(perYear: plan.hardwarePriceChangePerYear, tables: trends)
     }
 
     /// Swaps the unit list with `storage`, emptied but keeping its capacity: the totals path lends
@@ -45,18 +68,18 @@ struct OwnedFleet {
 
     mutating func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost {
         let i = demand.index
-        let tokens = TokenCounts(requests: demand.requests, classes: workload.classes, outputMultiplier: plan.outputTokenMultiplier)
-        let work = ReplicaSizing.work(tokens, plan.throughput)
-        let secondsOnPerUnit = plan.hoursOn(in: demand.date) * 3600
+        let work = demand.requests * workPerRequest
+        let hoursOnPerUnit = OwnedHardwarePlan.hoursOn(in: demand.date, perDay: hoursOnPerDay, perMonth: hoursOnPerMonth)
+        let secondsOnPerUnit = hoursOnPerUnit * 3600
         // Sized on monthly busy time: a local machine can queue, so peaks within the day do not count.
-        let needed = max(1, (work / (secondsOnPerUnit * plan.maxUtilization) * (1 - 1e-12)).rounded(.up))
-        let price = plan.purchasePrice * priceTrend.factor(month: i)
+        let needed = max(1, (work / (secondsOnPerUnit * maxUtilization) * (1 - 1e-12)).rounded(.up))
+        let price = purchasePrice * priceTrend.factor(month: i)
         var lines = CostLines()
         var credit = 0.0
 
         // Units at the end of their lifetime are sold for their resale share and replaced.
-        for k in owned.indices where i - owned[k].purchaseIndex >= plan.lifetimeMonths {
-            if accounting == .cash { lines.hardware += owned[k].count * (price - plan.resaleShare * owned[k].price) }
+        for k in owned.indices where i - owned[k].purchaseIndex >= lifetimeMonths {
+            if accounting == .cash { lines.hardware += owned[k].count * (price - resaleShare * owned[k].price) }
             owned[k] = Batch(purchaseIndex: i, price: price, count: owned[k].count)
         }
         let wanted: Double
@@ -70,7 +93,7 @@ struct OwnedFleet {
             unitCount = wanted
             if accounting == .cash { lines.hardware += bought * price }
         }
-        let amortization = owned.reduce(0) { $0 + $1.count * $1.price * (1 - plan.resaleShare) / Double(plan.lifetimeMonths) }
+        let amortization = owned.reduce(0) { $0 + $1.count * $1.price * (1 - resaleShare) / Double(lifetimeMonths) }
         switch accounting {
         case .amortized:
             lines.hardware += amortization
@@ -78,22 +101,21 @@ struct OwnedFleet {
             if isLast {
                 credit = owned.reduce(0) {
                     $0 + $1.count * OwnedFleet.bookValue(price: $1.price, ageMonths: i - $1.purchaseIndex + 1,
-                                                         lifetime: plan.lifetimeMonths, resale: plan.resaleShare)
+                                                         lifetime: lifetimeMonths, resale: resaleShare)
                 }
                 lines.hardware -= credit
             }
         }
 
         let count = unitCount
-        let capacity = count * secondsOnPerUnit * plan.maxUtilization
+        let capacity = count * secondsOnPerUnit * maxUtilization
         let served = min(work, capacity)
         let unmetShare = work > 0 ? 1 - served / work : 0
         let busyHours = served / 3600
-        let onHours = count * plan.hoursOn(in: demand.date)
-        lines.energy = (busyHours * plan.wattsBusy + (onHours - busyHours) * plan.wattsIdle) / 1000 * plan.electricityPerKWh
-        lines.team = plan.overheads.teamPerMonth
-        lines.fixed = plan.overheads.fixedPerMonth
-        if demand.isFirstActive { lines.oneTime = plan.overheads.oneTimeTotal }
+        let onHours = count * hoursOnPerUnit
+        lines.energy = (busyHours * wattsBusy + (onHours - busyHours) * wattsIdle) / 1000 * electricityPerKWh
+        overheads.charge(&lines, demand)
+        let tokens = tokensPerRequest.scaled(by: demand.requests)
         return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output,
                          replicas: count, utilization: onHours > 0 ? busyHours / onHours : nil,
                          unmetRequests: demand.requests * unmetShare,

@@ -1,23 +1,42 @@
 /// Sizes rented GPU replicas for one month's load: for the peak, not the average.
 struct ReplicaSizing {
-    let deployment: SelfHostedDeployment
-    let workload: Workload
-    /// Worked out once, not every month: the load shape's hourly factors and the overheads.
+    /// Tokens of one average request, output after the option's multiplier.
+    let tokensPerRequest: TokenCounts
+    /// Replica-seconds of work one average request takes (`work` of `tokensPerRequest`).
+    let workPerRequest: Double
+    let batchShare: Double
+    /// The load shape's 24 hourly factors, or nil where only the peak is known.
     let hourlyFactors: [Double]?
     /// Every hour's factor is the same: one hour stands for the whole day.
     let flatDay: Bool
-    let teamPerMonth: Double
-    let fixedPerMonth: Double
-    var gpuTrend: TrendFactors
+    let peakFactor: Double
+    let scaling: SelfHostedDeployment.Scaling
+    let interruptionOverhead: Double
+    let maxUtilization: Double
+    let minReplicas: Double
+    let reservation: SelfHostedDeployment.Reservation?
+    /// USD per GPU-hour on demand, before the trend.
+    let gpuHourly: Double
+    let gpusPerReplica: Double
+    let overheads: OverheadCharges
+    let gpuTrend: TrendFactors
 
-    init(deployment: SelfHostedDeployment, workload: Workload) {
-        gpuTrend = TrendFactors(perYear: deployment.gpuPriceChangePerYear)
-        self.deployment = deployment
-        self.workload = workload
+    init(deployment: SelfHostedDeployment, workload: Workload, trends: TrendTableCache? = nil) {
+        tokensPerRequest = TokenCounts(perRequestOf: workload.classes, outputMultiplier: deployment.outputTokenMultiplier)
+        workPerRequest = ReplicaSizing.work(tokensPerRequest, deployment.throughput)
+        batchShare = workload.batchShare
         hourlyFactors = workload.loadShape.hourlyFactors
         flatDay = hourlyFactors.map { f in f.allSatisfy { $0 == f.first } } ?? false
-        teamPerMonth = deployment.overheads.teamPerMonth
-        fixedPerMonth = deployment.overheads.fixedPerMonth
+        peakFactor = workload.loadShape.peakFactor
+        scaling = deployment.scaling
+        interruptionOverhead = deployment.interruptionOverhead
+        maxUtilization = deployment.maxUtilization
+        minReplicas = Double(deployment.minReplicas)
+        reservation = deployment.reservation
+        gpuHourly = deployment.gpuHourly
+        gpusPerReplica = Double(deployment.gpusPerReplica)
+        overheads = OverheadCharges(deployment.overheads)
+        gpuTrend = TrendFactors(perYear: deployment.gpuPriceChangePerYear, tables: trends)
     }
 
     /// Replica-seconds of work: uncached prompt tokens / prefill rate + output tokens / decode rate
@@ -29,22 +48,21 @@ struct ReplicaSizing {
     /// max(min_replicas, ceil(load × (1 + interruption overhead) / max_utilization)); a hair of
     /// tolerance keeps 2.0000000001 at 2.
     func replicas(forLoad load: Double) -> Double {
-        let needed = (load * (1 + deployment.interruptionOverhead) / deployment.maxUtilization * (1 - 1e-12)).rounded(.up)
-        return max(Double(deployment.minReplicas), needed)
+        let needed = (load * (1 + interruptionOverhead) / maxUtilization * (1 - 1e-12)).rounded(.up)
+        return max(minReplicas, needed)
     }
 
     func month(_ demand: MonthDemand) -> MonthlyProjection { MonthlyProjection(demand, monthCost(demand)) }
 
     func monthCost(_ demand: MonthDemand) -> MonthCost {
-        let tokens = TokenCounts(requests: demand.requests, classes: workload.classes, outputMultiplier: deployment.outputTokenMultiplier)
-        let average = ReplicaSizing.work(tokens, deployment.throughput) / demand.date.seconds
-        let batchLoad = average * workload.batchShare
+        let average = demand.requests * workPerRequest / demand.date.seconds
+        let batchLoad = average * batchShare
         let interactive = average - batchLoad
         let hours = demand.date.hours
         // Replicas each hour of a typical day of the month (whole replicas, so every sum below is exact).
-        let reserved: Double? = deployment.reservation.flatMap { demand.index < $0.termMonths ? Double($0.replicas) : nil }
+        let reserved: Double? = reservation.flatMap { demand.index < $0.termMonths ? Double($0.replicas) : nil }
         var peakReplicas = 0.0, replicaHoursPerDay = 0.0, burstHoursPerDay = 0.0
-        if let factors = hourlyFactors, deployment.scaling == .hourly, !flatDay {
+        if let factors = hourlyFactors, scaling == .hourly, !flatDay {
             // Batch traffic fills the valleys: it adds to every hour and does not peak.
             for f in factors {
                 let r = replicas(forLoad: interactive * f + batchLoad)
@@ -62,28 +80,26 @@ struct ReplicaSizing {
                 }
             } else {
                 // Only the peak is known: no shape to follow, so hourly scaling equals static.
-                peakReplicas = replicas(forLoad: interactive * workload.loadShape.peakFactor + batchLoad)
+                peakReplicas = replicas(forLoad: interactive * peakFactor + batchLoad)
             }
             replicaHoursPerDay = 24 * peakReplicas
             if let reserved { burstHoursPerDay = 24 * max(0, peakReplicas - reserved) }
         }
         let days = Double(demand.date.days)
-        let gpus = Double(deployment.gpusPerReplica)
         var lines = CostLines()
         var replicaHours: Double
-        let onDemandHourly = deployment.gpuHourly * gpuTrend.factor(month: demand.index)
-        if let reservation = deployment.reservation, let reserved {
+        let onDemandHourly = gpuHourly * gpuTrend.factor(month: demand.index)
+        if let reservation, let reserved {
             // Reserved replicas are paid every hour of the term; load above them bursts on demand.
             let burstHours = burstHoursPerDay * days
             replicaHours = reserved * hours + burstHours
-            lines.gpu = reserved * hours * gpus * reservation.hourly + burstHours * gpus * onDemandHourly
+            lines.gpu = reserved * hours * gpusPerReplica * reservation.hourly + burstHours * gpusPerReplica * onDemandHourly
         } else {
             replicaHours = replicaHoursPerDay * days
-            lines.gpu = replicaHours * gpus * onDemandHourly
+            lines.gpu = replicaHours * gpusPerReplica * onDemandHourly
         }
-        lines.team = teamPerMonth
-        lines.fixed = fixedPerMonth
-        if demand.isFirstActive { lines.oneTime = deployment.overheads.oneTimeTotal }
+        overheads.charge(&lines, demand)
+        let tokens = tokensPerRequest.scaled(by: demand.requests)
         return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output,
                          replicas: peakReplicas, utilization: replicaHours > 0 ? average * hours / replicaHours : nil)
     }

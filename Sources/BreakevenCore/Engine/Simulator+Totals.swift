@@ -6,7 +6,7 @@ extension Simulator {
     public static func totals(_ scenario: Scenario, workspace: inout TotalsWorkspace, into out: UnsafeMutableBufferPointer<OptionTotals>) {
         workspace.prepare(for: scenario)
         let months = scenario.months
-        // Borrowed from the workspace for the loop, so the trend cache stays free to change.
+        // Borrowed from the workspace for the loop.
         var cumulative: [Double] = [], units: [OwnedFleet.Batch] = []
         swap(&cumulative, &workspace.cumulative)
         swap(&units, &workspace.units)
@@ -14,18 +14,18 @@ extension Simulator {
             swap(&cumulative, &workspace.cumulative)
             swap(&units, &workspace.units)
         }
-        let demands = workspace.demands, discount = workspace.discount
+        let demands = workspace.demands, discount = workspace.discount, trends = workspace.trends
         demands.withUnsafeBufferPointer { demands in
             discount.withUnsafeBufferPointer { discount in
                 cumulative.withUnsafeMutableBufferPointer { cumulative in
-                    for (k, option) in scenario.options.enumerated() {
+                    for k in scenario.options.indices {
                         let row = UnsafeMutableBufferPointer(rebasing: cumulative[(k * months)..<((k + 1) * months)])
                         // A switch at its best month is found as `project` finds it.
                         var switchAt: Int?
-                        if case .switchover(let plan) = option.kind, plan.at == .best {
-                            switchAt = SwitchEvaluation.best(option, plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
+                        if case .switchover(let plan) = scenario.options[k].kind, plan.at == .best {
+                            switchAt = SwitchEvaluation.best(scenario.options[k], plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
                         }
-                        let model = workspace.withTrendTables(OptionModel(option, in: scenario, switchAt: switchAt), months: months)
+                        let model = OptionModel(scenario.options[k], in: scenario, switchAt: switchAt, trends: trends)
                         out[k] = run(model, demands, discount, row, &units)
                     }
                     let b = scenario.baselineIndex

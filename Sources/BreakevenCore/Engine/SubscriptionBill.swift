@@ -1,38 +1,44 @@
 /// A flat fee per seat; requests beyond the allowance go to an API option or stay unmet.
 struct SubscriptionBill {
-    let terms: SubscriptionTerms
-    let workload: Workload
+    let monthlyFee: Double
+    let seats: Double
+    /// Requests included per seat per month; nil: unlimited.
+    let includedRequestsPerMonth: Double?
     /// The api option that serves overflow, if any.
-    var overflow: APIBill?
-    var feeTrend: TrendFactors
+    let overflow: APIBill?
+    /// Tokens of one average request (a subscription's model is what it is: no multiplier).
+    let tokensPerRequest: TokenCounts
+    let feeTrend: TrendFactors
 
-    init(terms: SubscriptionTerms, workload: Workload, overflow: APIBill?) {
-        self.terms = terms
-        self.workload = workload
+    init(terms: SubscriptionTerms, workload: Workload, overflow: APIBill?, trends: TrendTableCache? = nil) {
+        monthlyFee = terms.monthlyFee
+        seats = Double(terms.seats)
+        includedRequestsPerMonth = terms.includedRequestsPerMonth
         self.overflow = overflow
-        feeTrend = TrendFactors(perYear: terms.priceChangePerYear)
+        tokensPerRequest = TokenCounts(perRequestOf: workload.classes, outputMultiplier: 1)
+        feeTrend = TrendFactors(perYear: terms.priceChangePerYear, tables: trends)
     }
 
     func month(_ demand: MonthDemand) -> MonthlyProjection { MonthlyProjection(demand, monthCost(demand)) }
 
     func monthCost(_ demand: MonthDemand) -> MonthCost {
         var lines = CostLines()
-        lines.subscription = terms.monthlyFee * Double(terms.seats) * feeTrend.factor(month: demand.index)
+        lines.subscription = monthlyFee * seats * feeTrend.factor(month: demand.index)
         var excess = 0.0
-        if let included = terms.includedRequestsPerMonth {
-            excess = max(0, demand.requests - included * Double(terms.seats))
+        if let included = includedRequestsPerMonth {
+            excess = max(0, demand.requests - included * seats)
         }
         var unmet = 0.0
         if excess > 0 {
             if let overflow {
                 // Priced as that api option would price just these requests; its monthly
                 // minimum belongs to its own contract and is not charged here.
-                lines.api = overflow.cost(demand.with(requests: excess), applyMinimum: false).cost
+                lines.api = overflow.cost(demand.with(requests: excess), applyMinimum: false)
             } else {
                 unmet = excess
             }
         }
-        let tokens = TokenCounts(requests: demand.requests, classes: workload.classes, outputMultiplier: 1)
+        let tokens = tokensPerRequest.scaled(by: demand.requests)
         return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output, unmetRequests: unmet)
     }
 }

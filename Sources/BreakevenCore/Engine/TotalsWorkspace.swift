@@ -19,9 +19,8 @@ public struct TotalsWorkspace {
     var cumulative: [Double] = []
     /// The unit list an owned fleet borrows for each run.
     var units: [OwnedFleet.Batch] = []
-    /// Trend tables by yearly rate, the most recently used first.
-    var trends: [(perYear: Double, table: [Double])] = []
-    static let trendSlots = 8
+    /// Trend tables of the horizon, kept from one variant to the next.
+    var trends = TrendTableCache(months: 0)
 
     public init() {}
 
@@ -39,47 +38,8 @@ public struct TotalsWorkspace {
             for i in 0..<scenario.months { discount.append(BreakevenAnalysis.discountFactor(rate: scenario.discountRate, month: i)) }
             discountKey = (scenario.discountRate, scenario.months)
         }
-        if trends.first?.table.count != scenario.months { trends.removeAll() }
+        if trends.months != scenario.months { trends = TrendTableCache(months: scenario.months) }
         let cells = scenario.options.count * scenario.months
         if cumulative.count < cells { cumulative = [Double](repeating: 0, count: cells) }
-    }
-
-    /// trendFactor(perYear, month: i) for every month of the horizon, kept for the next trial.
-    mutating func trendTable(_ perYear: Double, months: Int) -> [Double] {
-        if let k = trends.firstIndex(where: { $0.perYear == perYear }) {
-            if k > 0 { trends.swapAt(0, k) }
-            return trends[0].table
-        }
-        // A new rate takes the least recently used slot, reusing its storage.
-        var table: [Double] = []
-        if trends.count >= TotalsWorkspace.trendSlots { table = trends.removeLast().table }
-        table.removeAll(keepingCapacity: true)
-        for i in 0..<months { table.append(trendFactor(perYear, month: i)) }
-        trends.insert((perYear, table), at: 0)
-        return table
-    }
-
-    /// The model with its trends read from tables.
-    mutating func withTrendTables(_ model: OptionModel, months: Int) -> OptionModel {
-        var m = model
-        switch model.model {
-        case .api(var bill):
-            bill.trend.table = trendTable(bill.trend.perYear, months: months)
-            m.model = .api(bill)
-        case .selfHosted(var sizing):
-            sizing.gpuTrend.table = trendTable(sizing.gpuTrend.perYear, months: months)
-            m.model = .selfHosted(sizing)
-        case .owned(var fleet):
-            fleet.priceTrend.table = trendTable(fleet.priceTrend.perYear, months: months)
-            m.model = .owned(fleet)
-        case .subscription(var bill):
-            bill.feeTrend.table = trendTable(bill.feeTrend.perYear, months: months)
-            if let perYear = bill.overflow?.trend.perYear { bill.overflow?.trend.table = trendTable(perYear, months: months) }
-            m.model = .subscription(bill)
-        case .schedule, .mix:
-            // Composite options compute their trends as they go.
-            break
-        }
-        return m
     }
 }

@@ -4,14 +4,44 @@
 struct TrendFactors {
     let perYear: Double
     /// trendFactor(perYear, month: i) at index i, or empty.
-    var table: [Double] = []
+    private let table: [Double]
 
-    init(perYear: Double) {
+    /// - Parameter tables: where to take (or keep) the table of this rate; nil: computed as needed.
+    init(perYear: Double, tables: TrendTableCache? = nil) {
         self.perYear = perYear
+        table = tables?.table(perYear) ?? []
     }
 
     @inline(__always)
     func factor(month i: Int) -> Double {
         i < table.count ? table[i] : trendFactor(perYear, month: i)
+    }
+}
+
+/// Trend tables by yearly rate for one horizon, the most recently used first. One per thread:
+/// a Monte Carlo worker keeps it across trials, so only the rates a trial draws are computed.
+final class TrendTableCache {
+    let months: Int
+    private var tables: [(perYear: Double, table: [Double])] = []
+    static let slots = 8
+
+    init(months: Int) {
+        self.months = months
+    }
+
+    /// trendFactor(perYear, month: i) for every month of the horizon.
+    func table(_ perYear: Double) -> [Double] {
+        if let k = tables.firstIndex(where: { $0.perYear == perYear }) {
+            if k > 0 { tables.swapAt(0, k) }
+            return tables[0].table
+        }
+        // A new rate takes the least recently used slot, reusing its storage when no model
+        // holds it any more.
+        var table: [Double] = []
+        if tables.count >= TrendTableCache.slots { table = tables.removeLast().table }
+        table.removeAll(keepingCapacity: true)
+        for i in 0..<months { table.append(trendFactor(perYear, month: i)) }
+        tables.insert((perYear, table), at: 0)
+        return table
     }
 }

@@ -54,6 +54,11 @@ public struct OwnedHardwarePlan: Sendable, Hashable {
 
     /// Hours each unit is on in a month.
     public func hoursOn(in month: CalendarMonth) -> Double {
-        hoursOnPerMonth.map { min($0, month.hours) } ?? hoursOnPerDay * Double(month.days)
+        OwnedHardwarePlan.hoursOn(in: month, perDay: hoursOnPerDay, perMonth: hoursOnPerMonth)
+    }
+
+    /// Hours per month, capped at the month's hours, when given; else hours per day × days.
+    static func hoursOn(in month: CalendarMonth, perDay: Double, perMonth: Double?) -> Double {
+        perMonth.map { min($0, month.hours) } ?? perDay * Double(month.days)
     }
 }

@@ -63,8 +63,14 @@ public struct Overheads: Sendable, Hashable {
 
     /// engineers × yearly cost / 12
     public var teamPerMonth: Double { engineers * costPerEngineerPerYear / 12 }
-    public var oneTimeTotal: Double { oneTime.values.reduce(0, +) }
-    public var fixedPerMonth: Double { monthlyFixed.values.reduce(0, +) }
+    /// Summed in name order: a dictionary's order changes from run to run, and so would the
+    /// last bits of a floating-point sum of three or more amounts.
+    public var oneTimeTotal: Double { Overheads.sum(oneTime) }
+    public var fixedPerMonth: Double { Overheads.sum(monthlyFixed) }
+
+    private static func sum(_ amounts: [String: Double]) -> Double {
+        amounts.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
+    }
 }
 
 /// What one replica (or unit) can do, in the two figures that size it.
