@@ -156,6 +156,26 @@ struct DerivedThroughputScenarioTests {
         #expect(abs(m.costs.gpu - (m.replicas ?? 0) * 2 * 2 * 744) < 1e-6)
     }
 
+    @Test func anInlineLatentAttentionModelSizesAsTheCatalogOne() throws {
+        // DeepSeek-V3 written out in the scenario, latent_kv_values included, derives the catalog entry's capacity:
+        // 61 layers × 576 values × 1 byte (FP8) × 8 devices = 281,088 B of KV cache a token.
+        func option(_ model: String) -> String {
+            """
+            { "id": "self", "type": "self_hosted", "gpu": "h200", "gpu_hourly": 3, "throughput": "derived",
+              "model": \(model), "precision": "fp8", "kv_cache_precision": "fp8", "tensor_parallel": 8 }
+            """
+        }
+        let inline = """
+            { "total_parameters": 671e9, "active_parameters": 37e9, "layers": 61, "hidden_size": 7168, "attention_heads": 128,
+              "kv_heads": 128, "head_dimension": 192, "latent_kv_values": 576, "context_length": 163840 }
+            """
+        let workload = #"{ "requests_per_month": 1000000, "input_tokens_per_request": 1024, "output_tokens_per_request": 2048 }"#
+        let written = try #require(CatalogScenarioTests.scenario([option(inline)], workload: workload).options[0].capacity)
+        let catalog = try #require(CatalogScenarioTests.scenario([option(#""deepseek-v3""#)], workload: workload).options[0].capacity)
+        #expect(written.kvCacheBytesPerToken == 281_088 && catalog.kvCacheBytesPerToken == 281_088)
+        #expect(written.outputTokensPerSecond == catalog.outputTokensPerSecond && written.batch == catalog.batch)
+    }
+
     @Test func aModelThatDoesNotFitIsAnError() {
         let option = """
             { "id": "self", "type": "self_hosted", "gpu": "l4", "gpu_hourly": 1, "throughput": "derived",
@@ -163,8 +183,9 @@ struct DerivedThroughputScenarioTests {
             """
         let errors = CatalogScenarioTests.errors([option], workload: #"{ "requests_per_month": 1, "input_tokens_per_request": 1000, "output_tokens_per_request": 100 }"#)
         #expect(errors.count == 1, "\(errors)")
-        // 671e9 parameters × 2 bytes = 1,342 GB of weights alone, against 2 × 24 GB × 0.9 = 43.2 GB.
-        #expect(errors.first?.hasSuffix("error: options[0].throughput: deepseek-v3 at bf16 needs 1348.6 GB (weights plus the KV cache of one full request) but 2 × l4 hold 43.2 GB after the 10% runtime reserve") == true)
+        // 671e9 parameters × 2 bytes = 1,342 GB of weights, + 1,100 tokens × 61 layers × 576 latent values × 2 bytes
+        // × 2 devices (each keeps the whole latent cache) = 0.155 GB, against 2 × 24 GB × 0.9 = 43.2 GB.
+        #expect(errors.first?.hasSuffix("error: options[0].throughput: deepseek-v3 at bf16 needs 1342.2 GB (weights plus the KV cache of one full request) but 2 × l4 hold 43.2 GB after the 10% runtime reserve") == true)
     }
 
     @Test func derivationKeysWithoutDerivedThroughputAreErrors() {

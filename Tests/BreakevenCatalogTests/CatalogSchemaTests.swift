@@ -29,6 +29,26 @@ import Testing
         #expect(try reopened.fingerprint() == seed.fingerprint)
     }
 
+    @Test func aCatalogMadeBeforeLatentKVCachesGainsTheColumn() throws {
+        // A user's catalog from the first schema, with an open model in it, opened by this version.
+        let queue = try DatabaseOpening.inMemory()
+        try CatalogSchema.migrator.migrate(queue, upTo: "v1: prices, specs, offers, hardware, plans")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO open_model (id, name, total_parameters, active_parameters, layers, hidden_size, attention_heads,
+                                        kv_heads, head_dimension, context_length, license, source, retrieved_on)
+                VALUES ('llama-3.1-8b', 'Llama 3.1 8B', 8030000000, 8030000000, 32, 4096, 32, 8, 128, 131072, 'llama3.1', 'test', '2026-01-01')
+                """)
+        }
+        let store = try CatalogStore(writer: queue)
+        // The old row reads back as grouped-query attention; `catalog init` brings DeepSeek-V3's latent cache.
+        #expect(try store.snapshot().openModel("llama-3.1-8b")?.latentKVValues == nil)
+        try store.install(CatalogStore.seed())
+        #expect(try store.snapshot().openModel("deepseek-v3")?.latentKVValues == 576)
+        // The old row is updated to the seed's; every open model reads back as installed.
+        #expect(try store.snapshot().openModels == CatalogStore.seed().openModels)
+    }
+
     @Test func theSchemaRefusesWhatTheCatalogMustNeverHold() throws {
         let store = try CatalogStore.inMemory()
         try store.install(CatalogStore.seed())

@@ -154,6 +154,7 @@ extension OpenModelArchitecture {
         return OpenModelRecord(id: id, name: name, totalParameters: Int64(totalParameters.rounded()),
                                activeParameters: Int64(activeParameters.rounded()), layers: layers, hiddenSize: hiddenSize,
                                attentionHeads: attentionHeads, kvHeads: kvHeads, headDimension: headDimension,
+                               latentKVValues: latentKVValues,
                                contextLength: contextLength, license: license, source: source,
                                retrievedOn: retrievedOn.description)
     }
@@ -161,7 +162,7 @@ extension OpenModelArchitecture {
     init(record r: OpenModelRecord) {
         self.init(id: r.id, name: r.name, totalParameters: Double(r.totalParameters), activeParameters: Double(r.activeParameters),
                   layers: r.layers, hiddenSize: r.hiddenSize, attentionHeads: r.attentionHeads, kvHeads: r.kvHeads,
-                  headDimension: r.headDimension, contextLength: r.contextLength, license: r.license, source: r.source,
+                  headDimension: r.headDimension, latentKVValues: r.latentKVValues, contextLength: r.contextLength, license: r.license, source: r.source,
                   retrievedOn: CalendarDay(r.retrievedOn))
     }
 }

@@ -13,6 +13,7 @@ struct OpenModelRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
     var attentionHeads: Int
     var kvHeads: Int
     var headDimension: Int
+    var latentKVValues: Int?
     var contextLength: Int
     var license: String
     var source: String
@@ -27,6 +28,7 @@ struct OpenModelRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
         case attentionHeads = "attention_heads"
         case kvHeads = "kv_heads"
         case headDimension = "head_dimension"
+        case latentKVValues = "latent_kv_values"
         case contextLength = "context_length"
         case license, source
         case retrievedOn = "retrieved_on"

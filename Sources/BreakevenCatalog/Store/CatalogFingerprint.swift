@@ -51,7 +51,7 @@ extension CatalogSnapshot {
             note(m.retrievedOn)
             row(["open-model", m.id, m.name, number(m.totalParameters), number(m.activeParameters), String(m.layers),
                  String(m.hiddenSize), String(m.attentionHeads), String(m.kvHeads), String(m.headDimension),
-                 String(m.contextLength), m.license, m.source, m.retrievedOn?.description ?? "-"])
+                 m.latentKVValues.map(String.init) ?? "-", String(m.contextLength), m.license, m.source, m.retrievedOn?.description ?? "-"])
         }
         for h in snapshot.hardware {
             note(h.effectiveFrom)

@@ -11,6 +11,12 @@ enum CatalogSchema {
             try createSpecs(db)
             try createOffersHardwarePlans(db)
         }
+        migrator.registerMigration("v2: latent KV cache of open models") { db in
+            // values cached per layer and token under multi-head latent attention; NULL for GQA
+            try db.alter(table: "open_model") { t in
+                t.add(column: "latent_kv_values", .integer).check { $0 > 0 }
+            }
+        }
         return migrator
     }
 

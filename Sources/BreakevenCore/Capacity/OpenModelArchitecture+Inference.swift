@@ -12,15 +12,20 @@ extension OpenModelArchitecture {
 
     /// KV cache per token: 2 (K and V) × layers × KV heads × head dimension × bytes per element.
     /// KV heads, not query heads: under grouped-query attention counting query heads overstates
-    /// a Llama-3 cache 4× (8B: 32 vs 8 heads) to 8× (70B: 64 vs 8).
+    /// a Llama-3 cache 4× (8B: 32 vs 8 heads) to 8× (70B: 64 vs 8). Under multi-head latent
+    /// attention one compressed vector per layer stands for every head's K and V: layers ×
+    /// latent values × bytes (DeepSeek-V2 paper, table 1: (d_c + d_h^R)·l elements per token).
     func kvCacheBytesPerToken(at precision: Precision) -> Double {
-        2 * Double(layers) * Double(kvHeads) * Double(headDimension) * precision.bytesPerCacheElement
+        if let latent = latentKVValues { return Double(layers) * Double(latent) * precision.bytesPerCacheElement }
+        return 2 * Double(layers) * Double(kvHeads) * Double(headDimension) * precision.bytesPerCacheElement
     }
 
     /// KV cache per token across a tensor-parallel replica: each device keeps whole KV heads, so
     /// with more devices than KV heads the heads are replicated (vLLM; llm-analysis
-    /// `num_heads_per_gpu = max(kv_heads / tp, 1)`).
+    /// `num_heads_per_gpu = max(kv_heads / tp, 1)`). A latent cache belongs to no head: every
+    /// device keeps all of it (vLLM's MLA backends under tensor parallelism), as if one KV head.
     func kvCacheBytesPerToken(at precision: Precision, tensorParallel: Int) -> Double {
+        if latentKVValues != nil { return kvCacheBytesPerToken(at: precision) * Double(tensorParallel) }
         let headsPerDevice = (kvHeads + tensorParallel - 1) / tensorParallel
         let storedHeads = Double(headsPerDevice * tensorParallel)
         return kvCacheBytesPerToken(at: precision) * storedHeads / Double(kvHeads)

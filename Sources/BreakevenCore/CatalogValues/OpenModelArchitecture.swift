@@ -14,6 +14,10 @@ public struct OpenModelArchitecture: Sendable, Hashable, Codable {
     /// Grouped-query attention: KV heads shared by several query heads.
     public var kvHeads: Int
     public var headDimension: Int
+    /// Multi-head latent attention (DeepSeek-V2/V3, Kimi K2): the values cached per layer and
+    /// token, kv_lora_rank + qk_rope_head_dim (512 + 64 for DeepSeek-V3), in place of K and V
+    /// for every KV head; nil for grouped-query attention.
+    public var latentKVValues: Int?
     public var contextLength: Int
     public var license: String
     public var source: String
@@ -21,8 +25,8 @@ public struct OpenModelArchitecture: Sendable, Hashable, Codable {
     public var retrievedOn: CalendarDay?
 
     public init(id: String, name: String, totalParameters: Double, activeParameters: Double, layers: Int,
-                hiddenSize: Int, attentionHeads: Int, kvHeads: Int, headDimension: Int, contextLength: Int,
-                license: String, source: String, retrievedOn: CalendarDay? = nil) {
+                hiddenSize: Int, attentionHeads: Int, kvHeads: Int, headDimension: Int, latentKVValues: Int? = nil,
+                contextLength: Int, license: String, source: String, retrievedOn: CalendarDay? = nil) {
         self.id = id
         self.name = name
         self.totalParameters = totalParameters
@@ -32,6 +36,7 @@ public struct OpenModelArchitecture: Sendable, Hashable, Codable {
         self.attentionHeads = attentionHeads
         self.kvHeads = kvHeads
         self.headDimension = headDimension
+        self.latentKVValues = latentKVValues
         self.contextLength = contextLength
         self.license = license
         self.source = source

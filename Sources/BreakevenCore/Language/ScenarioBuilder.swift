@@ -408,7 +408,8 @@ struct ScenarioBuilder {
                 id: "inline", name: "inline model", totalParameters: total,
                 activeParameters: m.optionalDouble("active_parameters") ?? total, layers: m.int("layers"),
                 hiddenSize: m.int("hidden_size"), attentionHeads: m.int("attention_heads"), kvHeads: m.int("kv_heads"),
-                headDimension: m.int("head_dimension"), contextLength: m.optionalDouble("context_length").map { Int($0) } ?? 131_072,
+                headDimension: m.int("head_dimension"), latentKVValues: m.optionalDouble("latent_kv_values").map { Int($0) },
+                contextLength: m.optionalDouble("context_length").map { Int($0) } ?? 131_072,
                 license: "", source: "scenario")
         } else if r.has("model") {
             model = r.lookup("model", kind: "open model", in: catalog.openModels.map(\.id), find: { catalog.openModel($0) })?.entry

@@ -33,6 +33,8 @@ public enum ScenarioLanguage {
         Field("attention_heads", .integer(min: 1, max: 10_000), required: true, "Query heads."),
         Field("kv_heads", .integer(min: 1, max: 10_000), required: true, "Key/value heads (grouped-query attention)."),
         Field("head_dimension", .integer(min: 1, max: 10_000), required: true, "Dimension of one head."),
+        Field("latent_kv_values", .integer(min: 1, max: 1_000_000),
+              "Multi-head latent attention: values cached per layer and token, kv_lora_rank + qk_rope_head_dim (576 for DeepSeek-V3); omit for grouped-query attention."),
         Field("context_length", .integer(min: 1, max: 100_000_000), "Longest context the model takes."),
     ], doc: "An open model's architecture, as its config.json gives it."))
 

@@ -25,6 +25,14 @@ enum Fixture {
         hiddenSize: 2880, attentionHeads: 64, kvHeads: 8, headDimension: 64, contextLength: 131072,
         license: "apache-2.0", source: "https://huggingface.co/openai/gpt-oss-120b")
 
+    /// DeepSeek-V3 / R1: 61 layers, hidden 7168, 128 heads, head dim 192 (qk_nope 128 + qk_rope 64); multi-head
+    /// latent attention caches kv_lora_rank 512 + qk_rope 64 = 576 values per layer and token; 671e9 total, 37e9
+    /// active (256 routed experts, 8 per token, plus 1 shared).
+    static let deepSeekV3 = OpenModelArchitecture(
+        id: "deepseek-v3", name: "DeepSeek-V3", totalParameters: 671e9, activeParameters: 37e9, layers: 61,
+        hiddenSize: 7168, attentionHeads: 128, kvHeads: 128, headDimension: 192, latentKVValues: 576, contextLength: 163840,
+        license: "deepseek-model-license", source: "https://huggingface.co/deepseek-ai/DeepSeek-V3/blob/main/config.json")
+
     static func dense(id: String, parameters: Double, layers: Int, hidden: Int, heads: Int, kvHeads: Int) -> OpenModelArchitecture {
         OpenModelArchitecture(id: id, name: id, totalParameters: parameters, activeParameters: parameters, layers: layers,
                               hiddenSize: hidden, attentionHeads: heads, kvHeads: kvHeads, headDimension: 128,

@@ -86,6 +86,25 @@ import Testing
         expectClose(capacity.effectiveOutputTokensPerSecond, published: 14_898, pinned: 16_767)
     }
 
+    @Test func deepSeekR1_FP8_onEightH200() throws {
+        // Multi-head latent attention. Published: 11,489 output tokens/s, DeepSeek-R1 (DeepSeek-V3's architecture)
+        // FP8, 8 × H200, 1024/2048 at concurrency 1024 ("H200 max-throughput", NVIDIA/TensorRT-LLM
+        // docs/source/blogs/Best_perf_practice_on_DeepSeek-R1_in_TensorRT-LLM.md).
+        // KV: 61 layers × 576 latent values × 1 B = 35,136 B a token, kept whole on each of the 8 devices: 281,088 B.
+        // Memory: 8 × 126.9 − 671 = 344.2 GB; 3,072 tokens × 281,088 B = 863.5 MB a request → batch 398.
+        // Decode: all experts touched at batch 398; (671 + 398 × 2,048 × 281,088 B = 229.1) GB / (8 × 2.88 TB/s)
+        // = 39.1 ms + TP 8 all-reduces ≈ 6.5 ms → 45.6 ms → 8,722 tokens/s. Prefill ≈ 58,800 tokens/s.
+        // Effective: 2048 / (1024 / 58,800 + 2048 / 8,722) = 8,120 → −29.3%. TensorRT-LLM ran attention data
+        // parallel (no replicated cache, batch 1024), which the model does not describe. Counting K and V for
+        // all 128 heads (2 × 61 × 128 × 192 B = 3.0 MB a token) instead would allow batch 37 and 929 tokens/s.
+        let capacity = try ReplicaCapacity.estimate(
+            for: Fixture.setup(Fixture.deepSeekV3, on: Fixture.h200, weights: .fp8, kvCache: .fp8, tensorParallel: 8,
+                               input: 1024, output: 2048, maxBatch: 1024))
+        #expect(capacity.kvCacheBytesPerToken == 281_088)
+        #expect(capacity.batch == 398)
+        expectClose(capacity.effectiveOutputTokensPerSecond, published: 11_489, pinned: 8_120)
+    }
+
     // MARK: Single-user decode on a desk (batch 1, tg128: 128 tokens generated from an empty prompt)
 
     @Test func llama2_7B_F16_onAnRTX4090_llamaCpp() throws {

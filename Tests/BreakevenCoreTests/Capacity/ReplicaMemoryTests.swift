@@ -20,6 +20,15 @@ import Testing
         #expect(Fixture.qwen3_235B.kvCacheBytesPerToken(at: .fp8, tensorParallel: 4) == 96_256)
     }
 
+    @Test func aLatentCacheStoresOneCompressedVectorPerLayer() {
+        // DeepSeek-V3, multi-head latent attention: 61 layers × (512 + 64) values × 2 bytes = 70,272 B per token at
+        // BF16, where K and V for all 128 heads would be 2 × 61 × 128 × 192 × 2 = 5,996,544 B (85× more).
+        #expect(Fixture.deepSeekV3.kvCacheBytesPerToken(at: .bf16) == 70_272)
+        // The latent belongs to no head, so every device of a tensor-parallel replica keeps all of it:
+        // 8 × 35,136 B at FP8 = 281,088 B.
+        #expect(Fixture.deepSeekV3.kvCacheBytesPerToken(at: .fp8, tensorParallel: 8) == 281_088)
+    }
+
     @Test func weightsAreTotalParametersTimesBytesPerWeight() throws {
         // 70B at FP8: 70.6e9 × 1 byte = 70.6 GB.
         let capacity = try ReplicaCapacity.estimate(
