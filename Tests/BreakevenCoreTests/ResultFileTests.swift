@@ -31,6 +31,23 @@ struct ResultFileTests {
         #expect(!ResultFile.isResult(try JSONParser.parse(Array(#"{ "version": 1 }"#.utf8))))
     }
 
+    @Test func everyAssumptionSourceReadsBack() throws {
+        // A measured default is written as "default" with its reference, and read back as one;
+        // a plain default has no reference.
+        let assumptions = [
+            Assumption(path: "a", value: "1", source: .scenario),
+            Assumption(path: "b", value: "2", source: .override),
+            Assumption(path: "c", value: "3", source: .defaultValue),
+            Assumption(path: "d", value: "0.6", source: .measuredDefault("0.60: NeMo decode timings")),
+            Assumption(path: "e", value: "4", source: .derived("roofline")),
+            Assumption(path: "f", value: "5", source: .catalog(id: "x", effectiveFrom: "2026-01-01", source: "LiteLLM")),
+        ]
+        let data = try JSONEncoder().encode(assumptions)
+        #expect(try JSONDecoder().decode([Assumption].self, from: data) == assumptions)
+        let measured = try JSONSerialization.jsonObject(with: JSONEncoder().encode(assumptions[3])) as? [String: String]
+        #expect(measured == ["path": "d", "value": "0.6", "source": "default", "reference": "0.60: NeMo decode timings"])
+    }
+
     @Test func aResultWrittenBeforeGuardrailsStillReads() throws {
         let text = try Self.resultText()
         var document = try JSONParser.parse(Array(text.utf8))

@@ -11,6 +11,14 @@ public struct RequestShape: Sendable, Hashable, Codable {
         self.cachedInputShare = cachedInputShare
     }
 
+    /// The mean request over the workload's classes; the cached share weighted by prompt tokens.
+    public init(meanOf workload: Workload) {
+        let tokens = workload.tokensPerRequest
+        let cachedTokens = workload.classes.reduce(0) { $0 + $1.share * $1.inputTokens * $1.cachedInputShare }
+        self.init(inputTokens: tokens.input, outputTokens: tokens.output,
+                  cachedInputShare: tokens.input > 0 ? cachedTokens / tokens.input : 0)
+    }
+
     /// Prompt tokens that go through prefill.
     public var uncachedInputTokens: Double { inputTokens * (1 - cachedInputShare) }
 

@@ -260,7 +260,7 @@ struct ScenarioBuilder {
         let r = ScenarioReader(node, path: "options[\(i)]", settingPath: "options.\(id)", shape: shape, log: log)
         let label = r.child("label")?.string ?? id
         let kind: ServingOption.Kind
-        var capacity: ReplicaCapacity?
+        var capacity: DerivedCapacity?
         switch type {
         case "api": kind = .api(buildAPI(r, context))
         case "self_hosted":
@@ -294,7 +294,7 @@ struct ScenarioBuilder {
             kind = .mix(TrafficMix(routes: routes))
         default: return nil
         }
-        return ServingOption(id: id, label: label, kind: kind, capacity: capacity)
+        return ServingOption(id: id, label: label, kind: kind, capacity: capacity?.capacity, derivedFrom: capacity?.setup)
     }
 
     private func buildAPI(_ r: ScenarioReader, _ context: OptionContext) -> APIPricing {
@@ -390,7 +390,7 @@ struct ScenarioBuilder {
 
     /// Given throughput, or derived from the model on the device by the capacity model.
     private func throughput(_ r: ScenarioReader, _ context: OptionContext, device: Accelerator?, deviceKey: String)
-        -> (throughput: Throughput, capacity: ReplicaCapacity?)
+        -> (throughput: Throughput, capacity: DerivedCapacity?)
     {
         guard r.child("throughput")?.string == "derived" else {
             for key in ["model", "precision", "kv_cache_precision", "tensor_parallel", "latency", "efficiency", "max_batch"] where r.has(key) {
@@ -435,14 +435,10 @@ struct ScenarioBuilder {
         let efficiency = r.object("efficiency")
         let maxBatch = r.child("max_batch")?.number.map { Int($0) }
         if let n = maxBatch { r.record("max_batch", String(n), from: r.child("max_batch")) }
-        // The mean request over the classes; cached share weighted by prompt tokens.
-        let tokens = workload.tokensPerRequest
-        let cachedTokens = workload.classes.reduce(0) { $0 + $1.share * $1.inputTokens * $1.cachedInputShare }
         let setup = ServingSetup(
             model: model, accelerator: device, weightPrecision: precision, kvCachePrecision: kv,
             tensorParallel: tensorParallel, tensorParallelPolicy: policy,
-            request: RequestShape(inputTokens: tokens.input, outputTokens: tokens.output,
-                                  cachedInputShare: tokens.input > 0 ? cachedTokens / tokens.input : 0),
+            request: RequestShape(meanOf: workload),
             latency: LatencyTarget(maxTimePerOutputTokenMs: latency.optionalDouble("max_time_per_output_token_ms"),
                                    maxTimeToFirstTokenMs: latency.optionalDouble("max_time_to_first_token_ms")),
             efficiency: EfficiencyOverrides(memoryBandwidthUtilization: efficiency.optionalDouble("memory_bandwidth_utilization"),
@@ -458,11 +454,14 @@ struct ScenarioBuilder {
             }
             log.assumptions.append(Assumption(path: r.settingPath("efficiency.memory_bandwidth_utilization"),
                 value: NumberBounds.format(c.efficiency.memoryBandwidthUtilization),
-                source: efficiency.has("memory_bandwidth_utilization") ? .scenario : .derived(c.efficiency.memoryBandwidthSource)))
+                source: efficiency.has("memory_bandwidth_utilization") ? .scenario : .measuredDefault(c.efficiency.memoryBandwidthSource)))
             log.assumptions.append(Assumption(path: r.settingPath("efficiency.compute_utilization"),
                 value: NumberBounds.format(c.efficiency.computeUtilization),
-                source: efficiency.has("compute_utilization") ? .scenario : .derived(c.efficiency.computeSource)))
-            return (Throughput(outputTokensPerSecond: c.outputTokensPerSecond, inputTokensPerSecond: c.inputTokensPerSecond), c)
+                source: efficiency.has("compute_utilization") ? .scenario : .measuredDefault(c.efficiency.computeSource)))
+            log.assumptions.append(Assumption(path: r.settingPath("efficiency.memory_reserve_share"),
+                value: NumberBounds.format(c.efficiency.memoryReserveShare),
+                source: efficiency.has("memory_reserve_share") ? .scenario : .measuredDefault(c.efficiency.memoryReserveSource)))
+            return (c.throughput, DerivedCapacity(setup: setup, capacity: c))
         } catch {
             r.error("throughput", error.description)
             return (fallback, nil)
@@ -481,7 +480,7 @@ struct ScenarioBuilder {
         return Overheads(engineers: engineers, costPerEngineerPerYear: cost, oneTime: r.amounts("one_time"), monthlyFixed: r.amounts("monthly_fixed"))
     }
 
-    private func buildSelfHosted(_ r: ScenarioReader, _ context: OptionContext) -> (deployment: SelfHostedDeployment, capacity: ReplicaCapacity?) {
+    private func buildSelfHosted(_ r: ScenarioReader, _ context: OptionContext) -> (deployment: SelfHostedDeployment, capacity: DerivedCapacity?) {
         // The device: a catalog GPU or inline specs.
         var device: Accelerator?
         var gpuID: String?
@@ -552,12 +551,21 @@ struct ScenarioBuilder {
         }
 
         let derived = throughput(r, context, device: device, deviceKey: "gpu")
-        var gpusPerReplica = r.int("gpus_per_replica")
-        if let c = derived.capacity {
-            if r.has("gpus_per_replica"), gpusPerReplica != c.tensorParallel {
-                r.error("gpus_per_replica", "expected \(c.tensorParallel) (the tensor-parallel degree the derived throughput uses) or nothing, found \(gpusPerReplica)")
+        let gpusPerReplica: Int
+        if let c = derived.capacity?.capacity {
+            // The replica is as many devices as the derived tensor-parallel degree.
+            if r.has("gpus_per_replica") {
+                let written = r.int("gpus_per_replica")
+                if written != c.tensorParallel {
+                    r.error("gpus_per_replica", "expected \(c.tensorParallel) (the tensor-parallel degree the derived throughput uses) or nothing, found \(written)")
+                }
+            } else {
+                log.assumptions.append(Assumption(path: r.settingPath("gpus_per_replica"), value: String(c.tensorParallel),
+                                                  source: .derived("the tensor-parallel degree of the derived throughput")))
             }
             gpusPerReplica = c.tensorParallel
+        } else {
+            gpusPerReplica = r.int("gpus_per_replica")
         }
         let deployment = SelfHostedDeployment(
             gpuHourly: hourly, gpusPerReplica: gpusPerReplica,
@@ -568,7 +576,7 @@ struct ScenarioBuilder {
         return (deployment, derived.capacity)
     }
 
-    private func buildOwned(_ r: ScenarioReader, _ context: OptionContext) -> (plan: OwnedHardwarePlan, capacity: ReplicaCapacity?) {
+    private func buildOwned(_ r: ScenarioReader, _ context: OptionContext) -> (plan: OwnedHardwarePlan, capacity: DerivedCapacity?) {
         let machine = r.lookup("hardware", kind: "machine", in: Array(Set(catalog.hardware.map(\.id))).sorted(),
                                find: { catalog.hardware($0, asOf: context.asOf) })?.entry
         let ref = machine.map { CatalogReference(id: $0.id, effectiveFrom: $0.effectiveFrom, reference: $0.source) }

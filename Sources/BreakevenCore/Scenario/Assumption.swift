@@ -7,6 +7,9 @@ public struct Assumption: Sendable, Hashable, Codable {
         case override
         /// Not written: the language's documented default.
         case defaultValue
+        /// Not written: a default measured from published benchmarks, with where (the capacity
+        /// model's efficiencies). An input like any other: it can be set and varied.
+        case measuredDefault(String)
         /// Taken from a catalog entry: its id, effective date and source.
         case catalog(id: String, effectiveFrom: String, source: String)
         /// Computed from other inputs (the capacity model), with how.
@@ -32,8 +35,9 @@ public struct Assumption: Sendable, Hashable, Codable {
         case reference
     }
 
-    /// Flat JSON: `source` is "scenario", "--set", "default" or "catalog"; catalog values add
-    /// `catalog_id`, `effective_from` and `reference`.
+    /// Flat JSON: `source` is "scenario", "--set", "default", "catalog" or "derived"; catalog values
+    /// add `catalog_id`, `effective_from` and `reference`; measured defaults and derived values
+    /// add `reference`.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(path, forKey: .path)
@@ -42,6 +46,9 @@ public struct Assumption: Sendable, Hashable, Codable {
         case .scenario: try c.encode("scenario", forKey: .source)
         case .override: try c.encode("--set", forKey: .source)
         case .defaultValue: try c.encode("default", forKey: .source)
+        case .measuredDefault(let how):
+            try c.encode("default", forKey: .source)
+            try c.encode(how, forKey: .reference)
         case .derived(let how):
             try c.encode("derived", forKey: .source)
             try c.encode(how, forKey: .reference)
@@ -60,7 +67,7 @@ public struct Assumption: Sendable, Hashable, Codable {
         switch try c.decode(String.self, forKey: .source) {
         case "scenario": source = .scenario
         case "--set": source = .override
-        case "default": source = .defaultValue
+        case "default": source = try c.decodeIfPresent(String.self, forKey: .reference).map(Source.measuredDefault) ?? .defaultValue
         case "derived": source = .derived(try c.decode(String.self, forKey: .reference))
         case "catalog":
             source = .catalog(id: try c.decode(String.self, forKey: .catalogID),
@@ -76,6 +83,7 @@ public struct Assumption: Sendable, Hashable, Codable {
         case .scenario: return "scenario"
         case .override: return "--set"
         case .defaultValue: return "default"
+        case .measuredDefault(let how): return "default: \(how)"
         case .catalog(let id, let date, let source): return "catalog \(id) (\(date); \(source))"
         case .derived(let how): return "derived: \(how)"
         }

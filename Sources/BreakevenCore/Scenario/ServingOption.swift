@@ -16,12 +16,15 @@ public struct ServingOption: Sendable, Hashable, Identifiable {
     public var kind: Kind
     /// The sizing behind a derived throughput (`throughput: "derived"`); nil when given by hand.
     public var capacity: ReplicaCapacity?
+    /// What `capacity` was worked out from; Monte Carlo and sweep inputs change it and derive again.
+    public var derivedFrom: ServingSetup?
 
-    public init(id: String, label: String? = nil, kind: Kind, capacity: ReplicaCapacity? = nil) {
+    public init(id: String, label: String? = nil, kind: Kind, capacity: ReplicaCapacity? = nil, derivedFrom: ServingSetup? = nil) {
         self.id = id
         self.label = label ?? id
         self.kind = kind
         self.capacity = capacity
+        self.derivedFrom = derivedFrom
     }
 
     /// The language's name for the kind: "api", "self_hosted", …

@@ -3,10 +3,13 @@
 /// builder's own rule): `ScenarioVariants` checks every setter against a real rebuild before
 /// it trusts it, and rebuilds from the document for any input without one.
 struct InputSetter: Sendable {
+    /// The value feeds the capacity model (a derivation key, or the workload's request shape):
+    /// derived throughputs are worked out again once every setter has run.
+    var rederives = false
     let apply: @Sendable (inout Scenario, Double) -> Void
 
-    /// The setter for a path, or nil where the value feeds something derived (the capacity
-    /// model, catalog prices) or the path is not one this knows.
+    /// The setter for a path, or nil where the value feeds something this does not redo (catalog
+    /// prices) or the path is not one this knows.
     static func make(_ path: String, scenario: Scenario, document: JSONNode) -> InputSetter? {
         if path == "discount_rate" { return InputSetter { $0.discountRate = $1 } }
         if path.hasPrefix("workload.") { return workload(String(path.dropFirst("workload.".count)), scenario) }
@@ -19,8 +22,8 @@ struct InputSetter: Sendable {
         let node = document["options"]?.elements?.first { $0["id"]?.string == scenario.options[k].id }
         switch scenario.options[k].kind {
         case .api: return api(key, k, node)
-        case .selfHosted: return selfHosted(key, k)
-        case .ownedHardware: return owned(key, k)
+        case .selfHosted: return derivation(key, k, scenario, node) ?? selfHosted(key, k)
+        case .ownedHardware: return derivation(key, k, scenario, node) ?? owned(key, k)
         case .subscription: return subscription(key, k)
         case .switchover, .mix: return nil  // rebuilt from the document
         }
@@ -29,9 +32,10 @@ struct InputSetter: Sendable {
     // MARK: Workload
 
     private static func workload(_ key: String, _ scenario: Scenario) -> InputSetter? {
+        // Request sizes and shares shape the mean request a derived throughput is sized for.
         func eachClass(_ set: @escaping @Sendable (inout RequestClass, Double) -> Void) -> InputSetter? {
             guard scenario.workload.classes.count == 1 else { return nil }
-            return InputSetter { s, v in set(&s.workload.classes[0], v) }
+            return InputSetter(rederives: true) { s, v in set(&s.workload.classes[0], v) }
         }
         switch key {
         case "requests_per_month": return InputSetter { $0.workload.volume = .perMonth($1) }
@@ -59,10 +63,10 @@ struct InputSetter: Sendable {
         let field = String(key[key.index(after: dot)...])
         guard let c = scenario.workload.classes.firstIndex(where: { $0.name == name }) else { return nil }
         switch field {
-        case "share": return InputSetter { $0.workload.classes[c].share = $1 }
-        case "input_tokens_per_request": return InputSetter { $0.workload.classes[c].inputTokens = $1 }
-        case "output_tokens_per_request": return InputSetter { $0.workload.classes[c].outputTokens = $1 }
-        case "cached_input_share": return InputSetter { $0.workload.classes[c].cachedInputShare = $1 }
+        case "share": return InputSetter(rederives: true) { $0.workload.classes[c].share = $1 }
+        case "input_tokens_per_request": return InputSetter(rederives: true) { $0.workload.classes[c].inputTokens = $1 }
+        case "output_tokens_per_request": return InputSetter(rederives: true) { $0.workload.classes[c].outputTokens = $1 }
+        case "cached_input_share": return InputSetter(rederives: true) { $0.workload.classes[c].cachedInputShare = $1 }
         default: return nil
         }
     }
@@ -136,6 +140,44 @@ struct InputSetter: Sendable {
             return with { p, v in
                 for t in p.tiers.indices { p.tiers[t].batch = p.tiers[t].standard.scaled(by: 1 - v) }
             }
+        default: return nil
+        }
+    }
+
+    /// Keys of a derived throughput (`throughput: "derived"`): they change the setup the capacity
+    /// model works from, and the option is derived again.
+    private static func derivation(_ key: String, _ k: Int, _ scenario: Scenario, _ node: JSONNode?) -> InputSetter? {
+        guard scenario.options[k].derivedFrom != nil else { return nil }
+        func with(_ set: @escaping @Sendable (inout ServingSetup, Double) -> Void) -> InputSetter {
+            InputSetter(rederives: true) { s, v in
+                guard var setup = s.options[k].derivedFrom else { return }
+                set(&setup, v)
+                s.options[k].derivedFrom = setup
+            }
+        }
+        switch key {
+        case "efficiency.memory_bandwidth_utilization": return with { $0.efficiency.memoryBandwidthUtilization = $1 }
+        case "efficiency.compute_utilization": return with { $0.efficiency.computeUtilization = $1 }
+        case "efficiency.memory_reserve_share": return with { $0.efficiency.memoryReserveShare = $1 }
+        case "latency.max_time_per_output_token_ms": return with { $0.latency.maxTimePerOutputTokenMs = $1 }
+        case "latency.max_time_to_first_token_ms": return with { $0.latency.maxTimeToFirstTokenMs = $1 }
+        case "max_batch": return with { $0.maxBatch = Int($1) }
+        case "tensor_parallel": return with { $0.tensorParallel = Int($1) }
+        // A device written out in the scenario.
+        case "gpu.memory_gb": return with { $0.accelerator.memoryGB = $1 }
+        case "gpu.bandwidth_tbps": return with { $0.accelerator.bandwidthTBps = $1 }
+        case "gpu.bf16_tflops": return with { $0.accelerator.bf16TFLOPS = $1 }
+        case "gpu.fp8_tflops": return with { $0.accelerator.fp8TFLOPS = $1 }
+        case "gpu.int8_tops": return with { $0.accelerator.int8TOPS = $1 }
+        case "gpu.int4_tops": return with { $0.accelerator.int4TOPS = $1 }
+        // A model written out in the scenario: active parameters default to all of them.
+        case "model.total_parameters":
+            let activeFollows = node?["model"]?["active_parameters"] == nil
+            return with { setup, v in
+                setup.model.totalParameters = v
+                if activeFollows { setup.model.activeParameters = v }
+            }
+        case "model.active_parameters": return with { $0.model.activeParameters = $1 }
         default: return nil
         }
     }

@@ -26,6 +26,9 @@ public struct ScenarioVariants: Sendable {
     /// Whether variants are made by typed setters (fast) rather than rebuilt from the document.
     public var usesSetters: Bool { setters != nil }
 
+    /// Whether an input feeds a derived throughput, so each variant derives capacities again.
+    var rederives: Bool { setters?.contains(where: \.rederives) ?? false }
+
     /// - Parameter probes: values of each input to check its setter at (at least one per input;
     ///   the first and last of each are also checked all together).
     public init(document: JSONNode, scenario: Scenario, catalog: CatalogSnapshot, inputs: [NumericInput],
@@ -45,8 +48,7 @@ public struct ScenarioVariants: Sendable {
                 let rebuilt = try rebuild([(j, v)], failing: j)
                 if trusted, let setters {
                     var s = scenario
-                    setters[j].apply(&s, v)
-                    trusted = ScenarioVariants.sameModel(s, rebuilt)
+                    trusted = ScenarioVariants.apply([setters[j]], [v], to: &s) && ScenarioVariants.sameModel(s, rebuilt)
                 }
             }
         }
@@ -56,8 +58,7 @@ public struct ScenarioVariants: Sendable {
                 let rebuilt = try rebuild(Array(values.enumerated()), failing: nil)
                 if trusted, let setters {
                     var s = scenario
-                    for (j, v) in values.enumerated() { setters[j].apply(&s, v) }
-                    trusted = ScenarioVariants.sameModel(s, rebuilt)
+                    trusted = ScenarioVariants.apply(setters, values, to: &s) && ScenarioVariants.sameModel(s, rebuilt)
                 }
             }
         }
@@ -69,10 +70,25 @@ public struct ScenarioVariants: Sendable {
     public func scenario(_ values: UnsafeBufferPointer<Double>) -> Scenario? {
         if let setters {
             var s = nominal
-            for j in setters.indices { setters[j].apply(&s, values[j]) }
-            return s
+            return ScenarioVariants.apply(setters, Array(values), to: &s) ? s : nil
         }
         return try? rebuild(Array(values.enumerated()), failing: nil)
+    }
+
+    /// Input j's setter at values[j], then every derived throughput worked out again if any of
+    /// them feeds one; false if a model no longer fits.
+    static func apply(_ setters: [InputSetter], _ values: [Double], to s: inout Scenario) -> Bool {
+        for j in setters.indices { setters[j].apply(&s, values[j]) }
+        return !setters.contains(where: \.rederives) || rederive(&s)
+    }
+
+    /// Every derived throughput of the scenario, worked out again from its setup and the workload.
+    static func rederive(_ s: inout Scenario) -> Bool {
+        let workload = s.workload
+        for k in s.options.indices where s.options[k].derivedFrom != nil {
+            guard s.options[k].rederiveCapacity(for: workload) else { return false }
+        }
+        return true
     }
 
     public func scenario(_ values: [Double]) -> Scenario? {
@@ -105,6 +121,7 @@ public struct ScenarioVariants: Sendable {
         public mutating func totals(_ values: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<OptionTotals>) -> Bool {
             if let setters = variants.setters {
                 for j in setters.indices { setters[j].apply(&scenario, values[j]) }
+                if variants.rederives, !ScenarioVariants.rederive(&scenario) { return false }
                 Simulator.totals(scenario, workspace: &workspace, into: out)
                 return true
             }

@@ -126,26 +126,61 @@ struct MonteCarloTests {
     /// A self-hosted option whose throughput the capacity model derives from an inline model and GPU.
     static let derived = ScenarioText.document(months: 12, workload: #"{ "requests_per_month": 2000000, "input_tokens_per_request": 1000, "output_tokens_per_request": 200, "load_shape": { "peak_to_average": 2 } }"#, options: [
         #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 0.5, "output_per_mtok": 1.5 } }"#,
-        #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "throughput": "derived", "precision": "bf16", "model": { "total_parameters": 8e9, "layers": 32, "hidden_size": 4096, "attention_heads": 32, "kv_heads": 8, "head_dimension": 128 }, "gpu": { "name": "H100 SXM", "memory_gb": 80, "bandwidth_tbps": 3.35, "bf16_tflops": 989 } }"#,
+        #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "throughput": "derived", "precision": "bf16", "model": { "total_parameters": 8e9, "layers": 32, "hidden_size": 4096, "attention_heads": 32, "kv_heads": 8, "head_dimension": 128 }, "gpu": { "name": "H100 SXM", "memory_gb": 80, "bandwidth_tbps": 3.35, "bf16_tflops": 989 }, "latency": { "max_time_per_output_token_ms": 200 } }"#,
     ], extra: """
         ,
           "uncertainty": { "trials": 40, "inputs": { "workload.input_tokens_per_request": { "uniform": [500, 1500] } } }
         """)
 
-    @Test func inputsTheCapacityModelReadsAreRebuiltFromTheDocument() throws {
-        // The prompt size changes the derived throughput, which no setter can know: every trial
-        // is rebuilt from the document, and agrees with a rebuild by hand.
-        let loaded = try ScenarioLoader.load(Array(Self.derived.utf8), file: "x.json")
-        let plan = try #require(loaded.scenario.uncertainty)
+    /// Monte Carlo on `text` with typed setters, each trial checked against a rebuild from the document:
+    /// the same totals where both build, a failed trial exactly where the rebuild fails.
+    static func expectSettersAgreeWithRebuilds(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> MonteCarloRun {
+        let loaded = try ScenarioLoader.load(Array(text.utf8), file: "x.json")
+        let plan = try #require(loaded.scenario.uncertainty, sourceLocation: sourceLocation)
         let variants = try ScenarioVariants(document: loaded.document, scenario: loaded.scenario, catalog: CatalogSnapshot(),
                                             inputs: plan.inputs.map(\.input), probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
-        #expect(!variants.usesSetters)
+        #expect(variants.usesSetters, sourceLocation: sourceLocation)
         let run = MonteCarlo.run(variants, plan: plan, threads: 2)
+        for t in 0..<run.trials {
+            let values = plan.inputs.indices.map { (plan.inputs[$0].path, run.value(trial: t, input: $0)) }
+            if let rebuilt = try? ScenarioVariants.rebuild(document: loaded.document, catalog: CatalogSnapshot(), digest: "", values: values) {
+                #expect(Self.totals(rebuilt) == [run.totals(trial: t, option: 0), run.totals(trial: t, option: 1)],
+                        "trial \(t)", sourceLocation: sourceLocation)
+            } else {
+                #expect(!run.succeeded(t), "trial \(t) should have failed", sourceLocation: sourceLocation)
+            }
+        }
+        return run
+    }
+
+    @Test func thePromptSizeDerivesTheThroughputAgain() throws {
+        // The prompt size changes the mean request the capacity model sizes the replica for: each trial's
+        // setter writes it, the replica is derived again, and the totals equal a rebuild from the document.
+        let run = try Self.expectSettersAgreeWithRebuilds(Self.derived)
         #expect(run.failedTrials == 0)
-        let v = run.value(trial: 7, input: 0)
-        let rebuilt = try ScenarioVariants.rebuild(document: loaded.document, catalog: CatalogSnapshot(), digest: "",
-                                                   values: [("workload.input_tokens_per_request", v)])
-        #expect(Self.totals(rebuilt) == [run.totals(trial: 7, option: 0), run.totals(trial: 7, option: 1)])
+    }
+
+    @Test func derivationInputsDeriveTheThroughputAgain() throws {
+        // How well the serving stack uses memory bandwidth, the latency it must keep and the model's size.
+        let text = Self.derived.replacingOccurrences(of: #""workload.input_tokens_per_request": { "uniform": [500, 1500] }"#, with: """
+            "options.gpu.efficiency.memory_bandwidth_utilization": { "pert": [0.4, 0.6, 0.8] },
+            "options.gpu.latency.max_time_per_output_token_ms": { "uniform": [40, 120] },
+            "options.gpu.model.total_parameters": { "uniform": [7e9, 9e9] }
+            """)
+        let run = try Self.expectSettersAgreeWithRebuilds(text)
+        #expect(run.failedTrials == 0)
+    }
+
+    @Test func aDrawThatNoLongerFitsFailsItsTrialAsARebuildWould() throws {
+        // One H100 (tensor_parallel 1), 10% to 84% of its 80 GB held back: above 79.8% the 16 GB of BF16 weights
+        // and one request's KV cache (1,200 tokens × 131,072 B = 0.16 GB) no longer fit in what is left, so about
+        // (0.84 − 0.798) / 0.74 ≈ 6% of the trials cannot be built, with setters as with rebuilds.
+        let text = Self.derived
+            .replacingOccurrences(of: #""workload.input_tokens_per_request": { "uniform": [500, 1500] }"#,
+                                  with: #""options.gpu.efficiency.memory_reserve_share": { "uniform": [0.1, 0.84] }"#)
+            .replacingOccurrences(of: #""precision": "bf16","#, with: #""precision": "bf16", "tensor_parallel": 1,"#)
+        let run = try Self.expectSettersAgreeWithRebuilds(text.replacingOccurrences(of: #""trials": 40"#, with: #""trials": 400"#))
+        #expect(run.failedTrials > 8 && run.failedTrials < 40, "\(run.failedTrials) of 400")
     }
 
     @Test func derivedFiguresCannotBeUncertain() {
