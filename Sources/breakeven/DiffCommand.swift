@@ -10,8 +10,9 @@ struct DiffCommand: ParsableCommand {
         discussion: """
             BASE and HEAD are scenario files or result files written by `run --format json`. With \
             --against REF, the single argument is compared with its own version at the git revision \
-            REF (a scenario that did not exist there counts as added). Exit status 1 when a guardrail \
-            (the head scenario's or a --fail-on rule) fails.
+            REF (a scenario that did not exist there counts as added). --set changes HEAD before it \
+            is simulated, so `diff s.json s.json --set PATH=VALUE` shows what one change does. Exit \
+            status 1 when a guardrail (the head scenario's or a --fail-on rule) fails.
             """
     )
 
@@ -20,6 +21,10 @@ struct DiffCommand: ParsableCommand {
 
     @Option(name: .customLong("against"), help: ArgumentHelp("Compare with the file's version at this git revision.", valueName: "ref"))
     var ref: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Change a value of HEAD (a scenario) by path first, e.g. options.self.gpu_hourly=1.9.",
+                                                         valueName: "PATH=VALUE"))
+    var overrides: [String] = []
 
     @Option(help: "markdown (a PR comment) or json.")
     var format = "markdown"
@@ -59,7 +64,7 @@ struct DiffCommand: ParsableCommand {
         let format = Format(rawValue: format) ?? .markdown
         let rules = try GuardrailReporting.parse(failOn, allowChanges: true)
         let headPath = files[files.count - 1]
-        let head = try DiffInput.read(headPath, catalog: snapshot)
+        let head = try DiffInput.read(headPath, overrides: ScenarioFile.parse(overrides), catalog: snapshot)
         let base: DiffInput?
         if let ref {
             base = try DiffInput.read(headPath, at: ref, catalog: snapshot)

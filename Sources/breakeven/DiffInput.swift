@@ -10,13 +10,13 @@ struct DiffInput {
     let result: BreakevenResult
 
     /// Reads `path` from disk; prints the problem and throws the exit status on failure.
-    static func read(_ path: String, catalog: CatalogSnapshot) throws -> DiffInput {
+    static func read(_ path: String, overrides: [ScenarioLoader.Override] = [], catalog: CatalogSnapshot) throws -> DiffInput {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
             Terminal.error("breakeven: \(path): \(reason)")
             throw ExitStatus.noInput
         }
-        return try parse(Array(data), source: path, catalog: catalog)
+        return try parse(Array(data), source: path, overrides: overrides, catalog: catalog)
     }
 
     /// The version of `path` at a git revision; nil when the file did not exist there.
@@ -32,12 +32,19 @@ struct DiffInput {
         return try parse(bytes, source: "\(ref):\(path)", catalog: catalog)
     }
 
-    static func parse(_ bytes: [UInt8], source: String, catalog: CatalogSnapshot) throws -> DiffInput {
+    /// - Parameter overrides: `--set` changes, for a scenario only (a result file is already simulated).
+    static func parse(_ bytes: [UInt8], source: String, overrides: [ScenarioLoader.Override] = [],
+                      catalog: CatalogSnapshot) throws -> DiffInput {
+        let isResult = (try? JSONParser.parse(bytes)).map(ResultFile.isResult) ?? false
+        if isResult, !overrides.isEmpty {
+            Terminal.error("breakeven: \(source) is a result file; --set changes a scenario before it is simulated")
+            throw ExitStatus.usage
+        }
         do {
-            if let document = try? JSONParser.parse(bytes), ResultFile.isResult(document) {
+            if isResult {
                 return DiffInput(source: source, result: try ResultFile.decode(bytes, file: source))
             }
-            let file = try ScenarioFile.load(bytes, path: source, catalog: catalog)
+            let file = try ScenarioFile.load(bytes, path: source, overrides: overrides, catalog: catalog)
             return DiffInput(source: source, result: BreakevenAnalysis.analyse(file.scenario, Simulator.project(file.scenario)))
         } catch {
             Terminal.error(error.formatted)

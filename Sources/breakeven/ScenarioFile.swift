@@ -16,14 +16,7 @@ struct ScenarioFile {
     /// Reads and checks every file before anything is written; prints every problem of every
     /// file, then throws the exit status (66 for a missing file, 65 for an invalid one).
     static func loadAll(_ paths: [String], overrides: [String], catalog: CatalogSnapshot) throws -> [ScenarioFile] {
-        var parsedOverrides: [ScenarioLoader.Override] = []
-        for argument in overrides {
-            guard let o = ScenarioLoader.Override(argument: argument) else {
-                Terminal.error("breakeven: --set \(argument): expected PATH=VALUE, such as options.self.gpu_hourly=1.9")
-                throw ExitStatus.usage
-            }
-            parsedOverrides.append(o)
-        }
+        let parsedOverrides = try parse(overrides)
         var files: [ScenarioFile] = []
         var status: ExitCode?
         for path in paths {
@@ -44,6 +37,17 @@ struct ScenarioFile {
         }
         if let status { throw status }
         return files
+    }
+
+    /// `--set` arguments as overrides; prints the first malformed one and throws the usage status.
+    static func parse(_ overrides: [String]) throws -> [ScenarioLoader.Override] {
+        try overrides.map { argument in
+            guard let o = ScenarioLoader.Override(argument: argument) else {
+                Terminal.error("breakeven: --set \(argument): expected PATH=VALUE, such as options.self.gpu_hourly=1.9")
+                throw ExitStatus.usage
+            }
+            return o
+        }
     }
 
     /// Checks one scenario's bytes and sets its digest; `path` names it in diagnostics (it may

@@ -73,6 +73,29 @@ struct DiffCommandTests {
         #expect(r.stderr == "breakeven: --against HEAD: \(dir.path) is not inside a git repository\n")
     }
 
+    @Test func setChangesHeadBeforeItIsSimulated() throws {
+        let dir = try CLI.workspace(["base.json": "diff-base.json"])
+        // The same scenario on both sides, HEAD with output at $4 instead of $8 and 24 months instead of 12.
+        let r = try CLI.run(["diff", "base.json", "base.json", "--set", "options.gpt.prices.output_per_mtok=4", "--set", "months=24"], in: dir)
+        // Its guardrail (self breaks even by month 6) now fails: exit 1.
+        #expect(r.status == 1)
+        // API: 1e6 requests × (1,000 × $2 + 500 × $4) / 1e6 = $4,000 a month, × 24 = $96,000 (was $6,000 × 12 = $72,000).
+        #expect(r.stdout.contains("| **Closed API** (`gpt`) · baseline | Total, 12 → 24 months | $72,000.00 | $96,000.00 | +$24,000.00 (+33.3%) |"))
+        // Self-hosted: $20,000 once + 17,520 hours of 2026–2027 × $2 = $55,040; 4,000·m ≥ 20,000 + ~1,460·m from month 8.
+        #expect(r.stdout.contains("| **Self-hosted 8B** (`self`) | Total, 12 → 24 months | $37,520.00 | $55,040.00 |"))
+        #expect(r.stdout.contains("|  | Breakeven month | 5 | 8 | +3 months |"))
+
+        // A result file is already simulated: nothing to change.
+        #expect(try CLI.run(["run", "base.json", "--out", "results", "--format", "json"], in: dir).status == 0)
+        let result = try CLI.run(["diff", "base.json", "results/base.json", "--set", "months=24"], in: dir)
+        #expect(result.status == 64)
+        #expect(result.stderr == "breakeven: results/base.json is a result file; --set changes a scenario before it is simulated\n")
+        // A path the scenario does not have is an input error, like run's.
+        let unknown = try CLI.run(["diff", "base.json", "base.json", "--set", "options.nope.x=1"], in: dir)
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("--set options.nope.x=1: error: options.nope: unknown option id \"nope\""))
+    }
+
     @Test func badArguments() throws {
         let dir = try CLI.workspace(["base.json": "diff-base.json"])
         let one = try CLI.run(["diff", "base.json"], in: dir)

@@ -96,7 +96,10 @@ public enum DiffMarkdown {
 
     static func title(_ f: FigureChange.Figure, _ d: ResultDiff) -> String {
         switch f {
-        case .totalCost: return "Total, \(d.head.months) months"
+        case .totalCost:
+            // Totals over different horizons: the label says so rather than naming HEAD's alone.
+            if let base = d.base, base.months != d.head.months { return "Total, \(base.months) → \(d.head.months) months" }
+            return "Total, \(d.head.months) months"
         case .npv: return "NPV"
         case .firstMonthCost: return "Month 1 cost"
         case .lastMonthCost: return "Last month cost"
