@@ -30,7 +30,9 @@ extension MarkdownReport {
 
     static func uncertainty(_ r: BreakevenResult) -> String? {
         guard let u = r.uncertainty else { return nil }
-        var out = "\(Money.grouped(String(u.trials))) trials (seed \(u.seed)); each draws the \(u.inputs.count == 1 ? "input" : "\(u.inputs.count) inputs") below independently, and every other input keeps its scenario value. "
+        let drawn = u.inputs.count == 1 ? "input" : "\(u.inputs.count) inputs"
+        let how = u.correlations == nil ? "independently" : "(the correlated pairs listed after them together, the others independently)"
+        var out = "\(Money.grouped(String(u.trials))) trials (seed \(u.seed)); each draws the \(drawn) below \(how), and every other input keeps its scenario value. "
         out += "p10 is the value 1 trial in 10 comes in under; p90, 9 in 10."
         if u.failedTrials > 0 { out += " \(u.failedTrials) trials gave an invalid scenario and are left out." }
         out += "\n\n"
@@ -41,6 +43,15 @@ extension MarkdownReport {
                            Money.significant(i.sampled.p50), Money.significant(i.sampled.p90)])
         }
         out += inputs.text + "\n"
+        if let correlations = u.correlations {
+            var c = MarkdownTable([("Inputs", .left), ("Rank correlation", .right), ("In the trials", .right)])
+            for x in correlations {
+                c.append([x.between.map { "`\($0)`" }.joined(separator: " and "), Money.significant(x.rankCorrelation),
+                          Money.fixed(x.achieved, decimals: 3)])
+            }
+            out += "Inputs that move together: Spearman's rank correlation as the scenario asks for it, and as the drawn values have it "
+            out += "(a Gaussian copula: each input keeps its own distribution).\n\n" + c.text + "\n"
+        }
         var t = MarkdownTable([("Option", .left), ("Total p10", .right), ("p50", .right), ("p90", .right),
                                ("Savings p10", .right), ("p50", .right), ("p90", .right),
                                ("Breakeven month p10 / p50 / p90", .right), ("Breaks even", .right), ("Cheapest", .right)])

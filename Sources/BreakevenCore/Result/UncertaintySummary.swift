@@ -5,12 +5,36 @@ public struct UncertaintySummary: Sendable, Hashable, Codable {
     /// Trials whose scenario could not be built and were left out (normally 0).
     public var failedTrials: Int
     public var inputs: [Input]
+    /// Inputs drawn together; nil (left out of the JSON) when every input is independent.
+    public var correlations: [Correlation]?
 
-    public init(trials: Int, seed: UInt64, failedTrials: Int, inputs: [Input]) {
+    public init(trials: Int, seed: UInt64, failedTrials: Int, inputs: [Input], correlations: [Correlation]? = nil) {
         self.trials = trials
         self.seed = seed
         self.failedTrials = failedTrials
         self.inputs = inputs
+        self.correlations = correlations
+    }
+
+    public struct Correlation: Sendable, Hashable, Codable {
+        /// The two inputs' paths.
+        public var between: [String]
+        /// As the scenario asks.
+        public var rankCorrelation: Double
+        /// Spearman's ρ of the values the trials drew: the check that the copula did its work.
+        public var achieved: Double
+
+        public init(between: [String], rankCorrelation: Double, achieved: Double) {
+            self.between = between
+            self.rankCorrelation = rankCorrelation
+            self.achieved = achieved
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case between
+            case rankCorrelation = "rank_correlation"
+            case achieved = "achieved_rank_correlation"
+        }
     }
 
     public struct Input: Sendable, Hashable, Codable {
@@ -33,6 +57,6 @@ public struct UncertaintySummary: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case trials, seed
         case failedTrials = "failed_trials"
-        case inputs
+        case inputs, correlations
     }
 }

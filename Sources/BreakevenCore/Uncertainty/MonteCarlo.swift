@@ -7,13 +7,11 @@ public enum MonteCarlo {
     ///   - progress: told the number of trials just finished, from any thread.
     public static func run(_ variants: ScenarioVariants, plan: UncertaintyPlan, threads: Int,
                            progress: (@Sendable (Int) -> Void)? = nil) -> MonteCarloRun {
-        let samplers = plan.inputs.map(\.sampler)
-        let seed = plan.seed
+        // The reader refuses inconsistent correlations, so a checked scenario never drops them.
+        let draws: TrialDraws
+        do { draws = try TrialDraws(plan) } catch { draws = TrialDraws(independentInputsOf: plan) }
         let batch = VariantBatch(variants, count: plan.trials, threads: threads, progress: progress) { t, row in
-            for j in samplers.indices {
-                var random = TrialRandom(seed: seed, trial: t, stream: j)
-                row[j] = samplers[j].sample(&random)
-            }
+            draws.fill(trial: t, row)
         }
         return MonteCarloRun(plan: plan, optionIDs: variants.nominal.options.map(\.id),
                              baselineIndex: variants.nominal.baselineIndex, values: batch.values, totals: batch.totals,

@@ -34,6 +34,12 @@ extension MonteCarloRun {
                                      sampled: Percentiles(kept.map { value(trial: $0, input: j) })
                                          ?? Percentiles(p10: u.input.nominal, p50: u.input.nominal, p90: u.input.nominal, mean: u.input.nominal))
         }
-        return UncertaintySummary(trials: trials, seed: plan.seed, failedTrials: failedTrials, inputs: inputs)
+        let correlations = plan.correlations.map { c in
+            UncertaintySummary.Correlation(
+                between: [plan.inputs[c.first].path, plan.inputs[c.second].path], rankCorrelation: c.rank,
+                achieved: InputCorrelation.spearman(kept.map { value(trial: $0, input: c.first) }, kept.map { value(trial: $0, input: c.second) }))
+        }
+        return UncertaintySummary(trials: trials, seed: plan.seed, failedTrials: failedTrials, inputs: inputs,
+                                  correlations: correlations.isEmpty ? nil : correlations)
     }
 }

@@ -7,11 +7,15 @@ public struct UncertaintyPlan: Sendable, Hashable {
     public var seed: UInt64
     /// In the order the scenario lists them; a trial draws input j from stream j.
     public var inputs: [UncertainInput]
+    /// Pairs of inputs that move together; empty: every input is drawn independently.
+    public var correlations: [InputCorrelation]
 
-    public init(trials: Int = UncertaintyPlan.defaultTrials, seed: UInt64 = UncertaintyPlan.defaultSeed, inputs: [UncertainInput]) {
+    public init(trials: Int = UncertaintyPlan.defaultTrials, seed: UInt64 = UncertaintyPlan.defaultSeed, inputs: [UncertainInput],
+                correlations: [InputCorrelation] = []) {
         self.trials = trials
         self.seed = seed
         self.inputs = inputs
+        self.correlations = correlations
     }
 }
 

@@ -39,9 +39,56 @@ struct UncertaintyReader {
                 }
             }
         }
+        let correlations = self.correlations(block["correlations"], listed: members.map(\.key))
         guard diagnostics.isEmpty else { return nil }
+        let plan = UncertaintyPlan(trials: trials, seed: seed, inputs: inputs, correlations: correlations)
+        do {
+            _ = try TrialDraws(plan)
+        } catch {
+            report(block["correlations"] ?? block, UncertaintyReader.correlationsPath,
+                   "these rank correlations contradict each other: no joint distribution has them all (the matrix of their normal scores is not positive definite); weaken the strongest")
+        }
         checkProbes(inputs, nodes, block)
-        return diagnostics.isEmpty ? UncertaintyPlan(trials: trials, seed: seed, inputs: inputs) : nil
+        return diagnostics.isEmpty ? plan : nil
+    }
+
+    static let correlationsPath = "uncertainty.correlations"
+
+    /// The `correlations` list: each names two different inputs of `inputs`, each pair once.
+    private mutating func correlations(_ node: JSONNode?, listed: [String]) -> [InputCorrelation] {
+        var out: [InputCorrelation] = []
+        var seen: [Int: Int] = [:]
+        for (k, item) in (node?.elements ?? []).enumerated() {
+            let path = ShapeChecker.path(UncertaintyReader.correlationsPath, index: k)
+            // Missing or mistyped members are the shape checker's to report.
+            guard let between = item["between"], let ends = between.elements, ends.count == 2,
+                  let rank = item["rank_correlation"]?.number else { continue }
+            var indices: [Int] = []
+            for (e, end) in ends.enumerated() {
+                guard let name = end.string else { continue }
+                if let j = listed.firstIndex(of: name) {
+                    indices.append(j)
+                } else {
+                    let hint = Suggestion.closest(to: name, in: listed).map { "; did you mean \"\($0)\"?" } ?? ""
+                    report(end, ShapeChecker.path(path, "between") + "[\(e)]",
+                           "expected the path of an input listed in uncertainty.inputs, found \(end.quoted)\(hint)")
+                }
+            }
+            guard indices.count == 2 else { continue }
+            let (a, b) = (min(indices[0], indices[1]), max(indices[0], indices[1]))
+            if a == b {
+                report(between, ShapeChecker.path(path, "between"), "expected two different inputs, found \(ends[0].quoted) twice")
+                continue
+            }
+            let key = a * listed.count + b
+            if let earlier = seen[key] {
+                report(item, path, "\(listed[a]) and \(listed[b]) are already correlated in correlations[\(earlier)]")
+                continue
+            }
+            seen[key] = k
+            out.append(InputCorrelation(first: a, second: b, rank: rank))
+        }
+        return out
     }
 
     private mutating func report(_ node: JSONNode, _ path: String, _ message: String) {

@@ -110,4 +110,39 @@ struct UncertaintyErrorTests {
         #expect(plan.inputs[1].input.range.isInteger)
         #expect(plan.inputs[0].distribution == .triangular(lo: 1.5, mode: 2, hi: 3))
     }
+
+    @Test func correlationsThatNameNoInputOrContradictEachOther() {
+        let inputs = """
+            { "inputs": {
+                "options.self.gpu_hourly": { "uniform": [1, 3] },
+                "options.api.price_change_per_year": { "uniform": [-0.5, 0] },
+                "workload.growth.monthly_rate": { "uniform": [0, 0.05] } },
+              "correlations": [
+            """
+        // The shape first: two paths, a correlation strictly between −1 and 1.
+        #expect(Self.errors(inputs + "\n" + """
+                { "between": ["options.self.gpu_hourly"], "rank_correlation": 1 } ] }
+            """) == [
+            #"x.json:15:18: error: uncertainty.correlations[0].between: expected exactly 2 elements, found 1"#,
+            #"x.json:15:67: error: uncertainty.correlations[0].rank_correlation: expected a number > -1 and < 1, found 1"#,
+        ])
+        #expect(Self.errors(inputs + "\n" + """
+                { "between": ["options.self.gpu_hourli", "options.api.price_change_per_year"], "rank_correlation": 0.5 },
+                { "between": ["options.self.gpu_hourly", "options.self.gpu_hourly"], "rank_correlation": 0.5 },
+                { "between": ["options.self.gpu_hourly", "workload.growth.monthly_rate"], "rank_correlation": 0.5 },
+                { "between": ["workload.growth.monthly_rate", "options.self.gpu_hourly"], "rank_correlation": -0.2 } ] }
+            """) == [
+            #"x.json:15:19: error: uncertainty.correlations[0].between[0]: expected the path of an input listed in uncertainty.inputs, found "options.self.gpu_hourli"; did you mean "options.self.gpu_hourly"?"#,
+            #"x.json:16:18: error: uncertainty.correlations[1].between: expected two different inputs, found "options.self.gpu_hourly" twice"#,
+            #"x.json:18:5: error: uncertainty.correlations[3]: options.self.gpu_hourly and workload.growth.monthly_rate are already correlated in correlations[2]"#,
+        ])
+        // Each pair alone is possible, all three together are not: a and b, b and c move together, a and c apart.
+        #expect(Self.errors(inputs + "\n" + """
+                { "between": ["options.self.gpu_hourly", "options.api.price_change_per_year"], "rank_correlation": 0.9 },
+                { "between": ["options.api.price_change_per_year", "workload.growth.monthly_rate"], "rank_correlation": 0.9 },
+                { "between": ["options.self.gpu_hourly", "workload.growth.monthly_rate"], "rank_correlation": -0.9 } ] }
+            """) == [
+            #"x.json:14:19: error: uncertainty.correlations: these rank correlations contradict each other: no joint distribution has them all (the matrix of their normal scores is not positive definite); weaken the strongest"#,
+        ])
+    }
 }
