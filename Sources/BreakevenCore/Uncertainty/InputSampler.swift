@@ -114,14 +114,27 @@ struct InputSampler: Sendable {
         }
     }
 
-    /// x with I_x(α, β) = p, by bisection (the CDF rises monotonically from 0 to 1).
+    /// x with I_x(α, β) = p: Newton's method on the CDF from the mean, its step the CDF's error over
+    /// the beta density, inside a bracket that every evaluation narrows; a step that would leave
+    /// the bracket bisects instead (the CDF rises monotonically from 0 to 1, so this always
+    /// converges, in about six evaluations where bisection alone took fifty).
     static func betaQuantile(_ p: Double, _ alpha: Double, _ beta: Double) -> Double {
+        if p <= 0 { return 0 }
+        if p >= 1 { return 1 }
+        let logBeta: Double = lgamma(alpha) + lgamma(beta) - lgamma(alpha + beta)
         var lo = 0.0, hi = 1.0
-        for _ in 0..<100 where hi - lo > 1e-15 {
-            let mid = (lo + hi) / 2
-            if regularizedIncompleteBeta(mid, alpha, beta) < p { lo = mid } else { hi = mid }
+        var x = alpha / (alpha + beta)
+        for _ in 0..<200 {
+            let error = regularizedIncompleteBeta(x, alpha, beta) - p
+            if error == 0 { return x }
+            if error < 0 { lo = x } else { hi = x }
+            let logDensity: Double = (alpha - 1) * log(x) + (beta - 1) * log(1 - x) - logBeta
+            var next = x - error / exp(logDensity)
+            if !(next > lo && next < hi) { next = (lo + hi) / 2 }
+            if abs(next - x) <= 1e-15 || hi - lo <= 1e-15 { return next }
+            x = next
         }
-        return (lo + hi) / 2
+        return x
     }
 
     /// I_x(a, b) by its continued fraction (Numerical Recipes, 3rd ed., §6.4), on the side of

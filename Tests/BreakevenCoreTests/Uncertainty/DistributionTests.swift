@@ -123,6 +123,20 @@ struct DistributionTests {
         #expect(q(c, 0.1) == 1 && q(c, 0.25) == 1 && q(c, 0.5) == 2 && q(c, 0.9) == 5)
     }
 
+    @Test func betaQuantileInvertsTheBetaCDF() {
+        // PERT's shapes run from α = 1 (mode at lo) to α = 5 (mode at hi), β = 6 − α. Closed forms where they
+        // exist: Beta(1, 5) has F(x) = 1 − (1 − x)^5, so its p-quantile is 1 − (1 − p)^(1/5): p = 0.5 → 0.129449;
+        // Beta(5, 1) has F(x) = x^5: p = 0.1 → 0.1^(1/5) = 0.630957.
+        #expect(abs(InputSampler.betaQuantile(0.5, 1, 5) - (1 - pow(0.5, 0.2))) < 1e-12)
+        #expect(abs(InputSampler.betaQuantile(0.1, 5, 1) - pow(0.1, 0.2)) < 1e-12)
+        for (a, b) in [(1.0, 5.0), (1.8, 4.2), (3.0, 3.0), (4.6, 1.4), (5.0, 1.0)] {
+            for p in [1e-9, 0.001, 0.1, 0.5, 0.9, 0.999, 1 - 1e-9] {
+                let x = InputSampler.betaQuantile(p, a, b)
+                #expect(abs(InputSampler.regularizedIncompleteBeta(x, a, b) - p) < 1e-12, "Beta(\(a), \(b)) at p = \(p)")
+            }
+        }
+    }
+
     @Test func standardNormalInverseToFullPrecision() {
         for p in [1e-12, 0.001, 0.02425, 0.1, 0.5, 0.8, 0.975, 0.999_999] {
             let z = StandardNormal.quantile(p)
