@@ -3,6 +3,10 @@ import BreakevenCore
 /// The side-by-side report of `breakeven compare`.
 public enum ComparisonReport {
     public static func markdown(_ c: ScenarioComparison, command: String) -> String {
+        Money.in(c.currency) { markdownInCurrency(c, command: command) }
+    }
+
+    private static func markdownInCurrency(_ c: ScenarioComparison, command: String) -> String {
         var out = "# Comparison: " + c.entries.map(\.name).joined(separator: " vs ") + "\n\n"
         out += c.explanation + "\n\n## Side by side\n\n"
         var columns: [(String, MarkdownTable.Align)] = [("", .left)]
@@ -14,8 +18,8 @@ public enum ComparisonReport {
         row("Tokens a month (average)") { Money.scientific($0.monthlyTokens) }
         row("Cheapest option") { $0.cheapest.label }
         row("Its total") { Money.dollars($0.cheapest.totalCost) }
-        row("Per million tokens") { $0.costPerMTok.map { "$" + Money.fixed($0, decimals: 4) } ?? "–" }
-        row("Per request") { $0.costPerRequest.map { "$" + Money.fixed($0, decimals: 5) } ?? "–" }
+        row("Per million tokens") { $0.costPerMTok.map { Money.price($0, decimals: 4) } ?? "–" }
+        row("Per request") { $0.costPerRequest.map { Money.price($0, decimals: 5) } ?? "–" }
         row("Per seat a month") { $0.costPerSeatMonth.map(Money.dollars) ?? "–" }
         row("Baseline") { $0.result.baselineOption?.label ?? $0.result.baseline }
         out += t.text + "\n## Breakeven against each baseline\n\n"

@@ -97,7 +97,7 @@ extension MarkdownReport {
         let top = NiceTicks(0, Double(h.counts.max() ?? 0)).upper
         var out = "```mermaid\nxychart-beta\n"
         out += "    title \"Savings of \(mermaid(option)) against \(mermaid(baseline)), \(Money.grouped(String(trials))) trials\"\n"
-        out += "    x-axis \"Savings, \(suffix.isEmpty ? "$" : "$" + suffix)\" [\(labels.joined(separator: ", "))]\n"
+        out += "    x-axis \"Savings, \(Money.currency.prefix.trimmingCharacters(in: .whitespaces) + suffix)\" [\(labels.joined(separator: ", "))]\n"
         out += "    y-axis \"Trials\" 0 --> \(Money.fixed(top, decimals: 0))\n"
         out += "    bar [\(h.counts.map(String.init).joined(separator: ", "))]\n"
         return out + "```\n"

@@ -3,6 +3,10 @@ import BreakevenCore
 /// The report people read: the verdict first, then the tables that back it.
 public enum MarkdownReport {
     public static func render(_ result: BreakevenResult, context: ReportContext) -> String {
+        Money.in(result.scenario.currency) { renderInCurrency(result, context: context) }
+    }
+
+    private static func renderInCurrency(_ result: BreakevenResult, context: ReportContext) -> String {
         var out = "# \(result.scenario.name)\n\n"
         if !result.scenario.description.isEmpty { out += result.scenario.description + "\n\n" }
         out += "**Verdict.** " + Verdict.sentences(result) + odds(result) + "\n\n"
@@ -44,17 +48,18 @@ public enum MarkdownReport {
     static func summary(_ r: BreakevenResult) -> String {
         let n = r.scenario.months
         var t = MarkdownTable([("Option", .left), ("Type", .left), ("Total, \(n) months", .right), ("NPV", .right),
-                               ("Average a month", .right), ("$/Mtok, month 1", .right), ("$/Mtok, month \(n)", .right),
+                               ("Average a month", .right), ("\(Money.currency.per("Mtok")), month 1", .right),
+                               ("\(Money.currency.per("Mtok")), month \(n)", .right),
                                ("Savings vs baseline", .right)])
         for o in r.options {
             t.append([o.label, o.type, money(o.totalCost), money(o.npv), money(o.averageMonthlyCost),
                       o.costPerMTokFirstMonth.map(unitPrice) ?? "–", o.costPerMTokLastMonth.map(unitPrice) ?? "–",
                       o.id == r.baseline ? "baseline" : money(o.savingsVsBaseline)])
         }
-        return t.text + "\n$/Mtok is the month's total cost per million workload tokens (input + output).\n"
+        return t.text + "\n\(Money.currency.per("Mtok")) is the month's total cost per million workload tokens (input + output).\n"
     }
 
-    static func unitPrice(_ x: Double) -> String { (x < 0 ? "-$" : "$") + Money.fixed(abs(x), decimals: 4) }
+    static func unitPrice(_ x: Double) -> String { Money.price(x, decimals: 4) }
 
     static func breakeven(_ r: BreakevenResult) -> String {
         var t = MarkdownTable([("Option", .left), ("Breakeven month", .right), ("Cheaper to run from month", .right),
@@ -179,7 +184,7 @@ public enum MarkdownReport {
             if points.count > 1 {
                 out += "```mermaid\nxychart-beta\n    title \"\(o.label): \(measure) by switch month\"\n"
                 out += "    x-axis \"switch month\" [" + points.map { String($0.0) }.joined(separator: ", ") + "]\n"
-                out += "    y-axis \"\(measure), USD\"\n"
+                out += "    y-axis \"\(measure), \(r.scenario.currency)\"\n"
                 out += "    line [" + points.map { Money.fixed($0.1, decimals: 0) }.joined(separator: ", ") + "]\n```\n\n"
             }
         }

@@ -3,6 +3,10 @@ import BreakevenCore
 /// The answer in plain words, first thing in every report.
 public enum Verdict {
     public static func sentences(_ result: BreakevenResult) -> String {
+        Money.in(result.scenario.currency) { sentencesInCurrency(result) }
+    }
+
+    private static func sentencesInCurrency(_ result: BreakevenResult) -> String {
         guard let baseline = result.baselineOption else { return "" }
         let months = result.scenario.months
         let others = result.options.filter { $0.id != result.baseline }

@@ -36,12 +36,16 @@ struct CompareCommand: ParsableCommand {
             }.max()
             return (file.name, BreakevenAnalysis.analyse(file.scenario, Simulator.project(file.scenario)), seats)
         })
+        if comparison.currencies.count > 1 {
+            Terminal.error("breakeven: the scenarios count in \(comparison.currencies.joined(separator: " and ")): amounts in different currencies cannot stand side by side; give them one currency (usd_rate converts the catalog's prices)")
+            throw ExitStatus.dataError
+        }
         let base = (out as NSString).appendingPathComponent(files.map(\.name).joined(separator: "-vs-"))
         let command = "breakeven compare " + scenarios.joined(separator: " ")
         var output = OutputFiles()
         if formats.contains(.markdown) { output.add(base + ".md", ComparisonReport.markdown(comparison, command: command)) }
         if formats.contains(.csv) { output.add(base + ".csv", ComparisonReport.csv(comparison)) }
         try output.write()
-        Terminal.out(comparison.explanation)
+        Terminal.out(Money.in(comparison.currency) { comparison.explanation })
     }
 }

@@ -75,6 +75,10 @@ struct DiffCommand: ParsableCommand {
             base = try DiffInput.read(files[0], catalog: snapshot)
         }
 
+        if let base, base.result.scenario.currency != head.result.scenario.currency {
+            Terminal.error("breakeven: \(base.source) counts in \(base.result.scenario.currency) and \(head.source) in \(head.result.scenario.currency): a change of currency is not a change of cost; diff them in one currency")
+            throw ExitStatus.dataError
+        }
         let allRules = GuardrailRule.scenarioRules(head.result.guardrails) + rules
         let outcomes = try GuardrailReporting.evaluate(allRules, result: head.result, base: base?.result, file: headPath)
         let diff = ResultDiff(name: name ?? ScenarioFile.reportName(headPath), base: base?.result, head: head.result, guardrails: outcomes)
@@ -94,7 +98,7 @@ struct DiffCommand: ParsableCommand {
             var output = OutputFiles()
             output.add(out, text)
             try output.write()
-            Terminal.out(DiffTable.render(diff, color: Terminal.colorsOnStandardOutput))
+            Terminal.out(Money.in(diff.head.currency) { DiffTable.render(diff, color: Terminal.colorsOnStandardOutput) })
         } else {
             Terminal.out(text)
         }

@@ -92,7 +92,7 @@ struct RunCommand: ParsableCommand {
                     }
                 }
             }
-            summaries.append(SummaryTable.render(result, color: Terminal.colorsOnStandardOutput))
+            summaries.append(Money.in(result.scenario.currency) { SummaryTable.render(result, color: Terminal.colorsOnStandardOutput) })
         }
         if let problems { throw problems }
         try output.write()

@@ -96,6 +96,23 @@ struct DiffCommandTests {
         #expect(unknown.stderr.contains("--set options.nope.x=1: error: options.nope: unknown option id \"nope\""))
     }
 
+    @Test func amountsInTwoCurrenciesAreNotCompared() throws {
+        let dir = try CLI.workspace(["base.json": "diff-base.json"])
+        // The fixture written in euros: inline prices, so no usd_rate is needed.
+        let text = try String(contentsOf: dir.appendingPathComponent("base.json"), encoding: .utf8)
+        try text.replacingOccurrences(of: #""version": 1,"#, with: #""version": 1, "currency": "EUR","#)
+            .write(to: dir.appendingPathComponent("euros.json"), atomically: true, encoding: .utf8)
+        let euros = try CLI.run(["run", "euros.json", "--out", "out", "--format", "markdown"], in: dir)
+        #expect(euros.status == 0)
+        #expect(euros.stdout.contains("€"))
+        let diff = try CLI.run(["diff", "base.json", "euros.json"], in: dir)
+        #expect(diff.status == 65)
+        #expect(diff.stderr == "breakeven: base.json counts in USD and euros.json in EUR: a change of currency is not a change of cost; diff them in one currency\n")
+        let compare = try CLI.run(["compare", "base.json", "euros.json", "--out", "out"], in: dir)
+        #expect(compare.status == 65)
+        #expect(compare.stderr.hasPrefix("breakeven: the scenarios count in USD and EUR: amounts in different currencies cannot stand side by side"))
+    }
+
     @Test func badArguments() throws {
         let dir = try CLI.workspace(["base.json": "diff-base.json"])
         let one = try CLI.run(["diff", "base.json"], in: dir)

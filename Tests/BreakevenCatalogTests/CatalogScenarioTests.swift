@@ -53,6 +53,25 @@ struct CatalogScenarioTests {
         })
     }
 
+    @Test func aScenarioInEurosConvertsTheCatalogsDollars() throws {
+        let option = #"{ "id": "gpt", "type": "api", "model": "openai/gpt-4o" }"#
+        let s = try Self.scenario([option], workload: Self.oneBigRequest(batch: 0), extra: #", "currency": "EUR", "usd_rate": 0.9"#)
+        // $2.50, $1.25 and $10 per million × 0.9 = €2.25, €1.125 and €9:
+        // 500,000 × 2.25 + 500,000 × 1.125 + 200,000 × 9 per million = 1.125 + 0.5625 + 1.80 = €3.4875 (= $3.875 × 0.9).
+        #expect(abs((Self.firstMonth(s, "gpt")?.costs.api ?? 0) - 3.4875) < 1e-9)
+        #expect(s.assumptions.contains {
+            $0.path == "options.gpt.prices.input_per_mtok" && $0.value == "2.25" && $0.sourceDescription.hasSuffix("(× 0.9 EUR per USD))")
+        })
+        // Without the rate, dollars would pass for euros: an error, at the currency.
+        #expect(Self.errors([option], workload: Self.oneBigRequest(batch: 0), extra: #", "currency": "EUR""#) == [
+            #"t.json:1:76: error: currency: this scenario counts in EUR but takes prices from the catalog, which are in US dollars (options.gpt.prices.input_per_mtok and 3 more); give usd_rate (EUR per US dollar) to convert them, or write those prices"#,
+        ])
+        // A rate with dollars converts nothing: an error too.
+        #expect(Self.errors([option], workload: Self.oneBigRequest(batch: 0), extra: #", "usd_rate": 0.9"#) == [
+            #"t.json:1:76: error: usd_rate: usd_rate converts the catalog's US-dollar prices into the scenario's currency; with currency "USD" leave it out"#,
+        ])
+    }
+
     @Test func inlinePricesOverrideTheCatalogKeyByKey() throws {
         let option = #"{ "id": "gpt", "type": "api", "model": "openai/gpt-4o", "prices": { "output_per_mtok": 8 } }"#
         let s = try Self.scenario([option], workload: Self.oneBigRequest(batch: 0))

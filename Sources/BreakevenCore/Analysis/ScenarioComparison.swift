@@ -21,6 +21,15 @@ public struct ScenarioComparison: Sendable, Hashable {
 
     public var entries: [Entry]
 
+    /// The currencies the scenarios count in, in order of first appearance: amounts in two
+    /// currencies cannot stand side by side.
+    public var currencies: [String] {
+        entries.map(\.result.scenario.currency).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+    }
+
+    /// What the comparison's amounts are in (the first scenario's currency).
+    public var currency: String { currencies.first ?? Currency.usd.code }
+
     /// - Parameter seats: each result's largest subscription seat count (from its scenario).
     public init(_ results: [(name: String, result: BreakevenResult, seats: Int?)]) {
         entries = results.compactMap { item in

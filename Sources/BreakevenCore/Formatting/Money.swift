@@ -7,13 +7,19 @@ public enum Money {
         grouped(fixed(x, decimals: 2))
     }
 
-    /// 1234567.891 → "$1,234,567.89"; negatives as "-$1.00".
+    /// 1234567.891 → "$1,234,567.89"; negatives as "-$1.00" (in the report's currency: "€1,234,567.89").
     public static func dollars(_ x: Double) -> String {
         let text = cents(x)
-        return text.hasPrefix("-") ? "-$" + text.dropFirst() : "$" + text
+        let sign = currency.prefix
+        return text.hasPrefix("-") ? "-" + sign + text.dropFirst() : sign + text
     }
 
-    /// Prose amounts: "$1.2M", "$240k", "$950", "-$3.4M".
+    /// A price to `decimals` places with the currency's sign: "$0.0123", "-$0.50".
+    public static func price(_ x: Double, decimals: Int) -> String {
+        (x < 0 ? "-" : "") + currency.prefix + fixed(abs(x), decimals: decimals)
+    }
+
+    /// Prose amounts: "$1.2M", "$240k", "$950", "-$3.4M" (in the report's currency).
     public static func compact(_ x: Double) -> String {
         let sign = x < 0 ? "-" : ""
         let a = abs(x)
@@ -24,7 +30,7 @@ public enum Money {
         else if a >= 1e3 { body = trimmed(fixed(a / 1e3, decimals: 1)) + "k" }
         else if a >= 100 { body = fixed(a, decimals: 0) }
         else { body = fixed(a, decimals: 2) }
-        return sign + "$" + body
+        return sign + currency.prefix + body
     }
 
     /// "2.3e16"-style for very large counts.

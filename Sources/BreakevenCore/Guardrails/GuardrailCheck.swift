@@ -7,6 +7,15 @@ public enum GuardrailCheck {
     /// (change rules are skipped).
     public static func evaluate(_ rules: [GuardrailRule], result: BreakevenResult, base: BreakevenResult? = nil)
         throws(GuardrailProblems) -> [GuardrailOutcome] {
+        // Breach messages quote amounts in the scenario's currency.
+        let checked = Money.in(result.scenario.currency) {
+            Result { () throws(GuardrailProblems) -> [GuardrailOutcome] in try evaluateInCurrency(rules, result: result, base: base) }
+        }
+        return try checked.get()
+    }
+
+    private static func evaluateInCurrency(_ rules: [GuardrailRule], result: BreakevenResult, base: BreakevenResult?)
+        throws(GuardrailProblems) -> [GuardrailOutcome] {
         var outcomes: [GuardrailOutcome] = []
         var problems: [GuardrailProblem] = []
         for rule in rules {

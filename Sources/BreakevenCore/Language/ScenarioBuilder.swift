@@ -11,8 +11,19 @@ struct ScenarioBuilder {
 
     init(root: JSONNode, catalog: CatalogSnapshot) {
         self.root = root
-        self.catalog = catalog
+        // The catalog's prices are US dollars: a scenario in another currency takes them at its rate.
+        let currency = root["currency"]?.string ?? Currency.usd.code
+        if let rate = root["usd_rate"]?.number, !ScenarioBuilder.isUSD(currency), rate > 0 {
+            self.catalog = catalog.converted(perUSD: rate, into: currency)
+        } else {
+            self.catalog = catalog
+        }
     }
+
+    static func isUSD(_ code: String) -> Bool { code.uppercased() == Currency.usd.code }
+
+    /// Catalog values that are quantities, not prices: no currency converts them.
+    static let catalogQuantities: Set<String> = ["watts_busy", "watts_idle", "requests_per_month"]
 
     func build() -> Scenario? {
         guard case .object(let top) = ScenarioLanguage.scenario else { return nil }
@@ -26,6 +37,10 @@ struct ScenarioBuilder {
         let description = r.child("description")?.string ?? ""
         let profile = Scenario.Profile(rawValue: r.string("profile")) ?? .enterprise
         let currency = r.string("currency")
+        let usdRate = r.optionalDouble("usd_rate")
+        if let usdRate, ScenarioBuilder.isUSD(currency), usdRate != 1 {
+            r.error("usd_rate", "usd_rate converts the catalog's US-dollar prices into the scenario's currency; with currency \"\(currency)\" leave it out")
+        }
         let start = CalendarMonth(r.string("start")) ?? CalendarMonth(year: 2026, month: 1)
         let months = r.int("months")
         let discountRate = r.double("discount_rate")
@@ -67,6 +82,17 @@ struct ScenarioBuilder {
         }
 
         checkReferences(r, optionNodes: optionNodes, ids: ids, baseline: baseline, months: months)
+        if !ScenarioBuilder.isUSD(currency), usdRate == nil {
+            // A catalog price in another currency's scenario would be dollars under a euro sign.
+            let priced = log.assumptions.filter { a in
+                guard case .catalog = a.source else { return false }
+                return !ScenarioBuilder.catalogQuantities.contains(String(a.path.split(separator: ".").last ?? ""))
+            }.map(\.path)
+            if let first = priced.first {
+                let more = priced.count > 1 ? " and \(priced.count - 1) more" : ""
+                r.error("currency", "this scenario counts in \(currency) but takes prices from the catalog, which are in US dollars (\(first)\(more)); give usd_rate (\(currency) per US dollar) to convert them, or write those prices")
+            }
+        }
         let guardrails = buildGuardrails(r, optionIDs: ids, baseline: baseline, optionNodes: optionNodes)
 
         guard log.diagnostics.isEmpty, options.count == optionNodes.count, let workload else { return nil }

@@ -58,7 +58,7 @@ public enum Sweep {
             row[0] = xs[v % nx]
             if row.count > 1 { row[1] = ys[v / nx] }
         }
-        return SweepGrid(scenarioName: scenario.name, months: scenario.months, x: x, y: y, xValues: xs, yValues: ys.isEmpty ? [.nan] : ys,
+        return SweepGrid(scenarioName: scenario.name, currency: scenario.currency, months: scenario.months, x: x, y: y, xValues: xs, yValues: ys.isEmpty ? [.nan] : ys,
                          xNominal: xInput.nominal, yNominal: yInput?.nominal, metric: metric, optionIDs: ids,
                          optionLabels: scenario.options.map(\.label), baselineIndex: b, optionIndex: chosen, totals: batch.totals)
     }

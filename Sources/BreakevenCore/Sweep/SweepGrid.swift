@@ -3,6 +3,8 @@
 /// baseline. Points go x fastest: point (i, j) is index j·nx + i.
 public struct SweepGrid: Sendable, Hashable {
     public let scenarioName: String
+    /// The scenario's currency code: what the savings are counted in.
+    public let currency: String
     public let months: Int
     public let x: SweepAxis
     public let y: SweepAxis?
@@ -21,10 +23,11 @@ public struct SweepGrid: Sendable, Hashable {
     /// Point-major, options inner; NaN totals where a point could not be built.
     public let totals: [OptionTotals]
 
-    public init(scenarioName: String, months: Int, x: SweepAxis, y: SweepAxis?, xValues: [Double], yValues: [Double],
+    public init(scenarioName: String, currency: String = Currency.usd.code, months: Int, x: SweepAxis, y: SweepAxis?, xValues: [Double], yValues: [Double],
                 xNominal: Double, yNominal: Double?, metric: SweepMetric, optionIDs: [String], optionLabels: [String],
                 baselineIndex: Int, optionIndex: Int, totals: [OptionTotals]) {
         self.scenarioName = scenarioName
+        self.currency = currency
         self.months = months
         self.x = x
         self.y = y

@@ -47,8 +47,8 @@ struct AxisScale: Sendable, Hashable {
             return abs(scaled - scaled.rounded()) < 1e-6
         } ?? 6
         let text = Money.trimmed(Money.fixed(abs(x) / scale, decimals: decimals))
-        if text == "0" { return "$0" }
-        return (x < 0 ? "-$" : "$") + text + suffix
+        if text == "0" { return Money.currency.prefix + "0" }
+        return (x < 0 ? "-" : "") + Money.currency.prefix + text + suffix
     }
 
     /// Month ticks: 1, then every `step` months (3, 6, 12 …), at most about 12 of them.

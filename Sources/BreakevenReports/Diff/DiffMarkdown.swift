@@ -13,6 +13,10 @@ public enum DiffMarkdown {
     }
 
     public static func render(_ d: ResultDiff, context: DiffContext) -> String {
+        Money.in(d.head.currency) { renderInCurrency(d, context: context) }
+    }
+
+    private static func renderInCurrency(_ d: ResultDiff, context: DiffContext) -> String {
         var head = marker(d.name) + "\n"
         head += "### Cost diff: \(d.head.scenario)\n\n"
         head += "**\(d.headline)**\n\n"
@@ -141,7 +145,7 @@ public enum DiffMarkdown {
             return sign + "\(months) month" + (months == 1 ? "" : "s")
         case .breakevenTokensPerMonth: amount = Money.grouped(Money.fixed(abs(delta), decimals: 0))
         case .breakevenRequestsPerDay: amount = Verdict.requests(abs(delta))
-        default: amount = "$" + Money.cents(abs(delta))
+        default: amount = Money.dollars(abs(delta))
         }
         let pct = f.relativeChange.map { " (\(DiffHeadline.signedPercent($0)))" } ?? ""
         return sign + amount + pct

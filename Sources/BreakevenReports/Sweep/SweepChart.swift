@@ -29,6 +29,10 @@ public enum SweepChart {
     }
 
     public static func render(_ grid: SweepGrid) -> String {
+        Money.in(grid.currency) { renderInCurrency(grid) }
+    }
+
+    private static func renderInCurrency(_ grid: SweepGrid) -> String {
         grid.y == nil ? line(grid) : heatmap(grid)
     }
 
@@ -88,7 +92,7 @@ public enum SweepChart {
 
     /// "$0", "$10", "$500k": round amounts without cents.
     static func money(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1000 { return "$" + String(Int(x)) }
+        if x == x.rounded(), abs(x) < 1000 { return (x < 0 ? "-" : "") + Money.currency.prefix + String(Int(abs(x))) }
         return Money.compact(x)
     }
 

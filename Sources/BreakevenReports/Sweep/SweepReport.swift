@@ -10,6 +10,10 @@ public enum SweepReport {
     ///   - name: NAME of the files, NAME.sweep.svg and NAME.sweep.csv beside the summary.
     ///   - command: the command line that reproduces the sweep.
     public static func render(_ grid: SweepGrid, name: String, command: String) -> String {
+        Money.in(grid.currency) { renderInCurrency(grid, name: name, command: command) }
+    }
+
+    private static func renderInCurrency(_ grid: SweepGrid, name: String, command: String) -> String {
         let option = grid.optionLabels[grid.optionIndex], baseline = grid.optionLabels[grid.baselineIndex]
         var out = "# Sweep: \(grid.scenarioName)\n\n"
         out += "\(SweepChart.title(grid)), as \(axisText(grid.x))" + (grid.y.map { " and \(axisText($0))" } ?? "") + " vary"

@@ -34,6 +34,10 @@ public enum TornadoChart {
     }
 
     public static func render(_ result: BreakevenResult) -> String? {
+        Money.in(result.scenario.currency) { renderInCurrency(result) }
+    }
+
+    private static func renderInCurrency(_ result: BreakevenResult) -> String? {
         guard let s = result.sensitivity, !s.bars.isEmpty else { return nil }
         let bars = Array(s.bars.prefix(maxBars))
         let plotBottom = plotTop + Double(bars.count) * row

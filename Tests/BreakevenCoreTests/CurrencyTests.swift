@@ -1,0 +1,37 @@
+import Testing
+@testable import BreakevenCore
+@testable import BreakevenReports
+
+/// Amounts in the scenario's currency: its sign on every amount a report prints, and the
+/// catalog's US-dollar prices converted at the scenario's usd_rate.
+@Suite("Currencies")
+struct CurrencyTests {
+    @Test func amountsCarryTheCurrencysSign() {
+        // Outside a report: US dollars.
+        #expect(Money.dollars(1234.5) == "$1,234.50")
+        Money.in("EUR") {
+            #expect(Money.dollars(-1234.5) == "-€1,234.50")
+            #expect(Money.compact(2_500_000) == "€2.5M")
+            #expect(Money.price(0.01234, decimals: 4) == "€0.0123")
+            #expect(Money.currency.per("Mtok") == "€/Mtok")
+        }
+        // A code without a sign everyone reads alike: the code and a space.
+        Money.in("CHF") {
+            #expect(Money.dollars(1234.5) == "CHF 1,234.50")
+            #expect(Money.compact(-3_400_000) == "-CHF 3.4M")
+            #expect(Money.currency.per("Mtok") == "CHF/Mtok")
+        }
+    }
+
+    @Test func aReportInEurosShowsNoDollarSign() throws {
+        let s = try ScenarioText.scenario(months: 12, workload: BreakevenTests.workload,
+                                          options: [BreakevenTests.api, BreakevenTests.selfHosted], extra: #", "currency": "EUR""#)
+        let result = BreakevenAnalysis.analyse(s, Simulator.project(s))
+        let markdown = MarkdownReport.render(result, context: ReportContext(scenarioPath: "x.json"))
+        #expect(markdown.contains("amounts in EUR"))
+        #expect(markdown.contains("€/Mtok, month 1"))
+        #expect(!markdown.contains("$"), "a dollar sign in a report counted in euros")
+        #expect(!ChartReport.cumulativeSVG(result).contains("$"))
+        #expect(Verdict.sentences(result).contains("€"))
+    }
+}
