@@ -115,7 +115,7 @@ struct RunCommand: ParsableCommand {
         let store = try history.open()
         for r in results {
             let entry = HistoryEntry(scenarioName: r.scenario.name, scenarioSHA256: r.scenario.sha256, catalogFingerprint: fingerprint,
-                                     recordedAt: Date(), options: r.options.map {
+                                     currency: r.scenario.currency, recordedAt: Date(), options: r.options.map {
                                          OptionOutcome(id: $0.id, totalCost: $0.totalCost, npv: $0.npv, breakevenMonth: $0.breakevenMonth,
                                                        breakevenTokensPerMonth: $0.breakevenTokensPerMonth)
                                      })

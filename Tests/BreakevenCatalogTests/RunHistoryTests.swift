@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GRDB
 import Synchronization
 import Testing
 @testable import BreakevenCatalog
@@ -33,6 +34,27 @@ import Testing
         #expect(support[0].options[1] == OptionOutcome(id: "llama-self", totalCost: 850.25, npv: -12.5, breakevenMonth: 7,
                                                        breakevenTokensPerMonth: 4.2e9))
         #expect(try history.entries().map(\.scenarioName) == ["support", "personal", "support"])
+    }
+
+    @Test func keepsEachRunsCurrency() throws {
+        let history = try RunHistory.inMemory()
+        var euros = Self.entry("support")
+        euros.currency = "EUR"
+        try history.record(euros)
+        try history.record(Self.entry("personal"))
+        #expect(try history.entries().map(\.currency) == ["EUR", "USD"])
+    }
+
+    @Test func aHistoryFromBeforeCurrenciesReadsAsDollars() throws {
+        // A history file of the first schema, with one run in it, opened by this version.
+        let queue = try DatabaseOpening.inMemory()
+        try RunHistory.migrator.migrate(queue, upTo: "v1: runs and their option figures")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO run (scenario_name, scenario_run, scenario_sha256, catalog_fingerprint) VALUES ('support', 1, ?, 'c')",
+                           arguments: [Self.sha])
+        }
+        let history = try RunHistory(writer: queue)
+        #expect(try history.entries().map(\.currency) == ["USD"])
     }
 
     @Test func keepsTheCallersTimestampAsGiven() throws {

@@ -12,18 +12,21 @@ public struct HistoryEntry: Sendable, Hashable, Codable {
     public var scenarioSHA256: String
     /// `CatalogSnapshot.fingerprint` of the catalog the run used.
     public var catalogFingerprint: String
+    /// The scenario's currency: what the options' amounts are in.
+    public var currency: String
     /// When the run happened, as the caller's clock says; nil when not recorded.
     public var recordedAt: Date?
     /// Summary figures per option, in the order of the scenario.
     public var options: [OptionOutcome]
 
-    public init(scenarioName: String, scenarioSHA256: String, catalogFingerprint: String, recordedAt: Date? = nil,
-                options: [OptionOutcome]) {
+    public init(scenarioName: String, scenarioSHA256: String, catalogFingerprint: String, currency: String = "USD",
+                recordedAt: Date? = nil, options: [OptionOutcome]) {
         self.sequence = 0
         self.scenarioRun = 0
         self.scenarioName = scenarioName
         self.scenarioSHA256 = scenarioSHA256
         self.catalogFingerprint = catalogFingerprint
+        self.currency = currency
         self.recordedAt = recordedAt
         self.options = options
     }
@@ -32,9 +35,9 @@ public struct HistoryEntry: Sendable, Hashable, Codable {
 /// The headline figures of one option in one run.
 public struct OptionOutcome: Sendable, Hashable, Codable {
     public var id: String
-    /// Total cost over the horizon, USD (stored to the micro-USD).
+    /// Total cost over the horizon in the run's currency (stored to the millionth).
     public var totalCost: Double
-    /// Net present value of the costs, USD (stored to the micro-USD).
+    /// Net present value of the costs in the run's currency (stored to the millionth).
     public var npv: Double
     /// 0-based month from which the option stays at or below the baseline; nil: never (or it is the baseline).
     public var breakevenMonth: Int?

@@ -51,7 +51,7 @@ public struct RunHistory: Sendable {
                     .select(max(RunRecord.CodingKeys.scenarioRun))) ?? 0
                 var run = RunRecord(id: nil, scenarioName: entry.scenarioName, scenarioRun: previous + 1,
                                     scenarioSHA256: entry.scenarioSHA256, catalogFingerprint: entry.catalogFingerprint,
-                                    recordedAt: entry.recordedAt)
+                                    currency: entry.currency, recordedAt: entry.recordedAt)
                 try run.insert(db)
                 guard let runID = run.id else { return .rollback }
                 for var option in options {
@@ -78,7 +78,7 @@ public struct RunHistory: Sendable {
             return runRecords.map { run in
                 var entry = HistoryEntry(
                     scenarioName: run.scenarioName, scenarioSHA256: run.scenarioSHA256, catalogFingerprint: run.catalogFingerprint,
-                    recordedAt: run.recordedAt,
+                    currency: run.currency, recordedAt: run.recordedAt,
                     options: (options[run.id ?? 0] ?? []).map {
                         OptionOutcome(id: $0.optionID, totalCost: MicroUSD.usd($0.totalCostMicros), npv: MicroUSD.usd($0.npvMicros),
                                       breakevenMonth: $0.breakevenMonth, breakevenTokensPerMonth: $0.breakevenTokensPerMonth)
@@ -120,6 +120,12 @@ public struct RunHistory: Sendable {
                 t.column("breakeven_month", .integer).check { $0 >= 0 }
                 t.column("breakeven_tokens_per_month", .double).check { $0 >= 0 }
                 t.primaryKey(["run_id", "position"])
+            }
+        }
+        migrator.registerMigration("v2: the currency of a run's amounts") { db in
+            // Runs recorded before were all in US dollars (the currency was only a label then).
+            try db.alter(table: "run") { t in
+                t.add(column: "currency", .text).notNull().defaults(to: "USD").check { length($0) > 0 }
             }
         }
         return migrator

@@ -10,6 +10,7 @@ struct RunRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var scenarioRun: Int
     var scenarioSHA256: String
     var catalogFingerprint: String
+    var currency: String
     var recordedAt: Date?
 
     enum CodingKeys: String, CodingKey, ColumnExpression {
@@ -18,6 +19,7 @@ struct RunRecord: Codable, FetchableRecord, MutablePersistableRecord {
         case scenarioRun = "scenario_run"
         case scenarioSHA256 = "scenario_sha256"
         case catalogFingerprint = "catalog_fingerprint"
+        case currency
         case recordedAt = "recorded_at"
     }
 
@@ -26,7 +28,7 @@ struct RunRecord: Codable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
-/// One row of `run_option`: an option's figures in a run, money in micro-USD.
+/// One row of `run_option`: an option's figures in a run, money in millionths of the run's currency.
 struct RunOptionRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "run_option"
 
