@@ -10,8 +10,10 @@ struct CatalogReference {
 }
 
 extension ScenarioReader {
-    /// Looks up a catalog id, reporting an unknown one with the closest ids.
-    func lookup<T>(_ key: String, kind: String, in candidates: [String], find: (String) -> T?,
+    /// Looks up a catalog id, reporting an unknown one with the closest ids. The candidates are
+    /// listed only for that message: a user catalog holds thousands of ids, and a scenario that
+    /// names real ones (every Monte Carlo rebuild) should not sort them.
+    func lookup<T>(_ key: String, kind: String, in candidates: @autoclosure () -> [String], find: (String) -> T?,
                    undatedReason: ((String) -> String?)? = nil) -> (id: String, entry: T)? {
         guard let node = child(key), let id = node.string else { return nil }
         if let entry = find(id) {
@@ -21,7 +23,7 @@ extension ScenarioReader {
         if let reason = undatedReason?(id) {
             error(key, reason)
         } else {
-            error(key, "unknown catalog \(kind) \"\(id)\"" + Suggestion.clause(for: id, in: candidates))
+            error(key, "unknown catalog \(kind) \"\(id)\"" + Suggestion.clause(for: id, in: candidates()))
         }
         return nil
     }

@@ -22,6 +22,14 @@ enum ScenarioOverride {
         return set(&document, segments[...], to: value, walked: "", location: location)
     }
 
+    /// Sets a number at `path` (Monte Carlo trials and sweep points): the value as `--set` would
+    /// give it, without printing and parsing it again.
+    static func apply(number: Double, at path: String, to document: inout JSONNode) -> Diagnostic? {
+        let location = SourceLocation(line: 1, column: 1, setArgument: "\(path)=\(number)")
+        let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        return set(&document, segments[...], to: JSONNode(.number(number, text: "\(number)"), at: location), walked: "", location: location)
+    }
+
     private static func relocated(_ node: JSONNode, to location: SourceLocation) -> JSONNode {
         var copy = node
         copy.location = location
@@ -45,6 +53,9 @@ enum ScenarioOverride {
         }
         switch node.value {
         case .object(var members):
+            // Taken out of the node while it changes, so the array is changed in place, not copied.
+            node.value = .null
+            defer { node.value = .object(members) }
             let here = ShapeChecker.path(walked, head)
             if let k = members.firstIndex(where: { $0.key == head }) {
                 if let problem = set(&members[k].value, segments.dropFirst(), to: value, walked: here, location: location) { return problem }
@@ -55,24 +66,21 @@ enum ScenarioOverride {
                 if let problem = set(&fresh, segments.dropFirst(), to: value, walked: here, location: location) { return problem }
                 members.append(JSONNode.Member(key: head, keyLocation: location, value: fresh))
             }
-            node.value = .object(members)
             return nil
         case .array(var items):
+            node.value = .null
+            defer { node.value = .array(items) }
             // Elements are named by their id (options) or name (request classes); ids may hold
             // dots, so the longest matching run of segments wins. A plain index works too.
             let names = items.map { $0["id"]?.string ?? $0["name"]?.string }
             for length in stride(from: segments.count, through: 1, by: -1) {
                 let candidate = segments.prefix(length).joined(separator: ".")
                 if let k = names.firstIndex(where: { $0 == candidate }) {
-                    if let problem = set(&items[k], segments.dropFirst(length), to: value, walked: ShapeChecker.path(walked, candidate), location: location) { return problem }
-                    node.value = .array(items)
-                    return nil
+                    return set(&items[k], segments.dropFirst(length), to: value, walked: ShapeChecker.path(walked, candidate), location: location)
                 }
             }
             if let k = Int(head), items.indices.contains(k) {
-                if let problem = set(&items[k], segments.dropFirst(), to: value, walked: ShapeChecker.path(walked, head), location: location) { return problem }
-                node.value = .array(items)
-                return nil
+                return set(&items[k], segments.dropFirst(), to: value, walked: ShapeChecker.path(walked, head), location: location)
             }
             let known = names.compactMap { $0 }
             let noun = walked.hasSuffix("options") ? "option id" : "name"

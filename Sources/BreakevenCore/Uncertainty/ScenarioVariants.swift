@@ -144,7 +144,7 @@ public struct ScenarioVariants: Sendable {
                         values: [(path: String, value: Double)]) throws(ScenarioErrors) -> Scenario {
         var doc = document
         for (path, v) in values {
-            if let problem = ScenarioOverride.apply(ScenarioLoader.Override(path: path, value: "\(v)"), to: &doc) {
+            if let problem = ScenarioOverride.apply(number: v, at: path, to: &doc) {
                 throw ScenarioErrors(file: "", diagnostics: [problem])
             }
         }
