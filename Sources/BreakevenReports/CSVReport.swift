@@ -1,14 +1,15 @@
 import BreakevenCore
 
-/// The tidy tables: one row per option per month, and one summary row per option.
+/// The tidy tables: one row per option per month, and one summary row per option. Every row
+/// names the currency its amounts are in, so tables of several scenarios can be stacked.
 public enum CSVReport {
     public static let monthlyColumns = ["option", "month", "date", "requests", "input_tokens", "output_tokens", "api_cost", "gpu_cost",
                                         "hardware_cost", "energy_cost", "subscription_cost", "team_cost", "fixed_cost", "one_time_cost",
-                                        "total_cost", "cumulative_cost", "replicas", "utilization", "unmet_requests"]
+                                        "total_cost", "cumulative_cost", "replicas", "utilization", "unmet_requests", "currency"]
 
     public static let summaryColumns = ["option", "label", "type", "total_cost", "npv", "average_monthly_cost", "cost_per_mtok_first_month",
                                         "cost_per_mtok_last_month", "breakeven_month", "run_rate_breakeven_month", "breakeven_tokens_per_month",
-                                        "savings_vs_baseline", "npv_savings_vs_baseline"]
+                                        "savings_vs_baseline", "npv_savings_vs_baseline", "currency"]
 
     public static func monthly(_ result: BreakevenResult) -> String {
         var table = CSVTable(header: monthlyColumns)
@@ -19,7 +20,7 @@ public enum CSVReport {
                               money(c.api), money(c.gpu), money(c.hardware), money(c.energy), money(c.subscription), money(c.team),
                               money(c.fixed), money(c.oneTime), money(m.totalCost), money(m.cumulativeCost),
                               m.replicas.map { Money.trimmed(Money.fixed($0, decimals: 2)) } ?? "",
-                              m.utilization.map { Money.fixed($0, decimals: 4) } ?? "", count(m.unmetRequests)])
+                              m.utilization.map { Money.fixed($0, decimals: 4) } ?? "", count(m.unmetRequests), result.scenario.currency])
             }
         }
         return table.text
@@ -32,14 +33,14 @@ public enum CSVReport {
                           o.costPerMTokFirstMonth.map(unitPrice) ?? "", o.costPerMTokLastMonth.map(unitPrice) ?? "",
                           o.breakevenMonth.map(String.init) ?? "", o.runRateBreakevenMonth.map(String.init) ?? "",
                           o.breakevenTokensPerMonth.map { Money.fixed($0, decimals: 0) } ?? "",
-                          money(o.savingsVsBaseline), money(o.npvSavingsVsBaseline)])
+                          money(o.savingsVsBaseline), money(o.npvSavingsVsBaseline), result.scenario.currency])
         }
         return table.text
     }
 
     /// Money rounds to cents.
     static func money(_ x: Double) -> String { Money.fixed(x, decimals: 2) }
-    /// Per-million-token prices keep four decimals: $0.0525 is not $0.05.
+    /// Per-million-token prices keep four decimals: 0.0525 is not 0.05.
     static func unitPrice(_ x: Double) -> String { Money.fixed(x, decimals: 4) }
     /// Requests and tokens: fractional from growth, kept to two decimals.
     static func count(_ x: Double) -> String { Money.trimmed(Money.fixed(x, decimals: 2)) }
