@@ -62,6 +62,14 @@ struct CatalogScenarioTests {
         #expect(s.assumptions.contains {
             $0.path == "options.gpt.prices.input_per_mtok" && $0.value == "2.25" && $0.sourceDescription.hasSuffix("(× 0.9 EUR per USD))")
         })
+        // GPU-hours, machines and plans too: the cheapest on-demand H100 SXM, $2.69, is €2.421; a $20 plan €18.
+        let more = [
+            #"{ "id": "self", "type": "self_hosted", "gpu": "h100-sxm", "commitment": "on_demand", "throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 10000 } }"#,
+            #"{ "id": "seat", "type": "subscription", "plan": "anthropic/claude-pro" }"#,
+        ]
+        let t = try Self.scenario([option] + more, workload: Self.oneBigRequest(batch: 0), extra: #", "currency": "EUR", "usd_rate": 0.9"#)
+        #expect(t.assumptions.first { $0.path == "options.self.gpu_hourly" }?.value == "2.421")
+        #expect(t.assumptions.first { $0.path == "options.seat.monthly_fee" }?.value == "18")
         // Without the rate, dollars would pass for euros: an error, at the currency.
         #expect(Self.errors([option], workload: Self.oneBigRequest(batch: 0), extra: #", "currency": "EUR""#) == [
             #"t.json:1:76: error: currency: this scenario counts in EUR but takes prices from the catalog, which are in US dollars (options.gpt.prices.input_per_mtok and 3 more); give usd_rate (EUR per US dollar) to convert them, or write those prices"#,

@@ -11,8 +11,7 @@ extension CatalogSnapshot {
         // Kept to a billionth of a unit, as the catalog keeps micro-dollars: 1.04 × 0.92 is 0.9568,
         // not 0.9568000000000001.
         let rate = Conversion(usdRate)
-        c.modelPrices = modelPrices.map { p in
-            var p = p
+        c.modelPrices = changing(modelPrices) { p in
             p.inputPerMTok *= rate
             p.cachedInputPerMTok = p.cachedInputPerMTok.map { $0 * rate }
             p.cacheWritePerMTok = p.cacheWritePerMTok.map { $0 * rate }
@@ -20,42 +19,31 @@ extension CatalogSnapshot {
             p.batchInputPerMTok = p.batchInputPerMTok.map { $0 * rate }
             p.batchOutputPerMTok = p.batchOutputPerMTok.map { $0 * rate }
             p.perRequest = p.perRequest.map { $0 * rate }
-            p.longContext = p.longContext.map { t in
-                var t = t
+            p.longContext = changing(p.longContext) { t in
                 t.inputPerMTok *= rate
                 t.outputPerMTok *= rate
                 t.cachedInputPerMTok = t.cachedInputPerMTok.map { $0 * rate }
-                return t
             }
-            p.timeOfDay = p.timeOfDay.map { w in
-                var w = w
+            p.timeOfDay = changing(p.timeOfDay) { w in
                 w.inputPerMTok *= rate
                 w.outputPerMTok *= rate
                 w.cachedInputPerMTok = w.cachedInputPerMTok.map { $0 * rate }
-                return w
             }
             p.source += note
-            return p
         }
-        c.gpuOffers = gpuOffers.map { o in
-            var o = o
-            o.hourly *= rate
-            o.source += note
-            return o
-        }
-        c.hardware = hardware.map { h in
-            var h = h
-            h.price *= rate
-            h.source += note
-            return h
-        }
-        c.plans = plans.map { p in
-            var p = p
-            p.monthlyFee *= rate
-            p.source += note
-            return p
-        }
+        c.gpuOffers = changing(gpuOffers) { $0.hourly *= rate; $0.source += note }
+        c.hardware = changing(hardware) { $0.price *= rate; $0.source += note }
+        c.plans = changing(plans) { $0.monthlyFee *= rate; $0.source += note }
         return c
+    }
+
+    /// Every element, changed by `change`.
+    private func changing<T>(_ items: [T], _ change: (inout T) -> Void) -> [T] {
+        items.map { item in
+            var item = item
+            change(&item)
+            return item
+        }
     }
 
     /// Multiplying by the rate, rounded to 1e-9.
