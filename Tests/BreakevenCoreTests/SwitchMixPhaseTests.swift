@@ -46,6 +46,31 @@ struct SwitchMixPhaseTests {
         #expect(close(result.option("move")?.totalCost, 11_400))
     }
 
+    @Test func everySwitchMonthInOnePassEqualsProjectingEachMonth() throws {
+        // Stateless sides (an API with a price trend, rented GPUs on a growing, discounted workload) are
+        // evaluated with prefix and suffix sums; each candidate must equal the projection of that switch month.
+        let s = try ScenarioText.scenario(months: 24, discountRate: 0.1, workload: """
+            { "requests_per_month": 2000000, "input_tokens_per_request": 800, "output_tokens_per_request": 400, "growth": { "monthly_rate": 0.06 } }
+            """, options: [
+                #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 3 }, "price_change_per_year": -0.3, "one_time": { "setup": 500 } }"#,
+                #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "throughput": { "output_tokens_per_second": 800, "input_tokens_per_second": 8000 }, "gpu_price_change_per_year": -0.2, "team": { "engineers": 0.5, "cost_per_engineer_per_year": 120000 }, "one_time": { "migration": 40000 } }"#,
+                #"{ "id": "move", "type": "switch", "from": "api", "to": "gpu", "at_month": "best" }"#,
+            ])
+        let demands = (0..<s.months).map { Simulator.demand(month: $0, of: s) }
+        guard case .switchover(let plan) = s.options[2].kind else { Issue.record("not a switch"); return }
+        let fast = SwitchEvaluation.best(s.options[2], plan, in: s, demands: demands)
+        #expect(fast.candidates.count == 25)
+        for c in fast.candidates {
+            var model = OptionModel(s.options[2], in: s, switchAt: c.month ?? s.months + 1)
+            let costs = demands.map { model.month($0, isLast: $0.index == s.months - 1).totalCost }
+            #expect(close(c.totalCost, costs.reduce(0, +), tolerance: 1e-12), "month \(c.month.map(String.init) ?? "never")")
+            #expect(close(c.npv, BreakevenAnalysis.presentValue(costs, rate: 0.1), tolerance: 1e-12))
+        }
+        // The projection of the chosen month is the candidate's.
+        let result = BreakevenAnalysis.analyse(s, Simulator.project(s))
+        #expect(close(result.option("move")?.totalCost, fast.candidates.first { $0.month == fast.chosenMonth }?.totalCost ?? -1, tolerance: 1e-12))
+    }
+
     @Test func neverSwitchingCanWin() throws {
         // A $1,200-a-month team never beats a $1,000 API bill: never switching is cheapest.
         let dear = Self.team.replacingOccurrences(of: "8400", with: "14400")

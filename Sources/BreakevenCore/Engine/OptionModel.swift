@@ -77,7 +77,7 @@ struct OptionModel {
     }
 
     /// A model for a single (non-composite) option.
-    private init(leaf option: ServingOption, _ scenario: Scenario, amortizedAuto: Bool = false, trends: TrendTableCache?) {
+    init(leaf option: ServingOption, _ scenario: Scenario, amortizedAuto: Bool = false, trends: TrendTableCache? = nil) {
         let workload = scenario.workload
         switch option.kind {
         case .api(let pricing):
@@ -97,6 +97,18 @@ struct OptionModel {
         case .switchover, .mix:
             // The language allows only single options inside composites.
             model = .schedule(models: [], segments: [])
+        }
+    }
+
+    /// A month's total cost for models whose months do not depend on the months before (APIs,
+    /// rented GPUs, seats: no state, and no end-of-life credit); nil for bought machines and
+    /// composites, which carry state from month to month.
+    func independentMonthCost(_ demand: MonthDemand) -> Double? {
+        switch model {
+        case .api(let bill): return bill.monthCost(demand).costs.total
+        case .selfHosted(let sizing): return sizing.monthCost(demand).costs.total
+        case .subscription(let bill): return bill.monthCost(demand).costs.total
+        case .owned, .schedule, .mix: return nil
         }
     }
 

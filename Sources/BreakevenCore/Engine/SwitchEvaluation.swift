@@ -35,18 +35,55 @@ public struct SwitchEvaluation: Sendable, Hashable {
     /// (the plain total when the discount rate is 0), ties to the earliest month.
     static func best(_ option: ServingOption, _ plan: SwitchPlan, in scenario: Scenario, demands: [MonthDemand]) -> SwitchEvaluation {
         let phases = scenario.workload.phases
-        var candidates: [Candidate] = []
-        for k in 1...(scenario.months + 1) {
-            if k <= scenario.months, !(k - 1..<scenario.months).allSatisfy({ phases.allows(plan.toID, month: $0) }) { continue }
+        let n = scenario.months
+        // Switch months the phases allow: `to` must be allowed from its first month to the end.
+        var allowedFrom = [Bool](repeating: true, count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) { allowedFrom[i] = allowedFrom[i + 1] && phases.allows(plan.toID, month: i) }
+        let months = (1...(n + 1)).filter { $0 > n || allowedFrom[$0 - 1] }
+        let candidates = independentCandidates(plan, months: months, in: scenario, demands: demands) ?? months.map { k in
+            // Machines carry state (what was bought, and when): every switch month is its own projection.
             var model = OptionModel(option, in: scenario, switchAt: k)
-            let costs = demands.map { model.month($0, isLast: $0.index == scenario.months - 1).totalCost }
-            candidates.append(Candidate(month: k <= scenario.months ? k : nil, totalCost: costs.reduce(0, +),
-                                        npv: BreakevenAnalysis.presentValue(costs, rate: scenario.discountRate)))
+            let costs = demands.map { model.month($0, isLast: $0.index == n - 1).totalCost }
+            return Candidate(month: k <= n ? k : nil, totalCost: costs.reduce(0, +),
+                             npv: BreakevenAnalysis.presentValue(costs, rate: scenario.discountRate))
         }
         var best = candidates.first
         for c in candidates.dropFirst() where c.npv < (best?.npv ?? .infinity) - 1e-9 * max(1, abs(best?.npv ?? 0)) {
             best = c
         }
         return SwitchEvaluation(chosenMonth: best?.month, candidates: candidates)
+    }
+
+    /// Every candidate in one pass when neither side carries state from month to month: a
+    /// switch at k costs `from`'s months before k, `to`'s month k with its one-time costs, and
+    /// `to`'s later months, each month's cost the same whatever k is. Prefix and suffix sums of
+    /// those months give every k (and NPV the same way, discounted); nil when either side is
+    /// bought machines.
+    private static func independentCandidates(_ plan: SwitchPlan, months: [Int], in scenario: Scenario,
+                                              demands: [MonthDemand]) -> [Candidate]? {
+        guard let fromOption = scenario.option(plan.fromID), let toOption = scenario.option(plan.toID) else { return nil }
+        let from = OptionModel(leaf: fromOption, scenario), to = OptionModel(leaf: toOption, scenario)
+        let n = demands.count
+        let discount = (0..<n).map { BreakevenAnalysis.discountFactor(rate: scenario.discountRate, month: $0) }
+        // Sums of `from` over months before k, and of a continuing `to` over months after k.
+        var fromBefore = [(total: 0.0, npv: 0.0)], toAfter = [(total: Double, npv: Double)](repeating: (0, 0), count: n + 1)
+        var toStarting: [Double] = []
+        for (i, demand) in demands.enumerated() {
+            guard let f = from.independentMonthCost(demand.startingIn(0)),
+                  let start = to.independentMonthCost(demand.startingIn(i)) else { return nil }
+            fromBefore.append((fromBefore[i].total + f, fromBefore[i].npv + f * discount[i]))
+            toStarting.append(start)
+        }
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            // Started before month i: no one-time costs in it.
+            guard let c = to.independentMonthCost(demands[i].startingIn(-1)) else { return nil }
+            toAfter[i] = (toAfter[i + 1].total + c, toAfter[i + 1].npv + c * discount[i])
+        }
+        return months.map { k in
+            guard k <= n else { return Candidate(month: nil, totalCost: fromBefore[n].total, npv: fromBefore[n].npv) }
+            let i = k - 1, start = toStarting[i]
+            return Candidate(month: k, totalCost: fromBefore[i].total + start + toAfter[i + 1].total,
+                             npv: fromBefore[i].npv + start * discount[i] + toAfter[i + 1].npv)
+        }
     }
 }
