@@ -85,7 +85,8 @@ extension GuardrailRule {
             var t = Substring(text.trimmingSpaces)
             var negative = false
             if t.hasPrefix("-") { negative = true; t = t.dropFirst() }
-            if t.hasPrefix("$") { dollar = true; t = t.dropFirst() }
+            // A currency sign marks an amount: $, or € and £ for scenarios counted in them.
+            if let sign = t.first, "$€£".contains(sign) { dollar = true; t = t.dropFirst() }
             var scale = 1.0
             if let last = t.last {
                 switch last {

@@ -24,6 +24,9 @@ struct GuardrailRuleParsingTests {
         #expect(Self.parse("*.breakeven_month >= 12")?.condition == .absolute(.atOrAbove, 12))
         #expect(Self.parse("*.breakeven_month >= 12")?.option == "*")
         #expect(Self.parse("self.npv<$40k")?.condition == .absolute(.below, 40_000))
+        // Scenarios counted in euros or pounds write their own sign.
+        #expect(Self.parse("self.npv<€40k")?.condition == .absolute(.below, 40_000))
+        #expect(Self.parse("self.total_cost>£2.5M")?.condition == .absolute(.above, 2_500_000))
         #expect(Self.parse("self.monthly_cost<=1,500")?.condition == .absolute(.atOrBelow, 1_500))
         // 40% is a share: 0.4, exactly the double nearest it.
         #expect(Self.parse("self.utilization<40%")?.condition == .absolute(.below, 0.4))
