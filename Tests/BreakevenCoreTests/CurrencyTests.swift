@@ -24,14 +24,20 @@ struct CurrencyTests {
     }
 
     @Test func aReportInEurosShowsNoDollarSign() throws {
-        let s = try ScenarioText.scenario(months: 12, workload: BreakevenTests.workload,
-                                          options: [BreakevenTests.api, BreakevenTests.selfHosted], extra: #", "currency": "EUR""#)
+        let text = ScenarioText.document(months: 12, workload: BreakevenTests.workload,
+                                         options: [BreakevenTests.api, BreakevenTests.selfHosted], extra: #", "currency": "EUR""#)
+        let loaded = try ScenarioLoader.load(Array(text.utf8), file: "x.json")
+        let s = loaded.scenario
         let result = BreakevenAnalysis.analyse(s, Simulator.project(s))
         let markdown = MarkdownReport.render(result, context: ReportContext(scenarioPath: "x.json"))
         #expect(markdown.contains("amounts in EUR"))
         #expect(markdown.contains("€/Mtok, month 1"))
         #expect(!markdown.contains("$"), "a dollar sign in a report counted in euros")
-        #expect(!ChartReport.cumulativeSVG(result).contains("$"))
+        var charts = [ChartReport.cumulativeSVG(result), ChartReport.monthlySVG(result)]
+        var withSensitivity = result
+        withSensitivity.sensitivity = Tornado.analyse(document: loaded.document, scenario: s, catalog: CatalogSnapshot())
+        charts.append(try #require(TornadoChart.render(withSensitivity)))
+        for chart in charts { #expect(!chart.contains("$"), "a dollar sign in a chart counted in euros") }
         #expect(Verdict.sentences(result).contains("€"))
     }
 }

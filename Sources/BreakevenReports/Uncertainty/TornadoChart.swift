@@ -30,7 +30,7 @@ public enum TornadoChart {
 
     /// "$0", "$1M", "-$500k".
     static func tickLabel(_ x: Double) -> String {
-        x == 0 ? "$0" : Money.compact(x)
+        x == 0 ? Money.currency.prefix + "0" : Money.compact(x)
     }
 
     public static func render(_ result: BreakevenResult) -> String? {
