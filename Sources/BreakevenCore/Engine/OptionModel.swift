@@ -112,6 +112,16 @@ struct OptionModel {
         }
     }
 
+    /// What such a model charges once, in the month it starts serving (0 for seats and composites).
+    var oneTimeCost: Double {
+        switch model {
+        case .api(let bill): return bill.overheads.oneTime
+        case .selfHosted(let sizing): return sizing.overheads.oneTime
+        case .owned(let fleet): return fleet.overheads.oneTime
+        case .subscription, .schedule, .mix: return 0
+        }
+    }
+
     mutating func month(_ demand: MonthDemand, isLast: Bool) -> MonthlyProjection {
         switch model {
         case .api(let bill): return bill.month(demand)

@@ -65,23 +65,23 @@ public struct SwitchEvaluation: Sendable, Hashable {
         let from = OptionModel(leaf: fromOption, scenario), to = OptionModel(leaf: toOption, scenario)
         let n = demands.count
         let discount = (0..<n).map { BreakevenAnalysis.discountFactor(rate: scenario.discountRate, month: $0) }
-        // Sums of `from` over months before k, and of a continuing `to` over months after k.
+        // Sums of `from` over months before k, and of a continuing `to` (started earlier: no
+        // one-time costs) over months after k; in its first month `to` adds its one-time costs.
         var fromBefore = [(total: 0.0, npv: 0.0)], toAfter = [(total: Double, npv: Double)](repeating: (0, 0), count: n + 1)
-        var toStarting: [Double] = []
+        var toContinuing = [Double](repeating: 0, count: n)
         for (i, demand) in demands.enumerated() {
             guard let f = from.independentMonthCost(demand.startingIn(0)),
-                  let start = to.independentMonthCost(demand.startingIn(i)) else { return nil }
+                  let c = to.independentMonthCost(demand.startingIn(-1)) else { return nil }
             fromBefore.append((fromBefore[i].total + f, fromBefore[i].npv + f * discount[i]))
-            toStarting.append(start)
+            toContinuing[i] = c
         }
         for i in stride(from: n - 1, through: 0, by: -1) {
-            // Started before month i: no one-time costs in it.
-            guard let c = to.independentMonthCost(demands[i].startingIn(-1)) else { return nil }
-            toAfter[i] = (toAfter[i + 1].total + c, toAfter[i + 1].npv + c * discount[i])
+            toAfter[i] = (toAfter[i + 1].total + toContinuing[i], toAfter[i + 1].npv + toContinuing[i] * discount[i])
         }
+        let oneTime = to.oneTimeCost
         return months.map { k in
             guard k <= n else { return Candidate(month: nil, totalCost: fromBefore[n].total, npv: fromBefore[n].npv) }
-            let i = k - 1, start = toStarting[i]
+            let i = k - 1, start = toContinuing[i] + oneTime
             return Candidate(month: k, totalCost: fromBefore[i].total + start + toAfter[i + 1].total,
                              npv: fromBefore[i].npv + start * discount[i] + toAfter[i + 1].npv)
         }
