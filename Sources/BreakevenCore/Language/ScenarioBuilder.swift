@@ -49,7 +49,7 @@ struct ScenarioBuilder {
             r.record("as_of", node.quoted, from: node)
             asOf = day
         } else {
-            log.assumptions.append(Assumption(path: "as_of", value: "\"\(asOf)\" (the first day of start)", source: .defaultValue))
+            log.add(Assumption(path: "as_of", value: "\"\(asOf)\" (the first day of start)", source: .defaultValue))
         }
         let workload = buildWorkload(r.object("workload"), start: start, months: months)
         let context = OptionContext(asOf: asOf, workload: workload)
@@ -78,7 +78,7 @@ struct ScenarioBuilder {
                 r.error("baseline", "unknown option id \"\(id)\"" + Suggestion.clause(for: id, in: ids))
             }
         } else if let first = ids.first {
-            log.assumptions.append(Assumption(path: "baseline", value: "\"\(first)\"", source: .defaultValue))
+            log.add(Assumption(path: "baseline", value: "\"\(first)\"", source: .defaultValue))
         }
 
         checkReferences(r, optionNodes: optionNodes, ids: ids, baseline: baseline, months: months)
@@ -237,7 +237,7 @@ struct ScenarioBuilder {
 
     private func buildGrowth(_ g: ScenarioReader) -> Growth {
         guard g.isPresent else {
-            g.log.assumptions.append(Assumption(path: g.settingPath, value: "flat", source: .defaultValue))
+            g.log.add(Assumption(path: g.settingPath, value: "flat", source: .defaultValue))
             return .flat
         }
         if g.has("monthly_rate") { return .monthlyRate(g.double("monthly_rate")) }
@@ -256,7 +256,7 @@ struct ScenarioBuilder {
 
     private func buildLoadShape(_ s: ScenarioReader) -> LoadShape {
         guard s.isPresent else {
-            s.log.assumptions.append(Assumption(path: s.settingPath, value: "flat", source: .defaultValue))
+            s.log.add(Assumption(path: s.settingPath, value: "flat", source: .defaultValue))
             return .flat
         }
         if s.has("peak_to_average") { return .peakToAverage(s.double("peak_to_average")) }
@@ -354,7 +354,7 @@ struct ScenarioBuilder {
         if let price, !price.timeOfDay.isEmpty, !p.has("input_per_mtok"), !p.has("output_per_mtok") {
             standard = TimeOfDayWeighting.weighted(standard, windows: price.timeOfDay,
                                                    loadShape: context.workload?.loadShape ?? .flat)
-            r.log.assumptions.append(Assumption(path: p.settingPath("time_of_day"),
+            r.log.add(Assumption(path: p.settingPath("time_of_day"),
                 value: "\(price.timeOfDay.count) window(s) weighted by the load shape: input \(NumberBounds.format(standard.input)), output \(NumberBounds.format(standard.output))",
                 source: ref?.source ?? .defaultValue))
         }
@@ -368,7 +368,7 @@ struct ScenarioBuilder {
         } else if let price {
             let inputRatio = (price.batchInputPerMTok ?? price.inputPerMTok) / max(price.inputPerMTok, 1e-12)
             let outputRatio = (price.batchOutputPerMTok ?? price.outputPerMTok) / max(price.outputPerMTok, 1e-12)
-            r.log.assumptions.append(Assumption(path: p.settingPath("batch"),
+            r.log.add(Assumption(path: p.settingPath("batch"),
                 value: "input \(NumberBounds.format(price.batchInputPerMTok ?? price.inputPerMTok)), output \(NumberBounds.format(price.batchOutputPerMTok ?? price.outputPerMTok)) per Mtok",
                 source: ref?.source ?? .defaultValue))
             batchOf = { TokenPrices(input: $0.input * inputRatio, cachedInput: $0.input * inputRatio, output: $0.output * outputRatio) }
@@ -395,7 +395,7 @@ struct ScenarioBuilder {
             for tier in price.longContext {
                 let prices = TokenPrices(input: tier.inputPerMTok, cachedInput: tier.cachedInputPerMTok ?? tier.inputPerMTok, output: tier.outputPerMTok)
                 tiers.append(PriceTier(aboveInputTokens: tier.aboveInputTokens, standard: prices, batch: batchOf(prices)))
-                r.log.assumptions.append(Assumption(path: p.settingPath("long_context.above_\(tier.aboveInputTokens)"),
+                r.log.add(Assumption(path: p.settingPath("long_context.above_\(tier.aboveInputTokens)"),
                     value: "input \(NumberBounds.format(tier.inputPerMTok)), output \(NumberBounds.format(tier.outputPerMTok)) per Mtok",
                     source: ref?.source ?? .defaultValue))
             }
@@ -476,15 +476,15 @@ struct ScenarioBuilder {
             let how = "\(model.id) at \(precision.rawValue) on \(c.tensorParallel) × \(device.name), batch \(c.batch) (roofline capacity model)"
             for (key, value) in [("throughput.output_tokens_per_second", c.outputTokensPerSecond),
                                  ("throughput.input_tokens_per_second", c.inputTokensPerSecond)] {
-                log.assumptions.append(Assumption(path: r.settingPath(key), value: Money.trimmed(Money.fixed(value, decimals: 1)), source: .derived(how)))
+                log.add(Assumption(path: r.settingPath(key), value: Money.trimmed(Money.fixed(value, decimals: 1)), source: .derived(how)))
             }
-            log.assumptions.append(Assumption(path: r.settingPath("efficiency.memory_bandwidth_utilization"),
+            log.add(Assumption(path: r.settingPath("efficiency.memory_bandwidth_utilization"),
                 value: NumberBounds.format(c.efficiency.memoryBandwidthUtilization),
                 source: efficiency.has("memory_bandwidth_utilization") ? .scenario : .measuredDefault(c.efficiency.memoryBandwidthSource)))
-            log.assumptions.append(Assumption(path: r.settingPath("efficiency.compute_utilization"),
+            log.add(Assumption(path: r.settingPath("efficiency.compute_utilization"),
                 value: NumberBounds.format(c.efficiency.computeUtilization),
                 source: efficiency.has("compute_utilization") ? .scenario : .measuredDefault(c.efficiency.computeSource)))
-            log.assumptions.append(Assumption(path: r.settingPath("efficiency.memory_reserve_share"),
+            log.add(Assumption(path: r.settingPath("efficiency.memory_reserve_share"),
                 value: NumberBounds.format(c.efficiency.memoryReserveShare),
                 source: efficiency.has("memory_reserve_share") ? .scenario : .measuredDefault(c.efficiency.memoryReserveSource)))
             return (c.throughput, DerivedCapacity(setup: setup, capacity: c))
@@ -586,7 +586,7 @@ struct ScenarioBuilder {
                     r.error("gpus_per_replica", "expected \(c.tensorParallel) (the tensor-parallel degree the derived throughput uses) or nothing, found \(written)")
                 }
             } else {
-                log.assumptions.append(Assumption(path: r.settingPath("gpus_per_replica"), value: String(c.tensorParallel),
+                log.add(Assumption(path: r.settingPath("gpus_per_replica"), value: String(c.tensorParallel),
                                                   source: .derived("the tensor-parallel degree of the derived throughput")))
             }
             gpusPerReplica = c.tensorParallel
@@ -648,7 +648,7 @@ struct ScenarioBuilder {
             includedRequests = included.double("requests_per_month")
         } else if let limit = plan?.includedRequestsPerMonth, let ref {
             includedRequests = limit
-            log.assumptions.append(Assumption(path: r.settingPath("included.requests_per_month"), value: NumberBounds.format(limit), source: ref.source))
+            log.add(Assumption(path: r.settingPath("included.requests_per_month"), value: NumberBounds.format(limit), source: ref.source))
         } else {
             r.record("included", plan.map { "unlimited (\($0.includes))" } ?? "unlimited", from: nil)
         }

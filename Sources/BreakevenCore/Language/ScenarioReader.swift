@@ -7,7 +7,14 @@ struct ScenarioReader {
     /// Collects what every reader of one scenario finds.
     final class Log {
         var diagnostics: [Diagnostic] = []
-        var assumptions: [Assumption] = []
+        private(set) var assumptions: [Assumption] = []
+        /// Off when a Monte Carlo trial or sweep point rebuilds a checked scenario: its inputs are
+        /// never listed, so their paths and values are not even formatted.
+        var recordsAssumptions = true
+
+        func add(_ assumption: @autoclosure () -> Assumption) {
+            if recordsAssumptions { assumptions.append(assumption()) }
+        }
     }
 
     let node: JSONNode?
@@ -43,14 +50,15 @@ struct ScenarioReader {
         return ScenarioReader(child(key), path: diagnosticPath(key), settingPath: settingPath(settingKey ?? key), shape: nested, log: log)
     }
 
-    func record(_ key: String, _ value: String, from node: JSONNode?) {
+    func record(_ key: String, _ value: @autoclosure () -> String, from node: JSONNode?) {
+        guard log.recordsAssumptions else { return }
         let source: Assumption.Source
         if let node {
             source = node.location.setArgument == nil ? .scenario : .override
         } else {
             source = .defaultValue
         }
-        log.assumptions.append(Assumption(path: settingPath(key), value: value, source: source))
+        log.add(Assumption(path: settingPath(key), value: value(), source: source))
     }
 
     func error(_ key: String?, _ message: String, at node: JSONNode? = nil) {
@@ -74,7 +82,7 @@ struct ScenarioReader {
     /// otherwise the language default.
     func double(_ key: String, catalog value: Double?, from entry: CatalogReference?) -> Double {
         if child(key)?.number == nil, let value, let entry {
-            log.assumptions.append(Assumption(path: settingPath(key), value: NumberBounds.format(value), source: entry.source))
+            log.add(Assumption(path: settingPath(key), value: NumberBounds.format(value), source: entry.source))
             return value
         }
         return double(key)
@@ -117,7 +125,7 @@ struct ScenarioReader {
         for m in members {
             guard let x = m.value.number else { continue }
             out[m.key] = x
-            log.assumptions.append(Assumption(path: settingPath("\(key).\(m.key)"), value: m.value.quoted,
+            log.add(Assumption(path: settingPath("\(key).\(m.key)"), value: m.value.quoted,
                                               source: m.value.location.setArgument == nil ? .scenario : .override))
         }
         return out

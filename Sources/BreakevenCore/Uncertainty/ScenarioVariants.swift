@@ -149,6 +149,7 @@ public struct ScenarioVariants: Sendable {
             }
         }
         let builder = ScenarioBuilder(root: doc, catalog: catalog)
+        builder.log.recordsAssumptions = false
         guard var built = builder.build(), builder.log.diagnostics.isEmpty else {
             throw ScenarioErrors(file: "", diagnostics: builder.log.diagnostics)
         }
