@@ -24,10 +24,14 @@ enum ScenarioOverride {
 
     /// Sets a number at `path` (Monte Carlo trials and sweep points): the value as `--set` would
     /// give it, without printing and parsing it again.
-    static func apply(number: Double, at path: String, to document: inout JSONNode) -> Diagnostic? {
-        let location = SourceLocation(line: 1, column: 1, setArgument: "\(path)=\(number)")
-        let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        return set(&document, segments[...], to: JSONNode(.number(number, text: "\(number)"), at: location), walked: "", location: location)
+    static func apply(number: Double, at path: [String], to document: inout JSONNode) -> Diagnostic? {
+        let location = SourceLocation(line: 1, column: 1, setArgument: "\(path.joined(separator: "."))=\(number)")
+        return set(&document, path[...], to: JSONNode(.number(number, text: "\(number)"), at: location), walked: "", location: location)
+    }
+
+    /// A dotted path as `apply(number:at:)` takes it.
+    static func segments(_ path: String) -> [String] {
+        path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     }
 
     private static func relocated(_ node: JSONNode, to location: SourceLocation) -> JSONNode {
@@ -42,11 +46,13 @@ enum ScenarioOverride {
         return copy
     }
 
+    /// `walked` is the path so far, worked out only for a message: a trial sets thousands of
+    /// values and never needs one.
     private static func set(_ node: inout JSONNode, _ segments: ArraySlice<String>, to value: JSONNode,
-                             walked: String, location: SourceLocation) -> Diagnostic? {
+                             walked: @autoclosure () -> String, location: SourceLocation) -> Diagnostic? {
         guard let head = segments.first else {
             if node.members != nil || node.elements != nil {
-                return Diagnostic(at: location, path: walked, "expected a path to a single value, found \(node.quoted)")
+                return Diagnostic(at: location, path: walked(), "expected a path to a single value, found \(node.quoted)")
             }
             node = value
             return nil
@@ -56,14 +62,15 @@ enum ScenarioOverride {
             // Taken out of the node while it changes, so the array is changed in place, not copied.
             node.value = .null
             defer { node.value = .object(members) }
-            let here = ShapeChecker.path(walked, head)
             if let k = members.firstIndex(where: { $0.key == head }) {
-                if let problem = set(&members[k].value, segments.dropFirst(), to: value, walked: here, location: location) { return problem }
+                if let problem = set(&members[k].value, segments.dropFirst(), to: value, walked: ShapeChecker.path(walked(), head),
+                                     location: location) { return problem }
             } else if segments.count == 1 {
                 members.append(JSONNode.Member(key: head, keyLocation: location, value: value))
             } else {
                 var fresh = JSONNode(.object([]), at: location)
-                if let problem = set(&fresh, segments.dropFirst(), to: value, walked: here, location: location) { return problem }
+                if let problem = set(&fresh, segments.dropFirst(), to: value, walked: ShapeChecker.path(walked(), head),
+                                     location: location) { return problem }
                 members.append(JSONNode.Member(key: head, keyLocation: location, value: fresh))
             }
             return nil
@@ -76,17 +83,17 @@ enum ScenarioOverride {
             for length in stride(from: segments.count, through: 1, by: -1) {
                 let candidate = segments.prefix(length).joined(separator: ".")
                 if let k = names.firstIndex(where: { $0 == candidate }) {
-                    return set(&items[k], segments.dropFirst(length), to: value, walked: ShapeChecker.path(walked, candidate), location: location)
+                    return set(&items[k], segments.dropFirst(length), to: value, walked: ShapeChecker.path(walked(), candidate), location: location)
                 }
             }
             if let k = Int(head), items.indices.contains(k) {
-                return set(&items[k], segments.dropFirst(), to: value, walked: ShapeChecker.path(walked, head), location: location)
+                return set(&items[k], segments.dropFirst(), to: value, walked: ShapeChecker.path(walked(), head), location: location)
             }
             let known = names.compactMap { $0 }
-            let noun = walked.hasSuffix("options") ? "option id" : "name"
-            return Diagnostic(at: location, path: ShapeChecker.path(walked, head), "unknown \(noun) \"\(head)\"" + Suggestion.clause(for: head, in: known))
+            let noun = walked().hasSuffix("options") ? "option id" : "name"
+            return Diagnostic(at: location, path: ShapeChecker.path(walked(), head), "unknown \(noun) \"\(head)\"" + Suggestion.clause(for: head, in: known))
         default:
-            return Diagnostic(at: location, path: ShapeChecker.path(walked, head), "cannot set a key inside \(node.quoted) at \(walked.isEmpty ? "the top level" : walked)")
+            return Diagnostic(at: location, path: ShapeChecker.path(walked(), head), "cannot set a key inside \(node.quoted) at \(walked().isEmpty ? "the top level" : walked())")
         }
     }
 }

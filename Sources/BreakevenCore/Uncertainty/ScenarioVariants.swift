@@ -18,6 +18,8 @@ public struct ScenarioVariants: Sendable {
 
     public let nominal: Scenario
     public let inputs: [NumericInput]
+    /// Each input's path split at its dots, once.
+    let inputSegments: [[String]]
     let document: JSONNode
     let catalog: CatalogSnapshot
     /// nil: every variant is rebuilt from the document.
@@ -35,6 +37,7 @@ public struct ScenarioVariants: Sendable {
                 probes: [[Double]]) throws(ProbeFailure) {
         nominal = scenario
         self.inputs = inputs
+        inputSegments = inputs.map { ScenarioOverride.segments($0.path) }
         self.document = document
         self.catalog = catalog
         var setters: [InputSetter]? = []
@@ -132,7 +135,7 @@ public struct ScenarioVariants: Sendable {
     private func rebuild(_ values: [(Int, Double)], failing input: Int?) throws(ProbeFailure) -> Scenario {
         do {
             return try ScenarioVariants.rebuild(document: document, catalog: catalog, digest: nominal.digest,
-                                                values: values.map { (inputs[$0.0].path, $0.1) })
+                                                segmented: values.map { (inputSegments[$0.0], $0.1) })
         } catch {
             throw ProbeFailure(input: input, value: values.first?.1 ?? 0, diagnostics: error.diagnostics)
         }
@@ -142,6 +145,13 @@ public struct ScenarioVariants: Sendable {
     /// (the checker is not needed: every value is inside its input's range).
     static func rebuild(document: JSONNode, catalog: CatalogSnapshot, digest: String,
                         values: [(path: String, value: Double)]) throws(ScenarioErrors) -> Scenario {
+        try rebuild(document: document, catalog: catalog, digest: digest,
+                    segmented: values.map { (ScenarioOverride.segments($0.path), $0.value) })
+    }
+
+    /// The same with each path already split at its dots (as the trials keep them).
+    static func rebuild(document: JSONNode, catalog: CatalogSnapshot, digest: String,
+                        segmented values: [(path: [String], value: Double)]) throws(ScenarioErrors) -> Scenario {
         var doc = document
         for (path, v) in values {
             if let problem = ScenarioOverride.apply(number: v, at: path, to: &doc) {
