@@ -4,18 +4,23 @@ import Foundation
 
 /// Monte Carlo and sweep figures on `BenchScenario`.
 enum MonteCarloBench {
-    static func run() -> Double {
-        var checksum = 0.0
-        let bytes = Array(BenchScenario.text.utf8)
-        guard let loaded = try? ScenarioLoader.load(bytes, file: BenchScenario.path), let plan = loaded.scenario.uncertainty,
+    /// A benchmark scenario's trials, ready to run as `run` prepares them.
+    static func trials(_ text: String) -> (scenario: Scenario, plan: UncertaintyPlan, variants: ScenarioVariants)? {
+        guard let loaded = try? ScenarioLoader.load(Array(text.utf8), file: BenchScenario.path), let plan = loaded.scenario.uncertainty,
               let variants = try? ScenarioVariants(document: loaded.document, scenario: loaded.scenario, catalog: CatalogSnapshot(),
                                                    inputs: plan.inputs.map(\.input),
                                                    probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
-        else {
+        else { return nil }
+        return (loaded.scenario, plan, variants)
+    }
+
+    static func run() -> Double {
+        var checksum = 0.0
+        let bytes = Array(BenchScenario.text.utf8)
+        guard let (s, plan, variants) = trials(BenchScenario.text) else {
             print("monte carlo: the benchmark scenario does not load")
             return 0
         }
-        let s = loaded.scenario
         let optionMonths = Double(plan.trials * s.months * s.options.count)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         print("monte carlo: \(BenchScenario.path) (\(s.options.count) options × \(s.months) months, \(plan.inputs.count) uncertain inputs, \(plan.trials) trials, typed setters: \(variants.usesSetters))")
@@ -64,7 +69,7 @@ enum MonteCarloBench {
     }
 
     /// The trial loop on one thread with two pairs of the inputs correlated (a Gaussian copula:
-    /// the PERT input's quantile is found by bisection, the dearest draw there is).
+    /// each correlated input is drawn through its quantile, the PERT one's found by Newton's method).
     static func correlated() -> Double {
         let text = BenchScenario.text.replacingOccurrences(of: """
                   "options.owned.purchase_price": { "uniform": [200000, 320000] }
@@ -77,12 +82,7 @@ enum MonteCarloBench {
                   { "between": ["options.api.price_change_per_year", "workload.growth.monthly_rate"], "rank_correlation": -0.3 }
                 ]
             """)
-        guard let loaded = try? ScenarioLoader.load(Array(text.utf8), file: BenchScenario.path), let plan = loaded.scenario.uncertainty,
-              plan.correlations.count == 2,
-              let variants = try? ScenarioVariants(document: loaded.document, scenario: loaded.scenario, catalog: CatalogSnapshot(),
-                                                   inputs: plan.inputs.map(\.input),
-                                                   probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
-        else {
+        guard let (s, plan, variants) = trials(text), plan.correlations.count == 2 else {
             print("monte carlo: the correlated benchmark scenario does not load")
             return 0
         }
@@ -90,7 +90,7 @@ enum MonteCarloBench {
         for _ in 0..<5 {
             best = min(best, seconds { checksum += MonteCarlo.run(variants, plan: plan, threads: 1).totals[0].totalCost })
         }
-        let optionMonths = Double(plan.trials * loaded.scenario.months * loaded.scenario.options.count)
+        let optionMonths = Double(plan.trials * s.months * s.options.count)
         print(String(format: "  trial loop with 2 correlated pairs (4 inputs), 1 thread: %.0f option-months/s per core (%.3f s, best of 5)",
                      optionMonths / best, best))
         return checksum

@@ -7,20 +7,27 @@ struct ScenarioBuilder {
 
     let root: JSONNode
     let catalog: CatalogSnapshot
+    /// The catalog's US-dollar prices in the scenario's currency (nil: the scenario counts in dollars,
+    /// or gives no rate, which `build` reports if it takes a catalog price).
+    let conversion: CatalogConversion?
     let log = ScenarioReader.Log()
 
     init(root: JSONNode, catalog: CatalogSnapshot) {
         self.root = root
-        // The catalog's prices are US dollars: a scenario in another currency takes them at its rate.
-        let currency = root["currency"]?.string ?? Currency.usd.code
-        if let rate = root["usd_rate"]?.number, !ScenarioBuilder.isUSD(currency), rate > 0 {
-            self.catalog = catalog.converted(perUSD: rate, into: currency)
+        self.catalog = catalog
+        let currency = Currency(code: root["currency"]?.string ?? Currency.usd.code)
+        if let rate = root["usd_rate"]?.number, !currency.isUSD, rate > 0 {
+            conversion = CatalogConversion(perUSD: rate, into: currency.code)
         } else {
-            self.catalog = catalog
+            conversion = nil
         }
     }
 
-    static func isUSD(_ code: String) -> Bool { code.uppercased() == Currency.usd.code }
+    // A price taken from the catalog, in the scenario's currency.
+    private func local(_ p: ModelPrice?) -> ModelPrice? { p.map { conversion?($0) ?? $0 } }
+    private func local(_ o: GPUOffer?) -> GPUOffer? { o.map { conversion?($0) ?? $0 } }
+    private func local(_ h: HardwareSpec?) -> HardwareSpec? { h.map { conversion?($0) ?? $0 } }
+    private func local(_ p: SubscriptionPlan?) -> SubscriptionPlan? { p.map { conversion?($0) ?? $0 } }
 
     /// Catalog values that are quantities, not prices: no currency converts them.
     static let catalogQuantities: Set<String> = ["watts_busy", "watts_idle", "requests_per_month"]
@@ -38,7 +45,7 @@ struct ScenarioBuilder {
         let profile = Scenario.Profile(rawValue: r.string("profile")) ?? .enterprise
         let currency = r.string("currency")
         let usdRate = r.optionalDouble("usd_rate")
-        if let usdRate, ScenarioBuilder.isUSD(currency), usdRate != 1 {
+        if let usdRate, Currency(code: currency).isUSD, usdRate != 1 {
             r.error("usd_rate", "usd_rate converts the catalog's US-dollar prices into the scenario's currency; with currency \"\(currency)\" leave it out")
         }
         let start = CalendarMonth(r.string("start")) ?? CalendarMonth(year: 2026, month: 1)
@@ -82,7 +89,7 @@ struct ScenarioBuilder {
         }
 
         checkReferences(r, optionNodes: optionNodes, ids: ids, baseline: baseline, months: months)
-        if !ScenarioBuilder.isUSD(currency), usdRate == nil {
+        if !Currency(code: currency).isUSD, usdRate == nil {
             // A catalog price in another currency's scenario would be dollars under a euro sign.
             let priced = log.assumptions.filter { a in
                 guard case .catalog = a.source else { return false }
@@ -332,7 +339,7 @@ struct ScenarioBuilder {
                                  guard let first = dates.min() else { return nil }
                                  return "catalog model \"\(id)\" has no price in effect on \(context.asOf) (its first price takes effect on \(first)); set as_of or give prices"
                              })
-        let price = model?.entry
+        let price = local(model?.entry)
         let ref = price.map { CatalogReference(id: $0.id, effectiveFrom: $0.effectiveFrom, reference: $0.source) }
         if price == nil, !r.has("model") {
             if !r.has("prices") { r.error(nil, "missing required key \"prices\" (or a catalog \"model\")") }
@@ -528,12 +535,12 @@ struct ScenarioBuilder {
         var reservationNode: ScenarioReader?
         if let found = r.lookup("gpu_offer", kind: "GPU offer", in: Array(Set(catalog.gpuOffers.map(\.id))).sorted(),
                                 find: { catalog.gpuOffer($0, asOf: context.asOf) }) {
-            offer = found.entry
+            offer = local(found.entry)
         } else if let node = r.child("commitment") {
             if let name = node.string, let commitment = GPUCommitment(rawValue: name) {
                 r.record("commitment", node.quoted, from: node)
                 if let gpuID {
-                    offer = catalog.cheapestOffer(gpu: gpuID, commitment: commitment, asOf: context.asOf)
+                    offer = local(catalog.cheapestOffer(gpu: gpuID, commitment: commitment, asOf: context.asOf))
                     if offer == nil, !r.has("gpu_hourly") {
                         r.error("commitment", "the catalog has no \(name) offer for \"\(gpuID)\" on \(context.asOf); give gpu_hourly")
                     }
@@ -545,7 +552,7 @@ struct ScenarioBuilder {
             }
         }
         if offer == nil, reservationNode != nil || !r.has("gpu_hourly"), !r.has("gpu_offer"), let gpuID {
-            offer = catalog.cheapestOffer(gpu: gpuID, commitment: .onDemand, asOf: context.asOf)
+            offer = local(catalog.cheapestOffer(gpu: gpuID, commitment: .onDemand, asOf: context.asOf))
         }
         if offer == nil, !r.has("gpu_hourly"), !r.has("gpu_offer"), !r.has("commitment") || reservationNode != nil {
             r.error(nil, "missing required key \"gpu_hourly\" (or a catalog \"gpu\" with offers, a \"gpu_offer\" or a \"commitment\")")
@@ -558,7 +565,7 @@ struct ScenarioBuilder {
             let term = c.int("term_months")
             var reservedOffer: GPUOffer?
             if let gpuID, !c.has("reserved_hourly") {
-                reservedOffer = catalog.cheapestOffer(gpu: gpuID, commitment: term <= 12 ? .reserved1y : .reserved3y, asOf: context.asOf)
+                reservedOffer = local(catalog.cheapestOffer(gpu: gpuID, commitment: term <= 12 ? .reserved1y : .reserved3y, asOf: context.asOf))
                 if reservedOffer == nil { c.error(nil, "the catalog has no reserved offer for \"\(gpuID)\"; give reserved_hourly") }
             } else if !c.has("reserved_hourly") {
                 c.error(nil, "missing key \"reserved_hourly\" (or a catalog \"gpu\" with reserved offers)")
@@ -603,8 +610,8 @@ struct ScenarioBuilder {
     }
 
     private func buildOwned(_ r: ScenarioReader, _ context: OptionContext) -> (plan: OwnedHardwarePlan, capacity: DerivedCapacity?) {
-        let machine = r.lookup("hardware", kind: "machine", in: Array(Set(catalog.hardware.map(\.id))).sorted(),
-                               find: { catalog.hardware($0, asOf: context.asOf) })?.entry
+        let machine = local(r.lookup("hardware", kind: "machine", in: Array(Set(catalog.hardware.map(\.id))).sorted(),
+                                     find: { catalog.hardware($0, asOf: context.asOf) })?.entry)
         let ref = machine.map { CatalogReference(id: $0.id, effectiveFrom: $0.effectiveFrom, reference: $0.source) }
         if machine == nil, !r.has("hardware"), !r.has("purchase_price") {
             r.error(nil, "missing required key \"purchase_price\" (or a catalog \"hardware\")")
@@ -636,8 +643,8 @@ struct ScenarioBuilder {
     }
 
     private func buildSubscription(_ r: ScenarioReader, _ context: OptionContext, allIDs: [String], optionNodes: [JSONNode]) -> SubscriptionTerms {
-        let plan = r.lookup("plan", kind: "plan", in: Array(Set(catalog.plans.map(\.id))).sorted(),
-                            find: { catalog.plan($0, asOf: context.asOf) })?.entry
+        let plan = local(r.lookup("plan", kind: "plan", in: Array(Set(catalog.plans.map(\.id))).sorted(),
+                                  find: { catalog.plan($0, asOf: context.asOf) })?.entry)
         let ref = plan.map { CatalogReference(id: $0.id, effectiveFrom: $0.effectiveFrom, reference: $0.source) }
         if plan == nil, !r.has("plan"), !r.has("monthly_fee") {
             r.error(nil, "missing required key \"monthly_fee\" (or a catalog \"plan\")")

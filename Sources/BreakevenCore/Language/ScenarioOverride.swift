@@ -5,7 +5,7 @@ enum ScenarioOverride {
     /// Applies the override; returns the problem if the path leads nowhere.
     static func apply(_ override: ScenarioLoader.Override, to document: inout JSONNode) -> Diagnostic? {
         let location = SourceLocation(line: 1, column: 1, setArgument: override.argument)
-        let segments = override.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let segments = ScenarioOverride.segments(override.path)
         guard !segments.contains(where: \.isEmpty) else {
             return Diagnostic(at: location, path: "", "expected PATH=VALUE with a dotted path such as options.self.gpu_hourly, found \"\(override.path)\"")
         }

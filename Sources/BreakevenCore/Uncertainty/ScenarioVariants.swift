@@ -28,9 +28,6 @@ public struct ScenarioVariants: Sendable {
     /// Whether variants are made by typed setters (fast) rather than rebuilt from the document.
     public var usesSetters: Bool { setters != nil }
 
-    /// Whether an input feeds a derived throughput, so each variant derives capacities again.
-    var rederives: Bool { setters?.contains(where: \.rederives) ?? false }
-
     /// - Parameter probes: values of each input to check its setter at (at least one per input;
     ///   the first and last of each are also checked all together).
     public init(document: JSONNode, scenario: Scenario, catalog: CatalogSnapshot, inputs: [NumericInput],
@@ -51,7 +48,7 @@ public struct ScenarioVariants: Sendable {
                 let rebuilt = try rebuild([(j, v)], failing: j)
                 if trusted, let setters {
                     var s = scenario
-                    trusted = ScenarioVariants.apply([setters[j]], [v], to: &s) && ScenarioVariants.sameModel(s, rebuilt)
+                    trusted = [v].withUnsafeBufferPointer { ScenarioVariants.apply([setters[j]], $0, to: &s) } && ScenarioVariants.sameModel(s, rebuilt)
                 }
             }
         }
@@ -61,7 +58,7 @@ public struct ScenarioVariants: Sendable {
                 let rebuilt = try rebuild(Array(values.enumerated()), failing: nil)
                 if trusted, let setters {
                     var s = scenario
-                    trusted = ScenarioVariants.apply(setters, values, to: &s) && ScenarioVariants.sameModel(s, rebuilt)
+                    trusted = values.withUnsafeBufferPointer { ScenarioVariants.apply(setters, $0, to: &s) } && ScenarioVariants.sameModel(s, rebuilt)
                 }
             }
         }
@@ -73,14 +70,14 @@ public struct ScenarioVariants: Sendable {
     public func scenario(_ values: UnsafeBufferPointer<Double>) -> Scenario? {
         if let setters {
             var s = nominal
-            return ScenarioVariants.apply(setters, Array(values), to: &s) ? s : nil
+            return ScenarioVariants.apply(setters, values, to: &s) ? s : nil
         }
         return try? rebuild(Array(values.enumerated()), failing: nil)
     }
 
     /// Input j's setter at values[j], then every derived throughput worked out again if any of
     /// them feeds one; false if a model no longer fits.
-    static func apply(_ setters: [InputSetter], _ values: [Double], to s: inout Scenario) -> Bool {
+    static func apply(_ setters: [InputSetter], _ values: UnsafeBufferPointer<Double>, to s: inout Scenario) -> Bool {
         for j in setters.indices { setters[j].apply(&s, values[j]) }
         return !setters.contains(where: \.rederives) || rederive(&s)
     }
@@ -123,8 +120,7 @@ public struct ScenarioVariants: Sendable {
         /// Every option's totals with input j at values[j]; false if the scenario cannot be built.
         public mutating func totals(_ values: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<OptionTotals>) -> Bool {
             if let setters = variants.setters {
-                for j in setters.indices { setters[j].apply(&scenario, values[j]) }
-                if variants.rederives, !ScenarioVariants.rederive(&scenario) { return false }
+                guard ScenarioVariants.apply(setters, values, to: &scenario) else { return false }
                 Simulator.totals(scenario, workspace: &workspace, into: out)
                 return true
             }
