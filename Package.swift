@@ -15,7 +15,7 @@ let package = Package(
     ],
     targets: [
         // Scenario language, diagnostics, simulation engine, analysis, result: Foundation only.
-        .target(name: "BreakevenCore"),
+        .target(name: "BreakevenCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Markdown, CSV and JSON renderers: pure functions of a result.
         .target(name: "BreakevenReports", dependencies: ["BreakevenCore"]),
         .executableTarget(

@@ -6,10 +6,8 @@ import Foundation
 enum MonteCarloBench {
     /// A benchmark scenario's trials, ready to run as `run` prepares them.
     static func trials(_ text: String) -> (scenario: Scenario, plan: UncertaintyPlan, variants: ScenarioVariants)? {
-        guard let loaded = try? ScenarioLoader.load(Array(text.utf8), file: BenchScenario.path), let plan = loaded.scenario.uncertainty,
-              let variants = try? ScenarioVariants(document: loaded.document, scenario: loaded.scenario, catalog: CatalogSnapshot(),
-                                                   inputs: plan.inputs.map(\.input),
-                                                   probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
+        guard let loaded = try? Pipeline.load(Array(text.utf8), file: BenchScenario.path), let plan = loaded.scenario.uncertainty,
+              let variants = ScenarioVariants.trials(of: loaded)
         else { return nil }
         return (loaded.scenario, plan, variants)
     }
@@ -23,7 +21,7 @@ enum MonteCarloBench {
         }
         let optionMonths = Double(plan.trials * s.months * s.options.count)
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        print("monte carlo: \(BenchScenario.path) (\(s.options.count) options × \(s.months) months, \(plan.inputs.count) uncertain inputs, \(plan.trials) trials, typed setters: \(variants.usesSetters))")
+        print("monte carlo: \(BenchScenario.path) (\(s.options.count) options × \(s.months) months, \(plan.inputs.count) uncertain inputs, \(plan.trials) trials)")
 
         // For profiling: BENCH_PROFILE=N runs the trial loop on N threads 20 times and stops.
         if let n = ProcessInfo.processInfo.environment["BENCH_PROFILE"].flatMap(Int.init) {
@@ -54,9 +52,8 @@ enum MonteCarloBench {
         var wall = Double.infinity
         for _ in 0..<5 {
             let t = seconds {
-                guard let l = try? ScenarioLoader.load(bytes, file: BenchScenario.path) else { return }
-                var result = BreakevenAnalysis.analyse(l.scenario, Simulator.project(l.scenario))
-                UncertaintyAnalysis.analyse(&result, document: l.document, scenario: l.scenario, threads: cores)
+                guard let e = try? Pipeline.run(bytes, file: BenchScenario.path, threads: cores) else { return }
+                let result = e.result
                 let md = MarkdownReport.render(result, context: ReportContext(scenarioPath: BenchScenario.path))
                 let json = (try? JSONReport.render(result)) ?? ""
                 checksum += Double(md.count + json.count + (TornadoChart.render(result)?.count ?? 0))
@@ -113,7 +110,7 @@ enum MonteCarloBench {
 extension MonteCarloBench {
     /// A 100 × 100 sweep of the benchmark scenario: requests per month (log) by GPU-hour price.
     static func sweep() -> Double {
-        guard let loaded = try? ScenarioLoader.load(Array(BenchScenario.text.utf8), file: BenchScenario.path) else { return 0 }
+        guard let loaded = try? Pipeline.load(Array(BenchScenario.text.utf8), file: BenchScenario.path) else { return 0 }
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let x = SweepAxis(path: "workload.requests_per_month", lower: 1e5, upper: 1e9, count: 100, logarithmic: true)
         let y = SweepAxis(path: "options.gpu.gpu_hourly", lower: 1, upper: 5, count: 100, flag: "--y")
@@ -121,7 +118,7 @@ extension MonteCarloBench {
         var best = Double.infinity
         for _ in 0..<5 {
             let t = seconds {
-                guard let grid = try? Sweep.run(document: loaded.document, scenario: loaded.scenario, x: x, y: y,
+                guard let grid = try? Sweep.run(loaded, x: x, y: y,
                                                 metric: .savings, option: "gpu", threads: cores) else { return }
                 let svg = SweepChart.render(grid), csv = SweepCSV.render(grid)
                 checksum += Double(svg.count + csv.count)

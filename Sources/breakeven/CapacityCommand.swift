@@ -22,12 +22,7 @@ struct CapacityCommand: ParsableCommand {
     func run() throws {
         guard let file = try ScenarioFile.loadAll([scenario], overrides: overrides, catalog: try catalog.load().snapshot).first else { return }
         let s = file.scenario
-        let sized = s.options.filter { o in
-            switch o.kind {
-            case .selfHosted, .ownedHardware: return true
-            default: return false
-            }
-        }
+        let sized = s.options.filter { $0.provisioning?.throughput != nil }
         if let option, !sized.contains(where: { $0.id == option }) {
             let known = sized.map(\.id)
             Terminal.error("breakeven: \(scenario) has no self-hosted or owned option \"\(option)\"" + Suggestion.clause(for: option, in: s.options.map(\.id)) + (known.isEmpty ? "" : " (sized options: \(known.joined(separator: ", ")))"))
@@ -37,7 +32,8 @@ struct CapacityCommand: ParsableCommand {
         var blocks: [String] = []
         for o in sized where option == nil || o.id == option {
             var text = "\(o.label) (\(o.id))\n"
-            let (throughput, gpus, unit) = Self.describe(o.kind)
+            guard let provisioning = o.provisioning, let throughput = provisioning.throughput else { continue }
+            let (gpus, unit) = (provisioning.devices, provisioning.noun)
             if let c = o.capacity {
                 text += "  derived: \(c.tensorParallel) device(s) per replica (\(c.tensorParallelReason.rawValue)), batch \(c.batch) (\(c.batchLimit.rawValue)), \(c.bound.rawValue)-bound\n"
                 text += "  memory per device: \(Self.n(c.memoryUsedPerDeviceGB)) of \(Self.n(c.memoryPerDeviceGB)) GB (weights \(Self.n(c.weightsGB)) GB, KV cache \(Self.n(c.kvCacheGB)) GB in all)\n"
@@ -54,14 +50,6 @@ struct CapacityCommand: ParsableCommand {
             blocks.append(text)
         }
         Terminal.out(blocks.isEmpty ? "\(scenario): no self-hosted or owned options to size" : blocks.joined(separator: "\n\n"))
-    }
-
-    static func describe(_ kind: ServingOption.Kind) -> (Throughput, Int, String) {
-        switch kind {
-        case .selfHosted(let d): return (d.throughput, d.gpusPerReplica, "replica")
-        case .ownedHardware(let p): return (p.throughput, 1, "unit")
-        default: return (Throughput(outputTokensPerSecond: 0, inputTokensPerSecond: 0), 0, "unit")
-        }
     }
 
     static func n(_ x: Double, _ decimals: Int = 1) -> String { Money.grouped(Money.fixed(x, decimals: decimals)) }

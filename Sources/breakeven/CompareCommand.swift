@@ -29,13 +29,7 @@ struct CompareCommand: ParsableCommand {
         let formats = try ReportFormat.list(format)
         if formats.contains(.json) { throw ValidationError("compare writes markdown and csv") }
         let files = try ScenarioFile.loadAll(scenarios, overrides: [], catalog: try catalog.load().snapshot)
-        let comparison = ScenarioComparison(files.map { file in
-            let seats = file.scenario.options.compactMap { o -> Int? in
-                if case .subscription(let terms) = o.kind { return terms.seats }
-                return nil
-            }.max()
-            return (file.name, BreakevenAnalysis.analyse(file.scenario, Simulator.project(file.scenario)), seats)
-        })
+        let comparison = ScenarioComparison(files.map { ($0.name, UncertaintyRun.evaluate($0, threads: nil)) })
         if comparison.currencies.count > 1 {
             Terminal.error("breakeven: the scenarios count in \(comparison.currencies.joined(separator: " and ")): amounts in different currencies cannot stand side by side; give them one currency (usd_rate converts the catalog's prices)")
             throw ExitStatus.dataError

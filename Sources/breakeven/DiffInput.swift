@@ -45,7 +45,7 @@ struct DiffInput {
                 return DiffInput(source: source, result: try ResultFile.decode(bytes, file: source))
             }
             let file = try ScenarioFile.load(bytes, path: source, overrides: overrides, catalog: catalog)
-            return DiffInput(source: source, result: BreakevenAnalysis.analyse(file.scenario, Simulator.project(file.scenario)))
+            return DiffInput(source: source, result: UncertaintyRun.evaluate(file, threads: nil).result)
         } catch {
             Terminal.error(error.formatted)
             let count = error.diagnostics.count

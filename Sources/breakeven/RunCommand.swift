@@ -53,10 +53,9 @@ struct RunCommand: ParsableCommand {
         var checks: [(file: String, outcomes: [GuardrailOutcome])] = []
         var problems: ExitCode?
         for file in files {
-            var result = BreakevenAnalysis.analyse(file.scenario, Simulator.project(file.scenario))
-            if let trials = UncertaintyRun.analyse(&result, file: file, catalog: snapshot, threads: threads) {
-                if let trialsCSV { output.add(trialsCSV, TrialsCSV.render(trials)) }
-            }
+            let evaluation = UncertaintyRun.evaluate(file, threads: threads)
+            let result = evaluation.result
+            if let trials = evaluation.trials, let trialsCSV { output.add(trialsCSV, TrialsCSV.render(trials)) }
             // Rules that cannot be checked stop the run before anything is written.
             do {
                 let outcomes = try GuardrailReporting.evaluate(GuardrailRule.scenarioRules(result.guardrails) + rules,

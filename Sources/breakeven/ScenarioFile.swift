@@ -1,12 +1,11 @@
 import ArgumentParser
 import BreakevenCore
-import Crypto
 import Foundation
 
 /// A scenario read from disk and checked: the executable's edge to the core.
 struct ScenarioFile {
     let path: String
-    let loaded: ScenarioLoader.Loaded
+    let loaded: LoadedScenario
 
     /// The report name: the file name without `.json`.
     var name: String { ScenarioFile.reportName(path) }
@@ -50,14 +49,11 @@ struct ScenarioFile {
         }
     }
 
-    /// Checks one scenario's bytes and sets its digest; `path` names it in diagnostics (it may
+    /// Checks one scenario's bytes; `path` names it in diagnostics (it may
     /// be `main:scenarios/x.json` for a version read from git).
     static func load(_ bytes: [UInt8], path: String, overrides: [ScenarioLoader.Override] = [],
                      catalog: CatalogSnapshot) throws(ScenarioErrors) -> ScenarioFile {
-        var loaded = try ScenarioLoader.load(bytes, file: path, overrides: overrides, catalog: catalog)
-        loaded.scenario.digest = SHA256.hash(data: Data(loaded.document.canonicalText.utf8))
-            .map { String(format: "%02x", $0) }.joined()
-        return ScenarioFile(path: path, loaded: loaded)
+        ScenarioFile(path: path, loaded: try Pipeline.load(bytes, file: path, overrides: overrides, catalog: catalog))
     }
 
     /// The report name of a path: the file name without `.json`.

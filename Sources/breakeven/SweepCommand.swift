@@ -62,8 +62,8 @@ struct SweepCommand: ParsableCommand {
         let bar = ProgressBar(total: points, label: "\(file.name): sweep")
         defer { bar.finish() }
         let grid: SweepGrid
-        do {
-            grid = try Sweep.run(document: file.loaded.document, scenario: file.scenario, catalog: snapshot, x: x, y: y,
+        do throws(SweepProblem) {
+            grid = try Sweep.run(file.loaded, x: x, y: y,
                                  metric: chosenMetric, option: option, threads: threads ?? UncertaintyRun.allCores,
                                  progress: { bar.advance($0) })
         } catch {

@@ -15,13 +15,12 @@ enum UncertaintyRun {
         }
     }
 
-    /// Adds the tornado (and, with an uncertainty block, the trials' figures) to the result.
-    static func analyse(_ result: inout BreakevenResult, file: ScenarioFile, catalog: CatalogSnapshot, threads: Int?) -> MonteCarloRun? {
+    /// Every stage after loading, with a progress bar over the trials.
+    static func evaluate(_ file: ScenarioFile, threads: Int?) -> Pipeline.Evaluation {
         let bar = file.scenario.uncertainty.map { ProgressBar(total: $0.trials, label: "\(file.name): trials") }
         defer { bar?.finish() }
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { bar.advance($0) } }
-        return UncertaintyAnalysis.analyse(&result, document: file.loaded.document, scenario: file.scenario, catalog: catalog,
-                                           threads: threads ?? allCores, progress: progress)
+        return Pipeline.evaluate(file.loaded, threads: threads ?? allCores, progress: progress)
     }
 }

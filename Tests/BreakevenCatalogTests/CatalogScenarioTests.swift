@@ -169,11 +169,11 @@ struct DerivedThroughputScenarioTests {
         let workload = #"{ "requests_per_month": 1000000, "input_tokens_per_request": 1000, "output_tokens_per_request": 1000 }"#
         let s = try CatalogScenarioTests.scenario([option], workload: workload)
         let derived = try #require(s.options[0].capacity)
-        guard case .selfHosted(let d) = s.options[0].kind else { Issue.record("not self-hosted"); return }
+        let d = try #require(s.options[0].provisioning?.throughput)
         // The replica is the derived one: two GPUs, its two rates handed to the engine unchanged.
-        #expect(d.gpusPerReplica == 2 && derived.tensorParallel == 2)
-        #expect(d.throughput.outputTokensPerSecond == derived.outputTokensPerSecond)
-        #expect(d.throughput.inputTokensPerSecond == derived.inputTokensPerSecond)
+        #expect(s.options[0].provisioning?.devices == 2 && derived.tensorParallel == 2)
+        #expect(d.outputTokensPerSecond == derived.outputTokensPerSecond)
+        #expect(d.inputTokensPerSecond == derived.inputTokensPerSecond)
         // Replicas = ceil(work / seconds): 1e9 / input rate + 1e9 / output rate replica-seconds in
         // December's 2,678,400 s, at 100% utilization.
         let work = 1e9 / derived.inputTokensPerSecond + 1e9 / derived.outputTokensPerSecond

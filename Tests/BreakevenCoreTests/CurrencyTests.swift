@@ -35,7 +35,7 @@ struct CurrencyTests {
         #expect(!markdown.contains("$"), "a dollar sign in a report counted in euros")
         var charts = [ChartReport.cumulativeSVG(result), ChartReport.monthlySVG(result)]
         var withSensitivity = result
-        withSensitivity.sensitivity = Tornado.analyse(document: loaded.document, scenario: s, catalog: CatalogSnapshot())
+        withSensitivity.sensitivity = Tornado.analyse(loaded)
         charts.append(try #require(TornadoChart.render(withSensitivity)))
         for chart in charts { #expect(!chart.contains("$"), "a dollar sign in a chart counted in euros") }
         #expect(Verdict.sentences(result).contains("€"))

@@ -40,10 +40,10 @@ struct ScenarioErrorTests {
             #"x.json:15:45: error: options[0].prices: missing required key "output_per_mtok" (or a catalog "model")"#,
             #"x.json:15:68: error: options[0].prices.outptu_per_mtok: unknown key "outptu_per_mtok"; did you mean "output_per_mtok"?"#,
             "x.json:16:58: error: options[1].gpu_hourly: expected a number from 0 to 1000, found -2",
-            "x.json:16:106: error: options[1].throughput.output_tokens_per_second: expected a number > 0 and ≤ 1e7, found 0",
+            "x.json:16:106: error: options[1].throughput.output_tokens_per_second: expected a number from 0.001 to 1e7, found 0",
             #"x.json:16:154: error: options[1].scaling: expected one of "static", "hourly", found "dynamic""#,
             #"x.json:17:13: error: options[2].id: duplicate option id "gpt" (first used by options[0])"#,
-            #"x.json:17:28: error: options[2].type: expected one of "api", "self_hosted", "owned_hardware", "subscription", "switch", "mix", found "apii"; did you mean "api"?"#,
+            #"x.json:17:28: error: options[2].type: expected one of "api", "self_hosted", "owned_hardware", "subscription", "provisioned", "switch", "mix", found "apii"; did you mean "api"?"#,
             #"x.json:18:75: error: options[3].overflow: unknown option id "slef"; did you mean "self"?"#,
             #"x.json:20:15: error: baseline: unknown option id "gtp"; did you mean "gpt"?"#,
         ])
@@ -140,7 +140,7 @@ struct ScenarioErrorTests {
         let text = ScenarioText.document(workload: #"{ "requests_per_month": 10, "input_tokens_per_request": 1, "output_tokens_per_request": 1 }"#,
             options: [#"{ "id": "self", "type": "self_hosted", "gpu_hourly": 1, "throughput": { "output_tokens_per_second": 1, "input_tokens_per_second": 1 } }"#])
         let s = try ScenarioText.scenario(text, overrides: ["options.self.gpu_hourly=1.9", "workload.growth.monthly_rate=0.1"])
-        guard case .selfHosted(let d) = s.options[0].kind else { Issue.record("not self-hosted"); return }
+        let d = try #require(s.options[0].terms(SelfHostedDeployment.self))
         #expect(d.gpuHourly == 1.9)
         #expect(s.workload.growth == .monthlyRate(0.1))
         #expect(s.assumptions.contains(Assumption(path: "options.self.gpu_hourly", value: "1.9", source: .override)))

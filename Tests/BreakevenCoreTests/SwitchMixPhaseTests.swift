@@ -178,7 +178,7 @@ struct SwitchMixPhaseTests {
             #"x.json:12:56: error: options[2].to: unknown option id "slef"; did you mean "self"?"#,
             #"x.json:12:76: error: options[2].at_month: expected a month within the 12-month horizon, found 13"#,
             #"x.json:13:41: error: options[3].routes: expected shares that sum to 1, found a sum of 0.9"#,
-            #"x.json:13:55: error: options[3].routes[0].option: expected a single option (api, self_hosted, owned_hardware or subscription), found "move" (a switch option)"#,
+            #"x.json:13:55: error: options[3].routes[0].option: expected a single option (api, self_hosted, owned_hardware, subscription or provisioned), found "move" (a switch option)"#,
         ])
     }
 }

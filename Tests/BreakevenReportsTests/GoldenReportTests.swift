@@ -18,7 +18,7 @@ struct GoldenReportTests {
         // this test about rendering.
         loaded.scenario.digest = "0000000000000000000000000000000000000000000000000000000000000000"
         var result = BreakevenAnalysis.analyse(loaded.scenario, Simulator.project(loaded.scenario))
-        UncertaintyAnalysis.analyse(&result, document: loaded.document, scenario: loaded.scenario, threads: 2)
+        UncertaintyAnalysis.analyse(&result, loaded, threads: 2)
         return result
     }
 

@@ -49,7 +49,7 @@ struct SVGTests {
 
     static func grid(_ x: String, _ y: String?, metric: SweepMetric) throws -> SweepGrid {
         let loaded = try ScenarioLoader.load(Array(scenario.utf8), file: "analytic.json")
-        return try Sweep.run(document: loaded.document, scenario: loaded.scenario, x: try SweepAxis.parse(x, flag: "--x"),
+        return try Sweep.run(loaded, x: try SweepAxis.parse(x, flag: "--x"),
                              y: try y.map { try SweepAxis.parse($0, flag: "--y") }, metric: metric, option: nil, threads: 2)
     }
 

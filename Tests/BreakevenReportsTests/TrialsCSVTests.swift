@@ -17,7 +17,7 @@ struct TrialsCSVTests {
             """
         let loaded = try ScenarioLoader.load(Array(text.utf8), file: "two.json")
         var result = BreakevenAnalysis.analyse(loaded.scenario, Simulator.project(loaded.scenario))
-        let run = try #require(UncertaintyAnalysis.analyse(&result, document: loaded.document, scenario: loaded.scenario))
+        let run = try #require(UncertaintyAnalysis.analyse(&result, loaded))
         #expect(TrialsCSV.render(run) == """
             trial,options.self.gpu_hourly,api.total_cost,api.npv,api.savings_vs_baseline,api.breakeven_month,self.total_cost,self.npv,self.savings_vs_baseline,self.breakeven_month,cheapest\r
             1,2.0,500.00,500.00,,,1440.00,1440.00,-940.00,,api\r

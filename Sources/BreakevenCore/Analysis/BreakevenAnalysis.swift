@@ -72,7 +72,7 @@ public enum BreakevenAnalysis {
             payback = i + 1
         }
         var figures = PersonalFigures(paybackMonth: payback)
-        if case .ownedHardware(let plan) = option.kind {
+        if let plan = option.terms(OwnedHardwarePlan.self) {
             let units = months.last?.replicas ?? 1
             figures.hardwareCostPerMonth = units * plan.purchasePrice * (1 - plan.resaleShare) / Double(plan.lifetimeMonths)
             figures.electricityPerMTok = PersonalFigures.electricityPerMTok(

@@ -30,14 +30,24 @@ public struct ScenarioComparison: Sendable, Hashable {
     /// What the comparison's amounts are in (the first scenario's currency).
     public var currency: String { currencies.first ?? Currency.usd.code }
 
+    /// - Parameter evaluations: each scenario's name (its file's) and its evaluation.
+    public init(_ evaluations: [(name: String, evaluation: Pipeline.Evaluation)]) {
+        self.init(evaluations.map { ($0.name, $0.evaluation.result, ScenarioComparison.seats($0.evaluation.scenario)) })
+    }
+
+    /// The largest subscription's seats: what a cost per seat divides by.
+    static func seats(_ scenario: Scenario) -> Int? {
+        scenario.options.compactMap { $0.terms(SubscriptionTerms.self)?.seats }.max()
+    }
+
     /// - Parameter seats: each result's largest subscription seat count (from its scenario).
-    public init(_ results: [(name: String, result: BreakevenResult, seats: Int?)]) {
+    init(_ results: [(name: String, result: BreakevenResult, seats: Int?)]) {
         entries = results.compactMap { item in
             let r = item.result
             guard let cheapest = r.options.min(by: { ($0.totalCost, $0.id) < ($1.totalCost, $1.id) }) else { return nil }
             let first = r.options.first?.months ?? []
             let requests = first.reduce(0) { $0 + $1.requests }
-            let selfRun = r.options.filter { $0.type == "self_hosted" || $0.type == "owned_hardware" }
+            let selfRun = r.options.filter { OptionKind(rawValue: $0.type).map { $0 == .selfHosted || $0 == .ownedHardware } ?? false }
                 .min { ($0.totalCost, $0.id) < ($1.totalCost, $1.id) }
             return Entry(name: item.name, result: r, cheapest: cheapest,
                          tokens: r.scenario.workloadTokens(requests: requests), requests: requests,

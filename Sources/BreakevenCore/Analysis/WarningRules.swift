@@ -6,12 +6,7 @@ enum WarningRules {
     static func warnings(_ scenario: Scenario, _ results: [OptionResult]) -> [Warning] {
         var out: [Warning] = []
         let baselineLabel = scenario.option(scenario.baselineID)?.label ?? scenario.baselineID
-        let capacitySized = scenario.options.contains {
-            switch $0.kind {
-            case .selfHosted: return true
-            default: return false
-            }
-        }
+        let capacitySized = scenario.options.contains { $0.terms(SelfHostedDeployment.self) != nil }
         if capacitySized, scenario.workload.loadShape.isFlat {
             out.append(Warning(code: "flat_load_shape", option: nil,
                 message: "No load_shape is given, so capacity is sized for a perfectly flat day; real traffic peaks, and peaks need more replicas."))
@@ -30,12 +25,12 @@ enum WarningRules {
                 out.append(Warning(code: "unmet_demand", option: option.id,
                     message: "\(option.label) leaves \(Money.grouped(Money.fixed(result.unmetRequests, decimals: 0))) requests unserved (\(percent(total > 0 ? result.unmetRequests / total : 0)) of demand); its cost covers only what it serves."))
             }
-            if scenario.profile == .personal, case .subscription(let terms) = option.kind,
+            if scenario.profile == .personal, let terms = option.terms(SubscriptionTerms.self),
                let value = apiEquivalent(terms, scenario, result) {
                 out.append(Warning(code: "subscription_value", option: option.id,
                     message: "\(option.label) is counted at its price (\(Money.compact(terms.monthlyFee * Double(terms.seats))) a month); the requests it serves would cost \(Money.compact(value)) a month at pay-per-token prices. That is value received, not money spent, so it is not used as the subscription's cost."))
             }
-            if case .ownedHardware(let plan) = option.kind, plan.wattsBusy == 0, plan.wattsIdle == 0 {
+            if let plan = option.terms(OwnedHardwarePlan.self), plan.wattsBusy == 0, plan.wattsIdle == 0 {
                 out.append(Warning(code: "no_energy_cost", option: option.id,
                     message: "\(option.label) gives no power draw (watts_busy, watts_idle), so electricity is not counted."))
             }
@@ -46,8 +41,8 @@ enum WarningRules {
     /// What a subscription's requests would cost a month at the prices of the API option it
     /// overflows to (or the first API option), averaged over the horizon.
     static func apiEquivalent(_ terms: SubscriptionTerms, _ scenario: Scenario, _ result: OptionResult) -> Double? {
-        let api = terms.overflowOptionID.flatMap(scenario.option) ?? scenario.options.first { if case .api = $0.kind { return true } else { return false } }
-        guard let api, case .api(let pricing) = api.kind, !result.months.isEmpty else { return nil }
+        let api = terms.overflowOptionID.flatMap { scenario.option($0) } ?? scenario.options.first { $0.terms(APIPricing.self) != nil }
+        guard let pricing = api?.terms(APIPricing.self), !result.months.isEmpty else { return nil }
         let bill = APIBill(pricing: pricing, workload: scenario.workload)
         let total = result.months.reduce(0.0) { sum, m in
             let served = m.requests - m.unmetRequests

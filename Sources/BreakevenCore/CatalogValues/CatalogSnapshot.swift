@@ -8,15 +8,40 @@ public struct CatalogSnapshot: Sendable, Hashable, Codable {
     public var openModels: [OpenModelArchitecture]
     public var hardware: [HardwareSpec]
     public var plans: [SubscriptionPlan]
+    /// Entries of kinds stored generically (provisioned capacity offers).
+    public var entries: [CatalogEntry]
 
     public init(modelPrices: [ModelPrice] = [], gpus: [GPUSpec] = [], gpuOffers: [GPUOffer] = [],
-                openModels: [OpenModelArchitecture] = [], hardware: [HardwareSpec] = [], plans: [SubscriptionPlan] = []) {
+                openModels: [OpenModelArchitecture] = [], hardware: [HardwareSpec] = [], plans: [SubscriptionPlan] = [],
+                entries: [CatalogEntry] = []) {
         self.modelPrices = modelPrices
         self.gpus = gpus
         self.gpuOffers = gpuOffers
         self.openModels = openModels
         self.hardware = hardware
         self.plans = plans
+        self.entries = entries
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case modelPrices, gpus, gpuOffers, openModels, hardware, plans, entries
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        modelPrices = try c.decode([ModelPrice].self, forKey: .modelPrices)
+        gpus = try c.decode([GPUSpec].self, forKey: .gpus)
+        gpuOffers = try c.decode([GPUOffer].self, forKey: .gpuOffers)
+        openModels = try c.decode([OpenModelArchitecture].self, forKey: .openModels)
+        hardware = try c.decode([HardwareSpec].self, forKey: .hardware)
+        plans = try c.decode([SubscriptionPlan].self, forKey: .plans)
+        // Catalogs written before generic entries existed have none.
+        entries = try c.decodeIfPresent([CatalogEntry].self, forKey: .entries) ?? []
+    }
+
+    /// The entry of a kind in effect on `day`.
+    public func entry(kind: String, id: String, asOf day: CalendarDay) -> CatalogEntry? {
+        latest(entries.filter { $0.kind == kind && $0.id == id }, asOf: day, date: \.effectiveFrom)
     }
 
     /// The price of `id` in effect on `day`: the latest row whose effective date is on or before it.

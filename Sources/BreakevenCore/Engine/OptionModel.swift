@@ -1,10 +1,8 @@
 /// One option's cost model, ready to be stepped month by month.
 struct OptionModel {
     enum Model {
-        case api(APIBill)
-        case selfHosted(ReplicaSizing)
-        case owned(OwnedFleet)
-        case subscription(SubscriptionBill)
+        /// An option that serves traffic itself.
+        case single(any MonthlyCostModel)
         /// Months served by different models in turn: a switch, or the baseline standing in for
         /// an option in months a phase does not allow it.
         case schedule(models: [OptionModel], segments: [Segment])
@@ -78,59 +76,34 @@ struct OptionModel {
 
     /// A model for a single (non-composite) option.
     init(leaf option: ServingOption, _ scenario: Scenario, amortizedAuto: Bool = false, trends: TrendTableCache? = nil) {
-        let workload = scenario.workload
-        switch option.kind {
-        case .api(let pricing):
-            model = .api(APIBill(pricing: pricing, workload: workload, trends: trends))
-        case .selfHosted(let deployment):
-            model = .selfHosted(ReplicaSizing(deployment: deployment, workload: workload, trends: trends))
-        case .ownedHardware(let plan):
-            model = .owned(amortizedAuto
-                ? OwnedFleet(plan: plan, workload: workload, accounting: .amortized, units: .auto, trends: trends)
-                : OwnedFleet(plan: plan, workload: workload, trends: trends))
-        case .subscription(let terms):
-            var overflow: APIBill?
-            if let id = terms.overflowOptionID, case .api(let pricing)? = scenario.option(id)?.kind {
-                overflow = APIBill(pricing: pricing, workload: workload, trends: trends)
-            }
-            model = .subscription(SubscriptionBill(terms: terms, workload: workload, overflow: overflow, trends: trends))
-        case .switchover, .mix:
+        guard case .single(let terms) = option.kind else {
             // The language allows only single options inside composites.
             model = .schedule(models: [], segments: [])
+            return
         }
+        model = .single(terms.costModel(CostModelContext(scenario: scenario, amortizedAuto: amortizedAuto, trends: trends)))
     }
 
     /// A month's total cost for models whose months do not depend on the months before (APIs,
     /// rented GPUs, seats: no state, and no end-of-life credit); nil for bought machines and
     /// composites, which carry state from month to month.
     func independentMonthCost(_ demand: MonthDemand) -> Double? {
-        switch model {
-        case .api(let bill): return bill.monthCost(demand).costs.total
-        case .selfHosted(let sizing): return sizing.monthCost(demand).costs.total
-        case .subscription(let bill): return bill.monthCost(demand).costs.total
-        case .owned, .schedule, .mix: return nil
-        }
+        guard case .single(var m) = model, m.isStateless else { return nil }
+        return m.monthCost(demand, isLast: false).costs.total
     }
 
-    /// What such a model charges once, in the month it starts serving (0 for seats and composites).
+    /// What such a model charges once, in the month it starts serving (0 for composites).
     var oneTimeCost: Double {
-        switch model {
-        case .api(let bill): return bill.overheads.oneTime
-        case .selfHosted(let sizing): return sizing.overheads.oneTime
-        case .owned(let fleet): return fleet.overheads.oneTime
-        case .subscription, .schedule, .mix: return 0
-        }
+        if case .single(let m) = model { return m.oneTimeCost }
+        return 0
     }
 
     mutating func month(_ demand: MonthDemand, isLast: Bool) -> MonthlyProjection {
         switch model {
-        case .api(let bill): return bill.month(demand)
-        case .selfHosted(let plan): return plan.month(demand)
-        case .owned(var fleet):
-            let m = fleet.month(demand, isLast: isLast)
-            model = .owned(fleet)
-            return m
-        case .subscription(let bill): return bill.month(demand)
+        case .single(var m):
+            let cost = m.monthCost(demand, isLast: isLast)
+            model = .single(m)
+            return MonthlyProjection(demand, cost)
         case .schedule(var models, let segments):
             guard let segment = segments.first(where: { $0.months.contains(demand.index) }) else {
                 return MonthlyProjection(index: demand.index, date: demand.date, requests: demand.requests,

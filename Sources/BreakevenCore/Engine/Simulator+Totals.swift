@@ -7,12 +7,12 @@ extension Simulator {
         workspace.prepare(for: scenario)
         let months = scenario.months
         // Borrowed from the workspace for the loop.
-        var cumulative: [Double] = [], units: [OwnedFleet.Batch] = []
+        var cumulative: [Double] = [], storage = CostModelStorage()
         swap(&cumulative, &workspace.cumulative)
-        swap(&units, &workspace.units)
+        swap(&storage, &workspace.storage)
         defer {
             swap(&cumulative, &workspace.cumulative)
-            swap(&units, &workspace.units)
+            swap(&storage, &workspace.storage)
         }
         let demands = workspace.demands, discount = workspace.discount, trends = workspace.trends
         demands.withUnsafeBufferPointer { demands in
@@ -26,7 +26,7 @@ extension Simulator {
                             switchAt = SwitchEvaluation.best(scenario.options[k], plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
                         }
                         let model = OptionModel(scenario.options[k], in: scenario, switchAt: switchAt, trends: trends)
-                        out[k] = run(model, demands, discount, row, &units)
+                        out[k] = run(model, demands, discount, row, &storage)
                     }
                     let b = scenario.baselineIndex
                     for k in scenario.options.indices where k != b {
@@ -44,7 +44,7 @@ extension Simulator {
     /// neither copies nor allocates).
     private static func run(_ model: OptionModel, _ demands: UnsafeBufferPointer<MonthDemand>,
                             _ discount: UnsafeBufferPointer<Double>, _ row: UnsafeMutableBufferPointer<Double>,
-                            _ units: inout [OwnedFleet.Batch]) -> OptionTotals {
+                            _ storage: inout CostModelStorage) -> OptionTotals {
         var total = 0.0, npv = 0.0
         @inline(__always) func add(_ i: Int, _ cost: MonthCost) {
             let t = cost.costs.total
@@ -54,16 +54,10 @@ extension Simulator {
         }
         let last = demands.count - 1
         switch model.model {
-        case .api(let bill):
-            for i in demands.indices { add(i, bill.monthCost(demands[i])) }
-        case .selfHosted(let sizing):
-            for i in demands.indices { add(i, sizing.monthCost(demands[i])) }
-        case .owned(var fleet):
-            fleet.swapUnitStorage(&units)
-            for i in demands.indices { add(i, fleet.monthCost(demands[i], isLast: i == last)) }
-            fleet.swapUnitStorage(&units)
-        case .subscription(let bill):
-            for i in demands.indices { add(i, bill.monthCost(demands[i])) }
+        case .single(var m):
+            m.exchangeStorage(&storage)
+            for i in demands.indices { add(i, m.monthCost(demands[i], isLast: i == last)) }
+            m.exchangeStorage(&storage)
         case .schedule, .mix:
             var composite = model
             for i in demands.indices { add(i, MonthCost(costs: composite.month(demands[i], isLast: i == last).costs)) }

@@ -17,8 +17,8 @@ public struct TotalsWorkspace {
     var discount: [Double] = []
     /// Cumulative cost by option (rows) and month (columns).
     var cumulative: [Double] = []
-    /// The unit list an owned fleet borrows for each run.
-    var units: [OwnedFleet.Batch] = []
+    /// What cost models borrow for each run (an owned fleet's unit list).
+    var storage = CostModelStorage()
     /// Trend tables of the horizon, kept from one variant to the next.
     var trends = TrendTableCache(months: 0)
 

@@ -106,3 +106,22 @@ public struct JSONNode: Sendable, Hashable {
         return out + "\""
     }
 }
+
+extension JSONNode {
+    /// The document without the values and keys at `rejected` (what a check refused), so that
+    /// later stages read only values the checker accepted.
+    func pruned(_ rejected: Set<SourceLocation>) -> JSONNode {
+        guard !rejected.isEmpty else { return self }
+        var copy = self
+        switch value {
+        case .object(let members):
+            copy.value = .object(members.filter { !rejected.contains($0.keyLocation) && !rejected.contains($0.value.location) }
+                .map { JSONNode.Member(key: $0.key, keyLocation: $0.keyLocation, value: $0.value.pruned(rejected)) })
+        case .array(let items):
+            copy.value = .array(items.filter { !rejected.contains($0.location) }.map { $0.pruned(rejected) })
+        default:
+            break
+        }
+        return copy
+    }
+}

@@ -1,5 +1,5 @@
 /// The catalog entry a value came from, as the report's assumptions name it.
-struct CatalogReference {
+struct CatalogReference: Sendable {
     var id: String
     var effectiveFrom: CalendarDay?
     var reference: String
@@ -7,24 +7,37 @@ struct CatalogReference {
     var source: Assumption.Source {
         .catalog(id: id, effectiveFrom: effectiveFrom?.description ?? "undated", source: reference)
     }
+
+    init(id: String, effectiveFrom: CalendarDay?, reference: String) {
+        self.id = id
+        self.effectiveFrom = effectiveFrom
+        self.reference = reference
+    }
+
+    init(_ price: ModelPrice) { self.init(id: price.id, effectiveFrom: price.effectiveFrom, reference: price.source) }
+    init(_ offer: GPUOffer) { self.init(id: offer.id, effectiveFrom: offer.effectiveFrom, reference: offer.source) }
+    init(_ machine: HardwareSpec) { self.init(id: machine.id, effectiveFrom: machine.effectiveFrom, reference: machine.source) }
+    init(_ plan: SubscriptionPlan) { self.init(id: plan.id, effectiveFrom: plan.effectiveFrom, reference: plan.source) }
 }
 
-extension ScenarioReader {
-    /// Looks up a catalog id, reporting an unknown one with the closest ids. The candidates are
-    /// listed only for that message: a user catalog holds thousands of ids, and a scenario that
-    /// names real ones (every Monte Carlo rebuild) should not sort them.
-    func lookup<T>(_ key: String, kind: String, in candidates: @autoclosure () -> [String], find: (String) -> T?,
-                   undatedReason: ((String) -> String?)? = nil) -> (id: String, entry: T)? {
-        guard let node = child(key), let id = node.string else { return nil }
-        if let entry = find(id) {
-            record(key, node.quoted, from: node)
-            return (id, entry)
-        }
-        if let reason = undatedReason?(id) {
-            error(key, reason)
-        } else {
-            error(key, "unknown catalog \(kind) \"\(id)\"" + Suggestion.clause(for: id, in: candidates()))
-        }
-        return nil
+extension ValueContext {
+    /// The reference with the rate its entry's amounts were converted at, when they were.
+    func noted(_ reference: CatalogReference) -> CatalogReference {
+        guard let conversion else { return reference }
+        var noted = reference
+        noted.reference += conversion.note
+        return noted
+    }
+}
+
+extension TimeOfDayPrice {
+    /// The window's prices in the scenario's currency.
+    func converted(_ v: ValueContext) -> TimeOfDayPrice {
+        guard v.conversion != nil else { return self }
+        var w = self
+        w.inputPerMTok = v.money(w.inputPerMTok)
+        w.outputPerMTok = v.money(w.outputPerMTok)
+        w.cachedInputPerMTok = w.cachedInputPerMTok.map(v.money)
+        return w
     }
 }

@@ -34,6 +34,7 @@ public enum JSONSchemaWriter {
             case .slug: out.append(("pattern", .string("^[a-z0-9._-]{1,64}$")))
             case .month: out.append(("pattern", .string("^[0-9]{4}-(0[1-9]|1[0-2])$")))
             case .day: out.append(("pattern", .string("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")))
+            case .currencyCode: out.append(("pattern", .string("^[A-Z]{3}$")))
             case .oneOf(let values): out = [("enum", .array(values.map { .string($0) }))]
             }
             return out

@@ -85,6 +85,8 @@ public enum StringKind: Sendable {
     case month
     /// "YYYY-MM-DD"
     case day
+    /// An ISO 4217 code: three capital letters (USD, EUR).
+    case currencyCode
     case oneOf([String])
 }
 

@@ -1,6 +1,10 @@
 /// Checks a parsed JSON value against a `Shape`, collecting every mismatch with its place.
 public struct ShapeChecker {
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Where the values (and keys) it refused stand: the resolver never sees them.
+    private(set) var rejected: Set<SourceLocation> = []
+    /// The paths of what it refused, for telling a later stage's echo of the same problem.
+    private(set) var rejectedPaths: Set<String> = []
 
     public init() {}
 
@@ -14,6 +18,7 @@ public struct ShapeChecker {
 
     mutating func report(_ node: JSONNode, _ path: String, _ message: String) {
         diagnostics.append(Diagnostic(at: node.location, path: path, message))
+        if rejected.contains(node.location) { rejectedPaths.insert(path) }
     }
 
     public mutating func check(_ node: JSONNode, against shape: Shape, at path: String) {
@@ -33,6 +38,7 @@ public struct ShapeChecker {
         case .array(let item, let count):
             guard let items = node.elements else { return mismatch(node, path, "an array") }
             if !count.contains(items.count) {
+                rejected.insert(node.location)
                 let limits = count.upperBound == Int.max
                     ? "at least \(count.lowerBound)"
                     : count.lowerBound == count.upperBound ? "exactly \(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)"
@@ -46,6 +52,7 @@ public struct ShapeChecker {
         case .map(let value, let maxCount):
             guard let members = node.members else { return mismatch(node, path, "an object") }
             if members.count > maxCount {
+                rejected.insert(node.location)
                 report(node, path, "expected at most \(maxCount) entries, found \(members.count)")
             }
             checkDuplicates(members, path)
@@ -62,14 +69,23 @@ public struct ShapeChecker {
     }
 
     private mutating func mismatch(_ node: JSONNode, _ path: String, _ expected: String) {
+        rejected.insert(node.location)
         report(node, path, "expected \(expected), found \(node.quoted)")
     }
 
     private mutating func checkString(_ node: JSONNode, _ kind: StringKind, _ path: String) {
         guard let s = node.string else { return mismatch(node, path, ShapeChecker.phrase(.string(kind))) }
+        if let bad = s.unicodeScalars.first(where: ShapeChecker.isForbidden) {
+            rejected.insert(node.location)
+            return report(node, path, "expected text without control characters, found \(ShapeChecker.describe(bad)) in \(ShapeChecker.printable(s))")
+        }
         switch kind {
         case .text:
-            if s.unicodeScalars.count > 4000 { report(node, path, "expected a text of at most 4000 characters, found \(s.unicodeScalars.count)") }
+            if s.unicodeScalars.count > 4000 { rejected.insert(node.location); report(node, path, "expected a text of at most 4000 characters, found \(s.unicodeScalars.count)") }
+        case .currencyCode:
+            if s.unicodeScalars.count != 3 || !s.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) {
+                mismatch(node, path, ShapeChecker.phrase(.string(kind)))
+            }
         case .slug:
             let allowed = s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
             if s.isEmpty || s.count > 64 || !allowed { mismatch(node, path, ShapeChecker.phrase(.string(kind))) }
@@ -79,6 +95,7 @@ public struct ShapeChecker {
             if CalendarDay(s) == nil { mismatch(node, path, ShapeChecker.phrase(.string(kind))) }
         case .oneOf(let values):
             if !values.contains(s) {
+                rejected.insert(node.location)
                 report(node, path, "expected \(ShapeChecker.phrase(.string(kind))), found \(node.quoted)" + Suggestion.clause(for: s, in: values))
             }
         }
@@ -87,6 +104,8 @@ public struct ShapeChecker {
     private mutating func checkDuplicates(_ members: [JSONNode.Member], _ path: String) {
         var seen = Set<String>()
         for m in members where !seen.insert(m.key).inserted {
+            rejected.insert(m.keyLocation)
+            rejectedPaths.insert(ShapeChecker.path(path, m.key))
             diagnostics.append(Diagnostic(at: m.keyLocation, path: ShapeChecker.path(path, m.key), "duplicate key \"\(m.key)\""))
         }
     }
@@ -100,6 +119,8 @@ public struct ShapeChecker {
             if let field = shape.field(m.key) {
                 check(m.value, against: field.shape, at: childPath)
             } else {
+                rejected.insert(m.keyLocation)
+                rejectedPaths.insert(childPath)
                 diagnostics.append(Diagnostic(at: m.keyLocation, path: childPath,
                     "unknown key \"\(m.key)\"" + Suggestion.clause(for: m.key, in: known)))
             }
@@ -126,6 +147,8 @@ public struct ShapeChecker {
             let laterKeys = Set(used.dropFirst().flatMap { $0.required + $0.optional })
             if let clash = members.first(where: { !firstKeys.contains($0.key) && laterKeys.contains($0.key) }),
                let other = members.first(where: { firstKeys.contains($0.key) }) {
+                rejected.insert(clash.keyLocation)
+                rejectedPaths.insert(ShapeChecker.path(path, clash.key))
                 diagnostics.append(Diagnostic(at: clash.keyLocation, path: ShapeChecker.path(path, clash.key),
                     "\"\(clash.key)\" cannot be given together with \"\(other.key)\""))
             }
@@ -170,6 +193,7 @@ public struct ShapeChecker {
         case .string(.slug): return "an id of lowercase letters, digits, '-', '_' or '.'"
         case .string(.month): return "a month \"YYYY-MM\""
         case .string(.day): return "a date \"YYYY-MM-DD\""
+        case .string(.currencyCode): return "a 3-letter currency code such as \"EUR\""
         case .string(.oneOf(let values)):
             return values.count == 1 ? "\"\(values[0])\"" : "one of " + values.map { "\"\($0)\"" }.joined(separator: ", ")
         case .boolean: return "true or false"
@@ -177,5 +201,29 @@ public struct ShapeChecker {
         case .object, .map, .tagged: return "an object"
         case .anyOf(let shapes): return shapes.map(phrase).joined(separator: " or ")
         }
+    }
+
+    /// Characters no text of a scenario may hold: they would reach reports, terminals and pull
+    /// request comments (C0 and C1 controls, DEL, noncharacters, bidirectional overrides).
+    static func isForbidden(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return true
+        default: return false
+        }
+    }
+
+    /// "U+001B", as a message names a character it cannot print.
+    static func describe(_ c: Unicode.Scalar) -> String {
+        let hex = String(c.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// The text quoted with every forbidden character written as \u{…}, so a message never prints it.
+    static func printable(_ s: String) -> String {
+        var out = "\""
+        for c in s.unicodeScalars.prefix(200) {
+            out += isForbidden(c) ? "\\u{\(String(c.value, radix: 16, uppercase: true))}" : String(c)
+        }
+        return out + (s.unicodeScalars.count > 200 ? "…\"" : "\"")
     }
 }

@@ -6,7 +6,7 @@ public struct OwnedHardwarePlan: Sendable, Hashable {
         case auto
     }
 
-    public enum Accounting: String, Sendable, Hashable {
+    public enum Accounting: String, Sendable, Hashable, CaseIterable {
         /// The price in the purchase month; resale and book value credited back.
         case cash
         /// price × (1 − resale share) / lifetime, every month a unit is owned.

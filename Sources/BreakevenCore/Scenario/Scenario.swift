@@ -1,6 +1,6 @@
 /// A checked scenario with every number explicit: what the engine simulates.
-public struct Scenario: Sendable, Hashable {
-    public enum Profile: String, Sendable, Hashable { case enterprise, personal }
+public struct Scenario: Sendable {
+    public enum Profile: String, Sendable, Hashable, CaseIterable { case enterprise, personal }
 
     public var name: String
     public var description: String

@@ -1,6 +1,6 @@
 /// Open models on rented GPUs, sized for peak load.
 public struct SelfHostedDeployment: Sendable, Hashable {
-    public enum Scaling: String, Sendable, Hashable {
+    public enum Scaling: String, Sendable, Hashable, CaseIterable {
         /// The month's peak replicas run every hour of the month.
         case `static`
         /// Each hour of the day runs the replicas its own load needs.

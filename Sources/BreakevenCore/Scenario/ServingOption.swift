@@ -1,10 +1,8 @@
-/// One way of serving the workload.
-public struct ServingOption: Sendable, Hashable, Identifiable {
-    public enum Kind: Sendable, Hashable {
-        case api(APIPricing)
-        case selfHosted(SelfHostedDeployment)
-        case ownedHardware(OwnedHardwarePlan)
-        case subscription(SubscriptionTerms)
+/// One way of serving the workload, as the engine runs it.
+public struct ServingOption: Sendable, Identifiable {
+    enum Kind: Sendable {
+        /// An option that serves traffic itself, with the terms its kind's declaration lowered.
+        case single(any ServingTerms)
         /// Start on one option, move to another.
         case switchover(SwitchPlan)
         /// Route shares of the traffic to several options.
@@ -13,38 +11,39 @@ public struct ServingOption: Sendable, Hashable, Identifiable {
 
     public var id: String
     public var label: String
-    public var kind: Kind
+    /// The kind the scenario declares.
+    public var type: OptionKind
+    var kind: Kind
     /// The sizing behind a derived throughput (`throughput: "derived"`); nil when given by hand.
     public var capacity: ReplicaCapacity?
-    /// What `capacity` was worked out from; Monte Carlo and sweep inputs change it and derive again.
+    /// What `capacity` was worked out from.
     public var derivedFrom: ServingSetup?
 
-    public init(id: String, label: String? = nil, kind: Kind, capacity: ReplicaCapacity? = nil, derivedFrom: ServingSetup? = nil) {
+    init(id: String, label: String? = nil, type: OptionKind, kind: Kind, capacity: ReplicaCapacity? = nil, derivedFrom: ServingSetup? = nil) {
         self.id = id
         self.label = label ?? id
+        self.type = type
         self.kind = kind
         self.capacity = capacity
         self.derivedFrom = derivedFrom
     }
 
-    /// The language's name for the kind: "api", "self_hosted", …
     /// Whether the option is made of other options.
-    public var isComposite: Bool {
-        switch kind {
-        case .switchover, .mix: return true
-        default: return false
-        }
+    public var isComposite: Bool { type.isComposite }
+
+    /// The language's name for the kind: "api", "self_hosted", …
+    public var typeName: String { type.rawValue }
+
+    /// What one replica or unit serves, for an option that provisions capacity; nil for the rest.
+    public var provisioning: Provisioning? {
+        if case .single(let terms) = kind { return terms.provisioning }
+        return nil
     }
 
-    public var typeName: String {
-        switch kind {
-        case .api: return "api"
-        case .selfHosted: return "self_hosted"
-        case .ownedHardware: return "owned_hardware"
-        case .subscription: return "subscription"
-        case .switchover: return "switch"
-        case .mix: return "mix"
-        }
+    /// The terms of a single option, of the type asked for (nil for another kind or a composite).
+    func terms<T: ServingTerms>(_: T.Type) -> T? {
+        if case .single(let terms) = kind { return terms as? T }
+        return nil
     }
 }
 

@@ -7,10 +7,10 @@ public enum Sweep {
     /// - Parameters:
     ///   - option: the option whose savings and breakeven month to show; nil: the one that
     ///     saves most at the scenario's own values.
-    public static func run(document: JSONNode, scenario: Scenario, catalog: CatalogSnapshot = CatalogSnapshot(),
-                           x: SweepAxis, y: SweepAxis?, metric: SweepMetric, option: String?, threads: Int,
+    public static func run(_ loaded: LoadedScenario, x: SweepAxis, y: SweepAxis?, metric: SweepMetric, option: String?, threads: Int,
                            progress: (@Sendable (Int) -> Void)? = nil) throws(SweepProblem) -> SweepGrid {
-        let known = ScenarioInputs(document: document, scenario: scenario)
+        let scenario = loaded.scenario
+        let known = ScenarioInputs(loaded.resolved)
         let xInput = try input(x, known)
         var yInput: NumericInput?
         if let y {
@@ -45,9 +45,9 @@ public enum Sweep {
         let probes = [[xs[0], xs[xs.count - 1]]] + (ys.isEmpty ? [] : [[ys[0], ys[ys.count - 1]]])
         let variants: ScenarioVariants
         do {
-            variants = try ScenarioVariants(document: document, scenario: scenario, catalog: catalog, inputs: inputs, probes: probes)
+            variants = try ScenarioVariants(loaded, inputs: inputs, probes: probes)
         } catch {
-            let why = error.diagnostics.first.map { ($0.path.isEmpty ? "" : "\($0.path): ") + $0.message } ?? "it cannot be built"
+            let why = error.message
             let axis = error.input == 1 ? y ?? x : x
             let at = error.input == nil ? "at LO (or HI) of every axis together" : "at \(Money.significant(error.value))"
             throw SweepProblem("\(axis.argument): \(at), the scenario is invalid: \(why)", invalidScenario: true)

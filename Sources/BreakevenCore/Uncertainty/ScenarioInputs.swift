@@ -32,19 +32,21 @@ public struct ScenarioInputs: Sendable {
     private let byPath: [String: NumericInput]
     private let others: [String: Assumption]
 
-    public init(document: JSONNode, scenario: Scenario) {
+    /// Every listed value whose key declares a numeric input, at the value the scenario runs with.
+    init(_ resolved: ResolvedScenario) {
         var numeric: [NumericInput] = []
         var byPath: [String: NumericInput] = [:]
         var others: [String: Assumption] = [:]
-        for a in scenario.assumptions {
+        let values = resolved.values
+        for a in resolved.assumptions {
             let derived = if case .derived = a.source { true } else { false }
-            guard !derived, a.path != "months", let value = ScenarioInputs.leadingNumber(a.value),
-                  let range = LanguagePath.range(of: a.path, in: document) else {
-                others[a.path] = a
+            guard !derived, a.path != "months", byPath[a.path] == nil, let setter = resolved.input(a.path),
+                  let nominal = setter.get(resolved, values) else {
+                if byPath[a.path] == nil { others[a.path] = a }
                 continue
             }
-            let input = NumericInput(path: a.path, nominal: value, range: range)
-            if let k = numeric.firstIndex(where: { $0.path == a.path }) { numeric[k] = input } else { numeric.append(input) }
+            let input = NumericInput(path: a.path, nominal: nominal, range: setter.range)
+            numeric.append(input)
             byPath[a.path] = input
         }
         all = numeric
@@ -60,12 +62,5 @@ public struct ScenarioInputs: Sendable {
             return .failure(.notANumber(value: a.value))
         }
         return .failure(.unknown(suggestion: Suggestion.closest(to: path, in: all.map(\.path))))
-    }
-
-    /// "0.1 (spot price)" → 0.1; "flat", "\"static\"" → nil.
-    static func leadingNumber(_ text: String) -> Double? {
-        let word = text.split(separator: " ", maxSplits: 1).first.map(String.init) ?? text
-        guard let x = Double(word), x.isFinite, !word.lowercased().hasPrefix("0x") else { return nil }
-        return x
     }
 }

@@ -1,171 +1,104 @@
 /// A scenario and some of its numeric inputs, ready to be evaluated at many values of them:
 /// Monte Carlo trials, tornado bars, sweep grid points.
 ///
-/// Rebuilding a scenario from its document for every variant is far too slow, so each input is
-/// compiled once to a typed setter on the built `Scenario`. A setter is trusted only after it
-/// agrees exactly with a real rebuild at the probe values (one input at a time, then all
-/// together); if any input has no setter, or one disagrees, every variant is rebuilt from the
-/// document instead — slower, never wrong.
+/// Every input is set in place in the resolved scenario by the setter its key declares (a
+/// catalog price, `usd_rate`, a switch month or a phase's volume alike), and the settings are
+/// lowered to what the engine runs; nothing is rebuilt from the document.
 public struct ScenarioVariants: Sendable {
-    /// A probe value the scenario cannot be built with.
+    /// A probe value the scenario cannot run with.
     public struct ProbeFailure: Error, Sendable, Hashable {
         /// The input probed; nil when every input was at its probe value together.
         public var input: Int?
         public var value: Double
-        /// What the builder found, first problem first.
-        public var diagnostics: [Diagnostic]
+        /// Why, as a sentence.
+        public var message: String
     }
 
     public let nominal: Scenario
     public let inputs: [NumericInput]
-    /// Each input's path split at its dots, once.
-    let inputSegments: [[String]]
-    let document: JSONNode
-    let catalog: CatalogSnapshot
-    /// nil: every variant is rebuilt from the document.
-    private(set) var setters: [InputSetter]?
+    let resolved: ResolvedScenario
+    let setters: [SettingInput<ResolvedScenario>]
 
-    /// Whether variants are made by typed setters (fast) rather than rebuilt from the document.
-    public var usesSetters: Bool { setters != nil }
-
-    /// - Parameter probes: values of each input to check its setter at (at least one per input;
-    ///   the first and last of each are also checked all together).
-    public init(document: JSONNode, scenario: Scenario, catalog: CatalogSnapshot, inputs: [NumericInput],
-                probes: [[Double]]) throws(ProbeFailure) {
-        nominal = scenario
+    /// - Parameter probes: values of each input it must run with (at least one per input; the
+    ///   first and last of each are also checked all together).
+    init(_ loaded: LoadedScenario, inputs: [NumericInput], probes: [[Double]]) throws(ProbeFailure) {
+        nominal = loaded.scenario
+        resolved = loaded.resolved
         self.inputs = inputs
-        inputSegments = inputs.map { ScenarioOverride.segments($0.path) }
-        self.document = document
-        self.catalog = catalog
-        var setters: [InputSetter]? = []
-        for input in inputs {
-            if let s = InputSetter.make(input.path, scenario: scenario, document: document) { setters?.append(s) } else { setters = nil }
-        }
-        self.setters = nil
-        var trusted = setters != nil
-        for (j, values) in probes.enumerated() where j < inputs.count {
-            for v in values {
-                let rebuilt = try rebuild([(j, v)], failing: j)
-                if trusted, let setters {
-                    var s = scenario
-                    trusted = [v].withUnsafeBufferPointer { ScenarioVariants.apply([setters[j]], $0, to: &s) } && ScenarioVariants.sameModel(s, rebuilt)
-                }
+        var setters: [SettingInput<ResolvedScenario>] = []
+        for (j, input) in inputs.enumerated() {
+            guard let setter = loaded.resolved.input(input.path) else {
+                throw ProbeFailure(input: j, value: input.nominal, message: "\(input.path) names no input of this scenario")
             }
+            setters.append(setter)
+        }
+        self.setters = setters
+        for (j, values) in probes.enumerated() where j < inputs.count {
+            for v in values { try probe([(j, v)], failing: j) }
         }
         if inputs.count > 1, probes.count == inputs.count, probes.allSatisfy({ !$0.isEmpty }) {
             for pick in [0, 1] {
-                let values = probes.map { pick == 0 ? $0[0] : $0[$0.count - 1] }
-                let rebuilt = try rebuild(Array(values.enumerated()), failing: nil)
-                if trusted, let setters {
-                    var s = scenario
-                    trusted = values.withUnsafeBufferPointer { ScenarioVariants.apply(setters, $0, to: &s) } && ScenarioVariants.sameModel(s, rebuilt)
-                }
+                try probe(Array(probes.map { pick == 0 ? $0[0] : $0[$0.count - 1] }.enumerated()), failing: nil)
             }
         }
-        if trusted { self.setters = setters }
     }
 
-    /// The scenario with input j at values[j]; nil if it cannot be rebuilt (only the document
-    /// path can fail, for values beyond the probes).
-    public func scenario(_ values: UnsafeBufferPointer<Double>) -> Scenario? {
-        if let setters {
-            var s = nominal
-            return ScenarioVariants.apply(setters, values, to: &s) ? s : nil
+    /// The variants of a scenario's `uncertainty` block: its inputs, checked at their p10 and p90.
+    public static func trials(of loaded: LoadedScenario) -> ScenarioVariants? {
+        guard let plan = loaded.scenario.uncertainty else { return nil }
+        return try? ScenarioVariants(loaded, inputs: plan.inputs.map(\.input), probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
+    }
+
+    private func probe(_ values: [(Int, Double)], failing input: Int?) throws(ProbeFailure) {
+        var r = resolved
+        for (j, v) in values { setters[j].set(&r, v) }
+        do throws(LoweringFailure) {
+            let s = try r.scenario()
+            if let problem = ScenarioVariants.problem(s) { throw LoweringFailure(message: problem) }
+        } catch {
+            throw ProbeFailure(input: input, value: values.first?.1 ?? 0, message: error.message)
         }
-        return try? rebuild(Array(values.enumerated()), failing: nil)
     }
 
-    /// Input j's setter at values[j], then every derived throughput worked out again if any of
-    /// them feeds one; false if a model no longer fits.
-    static func apply(_ setters: [InputSetter], _ values: UnsafeBufferPointer<Double>, to s: inout Scenario) -> Bool {
-        for j in setters.indices { setters[j].apply(&s, values[j]) }
-        return !setters.contains(where: \.rederives) || rederive(&s)
-    }
-
-    /// Every derived throughput of the scenario, worked out again from its setup and the workload.
-    static func rederive(_ s: inout Scenario) -> Bool {
-        let workload = s.workload
-        for k in s.options.indices where s.options[k].derivedFrom != nil {
-            guard s.options[k].rederiveCapacity(for: workload) else { return false }
+    /// What a variant may break that the engine cannot run: a volume past what it supports.
+    static func problem(_ s: Scenario) -> String? {
+        let perRequest = s.workload.tokensPerRequest
+        for i in 0..<s.months {
+            let tokens = s.workload.requests(month: i, start: s.start) * (perRequest.input + perRequest.output)
+            if !(tokens <= WorkloadDeclaration.maxTokensPerMonth) {
+                let place = s.workload.growth == .flat ? "workload" : "workload.growth"
+                return "\(place): the workload reaches \(Money.scientific(tokens)) tokens in month \(i + 1); at most 1e15 tokens a month are supported"
+            }
         }
-        return true
+        return nil
     }
 
-    public func scenario(_ values: [Double]) -> Scenario? {
-        values.withUnsafeBufferPointer { scenario($0) }
+    /// The scenario with input j at values[j]; nil if it cannot run with them.
+    func scenario(_ values: [Double]) -> Scenario? {
+        var r = resolved
+        for j in setters.indices where j < values.count { setters[j].set(&r, values[j]) }
+        return try? r.scenario()
     }
 
-    /// Every option's totals with input j at values[j]; false if the scenario cannot be built.
-    public func totals(_ values: UnsafeBufferPointer<Double>, workspace: inout TotalsWorkspace,
-                       into out: UnsafeMutableBufferPointer<OptionTotals>) -> Bool {
-        guard let s = scenario(values) else { return false }
-        Simulator.totals(s, workspace: &workspace, into: out)
-        return true
+    /// What one thread evaluates variants with: its own resolved scenario, changed in place from
+    /// one variant to the next (every input is set every time, so nothing is left over from the
+    /// last), and its own memo of derived capacities.
+    func worker() -> Worker {
+        Worker(variants: self, resolved: resolved)
     }
 
-    /// What one thread evaluates variants with: its own scenario, rebuilt from the document so
-    /// that it shares no storage (and no reference counts) with other threads, and changed in
-    /// place from one variant to the next; every input is set every time, so nothing is left
-    /// over from the last.
-    public func worker() -> Worker {
-        let own = setters == nil ? nil : try? ScenarioVariants.rebuild(document: document, catalog: catalog, digest: "", values: [])
-        return Worker(variants: self, scenario: own ?? nominal)
-    }
-
-    public struct Worker {
+    struct Worker {
         let variants: ScenarioVariants
-        var scenario: Scenario
+        var resolved: ResolvedScenario
+        let memo = CapacityMemo()
         var workspace = TotalsWorkspace()
 
-        /// Every option's totals with input j at values[j]; false if the scenario cannot be built.
-        public mutating func totals(_ values: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<OptionTotals>) -> Bool {
-            if let setters = variants.setters {
-                guard ScenarioVariants.apply(setters, values, to: &scenario) else { return false }
-                Simulator.totals(scenario, workspace: &workspace, into: out)
-                return true
-            }
-            return variants.totals(values, workspace: &workspace, into: out)
+        /// Every option's totals with input j at values[j]; false if the scenario cannot run with them.
+        mutating func totals(_ values: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<OptionTotals>) -> Bool {
+            for j in variants.setters.indices { variants.setters[j].set(&resolved, values[j]) }
+            guard let s = try? resolved.scenario(memo: memo) else { return false }
+            Simulator.totals(s, workspace: &workspace, into: out)
+            return true
         }
-    }
-
-    private func rebuild(_ values: [(Int, Double)], failing input: Int?) throws(ProbeFailure) -> Scenario {
-        do {
-            return try ScenarioVariants.rebuild(document: document, catalog: catalog, digest: nominal.digest,
-                                                segmented: values.map { (inputSegments[$0.0], $0.1) })
-        } catch {
-            throw ProbeFailure(input: input, value: values.first?.1 ?? 0, diagnostics: error.diagnostics)
-        }
-    }
-
-    /// The document with the values written in at their paths, built as the loader builds it
-    /// (the checker is not needed: every value is inside its input's range).
-    static func rebuild(document: JSONNode, catalog: CatalogSnapshot, digest: String,
-                        values: [(path: String, value: Double)]) throws(ScenarioErrors) -> Scenario {
-        try rebuild(document: document, catalog: catalog, digest: digest,
-                    segmented: values.map { (ScenarioOverride.segments($0.path), $0.value) })
-    }
-
-    /// The same with each path already split at its dots (as the trials keep them).
-    static func rebuild(document: JSONNode, catalog: CatalogSnapshot, digest: String,
-                        segmented values: [(path: [String], value: Double)]) throws(ScenarioErrors) -> Scenario {
-        var doc = document
-        for (path, v) in values {
-            if let problem = ScenarioOverride.apply(number: v, at: path, to: &doc) {
-                throw ScenarioErrors(file: "", diagnostics: [problem])
-            }
-        }
-        let builder = ScenarioBuilder(root: doc, catalog: catalog)
-        builder.log.recordsAssumptions = false
-        guard var built = builder.build(), builder.log.diagnostics.isEmpty else {
-            throw ScenarioErrors(file: "", diagnostics: builder.log.diagnostics)
-        }
-        built.digest = digest
-        return built
-    }
-
-    /// Equal in everything the engine reads (names, assumptions and digest aside).
-    static func sameModel(_ a: Scenario, _ b: Scenario) -> Bool {
-        a.workload == b.workload && a.options == b.options && a.discountRate == b.discountRate
-            && a.months == b.months && a.start == b.start && a.baselineID == b.baselineID
     }
 }

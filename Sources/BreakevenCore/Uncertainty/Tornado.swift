@@ -8,7 +8,8 @@ public enum Tornado {
     public static let share = 0.25
 
     /// nil when the scenario has only its baseline.
-    public static func analyse(document: JSONNode, scenario: Scenario, catalog: CatalogSnapshot) -> Sensitivity? {
+    public static func analyse(_ loaded: LoadedScenario) -> Sensitivity? {
+        let scenario = loaded.scenario
         var workspace = TotalsWorkspace()
         let count = scenario.options.count
         var slots = [OptionTotals](repeating: OptionTotals(totalCost: 0, npv: 0, breakevenMonth: nil), count: count)
@@ -28,7 +29,7 @@ public enum Tornado {
             candidates = plan.inputs.map { ($0.input, $0.quantile(0.1), $0.quantile(0.9)) }
         } else {
             method = .plusMinus25
-            for input in ScenarioInputs(document: document, scenario: scenario).all {
+            for input in ScenarioInputs(loaded.resolved).all {
                 let a = input.range.clamped(input.nominal * (1 - share)), c = input.range.clamped(input.nominal * (1 + share))
                 guard a != c else { continue }
                 candidates.append((input, min(a, c), max(a, c)))
@@ -36,8 +37,8 @@ public enum Tornado {
         }
         var bars: [TornadoBar] = []
         for (input, low, high) in candidates {
-            guard let atLow = try? ScenarioVariants.rebuild(document: document, catalog: catalog, digest: scenario.digest, values: [(input.path, low)]),
-                  let atHigh = try? ScenarioVariants.rebuild(document: document, catalog: catalog, digest: scenario.digest, values: [(input.path, high)])
+            guard let setter = loaded.resolved.input(input.path),
+                  let atLow = Tornado.variant(loaded.resolved, setter, low), let atHigh = Tornado.variant(loaded.resolved, setter, high)
             else { continue }
             let l = evaluate(atLow), h = evaluate(atHigh)
             let bar = TornadoBar(path: input.path, nominal: input.nominal, low: low, high: high,
@@ -50,5 +51,12 @@ public enum Tornado {
         }
         return Sensitivity(option: scenario.options[k].id, baseline: scenario.baselineID, method: method,
                            savings: savings[k], breakevenMonth: nominal[k].breakevenMonth, bars: bars)
+    }
+
+    /// The scenario with one input moved; nil if it cannot run with the value.
+    static func variant(_ resolved: ResolvedScenario, _ setter: SettingInput<ResolvedScenario>, _ value: Double) -> Scenario? {
+        var r = resolved
+        setter.set(&r, value)
+        return try? r.scenario()
     }
 }

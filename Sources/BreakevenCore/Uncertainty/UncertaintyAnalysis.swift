@@ -8,14 +8,10 @@ public enum UncertaintyAnalysis {
     ///   - threads: worker threads for the trials (the figures do not depend on it).
     ///   - progress: told how many trials have just finished, from any thread.
     @discardableResult
-    public static func analyse(_ result: inout BreakevenResult, document: JSONNode, scenario: Scenario,
-                               catalog: CatalogSnapshot = CatalogSnapshot(), threads: Int = 1,
+    public static func analyse(_ result: inout BreakevenResult, _ loaded: LoadedScenario, threads: Int = 1,
                                progress: (@Sendable (Int) -> Void)? = nil) -> MonteCarloRun? {
-        result.sensitivity = Tornado.analyse(document: document, scenario: scenario, catalog: catalog)
-        guard let plan = scenario.uncertainty,
-              let variants = try? ScenarioVariants(document: document, scenario: scenario, catalog: catalog,
-                                                   inputs: plan.inputs.map(\.input),
-                                                   probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
+        result.sensitivity = Tornado.analyse(loaded)
+        guard let plan = loaded.scenario.uncertainty, let variants = ScenarioVariants.trials(of: loaded)
         else { return nil }
         let run = MonteCarlo.run(variants, plan: plan, threads: threads, progress: progress)
         result.uncertainty = run.summary

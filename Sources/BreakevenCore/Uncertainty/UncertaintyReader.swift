@@ -3,28 +3,26 @@
 /// valid range, and the scenario must still be valid at each input's p10 and p90. Problems come
 /// back located like every other: file:line:column, JSON path, "did you mean".
 struct UncertaintyReader {
-    let document: JSONNode
-    let scenario: Scenario
-    let catalog: CatalogSnapshot
+    let loaded: LoadedScenario
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(document: JSONNode, scenario: Scenario, catalog: CatalogSnapshot) {
-        self.document = document
-        self.scenario = scenario
-        self.catalog = catalog
+    init(_ loaded: LoadedScenario) {
+        self.loaded = loaded
     }
+
+    var document: JSONNode { loaded.document }
 
     static let blockPath = "uncertainty"
     static let inputsPath = "uncertainty.inputs"
 
     mutating func read() -> UncertaintyPlan? {
         guard let block = document["uncertainty"], let members = block["inputs"]?.members else { return nil }
-        let trials = block["trials"]?.number.map { Int($0) } ?? UncertaintyPlan.defaultTrials
-        let seed = block["seed"]?.number.map { UInt64($0) } ?? UncertaintyPlan.defaultSeed
+        let trials = block["trials"]?.number.flatMap { Int(keyValue: $0) } ?? UncertaintyPlan.defaultTrials
+        let seed = block["seed"]?.number.flatMap { UInt64(exactly: $0) } ?? UncertaintyPlan.defaultSeed
         if members.isEmpty, let node = block["inputs"] {
             report(node, UncertaintyReader.inputsPath, "expected at least one uncertain input, found none")
         }
-        let known = ScenarioInputs(document: document, scenario: scenario)
+        let known = ScenarioInputs(loaded.resolved)
         var inputs: [UncertainInput] = []
         var nodes: [JSONNode.Member] = []
         for m in members {
@@ -160,11 +158,9 @@ struct UncertaintyReader {
     private mutating func checkProbes(_ inputs: [UncertainInput], _ nodes: [JSONNode.Member], _ block: JSONNode) {
         let probes = inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] }
         do {
-            _ = try ScenarioVariants(document: document, scenario: scenario, catalog: catalog,
-                                     inputs: inputs.map(\.input), probes: probes)
+            _ = try ScenarioVariants(loaded, inputs: inputs.map(\.input), probes: probes)
         } catch {
-            let first = error.diagnostics.first
-            let why = first.map { ($0.path.isEmpty ? "" : "\($0.path): ") + $0.message } ?? "it cannot be built"
+            let why = error.message
             if let j = error.input {
                 let which = error.value == probes[j][0] ? "10th" : "90th"
                 diagnostics.append(Diagnostic(at: nodes[j].keyLocation, path: ShapeChecker.path(UncertaintyReader.inputsPath, nodes[j].key),

@@ -50,3 +50,12 @@ func close(_ a: Double?, _ b: Double, tolerance: Double = 1e-9) -> Bool {
     guard let a else { return false }
     return abs(a - b) <= max(tolerance * max(abs(a), abs(b)), 1e-6)
 }
+
+extension ScenarioText {
+    /// The scenario with the values written in by `--set`, resolved from its document: the oracle
+    /// that inputs set in place must agree with.
+    static func rebuilt(_ text: String, _ values: [(path: String, value: Double)]) throws -> Scenario {
+        try ScenarioLoader.load(Array(text.utf8), file: "x.json",
+                                overrides: values.map { ScenarioLoader.Override(path: $0.path, value: "\($0.value)") }).scenario
+    }
+}

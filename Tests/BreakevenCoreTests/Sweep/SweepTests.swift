@@ -15,7 +15,7 @@ struct SweepTests {
 
     static func run(_ x: String, _ y: String? = nil, metric: SweepMetric = .savings, threads: Int = 2) throws -> SweepGrid {
         let loaded = try ScenarioLoader.load(Array(text.utf8), file: "x.json")
-        return try Sweep.run(document: loaded.document, scenario: loaded.scenario, x: try SweepAxis.parse(x, flag: "--x"),
+        return try Sweep.run(loaded, x: try SweepAxis.parse(x, flag: "--x"),
                              y: try y.map { try SweepAxis.parse($0, flag: "--y") }, metric: metric, option: nil, threads: threads)
     }
 
@@ -78,14 +78,14 @@ struct SweepTests {
             let xAxis = try SweepAxis.parse(x, flag: "--x")
             let yAxis = try y.map { try SweepAxis.parse($0, flag: "--y") }
             do throws(SweepProblem) {
-                _ = try Sweep.run(document: loaded.document, scenario: loaded.scenario, x: xAxis, y: yAxis, metric: .savings, option: option, threads: 1)
+                _ = try Sweep.run(loaded, x: xAxis, y: yAxis, metric: .savings, option: option, threads: 1)
                 return nil
             } catch {
                 return error.message
             }
         }
         #expect(try problem("options.slef.gpu_hourly=1..4") == #"--x options.slef.gpu_hourly=1..4: unknown input "options.slef.gpu_hourly"; did you mean "options.self.gpu_hourly"?"#)
-        #expect(try problem("options.self.max_utilization=0.5..1.5") == "--x options.self.max_utilization=0.5..1.5: expected LO and HI within the range of options.self.max_utilization, a number > 0 and ≤ 1; found 0.5..1.5")
+        #expect(try problem("options.self.max_utilization=0.5..1.5") == "--x options.self.max_utilization=0.5..1.5: expected LO and HI within the range of options.self.max_utilization, a number from 0.01 to 1; found 0.5..1.5")
         #expect(try problem("options.self.gpu_hourly=1..4", "options.self.gpu_hourly=2..3") == "--y options.self.gpu_hourly=2..3: the same input as --x")
         #expect(try problem("options.self.gpu_hourly=1..4", option: "slef") == #"--option slef: unknown option id; did you mean "self"?"#)
         #expect(try problem("options.self.gpu_hourly=1..4", option: "api") == "--option api: the baseline; choose another option to compare with it")

@@ -88,8 +88,7 @@ struct CorrelationTests {
         let text = MonteCarloTests.document(uncertainty: Self.block.replacingOccurrences(of: #""trials": 20000"#, with: #""trials": 500"#))
         let loaded = try ScenarioLoader.load(Array(text.utf8), file: "x.json")
         let plan = try #require(loaded.scenario.uncertainty)
-        let variants = try ScenarioVariants(document: loaded.document, scenario: loaded.scenario, catalog: CatalogSnapshot(),
-                                            inputs: plan.inputs.map(\.input), probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
+        let variants = try ScenarioVariants(loaded, inputs: plan.inputs.map(\.input), probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
         let one = MonteCarlo.run(variants, plan: plan, threads: 1)
         #expect(MonteCarlo.run(variants, plan: plan, threads: 2) == one)
         #expect(MonteCarlo.run(variants, plan: plan, threads: 4) == one)

@@ -60,7 +60,7 @@ struct MonteCarloTests {
         let loaded = try ScenarioLoader.load(Array(Self.document(uncertainty: Self.zeroWidth).utf8), file: "x.json")
         let s = loaded.scenario
         var result = BreakevenAnalysis.analyse(s, Simulator.project(s))
-        let run = try #require(UncertaintyAnalysis.analyse(&result, document: loaded.document, scenario: s, threads: 2))
+        let run = try #require(UncertaintyAnalysis.analyse(&result, loaded, threads: 2))
         #expect(run.failedTrials == 0)
         for t in 0..<run.trials {
             for k in s.options.indices {
@@ -95,9 +95,7 @@ struct MonteCarloTests {
     @Test func oneTwoAndFourThreadsGiveIdenticalTrials() throws {
         let loaded = try ScenarioLoader.load(Array(Self.document(uncertainty: Self.spread).utf8), file: "x.json")
         let plan = try #require(loaded.scenario.uncertainty)
-        let variants = try ScenarioVariants(document: loaded.document, scenario: loaded.scenario, catalog: CatalogSnapshot(),
-                                            inputs: plan.inputs.map(\.input), probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
-        #expect(variants.usesSetters)
+        let variants = try ScenarioVariants(loaded, inputs: plan.inputs.map(\.input), probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
         let one = MonteCarlo.run(variants, plan: plan, threads: 1)
         let two = MonteCarlo.run(variants, plan: plan, threads: 2)
         let four = MonteCarlo.run(variants, plan: plan, threads: 4)
@@ -112,13 +110,11 @@ struct MonteCarloTests {
         // scenario rebuilt from its document with the same values written in.
         let loaded = try ScenarioLoader.load(Array(Self.document(uncertainty: Self.spread).utf8), file: "x.json")
         let plan = try #require(loaded.scenario.uncertainty)
-        let variants = try ScenarioVariants(document: loaded.document, scenario: loaded.scenario, catalog: CatalogSnapshot(),
-                                            inputs: plan.inputs.map(\.input), probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
+        let variants = try ScenarioVariants(loaded, inputs: plan.inputs.map(\.input), probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
         let run = MonteCarlo.run(variants, plan: plan, threads: 1)
         for t in stride(from: 0, to: run.trials, by: 35) {
             let values = plan.inputs.indices.map { run.value(trial: t, input: $0) }
-            let rebuilt = try ScenarioVariants.rebuild(document: loaded.document, catalog: CatalogSnapshot(), digest: "",
-                                                       values: zip(plan.inputs, values).map { ($0.path, $1) })
+            let rebuilt = try ScenarioText.rebuilt(Self.document(uncertainty: Self.spread), zip(plan.inputs, values).map { ($0.path, $1) })
             #expect(Self.totals(rebuilt) == (0..<4).map { run.totals(trial: t, option: $0) })
         }
     }
@@ -137,13 +133,11 @@ struct MonteCarloTests {
     static func expectSettersAgreeWithRebuilds(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> MonteCarloRun {
         let loaded = try ScenarioLoader.load(Array(text.utf8), file: "x.json")
         let plan = try #require(loaded.scenario.uncertainty, sourceLocation: sourceLocation)
-        let variants = try ScenarioVariants(document: loaded.document, scenario: loaded.scenario, catalog: CatalogSnapshot(),
-                                            inputs: plan.inputs.map(\.input), probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
-        #expect(variants.usesSetters, sourceLocation: sourceLocation)
+        let variants = try ScenarioVariants(loaded, inputs: plan.inputs.map(\.input), probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
         let run = MonteCarlo.run(variants, plan: plan, threads: 2)
         for t in 0..<run.trials {
             let values = plan.inputs.indices.map { (plan.inputs[$0].path, run.value(trial: t, input: $0)) }
-            if let rebuilt = try? ScenarioVariants.rebuild(document: loaded.document, catalog: CatalogSnapshot(), digest: "", values: values) {
+            if let rebuilt = try? ScenarioText.rebuilt(text, values) {
                 #expect(Self.totals(rebuilt) == [run.totals(trial: t, option: 0), run.totals(trial: t, option: 1)],
                         "trial \(t)", sourceLocation: sourceLocation)
             } else {

@@ -17,7 +17,7 @@ struct TornadoTests {
 
     static func sensitivity(_ text: String) throws -> Sensitivity {
         let loaded = try ScenarioLoader.load(Array(text.utf8), file: "x.json")
-        return try #require(Tornado.analyse(document: loaded.document, scenario: loaded.scenario, catalog: CatalogSnapshot()))
+        return try #require(Tornado.analyse(loaded))
     }
 
     @Test func uncertainInputsAtTheirTenthAndNinetiethPercentiles() throws {

@@ -43,7 +43,7 @@ struct UncertaintyErrorTests {
             """
         #expect(Self.errors(block) == [
             "x.json:11:46: error: uncertainty.inputs.options.self.gpu_hourly.uniform[0]: expected a number from 0 to 1000 (the range of options.self.gpu_hourly), found -1",
-            "x.json:12:64: error: uncertainty.inputs.options.self.max_utilization.triangular[2]: expected a number > 0 and ≤ 1 (the range of options.self.max_utilization), found 1.2",
+            "x.json:12:64: error: uncertainty.inputs.options.self.max_utilization.triangular[2]: expected a number from 0.01 to 1 (the range of options.self.max_utilization), found 1.2",
             "x.json:13:59: error: uncertainty.inputs.workload.growth.monthly_rate.normal.mean: expected a number > -1 and ≤ 10 (the range of workload.growth.monthly_rate), found -2",
             "x.json:14:69: error: uncertainty.inputs.options.api.prices.input_per_mtok.lognormal.median: expected a number from 0 to 10000 (the range of options.api.prices.input_per_mtok), found 20000",
             "x.json:15:56: error: uncertainty.inputs.options.self.min_replicas.choice[1][0]: expected an integer from 0 to 10000 (the range of options.self.min_replicas), found 20000",

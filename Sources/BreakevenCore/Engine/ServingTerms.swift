@@ -1,0 +1,111 @@
+/// A single option's terms, as its kind's declaration lowers them: what the engine builds the
+/// option's month-by-month cost model from. A new option kind brings its terms and its cost
+/// model; nothing in the engine lists the kinds.
+protocol ServingTerms: Sendable {
+    func costModel(_ context: CostModelContext) -> any MonthlyCostModel
+    /// What one replica or unit serves, for options that provision capacity; nil for the rest.
+    var provisioning: Provisioning? { get }
+}
+
+extension ServingTerms {
+    var provisioning: Provisioning? { nil }
+}
+
+/// What one replica (rented GPUs) or unit (a machine, a provisioned unit) of an option serves.
+public struct Provisioning: Sendable, Hashable {
+    /// Its rates, where it has them (provisioned units are stated in tokens a minute instead).
+    public var throughput: Throughput?
+    /// Devices per replica or unit (0: none of the scenario's own).
+    public var devices: Int
+    /// "replica" or "unit".
+    public var noun: String
+}
+
+/// What building a cost model may need beyond the option's terms.
+struct CostModelContext {
+    let scenario: Scenario
+    /// Owned hardware counted amortized and bought as needed (the breakeven-volume view).
+    var amortizedAuto = false
+    var trends: TrendTableCache?
+
+    var workload: Workload { scenario.workload }
+}
+
+/// One option's cost, month by month: the one place each cost formula lives.
+protocol MonthlyCostModel {
+    mutating func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost
+    /// A month's cost depends on no month before it (APIs, rented GPUs, seats): a switch's
+    /// candidate months are then summed, not projected one by one.
+    var isStateless: Bool { get }
+    /// What the option charges once, in the month it starts serving.
+    var oneTimeCost: Double { get }
+    /// Lends the model storage it reuses from one trial to the next (an owned fleet's unit
+    /// list), and takes it back: a trial then allocates nothing.
+    mutating func exchangeStorage(_ storage: inout CostModelStorage)
+}
+
+/// Buffers cost models borrow from a thread's workspace, kept from one trial to the next.
+struct CostModelStorage {
+    /// An owned fleet's unit list.
+    var units: [OwnedFleet.Batch] = []
+}
+
+extension MonthlyCostModel {
+    var isStateless: Bool { true }
+    mutating func exchangeStorage(_ storage: inout CostModelStorage) {}
+}
+
+extension APIPricing: ServingTerms {
+    func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
+        APIBill(pricing: self, workload: context.workload, trends: context.trends)
+    }
+}
+
+extension SelfHostedDeployment: ServingTerms {
+    var provisioning: Provisioning? { Provisioning(throughput: throughput, devices: gpusPerReplica, noun: "replica") }
+
+    func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
+        ReplicaSizing(deployment: self, workload: context.workload, trends: context.trends)
+    }
+}
+
+extension OwnedHardwarePlan: ServingTerms {
+    var provisioning: Provisioning? { Provisioning(throughput: throughput, devices: 1, noun: "unit") }
+
+    func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
+        context.amortizedAuto
+            ? OwnedFleet(plan: self, workload: context.workload, accounting: .amortized, units: .auto, trends: context.trends)
+            : OwnedFleet(plan: self, workload: context.workload, trends: context.trends)
+    }
+}
+
+extension SubscriptionTerms: ServingTerms {
+    func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
+        var overflow: APIBill?
+        if let id = overflowOptionID, case .single(let terms)? = context.scenario.option(id)?.kind, let pricing = terms as? APIPricing {
+            overflow = APIBill(pricing: pricing, workload: context.workload, trends: context.trends)
+        }
+        return SubscriptionBill(terms: self, workload: context.workload, overflow: overflow, trends: context.trends)
+    }
+}
+
+extension APIBill: MonthlyCostModel {
+    func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost { monthCost(demand) }
+    var oneTimeCost: Double { overheads.oneTime }
+}
+
+extension ReplicaSizing: MonthlyCostModel {
+    func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost { monthCost(demand) }
+    var oneTimeCost: Double { overheads.oneTime }
+}
+
+extension SubscriptionBill: MonthlyCostModel {
+    func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost { monthCost(demand) }
+    var oneTimeCost: Double { 0 }
+}
+
+extension OwnedFleet: MonthlyCostModel {
+    var isStateless: Bool { false }
+    var oneTimeCost: Double { overheads.oneTime }
+    mutating func exchangeStorage(_ storage: inout CostModelStorage) { swapUnitStorage(&storage.units) }
+}

@@ -1,0 +1,36 @@
+/// What turning settings into engine terms needs beyond the settings: currency, the workload the
+/// option serves (a derived throughput sizes for its mean request, time-of-day prices weight by
+/// its shape), and the memo of derived capacities a thread keeps from one trial to the next.
+struct LowerContext {
+    var values: ValueContext
+    var workload: Workload
+    var profile: Scenario.Profile
+    /// Where a mix's escalations go when its route names no fallback.
+    var baselineID: String
+    var capacities: CapacityMemo?
+}
+
+/// The engine terms of one option, and the sizing behind a derived throughput.
+struct LoweredOption {
+    var kind: ServingOption.Kind
+    var derived: DerivedCapacity?
+
+    init(_ kind: ServingOption.Kind, derived: DerivedCapacity? = nil) {
+        self.kind = kind
+        self.derived = derived
+    }
+}
+
+/// Derived capacities already worked out, by setup: a trial that leaves an option's derivation
+/// inputs alone does not run the capacity model again. One per thread.
+final class CapacityMemo {
+    private var entries: [ServingSetup: ReplicaCapacity] = [:]
+
+    func capacity(_ setup: ServingSetup) throws(CapacityError) -> ReplicaCapacity {
+        if let known = entries[setup] { return known }
+        let c = try ReplicaCapacity.estimate(for: setup)
+        if entries.count > 4096 { entries.removeAll(keepingCapacity: true) }
+        entries[setup] = c
+        return c
+    }
+}

@@ -1,0 +1,70 @@
+/// Settings one option kind's keys fill.
+protocol OptionSettings: KeySettings {}
+
+/// One option kind of the language, declared once: its keys (with their shapes, defaults, docs,
+/// catalog fields and setters), what its resolution checks and looks up beyond the keys, and
+/// how its settings become what the engine runs.
+protocol OptionDeclaration {
+    associatedtype Settings: OptionSettings
+    static var kind: OptionKind { get }
+    /// One line for the JSON Schema and the docs.
+    static var doc: String { get }
+    static var keys: [Key<Settings>] { get }
+    /// Rules of keys that go together: of each list, exactly one alternative.
+    static var exactlyOne: [[Alternative]] { get }
+    static var isComposite: Bool { get }
+    static var provisionsCapacity: Bool { get }
+
+    /// What resolution checks and looks up once the keys are read (catalog entries, references
+    /// to other options), before the values are listed among the assumptions.
+    static func resolve(_ s: inout Settings, _ r: KeyReader)
+    /// After the values are listed: what is worked out from them (a derived throughput).
+    static func finish(_ s: Settings, _ r: KeyReader)
+    /// What the engine runs, from settings that may have been changed in place since.
+    static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption
+}
+
+extension OptionDeclaration {
+    static var exactlyOne: [[Alternative]] { [] }
+    static var isComposite: Bool { false }
+    static var provisionsCapacity: Bool { false }
+    static func resolve(_ s: inout Settings, _ r: KeyReader) {}
+    static func finish(_ s: Settings, _ r: KeyReader) {}
+
+    static var objectShape: ObjectShape { ObjectShape(keys.map(\.field), exactlyOne: exactlyOne, doc: doc) }
+
+    /// Reads one option object: keys, resolution, assumptions, what is worked out.
+    static func read(_ r: KeyReader) -> any OptionSettings {
+        var s = Settings()
+        for k in keys { k.read(&s, r) }
+        resolve(&s, r)
+        let values = ValueContext(conversion: r.context.conversion)
+        for k in keys { k.record(s, r, values) }
+        finish(s, r)
+        return s
+    }
+
+    /// The numeric input a path names inside an option of this kind, set on its erased settings.
+    static func input(_ path: ArraySlice<String>, _ settings: any OptionSettings) -> SettingInput<any OptionSettings>? {
+        guard let s = settings as? Settings, let head = path.first, let k = keys.first(where: { $0.name == head }),
+              let input = k.input(path.dropFirst(), s) else { return nil }
+        return SettingInput<any OptionSettings>(
+            range: input.range, doc: input.doc,
+            get: { any, c in (any as? Settings).flatMap { input.get($0, c) } },
+            set: { any, v in
+                guard var s = any as? Settings else { return }
+                input.set(&s, v)
+                any = s
+            })
+    }
+
+    static func lowered(_ settings: any OptionSettings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
+        guard let s = settings as? Settings else { throw LoweringFailure(message: "settings of another kind") }
+        return try lower(s, c)
+    }
+}
+
+/// Why settings changed in place cannot be run (a model that no longer fits its device).
+struct LoweringFailure: Error, Sendable {
+    var message: String
+}

@@ -1,0 +1,61 @@
+/// `api`: a model behind a pay-per-token API, closed or a hosted open model. Prices are written,
+/// or taken from a catalog model key by key (inline prices override the catalog's).
+enum APIOption: OptionDeclaration {
+    struct Settings: OverheadSettings, MultipliedSettings {
+        var model: String?
+        var prices = APIPriceSettings()
+        var priceChangePerYear: Double?
+        var outputTokenMultiplier: Double?
+        var discount: Double?
+        var minimumMonthly: Double?
+        var oneTime: [String: Double] = [:]
+        var monthlyFixed: [String: Double] = [:]
+    }
+
+    static let kind = OptionKind.api
+    static let doc = "A model behind a pay-per-token API: closed, or a hosted open model."
+
+    static let model = TextKey<Settings>("model", \.model, recorded: false, KeyDoc(
+        "Catalog model", .text, "A catalog model, provider/model (openai/gpt-4o); inline prices override its prices key by key."))
+    static let priceChange = NumberKey<Settings, Double>("price_change_per_year", \.priceChangePerYear, SharedKeys.trend, default: .value(0), KeyDoc(
+        "API price change per year", .trend, "Yearly price trend: -0.3 means prices fall 30% a year."))
+    static let multiplier = SharedKeys.outputMultiplier(Settings.self)
+    static let discount = NumberKey<Settings, Double>("discount", \.discount, .share, default: .value(0), KeyDoc(
+        "Negotiated discount", .share, "Negotiated discount on the whole bill, 0 to 1."))
+    static let minimumMonthly = NumberKey<Settings, Double>("minimum_monthly", \.minimumMonthly, SharedKeys.money(1e9), default: .value(0), KeyDoc(
+        "Minimum monthly commitment", .money(per: "month"), "Minimum monthly commitment."))
+
+    static let keys: [Key<Settings>] = [
+        model.key, APIPrices.key(\Settings.prices), priceChange.key, multiplier.key, discount.key, minimumMonthly.key,
+        SharedKeys.oneTime(Settings.self), SharedKeys.monthlyFixed(Settings.self),
+    ]
+
+    static func resolve(_ s: inout Settings, _ r: KeyReader) {
+        let catalog = r.context.catalog, asOf = r.context.asOf
+        s.prices.catalog = r.lookup("model", kind: "model", in: Array(Set(catalog.modelPrices.map(\.id))).sorted(),
+                                    find: { catalog.modelPrice($0, asOf: asOf) },
+                                    undatedReason: { id in
+                                        guard let first = catalog.modelPrices.filter({ $0.id == id }).map(\.effectiveFrom).min() else { return nil }
+                                        return "catalog model \"\(id)\" has no price in effect on \(asOf) (its first price takes effect on \(first)); set as_of or give prices"
+                                    })
+        guard s.prices.catalog == nil, !r.has("model") else { return }
+        if !r.has("prices") { r.error(nil, "missing required key \"prices\" (or a catalog \"model\")") }
+        let p = r.nested("prices")
+        for key in ["input_per_mtok", "output_per_mtok"] where p.isPresent && !p.has(key) {
+            p.error(nil, "missing required key \"\(key)\" (or a catalog \"model\")")
+        }
+    }
+
+    static func finish(_ s: Settings, _ r: KeyReader) {
+        APIPrices.recordTimeOfDay(s.prices, r.nested("prices"), workload: r.context.workload, values: ValueContext(conversion: r.context.conversion))
+    }
+
+    static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
+        let v = c.values
+        return LoweredOption(.single(APIPricing(
+            tiers: APIPrices.tiers(s.prices, c), perRequest: APIPrices.perRequest.value(s.prices, v) ?? 0,
+            priceChangePerYear: priceChange.value(s, v) ?? 0, outputTokenMultiplier: multiplier.value(s, v) ?? 1,
+            discount: discount.value(s, v) ?? 0, minimumMonthly: minimumMonthly.value(s, v) ?? 0,
+            overheads: SharedKeys.overheads(s))))
+    }
+}

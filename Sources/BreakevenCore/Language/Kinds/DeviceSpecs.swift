@@ -1,0 +1,39 @@
+/// A device's datasheet figures written in the scenario (`gpu: {memory_gb, …}`) instead of a
+/// catalog GPU.
+struct DeviceSettings: KeySettings {
+    var memoryGB: Double?
+    var bandwidthTBps: Double?
+    var bf16TFLOPS: Double?
+    var fp8TFLOPS: Double?
+    var int8TOPS: Double?
+    var int4TOPS: Double?
+    var deviceClass: AcceleratorClass?
+    var name: String?
+
+    var accelerator: Accelerator {
+        let name = self.name ?? "inline GPU"
+        return Accelerator(id: "inline", name: name, acceleratorClass: deviceClass ?? AcceleratorClass(inferringFrom: name),
+                           memoryGB: memoryGB ?? 0, bandwidthTBps: bandwidthTBps ?? 0, bf16TFLOPS: bf16TFLOPS ?? 0,
+                           fp8TFLOPS: fp8TFLOPS, int8TOPS: int8TOPS, int4TOPS: int4TOPS)
+    }
+}
+
+enum DeviceSpecs {
+    typealias S = DeviceSettings
+
+    static let keys: [Key<S>] = [
+        NumberKey("memory_gb", \S.memoryGB, .atLeast(0.1, atMost: 1e5), required: true, KeyDoc(
+            "Device memory", .quantity("GB"), "Memory per device, decimal GB.")).key,
+        NumberKey("bandwidth_tbps", \S.bandwidthTBps, .atLeast(1e-3, atMost: 1e3), required: true, KeyDoc(
+            "Memory bandwidth", .quantity("TB/s"), "Memory bandwidth, TB/s.")).key,
+        NumberKey("bf16_tflops", \S.bf16TFLOPS, .atLeast(1e-3, atMost: 1e6), required: true, KeyDoc(
+            "BF16 compute", .quantity("TFLOPS"), "Dense BF16 TFLOPS.")).key,
+        NumberKey("fp8_tflops", \S.fp8TFLOPS, .atLeast(1e-3, atMost: 1e6), KeyDoc("FP8 compute", .quantity("TFLOPS"), "Dense FP8 TFLOPS.")).key,
+        NumberKey("int8_tops", \S.int8TOPS, .atLeast(1e-3, atMost: 1e6), KeyDoc("INT8 compute", .quantity("TOPS"), "Dense INT8 TOPS.")).key,
+        NumberKey("int4_tops", \S.int4TOPS, .atLeast(1e-3, atMost: 1e6), KeyDoc("INT4 compute", .quantity("TOPS"), "Dense INT4 TOPS.")).key,
+        ChoiceKey("class", \S.deviceClass, KeyDoc(
+            "Device class", .text, "Device class, for default efficiencies (default: inferred from the name).")).key,
+        TextKey("name", \S.name, recorded: false, KeyDoc("Device name", .text, "Name shown in reports.")).key,
+    ]
+
+}

@@ -1,0 +1,121 @@
+/// `owned_hardware`: bought machines, a catalog machine or a price written, with power while on
+/// and resale at the end of their life.
+enum OwnedHardwareOption: OptionDeclaration {
+    struct Settings: StaffedSettings, MultipliedSettings, DerivingSettings {
+        var hardwareID: String?
+        var purchasePrice: Double?
+        /// A written count; nil: "auto".
+        var units: Int?
+        var derivation = DerivationSettings()
+        var maxUtilization: Double?
+        var hoursOnPerDay: Double?
+        var hoursOnPerMonth: Double?
+        var wattsBusy: Double?
+        var wattsIdle: Double?
+        var electricityPerKWh: Double?
+        var lifetimeMonths: Int?
+        var resaleShare: Double?
+        var accounting: OwnedHardwarePlan.Accounting?
+        var hardwarePriceChangePerYear: Double?
+        var team = TeamSettings()
+        var oneTime: [String: Double] = [:]
+        var monthlyFixed: [String: Double] = [:]
+        var outputTokenMultiplier: Double?
+        /// Resolved: the catalog machine in effect on `as_of`, in US dollars.
+        var machine: HardwareSpec?
+    }
+
+    static let kind = OptionKind.ownedHardware
+    static let doc = "Bought machines: capital cost, power and resale."
+    static let provisionsCapacity = true
+
+    private static func fromMachine(_ value: @escaping @Sendable (HardwareSpec) -> Double, money: Bool) -> CatalogField<Settings> {
+        CatalogField(value: { $0.machine.map(value) }, reference: { $0.machine.map(CatalogReference.init) }, isMoney: money)
+    }
+
+    static let purchasePrice = NumberKey<Settings, Double>("purchase_price", \.purchasePrice, SharedKeys.money(1e8), catalog: fromMachine({ $0.price }, money: true), KeyDoc(
+        "Purchase price", .money(per: "unit"), "Price per unit (required without a catalog machine)."))
+    static let unitsDoc = KeyDoc("Units owned", .count("units"), "Units owned, or \"auto\" to buy a unit in the month it is first needed.")
+    static let units = Key<Settings>(
+        field: Field("units", .anyOf([.integer(min: 1, max: 10_000), .string(.oneOf(["auto"]))]), default: "\"auto\"", unitsDoc.text),
+        doc: unitsDoc,
+        read: { s, r in if let n = r.child("units")?.number { s.units = Int(keyValue: n) } },
+        record: { _, r, _ in r.assumeWritten("units", default: "\"auto\"") },
+        input: { rest, s in
+            guard rest.isEmpty, s.units != nil else { return nil }
+            return SettingInput(range: InputRange(integersFrom: 1, to: 10_000), doc: unitsDoc, get: { s, _ in s.units.map(Double.init) },
+                                set: { s, v in s.units = Int(keyValue: v.rounded()) })
+        })
+    static let maxUtilization = NumberKey<Settings, Double>("max_utilization", \.maxUtilization, .atLeast(0.01, atMost: 1), default: .value(0.7), KeyDoc(
+        "Highest planned utilization", .share, "Share of a unit's time on that the sizing may plan to use."))
+    static let hoursPerDay = NumberKey<Settings, Double>("hours_on_per_day", \.hoursOnPerDay, .atLeast(0.01, atMost: 24), default: .value(24), KeyDoc(
+        "Hours on a day", .quantity("hours a day"), "Hours a day the machines are on."))
+    static let hoursPerMonth = NumberKey<Settings, Double>("hours_on_per_month", \.hoursOnPerMonth, .atLeast(0.01, atMost: 744), KeyDoc(
+        "Hours on a month", .quantity("hours a month"), "Hours a month the machines are on, instead of per day."))
+    static let wattsBusy = NumberKey<Settings, Double>("watts_busy", \.wattsBusy, .atLeast(0, atMost: 1e6), default: .value(0),
+                                                       catalog: fromMachine({ $0.wattsBusy }, money: false), KeyDoc(
+        "Power while busy", .quantity("W"), "Power draw per unit while generating, in watts."))
+    static let wattsIdle = NumberKey<Settings, Double>("watts_idle", \.wattsIdle, .atLeast(0, atMost: 1e6), default: .value(0),
+                                                       catalog: fromMachine({ $0.wattsIdle }, money: false), KeyDoc(
+        "Power while idle", .quantity("W"), "Power draw per unit while on and idle, in watts."))
+    static let electricity = NumberKey<Settings, Double>("electricity_per_kwh", \.electricityPerKWh, SharedKeys.money(10), default: .value(0), KeyDoc(
+        "Electricity price", .money(per: "kWh"), "Price of a kWh."))
+    static let lifetime = NumberKey<Settings, Int>("lifetime_months", \.lifetimeMonths, .atLeast(1, atMost: 240), default: .value(36), KeyDoc(
+        "Lifetime", .count("months"), "Months before a unit is replaced."))
+    static let resale = NumberKey<Settings, Double>("resale_share", \.resaleShare, .share, default: .value(0), KeyDoc(
+        "Resale value", .share, "Share of the price a unit fetches at the end of its lifetime."))
+    static let accounting = ChoiceKey<Settings, OwnedHardwarePlan.Accounting>("accounting", \.accounting, default: .cash, KeyDoc(
+        "Accounting", .text, "cash: pay the price when bought; amortized: spread it over the lifetime."))
+    static let priceChange = NumberKey<Settings, Double>("hardware_price_change_per_year", \.hardwarePriceChangePerYear, SharedKeys.trend,
+                                                         default: .value(0), KeyDoc(
+        "Hardware price change per year", .trend, "Yearly trend of the purchase price."))
+    static let multiplier = SharedKeys.outputMultiplier(Settings.self)
+
+    static let keys: [Key<Settings>] = [
+        TextKey("hardware", \Settings.hardwareID, recorded: false, KeyDoc(
+            "Catalog machine", .text, "A catalog machine (pc-rtx-5090, mac-mini-m4-pro-64gb): price, power and specs.")).key,
+        units,
+    ] + DerivationKeys.keys(Settings.self) + [
+        purchasePrice.key, maxUtilization.key, hoursPerDayKey, hoursPerMonth.key, wattsBusy.key, wattsIdle.key, electricity.key,
+        lifetime.key, resale.key, accounting.key, priceChange.key, multiplier.key,
+        SharedKeys.team("People who look after the machines.", Settings.self),
+        SharedKeys.oneTime(Settings.self), SharedKeys.monthlyFixed(Settings.self),
+    ]
+
+    /// Hours a day count only when hours a month are not given.
+    static let hoursPerDayKey: Key<Settings> = {
+        var key = hoursPerDay.key
+        let record = key.record
+        key.record = { s, r, c in if s.hoursOnPerMonth == nil { record(s, r, c) } }
+        return key
+    }()
+
+    static func resolve(_ s: inout Settings, _ r: KeyReader) {
+        let catalog = r.context.catalog, asOf = r.context.asOf
+        s.machine = r.lookup("hardware", kind: "machine", in: Array(Set(catalog.hardware.map(\.id))).sorted(),
+                             find: { catalog.hardware($0, asOf: asOf) })
+        if s.machine == nil, !r.has("hardware"), s.purchasePrice == nil {
+            r.error(nil, "missing required key \"purchase_price\" (or a catalog \"hardware\")")
+        }
+        if r.has("hours_on_per_month"), r.has("hours_on_per_day") {
+            r.error("hours_on_per_month", "\"hours_on_per_month\" cannot be given together with \"hours_on_per_day\"")
+        }
+        s.derivation.device = s.machine.map { Accelerator($0) }
+        DerivationKeys.resolve(&s.derivation, r, deviceKey: "hardware")
+    }
+
+    static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
+        let v = c.values
+        let derived = try s.derivation.capacity(c)
+        var plan = OwnedHardwarePlan(
+            purchasePrice: purchasePrice.value(s, v) ?? 0, units: s.units.map { .fixed($0) } ?? .auto,
+            throughput: s.derivation.throughput(derived), maxUtilization: maxUtilization.value(s, v) ?? 0.7,
+            hoursOnPerDay: s.hoursOnPerMonth != nil ? 24 : hoursPerDay.value(s, v) ?? 24,
+            wattsBusy: wattsBusy.value(s, v) ?? 0, wattsIdle: wattsIdle.value(s, v) ?? 0, electricityPerKWh: electricity.value(s, v) ?? 0,
+            lifetimeMonths: lifetime.value(s, v) ?? 36, resaleShare: resale.value(s, v) ?? 0, accounting: accounting.value(s) ?? .cash,
+            hardwarePriceChangePerYear: priceChange.value(s, v) ?? 0, outputTokenMultiplier: multiplier.value(s, v) ?? 1,
+            overheads: SharedKeys.overheads(s))
+        plan.hoursOnPerMonth = s.hoursOnPerMonth
+        return LoweredOption(.single(plan), derived: derived)
+    }
+}

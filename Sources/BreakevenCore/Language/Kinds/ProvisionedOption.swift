@@ -1,0 +1,133 @@
+/// `provisioned`: reserved model capacity bought from an API provider (Azure OpenAI provisioned
+/// throughput units, OpenAI Scale Tier, Amazon Bedrock provisioned throughput). Units are
+/// fixed, or sized for each month's peak hour like rented GPUs; each gives a stated number of
+/// tokens a minute (the provider's output weighting applied); what they cannot serve in busy
+/// hours overflows to an `api` option or stays unmet. Prices and capacities come from a catalog
+/// offer or are written, key by key.
+enum ProvisionedOption: OptionDeclaration {
+    struct Settings: OverheadSettings {
+        var offerID: String?
+        var units: Int?
+        var unitPricePerHour: Double?
+        var unitPricePerMonth: Double?
+        var termMonths: Int?
+        var inputTokensPerMinute: Double?
+        var outputTokensPerMinute: Double?
+        var outputTokenWeight: Double?
+        var cachedInputWeight: Double?
+        var minUnits: Int?
+        var unitIncrement: Int?
+        var maxUtilization: Double?
+        var overflow: String?
+        var priceChangePerYear: Double?
+        var oneTime: [String: Double] = [:]
+        var monthlyFixed: [String: Double] = [:]
+        /// Resolved: the catalog offer in effect on `as_of`, in US dollars.
+        var offer: CatalogEntry?
+    }
+
+    static let kind = OptionKind.provisioned
+    static let doc = "Reserved model capacity bought from an API provider, sized for the peak hour."
+    static let provisionsCapacity = true
+    static let unmet = "unmet"
+
+    /// A key's value in the catalog offer, under the key's own name.
+    private static func fromOffer(_ name: String, money: Bool) -> CatalogField<Settings> {
+        CatalogField(value: { $0.offer?.values[name] },
+                     reference: { $0.offer.map { CatalogReference(id: $0.id, effectiveFrom: $0.effectiveFrom, reference: $0.source) } },
+                     isMoney: money)
+    }
+
+    static let unitsDoc = KeyDoc("Provisioned units", .count("units"), "Units held, or \"auto\" to hold what each month's peak hour needs.")
+    static let units = Key<Settings>(
+        field: Field("units", .anyOf([.integer(min: 1, max: 1_000_000), .string(.oneOf(["auto"]))]), default: "\"auto\"", unitsDoc.text),
+        doc: unitsDoc,
+        read: { s, r in if let n = r.child("units")?.number { s.units = Int(keyValue: n) } },
+        record: { _, r, _ in r.assumeWritten("units", default: "\"auto\"") },
+        input: { rest, s in
+            guard rest.isEmpty, s.units != nil else { return nil }
+            return SettingInput(range: InputRange(integersFrom: 1, to: 1_000_000), doc: unitsDoc, get: { s, _ in s.units.map(Double.init) },
+                                set: { s, v in s.units = Int(keyValue: v.rounded()) })
+        })
+    static let perHour = NumberKey<Settings, Double>("unit_price_per_hour", \.unitPricePerHour, SharedKeys.money(1e5),
+                                                      catalog: fromOffer("unit_price_per_hour", money: true), KeyDoc(
+        "Price per unit-hour", .money(per: "unit-hour"), "Price of one unit for an hour (hourly provisioning)."))
+    static let perMonth = NumberKey<Settings, Double>("unit_price_per_month", \.unitPricePerMonth, SharedKeys.money(1e7),
+                                                       catalog: fromOffer("unit_price_per_month", money: true), KeyDoc(
+        "Price per unit-month", .money(per: "unit-month"), "Price of one unit for a month (a reservation)."))
+    static let term = NumberKey<Settings, Int>("term_months", \.termMonths, .atLeast(1, atMost: 120), default: .value(1),
+                                               catalog: fromOffer("term_months", money: false), KeyDoc(
+        "Commitment term", .count("months"),
+        "Months units are committed for: with \"auto\", units may rise within a term and fall only when it ends."))
+    static let inputRate = NumberKey<Settings, Double>("input_tokens_per_minute_per_unit", \.inputTokensPerMinute, .atLeast(1, atMost: 1e9),
+                                                        catalog: fromOffer("input_tokens_per_minute_per_unit", money: false), KeyDoc(
+        "Input capacity per unit", .quantity("input tokens a minute"),
+        "Input tokens a minute one unit serves (output and cached tokens counted at their weights)."))
+    static let outputRate = NumberKey<Settings, Double>("output_tokens_per_minute_per_unit", \.outputTokensPerMinute, .atLeast(1, atMost: 1e9),
+                                                         catalog: fromOffer("output_tokens_per_minute_per_unit", money: false), KeyDoc(
+        "Output capacity per unit", .quantity("output tokens a minute"), "A separate limit on output tokens a minute per unit, where the provider has one."))
+    static let outputWeight = NumberKey<Settings, Double>("output_token_weight", \.outputTokenWeight, .atLeast(0, atMost: 100), default: .value(1),
+                                                           catalog: fromOffer("output_token_weight", money: false), KeyDoc(
+        "Output token weight", .plain, "Input tokens of capacity one output token takes (Azure counts gpt-4o output 4×)."))
+    static let cachedWeight = NumberKey<Settings, Double>("cached_input_weight", \.cachedInputWeight, .share, default: .value(1),
+                                                           catalog: fromOffer("cached_input_weight", money: false), KeyDoc(
+        "Cached input weight", .share, "Share of a cached input token's capacity a unit spends on it (0: cached tokens are free)."))
+    static let minUnits = NumberKey<Settings, Int>("min_units", \.minUnits, .atLeast(1, atMost: 1_000_000), default: .value(1),
+                                                   catalog: fromOffer("min_units", money: false), KeyDoc(
+        "Minimum units", .count("units"), "Fewest units a deployment takes."))
+    static let increment = NumberKey<Settings, Int>("unit_increment", \.unitIncrement, .atLeast(1, atMost: 1_000_000), default: .value(1),
+                                                    catalog: fromOffer("unit_increment", money: false), KeyDoc(
+        "Unit increment", .count("units"), "Units are bought in multiples of this."))
+    static let maxUtilization = NumberKey<Settings, Double>("max_utilization", \.maxUtilization, .atLeast(0.01, atMost: 1), default: .value(1), KeyDoc(
+        "Highest planned utilization", .share, "Share of the units' stated capacity the sizing may plan to use in the peak hour."))
+    static let overflow = TextKey<Settings>("overflow", \.overflow, .slug, default: unmet, KeyDoc(
+        "Overflow", .text, "The id of an api option that serves what the units cannot, or \"unmet\"."))
+    static let priceChange = NumberKey<Settings, Double>("price_change_per_year", \.priceChangePerYear, SharedKeys.trend, default: .value(0), KeyDoc(
+        "Provisioned price change per year", .trend, "Yearly trend of the unit price."))
+
+    static let keys: [Key<Settings>] = [
+        TextKey("offer", \Settings.offerID, recorded: false, KeyDoc(
+            "Catalog offer", .text, "A catalog offer (azure/gpt-4o/global/monthly): its prices, capacity and unit rules.")).key,
+        units, perHour.key, perMonth.key, term.key, inputRate.key, outputRate.key, outputWeight.key, cachedWeight.key,
+        minUnits.key, increment.key, maxUtilization.key, overflow.key, priceChange.key,
+        SharedKeys.oneTime(Settings.self), SharedKeys.monthlyFixed(Settings.self),
+    ]
+
+    static func resolve(_ s: inout Settings, _ r: KeyReader) {
+        let catalog = r.context.catalog, asOf = r.context.asOf
+        s.offer = r.lookup("offer", kind: "provisioned offer",
+                           in: Array(Set(catalog.entries.filter { $0.kind == kind.rawValue }.map(\.id))).sorted(),
+                           find: { catalog.entry(kind: kind.rawValue, id: $0, asOf: asOf) })
+        let values = ValueContext(conversion: r.context.conversion)
+        if r.has("unit_price_per_hour"), r.has("unit_price_per_month") {
+            r.error("unit_price_per_month", "\"unit_price_per_month\" cannot be given together with \"unit_price_per_hour\"")
+        } else if perHour.value(s, values) == nil, perMonth.value(s, values) == nil, !r.has("offer") {
+            r.error(nil, "missing required key \"unit_price_per_hour\" or \"unit_price_per_month\" (or a catalog \"offer\")")
+        }
+        if inputRate.value(s, values) == nil, !r.has("offer") {
+            r.error(nil, "missing required key \"input_tokens_per_minute_per_unit\" (or a catalog \"offer\")")
+        }
+        let target = overflow.value(s) ?? unmet
+        guard target != unmet else { return }
+        if let other = r.context.optionKinds[target] {
+            if other != .api { r.error("overflow", "expected the id of an api option or \"unmet\", found \"\(target)\" (\(other.withArticle) option)") }
+        } else {
+            r.error("overflow", "unknown option id \"\(target)\"" + Suggestion.clause(for: target, in: r.context.optionIDs + [unmet]))
+        }
+    }
+
+    static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
+        let v = c.values
+        // A price per hour written wins over the offer's price per month, and the other way round.
+        let monthly = s.unitPricePerMonth != nil || (s.unitPricePerHour == nil && perHour.value(s, v) == nil)
+        let target = overflow.value(s) ?? unmet
+        return LoweredOption(.single(ProvisionedTerms(
+            units: s.units, unitPrice: (monthly ? perMonth.value(s, v) : perHour.value(s, v)) ?? 0, pricedPerMonth: monthly,
+            termMonths: term.value(s, v) ?? 1, inputTokensPerMinute: inputRate.value(s, v) ?? 1,
+            outputTokensPerMinute: outputRate.value(s, v), outputTokenWeight: outputWeight.value(s, v) ?? 1,
+            cachedInputWeight: cachedWeight.value(s, v) ?? 1, minUnits: minUnits.value(s, v) ?? 1,
+            unitIncrement: increment.value(s, v) ?? 1, maxUtilization: maxUtilization.value(s, v) ?? 1,
+            overflowOptionID: target == unmet ? nil : target, priceChangePerYear: priceChange.value(s, v) ?? 0,
+            overheads: SharedKeys.overheads(s))))
+    }
+}

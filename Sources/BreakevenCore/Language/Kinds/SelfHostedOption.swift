@@ -1,0 +1,189 @@
+/// `self_hosted`: open models on rented GPUs, sized for the peak hour. The GPU-hour is written,
+/// a named catalog offer, or the cheapest offer for the GPU under a commitment; reserved
+/// replicas are billed for their term with on-demand burst above them.
+enum SelfHostedOption: OptionDeclaration {
+    struct Settings: StaffedSettings, MultipliedSettings, DerivingSettings {
+        var gpuHourly: Double?
+        var gpuID: String?
+        var inlineGPU: DeviceSettings?
+        var gpuOfferID: String?
+        var commitment: GPUCommitment?
+        var reservation: ReservationSettings?
+        var interruptionOverhead: Double?
+        var gpusPerReplica: Int?
+        var derivation = DerivationSettings()
+        var maxUtilization: Double?
+        var minReplicas: Int?
+        var scaling: SelfHostedDeployment.Scaling?
+        var gpuPriceChangePerYear: Double?
+        var team = TeamSettings()
+        var oneTime: [String: Double] = [:]
+        var monthlyFixed: [String: Double] = [:]
+        var outputTokenMultiplier: Double?
+        /// Resolved: the on-demand (or named, or committed) offer, in US dollars.
+        var offer: GPUOffer?
+    }
+
+    /// `commitment` as an object: replicas reserved for a term.
+    struct ReservationSettings: KeySettings {
+        var replicas: Int?
+        var hourly: Double?
+        var termMonths: Int?
+        /// Resolved: the catalog's reserved offer for the term, in US dollars.
+        var offer: GPUOffer?
+    }
+
+    static let kind = OptionKind.selfHosted
+    static let doc = "Open models on rented GPUs."
+    static let provisionsCapacity = true
+
+    static let gpuHourly = NumberKey<Settings, Double>("gpu_hourly", \.gpuHourly, SharedKeys.money(1000), catalog: CatalogField(
+        value: { $0.offer?.hourly }, reference: { $0.offer.map(CatalogReference.init) }, isMoney: true), KeyDoc(
+        "GPU price", .money(per: "GPU-hour"),
+        "Price per GPU-hour (required without a catalog gpu offer); on-demand price when reserving."))
+    static let reservedReplicas = NumberKey<ReservationSettings, Int>("reserved_replicas", \.replicas, .atLeast(0, atMost: 100_000), required: true, KeyDoc(
+        "Reserved replicas", .count("replicas"), "Replicas reserved for the term, billed every hour whatever the load."))
+    static let reservedHourly = NumberKey<ReservationSettings, Double>("reserved_hourly", \.hourly, SharedKeys.money(1000), catalog: CatalogField(
+        value: { $0.offer?.hourly }, reference: { $0.offer.map(CatalogReference.init) }, isMoney: true), KeyDoc(
+        "Reserved GPU price", .money(per: "GPU-hour"), "Price per reserved GPU-hour (default: the catalog's reserved offer for the term)."))
+    static let term = NumberKey<ReservationSettings, Int>("term_months", \.termMonths, .atLeast(1, atMost: 240), default: .value(12), KeyDoc(
+        "Reservation term", .count("months"), "Months the reservation runs from month 1."))
+    static let reservationObject = ObjectKey<Settings, ReservationSettings>("commitment", \.reservationValue, [reservedReplicas.key, reservedHourly.key, term.key],
+                                                                          KeyDoc("Reservation", .text, "Reserved replicas, with on-demand burst above them."))
+    static let interruption = NumberKey<Settings, Double>(
+        "interruption_overhead", \.interruptionOverhead, .share,
+        default: .rule("0.1 on spot prices, else 0", { s, _ in s.offer?.commitment == .spot ? (0.1, "spot price") : (0, nil) }), KeyDoc(
+            "Spot interruption overhead", .share, "Extra capacity kept for spot interruptions."))
+    static let gpusPerReplica = NumberKey<Settings, Int>("gpus_per_replica", \.gpusPerReplica, .atLeast(1, atMost: 64), default: .value(1), KeyDoc(
+        "GPUs per replica", .count("GPUs"), "GPUs that serve one model replica (the tensor-parallel degree when derived)."))
+    static let maxUtilization = NumberKey<Settings, Double>("max_utilization", \.maxUtilization, .atLeast(0.01, atMost: 1), default: .value(0.7), KeyDoc(
+        "Highest planned utilization", .share, "Share of a replica's capacity the sizing may plan to use."))
+    static let minReplicas = NumberKey<Settings, Int>("min_replicas", \.minReplicas, .atLeast(0, atMost: 10_000), default: .value(1), KeyDoc(
+        "Minimum replicas", .count("replicas"), "Replicas kept running whatever the load."))
+    static let scaling = ChoiceKey<Settings, SelfHostedDeployment.Scaling>("scaling", \.scaling, default: .static, KeyDoc(
+        "Scaling", .text, "static: provision the month's peak all month; hourly: follow the daily load shape."))
+    static let gpuPriceChange = NumberKey<Settings, Double>("gpu_price_change_per_year", \.gpuPriceChangePerYear, SharedKeys.trend, default: .value(0), KeyDoc(
+        "GPU price change per year", .trend, "Yearly trend of the GPU-hour price."))
+    static let multiplier = SharedKeys.outputMultiplier(Settings.self)
+
+    static let keys: [Key<Settings>] = [
+        gpu, TextKey("gpu_offer", \Settings.gpuOfferID, recorded: false, KeyDoc(
+            "GPU offer", .text, "A catalog offer id (h100-sxm/lambda/on_demand) that sets gpu_hourly.")).key,
+        commitmentKey, gpuHourly.key, interruption.key,
+    ] + DerivationKeys.keys(Settings.self) + [
+        gpusPerReplicaKey, maxUtilization.key, minReplicas.key, scaling.key, gpuPriceChange.key, multiplier.key,
+        SharedKeys.team("Engineers who operate the deployment.", Settings.self),
+        SharedKeys.oneTime(Settings.self), SharedKeys.monthlyFixed(Settings.self),
+    ]
+
+    /// `gpu`: a catalog GPU id, or a device's figures written out.
+    static let gpu: Key<Settings> = {
+        let specs = ObjectKey<Settings, DeviceSettings>("gpu", \.inlineGPUValue, DeviceSpecs.keys, KeyDoc("GPU", .text, "A device's datasheet figures."))
+        let id = TextKey<Settings>("gpu", \.gpuID, recorded: false, KeyDoc("GPU", .text, ""))
+        return Key(field: Field("gpu", .anyOf([.string(.text), .object(specs.objectShape)]),
+                                "A catalog GPU (h100-sxm) or inline specs: picks offers and derives throughput."),
+                   doc: KeyDoc("GPU", .text, "The GPU each replica runs on."),
+                   read: { s, r in if r.child("gpu")?.members != nil { specs.key.read(&s, r) } else { id.key.read(&s, r) } },
+                   record: { s, r, c in if r.child("gpu")?.members != nil { specs.key.record(s, r, c) } },
+                   input: { rest, s in s.inlineGPU == nil ? nil : specs.key.input(rest, s) })
+    }()
+
+    /// `commitment`: a word that picks the cheapest catalog offer, or reserved replicas.
+    static let commitmentKey: Key<Settings> = {
+        let word = ChoiceKey<Settings, GPUCommitment>("commitment", \.commitment, KeyDoc("Commitment", .text, ""))
+        return Key(field: Field("commitment", .anyOf([.string(.oneOf(GPUCommitment.allCases.map(\.rawValue))), .object(reservationObject.objectShape)]),
+                                "The cheapest catalog offer for the gpu under this commitment, or reserved replicas with on-demand burst."),
+                   doc: KeyDoc("Commitment", .text, "How the GPUs are bought."),
+                   read: { s, r in if r.child("commitment")?.members != nil { reservationObject.key.read(&s, r) } else { word.key.read(&s, r) } },
+                   record: { s, r, c in
+                       if r.child("commitment")?.members != nil { reservationObject.key.record(s, r, c) } else if r.has("commitment") { word.key.record(s, r, c) }
+                   },
+                   input: { rest, s in s.reservation == nil ? nil : reservationObject.key.input(rest, s) })
+    }()
+
+    /// Written, or the derived tensor-parallel degree: the replica is as many devices as that.
+    static let gpusPerReplicaKey: Key<Settings> = {
+        var key = gpusPerReplica.key
+        let record = key.record
+        key.record = { s, r, c in
+            guard s.derivation.derived else { return record(s, r, c) }
+            guard let (_, capacity) = DerivationKeys.estimate(s.derivation, r) else { return }
+            let degree = capacity.tensorParallel
+            if let written = s.gpusPerReplica, written != degree {
+                r.error("gpus_per_replica", "expected \(degree) (the tensor-parallel degree the derived throughput uses) or nothing, found \(written)")
+            } else if s.gpusPerReplica == nil {
+                r.assume("gpus_per_replica", String(degree), .derived("the tensor-parallel degree of the derived throughput"))
+            }
+        }
+        return key
+    }()
+
+    static func resolve(_ s: inout Settings, _ r: KeyReader) {
+        let catalog = r.context.catalog, asOf = r.context.asOf
+        var catalogGPU: GPUSpec?
+        if let inline = s.inlineGPU {
+            s.derivation.device = inline.accelerator
+        } else if let found = r.lookup("gpu", kind: "GPU", in: catalog.gpus.map(\.id), find: { catalog.gpu($0) }) {
+            catalogGPU = found
+            s.derivation.device = Accelerator(found)
+        }
+        s.offer = r.lookup("gpu_offer", kind: "GPU offer", in: Array(Set(catalog.gpuOffers.map(\.id))).sorted(),
+                           find: { catalog.gpuOffer($0, asOf: asOf) })
+        if s.offer == nil, !r.has("gpu_offer"), let commitment = s.commitment {
+            if let catalogGPU {
+                s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: commitment, asOf: asOf)
+                if s.offer == nil, s.gpuHourly == nil {
+                    r.error("commitment", "the catalog has no \(commitment.rawValue) offer for \"\(catalogGPU.id)\" on \(asOf); give gpu_hourly")
+                }
+            } else if s.gpuHourly == nil {
+                r.error("commitment", "a commitment picks a catalog offer, so it needs a catalog \"gpu\"")
+            }
+        }
+        if s.offer == nil, s.reservation != nil || s.gpuHourly == nil, !r.has("gpu_offer"), let catalogGPU {
+            s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: .onDemand, asOf: asOf)
+        }
+        if s.offer == nil, s.gpuHourly == nil, !r.has("gpu_offer"), s.commitment == nil {
+            r.error(nil, "missing required key \"gpu_hourly\" (or a catalog \"gpu\" with offers, a \"gpu_offer\" or a \"commitment\")")
+        }
+        if var reservation = s.reservation {
+            let c = r.nested("commitment")
+            if let catalogGPU, reservation.hourly == nil {
+                let commitment: GPUCommitment = (reservation.termMonths ?? 12) <= 12 ? .reserved1y : .reserved3y
+                reservation.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: commitment, asOf: asOf)
+                if reservation.offer == nil { c.error(nil, "the catalog has no reserved offer for \"\(catalogGPU.id)\"; give reserved_hourly") }
+            } else if reservation.hourly == nil {
+                c.error(nil, "missing key \"reserved_hourly\" (or a catalog \"gpu\" with reserved offers)")
+            }
+            s.reservation = reservation
+        }
+        DerivationKeys.resolve(&s.derivation, r, deviceKey: "gpu")
+    }
+
+    static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
+        let v = c.values
+        let derived = try s.derivation.capacity(c)
+        let reservation = s.reservation.map { r in
+            SelfHostedDeployment.Reservation(replicas: reservedReplicas.value(r, v) ?? 0, hourly: reservedHourly.value(r, v) ?? 0,
+                                             termMonths: term.value(r, v) ?? 12)
+        }
+        let deployment = SelfHostedDeployment(
+            gpuHourly: gpuHourly.value(s, v) ?? 0, gpusPerReplica: derived?.capacity.tensorParallel ?? gpusPerReplica.value(s, v) ?? 1,
+            throughput: s.derivation.throughput(derived), maxUtilization: maxUtilization.value(s, v) ?? 0.7,
+            minReplicas: minReplicas.value(s, v) ?? 1, scaling: scaling.value(s) ?? .static,
+            gpuPriceChangePerYear: gpuPriceChange.value(s, v) ?? 0, outputTokenMultiplier: multiplier.value(s, v) ?? 1,
+            overheads: SharedKeys.overheads(s), reservation: reservation, interruptionOverhead: interruption.value(s, v) ?? 0)
+        return LoweredOption(.single(deployment), derived: derived)
+    }
+}
+
+extension SelfHostedOption.Settings {
+    var inlineGPUValue: DeviceSettings {
+        get { inlineGPU ?? DeviceSettings() }
+        set { inlineGPU = newValue }
+    }
+
+    var reservationValue: SelfHostedOption.ReservationSettings {
+        get { reservation ?? SelfHostedOption.ReservationSettings() }
+        set { reservation = newValue }
+    }
+}

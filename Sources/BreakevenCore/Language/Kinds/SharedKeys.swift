@@ -1,0 +1,69 @@
+/// Settings of a kind that carries fixed costs of its own: one-time and monthly amounts.
+protocol OverheadSettings: OptionSettings {
+    var oneTime: [String: Double] { get set }
+    var monthlyFixed: [String: Double] { get set }
+}
+
+/// Settings of a kind run by people of its own.
+protocol StaffedSettings: OverheadSettings {
+    var team: TeamSettings { get set }
+}
+
+/// Settings of a kind whose model may write more output tokens than the workload asks for.
+protocol MultipliedSettings: OptionSettings {
+    var outputTokenMultiplier: Double? { get set }
+}
+
+/// `team`: the people who run an option.
+struct TeamSettings: KeySettings {
+    var engineers: Double?
+    var costPerEngineerPerYear: Double?
+}
+
+/// Keys several option kinds share, declared once.
+enum SharedKeys {
+    static func oneTime<S: OverheadSettings>(_: S.Type = S.self) -> Key<S> {
+        AmountsKey("one_time", \S.oneTime, .atLeast(0, atMost: 1e10), KeyDoc(
+            "One-time cost", .money,
+            "One-time costs by name (migration, setup), paid in the option's first month.")).key
+    }
+
+    static func monthlyFixed<S: OverheadSettings>(_: S.Type = S.self) -> Key<S> {
+        AmountsKey("monthly_fixed", \S.monthlyFixed, .atLeast(0, atMost: 1e9), KeyDoc(
+            "Fixed monthly cost", .money(per: "month"),
+            "Fixed monthly costs by name (observability, support contracts).")).key
+    }
+
+    static let engineers = NumberKey<TeamSettings, Double>("engineers", \.engineers, .atLeast(0, atMost: 1000), required: true, KeyDoc(
+        "Engineers", .quantity("full-time engineers"), "Full-time engineers who run the option."))
+    static let costPerEngineer = NumberKey<TeamSettings, Double>("cost_per_engineer_per_year", \.costPerEngineerPerYear,
+                                                                 .atLeast(0, atMost: 1e7), required: true, KeyDoc(
+        "Cost per engineer", .money(per: "engineer-year"), "Loaded yearly cost of one engineer."))
+
+    static func team<S: StaffedSettings>(_ who: String, _: S.Type = S.self) -> Key<S> {
+        ObjectKey("team", \S.team, [engineers.key, costPerEngineer.key], whenAbsent: .note("none"), KeyDoc(
+            "Team", .text, who)).key
+    }
+
+    static func outputMultiplier<S: MultipliedSettings>(_: S.Type = S.self) -> NumberKey<S, Double> {
+        NumberKey("output_token_multiplier", \S.outputTokenMultiplier, .above(0, atMost: 100), default: .value(1), KeyDoc(
+            "Output tokens per workload output token", .plain,
+            "Output tokens this option produces per output token of the workload (e.g. reasoning tokens)."))
+    }
+
+    /// The overheads an option's months charge, from its settings.
+    static func overheads<S: OverheadSettings>(_ s: S) -> Overheads {
+        Overheads(oneTime: s.oneTime, monthlyFixed: s.monthlyFixed)
+    }
+
+    static func overheads<S: StaffedSettings>(_ s: S) -> Overheads {
+        Overheads(engineers: engineers.value(s.team, .dollars) ?? 0, costPerEngineerPerYear: costPerEngineer.value(s.team, .dollars) ?? 0,
+                  oneTime: s.oneTime, monthlyFixed: s.monthlyFixed)
+    }
+
+    /// A yearly trend of a price: -0.3 falls 30% a year.
+    static let trend = NumberBounds.above(-1, atMost: 10)
+
+    /// Amounts of money up to a ceiling.
+    static func money(_ max: Double) -> NumberBounds { .atLeast(0, atMost: max) }
+}

@@ -1,0 +1,62 @@
+/// `switch`: start on one option and move to another at a month, or at the month that costs
+/// least.
+enum SwitchOption: OptionDeclaration {
+    struct Settings: OptionSettings {
+        var from: String?
+        var to: String?
+        /// A written month; nil with `best`.
+        var atMonth: Int?
+        var best = false
+    }
+
+    static let kind = OptionKind.switchover
+    static let doc = "Start on one option and move to another."
+    static let isComposite = true
+
+    static let atMonthDoc = KeyDoc("Switch month", .month, "The 1-based month `to` takes over, or \"best\": the month (or never) with the lowest NPV.")
+    static let atMonth = Key<Settings>(
+        field: Field("at_month", .anyOf([.integer(min: 1, max: 240), .string(.oneOf(["best"]))]), required: true, atMonthDoc.text),
+        doc: atMonthDoc,
+        read: { s, r in
+            if let n = r.child("at_month")?.number { s.atMonth = Int(keyValue: n) }
+            if r.child("at_month")?.string == "best" { s.best = true }
+        },
+        record: { s, r, _ in
+            guard let node = r.child("at_month") else { return }
+            r.assume("at_month", s.atMonth.map(String.init) ?? node.quoted, KeyReader.source(of: node))
+        },
+        input: { rest, s in
+            guard rest.isEmpty, s.atMonth != nil else { return nil }
+            return SettingInput(range: InputRange(integersFrom: 1, to: 240), doc: atMonthDoc, get: { s, _ in s.atMonth.map(Double.init) },
+                                set: { s, v in s.atMonth = Int(keyValue: v.rounded()) })
+        })
+
+    static let keys: [Key<Settings>] = [
+        atMonth,
+        TextKey("from", \Settings.from, .slug, required: true, KeyDoc(
+            "Switch from", .text, "The option that serves the months before the switch.")).key,
+        TextKey("to", \Settings.to, .slug, required: true, KeyDoc(
+            "Switch to", .text, "The option that serves the switch month and after; its one-time costs fall there.")).key,
+    ]
+
+    static func resolve(_ s: inout Settings, _ r: KeyReader) {
+        let context = r.context
+        context.checkSingleOption(r.child("from"), path: r.diagnosticPath("from"))
+        context.checkSingleOption(r.child("to"), path: r.diagnosticPath("to"))
+        if let from = s.from, from == s.to {
+            r.error("to", "expected another option than \"from\", found \"\(from)\" for both")
+        }
+        guard let at = r.child("at_month"), let k = s.atMonth else { return }
+        if k > context.months {
+            r.error("at_month", "expected a month within the \(context.months)-month horizon, found \(at.quoted)")
+        } else if let to = s.to, let phases = context.workload?.phases, !phases.isEmpty,
+                  let month = (k - 1..<context.months).first(where: { !phases.allows(to, month: $0) }) {
+            // A phase that does not allow `to` in the switch month or later forbids the switch.
+            r.error("at_month", "a switch to \"\(to)\" in month \(k) is not allowed: a phase forbids \"\(to)\" in month \(month + 1)")
+        }
+    }
+
+    static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
+        LoweredOption(.switchover(SwitchPlan(fromID: s.from ?? "", toID: s.to ?? "", at: s.best ? .best : .month(s.atMonth ?? 1))))
+    }
+}

@@ -1,0 +1,70 @@
+/// A checked scenario resolved against the catalog and its currency: every key of every object
+/// read into its declared settings, every input listed with its source. Numeric inputs are set
+/// here in place (`input(_:)`); `scenario(memo:)` turns the settings into what the engine runs.
+public struct ResolvedScenario: Sendable {
+    var top: ScenarioLanguage.Settings
+    var workload: WorkloadSettings
+    var options: [ResolvedOption]
+    /// Every input with its source, in the order read: the report's assumptions.
+    public let assumptions: [Assumption]
+    public let guardrails: [Guardrail]
+    public let start: CalendarMonth
+    public let baselineID: String
+
+    public var optionIDs: [String] { options.map(\.id) }
+
+    /// The currency conversion the settings run with (the rate may be an input).
+    var values: ValueContext {
+        let code = top.currency ?? Currency.usd.code
+        guard let rate = top.usdRate, !Currency(code: code).isUSD else { return .dollars }
+        return ValueContext(conversion: CatalogConversion(perUSD: rate, into: code))
+    }
+
+    /// What the engine runs; fails when changed inputs leave a model that no longer fits its device.
+    func scenario(memo: CapacityMemo? = nil) throws(LoweringFailure) -> Scenario {
+        let workload = WorkloadDeclaration.lowered(self.workload)
+        let context = LowerContext(values: values, workload: workload, profile: top.profile ?? .enterprise,
+                                   baselineID: baselineID, capacities: memo)
+        var options: [ServingOption] = []
+        options.reserveCapacity(self.options.count)
+        for o in self.options {
+            let lowered = try o.kind.declaration.lowered(o.settings, context)
+            options.append(ServingOption(id: o.id, label: o.label, type: o.kind, kind: lowered.kind,
+                                         capacity: lowered.derived?.capacity, derivedFrom: lowered.derived?.setup))
+        }
+        var scenario = Scenario(name: top.name ?? "", description: top.description ?? "", profile: top.profile ?? .enterprise,
+                                currency: top.currency ?? Currency.usd.code, start: start,
+                                months: ScenarioLanguage.months.value(top, .dollars) ?? 36,
+                                discountRate: ScenarioLanguage.discountRate.value(top, .dollars) ?? 0,
+                                workload: workload, options: options, baselineID: baselineID, assumptions: assumptions)
+        scenario.guardrails = guardrails
+        return scenario
+    }
+
+    /// The number a `--set` path names, set in place; nil when the path names none.
+    func input(_ path: String) -> SettingInput<ResolvedScenario>? {
+        let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard let head = segments.first else { return nil }
+        switch head {
+        case "workload":
+            guard let name = segments.dropFirst().first, let key = WorkloadDeclaration.keys.first(where: { $0.name == name }) else { return nil }
+            return key.input(segments.dropFirst(2), workload)?.lifted(\ResolvedScenario.workload)
+        case "options":
+            // Option ids may hold dots: the longest id the path starts with.
+            let rest = segments.dropFirst()
+            guard let (k, inner) = ListKey<ResolvedScenario, ResolvedOption>.element(rest, names: optionIDs), !inner.isEmpty else { return nil }
+            return options[k].kind.declaration.input(inner, options[k].settings)?.lifted(\ResolvedScenario.options[k].settings)
+        default:
+            guard segments.count == 1, let key = ScenarioLanguage.leadingKeys.first(where: { $0.name == head }), head != "months" else { return nil }
+            return key.input([], top)?.lifted(\ResolvedScenario.top)
+        }
+    }
+}
+
+/// One option of a resolved scenario: its id, label, kind and the settings its keys filled.
+struct ResolvedOption: Sendable, KeySettings {
+    var id = ""
+    var label = ""
+    var kind = OptionKind.api
+    var settings: any OptionSettings = APIOption.Settings()
+}

@@ -1,0 +1,166 @@
+/// `workload`: what is asked of the model, declared once.
+struct WorkloadSettings: KeySettings {
+    var requestsPerMonth: Double?
+    var requestsPerDay: Double?
+    var inputTokens: Double?
+    var outputTokens: Double?
+    var cachedInputShare: Double?
+    var classes: [RequestClassSettings] = []
+    var batchShare: Double?
+    var growth = GrowthSettings()
+    var loadShape = LoadShapeSettings()
+    var phases: [PhaseSettings] = []
+}
+
+struct RequestClassSettings: KeySettings {
+    var name: String?
+    var share: Double?
+    var inputTokens: Double?
+    var outputTokens: Double?
+    var cachedInputShare: Double?
+}
+
+struct GrowthSettings: KeySettings {
+    var monthlyRate: Double?
+    var annualRate: Double?
+    var schedule: [Double]?
+    var logistic: LogisticSettings?
+}
+
+struct LogisticSettings: KeySettings {
+    var ceiling: Double?
+    var steepness: Double?
+}
+
+struct LoadShapeSettings: KeySettings {
+    var peakToAverage: Double?
+    var hourly: [Double]?
+}
+
+struct PhaseSettings: KeySettings {
+    var name: String?
+    var untilMonth: Int?
+    var volumeMultiplier: Double?
+    var allowedOptions: [String]?
+}
+
+enum WorkloadDeclaration {
+    typealias S = WorkloadSettings
+    // Sanity ceilings: far above any real workload, low enough that no month can overflow.
+    static let maxRequestsPerMonth = 1e12
+    static let maxTokensPerRequest = 1e8
+
+    static let requestsPerMonth = NumberKey<S, Double>("requests_per_month", \.requestsPerMonth, .atLeast(0, atMost: maxRequestsPerMonth), KeyDoc(
+        "Requests a month", .count("requests a month"), "Requests in month 1."))
+    static let requestsPerDay = NumberKey<S, Double>("requests_per_day", \.requestsPerDay, .atLeast(0, atMost: maxRequestsPerMonth / 31), KeyDoc(
+        "Requests a day", .count("requests a day"), "Requests per day in month 1 (× the days of each month)."))
+    static let inputTokens = NumberKey<S, Double>("input_tokens_per_request", \.inputTokens, .atLeast(0, atMost: maxTokensPerRequest), KeyDoc(
+        "Prompt size", .count("input tokens a request"), "Prompt tokens per request."))
+    static let outputTokens = NumberKey<S, Double>("output_tokens_per_request", \.outputTokens, .atLeast(0, atMost: maxTokensPerRequest), KeyDoc(
+        "Answer size", .count("output tokens a request"), "Output tokens per request."))
+    static let cachedShare = NumberKey<S, Double>("cached_input_share", \.cachedInputShare, .share, default: .value(0), KeyDoc(
+        "Cached prompt share", .share, "Share of prompt tokens served from the prompt cache."))
+    static let batchShare = NumberKey<S, Double>("batch_share", \.batchShare, .share, default: .value(0), KeyDoc(
+        "Batch share", .share, "Share of traffic that can wait for a batch API or valleys."))
+
+    static let classShare = NumberKey<RequestClassSettings, Double>("share", \.share, .share, required: true, KeyDoc(
+        "Class share", .share, "Share of requests in this class; shares sum to 1."))
+    static let classKeys: [Key<RequestClassSettings>] = [
+        TextKey("name", \RequestClassSettings.name, required: true, recorded: false, KeyDoc("Class", .text, "Name of the class (chat, RAG, summarise…).")).key,
+        classShare.key,
+        NumberKey("input_tokens_per_request", \RequestClassSettings.inputTokens, .atLeast(0, atMost: maxTokensPerRequest), required: true, KeyDoc(
+            "Prompt size", .count("input tokens a request"), "Prompt tokens per request.")).key,
+        NumberKey("output_tokens_per_request", \RequestClassSettings.outputTokens, .atLeast(0, atMost: maxTokensPerRequest), required: true, KeyDoc(
+            "Answer size", .count("output tokens a request"), "Output tokens per request.")).key,
+        NumberKey("cached_input_share", \RequestClassSettings.cachedInputShare, .share, default: .value(0), KeyDoc(
+            "Cached prompt share", .share, "Share of prompt tokens served from the prompt cache.")).key,
+    ]
+
+    static let classes: Key<S> = {
+        let names: @Sendable (S) -> [String] = { s in s.classes.enumerated().map { $0.element.name ?? "class \($0.offset + 1)" } }
+        var key = ListKey<S, RequestClassSettings>("request_classes", \.classes, classKeys, count: 1...100,
+                                                   elementName: { node, i in node["name"]?.string ?? "class \(i + 1)" }, KeyDoc(
+            "Request classes", .text, "Several kinds of request instead of one size.")).key(names: names)
+        // A class's share set in place moves the other classes' shares in proportion: they still sum to 1.
+        let inner = key.input
+        key.input = { rest, s in
+            guard let input = inner(rest, s), rest.last == "share",
+                  let (index, _) = ListKey<S, RequestClassSettings>.element(rest, names: names(s)) else { return inner(rest, s) }
+            return SettingInput(range: input.range, doc: input.doc, get: input.get, set: { s, v in
+                let others = s.classes.indices.filter { $0 != index }
+                let rest = others.reduce(0) { $0 + ($1 < s.classes.count ? s.classes[$1].share ?? 0 : 0) }
+                for k in others { s.classes[k].share = rest > 0 ? (s.classes[k].share ?? 0) * (1 - v) / rest : (1 - v) / Double(others.count) }
+                s.classes[index].share = v
+            })
+        }
+        return key
+    }()
+
+    static let growthKeys: [Key<GrowthSettings>] = [
+        NumberKey("monthly_rate", \GrowthSettings.monthlyRate, .above(-1, atMost: 10), KeyDoc(
+            "Monthly growth", .share, "Volume × (1 + r)^i in month i.")).key,
+        NumberKey("annual_rate", \GrowthSettings.annualRate, .above(-1, atMost: 1000), KeyDoc(
+            "Yearly growth", .trend, "Volume × (1 + a)^(i/12).")).key,
+        NumberListKey<GrowthSettings>("schedule", \.schedule, .atLeast(0, atMost: 1e6), count: 1...240, KeyDoc(
+            "Growth schedule", .plain, "Multipliers per month from month 1; the last holds.")).key,
+        ObjectKey("logistic", \GrowthSettings.logisticValue, [
+            NumberKey("ceiling", \LogisticSettings.ceiling, .atLeast(1, atMost: 1e6), required: true, KeyDoc(
+                "Adoption ceiling", .plain, "Multiplier the volume approaches.")).key,
+            NumberKey("steepness", \LogisticSettings.steepness, .above(0, atMost: 10), required: true, KeyDoc(
+                "Adoption steepness", .plain, "How fast it gets there.")).key,
+        ], KeyDoc("Adoption curve", .text, "Adoption curve c / (1 + (c − 1)·e^(−k·i)).")).key,
+    ]
+
+    static let loadShapeKeys: [Key<LoadShapeSettings>] = [
+        NumberKey("peak_to_average", \LoadShapeSettings.peakToAverage, .atLeast(1, atMost: 1000), KeyDoc(
+            "Peak to average load", .plain, "Peak hourly load over the average.")).key,
+        NumberListKey<LoadShapeSettings>("hourly", \.hourly, .atLeast(0, atMost: 1e6), count: 24...24, KeyDoc(
+            "Hourly load", .plain, "24 relative weights, hour 0 to 23 (not all zero).")).key,
+    ]
+
+    static let phaseKeys: [Key<PhaseSettings>] = [
+        TextKey("name", \PhaseSettings.name, required: true, recorded: false, KeyDoc("Phase", .text, "experimentation, pilot, production…")).key,
+        NumberKey("until_month", \PhaseSettings.untilMonth, .atLeast(1, atMost: 240), required: true, KeyDoc(
+            "Phase end", .month, "Last month of the phase (1-based); the last phase holds to the end.")).key,
+        NumberKey("volume_multiplier", \PhaseSettings.volumeMultiplier, .atLeast(0, atMost: 1e6), default: .value(1), KeyDoc(
+            "Phase volume multiplier", .plain, "Volume in this phase × the growth curve.")).key,
+        TextListKey<PhaseSettings>("allowed_options", \.allowedOptions, .slug, count: 1...50, KeyDoc(
+            "Allowed options", .text, "Options that may serve in this phase (default: all); the baseline serves for the others.")).key,
+    ]
+
+    static let keys: [Key<S>] = [
+        requestsPerMonth.key, requestsPerDay.key, inputTokens.key, outputTokens.key, singleClass(cachedShare.key), classes, batchShare.key,
+        ObjectKey("growth", \S.growth, growthKeys, exactlyOne: [[Alternative(["monthly_rate"]), Alternative(["annual_rate"]),
+                                                                 Alternative(["schedule"]), Alternative(["logistic"])]],
+                  whenAbsent: .note("flat"), KeyDoc("Growth", .text, "How the volume changes month by month.")).key,
+        ObjectKey("load_shape", \S.loadShape, loadShapeKeys, exactlyOne: [[Alternative(["peak_to_average"]), Alternative(["hourly"])]],
+                  whenAbsent: .note("flat"), KeyDoc("Load shape", .text, "How load spreads over the day.")).key,
+        ListKey<S, PhaseSettings>("phases", \.phases, phaseKeys, count: 1...24, elementName: { node, k in node["name"]?.string ?? "phase \(k + 1)" }, KeyDoc(
+            "Phases", .text, "Maturity phases: volume and the options allowed, stretch by stretch."))
+            .key(names: { s in s.phases.enumerated().map { $0.element.name ?? "phase \($0.offset + 1)" } }),
+    ]
+
+    /// A key of the single request size, listed only when the workload has no classes.
+    private static func singleClass(_ key: Key<S>) -> Key<S> {
+        var key = key
+        let record = key.record
+        key.record = { s, r, c in if !r.has("request_classes") { record(s, r, c) } }
+        return key
+    }
+
+    static let exactlyOne: [[Alternative]] = [
+        [Alternative(["requests_per_month"]), Alternative(["requests_per_day"])],
+        // One request size, or several classes of request.
+        [Alternative(["input_tokens_per_request", "output_tokens_per_request"], optional: ["cached_input_share"]),
+         Alternative(["request_classes"])],
+    ]
+
+    static let objectShape = ObjectShape(keys.map(\.field), exactlyOne: exactlyOne, doc: "What is asked of the model.")
+}
+
+extension GrowthSettings {
+    var logisticValue: LogisticSettings {
+        get { logistic ?? LogisticSettings() }
+        set { logistic = newValue }
+    }
+}
