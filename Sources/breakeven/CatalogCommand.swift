@@ -211,7 +211,7 @@ struct CatalogCommand: ParsableCommand {
         return CalendarDay(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 
-    static func describe(_ entry: BreakevenCatalog.CatalogEntry) -> String {
+    static func describe(_ entry: CatalogEntry) -> String {
         func n(_ x: Double?) -> String { x.map { Money.trimmed(Money.fixed($0, decimals: 4)) } ?? "–" }
         switch entry {
         case .model(let history):

@@ -53,6 +53,12 @@ extension CatalogSnapshot {
                  String(m.hiddenSize), String(m.attentionHeads), String(m.kvHeads), String(m.headDimension),
                  m.latentKVValues.map(String.init) ?? "-", String(m.contextLength), m.license, m.source, m.retrievedOn?.description ?? "-"])
         }
+        for e in snapshot.entries {
+            note(e.effectiveFrom)
+            row(["entry", e.kind, e.id, e.provider, e.effectiveFrom.description]
+                + e.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                + e.words.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + [e.source])
+        }
         for h in snapshot.hardware {
             note(h.effectiveFrom)
             row(["hardware", h.id, h.name, money(h.price), number(h.memoryGB), number(h.bandwidthTBps), number(h.bf16TFLOPS),

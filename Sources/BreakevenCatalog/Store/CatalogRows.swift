@@ -10,7 +10,8 @@ enum CatalogRows {
             gpuOffers: try GPUOfferRecord.fetchAll(db).map(GPUOffer.init(record:)),
             openModels: try OpenModelRecord.fetchAll(db).map(OpenModelArchitecture.init(record:)),
             hardware: try HardwareRecord.fetchAll(db).map(HardwareSpec.init(record:)),
-            plans: try SubscriptionPlanRecord.fetchAll(db).map(SubscriptionPlan.init(record:))
+            plans: try SubscriptionPlanRecord.fetchAll(db).map(SubscriptionPlan.init(record:)),
+            entries: try CatalogOfferRecord.fetchAll(db).map(CatalogOffer.init(record:))
         ).canonical()
     }
 
@@ -18,7 +19,7 @@ enum CatalogRows {
     static func merge(_ snapshot: CatalogSnapshot, into db: Database) throws -> ImportSummary {
         var summary = ImportSummary()
         summary.entries = snapshot.modelPrices.count + snapshot.gpus.count + snapshot.gpuOffers.count
-            + snapshot.openModels.count + snapshot.hardware.count + snapshot.plans.count
+            + snapshot.openModels.count + snapshot.hardware.count + snapshot.plans.count + snapshot.entries.count
 
         var history = try PriceHistory.load(db)
         for price in snapshot.modelPrices {
@@ -37,6 +38,8 @@ enum CatalogRows {
         try upsert(snapshot.hardware.map { try $0.record() }, key: { OfferKey(id: $0.hardwareID, day: $0.effectiveFrom) },
                    in: db, summary: &summary)
         try upsert(snapshot.plans.map { try $0.record() }, key: { OfferKey(id: $0.planID, day: $0.effectiveFrom) },
+                   in: db, summary: &summary)
+        try upsert(snapshot.entries.map { try $0.record() }, key: { OfferKey(id: $0.kind + " " + $0.entryID, day: $0.effectiveFrom) },
                    in: db, summary: &summary)
         return summary
     }

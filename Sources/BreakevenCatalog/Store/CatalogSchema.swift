@@ -17,6 +17,18 @@ enum CatalogSchema {
                 t.add(column: "latent_kv_values", .integer).check { $0 > 0 }
             }
         }
+        migrator.registerMigration("v3: generic entries (provisioned capacity offers)") { db in
+            try db.create(table: "catalog_entry") { t in
+                t.column("kind", .text).notNull()
+                t.column("entry_id", .text).notNull()
+                t.column("provider", .text).notNull()
+                t.column("effective_from", .text).notNull().check { length($0) == 10 }
+                t.column("values_json", .text).notNull()
+                t.column("words_json", .text).notNull()
+                t.column("source", .text).notNull()
+                t.primaryKey(["kind", "entry_id", "effective_from"])
+            }
+        }
         return migrator
     }
 

@@ -9,11 +9,11 @@ public struct CatalogSnapshot: Sendable, Hashable, Codable {
     public var hardware: [HardwareSpec]
     public var plans: [SubscriptionPlan]
     /// Entries of kinds stored generically (provisioned capacity offers).
-    public var entries: [CatalogEntry]
+    public var entries: [CatalogOffer]
 
     public init(modelPrices: [ModelPrice] = [], gpus: [GPUSpec] = [], gpuOffers: [GPUOffer] = [],
                 openModels: [OpenModelArchitecture] = [], hardware: [HardwareSpec] = [], plans: [SubscriptionPlan] = [],
-                entries: [CatalogEntry] = []) {
+                entries: [CatalogOffer] = []) {
         self.modelPrices = modelPrices
         self.gpus = gpus
         self.gpuOffers = gpuOffers
@@ -36,11 +36,11 @@ public struct CatalogSnapshot: Sendable, Hashable, Codable {
         hardware = try c.decode([HardwareSpec].self, forKey: .hardware)
         plans = try c.decode([SubscriptionPlan].self, forKey: .plans)
         // Catalogs written before generic entries existed have none.
-        entries = try c.decodeIfPresent([CatalogEntry].self, forKey: .entries) ?? []
+        entries = try c.decodeIfPresent([CatalogOffer].self, forKey: .entries) ?? []
     }
 
     /// The entry of a kind in effect on `day`.
-    public func entry(kind: String, id: String, asOf day: CalendarDay) -> CatalogEntry? {
+    public func entry(kind: String, id: String, asOf day: CalendarDay) -> CatalogOffer? {
         latest(entries.filter { $0.kind == kind && $0.id == id }, asOf: day, date: \.effectiveFrom)
     }
 

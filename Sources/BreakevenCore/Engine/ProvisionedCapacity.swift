@@ -18,6 +18,9 @@ struct ProvisionedTerms: ServingTerms, Sendable {
     var cachedInputWeight: Double
     var minUnits: Int
     var unitIncrement: Int
+    /// Output capacity bought apart from input capacity (OpenAI Scale Tier, Bedrock's reserved
+    /// tier): its own units, price and minimum; nil where one unit carries both (Azure PTU).
+    var outputUnits: OutputUnits?
     var maxUtilization: Double
     /// The api option that serves what the units cannot; nil: it stays unmet.
     var overflowOptionID: String?
@@ -25,6 +28,14 @@ struct ProvisionedTerms: ServingTerms, Sendable {
     var overheads: Overheads
 
     var provisioning: Provisioning? { Provisioning(throughput: nil, devices: 0, noun: "unit") }
+
+    /// Output capacity sold in units of its own.
+    struct OutputUnits: Sendable {
+        /// Held every month; nil: sized like the input units.
+        var units: Int?
+        var unitPrice: Double
+        var minUnits: Int
+    }
 
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
         var overflow: APIBill?
@@ -37,29 +48,48 @@ struct ProvisionedTerms: ServingTerms, Sendable {
 
 /// Sizes provisioned units for a month's peak hour, as rented GPUs are sized, and bills them by
 /// the hour or the month; what fixed units cannot serve in busy hours goes to the overflow API.
+/// Capacity comes in one pool of units, or two (input and output bought apart).
 struct ProvisionedCapacity: MonthlyCostModel {
+    /// Units of one kind: what a request a minute takes of them, their price and their rules.
+    struct Pool {
+        /// Units one request a minute takes at full use.
+        var perRequestPerMinute: Double
+        var fixed: Int?
+        var unitPrice: Double
+        var minUnits: Double
+        var increment: Double
+        /// Units committed for the current term (auto sizing with a term longer than a month).
+        var committed = 0.0
+    }
+
     let terms: ProvisionedTerms
     let tokensPerRequest: TokenCounts
-    /// Units one request a minute takes at full use: its weighted input against a unit's input
-    /// rate, or its output against the output rate, whichever binds.
-    let unitsPerRequestPerMinute: Double
+    private var pools: [Pool]
     let batchShare: Double
     let hourlyFactors: [Double]?
     let peakFactor: Double
     let overflow: APIBill?
     let overheads: OverheadCharges
     let trend: TrendFactors
-    /// Units committed for the current term (auto sizing with a term longer than a month).
-    private var committed = 0.0
 
     init(_ terms: ProvisionedTerms, workload: Workload, overflow: APIBill?, trends: TrendTableCache?) {
         self.terms = terms
         tokensPerRequest = TokenCounts(perRequestOf: workload.classes, outputMultiplier: 1)
         let t = tokensPerRequest
-        let weighted = t.uncachedInput + terms.cachedInputWeight * t.cachedInput + terms.outputTokenWeight * t.output
-        var perRequest = weighted / terms.inputTokensPerMinute
-        if let outputLimit = terms.outputTokensPerMinute { perRequest = max(perRequest, t.output / outputLimit) }
-        unitsPerRequestPerMinute = perRequest
+        let input = t.uncachedInput + terms.cachedInputWeight * t.cachedInput
+        let increment = Double(max(1, terms.unitIncrement))
+        if let output = terms.outputUnits, let outputRate = terms.outputTokensPerMinute {
+            pools = [Pool(perRequestPerMinute: input / terms.inputTokensPerMinute, fixed: terms.units, unitPrice: terms.unitPrice,
+                          minUnits: Double(terms.minUnits), increment: increment),
+                     Pool(perRequestPerMinute: t.output / outputRate, fixed: output.units, unitPrice: output.unitPrice,
+                          minUnits: Double(output.minUnits), increment: 1)]
+        } else {
+            // One unit carries both: output weighted into its input rate, or bound by an output limit.
+            var perRequest = (input + terms.outputTokenWeight * t.output) / terms.inputTokensPerMinute
+            if let outputLimit = terms.outputTokensPerMinute { perRequest = max(perRequest, t.output / outputLimit) }
+            pools = [Pool(perRequestPerMinute: perRequest, fixed: terms.units, unitPrice: terms.unitPrice,
+                          minUnits: Double(terms.minUnits), increment: increment)]
+        }
         batchShare = workload.batchShare
         hourlyFactors = workload.loadShape.hourlyFactors
         peakFactor = workload.loadShape.peakFactor
@@ -68,14 +98,13 @@ struct ProvisionedCapacity: MonthlyCostModel {
         trend = TrendFactors(perYear: terms.priceChangePerYear, tables: trends)
     }
 
-    var isStateless: Bool { terms.units != nil || terms.termMonths <= 1 }
+    var isStateless: Bool { terms.termMonths <= 1 || pools.allSatisfy { $0.fixed != nil } }
     var oneTimeCost: Double { overheads.oneTime }
 
-    /// Units for a load of `requestsPerMinute`: rounded up to the increment, at least the minimum.
-    func units(forLoad requestsPerMinute: Double) -> Double {
-        let raw = (requestsPerMinute * unitsPerRequestPerMinute / terms.maxUtilization * (1 - 1e-12)).rounded(.up)
-        let step = Double(max(1, terms.unitIncrement))
-        return max(Double(terms.minUnits), (raw / step).rounded(.up) * step)
+    /// Units of a pool for a load of `requestsPerMinute`: rounded up to the increment, at least the minimum.
+    func units(_ pool: Pool, forLoad requestsPerMinute: Double) -> Double {
+        let raw = (requestsPerMinute * pool.perRequestPerMinute / terms.maxUtilization * (1 - 1e-12)).rounded(.up)
+        return max(pool.minUnits, (raw / pool.increment).rounded(.up) * pool.increment)
     }
 
     mutating func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost {
@@ -83,30 +112,38 @@ struct ProvisionedCapacity: MonthlyCostModel {
         let average = demand.requests / minutes
         let batch = average * batchShare, interactive = average - batch
         // Batch traffic fills the valleys: it adds to every hour and does not peak.
-        let need = units(forLoad: interactive * peakFactor + batch)
-        let units: Double
-        if let fixed = terms.units {
-            units = Double(fixed)
-        } else if terms.termMonths > 1 {
-            committed = demand.index % terms.termMonths == 0 ? need : max(committed, need)
-            units = committed
-        } else {
-            units = need
+        let peak = interactive * peakFactor + batch
+        let price = trend.factor(month: demand.index) * (terms.pricedPerMonth ? 1 : demand.date.hours)
+        var lines = CostLines()
+        var held = 0.0
+        // Requests a minute the units serve: the scarcest pool decides.
+        var capacity = Double.infinity
+        for k in pools.indices {
+            let need = units(pools[k], forLoad: peak)
+            let units: Double
+            if let fixed = pools[k].fixed {
+                units = Double(fixed)
+            } else if terms.termMonths > 1 {
+                pools[k].committed = demand.index % terms.termMonths == 0 ? need : max(pools[k].committed, need)
+                units = pools[k].committed
+            } else {
+                units = need
+            }
+            held += units
+            lines.provisioned += units * pools[k].unitPrice * price
+            if pools[k].perRequestPerMinute > 0 {
+                capacity = min(capacity, units * terms.maxUtilization / pools[k].perRequestPerMinute)
+            }
         }
-        // Requests the units cannot take, hour by hour of a typical day (with only a peak known,
-        // its one hour a day).
-        let capacity = unitsPerRequestPerMinute > 0 ? units * terms.maxUtilization / unitsPerRequestPerMinute : .infinity
+        // What the units cannot take, hour by hour of a typical day (with only a peak known, its
+        // one hour a day).
         var excessPerDay = 0.0
         if let factors = hourlyFactors {
             for f in factors { excessPerDay += max(0, interactive * f + batch - capacity) * 60 }
         } else {
-            excessPerDay = max(0, interactive * peakFactor + batch - capacity) * 60
+            excessPerDay = max(0, peak - capacity) * 60
         }
         let excess = min(demand.requests, excessPerDay * Double(demand.date.days))
-
-        var lines = CostLines()
-        let price = terms.unitPrice * trend.factor(month: demand.index)
-        lines.provisioned = units * (terms.pricedPerMonth ? price : price * demand.date.hours)
         var unmet = 0.0
         if excess > 0 {
             if let overflow {
@@ -116,9 +153,10 @@ struct ProvisionedCapacity: MonthlyCostModel {
             }
         }
         overheads.charge(&lines, demand, team: false)
-        let served = demand.requests - excess
         let tokens = tokensPerRequest.scaled(by: demand.requests)
-        return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output, replicas: units,
-                         utilization: units > 0 ? served / minutes * unitsPerRequestPerMinute / units : nil, unmetRequests: unmet)
+        let served = (demand.requests - excess) / minutes
+        return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output, replicas: held,
+                         utilization: capacity.isFinite && capacity > 0 ? served / (capacity / terms.maxUtilization) : nil,
+                         unmetRequests: unmet)
     }
 }

@@ -17,13 +17,17 @@ enum ProvisionedOption: OptionDeclaration {
         var cachedInputWeight: Double?
         var minUnits: Int?
         var unitIncrement: Int?
+        var outputUnits: Int?
+        var outputPricePerHour: Double?
+        var outputPricePerMonth: Double?
+        var minOutputUnits: Int?
         var maxUtilization: Double?
         var overflow: String?
         var priceChangePerYear: Double?
         var oneTime: [String: Double] = [:]
         var monthlyFixed: [String: Double] = [:]
         /// Resolved: the catalog offer in effect on `as_of`, in US dollars.
-        var offer: CatalogEntry?
+        var offer: CatalogOffer?
     }
 
     static let kind = OptionKind.provisioned
@@ -78,6 +82,41 @@ enum ProvisionedOption: OptionDeclaration {
     static let increment = NumberKey<Settings, Int>("unit_increment", \.unitIncrement, .atLeast(1, atMost: 1_000_000), default: .value(1),
                                                     catalog: fromOffer("unit_increment", money: false), KeyDoc(
         "Unit increment", .count("units"), "Units are bought in multiples of this."))
+    static let outputUnitsDoc = KeyDoc("Output units", .count("units"),
+                                       "Output units held, or \"auto\", where output capacity is sold apart from input capacity.")
+    static let outputUnits = Key<Settings>(
+        field: Field("output_units", .anyOf([.integer(min: 1, max: 1_000_000), .string(.oneOf(["auto"]))]), default: "\"auto\"", outputUnitsDoc.text),
+        doc: outputUnitsDoc,
+        read: { s, r in if let n = r.child("output_units")?.number { s.outputUnits = Int(keyValue: n) } },
+        record: { s, r, c in if separateOutput(s, c) { r.assumeWritten("output_units", default: "\"auto\"") } },
+        input: { rest, s in
+            guard rest.isEmpty, s.outputUnits != nil else { return nil }
+            return SettingInput(range: InputRange(integersFrom: 1, to: 1_000_000), doc: outputUnitsDoc, get: { s, _ in s.outputUnits.map(Double.init) },
+                                set: { s, v in s.outputUnits = Int(keyValue: v.rounded()) })
+        })
+    static let outputPerHour = NumberKey<Settings, Double>("output_unit_price_per_hour", \.outputPricePerHour, SharedKeys.money(1e5),
+                                                            catalog: fromOffer("output_unit_price_per_hour", money: true), KeyDoc(
+        "Price per output unit-hour", .money(per: "output unit-hour"),
+        "Price of one output unit for an hour, where output capacity is sold apart (OpenAI Scale Tier, Bedrock's reserved tier)."))
+    static let outputPerMonth = NumberKey<Settings, Double>("output_unit_price_per_month", \.outputPricePerMonth, SharedKeys.money(1e7),
+                                                             catalog: fromOffer("output_unit_price_per_month", money: true), KeyDoc(
+        "Price per output unit-month", .money(per: "output unit-month"), "Price of one output unit for a month, where output capacity is sold apart."))
+    static let minOutputUnits = NumberKey<Settings, Int>("min_output_units", \.minOutputUnits, .atLeast(1, atMost: 1_000_000), default: .value(1),
+                                                         catalog: fromOffer("min_output_units", money: false), KeyDoc(
+        "Minimum output units", .count("units"), "Fewest output units a deployment takes, where output capacity is sold apart."))
+
+    private static func onlyWithSeparateOutput(_ key: Key<Settings>) -> Key<Settings> {
+        var key = key
+        let record = key.record
+        key.record = { s, r, c in if separateOutput(s, c) { record(s, r, c) } }
+        return key
+    }
+
+    /// Output capacity has a price of its own: it is bought in units apart from input capacity.
+    static func separateOutput(_ s: Settings, _ v: ValueContext) -> Bool {
+        outputPerHour.value(s, v) != nil || outputPerMonth.value(s, v) != nil
+    }
+
     static let maxUtilization = NumberKey<Settings, Double>("max_utilization", \.maxUtilization, .atLeast(0.01, atMost: 1), default: .value(1), KeyDoc(
         "Highest planned utilization", .share, "Share of the units' stated capacity the sizing may plan to use in the peak hour."))
     static let overflow = TextKey<Settings>("overflow", \.overflow, .slug, default: unmet, KeyDoc(
@@ -89,7 +128,8 @@ enum ProvisionedOption: OptionDeclaration {
         TextKey("offer", \Settings.offerID, recorded: false, KeyDoc(
             "Catalog offer", .text, "A catalog offer (azure/gpt-4o/global/monthly): its prices, capacity and unit rules.")).key,
         units, perHour.key, perMonth.key, term.key, inputRate.key, outputRate.key, outputWeight.key, cachedWeight.key,
-        minUnits.key, increment.key, maxUtilization.key, overflow.key, priceChange.key,
+        minUnits.key, increment.key, outputUnits, outputPerHour.key, outputPerMonth.key, onlyWithSeparateOutput(minOutputUnits.key),
+        maxUtilization.key, overflow.key, priceChange.key,
         SharedKeys.oneTime(Settings.self), SharedKeys.monthlyFixed(Settings.self),
     ]
 
@@ -103,6 +143,9 @@ enum ProvisionedOption: OptionDeclaration {
             r.error("unit_price_per_month", "\"unit_price_per_month\" cannot be given together with \"unit_price_per_hour\"")
         } else if perHour.value(s, values) == nil, perMonth.value(s, values) == nil, !r.has("offer") {
             r.error(nil, "missing required key \"unit_price_per_hour\" or \"unit_price_per_month\" (or a catalog \"offer\")")
+        }
+        if separateOutput(s, values), outputRate.value(s, values) == nil {
+            r.error(nil, "missing required key \"output_tokens_per_minute_per_unit\", which goes with an output unit price")
         }
         if inputRate.value(s, values) == nil, !r.has("offer") {
             r.error(nil, "missing required key \"input_tokens_per_minute_per_unit\" (or a catalog \"offer\")")
@@ -126,7 +169,11 @@ enum ProvisionedOption: OptionDeclaration {
             termMonths: term.value(s, v) ?? 1, inputTokensPerMinute: inputRate.value(s, v) ?? 1,
             outputTokensPerMinute: outputRate.value(s, v), outputTokenWeight: outputWeight.value(s, v) ?? 1,
             cachedInputWeight: cachedWeight.value(s, v) ?? 1, minUnits: minUnits.value(s, v) ?? 1,
-            unitIncrement: increment.value(s, v) ?? 1, maxUtilization: maxUtilization.value(s, v) ?? 1,
+            unitIncrement: increment.value(s, v) ?? 1,
+            outputUnits: separateOutput(s, v) ? ProvisionedTerms.OutputUnits(
+                units: s.outputUnits, unitPrice: (monthly ? outputPerMonth.value(s, v) : outputPerHour.value(s, v)) ?? 0,
+                minUnits: minOutputUnits.value(s, v) ?? 1) : nil,
+            maxUtilization: maxUtilization.value(s, v) ?? 1,
             overflowOptionID: target == unmet ? nil : target, priceChangePerYear: priceChange.value(s, v) ?? 0,
             overheads: SharedKeys.overheads(s))))
     }

@@ -1,7 +1,7 @@
-/// A dated catalog entry of a kind the catalog stores generically: its numbers and words under
+/// A dated catalog offer of a kind the catalog stores generically: its numbers and words under
 /// the language's own key names, so that a new option kind's offers (provisioned capacity, say)
 /// need no table or record type of their own, only entries.
-public struct CatalogEntry: Sendable, Hashable, Codable {
+public struct CatalogOffer: Sendable, Hashable, Codable {
     /// The option kind whose keys the entry's values fill: "provisioned".
     public var kind: String
     public var id: String
