@@ -17,6 +17,12 @@ enum CatalogSchema {
                 t.add(column: "latent_kv_values", .integer).check { $0 > 0 }
             }
         }
+        migrator.registerMigration("v3-capacity-specs: FP4 peaks, experts, native precision") { db in
+            try CapacitySchema.addSpecs(db)
+        }
+        migrator.registerMigration("v3-calibrations") { db in
+            try CapacitySchema.createCalibrations(db)
+        }
         return migrator
     }
 
