@@ -29,7 +29,8 @@ extension CatalogSnapshot {
                 var plan = $0
                 plan.monthlyFee = MicroUSD.rounded(plan.monthlyFee)
                 return plan
-            }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) })
+            }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) },
+            calibrations: calibrations.map { $0.sorted { $0.name < $1.name } })
     }
 }
 

@@ -53,4 +53,6 @@ public struct ReplicaCapacity: Sendable, Hashable, Codable {
     public var peakTeraOpsPerDevice: Double
     public var acceleratorClass: AcceleratorClass
     public var efficiency: ServingEfficiency
+    /// The calibration whose efficiencies the replica was derived with, if any.
+    public var calibration: Calibration? = nil
 }

@@ -8,15 +8,28 @@ public struct CatalogSnapshot: Sendable, Hashable, Codable {
     public var openModels: [OpenModelArchitecture]
     public var hardware: [HardwareSpec]
     public var plans: [SubscriptionPlan]
+    /// Efficiencies fitted to measured benchmarks (`breakeven capacity calibrate`); nil in the seed.
+    public var calibrations: [Calibration]?
 
     public init(modelPrices: [ModelPrice] = [], gpus: [GPUSpec] = [], gpuOffers: [GPUOffer] = [],
-                openModels: [OpenModelArchitecture] = [], hardware: [HardwareSpec] = [], plans: [SubscriptionPlan] = []) {
+                openModels: [OpenModelArchitecture] = [], hardware: [HardwareSpec] = [], plans: [SubscriptionPlan] = [],
+                calibrations: [Calibration]? = nil) {
         self.modelPrices = modelPrices
         self.gpus = gpus
         self.gpuOffers = gpuOffers
         self.openModels = openModels
         self.hardware = hardware
         self.plans = plans
+        self.calibrations = calibrations
+    }
+
+    /// A calibration by name.
+    public func calibration(_ name: String) -> Calibration? { calibrations?.first { $0.name == name } }
+
+    /// The calibration fitted for this GPU (or machine), model and engine: the latest made, then by name.
+    public func calibration(gpu: String, model: String, engine: ServingEngine) -> Calibration? {
+        (calibrations ?? []).filter { $0.gpu == gpu && $0.model == model && $0.engine == engine }
+            .max { ($0.createdOn, $1.name) < ($1.createdOn, $0.name) }
     }
 
     /// The price of `id` in effect on `day`: the latest row whose effective date is on or before it.

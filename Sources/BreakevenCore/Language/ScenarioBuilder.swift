@@ -59,7 +59,7 @@ struct ScenarioBuilder {
             log.add(Assumption(path: "as_of", value: "\"\(asOf)\" (the first day of start)", source: .defaultValue))
         }
         let workload = buildWorkload(r.object("workload"), start: start, months: months)
-        let context = OptionContext(asOf: asOf, workload: workload)
+        let context = OptionContext(asOf: asOf, workload: workload, profile: profile)
 
         let optionNodes = r.child("options")?.elements ?? []
         let ids = optionNodes.map { $0["id"]?.string ?? "" }
@@ -284,6 +284,8 @@ struct ScenarioBuilder {
     struct OptionContext {
         var asOf: CalendarDay
         var workload: Workload?
+        /// Owned hardware under the personal profile serves one request at a time by default.
+        var profile: Scenario.Profile = .enterprise
     }
 
     private func buildOption(_ node: JSONNode, index i: Int, allIDs: [String], optionNodes: [JSONNode], context: OptionContext) -> ServingOption? {
@@ -417,88 +419,8 @@ struct ScenarioBuilder {
                           overheads: Overheads(oneTime: r.amounts("one_time"), monthlyFixed: r.amounts("monthly_fixed")))
     }
 
-    private func buildThroughput(_ t: ScenarioReader) -> Throughput {
+    func buildThroughput(_ t: ScenarioReader) -> Throughput {
         Throughput(outputTokensPerSecond: t.double("output_tokens_per_second"), inputTokensPerSecond: t.double("input_tokens_per_second"))
-    }
-
-    /// Given throughput, or derived from the model on the device by the capacity model.
-    private func throughput(_ r: ScenarioReader, _ context: OptionContext, device: Accelerator?, deviceKey: String)
-        -> (throughput: Throughput, capacity: DerivedCapacity?)
-    {
-        guard r.child("throughput")?.string == "derived" else {
-            for key in ["model", "precision", "kv_cache_precision", "tensor_parallel", "latency", "efficiency", "max_batch"] where r.has(key) {
-                r.error(key, "\"\(key)\" is used only when throughput is \"derived\"")
-            }
-            return (buildThroughput(r.object("throughput")), nil)
-        }
-        r.record("throughput", "\"derived\"", from: r.child("throughput"))
-        let fallback = Throughput(outputTokensPerSecond: 1, inputTokensPerSecond: 1)
-        var model: OpenModelArchitecture?
-        if let inline = r.child("model"), inline.members != nil {
-            let m = r.object("model")
-            let total = m.double("total_parameters")
-            model = OpenModelArchitecture(
-                id: "inline", name: "inline model", totalParameters: total,
-                activeParameters: m.optionalDouble("active_parameters") ?? total, layers: m.int("layers"),
-                hiddenSize: m.int("hidden_size"), attentionHeads: m.int("attention_heads"), kvHeads: m.int("kv_heads"),
-                headDimension: m.int("head_dimension"), latentKVValues: m.optionalDouble("latent_kv_values").map { Int($0) },
-                contextLength: m.optionalDouble("context_length").map { Int($0) } ?? 131_072,
-                license: "", source: "scenario")
-        } else if r.has("model") {
-            model = r.lookup("model", kind: "open model", in: catalog.openModels.map(\.id), find: { catalog.openModel($0) })?.entry
-        } else {
-            r.error(nil, "missing key \"model\", needed when throughput is \"derived\"")
-        }
-        if !r.has("precision") { r.error(nil, "missing key \"precision\", needed when throughput is \"derived\"") }
-        if device == nil, !r.has(deviceKey) {
-            r.error(nil, "missing key \"\(deviceKey)\", needed when throughput is \"derived\"")
-        }
-        guard let model, let device, let workload = context.workload,
-              let precision = Precision(rawValue: r.string("precision")) else { return (fallback, nil) }
-        let kv = Precision(rawValue: r.string("kv_cache_precision")) ?? .bf16
-        var tensorParallel: Int?
-        var policy = TensorParallelPolicy.smallestThatFits
-        if let n = r.child("tensor_parallel")?.number {
-            tensorParallel = Int(n)
-            r.record("tensor_parallel", NumberBounds.format(n), from: r.child("tensor_parallel"))
-        } else if r.string("tensor_parallel") == "best" {
-            policy = .mostThroughputPerDevice
-        }
-        let latency = r.object("latency")
-        let efficiency = r.object("efficiency")
-        let maxBatch = r.child("max_batch")?.number.map { Int($0) }
-        if let n = maxBatch { r.record("max_batch", String(n), from: r.child("max_batch")) }
-        let setup = ServingSetup(
-            model: model, accelerator: device, weightPrecision: precision, kvCachePrecision: kv,
-            tensorParallel: tensorParallel, tensorParallelPolicy: policy,
-            request: RequestShape(meanOf: workload),
-            latency: LatencyTarget(maxTimePerOutputTokenMs: latency.optionalDouble("max_time_per_output_token_ms"),
-                                   maxTimeToFirstTokenMs: latency.optionalDouble("max_time_to_first_token_ms")),
-            efficiency: EfficiencyOverrides(memoryBandwidthUtilization: efficiency.optionalDouble("memory_bandwidth_utilization"),
-                                            computeUtilization: efficiency.optionalDouble("compute_utilization"),
-                                            memoryReserveShare: efficiency.optionalDouble("memory_reserve_share")),
-            maxBatch: maxBatch)
-        do {
-            let c = try ReplicaCapacity.estimate(for: setup)
-            let how = "\(model.id) at \(precision.rawValue) on \(c.tensorParallel) × \(device.name), batch \(c.batch) (roofline capacity model)"
-            for (key, value) in [("throughput.output_tokens_per_second", c.outputTokensPerSecond),
-                                 ("throughput.input_tokens_per_second", c.inputTokensPerSecond)] {
-                log.add(Assumption(path: r.settingPath(key), value: Money.trimmed(Money.fixed(value, decimals: 1)), source: .derived(how)))
-            }
-            log.add(Assumption(path: r.settingPath("efficiency.memory_bandwidth_utilization"),
-                value: NumberBounds.format(c.efficiency.memoryBandwidthUtilization),
-                source: efficiency.has("memory_bandwidth_utilization") ? .scenario : .measuredDefault(c.efficiency.memoryBandwidthSource)))
-            log.add(Assumption(path: r.settingPath("efficiency.compute_utilization"),
-                value: NumberBounds.format(c.efficiency.computeUtilization),
-                source: efficiency.has("compute_utilization") ? .scenario : .measuredDefault(c.efficiency.computeSource)))
-            log.add(Assumption(path: r.settingPath("efficiency.memory_reserve_share"),
-                value: NumberBounds.format(c.efficiency.memoryReserveShare),
-                source: efficiency.has("memory_reserve_share") ? .scenario : .measuredDefault(c.efficiency.memoryReserveSource)))
-            return (c.throughput, DerivedCapacity(setup: setup, capacity: c))
-        } catch {
-            r.error("throughput", error.description)
-            return (fallback, nil)
-        }
     }
 
     private func buildOverheads(_ r: ScenarioReader) -> Overheads {
@@ -524,7 +446,7 @@ struct ScenarioBuilder {
             device = Accelerator(id: "inline", name: name, acceleratorClass: cls, memoryGB: g.double("memory_gb"),
                                  bandwidthTBps: g.double("bandwidth_tbps"), bf16TFLOPS: g.double("bf16_tflops"),
                                  fp8TFLOPS: g.optionalDouble("fp8_tflops"), int8TOPS: g.optionalDouble("int8_tops"),
-                                 int4TOPS: g.optionalDouble("int4_tops"))
+                                 int4TOPS: g.optionalDouble("int4_tops"), fp4TFLOPS: g.optionalDouble("fp4_tflops"))
         } else if let found = r.lookup("gpu", kind: "GPU", in: catalog.gpus.map(\.id), find: { catalog.gpu($0) }) {
             gpuID = found.id
             device = Accelerator(found.entry)
@@ -583,7 +505,7 @@ struct ScenarioBuilder {
             r.record("interruption_overhead", spot ? "0.1 (spot price)" : "0", from: nil)
         }
 
-        let derived = throughput(r, context, device: device, deviceKey: "gpu")
+        let derived = throughput(r, context, device: device, deviceKey: "gpu", deviceID: gpuID)
         let gpusPerReplica: Int
         if let c = derived.capacity?.capacity {
             // The replica is as many devices as the derived tensor-parallel degree.
@@ -623,7 +545,7 @@ struct ScenarioBuilder {
         } else {
             _ = r.string("units")
         }
-        let derived = throughput(r, context, device: machine.map { Accelerator($0) }, deviceKey: "hardware")
+        let derived = throughput(r, context, device: machine.map { Accelerator($0) }, deviceKey: "hardware", deviceID: machine?.id)
         if r.has("hours_on_per_month"), r.has("hours_on_per_day") {
             r.error("hours_on_per_month", "\"hours_on_per_month\" cannot be given together with \"hours_on_per_day\"")
         }

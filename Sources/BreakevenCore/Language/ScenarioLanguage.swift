@@ -23,7 +23,7 @@ public enum ScenarioLanguage {
     static let throughputField = Field("throughput", .anyOf([throughput, .string(.oneOf(["derived"]))]), required: true,
         "Per-replica throughput at its operating batch, or \"derived\" from `model`, the device and `precision`.")
 
-    static let precisions = ["bf16", "fp8", "int8", "int4"]
+    static let precisions = Precision.allCases.map(\.rawValue)
 
     static let architecture = Shape.object(ObjectShape([
         Field("total_parameters", .number(.above(0, atMost: 1e14)), required: true, "All parameters (every expert)."),
@@ -36,6 +36,8 @@ public enum ScenarioLanguage {
         Field("latent_kv_values", .integer(min: 1, max: 1_000_000),
               "Multi-head latent attention: values cached per layer and token, kv_lora_rank + qk_rope_head_dim (576 for DeepSeek-V3); omit for grouped-query attention."),
         Field("context_length", .integer(min: 1, max: 100_000_000), "Longest context the model takes."),
+        Field("experts", .integer(min: 1, max: 100_000), "Mixture of experts: routed experts per MoE layer (num_experts, n_routed_experts)."),
+        Field("experts_per_token", .integer(min: 1, max: 100_000), "Mixture of experts: experts each token uses (num_experts_per_tok)."),
     ], doc: "An open model's architecture, as its config.json gives it."))
 
     static let deviceSpecs = Shape.object(ObjectShape([
@@ -45,6 +47,7 @@ public enum ScenarioLanguage {
         Field("fp8_tflops", .number(.above(0, atMost: 1e6)), "Dense FP8 TFLOPS."),
         Field("int8_tops", .number(.above(0, atMost: 1e6)), "Dense INT8 TOPS."),
         Field("int4_tops", .number(.above(0, atMost: 1e6)), "Dense INT4 TOPS."),
+        Field("fp4_tflops", .number(.above(0, atMost: 1e6)), "Dense FP4 (NVFP4/MXFP4) TFLOPS, where the device has an FP4 path."),
         Field("class", .string(.oneOf(AcceleratorClass.allCases.map(\.rawValue))), "Device class, for default efficiencies (default: inferred from the name)."),
         Field("name", .string(.text), "Name shown in reports."),
     ], doc: "A device's datasheet figures."))
@@ -52,10 +55,19 @@ public enum ScenarioLanguage {
     /// Keys that derive throughput from a model on a device (`throughput: "derived"`).
     static let derivationFields: [Field] = [
         Field("model", .anyOf([.string(.text), architecture]), "A catalog open model (llama-3.3-70b) or an inline architecture; used when throughput is \"derived\"."),
-        Field("precision", .string(.oneOf(precisions)), "Weight precision when throughput is \"derived\"."),
+        Field("precision", .string(.oneOf(precisions)), default: "the model's native precision",
+              "Weight precision when throughput is \"derived\" (nvfp4 and mxfp4 run at the device's FP4 peak where it has one); default: the format the model is published in (bf16 for most, fp8 for DeepSeek-R1 and Kimi K2, mxfp4 for gpt-oss)."),
         Field("kv_cache_precision", .string(.oneOf(precisions)), default: "\"bf16\"", "KV cache precision when throughput is \"derived\"."),
-        Field("tensor_parallel", .anyOf([.integer(min: 1, max: 8), .string(.oneOf(["smallest", "best"]))]), default: "\"smallest\"",
-              "Devices per replica: 1, 2, 4 or 8; \"smallest\" that holds the model, or \"best\" throughput per device."),
+        Field("tensor_parallel", .anyOf([.integer(min: 1, max: 8), .string(.oneOf(["smallest", "best"]))]), default: "\"best\"",
+              "Devices per replica: 1, 2, 4 or 8; \"best\": the layout with the lowest cost per token that meets the latency targets (the most output per device); \"smallest\" that holds the model."),
+        Field("layout", .string(.oneOf(LayoutChoice.allCases.map(\.rawValue))), default: "\"auto\"",
+              "How a replica spreads the model: \"tensor\" parallel, \"expert_data_attention\" (experts spread, attention data parallel: mixture-of-experts models), or \"auto\": whichever costs least per token."),
+        Field("engine", .string(.oneOf(ServingEngine.allCases.map(\.rawValue))), default: "vllm on GPUs, llama.cpp on Apple silicon",
+              "The serving engine: its default caps the requests decoded together (vllm 256, sglang none, tensorrt-llm 2048, llama.cpp 4, mlx 32)."),
+        Field("max_concurrency", .integer(min: 1, max: 100_000), default: "the engine's default",
+              "The engine's cap on requests decoded together (vLLM max_num_seqs, TensorRT-LLM max_batch_size, llama-server -np)."),
+        Field("calibration", .string(.text),
+              "A calibration in the catalog (`breakeven capacity calibrate`) whose efficiencies to use; default: the one fitted for this device, model and engine, if any."),
         Field("latency", .object(ObjectShape([
             Field("max_time_per_output_token_ms", .number(.above(0, atMost: 1e6)), "Longest time between two output tokens."),
             Field("max_time_to_first_token_ms", .number(.above(0, atMost: 1e7)), "Longest wait for the first token."),
@@ -64,8 +76,10 @@ public enum ScenarioLanguage {
             Field("memory_bandwidth_utilization", .number(.above(0, atMost: 1)), "Achieved over datasheet bandwidth in decode."),
             Field("compute_utilization", .number(.above(0, atMost: 1)), "Achieved over dense peak FLOPS."),
             Field("memory_reserve_share", .number(.atLeast(0, atMost: 0.9)), "Memory kept for activations and the runtime."),
+            Field("step_overhead_ms", .number(.atLeast(0, atMost: 1000)), "Host-side time per step the engine does not hide (scheduling, launches)."),
         ])), "Overrides of the measured default efficiencies."),
-        Field("max_batch", .integer(min: 1, max: 100_000), "Most requests in flight at once (1 for one person at a desk)."),
+        Field("max_batch", .integer(min: 1, max: 100_000), default: "none; 1 for owned hardware under the personal profile",
+              "Most requests in flight at once (1 for one person at a desk)."),
     ]
 
     static let team = Shape.object(ObjectShape([

@@ -159,6 +159,9 @@ struct InputSetter: Sendable {
         case "efficiency.memory_bandwidth_utilization": return with { $0.efficiency.memoryBandwidthUtilization = $1 }
         case "efficiency.compute_utilization": return with { $0.efficiency.computeUtilization = $1 }
         case "efficiency.memory_reserve_share": return with { $0.efficiency.memoryReserveShare = $1 }
+        case "efficiency.step_overhead_ms": return with { $0.efficiency.stepOverheadMs = $1 }
+        case "max_concurrency": return with { $0.maxConcurrency = Int($1) }
+        case "gpu.fp4_tflops": return with { $0.accelerator.fp4TFLOPS = $1 }
         case "latency.max_time_per_output_token_ms": return with { $0.latency.maxTimePerOutputTokenMs = $1 }
         case "latency.max_time_to_first_token_ms": return with { $0.latency.maxTimeToFirstTokenMs = $1 }
         case "max_batch": return with { $0.maxBatch = Int($1) }
