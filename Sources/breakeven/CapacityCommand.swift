@@ -8,7 +8,7 @@ struct CapacityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capacity",
         abstract: "Capacity: how options are sized, the validation ledger, calibration from your benchmarks.",
-        subcommands: [CapacitySizeCommand.self, CapacityValidateCommand.self],
+        subcommands: [CapacitySizeCommand.self, CapacityValidateCommand.self, CapacityCalibrateCommand.self],
         defaultSubcommand: CapacitySizeCommand.self
     )
 }

@@ -66,6 +66,11 @@ extension CatalogSnapshot {
             row(["plan", p.id, p.name, p.provider, money(p.monthlyFee), number(p.includedRequestsPerMonth), p.includes,
                  p.effectiveFrom.description, p.source])
         }
+        for c in snapshot.calibrations ?? [] {
+            row(["calibration", c.name, c.gpu, c.model, c.engine.rawValue, c.precision.rawValue, c.kvCachePrecision.rawValue,
+                 String(c.tensorParallel), number(c.memoryBandwidthUtilization), number(c.computeUtilization),
+                 number(c.stepOverheadMs), number(c.residual), c.sourceDigest, c.createdOn.description])
+        }
         return "catalog-v1:\(rows):\(latest?.description ?? "none"):\(hash.hex)"
     }
 }
