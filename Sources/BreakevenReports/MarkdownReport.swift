@@ -139,21 +139,36 @@ public enum MarkdownReport {
         let derived = r.options.compactMap { o in o.capacity.map { (o, $0) } }
         guard !derived.isEmpty else { return nil }
         func n(_ x: Double, _ d: Int = 1) -> String { Money.grouped(Money.fixed(x, decimals: d)) }
-        var t = MarkdownTable([("Option", .left), ("Devices (TP)", .right), ("Batch", .right), ("Weights GB", .right),
+        var t = MarkdownTable([("Option", .left), ("Devices (TP)", .right), ("Layout, engine", .left), ("Batch", .right), ("Weights GB", .right),
                                ("KV cache GB", .right), ("Memory per device", .right), ("Output tok/s", .right),
-                               ("Prompt tok/s", .right), ("ms per token", .right), ("First token ms", .right), ("Bound", .left)])
+                               ("Prefill tok/s", .right), ("ms per token", .right), ("First token ms", .right), ("Bound", .left)])
         for (o, c) in derived {
-            t.append([o.label, "\(c.tensorParallel) (\(c.tensorParallelReason))", "\(c.batch) (\(c.batchLimit))", n(c.weightsGB),
-                      n(c.kvCacheGB), "\(n(c.memoryUsedPerDeviceGB)) of \(n(c.memoryPerDeviceGB)) GB", n(c.outputTokensPerSecond, 0),
-                      n(c.inputTokensPerSecond, 0), n(c.timePerOutputTokenMs), n(c.timeToFirstTokenMs, 0), c.bound])
+            t.append([o.label, "\(c.tensorParallel) (\(c.tensorParallelReason))", [c.layout, c.engine].compactMap { $0 }.joined(separator: ", "),
+                      "\(c.batch) (\(c.batchLimit))", n(c.weightsGB),
+                      n(c.kvCacheGB), "\(n(c.memoryUsedPerDeviceGB)) of \(n(c.memoryPerDeviceGB)) GB", n(c.effectiveOutputTokensPerSecond, 0),
+                      n(c.prefillOnlyTokensPerSecond ?? c.inputTokensPerSecond, 0), n(c.timePerOutputTokenMs), n(c.timeToFirstTokenMs, 0), c.bound])
         }
         return t.text + """
 
-        Per replica, from the roofline capacity model: decode at the largest batch that fits memory and the latency targets \
-        (memory-bound when reading weights and KV cache takes longer than the arithmetic), prefill compute-bound. \
+        Per replica, from the roofline capacity model: decode at the largest batch that fits memory, the engine's concurrency cap \
+        and the latency targets, with the prompts that arrive prefilled in the same steps (memory-bound when reading weights and \
+        KV cache takes longer than the arithmetic); output tok/s is what the replica emits under the workload's mix, prefill \
+        tok/s what it prefills alone. \
         The efficiencies behind it are listed with their sources under Assumptions.
 
-        """
+        """ + derived.compactMap { o, c in c.calibration.map { calibrationPoints(o.label, $0) } }.joined()
+    }
+
+    /// A calibration's measured points beside the model's prediction with the fitted efficiencies.
+    static func calibrationPoints(_ label: String, _ k: Calibration) -> String {
+        func n(_ x: Double) -> String { Money.grouped(Money.fixed(x, decimals: 1)) }
+        var t = MarkdownTable([("Input", .right), ("Output", .right), ("Concurrency", .right), ("Metric", .left),
+                               ("Measured tok/s", .right), ("Predicted, defaults", .right), ("Predicted, calibrated", .right)])
+        for p in k.points {
+            t.append([n(p.inputTokens), n(p.outputTokens), String(p.concurrency), p.metric, n(p.measured), n(p.predictedBefore), n(p.predictedAfter)])
+        }
+        func f(_ x: Double) -> String { Money.trimmed(Money.fixed(x, decimals: 3)) }
+        return "**\(label)** uses \(k.summary): memory bandwidth \(f(k.memoryBandwidthUtilization)), compute \(f(k.computeUtilization)), \(f(k.stepOverheadMs)) ms a step.\n\n" + t.text + "\n"
     }
 
     /// For each switch: the month chosen, the cost of every other month, and how flat the optimum is.

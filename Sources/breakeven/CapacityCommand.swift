@@ -2,9 +2,20 @@ import ArgumentParser
 import BreakevenCore
 import Foundation
 
+/// `breakeven capacity`: sizing of a scenario's options (the default), the validation ledger, and
+/// calibration from measured benchmarks.
 struct CapacityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capacity",
+        abstract: "Capacity: how options are sized, the validation ledger, calibration from your benchmarks.",
+        subcommands: [CapacitySizeCommand.self, CapacityValidateCommand.self, CapacityCalibrateCommand.self],
+        defaultSubcommand: CapacitySizeCommand.self
+    )
+}
+
+struct CapacitySizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "size",
         abstract: "Print how each self-hosted or owned option is sized, month by month."
     )
 

@@ -189,12 +189,13 @@ struct DerivedThroughputScenarioTests {
         func option(_ model: String) -> String {
             """
             { "id": "self", "type": "self_hosted", "gpu": "h200", "gpu_hourly": 3, "throughput": "derived",
-              "model": \(model), "precision": "fp8", "kv_cache_precision": "fp8", "tensor_parallel": 8 }
+              "model": \(model), "precision": "fp8", "kv_cache_precision": "fp8", "tensor_parallel": 8, "layout": "tensor" }
             """
         }
         let inline = """
             { "total_parameters": 671e9, "active_parameters": 37e9, "layers": 61, "hidden_size": 7168, "attention_heads": 128,
-              "kv_heads": 128, "head_dimension": 192, "latent_kv_values": 576, "context_length": 163840 }
+              "kv_heads": 128, "head_dimension": 192, "latent_kv_values": 576, "context_length": 163840,
+              "experts": 256, "experts_per_token": 8 }
             """
         let workload = #"{ "requests_per_month": 1000000, "input_tokens_per_request": 1024, "output_tokens_per_request": 2048 }"#
         let written = try #require(CatalogScenarioTests.scenario([option(inline)], workload: workload).options[0].capacity)

@@ -10,8 +10,8 @@ import Testing
         let tables = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
-        #expect(tables == ["gpu", "gpu_offer", "grdb_migrations", "hardware", "long_context_tier", "model_price", "open_model",
-                           "subscription_plan", "time_of_day_price"])
+        #expect(tables == ["calibration", "catalog_entry", "gpu", "gpu_offer", "grdb_migrations", "hardware", "long_context_tier",
+                           "model_price", "open_model", "subscription_plan", "time_of_day_price"])
         #expect(try store.isEmpty())
         #expect(try store.snapshot() == CatalogSnapshot())
     }
@@ -116,7 +116,7 @@ import Testing
         var cheaper = seed
         cheaper.gpuOffers[0].hourly -= 0.01
         #expect(cheaper.fingerprint != seed.fingerprint)
-        #expect(seed.fingerprint.hasPrefix("catalog-v1:\(seed.modelPrices.count + seed.gpus.count + seed.gpuOffers.count + seed.openModels.count + seed.hardware.count + seed.plans.count):"))
+        #expect(seed.fingerprint.hasPrefix("catalog-v1:\(seed.modelPrices.count + seed.gpus.count + seed.gpuOffers.count + seed.openModels.count + seed.hardware.count + seed.plans.count + seed.entries.count):"))
         #expect(CatalogSnapshot().fingerprint == "catalog-v1:0:none:cbf29ce484222325") // FNV-1a offset basis: nothing hashed
     }
 }

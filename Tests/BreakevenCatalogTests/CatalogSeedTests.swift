@@ -21,15 +21,19 @@ import Testing
         let hosts = Set(seed.modelPrices.map(\.provider)).subtracting(["openai", "anthropic", "google", "gemini"])
         #expect(hosts.count >= 3)
 
-        #expect(seed.gpus.map(\.id) == ["a100-80gb", "b200", "h100-pcie", "h100-sxm", "h200", "l4", "l40s", "mi300x",
-                                        "rtx-4090", "rtx-5090"])
-        #expect(seed.openModels.map(\.id) == ["deepseek-v3", "gpt-oss-120b", "gpt-oss-20b", "llama-3.1-70b", "llama-3.1-8b",
-                                              "llama-3.3-70b", "mixtral-8x7b", "qwen3-235b-a22b", "qwen3-32b", "qwen3-8b"])
+        #expect(seed.gpus.map(\.id) == ["a100-80gb", "b200", "b300", "gb200", "h100-pcie", "h100-sxm", "h200", "l4", "l40s",
+                                        "mi300x", "mi325x", "mi355x", "rtx-4090", "rtx-5090", "rtx-pro-6000"])
+        #expect(seed.openModels.map(\.id) == ["deepseek-r1", "deepseek-v3", "gpt-oss-120b", "gpt-oss-20b", "kimi-k2", "llama-3.1-405b",
+                                              "llama-3.1-70b", "llama-3.1-8b", "llama-3.3-70b", "llama-4-maverick", "llama-4-scout",
+                                              "mixtral-8x7b", "qwen3-235b-a22b", "qwen3-30b-a3b", "qwen3-32b", "qwen3-8b",
+                                              "qwen3-coder-480b-a35b"])
         #expect(seed.gpuOffers.count >= 15)
         #expect(Set(seed.gpuOffers.map(\.commitment)) == Set(GPUCommitment.allCases))
         #expect(Set(seed.gpuOffers.map(\.provider)).count >= 3)
-        #expect(Set(seed.hardware.map(\.id)) == ["pc-rtx-4090", "pc-rtx-5090", "mac-mini-m4-pro-64gb",
-                                                 "mac-studio-m3-ultra-256gb", "dgx-spark"])
+        #expect(Set(seed.hardware.map(\.id)) == ["pc-rtx-4090", "pc-rtx-5090", "mac-mini-m4-pro-64gb", "mac-studio-m3-ultra-256gb",
+                                                 "mac-studio-m3-ultra-512gb", "mac-studio-m4-max-128gb", "macbook-pro-m4-max-128gb", "dgx-spark"])
+        // Provisioned capacity from the three providers that sell it.
+        #expect(Set(seed.entries.filter { $0.kind == "provisioned" }.map(\.provider)) == ["azure", "openai", "aws-bedrock"])
         #expect(seed.plans.count == 8)
         for id in ["openai/chatgpt-plus", "anthropic/claude-pro", "github/copilot-pro", "cursor/pro"] {
             #expect(seed.plan(id, asOf: CalendarDay(year: 2026, month: 11, day: 1)) != nil, "missing \(id)")
@@ -43,6 +47,7 @@ import Testing
         #expect(seed.gpuOffers.allSatisfy { !$0.source.isEmpty && seed.gpu($0.gpu) != nil })
         #expect(seed.hardware.allSatisfy { !$0.source.isEmpty })
         #expect(seed.plans.allSatisfy { !$0.source.isEmpty })
+        #expect(seed.entries.allSatisfy { !$0.source.isEmpty })
     }
 
     @Test func gpt4oCostsWhatOpenAIChargesForOneLongRequest() throws {
@@ -75,7 +80,7 @@ import Testing
         let store = try CatalogStore.inMemory()
         let first = try store.install(seed)
         let rows = seed.modelPrices.count + seed.gpus.count + seed.gpuOffers.count + seed.openModels.count
-            + seed.hardware.count + seed.plans.count
+            + seed.hardware.count + seed.plans.count + seed.entries.count
         #expect(first == ImportSummary(entries: rows, added: rows))
         #expect(try store.snapshot() == seed)
         #expect(try store.fingerprint() == seed.fingerprint)

@@ -112,13 +112,13 @@ extension GPUSpec {
             throw CatalogError.invalidEntry(entry: "gpu \(id)", message: "no retrieval date (retrievedOn) for its source")
         }
         return GPURecord(id: id, name: name, memoryGB: memoryGB, bandwidthTBps: bandwidthTBps, bf16TFLOPS: bf16TFLOPS,
-                         fp8TFLOPS: fp8TFLOPS, int8TOPS: int8TOPS, int4TOPS: int4TOPS, tdpWatts: tdpWatts,
+                         fp8TFLOPS: fp8TFLOPS, int8TOPS: int8TOPS, int4TOPS: int4TOPS, fp4TFLOPS: fp4TFLOPS, tdpWatts: tdpWatts,
                          source: source, retrievedOn: retrievedOn.description)
     }
 
     init(record r: GPURecord) {
         self.init(id: r.id, name: r.name, memoryGB: r.memoryGB, bandwidthTBps: r.bandwidthTBps, bf16TFLOPS: r.bf16TFLOPS,
-                  fp8TFLOPS: r.fp8TFLOPS, int8TOPS: r.int8TOPS, int4TOPS: r.int4TOPS, tdpWatts: r.tdpWatts,
+                  fp8TFLOPS: r.fp8TFLOPS, int8TOPS: r.int8TOPS, int4TOPS: r.int4TOPS, fp4TFLOPS: r.fp4TFLOPS, tdpWatts: r.tdpWatts,
                   source: r.source, retrievedOn: CalendarDay(r.retrievedOn))
     }
 }
@@ -154,7 +154,8 @@ extension OpenModelArchitecture {
         return OpenModelRecord(id: id, name: name, totalParameters: Int64(totalParameters.rounded()),
                                activeParameters: Int64(activeParameters.rounded()), layers: layers, hiddenSize: hiddenSize,
                                attentionHeads: attentionHeads, kvHeads: kvHeads, headDimension: headDimension,
-                               latentKVValues: latentKVValues,
+                               latentKVValues: latentKVValues, experts: experts, expertsPerToken: expertsPerToken,
+                               nativePrecision: nativePrecision?.rawValue,
                                contextLength: contextLength, license: license, source: source,
                                retrievedOn: retrievedOn.description)
     }
@@ -162,7 +163,9 @@ extension OpenModelArchitecture {
     init(record r: OpenModelRecord) {
         self.init(id: r.id, name: r.name, totalParameters: Double(r.totalParameters), activeParameters: Double(r.activeParameters),
                   layers: r.layers, hiddenSize: r.hiddenSize, attentionHeads: r.attentionHeads, kvHeads: r.kvHeads,
-                  headDimension: r.headDimension, latentKVValues: r.latentKVValues, contextLength: r.contextLength, license: r.license, source: r.source,
+                  headDimension: r.headDimension, latentKVValues: r.latentKVValues, experts: r.experts,
+                  expertsPerToken: r.expertsPerToken, nativePrecision: r.nativePrecision.flatMap(Precision.init(rawValue:)),
+                  contextLength: r.contextLength, license: r.license, source: r.source,
                   retrievedOn: CalendarDay(r.retrievedOn))
     }
 }
@@ -173,7 +176,7 @@ extension HardwareSpec {
             throw CatalogError.invalidAmount(entry: "hardware \(id) from \(effectiveFrom)", field: "price", value: price)
         }
         return HardwareRecord(hardwareID: id, name: name, priceMicros: micros, memoryGB: memoryGB, bandwidthTBps: bandwidthTBps,
-                              bf16TFLOPS: bf16TFLOPS, tdpWatts: tdpWatts, wattsBusy: wattsBusy, wattsIdle: wattsIdle,
+                              bf16TFLOPS: bf16TFLOPS, fp8TFLOPS: fp8TFLOPS, fp4TFLOPS: fp4TFLOPS, tdpWatts: tdpWatts, wattsBusy: wattsBusy, wattsIdle: wattsIdle,
                               effectiveFrom: effectiveFrom.description, source: source)
     }
 
@@ -183,7 +186,7 @@ extension HardwareSpec {
         }
         self.init(id: r.hardwareID, name: r.name, price: MicroUSD.usd(r.priceMicros), memoryGB: r.memoryGB,
                   bandwidthTBps: r.bandwidthTBps, bf16TFLOPS: r.bf16TFLOPS, tdpWatts: r.tdpWatts, wattsBusy: r.wattsBusy,
-                  wattsIdle: r.wattsIdle, effectiveFrom: day, source: r.source)
+                  wattsIdle: r.wattsIdle, effectiveFrom: day, source: r.source, fp8TFLOPS: r.fp8TFLOPS, fp4TFLOPS: r.fp4TFLOPS)
     }
 }
 

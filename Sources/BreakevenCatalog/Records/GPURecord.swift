@@ -12,6 +12,7 @@ struct GPURecord: Codable, Equatable, FetchableRecord, PersistableRecord {
     var fp8TFLOPS: Double?
     var int8TOPS: Double?
     var int4TOPS: Double?
+    var fp4TFLOPS: Double?
     var tdpWatts: Double
     var source: String
     var retrievedOn: String
@@ -24,6 +25,7 @@ struct GPURecord: Codable, Equatable, FetchableRecord, PersistableRecord {
         case fp8TFLOPS = "fp8_tflops"
         case int8TOPS = "int8_tops"
         case int4TOPS = "int4_tops"
+        case fp4TFLOPS = "fp4_tflops"
         case tdpWatts = "tdp_watts"
         case source
         case retrievedOn = "retrieved_on"

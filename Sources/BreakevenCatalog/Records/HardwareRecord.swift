@@ -10,6 +10,8 @@ struct HardwareRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
     var memoryGB: Double
     var bandwidthTBps: Double
     var bf16TFLOPS: Double
+    var fp8TFLOPS: Double?
+    var fp4TFLOPS: Double?
     var tdpWatts: Double
     var wattsBusy: Double
     var wattsIdle: Double
@@ -23,6 +25,8 @@ struct HardwareRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
         case memoryGB = "memory_gb"
         case bandwidthTBps = "bandwidth_tbps"
         case bf16TFLOPS = "bf16_tflops"
+        case fp8TFLOPS = "fp8_tflops"
+        case fp4TFLOPS = "fp4_tflops"
         case tdpWatts = "tdp_watts"
         case wattsBusy = "watts_busy"
         case wattsIdle = "watts_idle"

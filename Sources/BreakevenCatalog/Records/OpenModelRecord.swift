@@ -14,6 +14,9 @@ struct OpenModelRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
     var kvHeads: Int
     var headDimension: Int
     var latentKVValues: Int?
+    var experts: Int?
+    var expertsPerToken: Int?
+    var nativePrecision: String?
     var contextLength: Int
     var license: String
     var source: String
@@ -29,6 +32,9 @@ struct OpenModelRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
         case kvHeads = "kv_heads"
         case headDimension = "head_dimension"
         case latentKVValues = "latent_kv_values"
+        case experts
+        case expertsPerToken = "experts_per_token"
+        case nativePrecision = "native_precision"
         case contextLength = "context_length"
         case license, source
         case retrievedOn = "retrieved_on"

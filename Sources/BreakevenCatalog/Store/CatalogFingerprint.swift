@@ -41,7 +41,8 @@ extension CatalogSnapshot {
         for g in snapshot.gpus {
             note(g.retrievedOn)
             row(["gpu", g.id, g.name, number(g.memoryGB), number(g.bandwidthTBps), number(g.bf16TFLOPS), number(g.fp8TFLOPS),
-                 number(g.int8TOPS), number(g.int4TOPS), number(g.tdpWatts), g.source, g.retrievedOn?.description ?? "-"])
+                 number(g.int8TOPS), number(g.int4TOPS), number(g.tdpWatts), g.source, g.retrievedOn?.description ?? "-",
+                 number(g.fp4TFLOPS)])
         }
         for o in snapshot.gpuOffers {
             note(o.effectiveFrom)
@@ -51,7 +52,8 @@ extension CatalogSnapshot {
             note(m.retrievedOn)
             row(["open-model", m.id, m.name, number(m.totalParameters), number(m.activeParameters), String(m.layers),
                  String(m.hiddenSize), String(m.attentionHeads), String(m.kvHeads), String(m.headDimension),
-                 m.latentKVValues.map(String.init) ?? "-", String(m.contextLength), m.license, m.source, m.retrievedOn?.description ?? "-"])
+                 m.latentKVValues.map(String.init) ?? "-", String(m.contextLength), m.license, m.source, m.retrievedOn?.description ?? "-",
+                 m.experts.map(String.init) ?? "-", m.expertsPerToken.map(String.init) ?? "-", m.nativePrecision?.rawValue ?? "-"])
         }
         for e in snapshot.entries {
             note(e.effectiveFrom)
@@ -62,12 +64,18 @@ extension CatalogSnapshot {
         for h in snapshot.hardware {
             note(h.effectiveFrom)
             row(["hardware", h.id, h.name, money(h.price), number(h.memoryGB), number(h.bandwidthTBps), number(h.bf16TFLOPS),
-                 number(h.tdpWatts), number(h.wattsBusy), number(h.wattsIdle), h.effectiveFrom.description, h.source])
+                 number(h.tdpWatts), number(h.wattsBusy), number(h.wattsIdle), h.effectiveFrom.description, h.source,
+                 number(h.fp8TFLOPS), number(h.fp4TFLOPS)])
         }
         for p in snapshot.plans {
             note(p.effectiveFrom)
             row(["plan", p.id, p.name, p.provider, money(p.monthlyFee), number(p.includedRequestsPerMonth), p.includes,
                  p.effectiveFrom.description, p.source])
+        }
+        for c in snapshot.calibrations ?? [] {
+            row(["calibration", c.name, c.gpu, c.model, c.engine.rawValue, c.precision.rawValue, c.kvCachePrecision.rawValue,
+                 String(c.tensorParallel), number(c.memoryBandwidthUtilization), number(c.computeUtilization),
+                 number(c.stepOverheadMs), number(c.residual), c.sourceDigest, c.createdOn.description])
         }
         return "catalog-v1:\(rows):\(latest?.description ?? "none"):\(hash.hex)"
     }

@@ -11,8 +11,15 @@ enum CatalogRows {
             openModels: try OpenModelRecord.fetchAll(db).map(OpenModelArchitecture.init(record:)),
             hardware: try HardwareRecord.fetchAll(db).map(HardwareSpec.init(record:)),
             plans: try SubscriptionPlanRecord.fetchAll(db).map(SubscriptionPlan.init(record:)),
-            entries: try CatalogOfferRecord.fetchAll(db).map(CatalogOffer.init(record:))
+            entries: try CatalogOfferRecord.fetchAll(db).map(CatalogOffer.init(record:)),
+            calibrations: try calibrations(db)
         ).canonical()
+    }
+
+    /// The calibrations, nil when there are none (as in the seed, so the two read alike).
+    static func calibrations(_ db: Database) throws -> [Calibration]? {
+        let rows = try CalibrationRecord.fetchAll(db).map { try $0.calibration() }
+        return rows.isEmpty ? nil : rows
     }
 
     /// Upserts every row of `snapshot` (already canonical) by its natural key.

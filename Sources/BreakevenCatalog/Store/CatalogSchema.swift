@@ -17,7 +17,13 @@ enum CatalogSchema {
                 t.add(column: "latent_kv_values", .integer).check { $0 > 0 }
             }
         }
-        migrator.registerMigration("v3: generic entries (provisioned capacity offers)") { db in
+        migrator.registerMigration("v3-capacity-specs: FP4 peaks, experts, native precision") { db in
+            try CapacitySchema.addSpecs(db)
+        }
+        migrator.registerMigration("v3-calibrations") { db in
+            try CapacitySchema.createCalibrations(db)
+        }
+        migrator.registerMigration("v4: generic entries (provisioned capacity offers)") { db in
             try db.create(table: "catalog_entry") { t in
                 t.column("kind", .text).notNull()
                 t.column("entry_id", .text).notNull()

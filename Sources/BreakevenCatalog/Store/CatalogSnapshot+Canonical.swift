@@ -30,7 +30,8 @@ extension CatalogSnapshot {
                 plan.monthlyFee = MicroUSD.rounded(plan.monthlyFee)
                 return plan
             }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) },
-            entries: entries.sorted { ($0.kind, $0.id, $0.effectiveFrom) < ($1.kind, $1.id, $1.effectiveFrom) })
+            entries: entries.sorted { ($0.kind, $0.id, $0.effectiveFrom) < ($1.kind, $1.id, $1.effectiveFrom) },
+            calibrations: calibrations.map { $0.sorted { $0.name < $1.name } })
     }
 }
 

@@ -30,6 +30,9 @@ enum WarningRules {
                 out.append(Warning(code: "subscription_value", option: option.id,
                     message: "\(option.label) is counted at its price (\(Money.compact(terms.monthlyFee * Double(terms.seats))) a month); the requests it serves would cost \(Money.compact(value)) a month at pay-per-token prices. That is value received, not money spent, so it is not used as the subscription's cost."))
             }
+            if let capacity = option.capacity, let warning = CapacityWarning.check(capacity, option: option) {
+                out.append(warning)
+            }
             if let plan = option.terms(OwnedHardwarePlan.self), plan.wattsBusy == 0, plan.wattsIdle == 0 {
                 out.append(Warning(code: "no_energy_cost", option: option.id,
                     message: "\(option.label) gives no power draw (watts_busy, watts_idle), so electricity is not counted."))

@@ -4,16 +4,16 @@ extension Accelerator {
         self.init(id: gpu.id, name: gpu.name,
                   acceleratorClass: acceleratorClass ?? Self.inferredClass(id: gpu.id, name: gpu.name),
                   memoryGB: gpu.memoryGB, bandwidthTBps: gpu.bandwidthTBps, bf16TFLOPS: gpu.bf16TFLOPS,
-                  fp8TFLOPS: gpu.fp8TFLOPS, int8TOPS: gpu.int8TOPS, int4TOPS: gpu.int4TOPS)
+                  fp8TFLOPS: gpu.fp8TFLOPS, int8TOPS: gpu.int8TOPS, int4TOPS: gpu.int4TOPS, fp4TFLOPS: gpu.fp4TFLOPS)
     }
 
     /// An owned machine (a Mac, a workstation, a DGX Spark): one device with its usable memory.
-    /// It quotes only a BF16 peak, so every weight format computes at that peak.
+    /// Formats without a quoted peak compute at the BF16 one.
     public init(_ hardware: HardwareSpec, acceleratorClass: AcceleratorClass? = nil) {
         self.init(id: hardware.id, name: hardware.name,
                   acceleratorClass: acceleratorClass ?? Self.inferredClass(id: hardware.id, name: hardware.name),
                   memoryGB: hardware.memoryGB, bandwidthTBps: hardware.bandwidthTBps,
-                  bf16TFLOPS: hardware.bf16TFLOPS)
+                  bf16TFLOPS: hardware.bf16TFLOPS, fp8TFLOPS: hardware.fp8TFLOPS, fp4TFLOPS: hardware.fp4TFLOPS)
     }
 
     private static func inferredClass(id: String, name: String) -> AcceleratorClass {

@@ -14,12 +14,14 @@ public struct Accelerator: Sendable, Hashable, Codable {
     public var fp8TFLOPS: Double?
     public var int8TOPS: Double?
     public var int4TOPS: Double?
+    /// Dense FP4 (NVFP4 / MXFP4) peak where the tensor cores have one (Blackwell, GB10, MI355X).
+    public var fp4TFLOPS: Double?
     /// Gigabytes per second each device sends to its tensor-parallel peers, one direction.
     public var interconnectGBps: Double
 
     public init(id: String, name: String, acceleratorClass: AcceleratorClass, memoryGB: Double,
                 bandwidthTBps: Double, bf16TFLOPS: Double, fp8TFLOPS: Double? = nil, int8TOPS: Double? = nil,
-                int4TOPS: Double? = nil, interconnectGBps: Double? = nil) {
+                int4TOPS: Double? = nil, fp4TFLOPS: Double? = nil, interconnectGBps: Double? = nil) {
         self.id = id
         self.name = name
         self.acceleratorClass = acceleratorClass
@@ -29,6 +31,7 @@ public struct Accelerator: Sendable, Hashable, Codable {
         self.fp8TFLOPS = fp8TFLOPS
         self.int8TOPS = int8TOPS
         self.int4TOPS = int4TOPS
+        self.fp4TFLOPS = fp4TFLOPS
         self.interconnectGBps = interconnectGBps ?? acceleratorClass.interconnectGBps
     }
 
@@ -36,7 +39,8 @@ public struct Accelerator: Sendable, Hashable, Codable {
     ///
     /// A device without a native path for a format dequantizes the weights into BF16 matrix
     /// multiplies (W8A16 / W4A16 kernels such as Marlin, AWQ, GGUF), so it gets the BF16 peak.
-    /// 4-bit weights use the 4-bit peak only where the tensor cores compute them (Blackwell, GB10).
+    /// Integer 4-bit weights use the 4-bit peak only where the tensor cores compute them
+    /// (Blackwell, GB10); NVFP4 and MXFP4 use the FP4 peak wherever the device quotes one.
     public func peak(for weights: Precision) -> (teraOpsPerSecond: Double, runsAt: Precision) {
         switch weights {
         case .bf16:
@@ -47,6 +51,8 @@ public struct Accelerator: Sendable, Hashable, Codable {
             if let int8TOPS { return (int8TOPS, .int8) }
         case .int4:
             if acceleratorClass.computesFourBitNatively, let int4TOPS { return (int4TOPS, .int4) }
+        case .nvfp4, .mxfp4:
+            if let fp4TFLOPS { return (fp4TFLOPS, weights) }
         }
         return (bf16TFLOPS, .bf16)
     }

@@ -14,7 +14,9 @@ public enum BatchLimit: String, Sendable, Hashable, Codable {
     case latency
     /// The scenario caps requests in flight (`maxBatch`).
     case maxBatch = "max_batch"
-    /// No cap was set and the engine's default one applies (`ReplicaCapacity.engineMaxBatch`).
+    /// The scenario set the engine's cap (`max_concurrency`).
+    case maxConcurrency = "max_concurrency"
+    /// No cap was set and the engine's default one applies (`ServingEngine.defaultMaxConcurrency`).
     case engineMaximum = "engine_maximum"
 }
 
@@ -26,6 +28,6 @@ public enum TensorParallelReason: String, Sendable, Hashable, Codable {
     case memory
     /// A smaller degree fits but cannot meet the latency targets.
     case latency
-    /// The degree with the most output tokens per second per device.
+    /// The layout with the lowest cost per token: the most output tokens per second per device.
     case throughput
 }

@@ -1,14 +1,17 @@
-/// Scenario values that replace the default efficiencies; nil keeps the default.
+/// Scenario (or calibration) values that replace the default efficiencies; nil keeps the default.
 public struct EfficiencyOverrides: Sendable, Hashable, Codable {
     public var memoryBandwidthUtilization: Double?
     public var computeUtilization: Double?
     public var memoryReserveShare: Double?
+    /// Milliseconds each step spends outside arithmetic and memory traffic.
+    public var stepOverheadMs: Double?
 
     public init(memoryBandwidthUtilization: Double? = nil, computeUtilization: Double? = nil,
-                memoryReserveShare: Double? = nil) {
+                memoryReserveShare: Double? = nil, stepOverheadMs: Double? = nil) {
         self.memoryBandwidthUtilization = memoryBandwidthUtilization
         self.computeUtilization = computeUtilization
         self.memoryReserveShare = memoryReserveShare
+        self.stepOverheadMs = stepOverheadMs
     }
 
     public static let none = EfficiencyOverrides()

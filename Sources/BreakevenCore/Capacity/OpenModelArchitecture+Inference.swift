@@ -34,12 +34,38 @@ extension OpenModelArchitecture {
     /// Share of the active parameters among all: 1 for a dense model.
     var activeShare: Double { min(1, activeParameters / totalParameters) }
 
-    /// Share of the weights one step reads when `tokens` tokens pass through it.
-    /// Mixture-of-experts: a token uses a share p = active / total of the weights; `tokens`
-    /// tokens routed independently and uniformly touch 1 − (1 − p)^tokens of them (the occupancy
-    /// expectation E·(1 − (1 − k/E)^B) for B tokens choosing k of E experts). Treating the always-
-    /// used attention weights as routed errs towards more bytes. Dense: always 1.
+    /// The routed experts' parameters, all layers, and the rest (attention, embeddings, router,
+    /// shared experts) that every token uses. With E experts of which k are active per token,
+    /// total = dense + E·e and active = dense + k·e, so e = (total − active) / (E − k). Nil for a
+    /// dense model or one whose expert counts are unknown.
+    var expertSplit: (routed: Double, dense: Double)? {
+        guard let e = experts, let k = expertsPerToken, e > k, k > 0, activeParameters < totalParameters else { return nil }
+        let perExpert = (totalParameters - activeParameters) / Double(e - k)
+        let routed = min(totalParameters, perExpert * Double(e))
+        return (routed, totalParameters - routed)
+    }
+
+    /// Routed-expert parameters one token uses: k experts of (total − active) / (E − k) each.
+    var routedActiveParameters: Double {
+        guard let e = experts, let k = expertsPerToken, expertSplit != nil else { return 0 }
+        return (totalParameters - activeParameters) / Double(e - k) * Double(k)
+    }
+
+    /// Share of the routed experts `tokens` tokens touch in one step: E·(1 − (1 − k/E)^B) of E
+    /// experts (the occupancy expectation for B tokens each choosing k of E uniformly).
+    func touchedExpertShare(tokens: Double) -> Double {
+        guard let e = experts, let k = expertsPerToken, e > 0 else { return 1 }
+        return 1 - pow(1 - min(1, Double(k) / Double(e)), max(tokens, 1))
+    }
+
+    /// Share of the weights one step reads when `tokens` tokens pass through it: the dense part
+    /// always, the routed experts as far as the tokens touch them. Without expert counts, the
+    /// active share p stands in for k/E over all weights (1 − (1 − p)^B), which errs towards
+    /// more bytes. Dense: always 1.
     func touchedWeightShare(tokens: Double) -> Double {
+        if let split = expertSplit {
+            return (split.dense + split.routed * touchedExpertShare(tokens: tokens)) / totalParameters
+        }
         let p = activeShare
         guard p < 1 else { return 1 }
         return 1 - pow(1 - p, max(tokens, 1))

@@ -1,11 +1,6 @@
 extension ReplicaCapacity {
-    /// Tensor-parallel degrees within one 8-device node.
+    /// Devices per replica within one 8-device node.
     public static let tensorParallelDegrees = [1, 2, 4, 8]
-
-    /// Most requests an engine decodes together when the scenario sets no cap: TensorRT-LLM's
-    /// default max_batch_size (2,048). Past it, host-side work per token (sampling,
-    /// detokenization) rather than the GPU limits small models.
-    public static let engineMaxBatch = 2048
 
     /// The capacity of one replica of `setup` at its operating point.
     ///
@@ -21,46 +16,78 @@ extension ReplicaCapacity {
     public static func estimate(for setup: ServingSetup) throws(CapacityError) -> ReplicaCapacity {
         try validate(setup)
         let efficiency = ServingEfficiency.defaults(for: setup.accelerator.acceleratorClass).applying(setup.efficiency)
+        let plans = layouts(for: setup).map { ReplicaPlan(setup: setup, layout: $0, efficiency: efficiency) }
+        let fitting = plans.filter(\.holdsOneRequest)
+        // The lowest cost per token over every layout that fits and meets the targets.
+        let best = fitting.compactMap { try? operatingPoint(of: $0, reason: .throughput) }
+            .max { $0.perDevice < $1.perDevice }
 
+        let chosen: ReplicaCapacity
         if let degree = setup.tensorParallel {
             guard tensorParallelDegrees.contains(degree) else { throw .invalidTensorParallel(found: degree) }
-            let plan = ReplicaPlan(setup: setup, tensorParallel: degree, efficiency: efficiency)
-            guard plan.holdsOneRequest else { throw doesNotFit(plan) }
-            return try operatingPoint(of: plan, reason: .set)
-        }
-
-        let plans = tensorParallelDegrees.map { ReplicaPlan(setup: setup, tensorParallel: $0, efficiency: efficiency) }
-        let fitting = plans.filter(\.holdsOneRequest)
-        guard let smallest = fitting.first, let largest = fitting.last else {
-            let plan = plans[plans.count - 1]
-            throw .modelTooLarge(model: setup.model.id, precision: setup.weightPrecision, accelerator: setup.accelerator.id,
-                                 requiredGB: plan.minimumBytes / 1e9,
-                                 availableGB: plan.usableBytesPerDevice * Double(plan.tensorParallel) / 1e9,
-                                 reserveShare: efficiency.memoryReserveShare)
-        }
-
-        switch setup.tensorParallelPolicy {
-        case .smallestThatFits:
-            // Step up from the smallest degree that fits until one meets the latency targets.
-            for plan in fitting where plan.tensorParallel < largest.tensorParallel {
-                if let capacity = try? operatingPoint(of: plan, reason: plan.tensorParallel == smallest.tensorParallel ? .memory : .latency) {
-                    return capacity
+            let atDegree = fitting.filter { $0.tensorParallel == degree }
+            guard let first = atDegree.first else {
+                throw doesNotFit(plans.first { $0.tensorParallel == degree }
+                                 ?? ReplicaPlan(setup: setup, layout: .tensor(degree), efficiency: efficiency))
+            }
+            let feasible = atDegree.compactMap { try? operatingPoint(of: $0, reason: .set) }
+            guard let top = feasible.max(by: { $0.perDevice < $1.perDevice }) else { return try operatingPoint(of: first, reason: .set) }
+            chosen = top
+        } else {
+            guard let smallest = fitting.first, let largest = fitting.last else {
+                let plan = plans.last { $0.layout.kind == .tensor } ?? plans[plans.count - 1]
+                throw .modelTooLarge(model: setup.model.id, precision: setup.weightPrecision, accelerator: setup.accelerator.id,
+                                     requiredGB: plan.minimumBytes / 1e9,
+                                     availableGB: plan.usableBytesPerDevice * Double(plan.tensorParallel) / 1e9,
+                                     reserveShare: efficiency.memoryReserveShare)
+            }
+            switch setup.tensorParallelPolicy {
+            case .smallestThatFits:
+                // Step up from the smallest layout that fits until one meets the latency targets.
+                var found: ReplicaCapacity?
+                for plan in fitting where plan.tensorParallel < largest.tensorParallel {
+                    let reason: TensorParallelReason = plan.tensorParallel == smallest.tensorParallel ? .memory : .latency
+                    if let capacity = try? operatingPoint(of: plan, reason: reason) {
+                        found = capacity
+                        break
+                    }
                 }
+                if let found {
+                    chosen = found
+                } else {
+                    chosen = try operatingPoint(of: largest, reason: largest.tensorParallel == smallest.tensorParallel ? .memory : .latency)
+                }
+            case .mostThroughputPerDevice:
+                guard let best else { return try operatingPoint(of: largest, reason: .throughput) }
+                chosen = best
             }
-            return try operatingPoint(of: largest, reason: largest.tensorParallel == smallest.tensorParallel ? .memory : .latency)
-        case .mostThroughputPerDevice:
-            let feasible = fitting.compactMap { try? operatingPoint(of: $0, reason: .throughput) }
-            // Ascending degrees, and max(by:) keeps the first of equals: ties go to the smaller degree.
-            guard let best = feasible.max(by: { $0.perDevice < $1.perDevice }) else {
-                return try operatingPoint(of: largest, reason: .throughput)
+        }
+        var result = chosen
+        if let best, best.layout != chosen.layout, best.perDevice > chosen.perDevice * (1 + 1e-9) {
+            result.betterLayout = best.layout
+            result.betterLayoutOutputPerDevice = best.perDevice
+        }
+        return result
+    }
+
+    /// The layouts a setup may take, fewest devices first and tensor parallel first at each count:
+    /// expert parallelism with data-parallel attention only for a mixture of experts whose expert
+    /// counts are known, and only from two devices on.
+    static func layouts(for setup: ServingSetup) -> [ParallelLayout] {
+        tensorParallelDegrees.flatMap { n -> [ParallelLayout] in
+            var out: [ParallelLayout] = []
+            if setup.layoutChoice.allows(.tensor) { out.append(.tensor(n)) }
+            if setup.layoutChoice.allows(.expertDataAttention), n > 1, setup.model.expertSplit != nil {
+                out.append(ParallelLayout(.expertDataAttention, devices: n))
             }
-            return best
+            return out
         }
     }
 
-    private var perDevice: Double { effectiveOutputTokensPerSecond / Double(tensorParallel) }
+    /// Effective output tokens per second per device: what a device-hour buys.
+    var perDevice: Double { effectiveOutputTokensPerSecond / Double(tensorParallel) }
 
-    /// The largest batch that fits memory, respects `maxBatch` and keeps the latency targets.
+    /// The largest batch that fits memory, respects the caps and keeps the latency targets.
     private static func operatingPoint(of plan: ReplicaPlan, reason: TensorParallelReason) throws(CapacityError) -> ReplicaCapacity {
         let setup = plan.setup
         let timeToFirstTokenMs = plan.timeToFirstTokenSeconds * 1000
@@ -69,15 +96,15 @@ extension ReplicaCapacity {
                                       accelerator: setup.accelerator.id, tensorParallel: plan.tensorParallel)
         }
 
-        let memoryBatch = plan.batchThatFillsMemory
-        var batch = memoryBatch
+        var batch = plan.batchThatFillsMemory
         var limit = BatchLimit.memory
         if let cap = setup.maxBatch, cap < batch {
             batch = cap
             limit = .maxBatch
-        } else if setup.maxBatch == nil, engineMaxBatch < batch {
-            batch = engineMaxBatch
-            limit = .engineMaximum
+        }
+        if let cap = setup.concurrencyCap, cap.cap < batch {
+            batch = cap.cap
+            limit = cap.set ? .maxConcurrency : .engineMaximum
         }
         if let target = setup.latency.maxTimePerOutputTokenMs {
             let meets = { (b: Int) in plan.timePerOutputTokenSeconds(batch: b) * 1000 <= target }
@@ -104,22 +131,28 @@ extension ReplicaCapacity {
     private init(plan: ReplicaPlan, batch: Int, limit: BatchLimit, reason: TensorParallelReason, timeToFirstTokenMs: Double) {
         let setup = plan.setup
         let step = plan.decodeStep(batch: batch)
-        let outputRate = Double(batch) / step.seconds
-        let inputRate = plan.inputTokensPerSecond
-        let requestSeconds = setup.request.uncachedInputTokens / inputRate + setup.request.outputTokens / outputRate
+        let effectiveOutput = Double(batch) / step.seconds
+        let requestSeconds = setup.request.outputTokens / effectiveOutput
+        let prefillOnly = plan.prefillOnlyTokensPerSecond
+        // The step's time split between prompt and output tokens by their share of its arithmetic.
+        let uncached = setup.request.uncachedInputTokens
+        let share = uncached > 0 ? min(max(step.prefillFLOPShare, 1e-9), 1 - 1e-9) : 0
+        let inputRate = share > 0 ? uncached / (requestSeconds * share) : prefillOnly
+        let outputRate = setup.request.outputTokens / (requestSeconds * (1 - share))
         let kvCacheBytes = Double(batch) * plan.kvCacheBytesPerRequest
         let devices = Double(plan.tensorParallel)
         let peak = plan.peak
 
         self.init(
-            tensorParallel: plan.tensorParallel, tensorParallelReason: reason, batch: batch, batchLimit: limit,
-            outputTokensPerSecond: outputRate, inputTokensPerSecond: inputRate,
-            timePerOutputTokenMs: plan.timePerOutputTokenSeconds(batch: batch) * 1000,
+            tensorParallel: plan.tensorParallel, tensorParallelReason: reason, layout: plan.layout,
+            engine: setup.servingEngine, betterLayout: nil, betterLayoutOutputPerDevice: nil, batch: batch, batchLimit: limit,
+            outputTokensPerSecond: outputRate, inputTokensPerSecond: inputRate, prefillOnlyTokensPerSecond: prefillOnly,
+            timePerOutputTokenMs: step.seconds * 1000,
             timeToFirstTokenMs: timeToFirstTokenMs, bound: step.bound,
             weightsGB: plan.weightBytes / 1e9, kvCacheGB: kvCacheBytes / 1e9,
             decodeStepMs: step.seconds * 1000, communicationMsPerStep: step.communicationSeconds * 1000,
             requestsPerSecond: 1 / requestSeconds,
-            effectiveOutputTokensPerSecond: setup.request.outputTokens / requestSeconds,
+            effectiveOutputTokensPerSecond: effectiveOutput,
             batchThatFillsMemory: plan.batchThatFillsMemory, kvCacheBytesPerToken: plan.kvCacheBytesPerToken,
             memoryUsedPerDeviceGB: (plan.weightBytes + kvCacheBytes) / devices / 1e9,
             memoryUsablePerDeviceGB: plan.usableBytesPerDevice / 1e9,

@@ -20,7 +20,7 @@ extension ReplicaCapacity {
         try positive(accelerator.bandwidthTBps, acceleratorSubject, "bandwidth_tbps")
         try positive(accelerator.bf16TFLOPS, acceleratorSubject, "bf16_tflops")
         for (value, field) in [(accelerator.fp8TFLOPS, "fp8_tflops"), (accelerator.int8TOPS, "int8_tops"),
-                               (accelerator.int4TOPS, "int4_tops")] {
+                               (accelerator.int4TOPS, "int4_tops"), (accelerator.fp4TFLOPS, "fp4_tflops")] {
             if let value { try positive(value, acceleratorSubject, field) }
         }
         try positive(accelerator.interconnectGBps, acceleratorSubject, "interconnect_gbps")
@@ -50,7 +50,13 @@ extension ReplicaCapacity {
                                (setup.latency.maxTimeToFirstTokenMs, "max_time_to_first_token_ms")] {
             if let value { try positive(value, "latency", field) }
         }
+        if let overhead = setup.efficiency.stepOverheadMs, !(overhead >= 0 && overhead.isFinite) {
+            throw .invalidValue(subject: "efficiency", field: "step_overhead_ms", expected: "at least 0", found: overhead)
+        }
         if let maxBatch = setup.maxBatch, maxBatch < 1 { throw .invalidMaxBatch(found: maxBatch) }
+        if let cap = setup.maxConcurrency, cap < 1 {
+            throw .invalidValue(subject: "engine", field: "max_concurrency", expected: "at least 1", found: Double(cap))
+        }
     }
 
     private static func positive(_ value: Double, _ subject: String, _ field: String) throws(CapacityError) {

@@ -1,16 +1,28 @@
 /// What one replica (a model on `tensorParallel` devices) serves at its operating point: the
 /// largest batch that fits memory and keeps the latency targets.
 public struct ReplicaCapacity: Sendable, Hashable, Codable {
+    /// Devices per replica.
     public var tensorParallel: Int
     public var tensorParallelReason: TensorParallelReason
+    /// How the model is spread over those devices.
+    public var layout: ParallelLayout
+    public var engine: ServingEngine
+    /// The layout with the lowest cost per token (most output per device) among those that fit and
+    /// meet the targets, when it is not this one; nil when this one is the best.
+    public var betterLayout: ParallelLayout?
+    /// Its effective output tokens per second per device.
+    public var betterLayoutOutputPerDevice: Double?
     /// Requests decoded together at the operating point.
     public var batch: Int
     public var batchLimit: BatchLimit
-    /// Decode rate at the operating batch: batch / decode step.
+    /// The two rates the engine sizes replicas with, uncached input / input rate + output / output
+    /// rate = the replica's time per request: each step's time split between the output tokens
+    /// and the prompt tokens riding along by their share of its arithmetic.
     public var outputTokensPerSecond: Double
-    /// Prefill rate: uncached prompt tokens per second while prefill has the replica.
     public var inputTokensPerSecond: Double
-    /// What a user sees between tokens: decode step plus the prefills slipped in between steps.
+    /// Prompt tokens per second when prefill has the replica alone.
+    public var prefillOnlyTokensPerSecond: Double
+    /// What a user sees between tokens: one step, the prompts riding along included.
     public var timePerOutputTokenMs: Double
     /// Prefill of one request's uncached prompt on an idle replica (no queueing).
     public var timeToFirstTokenMs: Double
@@ -24,10 +36,9 @@ public struct ReplicaCapacity: Sendable, Hashable, Codable {
     public var decodeStepMs: Double
     /// Tensor-parallel all-reduce time inside each decode step.
     public var communicationMsPerStep: Double
-    /// Requests per second the replica completes with prefill and decode sharing it:
-    /// 1 / (uncached input / input rate + output / output rate).
+    /// Requests per second the replica completes with prefill and decode sharing its steps.
     public var requestsPerSecond: Double
-    /// Output tokens per second with prefill and decode sharing the replica: output × requests/s.
+    /// Output tokens per second with prefill and decode sharing the replica: batch / step.
     public var effectiveOutputTokensPerSecond: Double
     /// Largest batch memory alone allows.
     public var batchThatFillsMemory: Int
@@ -42,4 +53,6 @@ public struct ReplicaCapacity: Sendable, Hashable, Codable {
     public var peakTeraOpsPerDevice: Double
     public var acceleratorClass: AcceleratorClass
     public var efficiency: ServingEfficiency
+    /// The calibration whose efficiencies the replica was derived with, if any.
+    public var calibration: Calibration? = nil
 }

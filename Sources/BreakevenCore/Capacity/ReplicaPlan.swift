@@ -1,19 +1,33 @@
-/// A setup fixed at one tensor-parallel degree: its memory budget and its step times.
+/// A setup fixed at one layout: its memory budget and its step times.
 struct ReplicaPlan: Sendable {
     let setup: ServingSetup
-    let tensorParallel: Int
+    let layout: ParallelLayout
     let efficiency: ServingEfficiency
 
+    var tensorParallel: Int { layout.devices }
     private var model: OpenModelArchitecture { setup.model }
     private var request: RequestShape { setup.request }
-    private var devices: Double { Double(tensorParallel) }
+    private var devices: Double { Double(layout.devices) }
+    private var dataParallelAttention: Bool { layout.kind == .expertDataAttention }
 
     // MARK: Memory
 
     var weightBytes: Double { model.weightBytes(at: setup.weightPrecision) }
 
+    /// Weights on each device: a share of everything under tensor parallelism; under attention
+    /// data parallelism the dense part whole on every device and the experts spread.
+    var weightBytesPerDevice: Double {
+        guard dataParallelAttention, let split = model.expertSplit else { return weightBytes / devices }
+        let bytes = setup.weightPrecision.bytesPerWeight
+        return split.dense * bytes + split.routed * bytes / devices
+    }
+
+    /// KV cache per token of context across the replica: tensor parallelism replicates KV heads
+    /// when devices outnumber them; a data-parallel attention device keeps its requests' whole cache.
     var kvCacheBytesPerToken: Double {
-        model.kvCacheBytesPerToken(at: setup.kvCachePrecision, tensorParallel: tensorParallel)
+        dataParallelAttention
+            ? model.kvCacheBytesPerToken(at: setup.kvCachePrecision)
+            : model.kvCacheBytesPerToken(at: setup.kvCachePrecision, tensorParallel: layout.devices)
     }
 
     /// Each device's memory less the runtime reserve.
@@ -29,80 +43,133 @@ struct ReplicaPlan: Sendable {
     /// Weights plus the KV cache of one full request: what the replica needs to serve at all.
     var minimumBytes: Double { weightBytes + kvCacheBytesPerRequest }
 
-    var holdsOneRequest: Bool { minimumBytes <= usableBytesPerDevice * devices }
+    var holdsOneRequest: Bool {
+        dataParallelAttention
+            ? weightBytesPerDevice + kvCacheBytesPerRequest <= usableBytesPerDevice
+            : minimumBytes <= usableBytesPerDevice * devices
+    }
 
-    /// Requests whose full KV cache fits beside the weights.
+    /// Requests whose full KV cache fits beside the weights (a data-parallel device holds its own).
     var batchThatFillsMemory: Int {
-        let free = usableBytesPerDevice * devices - weightBytes
-        guard free > 0, kvCacheBytesPerRequest > 0 else { return 0 }
-        let batch = (free / kvCacheBytesPerRequest).rounded(.down)
+        guard kvCacheBytesPerRequest > 0 else { return Int.max / 2 }
+        let batch: Double
+        if dataParallelAttention {
+            let free = usableBytesPerDevice - weightBytesPerDevice
+            guard free > 0 else { return 0 }
+            batch = (free / kvCacheBytesPerRequest).rounded(.down) * devices
+        } else {
+            let free = usableBytesPerDevice * devices - weightBytes
+            guard free > 0 else { return 0 }
+            batch = (free / kvCacheBytesPerRequest).rounded(.down)
+        }
         return batch >= Double(Int.max / 2) ? Int.max / 2 : Int(batch)
     }
 
     // MARK: Speed
 
-    private var bandwidth: Double {
-        devices * setup.accelerator.bandwidthTBps * 1e12 * efficiency.memoryBandwidthUtilization
+    /// Datasheet bandwidth × MBU, × the 4-bit kernels' share for 4-bit weights.
+    private var bandwidthPerDevice: Double {
+        let fourBit = setup.weightPrecision.bytesPerWeight < 1 ? efficiency.fourBitBandwidthShare : 1
+        return setup.accelerator.bandwidthTBps * 1e12 * efficiency.memoryBandwidthUtilization * fourBit
     }
 
-    var peak: (teraOpsPerSecond: Double, runsAt: Precision) { setup.accelerator.peak(for: setup.weightPrecision) }
+    /// The peak matrix multiplies run at. llama.cpp and MLX dequantize every format into their own
+    /// kernels (GGUF MMQ, Metal), never the FP8/FP4 tensor-core paths: the BF16 peak.
+    var peak: (teraOpsPerSecond: Double, runsAt: Precision) {
+        switch setup.servingEngine {
+        case .llamaCpp, .mlx: setup.accelerator.peak(for: .bf16)
+        default: setup.accelerator.peak(for: setup.weightPrecision)
+        }
+    }
 
-    private var compute: Double {
-        devices * peak.teraOpsPerSecond * 1e12 * efficiency.computeUtilization
+    /// Peak × MFU, × the FP4 GEMMs' share where they run in FP4.
+    private var computePerDevice: Double {
+        let fourBit = peak.runsAt.isFourBitFloat ? efficiency.fourBitComputeShare : 1
+        return peak.teraOpsPerSecond * 1e12 * efficiency.computeUtilization * fourBit
     }
 
     private var link: Double { setup.accelerator.interconnectGBps * 1e9 }
 
-    /// Decode step at `batch` requests of mean context c = input + output / 2:
-    /// memory = (weights touched + batch · c · KV bytes per token) / (TP × bandwidth × MBU);
-    /// compute = batch × (2 × active parameters + attention over c) / (TP × peak × MFU).
+    /// Communication of one forward pass over `tokens` tokens: tensor parallelism all-reduces twice a
+    /// layer; attention data parallelism sends each token to its experts and back (all-to-all).
+    func communicationSeconds(tokens: Double) -> Double {
+        guard layout.devices > 1 else { return 0 }
+        if dataParallelAttention {
+            return ExpertAllToAll.secondsPerForwardPass(tokens: tokens, model: model, devices: layout.devices,
+                                                         linkBytesPerSecond: link)
+        }
+        return TensorParallelAllReduce.secondsPerForwardPass(tokens: tokens, model: model, devices: layout.devices,
+                                                             linkBytesPerSecond: link)
+    }
+
+    /// Prompt tokens prefilled in each step at `batch` in steady state: batch / output requests
+    /// finish per step and as many start, each with its uncached prompt (chunked prefill mixes them
+    /// into the decode steps: vLLM, SGLang and TensorRT-LLM all do by default).
+    func prefillTokensPerStep(batch: Int) -> Double {
+        Double(batch) / request.outputTokens * request.uncachedInputTokens
+    }
+
+    /// One step at `batch` requests of mean context c = input + output / 2, with the prompts that
+    /// ride along: memory = weights touched + batch · c · KV bytes; compute = batch × (2 × active +
+    /// attention over c) + prompt tokens × their prefill FLOPs; both per device.
     func decodeStep(batch: Int) -> DecodeStep {
         let b = Double(batch)
         let context = request.meanDecodeContextTokens
-        let bytes = weightBytes * model.touchedWeightShare(tokens: b) + b * context * kvCacheBytesPerToken
-        let flops = b * model.decodeFLOPsPerToken(context: context)
-        let communication = TensorParallelAllReduce.secondsPerForwardPass(
-            tokens: b, model: model, devices: tensorParallel, linkBytesPerSecond: link)
-        return DecodeStep(memorySeconds: bytes / bandwidth, computeSeconds: flops / compute,
-                          communicationSeconds: communication)
+        let prompts = prefillTokensPerStep(batch: batch)
+        let tokens = b + prompts
+        let kvBytes = b * context * kvCacheBytesPerToken
+        let weight = setup.weightPrecision.bytesPerWeight
+        let slow = 1 / efficiency.expertKernelShare
+        let bytesPerDevice: Double
+        if let split = model.expertSplit {
+            // Routed experts read at the grouped-GEMM share of the bandwidth.
+            let experts = split.routed * weight * model.touchedExpertShare(tokens: tokens) * slow
+            bytesPerDevice = dataParallelAttention
+                ? split.dense * weight + experts / devices + kvBytes / devices
+                : (split.dense * weight + experts + kvBytes) / devices
+        } else {
+            bytesPerDevice = (weightBytes * model.touchedWeightShare(tokens: tokens) + kvBytes) / devices
+        }
+        let expertFLOPs = tokens * 2 * model.routedActiveParameters * (slow - 1)
+        let flops = b * model.decodeFLOPsPerToken(context: context) + prompts * prefillFLOPsPerToken + expertFLOPs
+        return DecodeStep(memorySeconds: bytesPerDevice / bandwidthPerDevice, computeSeconds: flops / devices / computePerDevice,
+                          communicationSeconds: communicationSeconds(tokens: tokens),
+                          overheadSeconds: efficiency.stepOverheadSeconds,
+                          prefillFLOPShare: flops > 0 ? prompts * prefillFLOPsPerToken / flops : 0)
+    }
+
+    /// FLOPs of one uncached prompt token attending to the prompt before it.
+    var prefillFLOPsPerToken: Double {
+        let uncached = request.uncachedInputTokens
+        return uncached > 0
+            ? model.prefillFLOPs(uncached: uncached, prompt: request.inputTokens) / uncached
+            : model.decodeFLOPsPerToken(context: request.inputTokens)
     }
 
     /// Tokens the engine prefills in one pass when it batches prompts together (TensorRT-LLM's
     /// max_num_tokens defaults to 8,192; vLLM's max_num_batched_tokens is of that order): the
-    /// all-reduce latency of a pass is shared by that many tokens.
+    /// communication latency of a pass is shared by that many tokens.
     static let prefillChunkTokens = 8192.0
 
-    /// Prompt tokens per second when prefill has the replica: compute-bound,
-    /// (TP × peak × MFU) / FLOPs per uncached token, plus the all-reduces of a full chunk shared
-    /// among its tokens.
-    var inputTokensPerSecond: Double {
-        let uncached = request.uncachedInputTokens
-        let flopsPerToken = uncached > 0
-            ? model.prefillFLOPs(uncached: uncached, prompt: request.inputTokens) / uncached
-            : model.decodeFLOPsPerToken(context: request.inputTokens)
+    /// Prompt tokens per second when prefill has the replica alone: compute-bound,
+    /// (devices × peak × MFU) / FLOPs per uncached token, plus the communication of a full chunk
+    /// shared among its tokens.
+    var prefillOnlyTokensPerSecond: Double {
         let chunk = Self.prefillChunkTokens
-        let communicationPerToken = TensorParallelAllReduce.secondsPerForwardPass(
-            tokens: chunk, model: model, devices: tensorParallel, linkBytesPerSecond: link) / chunk
-        return 1 / (flopsPerToken / compute + communicationPerToken)
+        return 1 / (prefillFLOPsPerToken / (devices * computePerDevice) + communicationSeconds(tokens: chunk) / chunk)
     }
 
     /// Time to first token of a request that finds the replica free: the prefill of its uncached
     /// prompt (at least one token), bound by arithmetic or by reading the weights, plus its
-    /// all-reduces. Queueing behind other prompts is the engine's business (utilization).
+    /// communication. Queueing behind other prompts is the engine's business (utilization).
     var timeToFirstTokenSeconds: Double {
         let tokens = max(request.uncachedInputTokens, 1)
         let flops = model.prefillFLOPs(uncached: tokens, prompt: max(request.inputTokens, tokens))
-        let bytes = weightBytes * model.touchedWeightShare(tokens: tokens)
-        let communication = TensorParallelAllReduce.secondsPerForwardPass(
-            tokens: tokens, model: model, devices: tensorParallel, linkBytesPerSecond: link)
-        return max(flops / compute, bytes / bandwidth) + communication
+        let bytes = weightBytes * model.touchedWeightShare(tokens: tokens) / devices
+        return max(flops / devices / computePerDevice, bytes / bandwidthPerDevice) + communicationSeconds(tokens: tokens)
+            + efficiency.stepOverheadSeconds
     }
 
-    /// What a user sees between tokens at `batch`: the decode step, plus the prefills slipped in
-    /// between steps. In steady state batch / output requests finish per step and as many start,
-    /// each prefilling its uncached prompt: step + (batch / output) × (uncached / input rate).
-    func timePerOutputTokenSeconds(batch: Int) -> Double {
-        let prefillPerStep = Double(batch) / request.outputTokens * request.uncachedInputTokens / inputTokensPerSecond
-        return decodeStep(batch: batch).seconds + prefillPerStep
-    }
+    /// What a user sees between tokens at `batch`: one step, the prompts riding along included.
+    func timePerOutputTokenSeconds(batch: Int) -> Double { decodeStep(batch: batch).seconds }
 }

@@ -1,33 +1,51 @@
 /// Everything that decides what one replica can serve: the model, the device, the number formats,
-/// the request shape and the latency it must keep.
+/// the request shape, the engine and the latency it must keep.
 public struct ServingSetup: Sendable, Hashable, Codable {
     public var model: OpenModelArchitecture
     public var accelerator: Accelerator
     public var weightPrecision: Precision
     public var kvCachePrecision: Precision
-    /// nil: chosen by `tensorParallelPolicy`.
+    /// Devices per replica; nil: chosen by `tensorParallelPolicy`.
     public var tensorParallel: Int?
     public var tensorParallelPolicy: TensorParallelPolicy
+    /// Which layouts the choice may take (`auto`: expert parallel too for a mixture of experts).
+    public var layoutChoice: LayoutChoice
     public var request: RequestShape
     public var latency: LatencyTarget
     public var efficiency: EfficiencyOverrides
-    /// Most requests in flight at once (1 for a single person at a desk); nil: memory decides, up
-    /// to the engine default `ReplicaCapacity.engineMaxBatch`.
+    /// Most requests in flight at once (1 for a single person at a desk); nil: no cap of the scenario's.
     public var maxBatch: Int?
+    /// nil: `ServingEngine.assumed(for:)` the device's class.
+    public var engine: ServingEngine?
+    /// The engine's cap on requests decoded together; nil: the engine's documented default.
+    public var maxConcurrency: Int?
 
     public init(model: OpenModelArchitecture, accelerator: Accelerator, weightPrecision: Precision,
                 kvCachePrecision: Precision = .bf16, tensorParallel: Int? = nil,
-                tensorParallelPolicy: TensorParallelPolicy = .smallestThatFits, request: RequestShape,
-                latency: LatencyTarget = .none, efficiency: EfficiencyOverrides = .none, maxBatch: Int? = nil) {
+                tensorParallelPolicy: TensorParallelPolicy = .mostThroughputPerDevice, layoutChoice: LayoutChoice = .auto,
+                request: RequestShape, latency: LatencyTarget = .none, efficiency: EfficiencyOverrides = .none,
+                maxBatch: Int? = nil, engine: ServingEngine? = nil, maxConcurrency: Int? = nil) {
         self.model = model
         self.accelerator = accelerator
         self.weightPrecision = weightPrecision
         self.kvCachePrecision = kvCachePrecision
         self.tensorParallel = tensorParallel
         self.tensorParallelPolicy = tensorParallelPolicy
+        self.layoutChoice = layoutChoice
         self.request = request
         self.latency = latency
         self.efficiency = efficiency
         self.maxBatch = maxBatch
+        self.engine = engine
+        self.maxConcurrency = maxConcurrency
+    }
+
+    /// The engine the replica runs.
+    public var servingEngine: ServingEngine { engine ?? .assumed(for: accelerator.acceleratorClass) }
+
+    /// The engine's cap on the batch, and whether the scenario set it; nil: memory decides.
+    var concurrencyCap: (cap: Int, set: Bool)? {
+        if let maxConcurrency { return (maxConcurrency, true) }
+        return servingEngine.defaultMaxConcurrency.map { ($0, false) }
     }
 }

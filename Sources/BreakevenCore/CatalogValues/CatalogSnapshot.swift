@@ -10,10 +10,12 @@ public struct CatalogSnapshot: Sendable, Hashable, Codable {
     public var plans: [SubscriptionPlan]
     /// Entries of kinds stored generically (provisioned capacity offers).
     public var entries: [CatalogOffer]
+    /// Efficiencies fitted to measured benchmarks (`breakeven capacity calibrate`); nil in the seed.
+    public var calibrations: [Calibration]?
 
     public init(modelPrices: [ModelPrice] = [], gpus: [GPUSpec] = [], gpuOffers: [GPUOffer] = [],
                 openModels: [OpenModelArchitecture] = [], hardware: [HardwareSpec] = [], plans: [SubscriptionPlan] = [],
-                entries: [CatalogOffer] = []) {
+                entries: [CatalogOffer] = [], calibrations: [Calibration]? = nil) {
         self.modelPrices = modelPrices
         self.gpus = gpus
         self.gpuOffers = gpuOffers
@@ -21,10 +23,11 @@ public struct CatalogSnapshot: Sendable, Hashable, Codable {
         self.hardware = hardware
         self.plans = plans
         self.entries = entries
+        self.calibrations = calibrations
     }
 
     enum CodingKeys: String, CodingKey {
-        case modelPrices, gpus, gpuOffers, openModels, hardware, plans, entries
+        case modelPrices, gpus, gpuOffers, openModels, hardware, plans, entries, calibrations
     }
 
     public init(from decoder: any Decoder) throws {
@@ -37,11 +40,21 @@ public struct CatalogSnapshot: Sendable, Hashable, Codable {
         plans = try c.decode([SubscriptionPlan].self, forKey: .plans)
         // Catalogs written before generic entries existed have none.
         entries = try c.decodeIfPresent([CatalogOffer].self, forKey: .entries) ?? []
+        calibrations = try c.decodeIfPresent([Calibration].self, forKey: .calibrations)
     }
 
     /// The entry of a kind in effect on `day`.
     public func entry(kind: String, id: String, asOf day: CalendarDay) -> CatalogOffer? {
         latest(entries.filter { $0.kind == kind && $0.id == id }, asOf: day, date: \.effectiveFrom)
+    }
+
+    /// A calibration by name.
+    public func calibration(_ name: String) -> Calibration? { calibrations?.first { $0.name == name } }
+
+    /// The calibration fitted for this GPU (or machine), model and engine: the latest made, then by name.
+    public func calibration(gpu: String, model: String, engine: ServingEngine) -> Calibration? {
+        (calibrations ?? []).filter { $0.gpu == gpu && $0.model == model && $0.engine == engine }
+            .max { ($0.createdOn, $1.name) < ($1.createdOn, $0.name) }
     }
 
     /// The price of `id` in effect on `day`: the latest row whose effective date is on or before it.

@@ -10,6 +10,9 @@ public struct HardwareSpec: Sendable, Hashable, Codable {
     public var bandwidthTBps: Double
     /// Dense BF16/FP16 TFLOPS of the accelerator, for prefill.
     public var bf16TFLOPS: Double
+    /// Dense FP8 and FP4 peaks where the machine's GPU has them (an RTX 5090, a GB10); nil elsewhere.
+    public var fp8TFLOPS: Double?
+    public var fp4TFLOPS: Double?
     public var tdpWatts: Double
     public var wattsBusy: Double
     public var wattsIdle: Double
@@ -18,7 +21,7 @@ public struct HardwareSpec: Sendable, Hashable, Codable {
 
     public init(id: String, name: String, price: Double, memoryGB: Double, bandwidthTBps: Double,
                 bf16TFLOPS: Double, tdpWatts: Double, wattsBusy: Double, wattsIdle: Double,
-                effectiveFrom: CalendarDay, source: String) {
+                effectiveFrom: CalendarDay, source: String, fp8TFLOPS: Double? = nil, fp4TFLOPS: Double? = nil) {
         self.id = id
         self.name = name
         self.price = price
@@ -30,5 +33,7 @@ public struct HardwareSpec: Sendable, Hashable, Codable {
         self.wattsIdle = wattsIdle
         self.effectiveFrom = effectiveFrom
         self.source = source
+        self.fp8TFLOPS = fp8TFLOPS
+        self.fp4TFLOPS = fp4TFLOPS
     }
 }

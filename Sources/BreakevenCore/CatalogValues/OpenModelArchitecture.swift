@@ -18,6 +18,14 @@ public struct OpenModelArchitecture: Sendable, Hashable, Codable {
     /// token, kv_lora_rank + qk_rope_head_dim (512 + 64 for DeepSeek-V3), in place of K and V
     /// for every KV head; nil for grouped-query attention.
     public var latentKVValues: Int?
+    /// Mixture of experts: routed experts per MoE layer and how many each token uses (config.json
+    /// `num_experts`/`n_routed_experts`/`num_local_experts` and `num_experts_per_tok`); nil for a
+    /// dense model or where unknown.
+    public var experts: Int?
+    public var expertsPerToken: Int?
+    /// The format the weights are published in (BF16 for most; FP8 for DeepSeek-V3/R1 and Kimi K2;
+    /// MXFP4 for gpt-oss): the default `precision` of a derived throughput.
+    public var nativePrecision: Precision?
     public var contextLength: Int
     public var license: String
     public var source: String
@@ -26,7 +34,7 @@ public struct OpenModelArchitecture: Sendable, Hashable, Codable {
 
     public init(id: String, name: String, totalParameters: Double, activeParameters: Double, layers: Int,
                 hiddenSize: Int, attentionHeads: Int, kvHeads: Int, headDimension: Int, latentKVValues: Int? = nil,
-                contextLength: Int, license: String, source: String, retrievedOn: CalendarDay? = nil) {
+                experts: Int? = nil, expertsPerToken: Int? = nil, nativePrecision: Precision? = nil, contextLength: Int, license: String, source: String, retrievedOn: CalendarDay? = nil) {
         self.id = id
         self.name = name
         self.totalParameters = totalParameters
@@ -37,6 +45,9 @@ public struct OpenModelArchitecture: Sendable, Hashable, Codable {
         self.kvHeads = kvHeads
         self.headDimension = headDimension
         self.latentKVValues = latentKVValues
+        self.experts = experts
+        self.expertsPerToken = expertsPerToken
+        self.nativePrecision = nativePrecision
         self.contextLength = contextLength
         self.license = license
         self.source = source

@@ -17,6 +17,15 @@ public struct CapacitySummary: Sendable, Hashable, Codable {
     public var memoryPerDeviceGB: Double
     public var memoryBandwidthUtilization: Double
     public var computeUtilization: Double
+    /// "TP4", "EP8 + DP attention"; nil in result files written before layouts were reported.
+    public var layout: String?
+    /// Prompt tokens per second when prefill has the replica alone.
+    public var prefillOnlyTokensPerSecond: Double?
+    public var engine: String?
+    /// The layout with the lowest cost per token, when it is not this one.
+    public var betterLayout: String?
+    /// The calibration the efficiencies came from, with its measured points.
+    public var calibration: Calibration?
 
     public init(_ c: ReplicaCapacity) {
         tensorParallel = c.tensorParallel
@@ -35,6 +44,11 @@ public struct CapacitySummary: Sendable, Hashable, Codable {
         memoryPerDeviceGB = c.memoryPerDeviceGB
         memoryBandwidthUtilization = c.efficiency.memoryBandwidthUtilization
         computeUtilization = c.efficiency.computeUtilization
+        layout = c.layout.description
+        prefillOnlyTokensPerSecond = c.prefillOnlyTokensPerSecond
+        engine = c.engine.rawValue
+        betterLayout = c.betterLayout?.description
+        calibration = c.calibration
     }
 
     enum CodingKeys: String, CodingKey {
@@ -54,5 +68,9 @@ public struct CapacitySummary: Sendable, Hashable, Codable {
         case memoryPerDeviceGB = "memory_per_device_gb"
         case memoryBandwidthUtilization = "memory_bandwidth_utilization"
         case computeUtilization = "compute_utilization"
+        case layout, engine
+        case prefillOnlyTokensPerSecond = "prefill_only_tokens_per_second"
+        case betterLayout = "better_layout"
+        case calibration
     }
 }

@@ -52,10 +52,10 @@ import Testing
     @Test func overridesReplaceDefaultsAndSayTheyCameFromTheScenario() throws {
         var setup = Fixture.setup(Fixture.llama31_8B, on: Fixture.h100, weights: .bf16, input: 100, output: 100)
         let defaults = try ReplicaCapacity.estimate(for: setup).efficiency
-        #expect(defaults.memoryBandwidthUtilization == 0.60)
+        #expect(defaults.memoryBandwidthUtilization == 0.51)
         #expect(defaults.computeUtilization == 0.50)
         #expect(defaults.memoryReserveShare == 0.10)
-        #expect(defaults.memoryBandwidthSource.contains("docs.nvidia.com/nemo-framework"))
+        #expect(defaults.memoryBandwidthSource.contains("perf-overview.md"))
 
         setup.efficiency = EfficiencyOverrides(memoryBandwidthUtilization: 0.8)
         let overridden = try ReplicaCapacity.estimate(for: setup).efficiency

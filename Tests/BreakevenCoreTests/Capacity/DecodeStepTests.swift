@@ -4,11 +4,18 @@ import Testing
 @Suite struct DecodeStepTests {
     /// Llama-3.1-8B BF16 on one H100, 100 in / 100 out: mean decode context 100 + 100 / 2 = 150 tokens.
     /// Default datacenter efficiencies: bandwidth 3.35 TB/s × 0.6 = 2.01 TB/s; compute 989 TFLOPS × 0.5 = 494.5 TFLOPS.
-    let setup = Fixture.setup(Fixture.llama31_8B, on: Fixture.h100, weights: .bf16, input: 100, output: 100)
+    /// Prompts served from the cache (none rides along with the steps), TensorRT-LLM's 2,048 cap,
+    /// bandwidth utilization 0.6 written out: the decode arithmetic alone.
+    let setup: ServingSetup = {
+        var s = Fixture.setup(Fixture.llama31_8B, on: Fixture.h100, weights: .bf16, input: 100, output: 100, cachedShare: 1)
+        s.engine = .tensorRTLLM
+        s.efficiency = EfficiencyOverrides(memoryBandwidthUtilization: 0.6)
+        return s
+    }()
 
     private func plan(_ setup: ServingSetup, tensorParallel: Int = 1) -> ReplicaPlan {
-        ReplicaPlan(setup: setup, tensorParallel: tensorParallel,
-                    efficiency: .defaults(for: setup.accelerator.acceleratorClass))
+        ReplicaPlan(setup: setup, layout: .tensor(tensorParallel),
+                    efficiency: ServingEfficiency.defaults(for: setup.accelerator.acceleratorClass).applying(setup.efficiency))
     }
 
     @Test func decodeIsMemoryBoundAtBatchOne() {
@@ -49,31 +56,29 @@ import Testing
     }
 
     @Test func aLatencyTargetLowersTheBatch() throws {
-        // Without a target: batch 2,048 and a user waits ≈133 ms between tokens.
+        // Without a target: batch 2,048, compute-bound, 2,048 × 0.0326363 ms = 66.8 ms between tokens.
         let unbounded = try ReplicaCapacity.estimate(for: setup)
-        #expect(unbounded.timePerOutputTokenMs > 100)
+        #expect(unbounded.timePerOutputTokenMs > 60)
 
-        // Time per output token = decode step + prefills slipped in between steps.
-        // Prefill rate: 494.5 TFLOPS / (2 × 8.03e9 + 4 × 32 × 32 × 128 × (100 − 50)) = 30,740.6 tokens/s;
-        // each step, batch / 100 requests finish and as many 100-token prompts are prefilled:
-        // batch × 100 / 100 / 30,740.6 = batch × 0.032531 ms.
-        // Memory-bound below ≈300: step = 7.99005 ms + batch × 150 × 131,072 B / 2.01 TB/s = 7.99005 + batch × 0.0097815 ms.
-        // 20 ms target: 7.99005 + batch × (0.0097815 + 0.032531) ≤ 20 → batch ≤ 283.8 → 283:
-        // 7.99005 + 2.76816 + 9.20623 = 19.964 ms; 284 gives 20.007 ms.
+        // 20 ms target. Memory: 7.99005 + batch × 0.0097815 ms; compute: batch × 0.0326363 ms, which
+        // binds first: batch ≤ 20 / 0.0326363 = 612.8 → 612, 612 × 0.0326363 = 19.9734 ms
+        // (memory 7.99005 + 5.98628 = 13.976 ms).
         var bounded = setup
         bounded.latency = LatencyTarget(maxTimePerOutputTokenMs: 20)
         let capacity = try ReplicaCapacity.estimate(for: bounded)
-        #expect(capacity.batch == 283)
+        #expect(capacity.batch == 612)
         #expect(capacity.batchLimit == .latency)
-        #expect(abs(capacity.timePerOutputTokenMs - 19.964) < 1e-3)
-        #expect(capacity.bound == .memory)
-        #expect(capacity.outputTokensPerSecond < unbounded.outputTokensPerSecond)
+        #expect(abs(capacity.timePerOutputTokenMs - 19.9734) < 1e-3)
+        #expect(capacity.bound == .compute)
+        // Compute-bound both: the same tokens per second, at a third of the wait.
+        #expect(capacity.outputTokensPerSecond <= unbounded.outputTokensPerSecond)
     }
 
     @Test func anUnreachableTargetAtOneGPUMovesToMoreGPUs() throws {
         // 5 ms per token: TP 1 gives 8.03 ms at batch 1. TP 2 halves the bytes per device
         // (16.08 GB / 4.02 TB/s = 4.0 ms) and adds 2 × 32 all-reduces of 5 + 2 × 1.9 µs ≈ 0.56 ms → 4.6 ms.
         var fast = setup
+        fast.tensorParallelPolicy = .smallestThatFits
         fast.latency = LatencyTarget(maxTimePerOutputTokenMs: 5)
         let capacity = try ReplicaCapacity.estimate(for: fast)
         #expect(capacity.tensorParallel == 2)
@@ -104,10 +109,10 @@ import Testing
         // 1,000 − 100 = 900 tokens on average. FLOPs per prefilled token:
         // 2 × 8.03e9 + 4 × 32 × 32 × 128 × 900 = 16.5319 GFLOP → 494.5 TFLOPS / 16.5319 GFLOP = 29,912 tokens/s
         // (of uncached tokens). Time to first token: 200 × 16.5319 GFLOP / 494.5 TFLOPS = 6.686 ms of
-        // arithmetic, less than reading 16.06 GB at 2.01 TB/s = 7.990 ms: the weights bound it.
+        // arithmetic, less than reading 16.06 GB at 3.35 TB/s × 0.51 = 1.7085 TB/s = 9.40006 ms: the weights bound it.
         let cached = try ReplicaCapacity.estimate(
             for: Fixture.setup(Fixture.llama31_8B, on: Fixture.h100, weights: .bf16, input: 1000, output: 100, cachedShare: 0.8))
-        #expect(abs(cached.inputTokensPerSecond - 29_912.2) < 0.5)
-        #expect(abs(cached.timeToFirstTokenMs - 7.99005) < 1e-4)
+        #expect(abs(cached.prefillOnlyTokensPerSecond - 29_912.2) < 0.5)
+        #expect(abs(cached.timeToFirstTokenMs - 9.40006) < 1e-4)
     }
 }

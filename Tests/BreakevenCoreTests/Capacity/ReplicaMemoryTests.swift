@@ -59,21 +59,23 @@ import Testing
         // Weights 70.6e9 × 2 = 141.2 GB; one 1000 + 1000-token request: 2,000 × 327,680 B = 0.65536 GB;
         // 141.85536 GB > 72 GB (TP 1) but ≤ 144 GB (TP 2 × 72 GB) → TP 2.
         // Free at TP 2: 144 − 141.2 = 2.8 GB → 2.8 / 0.65536 = 4.27 → a batch of 4: a barely-fitting replica.
-        let shortRequests = try ReplicaCapacity.estimate(
-            for: Fixture.setup(Fixture.llama33_70B, on: Fixture.h100, weights: .bf16, input: 1000, output: 1000))
+        func smallest(_ input: Double, _ output: Double) throws -> ReplicaCapacity {
+            var s = Fixture.setup(Fixture.llama33_70B, on: Fixture.h100, weights: .bf16, input: input, output: output)
+            s.tensorParallelPolicy = .smallestThatFits
+            return try ReplicaCapacity.estimate(for: s)
+        }
+        let shortRequests = try smallest(1000, 1000)
         #expect(shortRequests.tensorParallel == 2)
         #expect(shortRequests.tensorParallelReason == .memory)
         #expect(shortRequests.batch == 4)
 
         // 4000 + 4000 tokens: 8,000 × 327,680 B = 2.62144 GB → 143.82 GB still fits TP 2, one request.
-        let longRequests = try ReplicaCapacity.estimate(
-            for: Fixture.setup(Fixture.llama33_70B, on: Fixture.h100, weights: .bf16, input: 4000, output: 4000))
+        let longRequests = try smallest(4000, 4000)
         #expect(longRequests.tensorParallel == 2)
         #expect(longRequests.batch == 1)
 
         // 7000 + 7000 tokens: 14,000 × 327,680 B = 4.58752 GB → 145.79 GB > 144 GB → TP 4.
-        let longerRequests = try ReplicaCapacity.estimate(
-            for: Fixture.setup(Fixture.llama33_70B, on: Fixture.h100, weights: .bf16, input: 7000, output: 7000))
+        let longerRequests = try smallest(7000, 7000)
         #expect(longerRequests.tensorParallel == 4)
     }
 
@@ -81,6 +83,7 @@ import Testing
         // Llama-3.3-70B FP8 on H100, 1000/1000: 70.6 GB of weights + 0.32768 GB (2,000 × 163,840 B)
         // fit one GPU's 72 GB, so the smallest degree is 1 — with a batch of (72 − 70.6) / 0.32768 = 4.
         var setup = Fixture.setup(Fixture.llama33_70B, on: Fixture.h100, weights: .fp8, kvCache: .fp8, input: 1000, output: 1000)
+        setup.tensorParallelPolicy = .smallestThatFits
         let smallest = try ReplicaCapacity.estimate(for: setup)
         #expect(smallest.tensorParallel == 1)
         #expect(smallest.batch == 4)
@@ -89,6 +92,8 @@ import Testing
         let best = try ReplicaCapacity.estimate(for: setup)
         #expect(best.tensorParallel > 1)
         #expect(best.tensorParallelReason == .throughput)
+        // The default policy is this one, and the smallest replica names it as the better layout.
+        #expect(smallest.betterLayout == best.layout)
         #expect(best.effectiveOutputTokensPerSecond / Double(best.tensorParallel)
                 > 10 * smallest.effectiveOutputTokensPerSecond)
     }

@@ -19,20 +19,28 @@ enum DerivationKeys {
             "Latency target to the first token", .quantity("ms"), "Longest wait for the first token.")).key,
     ]
 
-    private static func measured(_ pick: @escaping @Sendable (ServingEfficiency) -> (Double, String)) -> NumberKey<EfficiencySettings, Double>.Fallback {
-        .measured("the measured default for the device class", { e in e.defaults.map(pick) })
+    /// The calibration's fitted value where there is one, else the measured default for the device class.
+    private static func measured(_ pick: @escaping @Sendable (ServingEfficiency) -> (Double, String),
+                                 calibrated: (@Sendable (Calibration) -> Double)? = nil) -> NumberKey<EfficiencySettings, Double>.Fallback {
+        .measured("the calibration's, else the measured default for the device class", { e in
+            if let calibrated, let c = e.calibration { return (calibrated(c), c.summary) }
+            return e.defaults.map(pick)
+        })
     }
 
     static let efficiencyKeys: [Key<EfficiencySettings>] = [
         NumberKey("memory_bandwidth_utilization", \EfficiencySettings.memoryBandwidthUtilization, .atLeast(0.01, atMost: 1),
-                  default: measured { ($0.memoryBandwidthUtilization, $0.memoryBandwidthSource) }, KeyDoc(
+                  default: measured({ ($0.memoryBandwidthUtilization, $0.memoryBandwidthSource) }, calibrated: { $0.memoryBandwidthUtilization }), KeyDoc(
             "Memory-bandwidth utilization", .share, "Achieved over datasheet bandwidth in decode.")).key,
         NumberKey("compute_utilization", \EfficiencySettings.computeUtilization, .atLeast(0.01, atMost: 1),
-                  default: measured { ($0.computeUtilization, $0.computeSource) }, KeyDoc(
+                  default: measured({ ($0.computeUtilization, $0.computeSource) }, calibrated: { $0.computeUtilization }), KeyDoc(
             "Compute utilization", .share, "Achieved over dense peak FLOPS.")).key,
         NumberKey("memory_reserve_share", \EfficiencySettings.memoryReserveShare, .atLeast(0, atMost: 0.9),
                   default: measured { ($0.memoryReserveShare, $0.memoryReserveSource) }, KeyDoc(
             "Memory reserve", .share, "Memory kept for activations and the runtime.")).key,
+        NumberKey("step_overhead_ms", \EfficiencySettings.stepOverheadMs, .atLeast(0, atMost: 1000),
+                  default: measured({ ($0.stepOverheadSeconds * 1000, $0.stepOverheadSource) }, calibrated: { $0.stepOverheadMs }), KeyDoc(
+            "Step overhead", .quantity("ms"), "Host-side time per step the engine does not hide (scheduling, launches).")).key,
     ]
 
     static let architectureKeys: [Key<ArchitectureSettings>] = [
@@ -55,6 +63,10 @@ enum DerivationKeys {
             "Multi-head latent attention: values cached per layer and token, kv_lora_rank + qk_rope_head_dim (576 for DeepSeek-V3); omit for grouped-query attention.")).key,
         NumberKey("context_length", \ArchitectureSettings.contextLength, .atLeast(1, atMost: 100_000_000), KeyDoc(
             "Context length", .count("tokens"), "Longest context the model takes.")).key,
+        NumberKey("experts", \ArchitectureSettings.experts, .atLeast(1, atMost: 100_000), KeyDoc(
+            "Experts", .count("experts"), "Mixture of experts: routed experts per MoE layer (num_experts, n_routed_experts).")).key,
+        NumberKey("experts_per_token", \ArchitectureSettings.expertsPerToken, .atLeast(1, atMost: 100_000), KeyDoc(
+            "Experts per token", .count("experts"), "Mixture of experts: experts each token uses (num_experts_per_tok).")).key,
     ]
 
     static let architecture = ObjectKey<DerivationSettings, ArchitectureSettings>(
@@ -89,16 +101,16 @@ enum DerivationKeys {
     }()
 
     static let tensorParallelDoc = KeyDoc("Tensor-parallel degree", .count("devices"),
-                                          "Devices per replica: 1, 2, 4 or 8; \"smallest\" that holds the model, or \"best\" throughput per device.")
+                                          "Devices per replica: 1, 2, 4 or 8; \"best\": the layout with the lowest cost per token that meets the latency targets (the most output per device); \"smallest\" that holds the model.")
     static let tensorParallel = Key<DerivationSettings>(
         field: Field("tensor_parallel", .anyOf([.integer(min: 1, max: 8), .string(.oneOf(TensorParallelWord.allCases.map(\.rawValue)))]),
-                     default: "\"smallest\"", tensorParallelDoc.text),
+                     default: "\"best\"", tensorParallelDoc.text),
         doc: tensorParallelDoc,
         read: { s, r in
             if let n = r.child("tensor_parallel")?.number { s.tensorParallel = Int(keyValue: n) }
             if let word = r.child("tensor_parallel")?.string { s.tensorParallelPolicy = TensorParallelWord(rawValue: word) }
         },
-        record: { s, r, _ in if s.derived { r.assumeWritten("tensor_parallel", default: "\"smallest\"") } },
+        record: { s, r, _ in if s.derived { r.assumeWritten("tensor_parallel", default: "\"best\"") } },
         input: { rest, s in
             guard rest.isEmpty, s.tensorParallel != nil else { return nil }
             return SettingInput(range: InputRange(integersFrom: 1, to: 8), doc: tensorParallelDoc, get: { s, _ in s.tensorParallel.map(Double.init) },
@@ -106,34 +118,111 @@ enum DerivationKeys {
         })
 
     static let efficiency: Key<DerivationSettings> = {
-        var key = ObjectKey<DerivationSettings, EfficiencySettings>("efficiency", \.efficiency, efficiencyKeys, whenAbsent: .keys, KeyDoc(
+        var key = ObjectKey<DerivationSettings, EfficiencySettings>("efficiency", \.efficiency, efficiencyKeys, KeyDoc(
             "Efficiency", .text, "Overrides of the measured default efficiencies.")).key
-        let all = key.record
-        // The derived rates come first: the efficiencies below are what they were worked out with.
+        // The derived rates come first, then every efficiency they were worked out with, each with
+        // its source: written, fitted by a calibration, or measured for the device class.
+        key.record = { s, r, _ in
+            guard s.derived else { return }
+            guard let (setup, c) = estimate(s, r) else {
+                if let workload = r.context.workload, let setup = s.setup(for: workload) {
+                    do throws(CapacityError) { _ = try ReplicaCapacity.estimate(for: setup) } catch { r.error("throughput", error.description) }
+                }
+                return
+            }
+            let how = "\(setup.model.id) at \(setup.weightPrecision.rawValue) on \(c.tensorParallel) × \(setup.accelerator.name) (\(c.layout)), batch \(c.batch) (roofline capacity model)"
+            for (path, value) in [("throughput.output_tokens_per_second", c.outputTokensPerSecond),
+                                  ("throughput.input_tokens_per_second", c.inputTokensPerSecond)] {
+                r.assume(path, Money.trimmed(Money.fixed(value, decimals: 1)), .derived(how))
+            }
+            let e = c.efficiency, written = r.nested("efficiency")
+            func source(_ name: String, calibrated: Bool, _ measured: String) -> Assumption.Source {
+                if let node = written.child(name) { return KeyReader.source(of: node) }
+                if calibrated, let calibration = s.calibration { return .derived(calibration.summary) }
+                return .measuredDefault(measured)
+            }
+            for (name, value, calibrated, measured) in [
+                ("memory_bandwidth_utilization", e.memoryBandwidthUtilization, true, e.memoryBandwidthSource),
+                ("compute_utilization", e.computeUtilization, true, e.computeSource),
+                ("memory_reserve_share", e.memoryReserveShare, false, e.memoryReserveSource),
+                ("step_overhead_ms", e.stepOverheadSeconds * 1000, true, e.stepOverheadSource),
+            ] {
+                r.assume("efficiency.\(name)", NumberBounds.format(value), source(name, calibrated: calibrated, measured))
+            }
+        }
+        return key
+    }()
+
+    static let precision: Key<DerivationSettings> = {
+        var key = ChoiceKey<DerivationSettings, Precision>("precision", \.precision, KeyDoc(
+            "Weight precision", .text,
+            "Weight precision when throughput is \"derived\" (nvfp4 and mxfp4 run at the device's FP4 peak where it has one); default: the format the model is published in.")).key
+        key.record = { s, r, _ in
+            guard s.derived else { return }
+            if let node = r.child("precision") { return r.assume("precision", node.quoted, KeyReader.source(of: node)) }
+            if let model = s.model, let native = s.weightPrecision {
+                r.assume("precision", "\"\(native.rawValue)\"", .derived("the native precision of \(model.id)"))
+            }
+        }
+        return key
+    }()
+
+    static let engine: Key<DerivationSettings> = {
+        var key = ChoiceKey<DerivationSettings, ServingEngine>("engine", \.engine, KeyDoc(
+            "Serving engine", .text,
+            "The serving engine: its default caps the requests decoded together (vllm 256, sglang none, tensorrt-llm 2048, llama.cpp 4, mlx 32); default: vllm on GPUs, llama.cpp on Apple silicon.")).key
+        key.record = { s, r, _ in
+            guard s.derived else { return }
+            if let node = r.child("engine") { return r.assume("engine", node.quoted, KeyReader.source(of: node)) }
+            if let engine = s.servingEngine, let device = s.device {
+                r.assume("engine", "\"\(engine.rawValue)\"", .derived("the engine assumed on \(device.acceleratorClass.rawValue) devices"))
+            }
+        }
+        return key
+    }()
+
+    static let maxConcurrency: Key<DerivationSettings> = {
+        var key = NumberKey<DerivationSettings, Int>("max_concurrency", \.maxConcurrency, .atLeast(1, atMost: 100_000), KeyDoc(
+            "Engine concurrency cap", .count("requests"),
+            "The engine's cap on requests decoded together (vLLM max_num_seqs, TensorRT-LLM max_batch_size, llama-server -np); default: the engine's.")).key
+        key.record = { s, r, _ in
+            guard s.derived else { return }
+            if let node = r.child("max_concurrency") { return r.assume("max_concurrency", node.quoted, KeyReader.source(of: node)) }
+            if let engine = s.servingEngine {
+                r.assume("max_concurrency", engine.defaultMaxConcurrency.map(String.init) ?? "none (memory decides)", .measuredDefault(engine.concurrencySource))
+            }
+        }
+        return key
+    }()
+
+    static let maxBatch: Key<DerivationSettings> = {
+        var key = NumberKey<DerivationSettings, Int>("max_batch", \.maxBatch, .atLeast(1, atMost: 100_000), KeyDoc(
+            "Largest batch", .count("requests"),
+            "Most requests in flight at once; default: none, and 1 for owned hardware under the personal profile (one person sends one request at a time).")).key
+        let record = key.record
         key.record = { s, r, c in
             guard s.derived else { return }
-            if let (setup, capacity) = estimate(s, r) {
-                let how = "\(setup.model.id) at \(setup.weightPrecision.rawValue) on \(capacity.tensorParallel) × \(setup.accelerator.name), batch \(capacity.batch) (roofline capacity model)"
-                for (key, value) in [("throughput.output_tokens_per_second", capacity.outputTokensPerSecond),
-                                     ("throughput.input_tokens_per_second", capacity.inputTokensPerSecond)] {
-                    r.assume(key, Money.trimmed(Money.fixed(value, decimals: 1)), .derived(how))
-                }
-            } else if let workload = r.context.workload, let setup = s.setup(for: workload) {
-                do throws(CapacityError) { _ = try ReplicaCapacity.estimate(for: setup) } catch { r.error("throughput", error.description) }
+            if s.maxBatch == nil, s.oneRequestAtATime {
+                return r.assume("max_batch", "1", .derived("personal profile: one person sends one request at a time"))
             }
-            all(s, r, c)
+            record(s, r, c)
         }
         return key
     }()
 
     static let derivationKeys: [Key<DerivationSettings>] = [
-        throughput, model,
-        ChoiceKey("precision", \.precision, KeyDoc("Weight precision", .text, "Weight precision when throughput is \"derived\".")).onlyDerived,
+        throughput, model, precision,
         ChoiceKey("kv_cache_precision", \.kvCachePrecision, default: .bf16, KeyDoc(
             "KV cache precision", .text, "KV cache precision when throughput is \"derived\".")).onlyDerived,
         tensorParallel,
-        NumberKey("max_batch", \.maxBatch, .atLeast(1, atMost: 100_000), KeyDoc(
-            "Largest batch", .count("requests"), "Most requests in flight at once (1 for one person at a desk).")).key,
+        ChoiceKey("layout", \.layout, default: .auto, KeyDoc(
+            "Layout", .text,
+            "How a replica spreads the model: \"tensor\" parallel, \"expert_data_attention\" (experts spread, attention data parallel: mixture-of-experts models), or \"auto\": whichever costs least per token.")).onlyDerived,
+        engine, maxConcurrency,
+        TextKey("calibration", \.calibrationName, recorded: false, KeyDoc(
+            "Calibration", .text,
+            "A calibration in the catalog (`breakeven capacity calibrate`) whose efficiencies to use; default: the one fitted for this device, model and engine, if any.")).key,
+        maxBatch,
         ObjectKey("latency", \.latency, latencyKeys, KeyDoc("Latency targets", .text, "Latency targets that cap the batch.")).key,
         efficiency,
     ]
@@ -147,7 +236,8 @@ enum DerivationKeys {
     /// throughput is given; the catalog model looked up.
     static func resolve(_ d: inout DerivationSettings, _ r: KeyReader, deviceKey: String) {
         guard d.derived else {
-            for key in ["model", "precision", "kv_cache_precision", "tensor_parallel", "latency", "efficiency", "max_batch"] where r.has(key) {
+            for key in ["model", "precision", "kv_cache_precision", "tensor_parallel", "layout", "engine", "max_concurrency", "calibration",
+                        "latency", "efficiency", "max_batch"] where r.has(key) {
                 r.error(key, "\"\(key)\" is used only when throughput is \"derived\"")
             }
             return
@@ -158,9 +248,21 @@ enum DerivationKeys {
         } else if d.inlineModel == nil {
             r.error(nil, "missing key \"model\", needed when throughput is \"derived\"")
         }
-        if d.precision == nil { r.error(nil, "missing key \"precision\", needed when throughput is \"derived\"") }
         if d.device == nil, !r.has(deviceKey) { r.error(nil, "missing key \"\(deviceKey)\", needed when throughput is \"derived\"") }
         d.efficiency.deviceClass = d.device?.acceleratorClass
+        // A calibration by name, or the one fitted for this device, model and engine.
+        let calibrations = catalog.calibrations ?? []
+        if let name = d.calibrationName {
+            d.calibration = catalog.calibration(name)
+            if d.calibration == nil {
+                let names = calibrations.map(\.name)
+                r.error("calibration", "unknown calibration \"\(name)\"" + Suggestion.clause(for: name, in: names)
+                        + (names.isEmpty ? " (the catalog has none: make one with `breakeven capacity calibrate`)" : ""))
+            }
+        } else if let deviceID = d.deviceID, let model = d.model, let engine = d.servingEngine {
+            d.calibration = catalog.calibration(gpu: deviceID, model: model.id, engine: engine)
+        }
+        d.efficiency.calibration = d.calibration
     }
 
     /// The derived replica, worked out from the settings as resolved; nil when the throughput is

@@ -15,13 +15,28 @@ struct DerivationSettings: KeySettings {
     /// A written degree; nil: chosen by `tensorParallelPolicy`.
     var tensorParallel: Int?
     var tensorParallelPolicy: TensorParallelWord?
+    var layout: LayoutChoice?
+    var engine: ServingEngine?
+    var maxConcurrency: Int?
+    var calibrationName: String?
     var latency = LatencySettings()
     var efficiency = EfficiencySettings()
     var maxBatch: Int?
     /// Resolved: the catalog model `modelID` names.
     var catalogModel: OpenModelArchitecture?
-    /// Resolved by the kind: its catalog GPU, inline specs or machine.
+    /// Resolved by the kind: its catalog GPU, inline specs or machine, and its catalog id.
     var device: Accelerator?
+    var deviceID: String?
+    /// Resolved: a machine on a person's desk serves one request at a time unless `max_batch` says otherwise.
+    var oneRequestAtATime = false
+    /// Resolved: the calibration named, or the one fitted for this device, model and engine.
+    var calibration: Calibration?
+
+    /// The weights' format: written, else the one the model is published in.
+    var weightPrecision: Precision? { precision ?? model.map { $0.nativePrecision ?? .bf16 } }
+
+    /// The engine: written, else the one assumed on the device's class.
+    var servingEngine: ServingEngine? { engine ?? device.map { ServingEngine.assumed(for: $0.acceleratorClass) } }
 
     /// The model the capacity model runs: the inline architecture or the catalog's.
     var model: OpenModelArchitecture? {
@@ -31,17 +46,22 @@ struct DerivationSettings: KeySettings {
     /// Everything the capacity model needs, with the workload's mean request; nil while a
     /// model, a device or a precision is missing (resolution reports which).
     func setup(for workload: Workload) -> ServingSetup? {
-        guard derived, let model, let device, let precision else { return nil }
+        guard derived, let model, let device, let precision = weightPrecision else { return nil }
+        // A calibration's efficiencies, where the scenario writes none of its own.
+        let base = calibration?.overrides ?? .none
         return ServingSetup(
             model: model, accelerator: device, weightPrecision: precision, kvCachePrecision: kvCachePrecision ?? .bf16,
             tensorParallel: tensorParallel,
-            tensorParallelPolicy: tensorParallelPolicy == .best ? .mostThroughputPerDevice : .smallestThatFits,
+            tensorParallelPolicy: tensorParallelPolicy == .smallest ? .smallestThatFits : .mostThroughputPerDevice,
+            layoutChoice: layout ?? .auto,
             request: RequestShape(meanOf: workload),
             latency: LatencyTarget(maxTimePerOutputTokenMs: latency.maxTimePerOutputTokenMs, maxTimeToFirstTokenMs: latency.maxTimeToFirstTokenMs),
-            efficiency: EfficiencyOverrides(memoryBandwidthUtilization: efficiency.memoryBandwidthUtilization,
-                                            computeUtilization: efficiency.computeUtilization,
-                                            memoryReserveShare: efficiency.memoryReserveShare),
-            maxBatch: maxBatch)
+            efficiency: EfficiencyOverrides(
+                memoryBandwidthUtilization: efficiency.memoryBandwidthUtilization ?? base.memoryBandwidthUtilization,
+                computeUtilization: efficiency.computeUtilization ?? base.computeUtilization,
+                memoryReserveShare: efficiency.memoryReserveShare,
+                stepOverheadMs: efficiency.stepOverheadMs ?? base.stepOverheadMs),
+            maxBatch: maxBatch ?? (oneRequestAtATime ? 1 : nil), engine: engine, maxConcurrency: maxConcurrency)
     }
 
     /// The replica's rates: given, or worked out by the capacity model (remembered per thread).
@@ -49,7 +69,8 @@ struct DerivationSettings: KeySettings {
         guard derived else { return nil }
         guard let setup = setup(for: c.workload) else { throw LoweringFailure(message: "the derived throughput lacks a model, a device or a precision") }
         do throws(CapacityError) {
-            let capacity = if let memo = c.capacities { try memo.capacity(setup) } else { try ReplicaCapacity.estimate(for: setup) }
+            var capacity = if let memo = c.capacities { try memo.capacity(setup) } else { try ReplicaCapacity.estimate(for: setup) }
+            capacity.calibration = calibration
             return DerivedCapacity(setup: setup, capacity: capacity)
         } catch {
             throw LoweringFailure(message: error.description)
@@ -83,8 +104,11 @@ struct EfficiencySettings: KeySettings {
     var memoryBandwidthUtilization: Double?
     var computeUtilization: Double?
     var memoryReserveShare: Double?
-    /// Resolved: the device's class, whose measured defaults apply where nothing is written.
+    var stepOverheadMs: Double?
+    /// Resolved: the device's class, whose measured defaults apply where nothing is written, and
+    /// the calibration whose fitted values come first.
     var deviceClass: AcceleratorClass?
+    var calibration: Calibration?
 
     var defaults: ServingEfficiency? { deviceClass.map(ServingEfficiency.defaults(for:)) }
 }
@@ -100,13 +124,16 @@ struct ArchitectureSettings: KeySettings {
     var headDimension: Int?
     var latentKVValues: Int?
     var contextLength: Int?
+    var experts: Int?
+    var expertsPerToken: Int?
 
     var architecture: OpenModelArchitecture {
         let total = totalParameters ?? 0
         return OpenModelArchitecture(
             id: "inline", name: "inline model", totalParameters: total, activeParameters: activeParameters ?? total,
             layers: layers ?? 1, hiddenSize: hiddenSize ?? 1, attentionHeads: attentionHeads ?? 1, kvHeads: kvHeads ?? 1,
-            headDimension: headDimension ?? 1, latentKVValues: latentKVValues, contextLength: contextLength ?? 131_072,
+            headDimension: headDimension ?? 1, latentKVValues: latentKVValues, experts: experts, expertsPerToken: expertsPerToken,
+            contextLength: contextLength ?? 131_072,
             license: "", source: "scenario")
     }
 }

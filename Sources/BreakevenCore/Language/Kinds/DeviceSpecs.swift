@@ -7,6 +7,7 @@ struct DeviceSettings: KeySettings {
     var fp8TFLOPS: Double?
     var int8TOPS: Double?
     var int4TOPS: Double?
+    var fp4TFLOPS: Double?
     var deviceClass: AcceleratorClass?
     var name: String?
 
@@ -14,7 +15,7 @@ struct DeviceSettings: KeySettings {
         let name = self.name ?? "inline GPU"
         return Accelerator(id: "inline", name: name, acceleratorClass: deviceClass ?? AcceleratorClass(inferringFrom: name),
                            memoryGB: memoryGB ?? 0, bandwidthTBps: bandwidthTBps ?? 0, bf16TFLOPS: bf16TFLOPS ?? 0,
-                           fp8TFLOPS: fp8TFLOPS, int8TOPS: int8TOPS, int4TOPS: int4TOPS)
+                           fp8TFLOPS: fp8TFLOPS, int8TOPS: int8TOPS, int4TOPS: int4TOPS, fp4TFLOPS: fp4TFLOPS)
     }
 }
 
@@ -31,6 +32,8 @@ enum DeviceSpecs {
         NumberKey("fp8_tflops", \S.fp8TFLOPS, .atLeast(1e-3, atMost: 1e6), KeyDoc("FP8 compute", .quantity("TFLOPS"), "Dense FP8 TFLOPS.")).key,
         NumberKey("int8_tops", \S.int8TOPS, .atLeast(1e-3, atMost: 1e6), KeyDoc("INT8 compute", .quantity("TOPS"), "Dense INT8 TOPS.")).key,
         NumberKey("int4_tops", \S.int4TOPS, .atLeast(1e-3, atMost: 1e6), KeyDoc("INT4 compute", .quantity("TOPS"), "Dense INT4 TOPS.")).key,
+        NumberKey("fp4_tflops", \S.fp4TFLOPS, .atLeast(1e-3, atMost: 1e6), KeyDoc(
+            "FP4 compute", .quantity("TFLOPS"), "Dense FP4 (NVFP4/MXFP4) TFLOPS, where the device has an FP4 path.")).key,
         ChoiceKey("class", \S.deviceClass, KeyDoc(
             "Device class", .text, "Device class, for default efficiencies (default: inferred from the name).")).key,
         TextKey("name", \S.name, recorded: false, KeyDoc("Device name", .text, "Name shown in reports.")).key,

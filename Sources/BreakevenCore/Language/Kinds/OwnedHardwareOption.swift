@@ -101,6 +101,8 @@ enum OwnedHardwareOption: OptionDeclaration {
             r.error("hours_on_per_month", "\"hours_on_per_month\" cannot be given together with \"hours_on_per_day\"")
         }
         s.derivation.device = s.machine.map { Accelerator($0) }
+        s.derivation.deviceID = s.machine?.id
+        s.derivation.oneRequestAtATime = r.context.profile == .personal
         DerivationKeys.resolve(&s.derivation, r, deviceKey: "hardware")
     }
 

@@ -126,6 +126,7 @@ enum SelfHostedOption: OptionDeclaration {
         } else if let found = r.lookup("gpu", kind: "GPU", in: catalog.gpus.map(\.id), find: { catalog.gpu($0) }) {
             catalogGPU = found
             s.derivation.device = Accelerator(found)
+            s.derivation.deviceID = found.id
         }
         s.offer = r.lookup("gpu_offer", kind: "GPU offer", in: Array(Set(catalog.gpuOffers.map(\.id))).sorted(),
                            find: { catalog.gpuOffer($0, asOf: asOf) })
