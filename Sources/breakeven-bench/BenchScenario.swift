@@ -1,5 +1,6 @@
 /// The benchmark's Monte Carlo scenario: 5 options of every kind over 60 months, with 6
-/// uncertain inputs (10,000 trials × 60 months × 5 options = 3M option-months a run).
+/// uncertain inputs (10,000 trials × 60 months × 5 options = 3M option-months a run); the rented
+/// GPUs scale hour by hour with a daily load shape, the dearest path of the sizing.
 enum BenchScenario {
     static let path = "bench-monte-carlo.json"
 
@@ -17,7 +18,7 @@ enum BenchScenario {
         "cached_input_share": 0.3,
         "batch_share": 0.1,
         "growth": { "monthly_rate": 0.03 },
-        "load_shape": { "peak_to_average": 2 }
+        "load_shape": { "hourly": [0.3, 0.2, 0.2, 0.2, 0.3, 0.5, 0.8, 1.2, 1.6, 1.8, 1.9, 1.9, 1.8, 1.8, 1.9, 1.9, 1.8, 1.6, 1.4, 1.2, 1.0, 0.8, 0.6, 0.4] }
       },
       "options": [
         { "id": "api", "type": "api", "prices": { "input_per_mtok": 2, "output_per_mtok": 8, "cached_input_per_mtok": 0.5, "batch_discount": 0.5 },
@@ -26,7 +27,7 @@ enum BenchScenario {
           "one_time": { "migration": 30000 } },
         { "id": "gpu", "type": "self_hosted", "gpu_hourly": 2.5, "gpus_per_replica": 2,
           "throughput": { "output_tokens_per_second": 4000, "input_tokens_per_second": 30000 },
-          "max_utilization": 0.7, "min_replicas": 2, "gpu_price_change_per_year": -0.15,
+          "max_utilization": 0.7, "min_replicas": 2, "scaling": "hourly", "gpu_price_change_per_year": -0.15,
           "team": { "engineers": 1.5, "cost_per_engineer_per_year": 220000 },
           "one_time": { "migration": 120000 }, "monthly_fixed": { "observability": 1500 } },
         { "id": "owned", "type": "owned_hardware", "purchase_price": 250000, "units": "auto",

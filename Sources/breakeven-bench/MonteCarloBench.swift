@@ -23,9 +23,12 @@ enum MonteCarloBench {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         print("monte carlo: \(BenchScenario.path) (\(s.options.count) options × \(s.months) months, \(plan.inputs.count) uncertain inputs, \(plan.trials) trials)")
 
-        // For profiling: BENCH_PROFILE=N runs the trial loop on N threads 20 times and stops.
+        // For profiling: BENCH_PROFILE=N runs the trial loop on N threads 20 times and stops
+        // (BENCH_TRIALS=T: T trials each, for an instruction-counting profiler).
         if let n = ProcessInfo.processInfo.environment["BENCH_PROFILE"].flatMap(Int.init) {
-            for _ in 0..<20 { checksum += MonteCarlo.run(variants, plan: plan, threads: n).totals[0].totalCost }
+            var profiled = plan
+            if let t = ProcessInfo.processInfo.environment["BENCH_TRIALS"].flatMap(Int.init) { profiled.trials = t }
+            for _ in 0..<20 { checksum += MonteCarlo.run(variants, plan: profiled, threads: n).totals[0].totalCost }
             return checksum
         }
         // The trial loop alone on one thread: the per-core rate.
@@ -128,6 +131,42 @@ extension MonteCarloBench {
         let points = 100 * 100
         print(String(format: "  sweep 100 × 100 (%d points × %d months × %d options, %d threads, with the SVG and CSV): %.3f s wall, best of 5",
                      points, loaded.scenario.months, loaded.scenario.options.count, cores, best))
+        return checksum
+    }
+}
+
+extension MonteCarloBench {
+    /// 10,000 trials of an example with every one of its numeric inputs uncertain (uniform ±25%
+    /// within its range: catalog prices, usd_rate, switch months, phases and shares included), on
+    /// one core; the target is under 0.2 s each.
+    static func everyExample(_ loaded: [(path: String, loaded: LoadedScenario)]) -> Double {
+        var checksum = 0.0
+        print("every input uncertain, 10000 trials on 1 thread (target < 0.2 s each):")
+        for (path, l) in loaded {
+            let inputs = l.numericInputs
+            let uncertain = inputs.compactMap { input -> UncertainInput? in
+                let lo = input.range.clamped(input.nominal * 0.75), hi = input.range.clamped(input.nominal * 1.25)
+                guard lo < hi else { return nil }
+                return UncertainInput(input: input, distribution: .uniform(lo: min(lo, hi), hi: max(lo, hi)))
+            }
+            let plan = UncertaintyPlan(trials: 10_000, seed: 1, inputs: uncertain)
+            guard let variants = ScenarioVariants.of(l, inputs: uncertain.map(\.input), probes: uncertain.map { [$0.quantile(0.1), $0.quantile(0.9)] }) else {
+                print("  \(path): the scenario does not run at its inputs' p10/p90")
+                continue
+            }
+            var best = Double.infinity, failed = 0
+            for _ in 0..<3 {
+                let t = seconds {
+                    let run = MonteCarlo.run(variants, plan: plan, threads: 1)
+                    failed = run.failedTrials
+                    checksum += run.totals.first?.totalCost ?? 0
+                }
+                best = min(best, t)
+            }
+            let optionMonths = Double(10_000 * l.scenario.months * l.scenario.options.count)
+            print(String(format: "  %@: %d inputs, %.3f s (%.0f option-months/s, %d failed trials, best of 3)",
+                         path, uncertain.count, best, optionMonths / best, failed))
+        }
         return checksum
     }
 }

@@ -33,14 +33,16 @@ if let path = arguments.first {
 }
 let catalog = (try? CatalogStore.seed()) ?? CatalogSnapshot()
 var loaded: [(String, [UInt8], Scenario)] = []
+var loadedExamples: [(path: String, loaded: LoadedScenario)] = []
 for path in paths {
     guard let data = FileManager.default.contents(atPath: path) else {
         FileHandle.standardError.write(Data("breakeven-bench: cannot read \(path)\n".utf8))
         exit(66)
     }
     do {
-        let s = try ScenarioLoader.load(Array(data), file: path, catalog: catalog).scenario
-        loaded.append((path, Array(data), s))
+        let l = try Pipeline.load(Array(data), file: path, catalog: catalog)
+        loaded.append((path, Array(data), l.scenario))
+        loadedExamples.append((path, l))
     } catch {
         FileHandle.standardError.write(Data((error.formatted + "\n").utf8))
         exit(65)
@@ -72,7 +74,7 @@ print(String(format: "simulate: %.0f option-months/s (%d projections in %.3f s)"
 var runs = 0
 let whole = seconds {
     for _ in 0..<20 {
-        guard let s = try? ScenarioLoader.load(bytes, file: path, catalog: catalog).scenario else { return }
+        guard let s = try? Pipeline.load(bytes, file: path, catalog: catalog).scenario else { return }
         let result = BreakevenAnalysis.analyse(s, Simulator.project(s))
         let md = MarkdownReport.render(result, context: ReportContext(scenarioPath: path))
         let csv = CSVReport.monthly(result) + CSVReport.summary(result)
@@ -98,5 +100,6 @@ for (file, importer) in [("litellm-model-prices.json", { (d: Data) in try PriceI
 }
 
 checksum += MonteCarloBench.run()
+checksum += MonteCarloBench.everyExample(loadedExamples)
 // Keeps the optimiser from dropping the work.
 if checksum.isNaN { print("checksum: NaN") }

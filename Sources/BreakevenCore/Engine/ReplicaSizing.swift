@@ -13,6 +13,9 @@ struct ReplicaSizing {
     let scaling: SelfHostedDeployment.Scaling
     let interruptionOverhead: Double
     let maxUtilization: Double
+    /// (1 + interruption overhead) / max utilization, less a hair: replicas per unit of load
+    /// (worked out once: a trial sizes 24 hours a month).
+    let replicasPerLoad: Double
     let minReplicas: Double
     let reservation: SelfHostedDeployment.Reservation?
     /// USD per GPU-hour on demand, before the trend.
@@ -31,6 +34,7 @@ struct ReplicaSizing {
         scaling = deployment.scaling
         interruptionOverhead = deployment.interruptionOverhead
         maxUtilization = deployment.maxUtilization
+        replicasPerLoad = (1 + deployment.interruptionOverhead) / deployment.maxUtilization * (1 - 1e-12)
         minReplicas = Double(deployment.minReplicas)
         reservation = deployment.reservation
         gpuHourly = deployment.gpuHourly
@@ -47,9 +51,9 @@ struct ReplicaSizing {
 
     /// max(min_replicas, ceil(load × (1 + interruption overhead) / max_utilization)); a hair of
     /// tolerance keeps 2.0000000001 at 2.
+    @inline(__always)
     func replicas(forLoad load: Double) -> Double {
-        let needed = (load * (1 + interruptionOverhead) / maxUtilization * (1 - 1e-12)).rounded(.up)
-        return max(minReplicas, needed)
+        max(minReplicas, (load * replicasPerLoad).rounded(.up))
     }
 
     func month(_ demand: MonthDemand) -> MonthlyProjection { MonthlyProjection(demand, monthCost(demand)) }
@@ -63,9 +67,11 @@ struct ReplicaSizing {
         let reserved: Double? = reservation.flatMap { demand.index < $0.termMonths ? Double($0.replicas) : nil }
         var peakReplicas = 0.0, replicaHoursPerDay = 0.0, burstHoursPerDay = 0.0
         if let factors = hourlyFactors, scaling == .hourly, !flatDay {
-            // Batch traffic fills the valleys: it adds to every hour and does not peak.
+            // Batch traffic fills the valleys: it adds to every hour and does not peak. Replicas
+            // for hour h: ceil((interactive·f_h + batch)·k), as ceil(a·f_h + b) with a and b once a month.
+            let a = interactive * replicasPerLoad, b = batchLoad * replicasPerLoad
             for f in factors {
-                let r = replicas(forLoad: interactive * f + batchLoad)
+                let r = max(minReplicas, (a * f + b).rounded(.up))
                 peakReplicas = max(peakReplicas, r)
                 replicaHoursPerDay += r
                 if let reserved { burstHoursPerDay += max(0, r - reserved) }

@@ -42,7 +42,7 @@ extension Simulator {
     /// cost of each month goes to `row`. One switch per option keeps the month loop specialised
     /// (and an owned fleet's unit list uniquely held and lent from the workspace, so buying a unit
     /// neither copies nor allocates).
-    private static func run(_ model: OptionModel, _ demands: UnsafeBufferPointer<MonthDemand>,
+    private static func run(_ model: consuming OptionModel, _ demands: UnsafeBufferPointer<MonthDemand>,
                             _ discount: UnsafeBufferPointer<Double>, _ row: UnsafeMutableBufferPointer<Double>,
                             _ storage: inout CostModelStorage) -> OptionTotals {
         var total = 0.0, npv = 0.0
@@ -55,6 +55,8 @@ extension Simulator {
         let last = demands.count - 1
         switch model.model {
         case .single(var m):
+            // The enum lets go of the model, so that stepping it changes it in place, uncopied.
+            model.model = .schedule(models: [], segments: [])
             m.exchangeStorage(&storage)
             for i in demands.indices { add(i, m.monthCost(demands[i], isLast: i == last)) }
             m.exchangeStorage(&storage)

@@ -23,15 +23,10 @@ public struct ResolvedScenario: Sendable {
     /// What the engine runs; fails when changed inputs leave a model that no longer fits its device.
     func scenario(memo: CapacityMemo? = nil) throws(LoweringFailure) -> Scenario {
         let workload = WorkloadDeclaration.lowered(self.workload)
-        let context = LowerContext(values: values, workload: workload, profile: top.profile ?? .enterprise,
-                                   baselineID: baselineID, capacities: memo)
+        let context = lowerContext(workload, memo: memo)
         var options: [ServingOption] = []
         options.reserveCapacity(self.options.count)
-        for o in self.options {
-            let lowered = try o.kind.declaration.lowered(o.settings, context)
-            options.append(ServingOption(id: o.id, label: o.label, type: o.kind, kind: lowered.kind,
-                                         capacity: lowered.derived?.capacity, derivedFrom: lowered.derived?.setup))
-        }
+        for k in self.options.indices { options.append(try option(k, context)) }
         var scenario = Scenario(name: top.name ?? "", description: top.description ?? "", profile: top.profile ?? .enterprise,
                                 currency: top.currency ?? Currency.usd.code, start: start,
                                 months: ScenarioLanguage.months.value(top, .dollars) ?? 36,
@@ -39,6 +34,25 @@ public struct ResolvedScenario: Sendable {
                                 workload: workload, options: options, baselineID: baselineID, assumptions: assumptions)
         scenario.guardrails = guardrails
         return scenario
+    }
+
+    func lowerContext(_ workload: Workload, memo: CapacityMemo?) -> LowerContext {
+        LowerContext(values: values, workload: workload, profile: top.profile ?? .enterprise, baselineID: baselineID, capacities: memo)
+    }
+
+    /// Option k as the engine runs it.
+    func option(_ k: Int, _ context: LowerContext) throws(LoweringFailure) -> ServingOption {
+        let lowered = try options[k].kind.declaration.lowered(options[k].settings, context)
+        return ServingOption(id: options[k].id, label: options[k].label, type: options[k].kind, kind: lowered.kind,
+                             capacity: lowered.derived?.capacity, derivedFrom: lowered.derived?.setup)
+    }
+
+    /// The option a path's input lives in; nil for the workload and the top-level keys, which
+    /// every option may depend on.
+    func optionIndex(of path: String) -> Int? {
+        let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard segments.first == "options" else { return nil }
+        return ListKey<ResolvedScenario, ResolvedOption>.element(segments.dropFirst(), names: optionIDs)?.index
     }
 
     /// The number a `--set` path names, set in place; nil when the path names none.
@@ -53,7 +67,10 @@ public struct ResolvedScenario: Sendable {
             // Option ids may hold dots: the longest id the path starts with.
             let rest = segments.dropFirst()
             guard let (k, inner) = ListKey<ResolvedScenario, ResolvedOption>.element(rest, names: optionIDs), !inner.isEmpty else { return nil }
-            return options[k].kind.declaration.input(inner, options[k].settings)?.lifted(\ResolvedScenario.options[k].settings)
+            guard let input = options[k].kind.declaration.input(inner, options[k].settings) else { return nil }
+            let set = input.set, get = input.get
+            return SettingInput(range: input.range, doc: input.doc, get: { r, c in get(r.options[k].settings, c) },
+                                set: { r, v in set(&r.options[k].settings, v) })
         default:
             guard segments.count == 1, let key = ScenarioLanguage.leadingKeys.first(where: { $0.name == head }), head != "months" else { return nil }
             return key.input([], top)?.lifted(\ResolvedScenario.top)

@@ -90,4 +90,7 @@ public struct LoadedScenario: Sendable {
     public var document: JSONNode
     public var resolved: ResolvedScenario
     public var scenario: Scenario
+
+    /// Every number of the scenario a trial, tornado bar or sweep point may set, at the value it has.
+    public var numericInputs: [NumericInput] { ScenarioInputs(resolved).all }
 }

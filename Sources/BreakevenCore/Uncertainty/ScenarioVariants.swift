@@ -18,6 +18,9 @@ public struct ScenarioVariants: Sendable {
     public let inputs: [NumericInput]
     let resolved: ResolvedScenario
     let setters: [SettingInput<ResolvedScenario>]
+    /// The options the inputs live in, when every input lives in an option: a variant lowers
+    /// only those again (an input of the workload or the top level touches every option).
+    let touchedOptions: [Int]?
 
     /// - Parameter probes: values of each input it must run with (at least one per input; the
     ///   first and last of each are also checked all together).
@@ -33,6 +36,8 @@ public struct ScenarioVariants: Sendable {
             setters.append(setter)
         }
         self.setters = setters
+        let owners = inputs.map { loaded.resolved.optionIndex(of: $0.path) }
+        touchedOptions = owners.contains(where: { $0 == nil }) ? nil : Array(Set(owners.compactMap { $0 })).sorted()
         for (j, values) in probes.enumerated() where j < inputs.count {
             for v in values { try probe([(j, v)], failing: j) }
         }
@@ -41,6 +46,11 @@ public struct ScenarioVariants: Sendable {
                 try probe(Array(probes.map { pick == 0 ? $0[0] : $0[$0.count - 1] }.enumerated()), failing: nil)
             }
         }
+    }
+
+    /// Variants of any inputs of a scenario (checked at their probe values); nil if it cannot run with them.
+    public static func of(_ loaded: LoadedScenario, inputs: [NumericInput], probes: [[Double]]) -> ScenarioVariants? {
+        try? ScenarioVariants(loaded, inputs: inputs, probes: probes)
     }
 
     /// The variants of a scenario's `uncertainty` block: its inputs, checked at their p10 and p90.
@@ -92,11 +102,26 @@ public struct ScenarioVariants: Sendable {
         var resolved: ResolvedScenario
         let memo = CapacityMemo()
         var workspace = TotalsWorkspace()
+        /// The last variant as the engine ran it: options no input touches are kept from it.
+        var lowered: Scenario?
 
         /// Every option's totals with input j at values[j]; false if the scenario cannot run with them.
         mutating func totals(_ values: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<OptionTotals>) -> Bool {
             for j in variants.setters.indices { variants.setters[j].set(&resolved, values[j]) }
-            guard let s = try? resolved.scenario(memo: memo) else { return false }
+            do throws(LoweringFailure) {
+                if var s = lowered, let touched = variants.touchedOptions {
+                    lowered = nil  // held uniquely while it changes
+                    let context = resolved.lowerContext(s.workload, memo: memo)
+                    for k in touched { s.options[k] = try resolved.option(k, context) }
+                    lowered = s
+                } else {
+                    lowered = try resolved.scenario(memo: memo)
+                }
+            } catch {
+                lowered = nil
+                return false
+            }
+            guard let s = lowered else { return false }
             Simulator.totals(s, workspace: &workspace, into: out)
             return true
         }

@@ -3,6 +3,7 @@
 struct ChoiceKey<Settings, Value: RawRepresentable & CaseIterable & Sendable>: Sendable where Value.RawValue == String {
     let name: String
     let path: SettingPath<Settings, Value?>
+    let field: FieldAccess<Settings, Value?>
     let fallback: Value?
     let required: Bool
     let doc: KeyDoc
@@ -10,12 +11,13 @@ struct ChoiceKey<Settings, Value: RawRepresentable & CaseIterable & Sendable>: S
     init(_ name: String, _ path: SettingPath<Settings, Value?>, default fallback: Value? = nil, required: Bool = false, _ doc: KeyDoc) {
         self.name = name
         self.path = path
+        field = FieldAccess(path)
         self.fallback = fallback
         self.required = required
         self.doc = doc
     }
 
-    func value(_ s: Settings) -> Value? { s[keyPath: path] ?? fallback }
+    func value(_ s: Settings) -> Value? { field.get(s) ?? fallback }
 
     var key: Key<Settings> {
         let path = self.path, name = self.name, fallback = self.fallback

@@ -42,17 +42,17 @@ struct SettingInput<Settings>: Sendable {
 
     /// The same input reached from an enclosing settings value.
     func lifted<Parent>(_ path: SettingPath<Parent, Settings>) -> SettingInput<Parent> {
-        let get = self.get, set = self.set
+        let get = self.get, set = self.set, field = FieldAccess(path)
         return SettingInput<Parent>(range: range, doc: doc, get: { p, c in get(p[keyPath: path], c) },
-                                    set: { p, v in set(&p[keyPath: path], v) })
+                                    set: { p, v in field.modify(&p) { set(&$0, v) } })
     }
 
     /// The same input of one element of an enclosing array.
     func lifted<Parent>(_ path: SettingPath<Parent, [Settings]>, index: Int) -> SettingInput<Parent> {
-        let get = self.get, set = self.set
+        let get = self.get, set = self.set, field = FieldAccess(path)
         return SettingInput<Parent>(range: range, doc: doc,
                                     get: { p, c in p[keyPath: path].indices.contains(index) ? get(p[keyPath: path][index], c) : nil },
-                                    set: { p, v in if p[keyPath: path].indices.contains(index) { set(&p[keyPath: path][index], v) } })
+                                    set: { p, v in field.modify(&p) { if $0.indices.contains(index) { set(&$0[index], v) } } })
     }
 }
 

@@ -17,6 +17,7 @@ struct NumberKey<Settings, Value: KeyNumber>: Sendable {
 
     let name: String
     let path: SettingPath<Settings, Value?>
+    let field: FieldAccess<Settings, Value?>
     let bounds: NumberBounds
     let fallback: Fallback
     let catalog: CatalogField<Settings>?
@@ -27,6 +28,7 @@ struct NumberKey<Settings, Value: KeyNumber>: Sendable {
          catalog: CatalogField<Settings>? = nil, required: Bool = false, _ doc: KeyDoc) {
         self.name = name
         self.path = path
+        field = FieldAccess(path)
         self.bounds = bounds
         self.fallback = fallback
         self.catalog = catalog
@@ -36,7 +38,7 @@ struct NumberKey<Settings, Value: KeyNumber>: Sendable {
 
     /// The value the scenario runs with; nil when nothing gives one.
     func value(_ s: Settings, _ c: ValueContext) -> Value? {
-        if let written = s[keyPath: path] { return written }
+        if let written = field.get(s) { return written }
         if let x = catalog?.resolved(s, c), let v = Value(keyValue: x) { return v }
         switch fallback {
         case .none: return nil
@@ -66,7 +68,7 @@ struct NumberKey<Settings, Value: KeyNumber>: Sendable {
     }
 
     var key: Key<Settings> {
-        let path = self.path, name = self.name
+        let path = self.path, name = self.name, field = self.field
         let me = self
         var docText = doc.text
         switch fallback {
@@ -84,7 +86,7 @@ struct NumberKey<Settings, Value: KeyNumber>: Sendable {
                 guard rest.isEmpty else { return nil }
                 return SettingInput(range: me.range, doc: me.doc,
                                     get: { s, c in me.value(s, c)?.keyValue },
-                                    set: { s, x in s[keyPath: path] = Value(keyValue: Value.isInteger ? x.rounded() : x) })
+                                    set: { s, x in field.set(&s, Value(keyValue: Value.isInteger ? x.rounded() : x)) })
             })
     }
 

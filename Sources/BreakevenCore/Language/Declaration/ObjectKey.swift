@@ -156,7 +156,7 @@ struct AmountsKey<Settings>: Sendable {
     }
 
     var key: Key<Settings> {
-        let path = self.path, name = self.name, bounds = self.bounds, doc = self.doc
+        let path = self.path, name = self.name, bounds = self.bounds, doc = self.doc, field = FieldAccess(path)
         return Key(
             field: Field(name, .map(.number(bounds), maxCount: maxCount), default: "{}", doc.text),
             doc: doc,
@@ -175,7 +175,7 @@ struct AmountsKey<Settings>: Sendable {
                 let item = rest.joined(separator: ".")
                 guard !rest.isEmpty, s[keyPath: path][item] != nil else { return nil }
                 return SettingInput(range: InputRange(bounds), doc: KeyDoc("\(doc.title): \(item)", doc.unit, doc.text),
-                                    get: { s, _ in s[keyPath: path][item] }, set: { s, v in s[keyPath: path][item] = v })
+                                    get: { s, _ in s[keyPath: path][item] }, set: { s, v in field.modify(&s) { $0[item] = v } })
             })
     }
 }

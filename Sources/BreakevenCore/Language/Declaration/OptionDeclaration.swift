@@ -44,7 +44,8 @@ extension OptionDeclaration {
         return s
     }
 
-    /// The numeric input a path names inside an option of this kind, set on its erased settings.
+    /// The numeric input a path names inside an option of this kind, set on its erased settings
+    /// in place (the settings are opened, not copied out of their box and back).
     static func input(_ path: ArraySlice<String>, _ settings: any OptionSettings) -> SettingInput<any OptionSettings>? {
         guard let s = settings as? Settings, let head = path.first, let k = keys.first(where: { $0.name == head }),
               let input = k.input(path.dropFirst(), s) else { return nil }
@@ -52,15 +53,22 @@ extension OptionDeclaration {
             range: input.range, doc: input.doc,
             get: { any, c in (any as? Settings).flatMap { input.get($0, c) } },
             set: { any, v in
-                guard var s = any as? Settings else { return }
-                input.set(&s, v)
-                any = s
+                func open<T: OptionSettings>(_ t: inout T) {
+                    guard T.self == Settings.self else { return }
+                    withUnsafeMutablePointer(to: &t) { $0.withMemoryRebound(to: Settings.self, capacity: 1) { input.set(&$0.pointee, v) } }
+                }
+                open(&any)
             })
     }
 
     static func lowered(_ settings: any OptionSettings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
-        guard let s = settings as? Settings else { throw LoweringFailure(message: "settings of another kind") }
-        return try lower(s, c)
+        func open<T: OptionSettings>(_ t: T) throws(LoweringFailure) -> LoweredOption {
+            guard T.self == Settings.self else { throw LoweringFailure(message: "settings of another kind") }
+            return try withUnsafePointer(to: t) { pointer throws(LoweringFailure) in
+                try pointer.withMemoryRebound(to: Settings.self, capacity: 1) { settings throws(LoweringFailure) in try lower(settings.pointee, c) }
+            }
+        }
+        return try open(settings)
     }
 }
 
