@@ -26,8 +26,10 @@ for lib in libsqlite3.a libstdc++.a; do
   ln -s "$path" "$static/$lib"
 done
 
-swift build -c release --static-swift-stdlib --product breakeven -Xlinker -L"$static" -Xswiftc -Xclang-linker -Xswiftc -static-libgcc
-bin="$(swift build -c release --static-swift-stdlib --show-bin-path)"
+# A build folder of its own: these flags would make .ci/run's release build start over.
+build=(swift build -c release --scratch-path .build-static --static-swift-stdlib --product breakeven)
+"${build[@]}" -Xlinker -L"$static" -Xswiftc -Xclang-linker -Xswiftc -static-libgcc
+bin="$("${build[@]}" --show-bin-path)"
 
 # Fail here, not on a user's machine, if a shared library other than the C library slipped in.
 needed="$(readelf -d "$bin/breakeven" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort | tr '\n' ' ')"

@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO / "scripts" / "workflow"))
 
 from runner import WorkflowRun, load  # noqa: E402
 from stubs import GitHubStubs, ReleaseServer  # noqa: E402
-from workflow_cases import Checks, FakeRepository, action_runs, event, policy_checks, pull_request_runs  # noqa: E402
+from workflow_cases import Checks, FakeRepository, action_runs, policy_checks, pull_request_runs  # noqa: E402
 
 WORKFLOW = REPO / "examples" / "github-actions" / "breakeven-diff.yml"
 GOLDEN = REPO / "Tests" / "BreakevenReportsTests" / "Golden"
@@ -54,7 +54,7 @@ def main():
     version = workflow["env"]["BREAKEVEN_VERSION"]
     built = subprocess.run([str(bin_dir / "breakeven"), "--version"], capture_output=True, text=True).stdout.strip()
     checks.equal("the example installs the version this tree builds", version, built)
-    policy_checks(checks, WORKFLOW, REPO / "action.yml", version)
+    policy_checks(checks, WORKFLOW, [REPO / "action.yml", REPO / ".github" / "workflows" / "release.yml"], version)
 
     with tempfile.TemporaryDirectory(prefix="breakeven-workflow-") as tmp:
         root = Path(tmp)
