@@ -76,15 +76,19 @@ else
 fi
 
 echo "== the Dockerfile's last stage, by hand"
+# /proc unmounted first: a copy must never descend into it (/proc/kcore alone would fill the disk).
+umount "$root/proc"
+mounted=()
 rm -rf "$image"
-cp -a "$root" "$image"
-umount "$image/proc" 2>/dev/null || true
+cp -a --one-file-system "$root" "$image"
 rm -rf "$image/opt/breakeven" "$image/work"
 mount_proc "$image"
-unpacked="$(mktemp -d)"
-tar -xzf "$archive" -C "$unpacked" --strip-components=1
-settings="$(python3 scripts/dockerfile_stage.py Dockerfile "$image" "build:/opt/breakeven=$unpacked")"
-rm -rf "$unpacked"
+# What the build stage leaves in /opt/breakeven: a folder made by mkdir, the archive unpacked in it.
+stage="$(mktemp -d)"
+mkdir "$stage/breakeven"
+tar -xzf "$archive" -C "$stage/breakeven" --strip-components=1
+settings="$(python3 scripts/dockerfile_stage.py Dockerfile "$image" "build:/opt/breakeven=$stage/breakeven")"
+rm -rf "$stage"
 echo "$settings"
 value() { sed -n "s/^$1=//p" <<<"$settings"; }
 user="$(value USER)"

@@ -42,6 +42,15 @@ def env_pairs(text):
     return dict(w.split("=", 1) for w in words)
 
 
+def home(root, uid):
+    with open(os.path.join(root, "etc", "passwd"), encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split(":")
+            if fields[2] == uid or fields[0] == uid:
+                return fields[5]
+    return "/"
+
+
 def main():
     dockerfile, root, *copies = sys.argv[1:]
     sources = {}
@@ -79,6 +88,8 @@ def main():
             os.makedirs(os.path.join(root, rest.lstrip("/")), exist_ok=True)
         elif word == "USER":
             user = rest if ":" in rest else f"{rest}:{rest}"
+            # Docker takes HOME from the user's line in /etc/passwd, "/" when it has none.
+            env["HOME"] = home(root, user.split(":")[0])
         elif word == "ENTRYPOINT":
             entrypoint = json.loads(rest)
         elif word in ("CMD", "LABEL", "EXPOSE"):
