@@ -18,9 +18,10 @@ cd "$(dirname "$0")/.."
 static="$(mktemp -d)"
 trap 'rm -rf "$static"' EXIT
 for lib in libsqlite3.a libstdc++.a; do
-  path="$(find /usr/lib /usr/lib64 /usr/local/lib -name "$lib" -print -quit 2>/dev/null || true)"
-  if [ -z "$path" ]; then
-    echo "build-release: $lib not found: install libsqlite3-dev and libstdc++-dev" >&2
+  # Swift's clang names the file its linker would take (the libstdc++ of the GCC it chose).
+  path="$(clang -print-file-name="$lib")"
+  if [ ! -f "$path" ]; then
+    echo "build-release: $lib not found: install libsqlite3-dev and the libstdc++-N-dev of your GCC" >&2
     exit 1
   fi
   ln -s "$path" "$static/$lib"
