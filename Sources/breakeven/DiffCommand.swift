@@ -12,7 +12,9 @@ struct DiffCommand: ParsableCommand {
             --against REF, the single argument is compared with its own version at the git revision \
             REF (a scenario that did not exist there counts as added). --set changes HEAD before it \
             is simulated, so `diff s.json s.json --set PATH=VALUE` shows what one change does. Exit \
-            status 1 when a guardrail (the head scenario's or a --fail-on rule) fails.
+            status 1 when a guardrail (the head scenario's or a --fail-on rule) fails. With --out and \
+            a side that is not valid (status 65), the file gets a comment with its problems instead, \
+            under the same marker, so the pull request says what to fix.
             """
     )
 
@@ -58,29 +60,47 @@ struct DiffCommand: ParsableCommand {
     }
 
     @OptionGroup var catalog: CatalogOptions
+    @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
+        let reporter = diagnostics.reporter()
+        do {
+            try compare(reporter)
+        } catch let status as ExitCode where status == ExitStatus.dataError {
+            if let out, Format(rawValue: format) == .markdown, !reporter.problems.isEmpty {
+                let headPath = files[files.count - 1]
+                var output = OutputFiles()
+                output.add(out, InvalidScenarioComment.render(name: name ?? ScenarioFile.reportName(headPath), source: headPath,
+                                                              problems: reporter.problems))
+                try output.write()
+            }
+            throw status
+        }
+    }
+
+    private func compare(_ reporter: DiagnosticReporter) throws {
         let snapshot = try catalog.load().snapshot
         let format = Format(rawValue: format) ?? .markdown
         let rules = try GuardrailReporting.parse(failOn, allowChanges: true)
         let headPath = files[files.count - 1]
-        let head = try DiffInput.read(headPath, overrides: ScenarioFile.parse(overrides), catalog: snapshot)
+        let head = try DiffInput.read(headPath, overrides: ScenarioFile.parse(overrides), catalog: snapshot, reporter: reporter)
         let base: DiffInput?
         if let ref {
-            base = try DiffInput.read(headPath, at: ref, catalog: snapshot)
+            base = try DiffInput.read(headPath, at: ref, catalog: snapshot, reporter: reporter)
             if base == nil {
                 Terminal.error("breakeven: \(headPath) did not exist at \(ref): the whole scenario counts as added")
             }
         } else {
-            base = try DiffInput.read(files[0], catalog: snapshot)
+            base = try DiffInput.read(files[0], catalog: snapshot, reporter: reporter)
         }
 
         if let base, base.result.scenario.currency != head.result.scenario.currency {
-            Terminal.error("breakeven: \(base.source) counts in \(base.result.scenario.currency) and \(head.source) in \(head.result.scenario.currency): a change of currency is not a change of cost; diff them in one currency")
+            let message = "\(base.source) counts in \(base.result.scenario.currency) and \(head.source) in \(head.result.scenario.currency): a change of currency is not a change of cost; diff them in one currency"
+            reporter.emit("breakeven: " + message, GitHubAnnotation(file: headPath, message: message))
             throw ExitStatus.dataError
         }
         let allRules = GuardrailRule.scenarioRules(head.result.guardrails) + rules
-        let outcomes = try GuardrailReporting.evaluate(allRules, result: head.result, base: base?.result, file: headPath)
+        let outcomes = try GuardrailReporting.evaluate(allRules, result: head.result, base: base?.result, file: headPath, reporter: reporter)
         let diff = ResultDiff(name: name ?? ScenarioFile.reportName(headPath), base: base?.result, head: head.result, guardrails: outcomes)
         let context = DiffContext(baseSource: base?.source, headSource: head.source, chart: chart)
         let text: String
@@ -102,7 +122,7 @@ struct DiffCommand: ParsableCommand {
         } else {
             Terminal.out(text)
         }
-        if GuardrailReporting.printBreaches(outcomes, file: headPath) > 0 {
+        if GuardrailReporting.printBreaches(outcomes, file: headPath, reporter: reporter) > 0 {
             throw ExitStatus.guardrail
         }
     }

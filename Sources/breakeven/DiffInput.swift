@@ -10,17 +10,17 @@ struct DiffInput {
     let result: BreakevenResult
 
     /// Reads `path` from disk; prints the problem and throws the exit status on failure.
-    static func read(_ path: String, overrides: [ScenarioLoader.Override] = [], catalog: CatalogSnapshot) throws -> DiffInput {
+    static func read(_ path: String, overrides: [ScenarioLoader.Override] = [], catalog: CatalogSnapshot,
+                     reporter: DiagnosticReporter) throws -> DiffInput {
         guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
-            Terminal.error("breakeven: \(path): \(reason)")
+            reporter.unreadable(path, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
             throw ExitStatus.noInput
         }
-        return try parse(Array(data), source: path, overrides: overrides, catalog: catalog)
+        return try parse(Array(data), source: path, overrides: overrides, catalog: catalog, reporter: reporter)
     }
 
     /// The version of `path` at a git revision; nil when the file did not exist there.
-    static func read(_ path: String, at ref: String, catalog: CatalogSnapshot) throws -> DiffInput? {
+    static func read(_ path: String, at ref: String, catalog: CatalogSnapshot, reporter: DiagnosticReporter) throws -> DiffInput? {
         let bytes: [UInt8]?
         do {
             bytes = try Git.show(path, at: ref)
@@ -29,12 +29,12 @@ struct DiffInput {
             throw error.status
         }
         guard let bytes else { return nil }
-        return try parse(bytes, source: "\(ref):\(path)", catalog: catalog)
+        return try parse(bytes, source: "\(ref):\(path)", catalog: catalog, reporter: reporter)
     }
 
     /// - Parameter overrides: `--set` changes, for a scenario only (a result file is already simulated).
     static func parse(_ bytes: [UInt8], source: String, overrides: [ScenarioLoader.Override] = [],
-                      catalog: CatalogSnapshot) throws -> DiffInput {
+                      catalog: CatalogSnapshot, reporter: DiagnosticReporter) throws -> DiffInput {
         let isResult = (try? JSONParser.parse(bytes)).map(ResultFile.isResult) ?? false
         if isResult, !overrides.isEmpty {
             Terminal.error("breakeven: \(source) is a result file; --set changes a scenario before it is simulated")
@@ -47,9 +47,7 @@ struct DiffInput {
             let file = try ScenarioFile.load(bytes, path: source, overrides: overrides, catalog: catalog)
             return DiffInput(source: source, result: UncertaintyRun.evaluate(file, threads: nil).result)
         } catch {
-            Terminal.error(error.formatted)
-            let count = error.diagnostics.count
-            Terminal.error("\(source): \(count) error\(count == 1 ? "" : "s")")
+            reporter.report(error)
             throw ExitStatus.dataError
         }
     }

@@ -25,12 +25,13 @@ enum GuardrailReporting {
 
     /// Checks rules, printing each rule that cannot be checked (prefixed with `file`); throws
     /// 64 if they all come from `--fail-on`, 65 if one comes from a scenario or result file.
-    static func evaluate(_ rules: [GuardrailRule], result: BreakevenResult, base: BreakevenResult?, file: String) throws -> [GuardrailOutcome] {
+    static func evaluate(_ rules: [GuardrailRule], result: BreakevenResult, base: BreakevenResult?, file: String,
+                         reporter: DiagnosticReporter) throws -> [GuardrailOutcome] {
         do {
             return try GuardrailCheck.evaluate(rules, result: result, base: base)
         } catch {
             for problem in error.problems {
-                Terminal.error("\(file): \(problem.formatted)")
+                reporter.problem(in: file, problem.formatted)
             }
             throw error.allFromCommandLine ? ExitStatus.usage : ExitStatus.dataError
         }
@@ -38,10 +39,10 @@ enum GuardrailReporting {
 
     /// Prints every breach to standard error: "FILE: guardrail failed: RULE: …". Returns the count.
     @discardableResult
-    static func printBreaches(_ outcomes: [GuardrailOutcome], file: String) -> Int {
+    static func printBreaches(_ outcomes: [GuardrailOutcome], file: String, reporter: DiagnosticReporter) -> Int {
         let breached = outcomes.filter { $0.status == .breached }
         for o in breached {
-            Terminal.error("\(file): guardrail failed: \(o.message)")
+            reporter.problem(in: file, "guardrail failed: \(o.message)")
         }
         return breached.count
     }

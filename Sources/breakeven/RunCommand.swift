@@ -40,12 +40,14 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var catalog: CatalogOptions
     @OptionGroup var history: HistoryOptions
+    @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
         let formats = try ReportFormat.list(format)
         let rules = try GuardrailReporting.parse(failOn, allowChanges: false)
         let (snapshot, fingerprint) = try catalog.load()
-        let files = try ScenarioFile.loadAll(scenarios, overrides: overrides, catalog: snapshot)
+        let reporter = diagnostics.reporter()
+        let files = try ScenarioFile.loadAll(scenarios, overrides: overrides, catalog: snapshot, reporter: reporter)
         try UncertaintyRun.check(files, threads: threads, trialsCSV: trialsCSV)
         var results: [BreakevenResult] = []
         var output = OutputFiles()
@@ -59,7 +61,7 @@ struct RunCommand: ParsableCommand {
             // Rules that cannot be checked stop the run before anything is written.
             do {
                 let outcomes = try GuardrailReporting.evaluate(GuardrailRule.scenarioRules(result.guardrails) + rules,
-                                                               result: result, base: nil, file: file.path)
+                                                               result: result, base: nil, file: file.path, reporter: reporter)
                 checks.append((file.path, outcomes))
             } catch let status as ExitCode {
                 problems = problems ?? status
@@ -99,7 +101,7 @@ struct RunCommand: ParsableCommand {
         Terminal.out(summaries.joined(separator: "\n"))
         var breached = 0
         for check in checks {
-            breached += GuardrailReporting.printBreaches(check.outcomes, file: check.file)
+            breached += GuardrailReporting.printBreaches(check.outcomes, file: check.file, reporter: reporter)
         }
         let outcomes = checks.flatMap(\.outcomes)
         if !outcomes.isEmpty {

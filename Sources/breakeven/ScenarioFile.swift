@@ -13,24 +13,22 @@ struct ScenarioFile {
     var scenario: Scenario { loaded.scenario }
 
     /// Reads and checks every file before anything is written; prints every problem of every
-    /// file, then throws the exit status (66 for a missing file, 65 for an invalid one).
-    static func loadAll(_ paths: [String], overrides: [String], catalog: CatalogSnapshot) throws -> [ScenarioFile] {
+    /// file (through `reporter`), then throws the exit status (66 for a missing file, 65 for an invalid one).
+    static func loadAll(_ paths: [String], overrides: [String], catalog: CatalogSnapshot,
+                        reporter: DiagnosticReporter = DiagnosticReporter()) throws -> [ScenarioFile] {
         let parsedOverrides = try parse(overrides)
         var files: [ScenarioFile] = []
         var status: ExitCode?
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
-                let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
-                Terminal.error("breakeven: \(path): \(reason)")
+                reporter.unreadable(path, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
                 status = status ?? ExitStatus.noInput
                 continue
             }
             do {
                 files.append(try load(Array(data), path: path, overrides: parsedOverrides, catalog: catalog))
             } catch {
-                Terminal.error(error.formatted)
-                let count = error.diagnostics.count
-                Terminal.error("\(path): \(count) error\(count == 1 ? "" : "s")")
+                reporter.report(error)
                 if status != ExitStatus.noInput { status = ExitStatus.dataError }
             }
         }

@@ -14,9 +14,11 @@ struct ValidateCommand: ParsableCommand {
     var overrides: [String] = []
 
     @OptionGroup var catalog: CatalogOptions
+    @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        let files = try ScenarioFile.loadAll(scenarios, overrides: overrides, catalog: try catalog.load().snapshot)
+        let files = try ScenarioFile.loadAll(scenarios, overrides: overrides, catalog: try catalog.load().snapshot,
+                                             reporter: diagnostics.reporter())
         for file in files {
             Terminal.out("\(file.path): ok (\(file.scenario.options.count) options, \(file.scenario.months) months)")
         }

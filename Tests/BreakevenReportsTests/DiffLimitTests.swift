@@ -46,6 +46,25 @@ struct DiffLimitTests {
 
     @Test func theMarkerIsAValidHTMLComment() {
         #expect(DiffMarkdown.marker("enterprise-support") == "<!-- breakeven-diff: enterprise-support -->")
-        #expect(DiffMarkdown.marker("a--b->") == "<!-- breakeven-diff: a-b -->")
+        // The second "-" of a pair and the ">" are encoded: no "--" or "-->" inside the comment.
+        #expect(DiffMarkdown.marker("a--b->") == "<!-- breakeven-diff: a-%2Db-%3E -->")
+        #expect(DiffMarkdown.marker("a---b") == "<!-- breakeven-diff: a-%2D-b -->")
+        // A path: "/" stays, a space is %20, "%" is %25, "é" is its two UTF-8 bytes C3 A9.
+        #expect(DiffMarkdown.marker("scenarios/my café 100%.json") == "<!-- breakeven-diff: scenarios/my%20caf%C3%A9%20100%25.json -->")
+        #expect(DiffMarkdown.marker("x<!--y\n") == "<!-- breakeven-diff: x%3C%21-%2Dy%0A -->")
+    }
+
+    @Test func namesThatDifferHaveMarkersThatDiffer() {
+        // Today's collision: "a--b" and "a-b" (and "a-b-") once shared "a-b".
+        let names = ["a--b", "a-b", "a-b-", "a-%2Db", "a b", "a%20b", "a/b", "a_b", "scenarios/x.json", "other/x.json"]
+        #expect(Set(names.map(DiffMarkdown.marker)).count == names.count)
+        for name in names {
+            let inside = DiffMarkdown.marker(name).dropFirst(5).dropLast(4)
+            #expect(!inside.contains("--"), "\(name)")
+            #expect(!inside.contains(">"), "\(name)")
+            #expect(!inside.contains("<"), "\(name)")
+            // Percent-decoding gives the name back.
+            #expect(String(inside.dropFirst("breakeven-diff: ".count)).removingPercentEncoding == name, "\(name)")
+        }
     }
 }

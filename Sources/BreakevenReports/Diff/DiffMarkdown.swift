@@ -4,12 +4,31 @@ import BreakevenCore
 /// headline, the figures old → new, optionally a before/after chart, the inputs that changed and
 /// the guardrails. Kept under the context's limit: what does not fit is cut, and a note says what.
 public enum DiffMarkdown {
-    /// The first line: `<!-- breakeven-diff: NAME -->`.
+    /// The first line: `<!-- breakeven-diff: NAME -->`, NAME percent-encoded so that every
+    /// name has its own marker (`a--b` and `a-b` stay apart) and the comment stays a comment.
     public static func marker(_ name: String) -> String {
-        // A comment cannot contain "--"; the name is a file name, so this rarely changes it.
-        var safe = name.replacingOccurrences(of: "--", with: "-").replacingOccurrences(of: ">", with: "")
-        while safe.hasSuffix("-") { safe.removeLast() }
-        return "<!-- breakeven-diff: \(safe) -->"
+        "<!-- breakeven-diff: \(markerName(name)) -->"
+    }
+
+    /// UTF-8 bytes other than letters, digits, `.`, `_`, `~`, `/` and `-` become `%XX`, and so
+    /// does a `-` after a `-`: no `-->` or `--!>` can end the comment early (WHATWG HTML
+    /// §13.1.6), no `--` (which XML comments forbid), no space; `%` itself is encoded, so the
+    /// name reads back by percent-decoding and no two names share a marker.
+    static func markerName(_ name: String) -> String {
+        var out = ""
+        var previous: UInt8 = 0
+        for byte in name.utf8 {
+            let plain = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/")
+                || (byte == UInt8(ascii: "-") && previous != UInt8(ascii: "-"))
+            if plain {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += (byte < 0x10 ? "%0" : "%") + String(byte, radix: 16, uppercase: true)
+            }
+            previous = plain ? byte : 0
+        }
+        return out
     }
 
     public static func render(_ d: ResultDiff, context: DiffContext) -> String {
