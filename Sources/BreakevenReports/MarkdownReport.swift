@@ -263,7 +263,7 @@ public enum MarkdownReport {
     static func warnings(_ r: BreakevenResult) -> String {
         guard !r.warnings.isEmpty else { return "None.\n" }
         return r.warnings.map { w in
-            "- **\(w.code)**" + (w.option.map { " (`\($0)`)" } ?? "") + ": " + w.message + "\n"
+            "- **\(w.code.rawValue)**" + (w.option.map { " (`\($0)`)" } ?? "") + ": " + WarningWording.sentence(w, in: r) + "\n"
         }.joined()
     }
 }

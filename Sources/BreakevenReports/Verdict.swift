@@ -14,9 +14,11 @@ public enum Verdict {
             return "\(baseline.label) is the only option: it costs \(Money.compact(baseline.totalCost)) over \(months) months."
         }
         if best.savingsVsBaseline > 0, let month = best.breakevenMonth {
+            // The provider whose offer the price rests on, where the catalog's cheapest was picked.
+            let named = best.label + (best.provider.map { " (at \($0)'s price)" } ?? "")
             var text = month == 1
-                ? "\(best.label) is cheaper from month 1 and saves \(Money.compact(best.savingsVsBaseline)) over \(months) months against \(baseline.label)"
-                : "\(best.label) breaks even in month \(month) and saves \(Money.compact(best.savingsVsBaseline)) over \(months) months against \(baseline.label)"
+                ? "\(named) is cheaper from month 1 and saves \(Money.compact(best.savingsVsBaseline)) over \(months) months against \(baseline.label)"
+                : "\(named) breaks even in month \(month) and saves \(Money.compact(best.savingsVsBaseline)) over \(months) months against \(baseline.label)"
             text += " (\(percent(best.savingsVsBaseline / baseline.totalCost)) of its cost)."
             if let volume = best.breakevenTokensPerMonth, volume > 0 {
                 text += " At month-1 prices it stays cheaper above \(tokens(volume)) tokens a month"

@@ -57,6 +57,11 @@ struct RunCommand: ParsableCommand {
         for file in files {
             let evaluation = UncertaintyRun.evaluate(file, threads: threads)
             let result = evaluation.result
+            // Nothing is written with a figure that is not a number.
+            if let figure = result.nonFiniteFigure {
+                Terminal.error("breakeven: \(file.path): \(figure); no report is written (please report this scenario: its ranges should have kept every figure finite)")
+                throw ExitStatus.software
+            }
             if let trials = evaluation.trials, let trialsCSV { output.add(trialsCSV, TrialsCSV.render(trials)) }
             // Rules that cannot be checked stop the run before anything is written.
             do {

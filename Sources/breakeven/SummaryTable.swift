@@ -12,7 +12,7 @@ enum SummaryTable {
                 continue
             }
             let savings = o.savingsVsBaseline
-            t.append([.init(o.id), .init(Money.compact(o.totalCost)),
+            t.append([.init(o.id + (o.provider.map { " (\($0))" } ?? "")), .init(Money.compact(o.totalCost)),
                       .init(Money.compact(savings), savings > 0 ? .green : savings < 0 ? .red : nil),
                       o.breakevenMonth.map { .init("month \($0)", .green) } ?? .init("never", .yellow),
                       o.breakevenTokensPerMonth.map { .init(Money.grouped(Money.fixed($0, decimals: 0))) } ?? .init("never", .yellow)])

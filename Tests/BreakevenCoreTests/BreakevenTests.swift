@@ -33,7 +33,7 @@ struct BreakevenTests {
         let result = BreakevenAnalysis.analyse(s, Simulator.project(s))
         // month 9: 3,000 + 6,300 = 9,300 > 9,000
         #expect(result.option("self")?.breakevenMonth == nil)
-        #expect(result.warnings.contains { $0.code == "no_breakeven" && $0.option == "self" })
+        #expect(result.warnings.contains { $0.code.rawValue == "no_breakeven" && $0.option == "self" })
     }
 
     @Test func breakevenMustHoldToTheEnd() throws {

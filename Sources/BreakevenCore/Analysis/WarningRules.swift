@@ -1,60 +1,55 @@
-/// The traps a report must make visible, each with a stable code for CI and tooling.
+/// The traps a report must make visible, found as facts (the reports word them).
 enum WarningRules {
     /// Below this average utilization most of what is paid for sits idle.
     static let lowUtilization = 0.35
 
     static func warnings(_ scenario: Scenario, _ results: [OptionResult]) -> [Warning] {
         var out: [Warning] = []
-        let baselineLabel = scenario.option(scenario.baselineID)?.label ?? scenario.baselineID
-        let capacitySized = scenario.options.contains { $0.terms(SelfHostedDeployment.self) != nil }
-        if capacitySized, scenario.workload.loadShape.isFlat {
-            out.append(Warning(code: "flat_load_shape", option: nil,
-                message: "No load_shape is given, so capacity is sized for a perfectly flat day; real traffic peaks, and peaks need more replicas."))
-        }
+        let rented = scenario.options.compactMap { $0.terms(SelfHostedDeployment.self) }
+        if !rented.isEmpty, scenario.workload.loadShape.isFlat { out.append(Warning(.flatLoadShape)) }
         for (option, result) in zip(scenario.options, results) {
+            if let d = option.terms(SelfHostedDeployment.self), d.scaling == .hourly, case .peakToAverage = scenario.workload.loadShape {
+                out.append(Warning(.hourlyScalingWithoutShape, option: option.id))
+            }
             if let u = result.averageUtilization, u < lowUtilization {
-                out.append(Warning(code: "low_utilization", option: option.id,
-                    message: "\(option.label) averages \(percent(u)) utilization: most of the capacity paid for sits idle."))
+                out.append(Warning(.lowUtilization, option: option.id, WarningFigures(share: u)))
             }
             if option.id != scenario.baselineID, result.breakevenMonth == nil {
-                out.append(Warning(code: "no_breakeven", option: option.id,
-                    message: "\(option.label) does not break even against \(baselineLabel) within \(scenario.months) months."))
+                out.append(Warning(.noBreakeven, option: option.id, WarningFigures(months: scenario.months, against: scenario.baselineID)))
             }
             if result.unmetRequests > 0 {
                 let total = result.months.reduce(0) { $0 + $1.requests }
-                out.append(Warning(code: "unmet_demand", option: option.id,
-                    message: "\(option.label) leaves \(Money.grouped(Money.fixed(result.unmetRequests, decimals: 0))) requests unserved (\(percent(total > 0 ? result.unmetRequests / total : 0)) of demand); its cost covers only what it serves."))
+                out.append(Warning(.unmetDemand, option: option.id,
+                                   WarningFigures(share: total > 0 ? result.unmetRequests / total : 0, requests: result.unmetRequests)))
             }
             if scenario.profile == .personal, let terms = option.terms(SubscriptionTerms.self),
                let value = apiEquivalent(terms, scenario, result) {
-                out.append(Warning(code: "subscription_value", option: option.id,
-                    message: "\(option.label) is counted at its price (\(Money.compact(terms.monthlyFee * Double(terms.seats))) a month); the requests it serves would cost \(Money.compact(value)) a month at pay-per-token prices. That is value received, not money spent, so it is not used as the subscription's cost."))
+                out.append(Warning(.subscriptionValue, option: option.id,
+                                   WarningFigures(amount: terms.monthlyFee * Double(terms.seats), value: value)))
             }
             if let capacity = option.capacity, let warning = CapacityWarning.check(capacity, option: option) {
                 out.append(warning)
             }
+            out += option.notes
             if let plan = option.terms(OwnedHardwarePlan.self), plan.wattsBusy == 0, plan.wattsIdle == 0 {
-                out.append(Warning(code: "no_energy_cost", option: option.id,
-                    message: "\(option.label) gives no power draw (watts_busy, watts_idle), so electricity is not counted."))
+                out.append(Warning(.noEnergyCost, option: option.id))
             }
         }
         return out
     }
 
-    /// What a subscription's requests would cost a month at the prices of the API option it
-    /// overflows to (or the first API option), averaged over the horizon.
+    /// What the requests a subscription serves itself would cost a month at the prices of the
+    /// API option it overflows to (or the first API option), averaged over the horizon. Requests
+    /// past its allowance are not its own: they overflow (and are billed there) or go unmet.
     static func apiEquivalent(_ terms: SubscriptionTerms, _ scenario: Scenario, _ result: OptionResult) -> Double? {
         let api = terms.overflowOptionID.flatMap { scenario.option($0) } ?? scenario.options.first { $0.terms(APIPricing.self) != nil }
         guard let pricing = api?.terms(APIPricing.self), !result.months.isEmpty else { return nil }
         let bill = APIBill(pricing: pricing, workload: scenario.workload)
+        let allowance = terms.includedRequestsPerMonth.map { $0 * Double(terms.seats) }
         let total = result.months.reduce(0.0) { sum, m in
-            let served = m.requests - m.unmetRequests
+            let served = min(m.requests - m.unmetRequests, allowance ?? .infinity)
             return sum + bill.cost(MonthDemand(index: m.month - 1, date: m.date, requests: served, firstActiveIndex: -1), applyMinimum: false)
         }
         return total / Double(result.months.count)
-    }
-
-    static func percent(_ share: Double) -> String {
-        Money.trimmed(Money.fixed(share * 100, decimals: 1)) + "%"
     }
 }

@@ -15,17 +15,16 @@ enum CapacityWarning {
             || (option.derivedFrom?.maxBatch).map { $0 <= c.batch } == true
         let smallBatch = c.batch < smallBatch
         guard !cappedOnPurpose, smallBatch || kvShare < smallKVShare else { return nil }
-        var what: [String] = []
-        if smallBatch { what.append("a batch of \(c.batch)") }
-        if kvShare < smallKVShare { what.append("a KV cache of \(Money.fixed(kvShare * 100, decimals: 1))% of its memory") }
-        let advice: String
+        var figures = WarningFigures(share: kvShare < smallKVShare ? kvShare : nil)
+        figures.layout = c.layout.description
+        figures.batch = smallBatch ? c.batch : nil
+        figures.outputPerDevice = c.perDevice
         if let better = c.betterLayout, let perDevice = c.betterLayoutOutputPerDevice {
-            advice = "\(better) serves \(Money.grouped(Money.fixed(perDevice, decimals: 0))) output tokens/s per device against \(Money.grouped(Money.fixed(c.perDevice, decimals: 0))): set tensor_parallel to \(better.devices)"
-                + (better.kind == .tensor ? "" : " and layout to \"\(better.kind.rawValue)\"") + ", or leave both to their defaults"
-        } else {
-            advice = "no other layout on this device does better; a device with more memory, or a smaller precision, would"
+            figures.betterLayout = better.description
+            figures.betterDevices = better.devices
+            figures.betterLayoutKind = better.kind == .tensor ? nil : better.kind.rawValue
+            figures.betterOutputPerDevice = perDevice
         }
-        return Warning(code: "small_replica", option: option.id,
-            message: "\(option.label) runs \(c.layout) with \(what.joined(separator: " and ")): \(advice).")
+        return Warning(.smallReplica, option: option.id, figures)
     }
 }

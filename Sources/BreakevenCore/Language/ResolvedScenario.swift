@@ -43,8 +43,11 @@ public struct ResolvedScenario: Sendable {
     /// Option k as the engine runs it.
     func option(_ k: Int, _ context: LowerContext) throws(LoweringFailure) -> ServingOption {
         let lowered = try options[k].kind.declaration.lowered(options[k].settings, context)
-        return ServingOption(id: options[k].id, label: options[k].label, type: options[k].kind, kind: lowered.kind,
-                             capacity: lowered.derived?.capacity, derivedFrom: lowered.derived?.setup)
+        var option = ServingOption(id: options[k].id, label: options[k].label, type: options[k].kind, kind: lowered.kind,
+                                   capacity: lowered.derived?.capacity, derivedFrom: lowered.derived?.setup)
+        option.notes = lowered.notes
+        option.provider = lowered.provider
+        return option
     }
 
     /// The option a path's input lives in; nil for the workload and the top-level keys, which

@@ -74,27 +74,7 @@ public struct ScenarioInfo: Sendable, Hashable, Codable {
 }
 
 /// A thing the reader should not miss: idle GPUs, no breakeven, unmet demand, a guessed shape.
-public struct Warning: Sendable, Hashable, Codable {
-    public var code: String
-    /// The option it concerns; nil for the scenario as a whole.
-    public var option: String?
-    public var message: String
 
-    public init(code: String, option: String?, message: String) {
-        self.code = code
-        self.option = option
-        self.message = message
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(option, forKey: .option)
-        try c.encode(message, forKey: .message)
-    }
-
-    enum CodingKeys: String, CodingKey { case code, option, message }
-}
 
 /// A maturity phase as the report shows it.
 public struct PhaseInfo: Sendable, Hashable, Codable {

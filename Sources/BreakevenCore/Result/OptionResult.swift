@@ -3,6 +3,8 @@ public struct OptionResult: Sendable, Hashable, Codable {
     public var id: String
     public var label: String
     public var type: String
+    /// The provider whose catalog offer set the price, where one was picked for the option.
+    public var provider: String? = nil
     public var totalCost: Double
     public var npv: Double
     public var averageMonthlyCost: Double
@@ -32,7 +34,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
     public var uncertainty: OptionUncertainty? = nil
 
     enum CodingKeys: String, CodingKey {
-        case id, label, type
+        case id, label, type, provider
         case totalCost = "total_cost"
         case npv
         case averageMonthlyCost = "average_monthly_cost"
@@ -58,6 +60,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         try c.encode(id, forKey: .id)
         try c.encode(label, forKey: .label)
         try c.encode(type, forKey: .type)
+        try c.encode(provider, forKey: .provider)
         try c.encode(totalCost, forKey: .totalCost)
         try c.encode(npv, forKey: .npv)
         try c.encode(averageMonthlyCost, forKey: .averageMonthlyCost)

@@ -18,6 +18,10 @@ public struct ServingOption: Sendable, Identifiable {
     public var capacity: ReplicaCapacity?
     /// What `capacity` was worked out from.
     public var derivedFrom: ServingSetup?
+    /// What resolution found that a report must say (offers for one GPU far apart).
+    public var notes: [Warning] = []
+    /// The provider of the catalog offer its price came from, when one was picked.
+    public var provider: String?
 
     init(id: String, label: String? = nil, type: OptionKind, kind: Kind, capacity: ReplicaCapacity? = nil, derivedFrom: ServingSetup? = nil) {
         self.id = id

@@ -56,6 +56,15 @@ struct InputSampler: Sendable {
         }
     }
 
+    /// The share of a normal or lognormal that falls inside the input's range (1 for the others):
+    /// what truncation keeps of it.
+    var shareInsideRange: Double {
+        switch method {
+        case .normal(_, _, let low, let high), .lognormal(_, _, let low, let high): return high - low
+        default: return 1
+        }
+    }
+
     /// One draw, valid for the input (integers rounded, kept inside the range).
     func sample(_ random: inout TrialRandom) -> Double {
         range.clamped(raw(&random))

@@ -125,7 +125,9 @@ struct UncertaintyReader {
             let p = ShapeChecker.path(path, "normal")
             let mean = value(normal["mean"], ShapeChecker.path(p, "mean"))
             let sd = normal["sd"]?.number ?? 0
-            return diagnostics.count == before ? .normal(mean: mean, sd: sd) : nil
+            let distribution = Distribution.normal(mean: mean, sd: sd)
+            if diagnostics.count == before, let node = normal["sd"] { drawsSpread(distribution, input, node, ShapeChecker.path(p, "sd")) }
+            return diagnostics.count == before ? distribution : nil
         }
         if let lognormal = node["lognormal"] {
             let p = ShapeChecker.path(path, "lognormal")
@@ -134,7 +136,9 @@ struct UncertaintyReader {
             if p90 < median, let n = lognormal["p90"] {
                 report(n, ShapeChecker.path(p, "p90"), "expected a p90 of at least the median (\(lognormal["median"]?.quoted ?? "")), found \(n.quoted)")
             }
-            return diagnostics.count == before ? .lognormal(median: median, p90: p90) : nil
+            let distribution = Distribution.lognormal(median: median, p90: p90)
+            if diagnostics.count == before, let node = lognormal["p90"] { drawsSpread(distribution, input, node, ShapeChecker.path(p, "p90")) }
+            return diagnostics.count == before ? distribution : nil
         }
         if let list = node["choice"], let pairs = list.elements {
             let p = ShapeChecker.path(path, "choice")
@@ -148,11 +152,24 @@ struct UncertaintyReader {
             }
             if diagnostics.count == before, !items.contains(where: { $0.weight > 0 }) {
                 report(list, p, "expected at least one weight above 0, found none")
+            } else if diagnostics.count == before, !items.reduce(0, { $0 + $1.weight }).isFinite {
+                // Shares of an infinite sum are all zero: every draw would be the first value.
+                report(list, p, "expected weights whose sum is a finite number, found a sum too large to represent; scale them down")
             }
             return diagnostics.count == before ? .choice(items) : nil
         }
         return nil
     }
+
+    /// A normal or lognormal so wide that next to nothing of it falls inside the input's range
+    /// would draw the same value every time: that is a mistake in the scenario, not a distribution.
+    private mutating func drawsSpread(_ distribution: Distribution, _ input: NumericInput, _ node: JSONNode, _ path: String) {
+        let inside = InputSampler(distribution, range: input.range).shareInsideRange
+        guard inside < UncertaintyReader.leastShareInside else { return }
+        report(node, path, "expected a spread that keeps at least one draw in a million inside the range of \(input.path) (\(input.range.phrase)), found \(node.quoted), which keeps \(Money.scientific(inside)) of them: every trial would draw the same value")
+    }
+
+    static let leastShareInside = 1e-6
 
     /// The scenario must build with each input at its p10 and p90, alone and all together.
     private mutating func checkProbes(_ inputs: [UncertainInput], _ nodes: [JSONNode.Member], _ block: JSONNode) {

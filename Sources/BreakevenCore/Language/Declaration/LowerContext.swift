@@ -14,10 +14,16 @@ struct LowerContext {
 struct LoweredOption {
     var kind: ServingOption.Kind
     var derived: DerivedCapacity?
+    /// What resolution found that the analysis should warn about (offers far apart).
+    var notes: [Warning] = []
+    /// The provider of the catalog offer the price came from.
+    var provider: String?
 
-    init(_ kind: ServingOption.Kind, derived: DerivedCapacity? = nil) {
+    init(_ kind: ServingOption.Kind, derived: DerivedCapacity? = nil, notes: [Warning] = [], provider: String? = nil) {
         self.kind = kind
         self.derived = derived
+        self.notes = notes
+        self.provider = provider
     }
 }
 

@@ -22,6 +22,8 @@ enum SelfHostedOption: OptionDeclaration {
         var outputTokenMultiplier: Double?
         /// Resolved: the on-demand (or named, or committed) offer, in US dollars.
         var offer: GPUOffer?
+        /// Resolved: the cheapest offer was taken among offers more than 2× apart.
+        var offerSpread: Warning?
     }
 
     /// `commitment` as an object: replicas reserved for a term.
@@ -133,6 +135,7 @@ enum SelfHostedOption: OptionDeclaration {
         if s.offer == nil, !r.has("gpu_offer"), let commitment = s.commitment {
             if let catalogGPU {
                 s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: commitment, asOf: asOf)
+                s.offerSpread = spread(s.offer, catalog, asOf, r)
                 if s.offer == nil, s.gpuHourly == nil {
                     r.error("commitment", "the catalog has no \(commitment.rawValue) offer for \"\(catalogGPU.id)\" on \(asOf); give gpu_hourly")
                 }
@@ -142,6 +145,7 @@ enum SelfHostedOption: OptionDeclaration {
         }
         if s.offer == nil, s.reservation != nil || s.gpuHourly == nil, !r.has("gpu_offer"), let catalogGPU {
             s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: .onDemand, asOf: asOf)
+            s.offerSpread = spread(s.offer, catalog, asOf, r)
         }
         if s.offer == nil, s.gpuHourly == nil, !r.has("gpu_offer"), s.commitment == nil {
             r.error(nil, "missing required key \"gpu_hourly\" (or a catalog \"gpu\" with offers, a \"gpu_offer\" or a \"commitment\")")
@@ -160,6 +164,22 @@ enum SelfHostedOption: OptionDeclaration {
         DerivationKeys.resolve(&s.derivation, r, deviceKey: "gpu")
     }
 
+    /// Offers for the GPU under the same commitment more than 2× apart: the cheapest was taken,
+    /// and the verdict rests on it.
+    static func spread(_ chosen: GPUOffer?, _ catalog: CatalogSnapshot, _ asOf: CalendarDay, _ r: KeyReader) -> Warning? {
+        guard let chosen else { return nil }
+        let ids = Set(catalog.gpuOffers.filter { $0.gpu == chosen.gpu && $0.commitment == chosen.commitment }.map(\.id))
+        guard let dearest = ids.compactMap({ catalog.gpuOffer($0, asOf: asOf) }).max(by: { ($0.hourly, $1.id) < ($1.hourly, $0.id) }),
+              dearest.hourly > 2 * chosen.hourly else { return nil }
+        let values = ValueContext(conversion: r.context.conversion)
+        var figures = WarningFigures(amount: values.money(chosen.hourly), value: nil)
+        figures.offer = chosen.id
+        figures.provider = chosen.provider
+        figures.dearestOffer = dearest.id
+        figures.dearestHourly = values.money(dearest.hourly)
+        return Warning(.offerSpread, option: r.node?["id"]?.string, figures)
+    }
+
     static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
         let v = c.values
         let derived = try s.derivation.capacity(c)
@@ -173,7 +193,8 @@ enum SelfHostedOption: OptionDeclaration {
             minReplicas: minReplicas.value(s, v) ?? 1, scaling: scaling.value(s) ?? .static,
             gpuPriceChangePerYear: gpuPriceChange.value(s, v) ?? 0, outputTokenMultiplier: multiplier.value(s, v) ?? 1,
             overheads: SharedKeys.overheads(s), reservation: reservation, interruptionOverhead: interruption.value(s, v) ?? 0)
-        return LoweredOption(.single(deployment), derived: derived)
+        return LoweredOption(.single(deployment), derived: derived, notes: s.offerSpread.map { [$0] } ?? [],
+                             provider: s.gpuHourly == nil ? s.offer?.provider : nil)
     }
 }
 

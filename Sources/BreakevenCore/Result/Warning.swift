@@ -1,0 +1,71 @@
+/// A trap a report must make visible, as facts: what it is (a stable code for CI and tooling),
+/// the option it concerns, and the figures behind it. The analysis finds them; the reports word
+/// them (`WarningWording` in BreakevenReports), so that a result file carries no prose.
+public struct Warning: Sendable, Hashable, Codable {
+    public var code: WarningCode
+    /// The option it concerns; nil for the scenario as a whole.
+    public var option: String?
+    public var figures: WarningFigures
+
+    public init(_ code: WarningCode, option: String? = nil, _ figures: WarningFigures = WarningFigures()) {
+        self.code = code
+        self.option = option
+        self.figures = figures
+    }
+}
+
+public enum WarningCode: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Capacity is sized for a perfectly flat day.
+    case flatLoadShape = "flat_load_shape"
+    /// Hourly scaling asked for, but the load shape gives only a peak: nothing to follow.
+    case hourlyScalingWithoutShape = "hourly_scaling_without_shape"
+    /// Most of what is paid for sits idle.
+    case lowUtilization = "low_utilization"
+    case noBreakeven = "no_breakeven"
+    case unmetDemand = "unmet_demand"
+    /// A personal subscription's price against the pay-per-token value of what it serves.
+    case subscriptionValue = "subscription_value"
+    case noEnergyCost = "no_energy_cost"
+    /// A derived replica that barely holds its weights: a small batch or a sliver of KV cache.
+    case smallReplica = "small_replica"
+    /// The catalog's offers for a GPU under one commitment differ by more than 2×: the cheapest
+    /// was taken, and the verdict rests on it.
+    case offerSpread = "offer_spread"
+}
+
+/// The figures a warning rests on; each code fills the ones it needs.
+public struct WarningFigures: Sendable, Hashable, Codable {
+    /// A share from 0 to 1 (utilization, unmet share, KV cache share of memory).
+    public var share: Double?
+    /// Months of the horizon.
+    public var months: Int?
+    /// The option compared with (the baseline).
+    public var against: String?
+    public var requests: Double?
+    /// Amounts a month in the scenario's currency: what is paid, and what it is worth.
+    public var amount: Double?
+    public var value: Double?
+    /// A derived replica: its layout and batch, and a layout that serves more per device.
+    public var layout: String?
+    public var batch: Int?
+    public var outputPerDevice: Double?
+    public var betterLayout: String?
+    public var betterDevices: Int?
+    public var betterLayoutKind: String?
+    public var betterOutputPerDevice: Double?
+    /// GPU offers: the one taken and the dearest.
+    public var offer: String?
+    public var provider: String?
+    public var dearestOffer: String?
+    public var dearestHourly: Double?
+
+    public init(share: Double? = nil, months: Int? = nil, against: String? = nil, requests: Double? = nil,
+                amount: Double? = nil, value: Double? = nil) {
+        self.share = share
+        self.months = months
+        self.against = against
+        self.requests = requests
+        self.amount = amount
+        self.value = value
+    }
+}

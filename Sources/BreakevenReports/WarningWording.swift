@@ -1,0 +1,50 @@
+import BreakevenCore
+
+/// Warnings in plain words, from the facts the analysis found (a result file carries the facts
+/// only, so a report made from it words them the same way).
+enum WarningWording {
+    static func sentence(_ w: Warning, in r: BreakevenResult) -> String {
+        let label = w.option.map { id in r.options.first { $0.id == id }?.label ?? id } ?? ""
+        let f = w.figures
+        switch w.code {
+        case .flatLoadShape:
+            return "No load_shape is given, so capacity is sized for a perfectly flat day; real traffic peaks, and peaks need more replicas."
+        case .hourlyScalingWithoutShape:
+            return "\(label) scales hourly, but the load shape gives only a peak (peak_to_average): with no hours to follow, it is sized for the peak all day, as static scaling would be; give load_shape.hourly to scale hour by hour."
+        case .lowUtilization:
+            return "\(label) averages \(percent(f.share ?? 0)) utilization: most of the capacity paid for sits idle."
+        case .noBreakeven:
+            let baseline = f.against.map { id in r.options.first { $0.id == id }?.label ?? id } ?? "the baseline"
+            return "\(label) does not break even against \(baseline) within \(f.months ?? r.scenario.months) months."
+        case .unmetDemand:
+            return "\(label) leaves \(Money.grouped(Money.fixed(f.requests ?? 0, decimals: 0))) requests unserved (\(percent(f.share ?? 0)) of demand); its cost covers only what it serves."
+        case .subscriptionValue:
+            return "\(label) is counted at its price (\(Money.compact(f.amount ?? 0)) a month); the requests it serves itself would cost \(Money.compact(f.value ?? 0)) a month at pay-per-token prices. That is value received, not money spent, so it is not used as the subscription's cost."
+        case .noEnergyCost:
+            return "\(label) gives no power draw (watts_busy, watts_idle), so electricity is not counted."
+        case .smallReplica:
+            return "\(label) runs \(f.layout ?? "its replica") with \(smallReplicaTraits(f)): \(layoutAdvice(f))."
+        case .offerSpread:
+            return "\(label) takes the cheapest catalog offer for its GPU, \(f.offer ?? "") at \(Money.dollars(f.amount ?? 0)) a GPU-hour (\(f.provider ?? "")); the dearest, \(f.dearestOffer ?? ""), costs \(Money.dollars(f.dearestHourly ?? 0)), more than twice as much. The verdict rests on the cheapest: check that it can supply the GPUs, or name an offer with gpu_offer."
+        }
+    }
+
+    private static func smallReplicaTraits(_ f: WarningFigures) -> String {
+        var what: [String] = []
+        if let batch = f.batch { what.append("a batch of \(batch)") }
+        if let share = f.share { what.append("a KV cache of \(Money.fixed(share * 100, decimals: 1))% of its memory") }
+        return what.joined(separator: " and ")
+    }
+
+    private static func layoutAdvice(_ f: WarningFigures) -> String {
+        guard let better = f.betterLayout, let perDevice = f.betterOutputPerDevice, let devices = f.betterDevices else {
+            return "no other layout on this device does better; a device with more memory, or a smaller precision, would"
+        }
+        return "\(better) serves \(Money.grouped(Money.fixed(perDevice, decimals: 0))) output tokens/s per device against \(Money.grouped(Money.fixed(f.outputPerDevice ?? 0, decimals: 0))): set tensor_parallel to \(devices)"
+            + (f.betterLayoutKind.map { " and layout to \"\($0)\"" } ?? "") + ", or leave both to their defaults"
+    }
+
+    static func percent(_ share: Double) -> String {
+        Money.trimmed(Money.fixed(share * 100, decimals: 1)) + "%"
+    }
+}
