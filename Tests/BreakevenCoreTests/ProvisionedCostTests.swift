@@ -1,0 +1,91 @@
+import Testing
+@testable import BreakevenCore
+
+/// `provisioned`: reserved model capacity sized for the peak hour, by hand. January 2027 has 31
+/// days (744 hours, 44,640 minutes); 4,464,000 requests a month are 100 a minute on average, and a
+/// peak-to-average of 2 makes the peak hour 200 a minute.
+@Suite("Provisioned capacity")
+struct ProvisionedCostTests {
+    static func workload(_ extra: String = "") -> String {
+        #"{ "requests_per_month": 4464000, "input_tokens_per_request": 1000, "output_tokens_per_request": 200, "load_shape": { "peak_to_average": 2 }\#(extra) }"#
+    }
+    static let api = #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 2, "output_per_mtok": 8 } }"#
+    /// Azure-like PTUs: an output token counts as 4 input tokens, 15 units at least, in steps of 5.
+    static let ptu = #""input_tokens_per_minute_per_unit": 2500, "output_token_weight": 4, "cached_input_weight": 0, "min_units": 15, "unit_increment": 5"#
+
+    static func month(_ options: [String], _ id: String, months: Int = 1, workload: String = workload()) throws -> [MonthlyProjection] {
+        try #require(ScenarioText.project(ScenarioText.scenario(start: "2027-01", months: months, workload: workload, options: options))[id])
+    }
+
+    @Test func unitsAreSizedForThePeakHourInSteps() throws {
+        // A request weighs 1,000 + 4 × 200 = 1,800 input tokens of capacity: 0.72 of a 2,500-token unit a minute.
+        // 200 a minute × 0.72 = 144 units, in steps of 5: 145; 145 × $1 × 744 hours = $107,880.
+        let m = try Self.month([Self.api, #"{ "id": "ptu", "type": "provisioned", "unit_price_per_hour": 1, \#(Self.ptu) }"#], "ptu")
+        #expect(m[0].replicas == 145)
+        #expect(close(m[0].costs.provisioned, 107_880))
+        #expect(close(m[0].totalCost, 107_880))
+    }
+
+    @Test func fixedUnitsOverflowToAnAPIInThePeakHour() throws {
+        // 100 units serve 100 / 0.72 = 138.89 requests a minute; the peak hour's 200 leave 61.11 a minute over,
+        // 61.11 × 60 × 31 = 113,666.67 requests a month, at 1,000 × $2 + 200 × $8 per million = $0.0036 each: $409.20.
+        // The units: 100 × 744 × $1 = $74,400.
+        let m = try Self.month([Self.api, #"{ "id": "ptu", "type": "provisioned", "units": 100, "overflow": "api", "unit_price_per_hour": 1, \#(Self.ptu) }"#], "ptu")
+        #expect(close(m[0].costs.provisioned, 74_400))
+        #expect(close(m[0].costs.api, 409.2))
+        #expect(m[0].unmetRequests == 0)
+        // Without an overflow, those requests go unmet.
+        let unmet = try Self.month([Self.api, #"{ "id": "ptu", "type": "provisioned", "units": 100, "unit_price_per_hour": 1, \#(Self.ptu) }"#], "ptu")
+        #expect(close(unmet[0].unmetRequests, 113_666.666_666_7, tolerance: 1e-9))
+    }
+
+    @Test func inputAndOutputBoughtApart() throws {
+        // Scale-Tier-like: 200 a minute × 1,000 = 200,000 input tokens a minute over 30,000 a unit: 6.67, so 7
+        // input units at $5; 200 × 200 = 40,000 output tokens a minute over 2,500: 16 output units at $2.
+        // (7 × 5 + 16 × 2) × 744 = $49,848.
+        let m = try Self.month([Self.api, """
+            { "id": "scale", "type": "provisioned", "unit_price_per_hour": 5, "input_tokens_per_minute_per_unit": 30000,
+              "output_unit_price_per_hour": 2, "output_tokens_per_minute_per_unit": 2500 }
+            """], "scale")
+        #expect(m[0].replicas == 23)
+        #expect(close(m[0].costs.provisioned, 49_848))
+    }
+
+    @Test func unitsRiseWithinATermAndFallOnlyWhenItEnds() throws {
+        // Volume halves from February. January needs 145 units (above). February: 2,232,000 requests over its
+        // 40,320 minutes, peak 110.71 a minute × 0.72 = 79.7, so 80 — but the 2-month term keeps January's 145:
+        // 145 × 672 hours = $97,440. March starts a new term: 50 a minute on average, peak 100 × 0.72 = 72, so 75:
+        // 75 × 744 = $55,800.
+        let m = try Self.month([Self.api, #"{ "id": "ptu", "type": "provisioned", "unit_price_per_hour": 1, "term_months": 2, \#(Self.ptu) }"#],
+                               "ptu", months: 3, workload: Self.workload(#", "growth": { "schedule": [1, 0.5] }"#))
+        #expect(m.map(\.replicas) == [145, 145, 75])
+        #expect(close(m[1].totalCost, 97_440) && close(m[2].totalCost, 55_800))
+    }
+
+    @Test func aCatalogOfferFillsEveryKey() throws {
+        let catalog = CatalogSnapshot(entries: [CatalogOffer(
+            kind: "provisioned", id: "azure/test/global/hourly", provider: "azure", effectiveFrom: CalendarDay(year: 2026, month: 9, day: 23),
+            values: ["unit_price_per_hour": 1, "input_tokens_per_minute_per_unit": 2500, "output_token_weight": 4, "cached_input_weight": 0,
+                     "min_units": 15, "unit_increment": 5], source: "test offer")])
+        let text = ScenarioText.document(start: "2027-01", workload: Self.workload(),
+                                         options: [Self.api, #"{ "id": "ptu", "type": "provisioned", "offer": "azure/test/global/hourly" }"#])
+        let loaded = try ScenarioLoader.load(Array(text.utf8), file: "x.json", catalog: catalog)
+        let m = try #require(ScenarioText.project(loaded.scenario)["ptu"])
+        #expect(close(m[0].totalCost, 107_880))
+        #expect(loaded.scenario.assumptions.contains {
+            $0.path == "options.ptu.unit_increment" && $0.value == "5" && $0.sourceDescription == "catalog azure/test/global/hourly (2026-09-23; test offer)"
+        })
+    }
+
+    @Test func messages() {
+        let text = ScenarioText.document(workload: Self.workload(), options: [Self.api,
+            #"{ "id": "ptu", "type": "provisioned", "unit_price_per_hour": 1, "unit_price_per_month": 200, "overflow": "nope" }"#,
+            #"{ "id": "out", "type": "provisioned", "unit_price_per_hour": 1, "input_tokens_per_minute_per_unit": 10, "output_unit_price_per_hour": 2 }"#])
+        #expect(ScenarioText.errors(text) == [
+            #"x.json:9:1: error: options[1]: missing required key "input_tokens_per_minute_per_unit" (or a catalog "offer")"#,
+            #"x.json:9:89: error: options[1].unit_price_per_month: "unit_price_per_month" cannot be given together with "unit_price_per_hour""#,
+            #"x.json:9:106: error: options[1].overflow: unknown option id "nope""#,
+            #"x.json:10:1: error: options[2]: missing required key "output_tokens_per_minute_per_unit", which goes with an output unit price"#,
+        ])
+    }
+}
