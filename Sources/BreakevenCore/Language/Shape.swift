@@ -98,6 +98,8 @@ public struct Field: Sendable {
     public var doc: String
     /// The default as JSON text, for the schema and the report's assumptions; nil if none.
     public var defaultJSON: String?
+    /// The key's human name ("GPU price"), for the language reference; nil where none is declared.
+    public var title: String?
 
     public init(_ name: String, _ shape: Shape, required: Bool = false, default defaultJSON: String? = nil, _ doc: String) {
         self.name = name

@@ -20,6 +20,18 @@ struct Key<Settings>: Sendable {
     var input: @Sendable (ArraySlice<String>, Settings) -> SettingInput<Settings>?
 
     var name: String { field.name }
+
+    init(field: Field, doc: KeyDoc, read: @escaping @Sendable (inout Settings, KeyReader) -> Void,
+         record: @escaping @Sendable (Settings, KeyReader, ValueContext) -> Void,
+         input: @escaping @Sendable (ArraySlice<String>, Settings) -> SettingInput<Settings>?) {
+        var field = field
+        if field.title == nil, !doc.title.isEmpty { field.title = doc.title }
+        self.field = field
+        self.doc = doc
+        self.read = read
+        self.record = record
+        self.input = input
+    }
 }
 
 /// What turns settings into the values the engine runs with: the rate that converts the
