@@ -1,5 +1,5 @@
 /// What a pay-per-token API charges for a month of requests.
-struct APIBill {
+final class APIBill {
     /// USD for one average request at list prices: each class's tokens at its tier (a
     /// long-context cliff applies per request, by the class's prompt size, never by the month's
     /// total), batch traffic at batch prices, plus the per-request fee. The bill is linear in

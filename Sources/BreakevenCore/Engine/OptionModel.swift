@@ -88,8 +88,8 @@ struct OptionModel {
     /// rented GPUs, seats: no state, and no end-of-life credit); nil for bought machines and
     /// composites, which carry state from month to month.
     func independentMonthCost(_ demand: MonthDemand) -> Double? {
-        guard case .single(var m) = model, m.isStateless else { return nil }
-        return m.monthCost(demand, isLast: false).costs.total
+        guard case .single(let m) = model, m.isStateless else { return nil }
+        return m.monthTotal(demand, isLast: false)
     }
 
     /// What such a model charges once, in the month it starts serving (0 for composites).
@@ -100,10 +100,8 @@ struct OptionModel {
 
     mutating func month(_ demand: MonthDemand, isLast: Bool) -> MonthlyProjection {
         switch model {
-        case .single(var m):
-            let cost = m.monthCost(demand, isLast: isLast)
-            model = .single(m)
-            return MonthlyProjection(demand, cost)
+        case .single(let m):
+            return MonthlyProjection(demand, m.monthCost(demand, isLast: isLast))
         case .schedule(var models, let segments):
             guard let segment = segments.first(where: { $0.months.contains(demand.index) }) else {
                 return MonthlyProjection(index: demand.index, date: demand.date, requests: demand.requests,

@@ -1,6 +1,6 @@
 /// Bought machines over time: units bought when first needed, replaced at the end of their
 /// lifetime, paid in cash or amortized, and powered while on.
-struct OwnedFleet {
+final class OwnedFleet {
     /// Units bought together: they age, and are replaced, together.
     struct Batch {
         var purchaseIndex: Int
@@ -26,9 +26,15 @@ struct OwnedFleet {
     let units: OwnedHardwarePlan.Units
     let overheads: OverheadCharges
     let priceTrend: TrendFactors
-    private(set) var owned: [Batch] = []
-    /// Units owned: kept beside the batches so a month does not sum them again.
-    private(set) var unitCount = 0.0
+    /// What has been bought so far: the only state the fleet carries from month to month, held by
+    /// reference so that stepping a month changes no copy of the fleet's constants.
+    let bought = Bought()
+
+    final class Bought {
+        var batches: [Batch] = []
+        /// Units owned: kept beside the batches so a month does not sum them again.
+        var count = 0.0
+    }
 
     init(plan: OwnedHardwarePlan, workload: Workload, accounting: OwnedHardwarePlan.Accounting? = nil,
          units: OwnedHardwarePlan.Units? = nil, trends: TrendTableCache? = nil) {
@@ -51,10 +57,10 @@ struct OwnedFleet {
 
     /// Swaps the unit list with `storage`, emptied but keeping its capacity: the totals path lends
     /// the fleet the same list trial after trial, so buying units allocates nothing.
-    mutating func swapUnitStorage(_ storage: inout [Batch]) {
+    func swapUnitStorage(_ storage: inout [Batch]) {
         storage.removeAll(keepingCapacity: true)
-        unitCount = 0
-        swap(&owned, &storage)
+        bought.count = 0
+        swap(&bought.batches, &storage)
     }
 
     /// Straight-line book value: price·(1 − (1 − resale)·min(age, lifetime)/lifetime).
@@ -62,12 +68,13 @@ struct OwnedFleet {
         price * (1 - (1 - resale) * Double(min(ageMonths, lifetime)) / Double(lifetime))
     }
 
-    mutating func month(_ demand: MonthDemand, isLast: Bool) -> MonthlyProjection {
+    func month(_ demand: MonthDemand, isLast: Bool) -> MonthlyProjection {
         MonthlyProjection(demand, monthCost(demand, isLast: isLast))
     }
 
-    mutating func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost {
+    func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost {
         let i = demand.index
+        let bought = self.bought
         let work = demand.requests * workPerRequest
         let hoursOnPerUnit = OwnedHardwarePlan.hoursOn(in: demand.date, perDay: hoursOnPerDay, perMonth: hoursOnPerMonth)
         let secondsOnPerUnit = hoursOnPerUnit * 3600
@@ -78,28 +85,28 @@ struct OwnedFleet {
         var credit = 0.0
 
         // Units at the end of their lifetime are sold for their resale share and replaced.
-        for k in owned.indices where i - owned[k].purchaseIndex >= lifetimeMonths {
-            if accounting == .cash { lines.hardware += owned[k].count * (price - resaleShare * owned[k].price) }
-            owned[k] = Batch(purchaseIndex: i, price: price, count: owned[k].count)
+        for k in bought.batches.indices where i - bought.batches[k].purchaseIndex >= lifetimeMonths {
+            if accounting == .cash { lines.hardware += bought.batches[k].count * (price - resaleShare * bought.batches[k].price) }
+            bought.batches[k] = Batch(purchaseIndex: i, price: price, count: bought.batches[k].count)
         }
         let wanted: Double
         switch units {
         case .auto: wanted = needed
         case .fixed(let n): wanted = Double(n)
         }
-        if unitCount < wanted {
-            let bought = wanted - unitCount
-            owned.append(Batch(purchaseIndex: i, price: price, count: bought))
-            unitCount = wanted
-            if accounting == .cash { lines.hardware += bought * price }
+        if bought.count < wanted {
+            let added = wanted - bought.count
+            bought.batches.append(Batch(purchaseIndex: i, price: price, count: added))
+            bought.count = wanted
+            if accounting == .cash { lines.hardware += added * price }
         }
-        let amortization = owned.reduce(0) { $0 + $1.count * $1.price * (1 - resaleShare) / Double(lifetimeMonths) }
+        let amortization = bought.batches.reduce(0) { $0 + $1.count * $1.price * (1 - resaleShare) / Double(lifetimeMonths) }
         switch accounting {
         case .amortized:
             lines.hardware += amortization
         case .cash:
             if isLast {
-                credit = owned.reduce(0) {
+                credit = bought.batches.reduce(0) {
                     $0 + $1.count * OwnedFleet.bookValue(price: $1.price, ageMonths: i - $1.purchaseIndex + 1,
                                                          lifetime: lifetimeMonths, resale: resaleShare)
                 }
@@ -107,7 +114,7 @@ struct OwnedFleet {
             }
         }
 
-        let count = unitCount
+        let count = bought.count
         let capacity = count * secondsOnPerUnit * maxUtilization
         let served = min(work, capacity)
         let unmetShare = work > 0 ? 1 - served / work : 0

@@ -49,7 +49,7 @@ struct ProvisionedTerms: ServingTerms, Sendable {
 /// Sizes provisioned units for a month's peak hour, as rented GPUs are sized, and bills them by
 /// the hour or the month; what fixed units cannot serve in busy hours goes to the overflow API.
 /// Capacity comes in one pool of units, or two (input and output bought apart).
-struct ProvisionedCapacity: MonthlyCostModel {
+final class ProvisionedCapacity: MonthlyCostModel {
     /// Units of one kind: what a request a minute takes of them, their price and their rules.
     struct Pool {
         /// Units one request a minute takes at full use.
@@ -58,13 +58,18 @@ struct ProvisionedCapacity: MonthlyCostModel {
         var unitPrice: Double
         var minUnits: Double
         var increment: Double
-        /// Units committed for the current term (auto sizing with a term longer than a month).
-        var committed = 0.0
     }
 
     let terms: ProvisionedTerms
     let tokensPerRequest: TokenCounts
-    private var pools: [Pool]
+    private let pools: [Pool]
+    /// Units committed for the current term, by pool (auto sizing with a term longer than a
+    /// month): the state carried from month to month, by reference.
+    private let committed = Committed()
+
+    final class Committed {
+        var units: [Double] = [0, 0]
+    }
     let batchShare: Double
     let hourlyFactors: [Double]?
     let peakFactor: Double
@@ -99,6 +104,8 @@ struct ProvisionedCapacity: MonthlyCostModel {
     }
 
     var isStateless: Bool { terms.termMonths <= 1 || pools.allSatisfy { $0.fixed != nil } }
+
+    func monthTotal(_ demand: MonthDemand, isLast: Bool) -> Double { monthCost(demand, isLast: isLast).costs.total }
     var oneTimeCost: Double { overheads.oneTime }
 
     /// Units of a pool for a load of `requestsPerMinute`: rounded up to the increment, at least the minimum.
@@ -107,7 +114,7 @@ struct ProvisionedCapacity: MonthlyCostModel {
         return max(pool.minUnits, (raw / pool.increment).rounded(.up) * pool.increment)
     }
 
-    mutating func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost {
+    func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost {
         let minutes = demand.date.hours * 60
         let average = demand.requests / minutes
         let batch = average * batchShare, interactive = average - batch
@@ -124,8 +131,8 @@ struct ProvisionedCapacity: MonthlyCostModel {
             if let fixed = pools[k].fixed {
                 units = Double(fixed)
             } else if terms.termMonths > 1 {
-                pools[k].committed = demand.index % terms.termMonths == 0 ? need : max(pools[k].committed, need)
-                units = pools[k].committed
+                committed.units[k] = demand.index % terms.termMonths == 0 ? need : max(committed.units[k], need)
+                units = committed.units[k]
             } else {
                 units = need
             }

@@ -1,5 +1,5 @@
 /// Sizes rented GPU replicas for one month's load: for the peak, not the average.
-struct ReplicaSizing {
+final class ReplicaSizing {
     /// Tokens of one average request, output after the option's multiplier.
     let tokensPerRequest: TokenCounts
     /// Replica-seconds of work one average request takes (`work` of `tokensPerRequest`).
@@ -7,6 +7,8 @@ struct ReplicaSizing {
     let batchShare: Double
     /// The load shape's 24 hourly factors, or nil where only the peak is known.
     let hourlyFactors: [Double]?
+    /// The largest of them.
+    let largestFactor: Double
     /// Every hour's factor is the same: one hour stands for the whole day.
     let flatDay: Bool
     let peakFactor: Double
@@ -28,7 +30,9 @@ struct ReplicaSizing {
         tokensPerRequest = TokenCounts(perRequestOf: workload.classes, outputMultiplier: deployment.outputTokenMultiplier)
         workPerRequest = ReplicaSizing.work(tokensPerRequest, deployment.throughput)
         batchShare = workload.batchShare
-        hourlyFactors = workload.loadShape.hourlyFactors
+        let factors = workload.loadShape.hourlyFactors
+        hourlyFactors = factors
+        largestFactor = factors?.max() ?? 1
         flatDay = hourlyFactors.map { f in f.allSatisfy { $0 == f.first } } ?? false
         peakFactor = workload.loadShape.peakFactor
         scaling = deployment.scaling
@@ -53,7 +57,16 @@ struct ReplicaSizing {
     /// tolerance keeps 2.0000000001 at 2.
     @inline(__always)
     func replicas(forLoad load: Double) -> Double {
-        max(minReplicas, (load * replicasPerLoad).rounded(.up))
+        max(minReplicas, ReplicaSizing.ceiling(load * replicasPerLoad))
+    }
+
+    /// ⌈x⌉ without a library call (the baseline x86-64 target has no rounding instruction, and
+    /// the hourly sizing takes 24 a month): through a 64-bit integer where x fits one exactly.
+    @inline(__always)
+    static func ceiling(_ x: Double) -> Double {
+        guard x >= 0, x < 4.5e15 else { return x.rounded(.up) }
+        let whole = Double(Int64(x))
+        return whole < x ? whole + 1 : whole
     }
 
     func month(_ demand: MonthDemand) -> MonthlyProjection { MonthlyProjection(demand, monthCost(demand)) }
@@ -70,20 +83,20 @@ struct ReplicaSizing {
             // Batch traffic fills the valleys: it adds to every hour and does not peak. Replicas
             // for hour h: ceil((interactive·f_h + batch)·k), as ceil(a·f_h + b) with a and b once a month.
             let a = interactive * replicasPerLoad, b = batchLoad * replicasPerLoad
-            for f in factors {
-                let r = max(minReplicas, (a * f + b).rounded(.up))
-                peakReplicas = max(peakReplicas, r)
-                replicaHoursPerDay += r
-                if let reserved { burstHoursPerDay += max(0, r - reserved) }
+            factors.withUnsafeBufferPointer { factors in
+                for f in factors {
+                    let r = max(minReplicas, ReplicaSizing.ceiling(a * f + b))
+                    peakReplicas = max(peakReplicas, r)
+                    replicaHoursPerDay += r
+                    if let reserved { burstHoursPerDay += max(0, r - reserved) }
+                }
             }
         } else {
             if let factors = hourlyFactors, let first = factors.first {
                 // Static (or a day without hours busier than others): the peak hour, all day.
-                if flatDay {
-                    peakReplicas = replicas(forLoad: interactive * first + batchLoad)
-                } else {
-                    for f in factors { peakReplicas = max(peakReplicas, replicas(forLoad: interactive * f + batchLoad)) }
-                }
+                // The busiest hour needs the most: replicas rise with the factor.
+                peakReplicas = replicas(forLoad: interactive * (flatDay ? first : largestFactor) + batchLoad)
+                _ = factors
             } else {
                 // Only the peak is known: no shape to follow, so hourly scaling equals static.
                 peakReplicas = replicas(forLoad: interactive * peakFactor + batchLoad)

@@ -31,9 +31,14 @@ struct CostModelContext {
     var workload: Workload { scenario.workload }
 }
 
-/// One option's cost, month by month: the one place each cost formula lives.
+/// One option's cost, month by month: the one place each cost formula lives. A model that carries
+/// state from month to month (machines bought) holds it by reference, so that stepping a month
+/// copies nothing; build a new model for each run.
 protocol MonthlyCostModel {
-    mutating func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost
+    func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost
+    /// The month's total alone (what trials and sweep points add up): a plain number returned
+    /// where a whole `MonthCost` would be copied out of each call.
+    func monthTotal(_ demand: MonthDemand, isLast: Bool) -> Double
     /// A month's cost depends on no month before it (APIs, rented GPUs, seats): a switch's
     /// candidate months are then summed, not projected one by one.
     var isStateless: Bool { get }
@@ -41,7 +46,7 @@ protocol MonthlyCostModel {
     var oneTimeCost: Double { get }
     /// Lends the model storage it reuses from one trial to the next (an owned fleet's unit
     /// list), and takes it back: a trial then allocates nothing.
-    mutating func exchangeStorage(_ storage: inout CostModelStorage)
+    func exchangeStorage(_ storage: inout CostModelStorage)
 }
 
 /// Buffers cost models borrow from a thread's workspace, kept from one trial to the next.
@@ -52,7 +57,7 @@ struct CostModelStorage {
 
 extension MonthlyCostModel {
     var isStateless: Bool { true }
-    mutating func exchangeStorage(_ storage: inout CostModelStorage) {}
+    func exchangeStorage(_ storage: inout CostModelStorage) {}
 }
 
 extension APIPricing: ServingTerms {
@@ -91,21 +96,25 @@ extension SubscriptionTerms: ServingTerms {
 
 extension APIBill: MonthlyCostModel {
     func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost { monthCost(demand) }
+    func monthTotal(_ demand: MonthDemand, isLast: Bool) -> Double { monthCost(demand).costs.total }
     var oneTimeCost: Double { overheads.oneTime }
 }
 
 extension ReplicaSizing: MonthlyCostModel {
     func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost { monthCost(demand) }
+    func monthTotal(_ demand: MonthDemand, isLast: Bool) -> Double { monthCost(demand).costs.total }
     var oneTimeCost: Double { overheads.oneTime }
 }
 
 extension SubscriptionBill: MonthlyCostModel {
     func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost { monthCost(demand) }
+    func monthTotal(_ demand: MonthDemand, isLast: Bool) -> Double { monthCost(demand).costs.total }
     var oneTimeCost: Double { 0 }
 }
 
 extension OwnedFleet: MonthlyCostModel {
+    func monthTotal(_ demand: MonthDemand, isLast: Bool) -> Double { monthCost(demand, isLast: isLast).costs.total }
     var isStateless: Bool { false }
     var oneTimeCost: Double { overheads.oneTime }
-    mutating func exchangeStorage(_ storage: inout CostModelStorage) { swapUnitStorage(&storage.units) }
+    func exchangeStorage(_ storage: inout CostModelStorage) { swapUnitStorage(&storage.units) }
 }

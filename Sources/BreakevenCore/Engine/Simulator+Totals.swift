@@ -42,27 +42,23 @@ extension Simulator {
     /// cost of each month goes to `row`. One switch per option keeps the month loop specialised
     /// (and an owned fleet's unit list uniquely held and lent from the workspace, so buying a unit
     /// neither copies nor allocates).
-    private static func run(_ model: consuming OptionModel, _ demands: UnsafeBufferPointer<MonthDemand>,
+    private static func run(_ model: OptionModel, _ demands: UnsafeBufferPointer<MonthDemand>,
                             _ discount: UnsafeBufferPointer<Double>, _ row: UnsafeMutableBufferPointer<Double>,
                             _ storage: inout CostModelStorage) -> OptionTotals {
         var total = 0.0, npv = 0.0
-        @inline(__always) func add(_ i: Int, _ cost: MonthCost) {
-            let t = cost.costs.total
+        @inline(__always) func add(_ i: Int, _ t: Double) {
             total += t
             row[i] = total
             npv += t * discount[i]
         }
         let last = demands.count - 1
-        switch model.model {
-        case .single(var m):
-            // The enum lets go of the model, so that stepping it changes it in place, uncopied.
-            model.model = .schedule(models: [], segments: [])
+        if case .single(let m) = model.model {
             m.exchangeStorage(&storage)
-            for i in demands.indices { add(i, m.monthCost(demands[i], isLast: i == last)) }
+            for i in demands.indices { add(i, m.monthTotal(demands[i], isLast: i == last)) }
             m.exchangeStorage(&storage)
-        case .schedule, .mix:
+        } else {
             var composite = model
-            for i in demands.indices { add(i, MonthCost(costs: composite.month(demands[i], isLast: i == last).costs)) }
+            for i in demands.indices { add(i, composite.month(demands[i], isLast: i == last).costs.total) }
         }
         return OptionTotals(totalCost: total, npv: npv, breakevenMonth: nil)
     }

@@ -1,5 +1,5 @@
 /// A flat fee per seat; requests beyond the allowance go to an API option or stay unmet.
-struct SubscriptionBill {
+final class SubscriptionBill {
     let monthlyFee: Double
     let seats: Double
     /// Requests included per seat per month; nil: unlimited.
