@@ -11,12 +11,14 @@ struct DiffInput {
 
     /// Reads `path` from disk; prints the problem and throws the exit status on failure.
     static func read(_ path: String, overrides: [ScenarioLoader.Override] = [], catalog: CatalogSnapshot) throws -> DiffInput {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
-            Terminal.error("breakeven: \(path): \(reason)")
-            throw ExitStatus.noInput
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(path)
+        } catch {
+            Terminal.error(error.message)
+            throw error.status
         }
-        return try parse(Array(data), source: path, overrides: overrides, catalog: catalog)
+        return try parse(bytes, source: path, overrides: overrides, catalog: catalog)
     }
 
     /// The version of `path` at a git revision; nil when the file did not exist there.
