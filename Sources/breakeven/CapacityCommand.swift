@@ -36,7 +36,7 @@ struct CapacityCommand: ParsableCommand {
         let projection = Simulator.project(s)
         var blocks: [String] = []
         for o in sized where option == nil || o.id == option {
-            var text = "\(o.label) (\(o.id))\n"
+            var text = Terminal.visible("\(o.label) (\(o.id))") + "\n"
             let (throughput, gpus, unit) = Self.describe(o.kind)
             if let c = o.capacity {
                 text += "  derived: \(c.tensorParallel) device(s) per replica (\(c.tensorParallelReason.rawValue)), batch \(c.batch) (\(c.batchLimit.rawValue)), \(c.bound.rawValue)-bound\n"
