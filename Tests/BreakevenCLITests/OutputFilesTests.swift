@@ -107,4 +107,14 @@ struct OutputFilesTests {
         #expect(alone.status == 65)
         #expect(alone.stderr == "breakeven: scenario.schema.json: a JSON Schema, not a scenario; skipped\nbreakeven: none of the files given is a scenario\n")
     }
+
+    @Test func aNameTooLongIsRefusedBeforeAnyFileIsWritten() throws {
+        // 245 characters + ".cumulative.svg" is over the 255 bytes a file name may have; ".md" is not.
+        let name = String(repeating: "n", count: 245)
+        let dir = try CLI.workspace(["\(name).json": "diff-base.json"])
+        let r = try CLI.run(["run", "\(name).json", "--out", "out"], in: dir)
+        #expect(r.status == 73)
+        #expect(r.stderr == "breakeven: cannot write out/\(name).cumulative.svg: the file name is too long\n")
+        #expect(Self.names(dir.appendingPathComponent("out")) == [])
+    }
 }

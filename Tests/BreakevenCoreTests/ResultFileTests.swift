@@ -136,4 +136,24 @@ struct ResultFileTests {
         let t = try Self.tampered(#""name" : "test""#, #""name" : "te\u001bst""#)
         #expect(t.errors == ["\(try Self.place(of: #""name" : "te"#, in: t.text)): error: scenario.name: expected text without control characters, found \"te\u{1B}st\""])
     }
+
+    @Test func everyOtherCheckSaysWhatItExpected() throws {
+        // Each edit, and the message it gives (the location is checked by the tests above).
+        let cases: [(old: String, new: String, message: String)] = [
+            (#""currency" : "USD""#, #""currency" : "dollars""#, #"scenario.currency: expected a 3-letter currency code such as USD, found "dollars""#),
+            (#""baseline" : "api""#, #""baseline" : "gone""#, #"baseline: expected one of the options' ids (api, self), found "gone""#),
+            (#""id" : "self""#, #""id" : "api""#, #"options[1].id: expected an id no other option has, found "api""#),
+            (#""date" : "2026-05""#, #""date" : "2027-05""#, #"options[0].months[1].date: expected "2026-05", found "2027-05""#),
+            (#""month" : 2"#, #""month" : 7"#, "options[0].months[1].month: expected month 2, found 7"),
+            (#""discount_rate" : 0"#, #""discount_rate" : -1"#, "scenario.discount_rate: expected a rate above -1, found -1"),
+            (#""unmet_requests" : 0,"#, #""unmet_requests" : -5,"#, "options[0].months[0].unmet_requests: expected a number of 0 or more, found -5"),
+        ]
+        for c in cases {
+            let t = try Self.tampered(c.old, c.new)
+            #expect(t.errors.contains { $0.hasSuffix(": error: " + c.message) }, "\(t.errors)")
+        }
+        // The API's total, 3 × $1,000 = $3,000, is the last month's cumulative cost.
+        let total = try Self.tampered(#""total_cost" : 3000,"#, #""total_cost" : 2999,"#)
+        #expect(total.errors.contains { $0.hasSuffix("options[0].total_cost: expected 3000 (the last month's cumulative cost), found 2999") })
+    }
 }
