@@ -113,8 +113,14 @@ struct OutputFiles {
         return temporary
     }
 
+    /// A device or pipe is written to, never truncated or replaced; standard output and error
+    /// through their own descriptors.
     static func writeInPlace(_ contents: String, to target: OutputTarget) throws(Failure) {
-        let fd = open(target.resolved, O_WRONLY | O_TRUNC)
+        if let fd = target.descriptor {
+            if !writeAll(contents, to: fd) { throw Failure.cannotWrite(target.path, errno) }
+            return
+        }
+        let fd = open(target.resolved, O_WRONLY)
         guard fd >= 0 else { throw Failure.cannotWrite(target.path, errno) }
         defer { close(fd) }
         if !writeAll(contents, to: fd) { throw Failure.cannotWrite(target.path, errno) }

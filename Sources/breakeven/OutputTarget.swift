@@ -14,6 +14,22 @@ struct OutputTarget {
     var kind: Kind
     /// The permissions of the file replaced, kept by the new one; nil for a new file.
     var mode: mode_t?
+    /// For `/dev/stdout`, `/dev/stderr` and `/dev/fd/N`: the descriptor itself, written at its
+    /// own offset, so that `--out /dev/stdout >> log` appends and nothing is truncated.
+    var descriptor: Int32? = nil
+
+    /// The descriptor a path names in this process, if it names one.
+    static func descriptor(_ path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return STDOUT_FILENO
+        case "/dev/stderr": return STDERR_FILENO
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+                return Int32(path.dropFirst(prefix.count))
+            }
+            return nil
+        }
+    }
 
     /// Symlinks followed at most this many times (Linux's own limit is 40).
     static let maximumLinks = 40
@@ -24,7 +40,7 @@ struct OutputTarget {
             // /dev/stdout, /dev/fd/N and /proc/self/fd/N name an open descriptor: whatever it is
             // (a pipe, a terminal, or a file the shell redirected to), it is written to in place.
             if current.hasPrefix("/dev/") || current.hasPrefix("/proc/") {
-                return OutputTarget(path: path, resolved: current, kind: .stream, mode: nil)
+                return OutputTarget(path: path, resolved: current, kind: .stream, mode: nil, descriptor: descriptor(current))
             }
             var info = stat()
             guard lstat(current, &info) == 0 else {

@@ -59,6 +59,12 @@ struct OutputFilesTests {
         let r = try CLI.run(["diff", "base.json", "base.json", "--out", "/dev/stdout"], in: dir)
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("<!-- breakeven-diff: base -->\n"))
+        // Standard output redirected to a file in append mode: appended to, not truncated.
+        try "earlier line\n".write(to: dir.appendingPathComponent("log.md"), atomically: false, encoding: .utf8)
+        let appended = try CLI.run("/bin/bash", ["-c", "\"$0\" diff base.json base.json --format json --out /dev/stdout >> log.md", CLI.binary.path], in: dir)
+        #expect(appended.status == 0)
+        let log = try String(contentsOf: dir.appendingPathComponent("log.md"), encoding: .utf8)
+        #expect(log.hasPrefix("earlier line\n{\n  \"base\" : {"))
     }
 
     @Test func aFileInThePlaceOfTheFolderIsASentence() throws {
