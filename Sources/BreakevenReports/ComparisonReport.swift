@@ -7,33 +7,34 @@ public enum ComparisonReport {
     }
 
     private static func markdownInCurrency(_ c: ScenarioComparison, command: String) -> String {
-        var out = "# Comparison: " + c.entries.map(\.name).joined(separator: " vs ") + "\n\n"
-        out += c.explanation + "\n\n## Side by side\n\n"
+        let text = { (s: String) in MarkdownText.text(s) }
+        var out = "# Comparison: " + text(c.entries.map(\.name).joined(separator: " vs ")) + "\n\n"
+        out += text(c.explanation) + "\n\n## Side by side\n\n"
         var columns: [(String, MarkdownTable.Align)] = [("", .left)]
-        columns += c.entries.map { ($0.name, .right) }
+        columns += c.entries.map { (text($0.name), .right) }
         var t = MarkdownTable(columns)
         func row(_ title: String, _ value: (ScenarioComparison.Entry) -> String) { t.append([title] + c.entries.map(value)) }
-        row("Profile") { $0.result.scenario.profile }
+        row("Profile") { text($0.result.scenario.profile) }
         row("Horizon") { "\($0.result.scenario.months) months from \($0.result.scenario.start)" }
         row("Tokens a month (average)") { Money.scientific($0.monthlyTokens) }
-        row("Cheapest option") { $0.cheapest.label }
+        row("Cheapest option") { text($0.cheapest.label) }
         row("Its total") { Money.dollars($0.cheapest.totalCost) }
         row("Per million tokens") { $0.costPerMTok.map { Money.price($0, decimals: 4) } ?? "–" }
         row("Per request") { $0.costPerRequest.map { Money.price($0, decimals: 5) } ?? "–" }
         row("Per seat a month") { $0.costPerSeatMonth.map(Money.dollars) ?? "–" }
-        row("Baseline") { $0.result.baselineOption?.label ?? $0.result.baseline }
+        row("Baseline") { text($0.result.baselineOption?.label ?? $0.result.baseline) }
         out += t.text + "\n## Breakeven against each baseline\n\n"
         var b = MarkdownTable([("Scenario", .left), ("Option", .left), ("Breakeven month", .right),
                                ("Breakeven volume, tokens a month", .right), ("Savings", .right), ("Switch month", .right)])
         for e in c.entries {
             for o in e.result.options where o.id != e.result.baseline {
-                b.append([e.name, o.label, o.breakevenMonth.map(String.init) ?? "never",
+                b.append([text(e.name), text(o.label), o.breakevenMonth.map(String.init) ?? "never",
                           o.breakevenTokensPerMonth.map { $0 == 0 ? "any volume" : Money.grouped(Money.fixed($0, decimals: 0)) } ?? "never",
                           Money.dollars(o.savingsVsBaseline),
                           o.switchPlan.map { $0.switchMonth.map(String.init) ?? "never" } ?? "–"])
             }
         }
-        out += b.text + "\n## Reproduce\n\n```sh\n\(command)\n```\n"
+        out += b.text + "\n## Reproduce\n\n" + MarkdownText.block(command, language: "sh")
         return out
     }
 

@@ -8,7 +8,7 @@ public enum GuardrailTable {
         let sorted = order.flatMap { status in outcomes.filter { $0.status == status } }
         var t = MarkdownTable([("Result", .left), ("Rule", .left), ("Option", .left), ("Finding", .left)])
         for o in sorted {
-            t.append([status(o.status), "`\(o.rule)`", o.option == "*" ? "*" : "`\(o.option)`", finding(o)])
+            t.append([status(o.status), MarkdownText.code(o.rule), o.option == "*" ? "*" : MarkdownText.code(o.option), MarkdownText.text(finding(o))])
         }
         return t.text + "\n" + summary(outcomes).capitalizedFirst + ".\n"
     }

@@ -8,7 +8,7 @@ extension MarkdownReport {
         out += "\nWhere a line crosses below the baseline's and stays there, the option has broken even."
         if let name = context.chartFilesName {
             let file = ChartReport.fileNames(name).cumulative
-            out += " The same chart as an image: [\(file)](\(MarkdownReport.linkTarget(file)))."
+            out += " The same chart as an image: [\(MarkdownText.linkText(file))](\(MarkdownText.linkTarget(file)))."
         }
         return out + "\n"
     }
@@ -17,16 +17,11 @@ extension MarkdownReport {
     static func monthlyChart(_ r: BreakevenResult, context: ReportContext) -> String {
         let chart = LineChart.monthly(r)
         var out = MermaidChart.render(chart) + "\n"
-        out += "Lines as in the cumulative chart: " + chart.series.map { "\($0.color.name): \($0.label)" }.joined(separator: "; ") + "."
+        out += "Lines as in the cumulative chart: " + chart.series.map { "\($0.color.name): \(MarkdownText.text($0.label))" }.joined(separator: "; ") + "."
         if let name = context.chartFilesName {
             let file = ChartReport.fileNames(name).monthly
-            out += " As an image: [\(file)](\(MarkdownReport.linkTarget(file)))."
+            out += " As an image: [\(MarkdownText.linkText(file))](\(MarkdownText.linkTarget(file)))."
         }
         return out + "\n"
-    }
-
-    /// A relative link: spaces and parentheses escaped so Markdown keeps it whole.
-    static func linkTarget(_ file: String) -> String {
-        file.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")
     }
 }

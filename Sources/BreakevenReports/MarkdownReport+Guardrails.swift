@@ -9,7 +9,7 @@ extension MarkdownReport {
             return GuardrailTable.render(outcomes)
         } catch {
             // A loaded scenario's guardrails are checked already; a hand-edited result may not be.
-            return error.problems.map { "- " + $0.formatted + "\n" }.joined()
+            return error.problems.map { "- " + MarkdownText.text($0.formatted) + "\n" }.joined()
         }
     }
 }

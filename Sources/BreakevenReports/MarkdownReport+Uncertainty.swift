@@ -39,14 +39,14 @@ extension MarkdownReport {
         var inputs = MarkdownTable([("Input", .left), ("Distribution", .left), ("Scenario value", .right),
                                     ("Drawn p10", .right), ("p50", .right), ("p90", .right)])
         for i in u.inputs {
-            inputs.append(["`\(i.path)`", i.distribution, Money.significant(i.nominal), Money.significant(i.sampled.p10),
+            inputs.append([MarkdownText.code(i.path), MarkdownText.text(i.distribution), Money.significant(i.nominal), Money.significant(i.sampled.p10),
                            Money.significant(i.sampled.p50), Money.significant(i.sampled.p90)])
         }
         out += inputs.text + "\n"
         if let correlations = u.correlations {
             var c = MarkdownTable([("Inputs", .left), ("Rank correlation", .right), ("In the trials", .right)])
             for x in correlations {
-                c.append([x.between.map { "`\($0)`" }.joined(separator: " and "), Money.significant(x.rankCorrelation),
+                c.append([x.between.map(MarkdownText.code).joined(separator: " and "), Money.significant(x.rankCorrelation),
                           Money.fixed(x.achieved, decimals: 3)])
             }
             out += "Inputs that move together: Spearman's rank correlation as the scenario asks for it, and as the drawn values have it "
@@ -60,7 +60,7 @@ extension MarkdownReport {
             let isBaseline = o.id == r.baseline
             func month(_ m: Int?) -> String { m.map(String.init) ?? "never" }
             let months = x.breakevenMonth.map { "\(month($0.p10)) / \(month($0.p50)) / \(month($0.p90))" } ?? "–"
-            t.append([o.label, Money.compact(x.totalCost.p10), Money.compact(x.totalCost.p50), Money.compact(x.totalCost.p90),
+            t.append([MarkdownText.text(o.label), Money.compact(x.totalCost.p10), Money.compact(x.totalCost.p50), Money.compact(x.totalCost.p90),
                       isBaseline ? "baseline" : Money.compact(x.savingsVsBaseline.p10),
                       isBaseline ? "" : Money.compact(x.savingsVsBaseline.p50),
                       isBaseline ? "" : Money.compact(x.savingsVsBaseline.p90),
@@ -92,36 +92,31 @@ extension MarkdownReport {
         let labels = h.counts.indices.map { i -> String in
             let middle = (h.lower + h.width * (Double(i) + 0.5)) / unit
             let text = Money.fixed(middle, decimals: decimals)
-            return "\"" + (text.hasPrefix("-0") && Double(text) == 0 ? String(text.dropFirst()) : text) + "\""
+            return text.hasPrefix("-0") && Double(text) == 0 ? String(text.dropFirst()) : text
         }
         let top = NiceTicks(0, Double(h.counts.max() ?? 0)).upper
-        var out = "```mermaid\nxychart-beta\n"
-        out += "    title \"Savings of \(mermaid(option)) against \(mermaid(baseline)), \(Money.grouped(String(trials))) trials\"\n"
-        out += "    x-axis \"Savings, \(Money.currency.prefix.trimmingCharacters(in: .whitespaces) + suffix)\" [\(labels.joined(separator: ", "))]\n"
-        out += "    y-axis \"Trials\" 0 --> \(Money.fixed(top, decimals: 0))\n"
-        out += "    bar [\(h.counts.map(String.init).joined(separator: ", "))]\n"
-        return out + "```\n"
-    }
-
-    static func mermaid(_ s: String) -> String {
-        s.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ")
+        return MermaidXYChart(title: "Savings of \(option) against \(baseline), \(Money.grouped(String(trials))) trials",
+                              xAxis: .categories(title: "Savings, \(Money.currency.prefix.trimmingCharacters(in: .whitespaces) + suffix)",
+                                                 labels: labels, quoted: true),
+                              yTitle: "Trials", yRange: ("0", Money.fixed(top, decimals: 0)),
+                              series: [.init(kind: .bar, values: h.counts.map(String.init))]).text
     }
 
     static func sensitivity(_ r: BreakevenResult, context: ReportContext) -> String? {
         guard let s = r.sensitivity else { return nil }
-        var out = "\(TornadoChart.title(r, s)): \(Money.compact(s.savings)) over \(MarkdownReport.months(r.scenario.months)) at the scenario values"
+        var out = MarkdownText.text("\(TornadoChart.title(r, s)): \(Money.compact(s.savings)) over \(MarkdownReport.months(r.scenario.months)) at the scenario values")
         out += s.breakevenMonth.map { ", breaking even in month \($0)." } ?? ", never breaking even."
         out += " " + TornadoChart.method(s) + "\n\n"
         guard !s.bars.isEmpty else { return out + "No input moves the savings.\n" }
         let file = TornadoChart.fileName(reportName(context))
-        out += "![Tornado chart: \(TornadoChart.title(r, s))](\(file))\n\n"
-        out += "The chart is the SVG file [\(file)](\(file)); the \(min(TornadoChart.maxBars, s.bars.count)) longest bars are drawn.\n\n"
+        out += "![Tornado chart: \(MarkdownText.linkText(TornadoChart.title(r, s)))](\(MarkdownText.linkTarget(file)))\n\n"
+        out += "The chart is the SVG file [\(MarkdownText.linkText(file))](\(MarkdownText.linkTarget(file))); the \(min(TornadoChart.maxBars, s.bars.count)) longest bars are drawn.\n\n"
         var t = MarkdownTable([("Input", .left), ("Scenario value", .right), ("Low", .right), ("High", .right),
                                ("Savings at low", .right), ("Savings at high", .right), ("Swing", .right),
                                ("Breakeven month at low / high", .right)])
         for bar in s.bars.prefix(tornadoRows) {
             func month(_ m: Int?) -> String { m.map(String.init) ?? "never" }
-            t.append(["`\(bar.path)`", Money.significant(bar.nominal), Money.significant(bar.low), Money.significant(bar.high),
+            t.append([MarkdownText.code(bar.path), Money.significant(bar.nominal), Money.significant(bar.low), Money.significant(bar.high),
                       Money.compact(bar.savingsAtLow), Money.compact(bar.savingsAtHigh), bar.swing == 0 ? "none" : Money.compact(bar.swing),
                       "\(month(bar.breakevenMonthAtLow)) / \(month(bar.breakevenMonthAtHigh))"])
         }

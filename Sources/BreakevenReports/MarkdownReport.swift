@@ -7,10 +7,12 @@ public enum MarkdownReport {
     }
 
     private static func renderInCurrency(_ result: BreakevenResult, context: ReportContext) -> String {
-        var out = "# \(result.scenario.name)\n\n"
-        if !result.scenario.description.isEmpty { out += result.scenario.description + "\n\n" }
-        out += "**Verdict.** " + Verdict.sentences(result) + odds(result) + "\n\n"
-        out += horizonLine(result) + "\n\n"
+        // Every text a scenario supplies passes through MarkdownText: a name cannot inject HTML,
+        // images or a heading, nor hide the rest of the report.
+        var out = "# \(MarkdownText.text(result.scenario.name))\n\n"
+        if !result.scenario.description.isEmpty { out += MarkdownText.text(result.scenario.description) + "\n\n" }
+        out += "**Verdict.** " + MarkdownText.text(Verdict.sentences(result) + odds(result)) + "\n\n"
+        out += MarkdownText.text(horizonLine(result)) + "\n\n"
         out += section("Summary", summary(result))
         out += section("Breakeven", breakeven(result))
         if let uncertainty = uncertainty(result) { out += section("Uncertainty", uncertainty) }
@@ -26,7 +28,7 @@ public enum MarkdownReport {
         out += section("Assumptions", assumptions(result))
         out += section("Warnings", warnings(result))
         if let guardrails = guardrails(result) { out += section("Guardrails", guardrails) }
-        out += section("Reproduce", "```sh\n\(context.command)\n```\n")
+        out += section("Reproduce", MarkdownText.block(context.command, language: "sh"))
         return out
     }
 
@@ -52,7 +54,7 @@ public enum MarkdownReport {
                                ("\(Money.currency.per("Mtok")), month \(n)", .right),
                                ("Savings vs baseline", .right)])
         for o in r.options {
-            t.append([o.label, o.type, money(o.totalCost), money(o.npv), money(o.averageMonthlyCost),
+            t.append([MarkdownText.text(o.label), MarkdownText.text(o.type), money(o.totalCost), money(o.npv), money(o.averageMonthlyCost),
                       o.costPerMTokFirstMonth.map(unitPrice) ?? "–", o.costPerMTokLastMonth.map(unitPrice) ?? "–",
                       o.id == r.baseline ? "baseline" : money(o.savingsVsBaseline)])
         }
@@ -65,7 +67,7 @@ public enum MarkdownReport {
         var t = MarkdownTable([("Option", .left), ("Breakeven month", .right), ("Cheaper to run from month", .right),
                                ("Breakeven volume, tokens a month", .right), ("Requests a day", .right), ("NPV savings", .right)])
         for o in r.options where o.id != r.baseline {
-            t.append([o.label, o.breakevenMonth.map(String.init) ?? "never", o.runRateBreakevenMonth.map(String.init) ?? "never",
+            t.append([MarkdownText.text(o.label), o.breakevenMonth.map(String.init) ?? "never", o.runRateBreakevenMonth.map(String.init) ?? "never",
                       o.breakevenTokensPerMonth.map(volume) ?? "never", o.breakevenRequestsPerDay.map(Verdict.requests) ?? "–",
                       money(o.npvSavingsVsBaseline)])
         }
@@ -87,7 +89,7 @@ public enum MarkdownReport {
     static func monthly(_ r: BreakevenResult) -> String {
         let byQuarter = r.scenario.months > 24
         var columns: [(String, MarkdownTable.Align)] = [(byQuarter ? "Months" : "Month", .left), ("Date", .left)]
-        columns += r.options.map { ($0.label, .right) }
+        columns += r.options.map { (MarkdownText.text($0.label), .right) }
         var t = MarkdownTable(columns)
         let step = byQuarter ? 3 : 1
         for first in stride(from: 0, to: r.scenario.months, by: step) {
@@ -107,7 +109,7 @@ public enum MarkdownReport {
         let names = ["api", "gpu", "hardware", "energy", "subscription", "team", "fixed", "one_time"]
         let titles = ["API", "GPU", "Hardware", "Energy", "Subscription", "Team", "Fixed", "One-time"]
         var columns: [(String, MarkdownTable.Align)] = [("Component", .left)]
-        columns += r.options.map { ($0.label, .right) }
+        columns += r.options.map { (MarkdownText.text($0.label), .right) }
         var t = MarkdownTable(columns)
         for (k, name) in names.enumerated() {
             let sums = r.options.map { o in o.months.reduce(0) { sum, m in sum + (m.costs.named.first { $0.name == name }?.value ?? 0) } }
@@ -128,7 +130,7 @@ public enum MarkdownReport {
             let replicas = o.months.compactMap(\.replicas)
             func count(_ x: Double?) -> String { x.map { Money.trimmed(Money.fixed($0, decimals: 2)) } ?? "–" }
             func share(_ x: Double?) -> String { x.map(Verdict.percent) ?? "–" }
-            t.append([o.label, count(o.months.first?.replicas), count(replicas.max()), count(o.months.last?.replicas),
+            t.append([MarkdownText.text(o.label), count(o.months.first?.replicas), count(replicas.max()), count(o.months.last?.replicas),
                       share(o.months.first?.utilization), share(o.months.last?.utilization), share(o.averageUtilization)])
         }
         return t.text + "\nSelf-hosted replicas are sized for the peak hour; utilization is the load served over the capacity paid for.\n"
@@ -143,7 +145,7 @@ public enum MarkdownReport {
                                ("KV cache GB", .right), ("Memory per device", .right), ("Output tok/s", .right),
                                ("Prefill tok/s", .right), ("ms per token", .right), ("First token ms", .right), ("Bound", .left)])
         for (o, c) in derived {
-            t.append([o.label, "\(c.tensorParallel) (\(c.tensorParallelReason))", [c.layout, c.engine].compactMap { $0 }.joined(separator: ", "),
+            t.append([MarkdownText.text(o.label), "\(c.tensorParallel) (\(c.tensorParallelReason))", [c.layout, c.engine].compactMap { $0 }.joined(separator: ", "),
                       "\(c.batch) (\(c.batchLimit))", n(c.weightsGB),
                       n(c.kvCacheGB), "\(n(c.memoryUsedPerDeviceGB)) of \(n(c.memoryPerDeviceGB)) GB", n(c.effectiveOutputTokensPerSecond, 0),
                       n(c.prefillOnlyTokensPerSecond ?? c.inputTokensPerSecond, 0), n(c.timePerOutputTokenMs), n(c.timeToFirstTokenMs, 0), c.bound])
@@ -180,12 +182,12 @@ public enum MarkdownReport {
         for (o, plan) in plans {
             let month = plan.switchMonth.map { "month \($0) (\(r.scenario.start.adding(months: $0 - 1)))" } ?? "never"
             guard !plan.candidates.isEmpty else {
-                out += "**\(o.label)** switches in \(month).\n\n"
+                out += "**\(MarkdownText.text(o.label))** switches in \(month).\n\n"
                 continue
             }
             let best = plan.candidates.map(\.npv).min() ?? 0
             let flat = plan.withinFivePercent.map { $0.map(String.init) ?? "never" }
-            out += "**\(o.label)**: the cheapest switch month is \(month). Within 5% of it: \(flat.count == plan.candidates.count ? "every month evaluated, so the timing barely matters" : flat.joined(separator: ", ")).\n\n"
+            out += "**\(MarkdownText.text(o.label))**: the cheapest switch month is \(month). Within 5% of it: \(flat.count == plan.candidates.count ? "every month evaluated, so the timing barely matters" : flat.joined(separator: ", ")).\n\n"
             var t = MarkdownTable([("Switch in month", .left), ("Total", .right), ("NPV", .right), ("\(measure) over the best", .right)])
             // Every month up to 24 candidates; beyond that every third, plus the best and never.
             let step = plan.candidates.count > 25 ? 3 : 1
@@ -197,10 +199,10 @@ public enum MarkdownReport {
             out += t.text + "\n"
             let points = plan.candidates.compactMap { c in c.month.map { ($0, r.scenario.discountRate > 0 ? c.npv : c.totalCost) } }
             if points.count > 1 {
-                out += "```mermaid\nxychart-beta\n    title \"\(o.label): \(measure) by switch month\"\n"
-                out += "    x-axis \"switch month\" [" + points.map { String($0.0) }.joined(separator: ", ") + "]\n"
-                out += "    y-axis \"\(measure), \(r.scenario.currency)\"\n"
-                out += "    line [" + points.map { Money.fixed($0.1, decimals: 0) }.joined(separator: ", ") + "]\n```\n\n"
+                out += MermaidXYChart(title: "\(o.label): \(measure) by switch month",
+                                      xAxis: .categories(title: "switch month", labels: points.map { String($0.0) }, quoted: false),
+                                      yTitle: "\(measure), \(r.scenario.currency)",
+                                      series: [.init(kind: .line, values: points.map { Money.fixed($0.1, decimals: 0) })]).text + "\n"
             }
         }
         return out
@@ -214,14 +216,14 @@ public enum MarkdownReport {
         for p in r.scenario.phases {
             let last = max(p.untilMonth, first)
             let through = p == r.scenario.phases.last ? r.scenario.months : last
-            t.append([p.name, "\(first)–\(through)", Money.trimmed(Money.fixed(p.volumeMultiplier, decimals: 2)),
-                      p.allowedOptions?.joined(separator: ", ") ?? "all"])
+            t.append([MarkdownText.text(p.name), "\(first)–\(through)", Money.trimmed(Money.fixed(p.volumeMultiplier, decimals: 2)),
+                      p.allowedOptions.map { MarkdownText.text($0.joined(separator: ", ")) } ?? "all"])
             first = last + 1
         }
         var w = MarkdownTable([("Option", .left), ("First cheaper to run", .left), ("Breaks even", .left)])
         for o in r.options where o.id != r.baseline {
-            func at(_ m: Int?) -> String { m.map { "month \($0) (\(r.scenario.phase(month: $0)?.name ?? "–"))" } ?? "never" }
-            w.append([o.label, at(o.runRateBreakevenMonth), at(o.breakevenMonth)])
+            func at(_ m: Int?) -> String { m.map { "month \($0) (\(MarkdownText.text(r.scenario.phase(month: $0)?.name ?? "–")))" } ?? "never" }
+            w.append([MarkdownText.text(o.label), at(o.runRateBreakevenMonth), at(o.breakevenMonth)])
         }
         return t.text + "\nIn months a phase does not allow an option, the baseline serves its traffic; the option starts (and pays its one-time costs) when first allowed.\n\n" + w.text
     }
@@ -240,12 +242,12 @@ public enum MarkdownReport {
             } else {
                 hours = "–"
             }
-            t.append([o.label, p.paybackMonth.map { "month \($0)" } ?? "not within \(r.scenario.months) months",
+            t.append([MarkdownText.text(o.label), p.paybackMonth.map { "month \($0)" } ?? "not within \(r.scenario.months) months",
                       p.hardwareCostPerMonth.map(money) ?? "–", p.electricityPerMTok.map(unitPrice) ?? "–", hours])
         }
         return t.text + """
 
-        Pays for itself: the first month from which its cumulative cash cost stays at or below what \(baseline) costs, \
+        Pays for itself: the first month from which its cumulative cash cost stays at or below what \(MarkdownText.text(baseline)) costs, \
         without selling the machine. Hardware a month: price less resale over the lifetime. Electricity: busy watts × price per kWh \
         ÷ (output tokens/s × 3.6).
 
@@ -255,7 +257,7 @@ public enum MarkdownReport {
     static func assumptions(_ r: BreakevenResult) -> String {
         var t = MarkdownTable([("Input", .left), ("Value", .left), ("Source", .left)])
         for a in r.assumptions {
-            t.append(["`\(a.path)`", a.value, a.sourceDescription])
+            t.append([MarkdownText.code(a.path), MarkdownText.text(a.value), MarkdownText.text(a.sourceDescription)])
         }
         return t.text
     }
@@ -263,7 +265,7 @@ public enum MarkdownReport {
     static func warnings(_ r: BreakevenResult) -> String {
         guard !r.warnings.isEmpty else { return "None.\n" }
         return r.warnings.map { w in
-            "- **\(w.code.rawValue)**" + (w.option.map { " (`\($0)`)" } ?? "") + ": " + WarningWording.sentence(w, in: r) + "\n"
+            "- **\(w.code.rawValue)**" + (w.option.map { " (\(MarkdownText.code($0)))" } ?? "") + ": " + MarkdownText.text(WarningWording.sentence(w, in: r)) + "\n"
         }.joined()
     }
 }

@@ -42,7 +42,7 @@ struct CapacitySizeCommand: ParsableCommand {
         let projection = Simulator.project(s)
         var blocks: [String] = []
         for o in sized where option == nil || o.id == option {
-            var text = "\(o.label) (\(o.id))\n"
+            var text = Terminal.visible("\(o.label) (\(o.id))") + "\n"
             guard let provisioning = o.provisioning, let throughput = provisioning.throughput else { continue }
             let (gpus, unit) = (provisioning.devices, provisioning.noun)
             if let c = o.capacity {

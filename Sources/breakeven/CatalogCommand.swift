@@ -182,6 +182,9 @@ struct CatalogCommand: ParsableCommand {
             let store: CatalogStore
             do {
                 store = try CatalogStore(path: path)
+            } catch let problem as DatabaseProblem {
+                Terminal.error("breakeven: " + problem.description)
+                throw problem.status
             } catch {
                 Terminal.error("breakeven: \(path): \(error)")
                 throw ExitStatus.cantCreate

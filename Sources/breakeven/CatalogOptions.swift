@@ -23,14 +23,14 @@ struct CatalogOptions: ParsableArguments {
                 throw ExitStatus.software
             }
         }
-        guard FileManager.default.fileExists(atPath: chosen) else {
-            Terminal.error("breakeven: \(chosen): no such catalog; create one with `breakeven catalog init \(chosen)`")
-            throw ExitStatus.noInput
-        }
         do {
-            let store = try CatalogStore(path: chosen)
+            // Read-only: reading never creates, migrates or changes a catalog.
+            let store = try CatalogStore(readingAt: chosen)
             let snapshot = try store.snapshot()
             return (snapshot, snapshot.fingerprint)
+        } catch let problem as DatabaseProblem {
+            Terminal.error("breakeven: " + problem.description)
+            throw problem.status
         } catch {
             Terminal.error("breakeven: \(chosen): \(error)")
             throw ExitStatus.dataError

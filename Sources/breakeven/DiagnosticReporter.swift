@@ -40,7 +40,7 @@ final class DiagnosticReporter {
         problems.append(text)
         switch format {
         case .text: Terminal.error(text)
-        case .github: Terminal.error(annotation.command)
+        case .github: Terminal.workflowCommand(annotation.command)
         }
     }
 }

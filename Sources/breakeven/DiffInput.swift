@@ -12,11 +12,14 @@ struct DiffInput {
     /// Reads `path` from disk; prints the problem and throws the exit status on failure.
     static func read(_ path: String, overrides: [ScenarioLoader.Override] = [], catalog: CatalogSnapshot,
                      reporter: DiagnosticReporter) throws -> DiffInput {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            reporter.unreadable(path, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
-            throw ExitStatus.noInput
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(path)
+        } catch {
+            reporter.unreadable(path, reason: error.reason)
+            throw error.status
         }
-        return try parse(Array(data), source: path, overrides: overrides, catalog: catalog, reporter: reporter)
+        return try parse(bytes, source: path, overrides: overrides, catalog: catalog, reporter: reporter)
     }
 
     /// The version of `path` at a git revision; nil when the file did not exist there.

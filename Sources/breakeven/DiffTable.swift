@@ -24,8 +24,9 @@ enum DiffTable {
             t.append([.init(o.id), status, .init(total?.old.map(Money.compact) ?? "–"), .init(total?.new.map(Money.compact) ?? "–"),
                       change, .init(breakeven(o))])
         }
-        var out = (color ? TerminalStyle.bold.apply(d.head.scenario) : d.head.scenario) + "\n"
-        out += d.headline + "\n" + t.render(color: color)
+        let title = Terminal.visible(d.head.scenario)
+        var out = (color ? TerminalStyle.bold.apply(title) : title) + "\n"
+        out += Terminal.visible(d.headline) + "\n" + t.render(color: color)
         if !d.guardrails.isEmpty {
             let line = "guardrails: " + GuardrailTable.summary(d.guardrails)
             out += (color ? (d.breachedGuardrails.isEmpty ? TerminalStyle.green : TerminalStyle.red).apply(line) : line) + "\n"

@@ -20,11 +20,18 @@ enum Git {
             if verify.errorText.contains("not a git repository") {
                 throw Failure(message: notARepository(ref: ref, directory: directory), status: ExitStatus.noInput)
             }
-            throw Failure(message: unknownRevision(ref), status: ExitStatus.usage)
+            // The README's status for a git base that cannot be read.
+            throw Failure(message: unknownRevision(ref), status: ExitStatus.noInput)
         }
-        // "REF:./file" is the file relative to the directory git runs in.
-        let exists = try run(["-C", directory, "cat-file", "-e", "\(ref):./\(file)"], ref: ref)
-        guard exists.status == 0 else { return nil }
+        // "REF:./file" is the file relative to the directory git runs in; its size is checked
+        // before git prints it, like a file on disk.
+        let size = try run(["-C", directory, "cat-file", "-s", "\(ref):./\(file)"], ref: ref)
+        guard size.status == 0 else { return nil }
+        if let bytes = Int64(String(decoding: size.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
+           bytes > InputFile.maximumBytes {
+            let problem = InputFile.tooLarge("\(ref):\(path)", bytes: bytes)
+            throw Failure(message: problem.message, status: problem.status)
+        }
         let show = try run(["-C", directory, "show", "\(ref):./\(file)"], ref: ref)
         guard show.status == 0 else {
             throw Failure(message: gitFailed(ref: ref, path: path, show.errorText), status: ExitStatus.noInput)

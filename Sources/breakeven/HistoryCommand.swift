@@ -16,7 +16,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let entries: [HistoryEntry]
         do {
-            entries = try history.open().entries(scenario: scenario)
+            entries = try history.openForReading().entries(scenario: scenario)
         } catch let status as ExitCode {
             throw status
         } catch {

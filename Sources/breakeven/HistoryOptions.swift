@@ -18,11 +18,31 @@ struct HistoryOptions: ParsableArguments {
         return ((base as NSString).appendingPathComponent("breakeven") as NSString).appendingPathComponent("history.sqlite")
     }
 
+    /// The history a run records into, created when missing (its folder too).
     func open() throws -> RunHistory {
         let path = resolvedPath
+        let folder = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            return try RunHistory(path: path)
+            // A bare file name is in the current folder: nothing to create.
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        } catch {
+            Terminal.error("breakeven: cannot create the folder of the run history \(path)")
+            throw ExitStatus.cantCreate
+        }
+        return try Self.opening(path) { try RunHistory(path: $0) }
+    }
+
+    /// The history `breakeven history` reads, opened read-only.
+    func openForReading() throws -> RunHistory {
+        try Self.opening(resolvedPath) { try RunHistory(readingAt: $0) }
+    }
+
+    private static func opening(_ path: String, _ open: (String) throws -> RunHistory) throws -> RunHistory {
+        do {
+            return try open(path)
+        } catch let problem as DatabaseProblem {
+            Terminal.error("breakeven: " + problem.description)
+            throw problem.status
         } catch {
             Terminal.error("breakeven: cannot open the run history \(path): \(error)")
             throw ExitStatus.cantCreate

@@ -14,7 +14,7 @@ final class ProgressBar: @unchecked Sendable {
 
     init(total: Int, label: String) {
         self.total = max(1, total)
-        self.label = label
+        self.label = Terminal.visible(label)
         enabled = isatty(STDERR_FILENO) == 1
     }
 

@@ -44,6 +44,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let formats = try ReportFormat.list(format)
+        try ScenarioFile.checkReportNames(scenarios)
         let rules = try GuardrailReporting.parse(failOn, allowChanges: false)
         let (snapshot, fingerprint) = try catalog.load()
         let reporter = diagnostics.reporter()
@@ -101,8 +102,10 @@ struct RunCommand: ParsableCommand {
             summaries.append(Money.in(result.scenario.currency) { SummaryTable.render(result, color: Terminal.colorsOnStandardOutput) })
         }
         if let problems { throw problems }
+        // A history that cannot be opened stops the run before its reports are written.
+        let store = history.disabled ? nil : try history.open()
         try output.write()
-        if !history.disabled { try record(results, fingerprint: fingerprint) }
+        if let store { try record(results, in: store, fingerprint: fingerprint) }
         Terminal.out(summaries.joined(separator: "\n"))
         var breached = 0
         for check in checks {
@@ -116,21 +119,22 @@ struct RunCommand: ParsableCommand {
         if breached > 0 { throw ExitStatus.guardrail }
     }
 
-    /// Every run adds its figures to the history, so `breakeven history` shows how an estimate moved.
-    private func record(_ results: [BreakevenResult], fingerprint: String) throws {
-        let store = try history.open()
-        for r in results {
-            let entry = HistoryEntry(scenarioName: r.scenario.name, scenarioSHA256: r.scenario.sha256, catalogFingerprint: fingerprint,
-                                     currency: r.scenario.currency, recordedAt: Date(), options: r.options.map {
-                                         OptionOutcome(id: $0.id, totalCost: $0.totalCost, npv: $0.npv, breakevenMonth: $0.breakevenMonth,
-                                                       breakevenTokensPerMonth: $0.breakevenTokensPerMonth)
-                                     })
-            do {
-                _ = try store.record(entry)
-            } catch {
-                Terminal.error("breakeven: cannot record the run in \(history.resolvedPath): \(error)")
-                throw ExitStatus.cantCreate
-            }
+    /// Every run adds its figures to the history, so `breakeven history` shows how an estimate
+    /// moved: the scenarios of one run are recorded together, or none and a message naming them.
+    private func record(_ results: [BreakevenResult], in store: RunHistory, fingerprint: String) throws {
+        let entries = results.map { r in
+            HistoryEntry(scenarioName: r.scenario.name, scenarioSHA256: r.scenario.sha256, catalogFingerprint: fingerprint,
+                         currency: r.scenario.currency, recordedAt: Date(), options: r.options.map {
+                             OptionOutcome(id: $0.id, totalCost: $0.totalCost, npv: $0.npv, breakevenMonth: $0.breakevenMonth,
+                                           breakevenTokensPerMonth: $0.breakevenTokensPerMonth)
+                         })
+        }
+        do {
+            try store.record(entries)
+        } catch {
+            let names = results.map { "\"\($0.scenario.name)\"" }.joined(separator: ", ")
+            Terminal.error("breakeven: the reports are written, but the run of \(names) could not be recorded in \(history.resolvedPath): \(error)")
+            throw ExitStatus.cantCreate
         }
     }
 }

@@ -17,7 +17,7 @@ enum SummaryTable {
                       o.breakevenMonth.map { .init("month \($0)", .green) } ?? .init("never", .yellow),
                       o.breakevenTokensPerMonth.map { .init(Money.grouped(Money.fixed($0, decimals: 0))) } ?? .init("never", .yellow)])
         }
-        let title = "\(result.scenario.name) (\(result.scenario.months) months)"
+        let title = Terminal.visible("\(result.scenario.name) (\(result.scenario.months) months)")
         return (color ? TerminalStyle.bold.apply(title) : title) + "\n" + t.render(color: color)
     }
 }

@@ -56,6 +56,7 @@ struct SweepCommand: ParsableCommand {
             Terminal.error("breakeven: " + error.message)
             throw ExitStatus.usage
         }
+        try ScenarioFile.checkReportNames([scenario])
         let snapshot = try catalog.load().snapshot
         guard let file = try ScenarioFile.loadAll([scenario], overrides: overrides, catalog: snapshot).first else { return }
         let points = x.count * (y?.count ?? 1)

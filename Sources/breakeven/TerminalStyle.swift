@@ -7,8 +7,13 @@ enum TerminalStyle: String {
     case yellow = "33"
 
     func apply(_ text: String) -> String {
-        "\u{1B}[\(rawValue)m" + text + "\u{1B}[0m"
+        "\u{1B}[\(rawValue)m" + text + TerminalStyle.reset
     }
+
+    static let reset = "\u{1B}[0m"
+
+    /// Every sequence `apply` writes: the only escape sequences printed raw.
+    static let sequences = [reset] + [TerminalStyle.bold, .dim, .red, .green, .yellow].map { "\u{1B}[\($0.rawValue)m" }
 
     /// NO_COLOR set and not empty, TERM=dumb or output that is not a terminal: plain text.
     static func colorsAllowed(environment: [String: String], isTerminal: Bool) -> Bool {

@@ -7,8 +7,9 @@ struct TerminalTable {
         var text: String
         var style: TerminalStyle?
 
+        /// Controls in `text` are escaped here, so a style is the only escape sequence a cell prints.
         init(_ text: String, _ style: TerminalStyle? = nil) {
-            self.text = text
+            self.text = Terminal.visible(text)
             self.style = style
         }
     }

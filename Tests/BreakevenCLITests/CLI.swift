@@ -47,6 +47,7 @@ enum CLI {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("breakeven-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (name, fixture) in files {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(name).deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: golden.appendingPathComponent(fixture), to: dir.appendingPathComponent(name))
         }
         return dir
@@ -55,6 +56,11 @@ enum CLI {
     static func git(_ arguments: [String], in directory: URL) throws -> Output {
         try run("/usr/bin/env", ["git", "-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main",
                                  "-c", "commit.gpgsign=false"] + arguments, in: directory)
+    }
+
+    /// The sqlite3 shell, to change a database behind breakeven's back.
+    static var hasSQLite: Bool {
+        (try? run("/usr/bin/env", ["sqlite3", "--version"]).status) == 0
     }
 
     static var hasGit: Bool {

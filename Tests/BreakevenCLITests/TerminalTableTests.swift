@@ -27,4 +27,20 @@ struct TerminalTableTests {
         #expect(Git.notARepository(ref: "main", directory: "/tmp/x") == "breakeven: --against main: /tmp/x is not inside a git repository")
         #expect(Git.gitFailed(ref: "main", path: "a.json", "fatal: bad object\n") == "breakeven: --against main: git show main:a.json failed: fatal: bad object")
     }
+
+    @Test func nothingAFileSaysReachesTheTerminalRaw() {
+        // Escape sequences (a colour, a window title, a bell) print as text.
+        #expect(Terminal.visible("a\u{1B}[2Jb\u{1B}]0;t\u{7}") == "a\\u{1B}[2Jb\\u{1B}]0;t\\u{7}")
+        #expect(Terminal.visible("\u{202E}rtl \u{9B}c1") == "\\u{202E}rtl \\u{9B}c1")
+        // A line starting with :: would be a GitHub Actions workflow command.
+        #expect(Terminal.visible("ok\n::error::pwned\n  ::warning::x") == "ok\n\\::error::pwned\n  \\::warning::x")
+        // The colours breakeven writes itself stay, on a terminal only.
+        let styled = TerminalStyle.red.apply("over")
+        #expect(Terminal.visible(styled, keepingStyles: true) == styled)
+        #expect(Terminal.visible(styled) == "\\u{1B}[31mover\\u{1B}[0m")
+        // A cell's text is made visible before its style is applied.
+        var t = TerminalTable(["id"])
+        t.append([TerminalTable.Cell("x\u{1B}[31m", .green)])
+        #expect(t.render(color: true).contains("\u{1B}[32mx\\u{1B}[31m\u{1B}[0m"))
+    }
 }

@@ -74,6 +74,88 @@ import Testing
         #expect(try history.entries().isEmpty)
     }
 
+    @Test func recordsWhateverAValidScenarioGives() throws {
+        // An empty name and amounts past the 9.2e12 that integer micro-units held.
+        let history = try RunHistory.inMemory()
+        try history.record(Self.entry("", totalCost: 9e12))
+        try history.record(Self.entry("huge", totalCost: 4.2e21))
+        let entries = try history.entries()
+        #expect(entries.map(\.scenarioName) == ["", "huge"])
+        #expect(entries.map { $0.options[0].totalCost } == [9e12, 4.2e21])
+        #expect(entries[1].options[0].npv == 4.2e21 * 0.9)
+    }
+
+    @Test func theRunsOfOneCommandAreRecordedTogetherOrNotAtAll() throws {
+        let history = try RunHistory.inMemory()
+        let both = try history.record([Self.entry("support"), Self.entry("personal")])
+        #expect(both.map(\.sequence) == [1, 2])
+        var bad = Self.entry("third")
+        bad.options[0].npv = .infinity
+        let error = try #require(throws: CatalogError.self) { try history.record([Self.entry("support"), bad]) }
+        #expect(error.description == "run of third: option gpt: total cost and NPV must be finite amounts")
+        #expect(try history.entries().map(\.scenarioName) == ["support", "personal"])
+    }
+
+    @Test func aHistoryInMicroUnitsKeepsItsAmounts() throws {
+        // A v2 file: $1,500,000.25 as 1,500,000,250,000 micro-units, an NPV of -$12.5.
+        let queue = try DatabaseOpening.inMemory()
+        try RunHistory.migrator.migrate(queue, upTo: "v2: the currency of a run's amounts")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO run (scenario_name, scenario_run, scenario_sha256, catalog_fingerprint, currency) VALUES ('support', 1, ?, 'c', 'EUR')",
+                           arguments: [Self.sha])
+            try db.execute(sql: "INSERT INTO run_option VALUES (1, 0, 'self', 1500000250000, -12500000, 3, 1e9)")
+        }
+        let history = try RunHistory(writer: queue)
+        let entry = try #require(try history.entries().first)
+        #expect(entry.currency == "EUR")
+        #expect(entry.options == [OptionOutcome(id: "self", totalCost: 1_500_000.25, npv: -12.5, breakevenMonth: 3, breakevenTokensPerMonth: 1e9)])
+        // Numbering goes on after the migrated run.
+        #expect(try history.record(Self.entry("support")).scenarioRun == 2)
+    }
+
+    static func temporaryFile(_ name: String) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("breakeven-db-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent(name).path
+    }
+
+    @Test func aFileThatIsNotAHistoryIsRefusedAndLeftAlone() throws {
+        let zero = try Self.temporaryFile("zero.sqlite")
+        FileManager.default.createFile(atPath: zero, contents: Data())
+        let read = try #require(throws: DatabaseProblem.self) { try RunHistory(readingAt: zero) }
+        #expect(read.description == "\(zero) is not a breakeven run history")
+        #expect(try FileManager.default.attributesOfItem(atPath: zero)[.size] as? Int == 0)
+
+        let text = try Self.temporaryFile("notes.sqlite")
+        try "remember the milk\n".write(toFile: text, atomically: false, encoding: .utf8)
+        for open in [{ try RunHistory(path: text) }, { try RunHistory(readingAt: text) }] {
+            let problem = try #require(throws: DatabaseProblem.self) { try open() }
+            #expect(problem.description == "\(text) is not a SQLite database, so not a breakeven run history")
+        }
+        #expect(try String(contentsOfFile: text, encoding: .utf8) == "remember the milk\n")
+
+        let catalog = try Self.temporaryFile("catalog.sqlite")
+        _ = try CatalogStore(path: catalog)
+        let misplaced = try #require(throws: DatabaseProblem.self) { try RunHistory(path: catalog) }
+        #expect(misplaced.description == "\(catalog) is not a breakeven run history")
+
+        let missing = try #require(throws: DatabaseProblem.self) { try RunHistory(readingAt: catalog + ".gone") }
+        #expect(missing.reason == .missing)
+        #expect(!FileManager.default.fileExists(atPath: catalog + ".gone"))
+    }
+
+    @Test func aHistoryFromANewerBreakevenIsNeitherReadNorWritten() throws {
+        let path = try Self.temporaryFile("history.sqlite")
+        try RunHistory(path: path).record(Self.entry("support"))
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9: something later')")
+        }
+        for open in [{ try RunHistory(path: path) }, { try RunHistory(readingAt: path) }] {
+            let problem = try #require(throws: DatabaseProblem.self) { try open() }
+            #expect(problem.description == "\(path) was made by a newer breakeven: its run history has changes this version does not know, so it is left as it is")
+        }
+    }
+
     @Test func eightConcurrentWritersAllSucceed() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("breakeven-history-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

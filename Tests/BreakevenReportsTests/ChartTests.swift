@@ -79,8 +79,24 @@ struct ChartTests {
         // The fixture's label is: Self-hosted, "8B", on L40S
         let svg = ChartReport.cumulativeSVG(try GoldenReportTests.result())
         #expect(svg.contains("Self-hosted, &quot;8B&quot;, on L40S"))
-        #expect(XMLText.escape("R&D <lab> 'x'") == "R&amp;D &lt;lab&gt; &apos;x&apos;")
-        #expect(MermaidChart.text(#"Self-hosted, "8B""#) == "Self-hosted, '8B'")
+        #expect(SVGDocument.escape("R&D <lab> 'x'") == "R&amp;D &lt;lab&gt; &apos;x&apos;")
+        #expect(MermaidXYChart.quoted(#"Self-hosted, "8B""#) == #""Self-hosted, '8B'""#)
+    }
+
+    @Test func ticksForDegenerateRangesNeitherTrapNorGiveNaN() {
+        // Ends near the largest double: the span overflows unless divided first. 2 × 1.5e308 / 5
+        // = 6e307 → a step of 1e308 (residual 6 rounds up to 10); -2e308 … 2e308 would overflow,
+        // so the ends are the data's own multiples of the step, finite.
+        let vast = NiceTicks(-1.5e308, 1.5e308)
+        #expect(vast.ticks.allSatisfy(\.isFinite) && vast.ticks.count >= 2)
+        // A denormal span: the ends themselves.
+        let tiny = NiceTicks(5e-324, 1e-323)
+        #expect(tiny.ticks.allSatisfy(\.isFinite) && tiny.upper > tiny.lower)
+        // Not numbers at all: an axis from 0, not a trap.
+        let nan = AxisScale(values: [.nan, .infinity])
+        #expect(nan.ticks.allSatisfy(\.isFinite) && nan.max > nan.min)
+        // A range on one value: padded by 10% (5 ± 0.5 → steps of 0.2 from 4.4 to 5.6).
+        #expect(NiceTicks(5, 5).ticks.count == 7)
     }
 
     @Test func niceTicks() {

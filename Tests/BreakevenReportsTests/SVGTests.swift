@@ -80,6 +80,23 @@ struct SVGTests {
         }
     }
 
+    /// Every SVG file the repository holds (the committed reports, the sweeps, the golden copies):
+    /// each parses as XML, is SVG 1.1 and holds no script or image.
+    @Test func everyCommittedSVGParses() throws {
+        let root = CLIPaths.packageRoot
+        var files: [URL] = []
+        for folder in ["reports", "reports/sweeps", "Tests/BreakevenReportsTests/Golden"] {
+            let dir = root.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(".svg") {
+                files.append(dir.appendingPathComponent(name))
+            }
+        }
+        #expect(files.count >= 27)
+        for file in files {
+            _ = try Self.parse(try String(contentsOf: file, encoding: .utf8))
+        }
+    }
+
     @Test func sweepFilesMatchTheirGoldenCopies() throws {
         let g = try Self.grid("workload.requests_per_month=1e4..2.5e5:25", "options.self.gpu_hourly=0.5..2:4", metric: .savings)
         let command = "breakeven sweep analytic.json --x workload.requests_per_month=1e4..2.5e5:25 --y options.self.gpu_hourly=0.5..2:4 --metric savings"
@@ -89,4 +106,8 @@ struct SVGTests {
         let line = try Self.grid("workload.requests_per_month=1e4..2.5e5:25", nil, metric: .cheapest)
         try GoldenReportTests.compare(SweepChart.render(line), golden: "analytic.sweep-1d.svg")
     }
+}
+
+enum CLIPaths {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }

@@ -35,9 +35,9 @@ public struct HistoryEntry: Sendable, Hashable, Codable {
 /// The headline figures of one option in one run.
 public struct OptionOutcome: Sendable, Hashable, Codable {
     public var id: String
-    /// Total cost over the horizon in the run's currency (stored to the millionth).
+    /// Total cost over the horizon in the run's currency.
     public var totalCost: Double
-    /// Net present value of the costs in the run's currency (stored to the millionth).
+    /// Net present value of the costs in the run's currency.
     public var npv: Double
     /// 0-based month from which the option stays at or below the baseline; nil: never (or it is the baseline).
     public var breakevenMonth: Int?

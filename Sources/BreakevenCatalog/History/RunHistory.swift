@@ -8,9 +8,15 @@ import GRDB
 public struct RunHistory: Sendable {
     let writer: any DatabaseWriter
 
-    /// Opens (or creates) the history file at `path` and brings its schema up to date.
+    /// Opens (or creates) the history file at `path` and brings its schema up to date; throws a
+    /// `DatabaseProblem` for a file that is not a run history or was made by a newer breakeven.
     public init(path: String) throws {
-        try self.init(writer: DatabaseOpening.file(at: path))
+        writer = try DatabaseOpening.writing(at: path, Self.migrator, kind: .history)
+    }
+
+    /// Opens an existing history read-only, for `breakeven history`.
+    public init(readingAt path: String) throws {
+        writer = try DatabaseOpening.reading(at: path, Self.migrator, kind: .history)
     }
 
     public static func inMemory() throws -> RunHistory {
@@ -25,41 +31,45 @@ public struct RunHistory: Sendable {
     /// Records a run and returns it numbered (`sequence`, `scenarioRun`).
     @discardableResult
     public func record(_ entry: HistoryEntry) throws -> HistoryEntry {
-        let subject = "run of \(entry.scenarioName.isEmpty ? "(unnamed scenario)" : entry.scenarioName)"
-        guard !entry.scenarioName.isEmpty else {
-            throw CatalogError.invalidEntry(entry: subject, message: "the scenario name is empty")
-        }
-        guard entry.scenarioSHA256.count == 64, entry.scenarioSHA256.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-            throw CatalogError.invalidEntry(entry: subject,
-                                            message: "scenario sha256 must be 64 lowercase hex digits, found '\(entry.scenarioSHA256)'")
-        }
-        let options = try entry.options.enumerated().map { position, option in
-            guard let total = Self.signedMicros(option.totalCost) else {
-                throw CatalogError.invalidEntry(entry: subject, message: "option \(option.id): total cost is not a finite amount")
-            }
-            guard let npv = Self.signedMicros(option.npv) else {
-                throw CatalogError.invalidEntry(entry: subject, message: "option \(option.id): NPV is not a finite amount")
-            }
-            return RunOptionRecord(runID: 0, position: position, optionID: option.id, totalCostMicros: total, npvMicros: npv,
-                                   breakevenMonth: option.breakevenMonth, breakevenTokensPerMonth: option.breakevenTokensPerMonth)
-        }
+        try record([entry])[0]
+    }
 
-        return try writer.writeWithoutTransaction { db in
-            var recorded = entry
-            try db.inTransaction(.immediate) {
-                let previous = try Int.fetchOne(db, RunRecord.filter(RunRecord.CodingKeys.scenarioName == entry.scenarioName)
-                    .select(max(RunRecord.CodingKeys.scenarioRun))) ?? 0
-                var run = RunRecord(id: nil, scenarioName: entry.scenarioName, scenarioRun: previous + 1,
-                                    scenarioSHA256: entry.scenarioSHA256, catalogFingerprint: entry.catalogFingerprint,
-                                    currency: entry.currency, recordedAt: entry.recordedAt)
-                try run.insert(db)
-                guard let runID = run.id else { return .rollback }
-                for var option in options {
-                    option.runID = runID
-                    try option.insert(db)
+    /// Records the runs of one command in one transaction: all of them, or none and an error.
+    /// Whatever a valid scenario gives is recorded: any name (the empty one too) and any finite amount.
+    @discardableResult
+    public func record(_ entries: [HistoryEntry]) throws -> [HistoryEntry] {
+        let rows = try entries.map { entry in
+            let subject = "run of \(entry.scenarioName.isEmpty ? "(unnamed scenario)" : entry.scenarioName)"
+            guard entry.scenarioSHA256.count == 64, entry.scenarioSHA256.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+                throw CatalogError.invalidEntry(entry: subject,
+                                                message: "scenario sha256 must be 64 lowercase hex digits, found '\(entry.scenarioSHA256)'")
+            }
+            return try entry.options.enumerated().map { position, option in
+                guard option.totalCost.isFinite, option.npv.isFinite else {
+                    throw CatalogError.invalidEntry(entry: subject, message: "option \(option.id): total cost and NPV must be finite amounts")
                 }
-                recorded.sequence = Int(runID)
-                recorded.scenarioRun = run.scenarioRun
+                return RunOptionRecord(runID: 0, position: position, optionID: option.id, totalCost: option.totalCost, npv: option.npv,
+                                       breakevenMonth: option.breakevenMonth, breakevenTokensPerMonth: option.breakevenTokensPerMonth)
+            }
+        }
+        return try writer.writeWithoutTransaction { db in
+            var recorded = entries
+            try db.inTransaction(.immediate) {
+                for (k, entry) in entries.enumerated() {
+                    let previous = try Int.fetchOne(db, RunRecord.filter(RunRecord.CodingKeys.scenarioName == entry.scenarioName)
+                        .select(max(RunRecord.CodingKeys.scenarioRun))) ?? 0
+                    var run = RunRecord(id: nil, scenarioName: entry.scenarioName, scenarioRun: previous + 1,
+                                        scenarioSHA256: entry.scenarioSHA256, catalogFingerprint: entry.catalogFingerprint,
+                                        currency: entry.currency, recordedAt: entry.recordedAt)
+                    try run.insert(db)
+                    guard let runID = run.id else { return .rollback }
+                    for var option in rows[k] {
+                        option.runID = runID
+                        try option.insert(db)
+                    }
+                    recorded[k].sequence = Int(runID)
+                    recorded[k].scenarioRun = run.scenarioRun
+                }
                 return .commit
             }
             return recorded
@@ -80,7 +90,7 @@ public struct RunHistory: Sendable {
                     scenarioName: run.scenarioName, scenarioSHA256: run.scenarioSHA256, catalogFingerprint: run.catalogFingerprint,
                     currency: run.currency, recordedAt: run.recordedAt,
                     options: (options[run.id ?? 0] ?? []).map {
-                        OptionOutcome(id: $0.optionID, totalCost: MicroUSD.usd($0.totalCostMicros), npv: MicroUSD.usd($0.npvMicros),
+                        OptionOutcome(id: $0.optionID, totalCost: $0.totalCost, npv: $0.npv,
                                       breakevenMonth: $0.breakevenMonth, breakevenTokensPerMonth: $0.breakevenTokensPerMonth)
                     })
                 entry.sequence = Int(run.id ?? 0)
@@ -88,12 +98,6 @@ public struct RunHistory: Sendable {
                 return entry
             }
         }
-    }
-
-    /// Micro-USD for an amount that may be negative (an NPV of savings).
-    private static func signedMicros(_ usd: Double) -> Int64? {
-        guard usd.isFinite, abs(usd) < 9e12 else { return nil }
-        return Int64((usd * 1_000_000).rounded())
     }
 
     static var migrator: DatabaseMigrator {
@@ -127,6 +131,46 @@ public struct RunHistory: Sendable {
             try db.alter(table: "run") { t in
                 t.add(column: "currency", .text).notNull().defaults(to: "USD").check { length($0) > 0 }
             }
+        }
+        migrator.registerMigration("v3: every name and amount a valid scenario gives") { db in
+            // v1 refused an empty scenario name and stored amounts as integer micro-units, which
+            // cap at 9.2e12; a valid scenario can have either, and the history must record what
+            // validation accepts. Amounts are now the run's own figures (doubles, as computed: a
+            // projection, not a ledger). SQLite changes a CHECK only by rebuilding the table.
+            try db.create(table: "new_run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("scenario_name", .text).notNull()
+                t.column("scenario_run", .integer).notNull().check { $0 > 0 }
+                t.column("scenario_sha256", .text).notNull()
+                    .check(sql: "length(scenario_sha256) = 64 AND scenario_sha256 NOT GLOB '*[^0-9a-f]*'")
+                t.column("catalog_fingerprint", .text).notNull()
+                t.column("recorded_at", .datetime)
+                t.column("currency", .text).notNull().defaults(to: "USD").check { length($0) > 0 }
+                t.uniqueKey(["scenario_name", "scenario_run"])
+            }
+            try db.execute(sql: """
+                INSERT INTO new_run (id, scenario_name, scenario_run, scenario_sha256, catalog_fingerprint, recorded_at, currency)
+                SELECT id, scenario_name, scenario_run, scenario_sha256, catalog_fingerprint, recorded_at, currency FROM run
+                """)
+            try db.create(table: "new_run_option") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("position", .integer).notNull().check { $0 >= 0 }
+                t.column("option_id", .text).notNull().check { length($0) > 0 }
+                t.column("total_cost", .double).notNull()
+                t.column("npv", .double).notNull()
+                t.column("breakeven_month", .integer).check { $0 >= 0 }
+                t.column("breakeven_tokens_per_month", .double).check { $0 >= 0 }
+                t.primaryKey(["run_id", "position"])
+            }
+            try db.execute(sql: """
+                INSERT INTO new_run_option (run_id, position, option_id, total_cost, npv, breakeven_month, breakeven_tokens_per_month)
+                SELECT run_id, position, option_id, total_cost_micros / 1e6, npv_micros / 1e6, breakeven_month, breakeven_tokens_per_month
+                FROM run_option
+                """)
+            try db.drop(table: "run_option")
+            try db.drop(table: "run")
+            try db.rename(table: "new_run", to: "run")
+            try db.rename(table: "new_run_option", to: "run_option")
         }
         return migrator
     }

@@ -28,15 +28,15 @@ struct RunRecord: Codable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
-/// One row of `run_option`: an option's figures in a run, money in millionths of the run's currency.
+/// One row of `run_option`: an option's figures in a run, in the run's currency.
 struct RunOptionRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "run_option"
 
     var runID: Int64
     var position: Int
     var optionID: String
-    var totalCostMicros: Int64
-    var npvMicros: Int64
+    var totalCost: Double
+    var npv: Double
     var breakevenMonth: Int?
     var breakevenTokensPerMonth: Double?
 
@@ -44,8 +44,8 @@ struct RunOptionRecord: Codable, FetchableRecord, PersistableRecord {
         case runID = "run_id"
         case position
         case optionID = "option_id"
-        case totalCostMicros = "total_cost_micros"
-        case npvMicros = "npv_micros"
+        case totalCost = "total_cost"
+        case npv
         case breakevenMonth = "breakeven_month"
         case breakevenTokensPerMonth = "breakeven_tokens_per_month"
     }

@@ -16,9 +16,16 @@ import GRDB
 public struct CatalogStore: Sendable {
     let writer: any DatabaseWriter
 
-    /// Opens (or creates) the catalog file at `path`, in WAL mode with a busy timeout, and brings its schema up to date.
+    /// Opens (or creates) the catalog file at `path`, in WAL mode with a busy timeout, and brings its schema up to date;
+    /// throws a `DatabaseProblem` for a file that is not a catalog or was made by a newer breakeven.
     public init(path: String) throws {
-        try self.init(writer: DatabaseOpening.file(at: path))
+        writer = try DatabaseOpening.writing(at: path, CatalogSchema.migrator, kind: .catalog)
+    }
+
+    /// Opens an existing catalog read-only, for commands that only read it; throws a `DatabaseProblem`
+    /// for a missing file, one that is not a catalog, or one made by a newer breakeven.
+    public init(readingAt path: String) throws {
+        writer = try DatabaseOpening.reading(at: path, CatalogSchema.migrator, kind: .catalog)
     }
 
     /// An empty catalog in memory.

@@ -29,7 +29,11 @@ extension ReplicaCapacity {
         guard request.inputTokens >= 0, request.inputTokens.isFinite else {
             throw .invalidValue(subject: "request", field: "input_tokens", expected: "at least 0", found: request.inputTokens)
         }
-        try positive(request.outputTokens, "request", "output_tokens")
+        // A served request generates at least its first token, which comes out of the prefill: the
+        // model times a request by its decode steps, so fewer than one would make it free.
+        guard request.outputTokens >= 1, request.outputTokens.isFinite else {
+            throw .invalidValue(subject: "request", field: "output_tokens", expected: "at least 1", found: request.outputTokens)
+        }
         guard request.cachedInputShare >= 0, request.cachedInputShare <= 1 else {
             throw .invalidValue(subject: "request", field: "cached_input_share", expected: "between 0 and 1",
                                 found: request.cachedInputShare)

@@ -22,13 +22,38 @@ public enum ResultFile {
             throw ScenarioErrors(file: file, diagnostics: [Diagnostic(at: version.location, path: "result_version",
                 "unsupported result version \(version.quoted); this breakeven reads result version \(BreakevenResult.currentVersion)")])
         }
+        let result: BreakevenResult
         do {
-            return try JSONDecoder().decode(BreakevenResult.self, from: Data(bytes))
+            result = try JSONNodeDecoder.decode(BreakevenResult.self, from: document)
         } catch let error as DecodingError {
             throw ScenarioErrors(file: file, diagnostics: [diagnostic(error, in: document)])
         } catch {
             throw ScenarioErrors(file: file, diagnostics: [Diagnostic(at: document.location, path: "", "cannot read the result: \(error)")])
         }
+        var problems = ResultCheck.problems(result)
+        ResultCheck.controlCharacters(in: document, into: &problems)
+        guard problems.isEmpty else {
+            throw ScenarioErrors(file: file, diagnostics: problems.map { diagnostic($0, in: document) })
+        }
+        return result
+    }
+
+    /// A problem the result check found, at its value, with the value as written.
+    static func diagnostic(_ problem: ResultCheck.Problem, in document: JSONNode) -> Diagnostic {
+        var node = document
+        var path = ""
+        for part in problem.path {
+            switch part {
+            case .key(let key):
+                node = node[key] ?? node
+                path = ShapeChecker.path(path, key)
+            case .index(let k):
+                node = node.elements.flatMap { k < $0.count ? $0[k] : nil } ?? node
+                path = ShapeChecker.path(path, index: k)
+            }
+        }
+        let found = node.elements.map { "\($0.count) element\($0.count == 1 ? "" : "s")" } ?? node.quoted
+        return Diagnostic(at: node.location, path: path, problem.expected + ", found " + found)
     }
 
     /// A decoding error at the place in the file it concerns.
@@ -55,6 +80,9 @@ public enum ResultFile {
             return Diagnostic(at: node.location, path: path, "missing required key \"\(key.stringValue)\"")
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
             let (node, path) = locate(context.codingPath)
+            if let integer = type as? any FixedWidthInteger.Type, let x = node.number, x == x.rounded() {
+                return Diagnostic(at: node.location, path: path, "expected a whole number from \(range(integer)), found \(node.quoted)")
+            }
             return Diagnostic(at: node.location, path: path, "expected \(kind(type)), found \(node.quoted)")
         case .dataCorrupted(let context):
             let (node, path) = locate(context.codingPath)
@@ -64,9 +92,12 @@ public enum ResultFile {
         }
     }
 
+    static func range<T: FixedWidthInteger>(_ type: T.Type) -> String { "\(T.min) to \(T.max)" }
+
     static func kind(_ type: Any.Type) -> String {
         switch type {
-        case is Double.Type, is Int.Type: return "a number"
+        case is Double.Type, is Float.Type: return "a number"
+        case is any FixedWidthInteger.Type: return "a whole number"
         case is String.Type, is CalendarMonth.Type: return "a string"
         case is Bool.Type: return "true or false"
         default:

@@ -1,31 +1,21 @@
 import BreakevenCore
 import Foundation
 
-/// "Nice" axis ticks (steps of 1, 2, 2.5 or 5 × a power of ten) and their labels.
+/// A money axis of the cost charts: `NiceTicks` from 0 and the data (steps of 1, 2, 2.5 or 5 ×
+/// a power of ten), with its labels.
 struct AxisScale: Sendable, Hashable {
     var min: Double
     var max: Double
     var step: Double
+    var ticks: [Double]
 
     /// A range from the data (always including 0) with about `target` steps.
     init(values: [Double], target: Int = 5) {
-        var lo = Swift.min(0, values.min() ?? 0)
-        var hi = Swift.max(0, values.max() ?? 0)
-        if hi - lo <= 0 { hi = lo + 1 }
-        let raw = (hi - lo) / Double(target)
-        let magnitude = pow(10, floor(log10(raw)))
-        let residual = raw / magnitude
-        let nice: Double = residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 2.5 ? 2.5 : residual <= 5 ? 5 : 10
-        step = nice * magnitude
-        lo = floor(lo / step) * step
-        hi = ceil(hi / step) * step
-        min = lo
-        max = hi
-    }
-
-    var ticks: [Double] {
-        let count = Int(((max - min) / step).rounded())
-        return (0...count).map { min + Double($0) * step }
+        let nice = NiceTicks(values.min() ?? 0, values.max() ?? 0, count: target, mantissas: NiceTicks.withTwoAndAHalf, includeZero: true)
+        min = nice.lower
+        max = nice.upper
+        step = nice.step
+        ticks = nice.ticks
     }
 
     /// The unit ticks are written in: 1e6 for "$1.5M", 1e3 for "$250k", 1 for "$40".

@@ -1,8 +1,7 @@
 import BreakevenCore
 
-/// Draws a `LineChart` as a standalone SVG 1.1 file: axes with units, grid, one line per
-/// series, breakeven months marked, and a legend. Text stays text (no external fonts, scripts
-/// or images); coordinates print with one decimal, so the file is the same on every machine.
+/// Draws a `LineChart` as a standalone SVG 1.1 file (with `SVGDocument`): axes with units,
+/// grid, one line per series, breakeven months marked, and a legend.
 enum SVGChart {
     static let width = 960.0
     static let plotLeft = 96.0, plotRight = 928.0, plotTop = 76.0, plotBottom = 436.0
@@ -21,61 +20,63 @@ enum SVGChart {
             plotBottom - (value - scale.min) / (scale.max - scale.min) * (plotBottom - plotTop)
         }
 
-        var out = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="\(n(width))" height="\(n(height))" viewBox="0 0 \(n(width)) \(n(height))" font-family="Helvetica, Arial, sans-serif" font-size="13">
-        <title>\(XMLText.escape(chart.title))</title>
-        <desc>\(XMLText.escape(description(chart)))</desc>
-        <rect x="0" y="0" width="\(n(width))" height="\(n(height))" fill="#ffffff"/>
-        <text x="\(n(plotLeft))" y="30" font-size="18" font-weight="bold" fill="#222222">\(XMLText.escape(chart.title))</text>
-        <text x="\(n(plotLeft))" y="52" fill="#555555">\(XMLText.escape(subtitle))</text>
-
-        """
+        var svg = SVGDocument(width: width, height: height, size: n)
+        svg.element("text", ["x": n(plotLeft), "y": "30", "font-size": "18", "font-weight": "bold", "fill": "#222222"], text: chart.title)
+        svg.element("text", ["x": n(plotLeft), "y": "52", "fill": "#555555"], text: subtitle)
 
         // Grid and y axis labels.
-        out += "<g stroke=\"#e6e6e6\" stroke-width=\"1\">\n"
+        svg.open("g", ["stroke": "#e6e6e6", "stroke-width": "1"])
         for tick in scale.ticks {
-            out += "<line x1=\"\(n(plotLeft))\" y1=\"\(n(y(tick)))\" x2=\"\(n(plotRight))\" y2=\"\(n(y(tick)))\"/>\n"
+            svg.element("line", ["x1": n(plotLeft), "y1": n(y(tick)), "x2": n(plotRight), "y2": n(y(tick))])
         }
         let monthTicks = AxisScale.monthTicks(chart.months)
         for tick in monthTicks {
-            out += "<line x1=\"\(n(x(Double(tick))))\" y1=\"\(n(plotTop))\" x2=\"\(n(x(Double(tick))))\" y2=\"\(n(plotBottom))\"/>\n"
+            svg.element("line", ["x1": n(x(Double(tick))), "y1": n(plotTop), "x2": n(x(Double(tick))), "y2": n(plotBottom)])
         }
-        out += "</g>\n<g fill=\"#444444\" text-anchor=\"end\">\n"
+        svg.close("g")
+        svg.open("g", ["fill": "#444444", "text-anchor": "end"])
         for tick in scale.ticks {
-            out += "<text x=\"\(n(plotLeft - 8))\" y=\"\(n(y(tick) + 4))\">\(XMLText.escape(scale.label(tick)))</text>\n"
+            svg.element("text", ["x": n(plotLeft - 8), "y": n(y(tick) + 4)], text: scale.label(tick))
         }
-        out += "</g>\n<g fill=\"#444444\" text-anchor=\"middle\">\n"
+        svg.close("g")
+        svg.open("g", ["fill": "#444444", "text-anchor": "middle"])
         for tick in monthTicks {
-            out += "<text x=\"\(n(x(Double(tick))))\" y=\"\(n(plotBottom + 20))\">\(tick)</text>\n"
+            svg.element("text", ["x": n(x(Double(tick))), "y": n(plotBottom + 20)], text: String(tick))
         }
-        out += "</g>\n"
+        svg.close("g")
 
         // Axes: the zero line darker when the range goes below zero.
-        out += "<g stroke=\"#333333\" stroke-width=\"1\">\n"
-        out += "<line x1=\"\(n(plotLeft))\" y1=\"\(n(plotTop))\" x2=\"\(n(plotLeft))\" y2=\"\(n(plotBottom))\"/>\n"
-        out += "<line x1=\"\(n(plotLeft))\" y1=\"\(n(plotBottom))\" x2=\"\(n(plotRight))\" y2=\"\(n(plotBottom))\"/>\n"
+        svg.open("g", ["stroke": "#333333", "stroke-width": "1"])
+        svg.element("line", ["x1": n(plotLeft), "y1": n(plotTop), "x2": n(plotLeft), "y2": n(plotBottom)])
+        svg.element("line", ["x1": n(plotLeft), "y1": n(plotBottom), "x2": n(plotRight), "y2": n(plotBottom)])
         if scale.min < 0 {
-            out += "<line x1=\"\(n(plotLeft))\" y1=\"\(n(y(0)))\" x2=\"\(n(plotRight))\" y2=\"\(n(y(0)))\"/>\n"
+            svg.element("line", ["x1": n(plotLeft), "y1": n(y(0)), "x2": n(plotRight), "y2": n(y(0))])
         }
-        out += "</g>\n"
-        out += "<text x=\"\(n((plotLeft + plotRight) / 2))\" y=\"\(n(plotBottom + 46))\" text-anchor=\"middle\" fill=\"#222222\">\(XMLText.escape(chart.xTitle))</text>\n"
-        out += "<text transform=\"translate(22 \(n((plotTop + plotBottom) / 2))) rotate(-90)\" text-anchor=\"middle\" fill=\"#222222\">\(XMLText.escape(chart.yTitle))</text>\n"
+        svg.close("g")
+        svg.element("text", ["x": n((plotLeft + plotRight) / 2), "y": n(plotBottom + 46), "text-anchor": "middle", "fill": "#222222"], text: chart.xTitle)
+        svg.element("text", ["transform": "translate(22 \(n((plotTop + plotBottom) / 2))) rotate(-90)", "text-anchor": "middle", "fill": "#222222"],
+                    text: chart.yTitle)
 
         // Lines, then markers on top of every line.
         for s in chart.series where !s.values.isEmpty {
             let points = s.values.enumerated().map { "\(n(x(Double($0.offset + 1)))),\(n(y($0.element)))" }.joined(separator: " ")
-            out += "<polyline fill=\"none\" stroke=\"\(s.color.hex)\" stroke-width=\"2.5\" stroke-linejoin=\"round\"\(dash(s)) points=\"\(points)\"/>\n"
+            if s.dashed {
+                svg.element("polyline", ["fill": "none", "stroke": s.color.hex, "stroke-width": "2.5", "stroke-linejoin": "round",
+                                         "stroke-dasharray": "8 4", "points": points])
+            } else {
+                svg.element("polyline", ["fill": "none", "stroke": s.color.hex, "stroke-width": "2.5", "stroke-linejoin": "round", "points": points])
+            }
             if s.values.count == 1 {
-                out += "<circle cx=\"\(n(x(1)))\" cy=\"\(n(y(s.values[0])))\" r=\"3\" fill=\"\(s.color.hex)\"/>\n"
+                svg.element("circle", ["cx": n(x(1)), "cy": n(y(s.values[0])), "r": "3", "fill": s.color.hex])
             }
         }
         var placed: [(x: Double, y: Double)] = []
         for s in chart.series {
             guard let month = s.marker, month >= 1, month <= s.values.count else { continue }
             let cx = x(Double(month)), cy = y(s.values[month - 1])
-            out += "<line x1=\"\(n(cx))\" y1=\"\(n(cy))\" x2=\"\(n(cx))\" y2=\"\(n(plotBottom))\" stroke=\"\(s.color.hex)\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>\n"
-            out += "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"5\" fill=\"#ffffff\" stroke=\"\(s.color.hex)\" stroke-width=\"2.5\"/>\n"
+            svg.element("line", ["x1": n(cx), "y1": n(cy), "x2": n(cx), "y2": n(plotBottom), "stroke": s.color.hex, "stroke-width": "1",
+                                 "stroke-dasharray": "4 3"])
+            svg.element("circle", ["cx": n(cx), "cy": n(cy), "r": "5", "fill": "#ffffff", "stroke": s.color.hex, "stroke-width": "2.5"])
             // Labels above the marker, moved up while they would overlap one already placed.
             var ly = max(cy - 10, plotTop + 12)
             while placed.contains(where: { abs($0.x - cx) < 70 && abs($0.y - ly) < 17 }), ly > plotTop + 12 - 60 {
@@ -90,25 +91,25 @@ enum SVGChart {
             // Labels at the left edge start right of the axis, at the right edge end left of the border.
             let textX = anchor == "start" ? cx + 8 : anchor == "end" ? cx - 8 : cx
             let boxX = anchor == "start" ? textX - 4 : anchor == "end" ? textX - boxWidth + 4 : textX - boxWidth / 2
-            out += "<rect x=\"\(n(boxX))\" y=\"\(n(ly - 12))\" width=\"\(n(boxWidth))\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n"
-            out += "<text x=\"\(n(textX))\" y=\"\(n(ly))\" text-anchor=\"\(anchor)\" font-size=\"12\" fill=\"\(s.color.hex)\">\(label)</text>\n"
+            svg.element("rect", ["x": n(boxX), "y": n(ly - 12), "width": n(boxWidth), "height": "16", "rx": "3", "fill": "#ffffff", "fill-opacity": "0.85"])
+            svg.element("text", ["x": n(textX), "y": n(ly), "text-anchor": anchor, "font-size": "12", "fill": s.color.hex], text: label)
         }
 
         // Legend: one row per series.
         for (k, s) in chart.series.enumerated() {
             let rowY = legendTop + Double(k) * legendRow
-            out += "<line x1=\"\(n(plotLeft))\" y1=\"\(n(rowY - 4))\" x2=\"\(n(plotLeft + 28))\" y2=\"\(n(rowY - 4))\" stroke=\"\(s.color.hex)\" stroke-width=\"3\"\(dash(s))/>\n"
-            if s.marker != nil {
-                out += "<circle cx=\"\(n(plotLeft + 14))\" cy=\"\(n(rowY - 4))\" r=\"4\" fill=\"#ffffff\" stroke=\"\(s.color.hex)\" stroke-width=\"2\"/>\n"
+            if s.dashed {
+                svg.element("line", ["x1": n(plotLeft), "y1": n(rowY - 4), "x2": n(plotLeft + 28), "y2": n(rowY - 4), "stroke": s.color.hex,
+                                     "stroke-width": "3", "stroke-dasharray": "8 4"])
+            } else {
+                svg.element("line", ["x1": n(plotLeft), "y1": n(rowY - 4), "x2": n(plotLeft + 28), "y2": n(rowY - 4), "stroke": s.color.hex, "stroke-width": "3"])
             }
-            let text = s.note.isEmpty ? s.label : "\(s.label) — \(s.note)"
-            out += "<text x=\"\(n(plotLeft + 38))\" y=\"\(n(rowY))\" fill=\"#222222\">\(XMLText.escape(text))</text>\n"
+            if s.marker != nil {
+                svg.element("circle", ["cx": n(plotLeft + 14), "cy": n(rowY - 4), "r": "4", "fill": "#ffffff", "stroke": s.color.hex, "stroke-width": "2"])
+            }
+            svg.element("text", ["x": n(plotLeft + 38), "y": n(rowY), "fill": "#222222"], text: s.note.isEmpty ? s.label : "\(s.label) — \(s.note)")
         }
-        return out + "</svg>\n"
-    }
-
-    static func dash(_ s: ChartSeries) -> String {
-        s.dashed ? " stroke-dasharray=\"8 4\"" : ""
+        return svg.text(title: chart.title, description: description(chart))
     }
 
     /// What a screen reader says: the chart and each line's last value.

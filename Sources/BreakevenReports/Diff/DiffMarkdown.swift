@@ -37,8 +37,8 @@ public enum DiffMarkdown {
 
     private static func renderInCurrency(_ d: ResultDiff, context: DiffContext) -> String {
         var head = marker(d.name) + "\n"
-        head += "### Cost diff: \(d.head.scenario)\n\n"
-        head += "**\(d.headline)**\n\n"
+        head += "### Cost diff: \(md(d.head.scenario))\n\n"
+        head += "**\(md(d.headline))**\n\n"
         head += sourceLine(d, context) + "\n\n"
         if let line = guardrailLine(d) { head += line + "\n\n" }
 
@@ -47,7 +47,7 @@ public enum DiffMarkdown {
         if context.chart, let chart = LineChart.beforeAfter(d) {
             let note = chartNote(d)
             blocks.append(DiffBlock(title: "Cumulative cost, before and after", intro: "", rows: [
-                MermaidChart.render(chart) + "\n" + MermaidChart.legend(chart) + (note.isEmpty ? "" : "\n" + note),
+                MermaidChart.render(chart) + "\n" + MermaidChart.legend(chart, mentions: true) + (note.isEmpty ? "" : "\n" + note),
             ], noun: "the chart", cutWhole: true, cutRank: 0))
         }
         blocks.append(inputsBlock(d))
@@ -58,17 +58,17 @@ public enum DiffMarkdown {
     static func sourceLine(_ d: ResultDiff, _ context: DiffContext) -> String {
         var parts: [String] = []
         if let base = context.baseSource {
-            parts.append("`\(base)` → `\(context.headSource)`")
+            parts.append("\(MarkdownText.code(base)) → \(MarkdownText.code(context.headSource))")
         } else {
-            parts.append("`\(context.headSource)` (new scenario)")
+            parts.append("\(MarkdownText.code(context.headSource)) (new scenario)")
         }
         if let base = d.base, base.months != d.head.months {
             parts.append("horizon \(base.months) → \(d.head.months) months from \(d.head.start)")
         } else {
             parts.append("\(ChartReport.months(d.head.months)) from \(d.head.start)")
         }
-        parts.append("amounts in \(d.head.currency)")
-        parts.append("baseline: \(d.head.baselineLabel)")
+        parts.append("amounts in \(md(d.head.currency))")
+        parts.append("baseline: \(md(d.head.baselineLabel))")
         return parts.joined(separator: " · ")
     }
 
@@ -86,7 +86,7 @@ public enum DiffMarkdown {
         let sorted = order.flatMap { s in d.options.filter { $0.status == s } }
         var rows: [String] = []
         for o in sorted {
-            var name = "**\(o.label)** (`\(o.id)`)"
+            var name = "**\(md(o.label))** (\(MarkdownText.code(o.id)))"
             if o.isBaseline { name += " · baseline" }
             if o.status == .added { name += " · new" }
             if o.status == .removed { name += " · removed" }
@@ -192,12 +192,12 @@ public enum DiffMarkdown {
                 collapsed[id, default: 0] += 1
                 continue
             }
-            rows.append(DiffBlock.row(["`\(c.path)`", shown(c.old, c.oldSource), shown(c.new, c.newSource)]))
+            rows.append(DiffBlock.row([MarkdownText.code(c.path), shown(c.old, c.oldSource), shown(c.new, c.newSource)]))
         }
         for (id, isAdded) in order {
             let n = collapsed[id] ?? 0
             let text = "\(n) input\(n == 1 ? "" : "s") (\(isAdded ? "new" : "removed") option)"
-            rows.append(DiffBlock.row(["`options.\(id).*`", isAdded ? "–" : text, isAdded ? text : "–"]))
+            rows.append(DiffBlock.row([MarkdownText.code("options.\(id).*"), isAdded ? "–" : text, isAdded ? text : "–"]))
         }
         let header = DiffBlock.row(["Input", "Before", "After"]) + "|---|---|---|\n"
         return DiffBlock(title: "Inputs changed (\(d.inputs.count))", intro: header, rows: rows, noun: "input changes", cutRank: 1)
@@ -213,10 +213,13 @@ public enum DiffMarkdown {
     /// "`-0.5`", "`0` (default)", "–".
     static func shown(_ value: String?, _ source: String?) -> String {
         guard let value else { return "–" }
-        let code = value.contains("`") ? value : "`\(value)`"
+        let code = MarkdownText.code(value)
         guard let source, source != "scenario" else { return code }
-        return "\(code) (\(source))"
+        return "\(code) (\(md(source)))"
     }
+
+    /// Text in a pull-request comment: escaped, and @mentions that would notify someone broken.
+    static func md(_ s: String) -> String { MarkdownText.text(s, mentions: true) }
 
     // MARK: Guardrails
 
@@ -224,7 +227,8 @@ public enum DiffMarkdown {
         let order: [GuardrailOutcome.Status] = [.breached, .skipped, .passed]
         let sorted = order.flatMap { s in d.guardrails.filter { $0.status == s } }
         let rows = sorted.map { o in
-            DiffBlock.row([GuardrailTable.status(o.status), "`\(o.rule)`", o.option == "*" ? "*" : "`\(o.option)`", GuardrailTable.finding(o)])
+            DiffBlock.row([GuardrailTable.status(o.status), MarkdownText.code(o.rule), o.option == "*" ? "*" : MarkdownText.code(o.option),
+                           md(GuardrailTable.finding(o))])
         }
         let header = DiffBlock.row(["Result", "Rule", "Option", "Finding"]) + "|---|---|---|---|\n"
         return DiffBlock(title: "Guardrails", intro: header, rows: rows, noun: "guardrail checks", cutRank: 2,

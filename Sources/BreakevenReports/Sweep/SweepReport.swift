@@ -15,13 +15,14 @@ public enum SweepReport {
 
     private static func renderInCurrency(_ grid: SweepGrid, name: String, command: String) -> String {
         let option = grid.optionLabels[grid.optionIndex], baseline = grid.optionLabels[grid.baselineIndex]
-        var out = "# Sweep: \(grid.scenarioName)\n\n"
-        out += "\(SweepChart.title(grid)), as \(axisText(grid.x))" + (grid.y.map { " and \(axisText($0))" } ?? "") + " vary"
+        var out = "# Sweep: \(MarkdownText.text(grid.scenarioName))\n\n"
+        out += "\(MarkdownText.text(SweepChart.title(grid))), as \(axisText(grid.x))" + (grid.y.map { " and \(axisText($0))" } ?? "") + " vary"
         out += "; every other input keeps its scenario value. Each point is a whole projection of the scenario.\n\n"
         let chart = SweepChart.fileName(name), csv = name + ".sweep.csv"
-        out += "![\(SweepChart.title(grid))](\(chart))\n\n"
-        out += "The chart is the SVG file [\(chart)](\(chart)) (" + (grid.y == nil ? "a line chart" : "a heatmap with the frontier drawn in black")
-        out += "); every point's figures are in [\(csv)](\(csv)).\n\n"
+        out += "![\(MarkdownText.linkText(SweepChart.title(grid)))](\(MarkdownText.linkTarget(chart)))\n\n"
+        out += "The chart is the SVG file [\(MarkdownText.linkText(chart))](\(MarkdownText.linkTarget(chart))) ("
+            + (grid.y == nil ? "a line chart" : "a heatmap with the frontier drawn in black")
+        out += "); every point's figures are in [\(MarkdownText.linkText(csv))](\(MarkdownText.linkTarget(csv))).\n\n"
 
         out += "## Frontier\n\n"
         if grid.metric == .cheapest {
@@ -45,18 +46,18 @@ public enum SweepReport {
             }
         }
         let share = { (n: Int) in Verdict.percent(Double(n) / Double(max(1, finite))) }
-        out += "\(option) is at or below \(baseline) at \(share(cheaper)) of the \(finite) points; its savings run from \(Money.compact(lowest)) to \(Money.compact(highest)).\n\n"
+        out += MarkdownText.text("\(option) is at or below \(baseline) at \(share(cheaper)) of the \(finite) points; its savings run from \(Money.compact(lowest)) to \(Money.compact(highest)).") + "\n\n"
         var t = MarkdownTable([("Option", .left), ("Cheapest at", .right)])
-        for k in grid.optionIDs.indices { t.append([grid.optionLabels[k], share(wins[k])]) }
+        for k in grid.optionIDs.indices { t.append([MarkdownText.text(grid.optionLabels[k]), share(wins[k])]) }
         out += t.text
         let failed = grid.nx * grid.ny - finite
         if failed > 0 { out += "\n\(failed) points gave an invalid scenario and are left blank.\n" }
-        out += "\n## Reproduce\n\n```sh\n\(command)\n```\n"
+        out += "\n## Reproduce\n\n" + MarkdownText.block(command, language: "sh")
         return out
     }
 
     static func axisText(_ axis: SweepAxis) -> String {
-        "`\(axis.path)` from \(SweepChart.label(axis.lower)) to \(SweepChart.label(axis.upper)) (\(axis.count) points\(axis.logarithmic ? ", log scale" : ""))"
+        "\(MarkdownText.code(axis.path)) from \(SweepChart.label(axis.lower)) to \(SweepChart.label(axis.upper)) (\(axis.count) points\(axis.logarithmic ? ", log scale" : ""))"
     }
 
     /// Rows to list: all of a short grid, else an even sample with the first and the last.
@@ -88,7 +89,8 @@ public enum SweepReport {
     }
 
     static func savingsFrontier(_ grid: SweepGrid, option: String, baseline: String) -> String {
-        let x = "`\(grid.x.path)`"
+        let (option, baseline) = (MarkdownText.text(option), MarkdownText.text(baseline))
+        let x = MarkdownText.code(grid.x.path)
         guard let y = grid.y else {
             let crossings = grid.crossings(row: 0)
             guard !crossings.isEmpty else {
@@ -99,8 +101,8 @@ public enum SweepReport {
                 "- At \(x) = \(SweepChart.label(c.value)) \(option) becomes \(c.cheaperAbove ? "cheaper" : "dearer") than \(baseline) (savings cross zero, interpolated between grid points).\n"
             }.joined()
         }
-        let out = "Where \(option) is at or below \(baseline) along \(x), for each value of `\(y.path)` (interpolated between grid points):\n\n"
-        var t = MarkdownTable([("`\(y.path)`", .right), ("\(option) at or below \(baseline) where \(x) is", .left)])
+        let out = "Where \(option) is at or below \(baseline) along \(x), for each value of \(MarkdownText.code(y.path)) (interpolated between grid points):\n\n"
+        var t = MarkdownTable([(MarkdownText.code(y.path), .right), ("\(option) at or below \(baseline) where \(x) is", .left)])
         for j in rows(grid) { t.append([SweepChart.label(grid.yValues[j]), cheaperRange(grid, row: j)]) }
         return out + t.text
     }
@@ -111,16 +113,16 @@ public enum SweepReport {
             var current = grid.cheapest(0, j)
             var from: Double?
             for change in grid.cheapestChanges(row: j) {
-                parts.append("\(grid.optionIDs[current]) " + (from.map { "from \(SweepChart.label($0)) to \(SweepChart.label(change.value))" } ?? "up to \(SweepChart.label(change.value))"))
+                parts.append("\(MarkdownText.text(grid.optionIDs[current])) " + (from.map { "from \(SweepChart.label($0)) to \(SweepChart.label(change.value))" } ?? "up to \(SweepChart.label(change.value))"))
                 current = change.to
                 from = change.value
             }
-            parts.append("\(grid.optionIDs[current]) " + (from.map { "from \(SweepChart.label($0))" } ?? "everywhere"))
+            parts.append("\(MarkdownText.text(grid.optionIDs[current])) " + (from.map { "from \(SweepChart.label($0))" } ?? "everywhere"))
             return parts.joined(separator: ", ")
         }
-        let x = "`\(grid.x.path)`"
+        let x = MarkdownText.code(grid.x.path)
         guard let y = grid.y else { return "Cheapest along \(x): \(along(0)).\n" }
-        var t = MarkdownTable([("`\(y.path)`", .right), ("Cheapest option along \(x)", .left)])
+        var t = MarkdownTable([(MarkdownText.code(y.path), .right), ("Cheapest option along \(x)", .left)])
         for j in rows(grid) { t.append([SweepChart.label(grid.yValues[j]), along(j)]) }
         return t.text
     }

@@ -59,7 +59,7 @@ import Testing
 
     @Test func noOutputTokens() {
         let setup = Fixture.setup(Fixture.llama31_8B, on: Fixture.h100, weights: .bf16, input: 100, output: 0)
-        #expect(message(setup) == "request: output_tokens must be greater than 0, found 0")
+        #expect(message(setup) == "request: output_tokens must be at least 1, found 0")
     }
 
     @Test func anEfficiencyAboveOne() {

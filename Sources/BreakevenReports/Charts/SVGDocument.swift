@@ -1,28 +1,51 @@
 import BreakevenCore
 
-/// A small SVG 1.1 writer for the uncertainty and sweep charts: text stays text (no fonts,
-/// scripts or images), coordinates print with one decimal, so a chart is byte-identical on
-/// every machine.
+/// The one SVG 1.1 writer of the reports: every chart (cost lines, tornado, sweeps) is built
+/// with it, and every piece of text or attribute value passes through its `escape`, so nothing
+/// a scenario names can break the XML or add markup. Text stays text (no fonts, scripts or
+/// images), coordinates print with one decimal, so a chart is byte-identical on every machine.
 struct SVGDocument {
     let width: Double
     let height: Double
+    /// How the root's width and height print: "960" or, for the cost charts, "960.0".
+    let size: (Double) -> String
     private var body = ""
 
-    init(width: Double, height: Double) {
+    init(width: Double, height: Double, size: @escaping (Double) -> String = SVGDocument.n) {
         self.width = width
         self.height = height
+        self.size = size
     }
 
     /// The whole file, with a title and description for screen readers.
     func text(title: String, description: String) -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="\(SVGDocument.n(width))" height="\(SVGDocument.n(height))" viewBox="0 0 \(SVGDocument.n(width)) \(SVGDocument.n(height))" font-family="Helvetica, Arial, sans-serif" font-size="13">
+        <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="\(size(width))" height="\(size(height))" viewBox="0 0 \(size(width)) \(size(height))" font-family="Helvetica, Arial, sans-serif" font-size="13">
         <title>\(SVGDocument.escape(title))</title>
         <desc>\(SVGDocument.escape(description))</desc>
-        <rect x="0" y="0" width="\(SVGDocument.n(width))" height="\(SVGDocument.n(height))" fill="#ffffff"/>
+        <rect x="0" y="0" width="\(size(width))" height="\(size(height))" fill="#ffffff"/>
 
         """ + body + "</svg>\n"
+    }
+
+    /// `<name a="v" …/>`, or `<name a="v" …>text</name>` with text; values and text escaped.
+    mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String>, text: String? = nil) {
+        body += "<" + name + Self.attributes(attributes)
+        body += text.map { ">" + Self.escape($0) + "</\(name)>\n" } ?? "/>\n"
+    }
+
+    /// `<name a="v" …>`, to hold the elements added until `close(name)`.
+    mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String>) {
+        body += "<" + name + Self.attributes(attributes) + ">\n"
+    }
+
+    mutating func close(_ name: String) {
+        body += "</\(name)>\n"
+    }
+
+    static func attributes(_ list: KeyValuePairs<String, String>) -> String {
+        list.map { " \($0.key)=\"\(escape($0.value))\"" }.joined()
     }
 
     /// - Parameter crisp: no anti-aliased edges, so that tiles meet without hairlines.
@@ -71,17 +94,24 @@ struct SVGDocument {
         return t == "-0" ? "0" : t
     }
 
-    /// Text and attribute values: &, <, > and quotes escaped.
+    /// Text and attribute values: &, <, > and quotes as entities; a character XML 1.0 does not
+    /// allow even escaped (C0 controls but tab and line feed, U+FFFE, U+FFFF) and the bidi
+    /// overrides as the replacement character, so every SVG parses.
     static func escape(_ s: String) -> String {
         var out = ""
-        for ch in s {
-            switch ch {
+        for c in s.unicodeScalars {
+            switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            default: out.append(ch)
+            case "\t", "\n": out.unicodeScalars.append(c)
+            default:
+                let v = c.value
+                let invalid = v < 0x20 || v == 0xFFFE || v == 0xFFFF || (0x7F...0x9F).contains(v)
+                    || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+                out.unicodeScalars.append(invalid ? "\u{FFFD}" : c)
             }
         }
         return out

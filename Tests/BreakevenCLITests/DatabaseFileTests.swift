@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// Catalogs and run histories on the command line: a bare file name works, reading never
+/// creates or changes a file, and a file that is not ours is a sentence with 65 or 66.
+@Suite("Catalog and history files")
+struct DatabaseFileTests {
+    @Test func aHistoryNamedByABareFileName() throws {
+        let dir = try CLI.workspace(["base.json": "diff-base.json"])
+        let r = try CLI.run(["run", "base.json", "--out", "out", "--history", "fresh.sqlite"], in: dir)
+        #expect(r.status == 0)
+        let listed = try CLI.run(["history", "--history", "fresh.sqlite"], in: dir)
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("  1  Diff fixture: support bot  gpt"))
+    }
+
+    @Test func everyScenarioOfARunIsRecordedWhateverItsName() throws {
+        let dir = try CLI.workspace(["base.json": "diff-base.json", "head.json": "diff-head.json"])
+        // An empty name is one validation accepts.
+        let text = try String(contentsOf: dir.appendingPathComponent("base.json"), encoding: .utf8)
+        try text.replacingOccurrences(of: #""name": "Diff fixture: support bot""#, with: #""name": """#)
+            .write(to: dir.appendingPathComponent("base.json"), atomically: false, encoding: .utf8)
+        #expect(text.contains(#""name": "Diff fixture: support bot""#))
+        let r = try CLI.run(["run", "base.json", "head.json", "--out", "out", "--history", "h.sqlite"], in: dir)
+        #expect(r.status == 1) // head's guardrail
+        let listed = try CLI.run(["history", "--history", "h.sqlite"], in: dir)
+        #expect(listed.stdout.split(separator: "\n").filter { $0.hasPrefix("  1  ") || $0.hasPrefix("  2  ") }.count == 5)
+    }
+
+    @Test func aHistoryThatCannotBeUsedStopsTheRunBeforeItsReports() throws {
+        let dir = try CLI.workspace(["base.json": "diff-base.json"])
+        try "plain text".write(to: dir.appendingPathComponent("notes.txt"), atomically: false, encoding: .utf8)
+        let r = try CLI.run(["run", "base.json", "--out", "out", "--history", "notes.txt"], in: dir)
+        #expect(r.status == 65)
+        #expect(r.stderr == "breakeven: notes.txt is not a SQLite database, so not a breakeven run history\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+        let folder = try CLI.run(["run", "base.json", "--out", "out", "--history", "notes.txt/h.sqlite"], in: dir)
+        #expect(folder.status == 73)
+        #expect(folder.stderr == "breakeven: cannot create the folder of the run history notes.txt/h.sqlite\n")
+        let none = try CLI.run(["history", "--history", "none.sqlite"], in: dir)
+        #expect(none.status == 66)
+        #expect(none.stderr == "breakeven: none.sqlite: no such run history (a run records one)\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("none.sqlite").path))
+    }
+
+    @Test func readingACatalogNeverMakesOne() throws {
+        let dir = try CLI.workspace([:])
+        FileManager.default.createFile(atPath: dir.appendingPathComponent("zero.sqlite").path, contents: Data())
+        let zero = try CLI.run(["catalog", "list", "gpus", "--catalog", "zero.sqlite"], in: dir)
+        #expect(zero.status == 65)
+        #expect(zero.stderr == "breakeven: zero.sqlite is not a breakeven catalog\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("zero.sqlite").path)[.size] as? Int == 0)
+        let missing = try CLI.run(["catalog", "list", "--catalog", "gone.sqlite"], in: dir)
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "breakeven: gone.sqlite: no such catalog; create one with `breakeven catalog init gone.sqlite`\n")
+    }
+
+    @Test func aReadOnlyCatalogIsReadAndANewerOneRefused() throws {
+        guard CLI.hasSQLite else { return }
+        let dir = try CLI.workspace([:])
+        #expect(try CLI.run(["catalog", "init", "c.sqlite"], in: dir).status == 0)
+        let path = dir.appendingPathComponent("c.sqlite").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        let list = try CLI.run(["catalog", "list", "gpus", "--catalog", "c.sqlite"], in: dir)
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("h100-sxm"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        #expect(try CLI.run("/usr/bin/env", ["sqlite3", "c.sqlite", "INSERT INTO grdb_migrations VALUES ('v9: later')"], in: dir).status == 0)
+        let newer = "breakeven: c.sqlite was made by a newer breakeven: its catalog has changes this version does not know, so it is left as it is\n"
+        let read = try CLI.run(["catalog", "list", "gpus", "--catalog", "c.sqlite"], in: dir)
+        #expect(read.status == 65)
+        #expect(read.stderr == newer)
+        try "{}".write(to: dir.appendingPathComponent("prices.json"), atomically: false, encoding: .utf8)
+        let write = try CLI.run(["catalog", "import", "--format", "litellm", "prices.json", "--catalog", "c.sqlite"], in: dir)
+        #expect(write.status == 65)
+        #expect(write.stderr == newer)
+    }
+}
