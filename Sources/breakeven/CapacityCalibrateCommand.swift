@@ -56,10 +56,10 @@ struct CapacityCalibrateCommand: ParsableCommand {
                 throw ExitStatus.noInput
             }
             digest.update(data: data)
-            do {
+            do throws(BenchmarkFileError) {
                 measurements += try BenchmarkFile.points(data, format: format, file: file)
-            } catch let error as BenchmarkFileError {
-                Terminal.error("breakeven: \(error)")
+            } catch {
+                Terminal.error(error.description)
                 throw ExitStatus.dataError
             }
         }

@@ -20,126 +20,125 @@ public enum BenchmarkFormat: String, Sendable, CaseIterable {
     case llamaBench = "llama-bench"
 }
 
-/// A result file that is not what its format says, located by JSON path.
+/// A result file that is not what its format says: where (line and column, and the JSON path of
+/// the value) and what was expected.
 public struct BenchmarkFileError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
+    public var location: SourceLocation
     public var path: String
     public var message: String
 
-    public var description: String { "\(file): \(path): \(message)" }
+    /// Compiler-style, like a scenario's errors: `run.json:3:16: error: $.completed: expected a number, found "1000"`.
+    public var description: String { "\(file):\(location.line):\(location.column): error: \(path): \(message)" }
 }
 
 public enum BenchmarkFile {
     /// The points of one result file.
-    public static func points(_ data: Data, format: BenchmarkFormat, file: String) throws -> [CalibrationMeasurement] {
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: data)
+    public static func points(_ data: Data, format: BenchmarkFormat, file: String) throws(BenchmarkFileError) -> [CalibrationMeasurement] {
+        let root: JSONNode
+        do throws(JSONParser.SyntaxError) {
+            root = try JSONParser.parse(Array(data))
         } catch {
-            throw BenchmarkFileError(file: file, path: "$", message: "not JSON (\(error.localizedDescription))")
+            throw BenchmarkFileError(file: file, location: error.location, path: "$", message: "not JSON: \(error.message)")
         }
-        var reader = Reader(file: file)
+        let r = Reader(file: file)
         switch format {
         case .vllm:
-            let o = try reader.object(root, "$")
-            let completed = try reader.number(o, "completed", "$")
-            guard completed > 0 else { throw reader.fail("$.completed", "expected at least one completed request, found 0") }
-            let concurrency = try reader.optionalNumber(o, "max_concurrency", "$") ?? reader.number(o, "num_prompts", "$")
+            let o = try r.object(root, "$")
+            let completed = try r.number(o, "completed", "$")
+            guard completed > 0 else { throw r.fail(o["completed"] ?? o, "$.completed", "expected at least one completed request, found 0") }
+            // max_concurrency is null when the run did not cap it: then every prompt may be in flight.
+            let key = try r.optionalNumber(o, "max_concurrency", "$") == nil ? "num_prompts" : "max_concurrency"
             return [CalibrationMeasurement(
-                inputTokens: try reader.number(o, "total_input_tokens", "$") / completed,
-                outputTokens: try reader.number(o, "total_output_tokens", "$") / completed,
-                concurrency: try reader.count(concurrency, "$.max_concurrency"), metric: .servingOutput,
-                measured: try reader.positive(o, "output_throughput", "$"))]
+                inputTokens: try r.number(o, "total_input_tokens", "$") / completed,
+                outputTokens: try r.number(o, "total_output_tokens", "$") / completed,
+                concurrency: try r.count(try r.number(o, key, "$"), o[key] ?? o, "$.\(key)"),
+                metric: .servingOutput, measured: try r.positive(o, "output_throughput", "$"))]
         case .aiperf, .genaiPerf:
-            let o = try reader.object(root, "$")
-            let config = try reader.object(o["input_config"] as Any, "$.input_config")
-            let concurrency: Double
+            let o = try r.object(root, "$")
+            let config = try r.member(o, "input_config", "$")
+            let (concurrency, node, at): (Double, JSONNode, String)
             if format == .aiperf {
-                concurrency = try reader.number(try reader.object(config["loadgen"] as Any, "$.input_config.loadgen"),
-                                                "concurrency", "$.input_config.loadgen")
-            } else if let direct = try reader.optionalNumber(config, "concurrency", "$.input_config") {
-                concurrency = direct
+                let loadgen = try r.member(config, "loadgen", "$.input_config")
+                (concurrency, node, at) = (try r.number(loadgen, "concurrency", "$.input_config.loadgen"), loadgen, "$.input_config.loadgen.concurrency")
+            } else if let direct = try r.optionalNumber(config, "concurrency", "$.input_config") {
+                (concurrency, node, at) = (direct, config, "$.input_config.concurrency")
             } else {
-                let pa = try reader.object(config["perf_analyzer"] as Any, "$.input_config.perf_analyzer")
-                let stimulus = try reader.object(pa["stimulus"] as Any, "$.input_config.perf_analyzer.stimulus")
-                concurrency = try reader.number(stimulus, "concurrency", "$.input_config.perf_analyzer.stimulus")
+                let pa = try r.member(config, "perf_analyzer", "$.input_config")
+                let stimulus = try r.member(pa, "stimulus", "$.input_config.perf_analyzer")
+                (concurrency, node, at) = (try r.number(stimulus, "concurrency", "$.input_config.perf_analyzer.stimulus"), stimulus,
+                                           "$.input_config.perf_analyzer.stimulus.concurrency")
             }
-            func average(_ key: String) throws -> Double {
-                try reader.positive(try reader.object(o[key] as Any, "$.\(key)"), "avg", "$.\(key)")
+            func average(_ key: String) throws(BenchmarkFileError) -> Double {
+                try r.positive(try r.member(o, key, "$"), "avg", "$.\(key)")
             }
             return [CalibrationMeasurement(inputTokens: try average("input_sequence_length"),
                                            outputTokens: try average("output_sequence_length"),
-                                           concurrency: try reader.count(concurrency, "$.input_config.concurrency"),
+                                           concurrency: try r.count(concurrency, node["concurrency"] ?? node, at),
                                            metric: .servingOutput, measured: try average("output_token_throughput"))]
         case .llamaBench:
-            guard let tests = root as? [Any], !tests.isEmpty else {
-                throw reader.fail("$", "expected the array of tests `llama-bench -o json` writes")
+            guard let tests = root.elements, !tests.isEmpty else {
+                throw r.fail(root, "$", "expected the array of tests `llama-bench -o json` writes, found \(root.elements == nil ? root.quoted : "an empty array")")
             }
-            return try tests.enumerated().map { k, element in
+            var out: [CalibrationMeasurement] = []
+            for (k, element) in tests.enumerated() {
                 let at = "$[\(k)]"
-                let t = try reader.object(element, at)
-                let prompt = try reader.number(t, "n_prompt", at), gen = try reader.number(t, "n_gen", at)
-                let depth = try reader.optionalNumber(t, "n_depth", at) ?? 0
-                let rate = try reader.positive(t, "avg_ts", at)
+                let t = try r.object(element, at)
+                let prompt = try r.number(t, "n_prompt", at), gen = try r.number(t, "n_gen", at)
+                let depth = try r.optionalNumber(t, "n_depth", at) ?? 0
+                let rate = try r.positive(t, "avg_ts", at)
                 if gen > 0 {
-                    return CalibrationMeasurement(inputTokens: depth + prompt, outputTokens: gen, concurrency: 1,
-                                                  metric: .decode, measured: rate)
+                    out.append(CalibrationMeasurement(inputTokens: depth + prompt, outputTokens: gen, concurrency: 1, metric: .decode, measured: rate))
+                } else if prompt > 0 {
+                    out.append(CalibrationMeasurement(inputTokens: depth + prompt, outputTokens: 1, concurrency: 1, metric: .prefill, measured: rate))
+                } else {
+                    throw r.fail(t, at, "expected n_prompt or n_gen above 0, found both 0")
                 }
-                guard prompt > 0 else { throw reader.fail(at, "expected n_prompt or n_gen above 0, found both 0") }
-                return CalibrationMeasurement(inputTokens: depth + prompt, outputTokens: 1, concurrency: 1, metric: .prefill, measured: rate)
             }
+            return out
         }
     }
 
     private struct Reader {
         var file: String
 
-        func fail(_ path: String, _ message: String) -> BenchmarkFileError { BenchmarkFileError(file: file, path: path, message: message) }
-
-        func object(_ value: Any, _ path: String) throws -> [String: Any] {
-            guard let o = value as? [String: Any] else { throw fail(path, "expected an object, found \(Self.kind(value))") }
-            return o
+        func fail(_ node: JSONNode, _ path: String, _ message: String) -> BenchmarkFileError {
+            BenchmarkFileError(file: file, location: node.location, path: path, message: message)
         }
 
-        func optionalNumber(_ o: [String: Any], _ key: String, _ path: String) throws -> Double? {
-            guard let value = o[key], !(value is NSNull) else { return nil }
-            guard !Self.isBoolean(value), let n = value as? NSNumber, n.doubleValue.isFinite else {
-                throw fail("\(path).\(key)", "expected a number, found \(Self.kind(value))")
-            }
-            return n.doubleValue
+        func object(_ node: JSONNode, _ path: String) throws(BenchmarkFileError) -> JSONNode {
+            guard node.members != nil else { throw fail(node, path, "expected an object, found \(node.quoted)") }
+            return node
         }
 
-        func number(_ o: [String: Any], _ key: String, _ path: String) throws -> Double {
-            guard let n = try optionalNumber(o, key, path) else { throw fail("\(path).\(key)", "missing; expected a number") }
+        /// A member that must be an object.
+        func member(_ o: JSONNode, _ key: String, _ path: String) throws(BenchmarkFileError) -> JSONNode {
+            guard let node = o[key] else { throw fail(o, "\(path).\(key)", "missing; expected an object") }
+            return try object(node, "\(path).\(key)")
+        }
+
+        func optionalNumber(_ o: JSONNode, _ key: String, _ path: String) throws(BenchmarkFileError) -> Double? {
+            guard let node = o[key], node.value != .null else { return nil }
+            guard let n = node.number, n.isFinite else { throw fail(node, "\(path).\(key)", "expected a number, found \(node.quoted)") }
             return n
         }
 
-        func positive(_ o: [String: Any], _ key: String, _ path: String) throws -> Double {
+        func number(_ o: JSONNode, _ key: String, _ path: String) throws(BenchmarkFileError) -> Double {
+            guard let n = try optionalNumber(o, key, path) else { throw fail(o, "\(path).\(key)", "missing; expected a number") }
+            return n
+        }
+
+        func positive(_ o: JSONNode, _ key: String, _ path: String) throws(BenchmarkFileError) -> Double {
             let n = try number(o, key, path)
-            guard n > 0, n < 1e12 else { throw fail("\(path).\(key)", "expected a number above 0, found \(n)") }
+            guard n > 0, n < 1e12 else { throw fail(o[key] ?? o, "\(path).\(key)", "expected a number above 0, found \(o[key]?.quoted ?? "")") }
             return n
         }
 
-        func count(_ n: Double, _ path: String) throws -> Int {
-            guard n >= 1, n <= 1e6, n == n.rounded() else { throw fail(path, "expected a whole number from 1 to 1000000, found \(n)") }
-            return Int(n)
-        }
-
-        /// true and false, but not the numbers 0 and 1 (which bridge to Bool).
-        static func isBoolean(_ value: Any) -> Bool {
-            type(of: value) == Bool.self || String(describing: type(of: value)).contains("Boolean")
-        }
-
-        static func kind(_ value: Any) -> String {
-            switch value {
-            case is NSNull: "null"
-            case is String: "a string"
-            case is [Any]: "an array"
-            case is [String: Any]: "an object"
-            case _ where isBoolean(value): "a boolean"
-            case is NSNumber: "a number"
-            default: "something else"
+        func count(_ n: Double, _ node: JSONNode, _ path: String) throws(BenchmarkFileError) -> Int {
+            guard n >= 1, n <= 1e6, n == n.rounded() else {
+                throw fail(node, path, "expected a whole number from 1 to 1,000,000, found \(node.quoted)")
             }
+            return Int(n)
         }
     }
 }

@@ -156,6 +156,7 @@ extension OpenModelArchitecture {
                                attentionHeads: attentionHeads, kvHeads: kvHeads, headDimension: headDimension,
                                latentKVValues: latentKVValues, experts: experts, expertsPerToken: expertsPerToken,
                                nativePrecision: nativePrecision?.rawValue,
+                               slidingWindow: slidingWindow, slidingWindowLayers: slidingWindowLayers,
                                contextLength: contextLength, license: license, source: source,
                                retrievedOn: retrievedOn.description)
     }
@@ -165,6 +166,7 @@ extension OpenModelArchitecture {
                   layers: r.layers, hiddenSize: r.hiddenSize, attentionHeads: r.attentionHeads, kvHeads: r.kvHeads,
                   headDimension: r.headDimension, latentKVValues: r.latentKVValues, experts: r.experts,
                   expertsPerToken: r.expertsPerToken, nativePrecision: r.nativePrecision.flatMap(Precision.init(rawValue:)),
+                  slidingWindow: r.slidingWindow, slidingWindowLayers: r.slidingWindowLayers,
                   contextLength: r.contextLength, license: r.license, source: r.source,
                   retrievedOn: CalendarDay(r.retrievedOn))
     }

@@ -17,6 +17,8 @@ struct OpenModelRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
     var experts: Int?
     var expertsPerToken: Int?
     var nativePrecision: String?
+    var slidingWindow: Int?
+    var slidingWindowLayers: Int?
     var contextLength: Int
     var license: String
     var source: String
@@ -35,6 +37,8 @@ struct OpenModelRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
         case experts
         case expertsPerToken = "experts_per_token"
         case nativePrecision = "native_precision"
+        case slidingWindow = "sliding_window"
+        case slidingWindowLayers = "sliding_window_layers"
         case contextLength = "context_length"
         case license, source
         case retrievedOn = "retrieved_on"

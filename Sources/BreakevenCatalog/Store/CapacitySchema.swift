@@ -21,6 +21,14 @@ enum CapacitySchema {
         }
     }
 
+    /// Sliding-window attention of open models (gpt-oss): the window and the layers that use it.
+    static func addSlidingWindows(_ db: Database) throws {
+        try db.alter(table: "open_model") { t in
+            t.add(column: "sliding_window", .integer).check { $0 > 0 }
+            t.add(column: "sliding_window_layers", .integer).check { $0 > 0 }
+        }
+    }
+
     static func createCalibrations(_ db: Database) throws {
         try db.create(table: "calibration") { t in
             t.primaryKey("name", .text).check { length($0) > 0 }

@@ -53,7 +53,8 @@ extension CatalogSnapshot {
             row(["open-model", m.id, m.name, number(m.totalParameters), number(m.activeParameters), String(m.layers),
                  String(m.hiddenSize), String(m.attentionHeads), String(m.kvHeads), String(m.headDimension),
                  m.latentKVValues.map(String.init) ?? "-", String(m.contextLength), m.license, m.source, m.retrievedOn?.description ?? "-",
-                 m.experts.map(String.init) ?? "-", m.expertsPerToken.map(String.init) ?? "-", m.nativePrecision?.rawValue ?? "-"])
+                 m.experts.map(String.init) ?? "-", m.expertsPerToken.map(String.init) ?? "-", m.nativePrecision?.rawValue ?? "-",
+                 m.slidingWindow.map(String.init) ?? "-", m.slidingWindowLayers.map(String.init) ?? "-"])
         }
         for e in snapshot.entries {
             note(e.effectiveFrom)

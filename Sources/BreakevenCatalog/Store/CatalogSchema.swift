@@ -35,6 +35,9 @@ enum CatalogSchema {
                 t.primaryKey(["kind", "entry_id", "effective_from"])
             }
         }
+        migrator.registerMigration("v5: sliding-window layers of open models") { db in
+            try CapacitySchema.addSlidingWindows(db)
+        }
         return migrator
     }
 

@@ -78,9 +78,18 @@ extension OpenModelArchitecture {
     }
 
     /// One decode token: 2 FLOPs per active parameter (Kaplan et al. 2020, "2N") plus attention
-    /// over the context.
+    /// over the context (the window, in sliding-window layers).
     func decodeFLOPsPerToken(context: Double) -> Double {
-        2 * activeParameters + attentionFLOPs(context: context)
+        2 * activeParameters + attentionFLOPs(context: attendedContext(context))
+    }
+
+    /// The context the average layer keeps and attends to: the whole of it in full-attention
+    /// layers, at most the window in sliding-window ones (gpt-oss: half the layers, 128 tokens).
+    /// KV cache bytes and attention work scale with it.
+    func attendedContext(_ context: Double) -> Double {
+        guard let window = slidingWindow, let sliding = slidingWindowLayers, sliding > 0, layers > 0 else { return context }
+        let share = min(1, Double(sliding) / Double(layers))
+        return context * (1 - share) + min(context, Double(window)) * share
     }
 
     /// Prefill of the last `uncached` tokens of a `prompt`-token prompt (the rest come from the

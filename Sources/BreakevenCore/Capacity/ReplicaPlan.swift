@@ -38,7 +38,7 @@ struct ReplicaPlan: Sendable {
     /// KV cache one request holds when it finishes: its whole prompt and answer. Batches are sized
     /// on this, not on the mean context, so no request is ever evicted mid-answer — TensorRT-LLM's
     /// default GUARANTEED_NO_EVICT capacity policy (vLLM admits more and preempts under pressure).
-    var kvCacheBytesPerRequest: Double { kvCacheBytesPerToken * request.fullContextTokens }
+    var kvCacheBytesPerRequest: Double { kvCacheBytesPerToken * model.attendedContext(request.fullContextTokens) }
 
     /// Weights plus the KV cache of one full request: what the replica needs to serve at all.
     var minimumBytes: Double { weightBytes + kvCacheBytesPerRequest }
@@ -117,7 +117,7 @@ struct ReplicaPlan: Sendable {
         let context = request.meanDecodeContextTokens
         let prompts = prefillTokensPerStep(batch: batch)
         let tokens = b + prompts
-        let kvBytes = b * context * kvCacheBytesPerToken
+        let kvBytes = b * model.attendedContext(context) * kvCacheBytesPerToken
         let weight = setup.weightPrecision.bytesPerWeight
         let slow = 1 / efficiency.expertKernelShare
         let bytesPerDevice: Double

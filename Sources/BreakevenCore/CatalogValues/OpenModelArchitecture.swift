@@ -26,6 +26,11 @@ public struct OpenModelArchitecture: Sendable, Hashable, Codable {
     /// The format the weights are published in (BF16 for most; FP8 for DeepSeek-V3/R1 and Kimi K2;
     /// MXFP4 for gpt-oss): the default `precision` of a derived throughput.
     public var nativePrecision: Precision?
+    /// Sliding-window attention (gpt-oss: `sliding_window` 128 on every other layer, `layer_types`):
+    /// the window in tokens and how many layers use it; those layers keep and read at most the
+    /// window's keys and values. nil where every layer attends to the whole context.
+    public var slidingWindow: Int?
+    public var slidingWindowLayers: Int?
     public var contextLength: Int
     public var license: String
     public var source: String
@@ -34,7 +39,8 @@ public struct OpenModelArchitecture: Sendable, Hashable, Codable {
 
     public init(id: String, name: String, totalParameters: Double, activeParameters: Double, layers: Int,
                 hiddenSize: Int, attentionHeads: Int, kvHeads: Int, headDimension: Int, latentKVValues: Int? = nil,
-                experts: Int? = nil, expertsPerToken: Int? = nil, nativePrecision: Precision? = nil, contextLength: Int, license: String, source: String, retrievedOn: CalendarDay? = nil) {
+                experts: Int? = nil, expertsPerToken: Int? = nil, nativePrecision: Precision? = nil, slidingWindow: Int? = nil,
+                slidingWindowLayers: Int? = nil, contextLength: Int, license: String, source: String, retrievedOn: CalendarDay? = nil) {
         self.id = id
         self.name = name
         self.totalParameters = totalParameters
@@ -48,6 +54,8 @@ public struct OpenModelArchitecture: Sendable, Hashable, Codable {
         self.experts = experts
         self.expertsPerToken = expertsPerToken
         self.nativePrecision = nativePrecision
+        self.slidingWindow = slidingWindow
+        self.slidingWindowLayers = slidingWindowLayers
         self.contextLength = contextLength
         self.license = license
         self.source = source

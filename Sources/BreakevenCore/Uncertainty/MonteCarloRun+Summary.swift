@@ -30,7 +30,7 @@ extension MonteCarloRun {
     public var summary: UncertaintySummary {
         let kept = (0..<trials).filter(succeeded)
         let inputs = plan.inputs.enumerated().map { j, u in
-            UncertaintySummary.Input(path: u.path, distribution: u.distribution.text, nominal: u.input.nominal,
+            UncertaintySummary.Input(path: u.path, distribution: u.distribution.text + (u.note.map { " (\($0))" } ?? ""), nominal: u.input.nominal,
                                      sampled: Percentiles(kept.map { value(trial: $0, input: j) })
                                          ?? Percentiles(p10: u.input.nominal, p50: u.input.nominal, p90: u.input.nominal, mean: u.input.nominal))
         }

@@ -23,10 +23,13 @@ public struct UncertaintyPlan: Sendable, Hashable {
 public struct UncertainInput: Sendable, Hashable {
     public var input: NumericInput
     public var distribution: Distribution
+    /// Why the input is uncertain when the scenario does not list it (a calibration's residual).
+    public var note: String?
 
-    public init(input: NumericInput, distribution: Distribution) {
+    public init(input: NumericInput, distribution: Distribution, note: String? = nil) {
         self.input = input
         self.distribution = distribution
+        self.note = note
     }
 
     public var path: String { input.path }

@@ -47,7 +47,10 @@ struct UncertaintyReader {
                    "these rank correlations contradict each other: no joint distribution has them all (the matrix of their normal scores is not positive definite); weaken the strongest")
         }
         checkProbes(inputs, nodes, block)
-        return diagnostics.isEmpty ? plan : nil
+        // Calibrated throughputs the scenario leaves certain: their residual error as an input of its own.
+        var withCalibrations = plan
+        withCalibrations.inputs += Self.calibrationInputs(loaded.resolved, known: known, listed: Set(members.map(\.key)))
+        return diagnostics.isEmpty ? withCalibrations : nil
     }
 
     static let correlationsPath = "uncertainty.correlations"

@@ -41,7 +41,15 @@ enum DerivationKeys {
         NumberKey("step_overhead_ms", \EfficiencySettings.stepOverheadMs, .atLeast(0, atMost: 1000),
                   default: measured({ ($0.stepOverheadSeconds * 1000, $0.stepOverheadSource) }, calibrated: { $0.stepOverheadMs }), KeyDoc(
             "Step overhead", .quantity("ms"), "Host-side time per step the engine does not hide (scheduling, launches).")).key,
+        throughputScale.key,
     ]
+
+    /// A factor on the derived rates: a haircut written by hand, or, with uncertainty on, the input
+    /// a calibration's residual error spreads (`UncertaintyReader.calibrationInputs`).
+    static let throughputScale = NumberKey<EfficiencySettings, Double>(
+        "throughput_scale", \EfficiencySettings.throughputScale, .atLeast(0.05, atMost: 20), default: .value(1), KeyDoc(
+            "Throughput scale", .plain,
+            "Multiplies the derived output and prefill rates (0.8: a fifth slower than the model predicts). With an uncertainty block, a calibration's residual error becomes a lognormal spread of it around 1."))
 
     static let architectureKeys: [Key<ArchitectureSettings>] = [
         NumberKey("total_parameters", \ArchitectureSettings.totalParameters, .atLeast(1e6, atMost: 1e14), required: true, KeyDoc(
@@ -130,9 +138,11 @@ enum DerivationKeys {
                 }
                 return
             }
-            let how = "\(setup.model.id) at \(setup.weightPrecision.rawValue) on \(c.tensorParallel) × \(setup.accelerator.name) (\(c.layout)), batch \(c.batch) (roofline capacity model)"
-            for (path, value) in [("throughput.output_tokens_per_second", c.outputTokensPerSecond),
-                                  ("throughput.input_tokens_per_second", c.inputTokensPerSecond)] {
+            let scale = s.efficiency.throughputScale ?? 1
+            let how = "\(setup.model.id) at \(setup.weightPrecision.rawValue) on \(c.tensorParallel) × \(setup.accelerator.name) (\(c.layout)), batch \(c.batch) (roofline capacity model"
+                + (scale == 1 ? ")" : ", × \(NumberBounds.format(scale)) throughput scale)")
+            for (path, value) in [("throughput.output_tokens_per_second", c.outputTokensPerSecond * scale),
+                                  ("throughput.input_tokens_per_second", c.inputTokensPerSecond * scale)] {
                 r.assume(path, Money.trimmed(Money.fixed(value, decimals: 1)), .derived(how))
             }
             let e = c.efficiency, written = r.nested("efficiency")
@@ -149,6 +159,8 @@ enum DerivationKeys {
             ] {
                 r.assume("efficiency.\(name)", NumberBounds.format(value), source(name, calibrated: calibrated, measured))
             }
+            let scaleNode = written.child("throughput_scale")
+            r.assume("efficiency.throughput_scale", NumberBounds.format(scale), scaleNode.map(KeyReader.source(of:)) ?? .defaultValue)
         }
         return key
     }()

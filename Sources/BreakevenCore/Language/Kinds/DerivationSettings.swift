@@ -79,8 +79,11 @@ struct DerivationSettings: KeySettings {
 
     /// Given rates, or the derived replica's.
     func throughput(_ derived: DerivedCapacity?) -> Throughput {
-        derived?.capacity.throughput
-            ?? Throughput(outputTokensPerSecond: given.outputTokensPerSecond ?? 1, inputTokensPerSecond: given.inputTokensPerSecond ?? 1)
+        guard let rates = derived?.capacity.throughput else {
+            return Throughput(outputTokensPerSecond: given.outputTokensPerSecond ?? 1, inputTokensPerSecond: given.inputTokensPerSecond ?? 1)
+        }
+        let scale = efficiency.throughputScale ?? 1
+        return Throughput(outputTokensPerSecond: rates.outputTokensPerSecond * scale, inputTokensPerSecond: rates.inputTokensPerSecond * scale)
     }
 }
 
@@ -105,6 +108,8 @@ struct EfficiencySettings: KeySettings {
     var computeUtilization: Double?
     var memoryReserveShare: Double?
     var stepOverheadMs: Double?
+    /// A factor on the derived rates (1: as the capacity model predicts).
+    var throughputScale: Double?
     /// Resolved: the device's class, whose measured defaults apply where nothing is written, and
     /// the calibration whose fitted values come first.
     var deviceClass: AcceleratorClass?

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import BreakevenCatalog
+@testable import BreakevenCore
+
+/// The four benchmark result formats `capacity calibrate` reads: the committed fixtures (written
+/// from each tool's documented output, see `BenchmarkFormat`) and every malformed file refused
+/// with its line, column, JSON path and what was expected.
+@Suite("Benchmark result files")
+struct BenchmarkFileTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("BreakevenCLITests/Calibration")
+
+    static func points(_ name: String, _ format: BenchmarkFormat) throws -> [CalibrationMeasurement] {
+        try BenchmarkFile.points(try Data(contentsOf: fixtures.appendingPathComponent(name)), format: format, file: name)
+    }
+
+    static func error(_ text: String, _ format: BenchmarkFormat) -> String {
+        do {
+            let points = try BenchmarkFile.points(Data(text.utf8), format: format, file: "r.json")
+            return "no error: \(points)"
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func theFixturesReadAsTheirToolsMeanThem() throws {
+        // vLLM: 1,024,000 prompt and 256,000 output tokens over 1,000 completed requests = 1,024 / 256 each.
+        let served = CalibrationMeasurement(inputTokens: 1024, outputTokens: 256, concurrency: 64, metric: .servingOutput, measured: 4168)
+        #expect(try Self.points("vllm-benchmark-serving.json", .vllm) == [served])
+        #expect(try Self.points("aiperf-profile-export.json", .aiperf) == [served])
+        #expect(try Self.points("genai-perf-profile-export.json", .genaiPerf) == [served])
+        // llama-bench tg32 at depth 0 and 32,768: decode after the depth's prompt.
+        #expect(try Self.points("llama-bench-dgx-spark.json", .llamaBench) == [
+            CalibrationMeasurement(inputTokens: 0, outputTokens: 32, concurrency: 1, metric: .decode, measured: 59.02),
+            CalibrationMeasurement(inputTokens: 32768, outputTokens: 32, concurrency: 1, metric: .decode, measured: 41.35)])
+    }
+
+    @Test func vllmResultsThatAreNotWhatTheySeem() {
+        #expect(Self.error("{\"completed\": 10,", .vllm)
+                == "r.json:1:18: error: $: not JSON: expected a key in double quotes, found the end of the file")
+        #expect(Self.error("{\"completed\": \"1000\"}", .vllm) == #"r.json:1:15: error: $.completed: expected a number, found "1000""#)
+        #expect(Self.error("{\"completed\": 0}", .vllm) == "r.json:1:15: error: $.completed: expected at least one completed request, found 0")
+        #expect(Self.error("{\"completed\": 4, \"total_input_tokens\": 400, \"total_output_tokens\": 40, \"max_concurrency\": null, \"num_prompts\": 2.5}", .vllm)
+                == "r.json:1:112: error: $.num_prompts: expected a whole number from 1 to 1,000,000, found 2.5")
+        #expect(Self.error("{\"completed\": 4, \"max_concurrency\": 8, \"total_input_tokens\": 400, \"total_output_tokens\": 40}", .vllm)
+                == "r.json:1:1: error: $.output_throughput: missing; expected a number")
+        #expect(Self.error("[1]", .vllm) == "r.json:1:1: error: $: expected an object, found an array")
+    }
+
+    static let metrics = #""input_sequence_length": {"avg": 512}, "output_sequence_length": {"avg": 128}, "output_token_throughput": {"avg": 900}"#
+
+    @Test func aiperfAndGenAIPerfExportsThatAreNotWhatTheySeem() {
+        #expect(Self.error("{\"input_config\": {\"concurrency\": 8}}", .aiperf)
+                == "r.json:1:18: error: $.input_config.loadgen: missing; expected an object")
+        #expect(Self.error("{\"input_config\": {\"loadgen\": {\"concurrency\": 0}}, \(Self.metrics)}", .aiperf)
+                == "r.json:1:46: error: $.input_config.loadgen.concurrency: expected a whole number from 1 to 1,000,000, found 0")
+        #expect(Self.error("{\"input_config\": {\"concurrency\": 8}, \"input_sequence_length\": 512}", .genaiPerf)
+                == "r.json:1:63: error: $.input_sequence_length: expected an object, found 512")
+        #expect(Self.error("{\"input_config\": {\"concurrency\": 8}, \"input_sequence_length\": {\"avg\": -1}}", .genaiPerf)
+                == "r.json:1:71: error: $.input_sequence_length.avg: expected a number above 0, found -1")
+        #expect(Self.error("{\"input_config\": {}}", .genaiPerf)
+                == "r.json:1:18: error: $.input_config.perf_analyzer: missing; expected an object")
+    }
+
+    @Test func llamaBenchOutputThatIsNotWhatItSeems() {
+        #expect(Self.error("{\"n_prompt\": 512}", .llamaBench) == "r.json:1:1: error: $: expected the array of tests `llama-bench -o json` writes, found an object")
+        #expect(Self.error("[]", .llamaBench) == "r.json:1:1: error: $: expected the array of tests `llama-bench -o json` writes, found an empty array")
+        #expect(Self.error("[{\"n_prompt\": 0, \"n_gen\": 0, \"avg_ts\": 10}]", .llamaBench)
+                == "r.json:1:2: error: $[0]: expected n_prompt or n_gen above 0, found both 0")
+        #expect(Self.error("[{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": true}]", .llamaBench)
+                == "r.json:1:42: error: $[0].avg_ts: expected a number, found true")
+        #expect(Self.error("[{\"n_prompt\": 512, \"avg_ts\": 3000}]", .llamaBench) == "r.json:1:2: error: $[0].n_gen: missing; expected a number")
+    }
+
+    @Test func theFitRecoversEfficienciesFromPointsTheyProduced() throws {
+        // Llama 3.1 8B in BF16 on one H100 under vLLM, "measured" by the model itself at MBU 0.6, MFU 0.4 and
+        // 2 ms a step: two decode depths tell bandwidth from overhead, a prefill tells the arithmetic.
+        let catalog = try CatalogStore.seed()
+        let setup = ServingSetup(model: try #require(catalog.openModel("llama-3.1-8b")), accelerator: Accelerator(try #require(catalog.gpu("h100-sxm"))),
+                                 weightPrecision: .bf16, tensorParallel: 1, layoutChoice: .tensor,
+                                 request: RequestShape(inputTokens: 1, outputTokens: 1), engine: .vllm)
+        let truth = EfficiencyOverrides(memoryBandwidthUtilization: 0.6, computeUtilization: 0.4, stepOverheadMs: 2)
+        let shapes: [(Double, Double, ValidationPoint.Metric)] = [(0, 128, .decode), (8192, 128, .decode), (2048, 1, .prefill), (1000, 1000, .servingOutput)]
+        let points = try shapes.map { input, output, metric in
+            let m = CalibrationMeasurement(inputTokens: input, outputTokens: output, concurrency: metric == .servingOutput ? 32 : 1, metric: metric, measured: 1)
+            return CalibrationMeasurement(inputTokens: input, outputTokens: output, concurrency: m.concurrency, metric: metric,
+                                          measured: try #require(CalibrationFit.predict(m, setup: setup, efficiency: truth)))
+        }
+        // By hand, the first point: 8.03e9 weights × 2 bytes = 16.06 GB a token at 3.35 TB/s × 0.6 = 7.99 ms, plus 2 ms:
+        // about 100 tokens a second (the KV cache of 64 tokens adds 8.4 MB, 0.004 ms).
+        #expect(abs(points[0].measured - 100.1) < 0.5)
+        let fit = CalibrationFit.fit(points, setup: setup)
+        #expect(abs(fit.memoryBandwidthUtilization - 0.6) < 1e-9)
+        #expect(abs(fit.computeUtilization - 0.4) < 1e-9)
+        #expect(abs(fit.stepOverheadMs - 2) < 1e-9)
+        #expect(fit.residual < 1e-9)
+        // The defaults (MBU 0.51, MFU 0.50, no overhead) missed them; each point is kept with both predictions.
+        #expect(fit.residualBefore > 0.05)
+        #expect(fit.points.count == 4 && fit.points.allSatisfy { abs($0.predictedAfter / $0.measured - 1) < 1e-9 })
+    }
+}
