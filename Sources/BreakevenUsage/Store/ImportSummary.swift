@@ -27,3 +27,31 @@ public struct ImportSummary: Sendable, Hashable {
         bucketsAdded == 0 && bucketsChanged == 0 && requestsAdded == 0
     }
 }
+
+extension ImportSummary {
+    /// The line `usage import` prints for the file.
+    public var text: String {
+        var line = "\(file) (\(format.rawValue)): "
+        guard records > 0 else {
+            return line + "no token usage found" + skippedText
+        }
+        if format.isPerRequest {
+            line += "\(count(records, "request")): \(requestsAdded) new, \(requestsAlreadyImported) already imported"
+        } else {
+            line += "\(count(records, "record")) in \(count(bucketsAdded + bucketsChanged + bucketsUnchanged, "bucket")): "
+                + "\(bucketsAdded) new, \(bucketsChanged) changed, \(bucketsUnchanged) unchanged"
+        }
+        if let from = coveredFrom, let to = coveredTo {
+            line += "; covers \(UsageTime.text(from)) to \(UsageTime.text(to))"
+        }
+        line += skippedText
+        return changedNothing ? line + "; nothing changed" : line
+    }
+
+    private var skippedText: String {
+        guard !skipped.isEmpty else { return "" }
+        return "; left out: " + skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+    }
+
+    private func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+}
