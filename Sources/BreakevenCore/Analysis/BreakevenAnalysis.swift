@@ -46,11 +46,20 @@ public enum BreakevenAnalysis {
                 personal: scenario.profile == .personal && !isBaseline ? personalFigures(option, months, baseline) : nil,
                 months: months.map(MonthResult.init)))
         }
-        let info = ScenarioInfo(name: scenario.name, sha256: scenario.digest, description: scenario.description,
+        // Usage in: the months that happened, replayed under every option.
+        if let replay = Simulator.replay(scenario) {
+            let totals = replay.options.map { $0.months.last?.cumulativeCost ?? 0 }
+            for k in options.indices where k < totals.count {
+                options[k].replay = ReplayResult(months: replay.options[k].months.map(MonthResult.init), totalCost: totals[k],
+                                                 savingsVsBaseline: totals[baselineIndex] - totals[k])
+            }
+        }
+        var info = ScenarioInfo(name: scenario.name, sha256: scenario.digest, description: scenario.description,
                                 profile: scenario.profile.rawValue, currency: scenario.currency, start: scenario.start,
                                 months: scenario.months, discountRate: scenario.discountRate,
                                 inputTokensPerRequest: perRequest.input, outputTokensPerRequest: perRequest.output,
                                 phases: scenario.workload.phases.map(PhaseInfo.init))
+        if !scenario.workload.actuals.isEmpty { info.actuals = scenario.workload.actuals.map(ActualInfo.init) }
         return BreakevenResult(scenario: info, baseline: scenario.baselineID, options: options,
                                warnings: WarningRules.warnings(scenario, options), assumptions: scenario.assumptions,
                                guardrails: scenario.guardrails)

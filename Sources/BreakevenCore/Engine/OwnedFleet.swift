@@ -57,6 +57,13 @@ struct OwnedFleet {
         swap(&owned, &storage)
     }
 
+    /// Takes over the machines of the same fleet built for another month's request mix (replay
+    /// rebuilds each month's models from that month's mix; what was bought stays bought).
+    mutating func continueFleet(of previous: OwnedFleet) {
+        owned = previous.owned
+        unitCount = previous.unitCount
+    }
+
     /// Straight-line book value: price·(1 − (1 − resale)·min(age, lifetime)/lifetime).
     static func bookValue(price: Double, ageMonths: Int, lifetime: Int, resale: Double) -> Double {
         price * (1 - (1 - resale) * Double(min(ageMonths, lifetime)) / Double(lifetime))

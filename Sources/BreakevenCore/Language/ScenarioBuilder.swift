@@ -107,6 +107,8 @@ struct ScenarioBuilder {
                                 months: months, discountRate: discountRate, workload: workload, options: options,
                                 baselineID: baseline, assumptions: log.assumptions)
         scenario.guardrails = guardrails
+        // Usage in: the API prices in effect in each actual month (not for trial rebuilds).
+        if log.recordsAssumptions, !workload.actuals.isEmpty { scenario.replayPrices = replayPrices(for: scenario) }
         return scenario
     }
 
@@ -139,7 +141,8 @@ struct ScenarioBuilder {
         let growth = buildGrowth(w.object("growth"))
         let loadShape = buildLoadShape(w.object("load_shape"))
         let phases = buildPhases(w, months: months)
-        let workload = Workload(volume: volume, classes: classes, batchShare: batchShare, growth: growth, loadShape: loadShape, phases: phases)
+        var workload = Workload(volume: volume, classes: classes, batchShare: batchShare, growth: growth, loadShape: loadShape, phases: phases)
+        workload.actuals = buildActuals(w)
 
         // A growth that compounds past any real workload is a typo, not a forecast.
         let perRequest = workload.tokensPerRequest

@@ -213,6 +213,19 @@ public enum ScenarioLanguage {
         Field("hourly", .array(.number(.atLeast(0, atMost: 1e6)), count: 24...24), "24 relative weights, hour 0 to 23 (not all zero)."),
     ], exactlyOne: [[Alternative(["peak_to_average"]), Alternative(["hourly"])]]))
 
+    // Usage in (issue 13): months that happened, as `breakeven fit` writes them.
+    static let maxTokensPerMonth = 1_000_000_000_000_000
+    static let actualsField = Field("actuals", .array(.object(ObjectShape([
+        Field("month", .string(.month), required: true, "The calendar month, \"YYYY-MM\"."),
+        Field("requests", .integer(min: 0, max: Int(maxRequestsPerMonth)), required: true, "Requests served that month."),
+        Field("input_tokens", .integer(min: 0, max: maxTokensPerMonth), required: true, "Prompt tokens, cached ones included."),
+        Field("cached_input_tokens", .integer(min: 0, max: maxTokensPerMonth), required: true, "Prompt tokens read from the provider's cache."),
+        Field("output_tokens", .integer(min: 0, max: maxTokensPerMonth), required: true, "Output tokens."),
+        Field("batch_requests", .integer(min: 0, max: Int(maxRequestsPerMonth)), default: "0", "Requests sent as batch."),
+        Field("billed", money(1e10), "What the provider billed for the month, when the export says: set beside the replayed baseline."),
+    ])), count: 0...240), default: "[]",
+        "Months that happened (from `breakeven fit`), oldest first: replayed under every option and compared by `breakeven drift`.")
+
     static let workload = Shape.object(ObjectShape([
         Field("requests_per_month", .number(.atLeast(0, atMost: maxRequestsPerMonth)), "Requests in month 1."),
         Field("requests_per_day", .number(.atLeast(0, atMost: maxRequestsPerMonth / 31)), "Requests per day in month 1 (× the days of each month)."),
@@ -229,6 +242,7 @@ public enum ScenarioLanguage {
             Field("volume_multiplier", .number(.atLeast(0, atMost: 1e6)), default: "1", "Volume in this phase × the growth curve."),
             Field("allowed_options", .array(.string(.slug), count: 1...50), "Options that may serve in this phase (default: all); the baseline serves for the others."),
         ])), count: 1...24), "Maturity phases: volume and the options allowed, stretch by stretch."),
+        actualsField,
     ], exactlyOne: [
         [Alternative(["requests_per_month"]), Alternative(["requests_per_day"])],
         // One request size, or several classes of request.

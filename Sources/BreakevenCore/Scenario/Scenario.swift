@@ -21,6 +21,9 @@ public struct Scenario: Sendable, Hashable {
     public var digest: String
     /// Limits `run` and `diff` check (the scenario's `guardrails`).
     public var guardrails: [Guardrail] = []
+    /// API prices in effect in each actual month, by option id, where they differ from the
+    /// prices in effect at `as_of` (catalog models have dated prices); what replay bills.
+    public var replayPrices: [CalendarMonth: [String: APIPricing]] = [:]
 
     public init(name: String, description: String = "", profile: Profile = .enterprise, currency: String = "USD",
                 start: CalendarMonth, months: Int, discountRate: Double = 0, workload: Workload,
