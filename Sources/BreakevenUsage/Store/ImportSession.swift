@@ -25,14 +25,14 @@ struct ImportSession: UsageSink {
     private let seen: Statement
     private(set) var buckets: [Key: BucketFigures] = [:]
     private(set) var bins: [BinKey: BucketFigures] = [:]
-    private(set) var summary: ImportSummary
+    private(set) var summary: UsageImportSummary
 
     init(db: Database, format: UsageFormat, file: String) throws {
         self.db = db
         self.format = format
         self.file = file
         seen = try db.makeStatement(sql: "INSERT OR IGNORE INTO usage_request_seen (format_code, id_hash) VALUES (?, ?)")
-        summary = ImportSummary(file: file, format: format)
+        summary = UsageImportSummary(file: file, format: format)
     }
 
     mutating func cover(from start: Int64, to end: Int64) {

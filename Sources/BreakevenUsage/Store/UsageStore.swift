@@ -41,7 +41,7 @@ public struct UsageStore: Sendable {
     ///   - name: how the file is named in the database and in messages (default: its path).
     ///   - progress: told the bytes read so far, as they are read.
     public func importFile(_ path: String, format: UsageFormat, name: String? = nil,
-                           progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
+                           progress: ((Int) -> Void)? = nil) throws -> UsageImportSummary {
         let display = name ?? path
         return try writer.write { db in
             var session = try ImportSession(db: db, format: format, file: display)

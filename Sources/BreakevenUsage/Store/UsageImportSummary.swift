@@ -1,5 +1,5 @@
 /// What importing one file did, for the line `usage import` prints.
-public struct ImportSummary: Sendable, Hashable {
+public struct UsageImportSummary: Sendable, Hashable {
     public var file: String
     public var format: UsageFormat
     /// Buckets (bucketed exports) or requests (per-request sources) read.
@@ -28,7 +28,7 @@ public struct ImportSummary: Sendable, Hashable {
     }
 }
 
-extension ImportSummary {
+extension UsageImportSummary {
     /// The line `usage import` prints for the file.
     public var text: String {
         var line = "\(file) (\(format.rawValue)): "
