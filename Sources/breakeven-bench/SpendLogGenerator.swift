@@ -24,6 +24,8 @@ struct SpendLogGenerator {
     var timeZone: TimeZone
     var seed: UInt64
     var longContextShare = 0.02
+    /// Only the columns and usage keys the importer reads (about 200 bytes a row, for the benchmark).
+    var lean = false
     var models: [Model] = [
         Model(name: "claude-sonnet-4-5", provider: "anthropic", share: 0.9, prices: (3, 0.3, 15), longPrices: (6, 0.6, 22.5)),
         Model(name: "gpt-4o-mini", provider: "openai", share: 0.1, prices: (0.15, 0.075, 0.6), longPrices: nil),
@@ -45,6 +47,7 @@ struct SpendLogGenerator {
         state = seed
     }
 
+    static let leanHeader = "request_id,spend,prompt_tokens,completion_tokens,startTime,model,metadata,status\n"
     static let header = "request_id,call_type,api_key,spend,total_tokens,prompt_tokens,completion_tokens,startTime,endTime,model,custom_llm_provider,metadata,team_id,status\n"
 
     /// SplitMix64: a uniform in [0, 1).
@@ -86,7 +89,7 @@ struct SpendLogGenerator {
         FileManager.default.createFile(atPath: path, contents: nil)
         guard let out = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
         defer { try? out.close() }
-        var buffer = SpendLogGenerator.header
+        var buffer = lean ? SpendLogGenerator.leanHeader : SpendLogGenerator.header
         var rows = 0
         let keys = (0..<4).map { _ in hex(64) }
         var calendar = Calendar(identifier: .gregorian)
@@ -133,6 +136,11 @@ struct SpendLogGenerator {
         let metadata = failed ? "{}" : "\"{\"\"usage_object\"\": {\"\"prompt_tokens\"\": \(prompt), \"\"completion_tokens\"\": \(completion), \"\"total_tokens\"\": \(prompt + completion), \(usage)}}\""
         let tokens = failed ? (0, 0) : (prompt, completion)
         let key = keys[Int(uniform() * Double(keys.count)) % keys.count]
+        if lean {
+            let cache = model.provider == "anthropic" ? "\"\"cache_read_input_tokens\"\": \(cached)" : usage
+            let meta = failed ? "{}" : "\"{\"\"usage_object\"\": {\"\"prompt_tokens\"\": \(prompt), \(cache)}}\""
+            return "\(id),\(String(format: "%.6f", spend)),\(tokens.0),\(tokens.1),\(SpendLogGenerator.text(time)),\(model.name),\(meta),\(failed ? "failure" : "success")\n"
+        }
         return "\(id),acompletion,\(key),\(String(format: "%.6f", spend)),\(tokens.0 + tokens.1),\(tokens.0),\(tokens.1),"
             + "\(SpendLogGenerator.text(time)),\(SpendLogGenerator.text(ended)),\(model.name),\(model.provider),\(metadata),"
             + "support,\(failed ? "failure" : "success")\n"

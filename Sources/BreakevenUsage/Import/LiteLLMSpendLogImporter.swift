@@ -18,8 +18,10 @@ enum LiteLLMSpendLogImporter {
         let apiKey = table.column("api_key"), user = table.column("user"), team = table.column("team_id")
         let provider = table.column("custom_llm_provider")
         var first: Int64?, last: Int64 = 0
+        // Groups repeat row after row: each is made canonical once.
+        var known: [[String?]: UsageDimensions] = [:]
         while try table.next() {
-            if let status, table.string(status) == "failure" {
+            if let status, table.reader.withField(status, { $0.elementsEqual("failure".utf8) }) {
                 sink.skip("failed requests (status \"failure\")")
                 continue
             }
@@ -35,9 +37,12 @@ enum LiteLLMSpendLogImporter {
             }
             let requestID = table.string(id)
             guard !requestID.isEmpty else { throw table.error(id, "expected a request id, found an empty field") }
-            let dimensions = UsageDimensions([("api_key", table.optionalString(apiKey)), ("user", table.optionalString(user)),
-                                              ("team_id", table.optionalString(team)),
-                                              ("custom_llm_provider", table.optionalString(provider))])
+            let groups = [apiKey, user, team, provider].map { table.optionalString($0) }
+            let dimensions = known[groups] ?? {
+                let d = UsageDimensions(zip(["api_key", "user", "team_id", "custom_llm_provider"], groups).map { ($0, $1) })
+                known[groups] = d
+                return d
+            }()
             try sink.add(UsageRequest(id: requestID, time: time, model: table.string(model), dimensions: dimensions,
                                       inputTokens: input, cachedInputTokens: cached, cacheWriteTokens: written,
                                       outputTokens: try table.count(completion),

@@ -26,12 +26,16 @@ struct ImportSession: UsageSink {
     private(set) var buckets: [Key: BucketFigures] = [:]
     private(set) var bins: [BinKey: BucketFigures] = [:]
     private(set) var summary: UsageImportSummary
+    /// Requests read but not yet checked against the ids already imported.
+    private var pending: [(hash: Int64, request: UsageRequest)] = []
 
     init(db: Database, format: UsageFormat, file: String) throws {
         self.db = db
         self.format = format
         self.file = file
         seen = try db.makeStatement(sql: "INSERT OR IGNORE INTO usage_request_seen (format_code, id_hash) VALUES (?, ?)")
+        // A larger page cache for the id table of a big import (64 MB, within the memory budget).
+        try db.execute(sql: "PRAGMA cache_size = -65536")
         summary = UsageImportSummary(file: file, format: format)
     }
 
@@ -58,11 +62,28 @@ struct ImportSession: UsageSink {
     mutating func add(_ request: UsageRequest) throws {
         summary.records += 1
         guard request.time >= 0 else { throw UsageImportError(file: file, "request \(request.id): a time before 1970") }
-        try seen.execute(arguments: [format.code, ImportSession.hash(request.id)])
-        guard db.changesCount > 0 else {
-            summary.requestsAlreadyImported += 1
-            return
+        pending.append((ImportSession.hash(request.id), request))
+        if pending.count >= ImportSession.chunk { try flush() }
+    }
+
+    /// Requests are checked against the ids already imported a chunk at a time, in the order of
+    /// their hashes: the id table's B-tree is then written page after page, not at random.
+    static let chunk = 1 << 16
+
+    mutating func flush() throws {
+        let order = pending.indices.sorted { pending[$0].hash < pending[$1].hash }
+        var new = [Bool](repeating: false, count: pending.count)
+        for k in order {
+            try seen.execute(arguments: [format.code, pending[k].hash])
+            new[k] = db.changesCount > 0
         }
+        for (k, item) in pending.enumerated() {
+            if new[k] { try aggregate(item.request) } else { summary.requestsAlreadyImported += 1 }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func aggregate(_ request: UsageRequest) throws {
         summary.requestsAdded += 1
         let hour = request.time - request.time % 3600
         let figures = BucketFigures(request)
@@ -89,6 +110,7 @@ struct ImportSession: UsageSink {
 
     /// Writes what the file held, attributed to `sourceID`.
     mutating func write(sourceID: Int64) throws {
+        try flush()
         try checkWidths()
         let keySource: Int64 = format.isPerRequest ? sourceID : 0
         let columns = "format, key_source, start, seconds, model, dimensions, batch, requests, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, billed_micros, currency, source_id"
@@ -121,12 +143,17 @@ struct ImportSession: UsageSink {
                 """
         }
         let statement = try db.makeStatement(sql: upsert)
-        let exists = try db.makeStatement(sql: """
-            SELECT 1 FROM usage_bucket WHERE format = ? AND key_source = ? AND start = ? AND seconds = ? AND model = ? AND dimensions = ?
-            """)
+        // The buckets already there (one query): a bucket of this file is new, changed or unchanged.
+        var existing = Set<Key>()
+        if !format.isPerRequest, let from = summary.coveredFrom, let to = summary.coveredTo {
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT start, seconds, model, dimensions FROM usage_bucket WHERE format = ? AND key_source = 0 AND start >= ? AND start < ?
+                """, arguments: [format.rawValue, from, to])
+            while let row = try rows.next() { existing.insert(Key(start: row[0], seconds: row[1], model: row[2], dimensions: row[3])) }
+        }
         for (key, f) in buckets.sorted(by: { ($0.key.start, $0.key.model, $0.key.dimensions) < ($1.key.start, $1.key.model, $1.key.dimensions) }) {
             let keyArguments: StatementArguments = [format.rawValue, keySource, key.start, key.seconds, key.model, key.dimensions]
-            let existed = !format.isPerRequest ? try Bool.fetchOne(exists, arguments: keyArguments) ?? false : false
+            let existed = existing.contains(key)
             try statement.execute(arguments: keyArguments + [f.batch, f.requests, f.input, f.cached, f.cacheWrite, f.output,
                                                              try f.billedMicros(file: file), f.currency, sourceID])
             guard !format.isPerRequest else { continue }
