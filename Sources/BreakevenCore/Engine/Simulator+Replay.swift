@@ -52,6 +52,18 @@ extension Simulator {
         return Projection(demands: demands, options: options)
     }
 
+    /// What an option charges in month i (0-based) of the plan for an actual month's volume and
+    /// request mix, at the plan's prices and trends (what `drift` compares a month with when the
+    /// export carries no bill); nil for an unknown option.
+    public static func planCost(of actual: ActualMonth, month i: Int, option id: String, in scenario: Scenario) -> Double? {
+        var s = scenario
+        s.workload = scenario.workload.mix(of: actual)
+        guard let k = s.options.firstIndex(where: { $0.id == id }) else { return nil }
+        _ = s.options[k].rederiveCapacity(for: s.workload)
+        var model = OptionModel(s.options[k], in: s)
+        return model.month(MonthDemand(index: i, date: actual.month, requests: actual.requests), isLast: false).totalCost
+    }
+
     /// Whole months from `a` to `b`.
     static func months(from a: CalendarMonth, to b: CalendarMonth) -> Int {
         (b.year - a.year) * 12 + (b.month - a.month)

@@ -14,14 +14,7 @@ public enum WorkloadFit {
         }
         var notes: [String] = []
         let tokensPerRequest = try countingRule(history, complete, options, notes: &notes)
-        let months = complete.map { usage -> FitMonth in
-            var m = FitMonth(month: usage.month)
-            for (model, _) in usage.formats.sorted(by: { $0.key < $1.key }) {
-                guard let row = history.chosen(model: model, month: usage.month) else { continue }
-                m.add(row, tokensPerRequest: tokensPerRequest, files: row.sourceIDs.compactMap { history.source($0)?.fileName })
-            }
-            return m
-        }
+        let months = fitMonths(history, complete, tokensPerRequest: tokensPerRequest)
         let projected = lastMonth.adding(months: 1)
         let offset = { (m: CalendarMonth) in Double((m.year - firstMonth.year) * 12 + m.month - firstMonth.month) }
 
@@ -80,6 +73,18 @@ public enum WorkloadFit {
                                    cachedShare: cachedShare, batchShare: batchShare, cacheWriteShare: cacheWriteShare,
                                    classes: classes, shape: shape, tokensPerRequest: tokensPerRequest)
         return FittedWorkload(fitted, history: history, options: options, projected: projected, notes: notes)
+    }
+
+    /// Each complete month with its models read from their chosen formats.
+    static func fitMonths(_ history: UsageHistory, _ complete: [MonthUsage], tokensPerRequest: Double?) -> [FitMonth] {
+        complete.map { usage -> FitMonth in
+            var m = FitMonth(month: usage.month)
+            for (model, _) in usage.formats.sorted(by: { $0.key < $1.key }) {
+                guard let row = history.chosen(model: model, month: usage.month) else { continue }
+                m.add(row, tokensPerRequest: tokensPerRequest, files: row.sourceIDs.compactMap { history.source($0)?.fileName })
+            }
+            return m
+        }
     }
 
     /// Prompt tokens per request for exports that count no requests, or nil when all count them.
