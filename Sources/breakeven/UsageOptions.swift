@@ -19,7 +19,8 @@ struct UsageOptions: ParsableArguments {
     func openForImport() throws -> UsageStore {
         let path = resolvedPath
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             return try UsageStore(path: path)
         } catch {
             Terminal.error("breakeven: cannot open the usage database \(path): \(error)")

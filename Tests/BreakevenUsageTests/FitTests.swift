@@ -126,8 +126,9 @@ struct FitTests {
         let fit = try #require(RequestClassFit.fit([bin(1000, 90), bin(250_000, 10)], thresholds: [200_000]))
         #expect(fit.classes.map(\.share) == [0.9, 0.1])
         #expect(fit.classes.map(\.inputTokens) == [1000, 250_000])
-        #expect(fit.classes.map(\.name) == ["prompts up to 200,000 tokens", "prompts over 200,000 tokens"])
-        #expect(fit.cuts == [200_000])
+        // The median falls in the bin up to 1,024 tokens; nothing lies between it and the cliff.
+        #expect(fit.classes.map(\.name) == ["prompts up to 1,024 tokens", "prompts over 200,000 tokens"])
+        #expect(fit.cuts == [1024])
     }
 
     @Test func theLogisticIsChosenOnlyWhenItFitsClearlyBetter() {

@@ -42,7 +42,6 @@ enum UsageSchema {
                 t.check(sql: "cached_input_tokens <= input_tokens")
                 t.primaryKey(["format", "key_source", "start", "seconds", "model", "dimensions"])
             }
-            try db.create(index: "usage_bucket_by_model", on: "usage_bucket", columns: ["model", "start"])
             // Every request id imported, as a 64-bit hash: what makes a second import of the same
             // request (or an overlapping export) change nothing.
             try db.execute(sql: """
