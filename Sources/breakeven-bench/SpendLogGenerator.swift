@@ -1,3 +1,4 @@
+import BreakevenUsage
 import Foundation
 
 /// Writes a synthetic LiteLLM `LiteLLM_SpendLogs` export (the columns of BerriAI/litellm
@@ -139,31 +140,12 @@ struct SpendLogGenerator {
         if lean {
             let cache = model.provider == "anthropic" ? "\"\"cache_read_input_tokens\"\": \(cached)" : usage
             let meta = failed ? "{}" : "\"{\"\"usage_object\"\": {\"\"prompt_tokens\"\": \(prompt), \(cache)}}\""
-            return "\(id),\(String(format: "%.6f", spend)),\(tokens.0),\(tokens.1),\(SpendLogGenerator.text(time)),\(model.name),\(meta),\(failed ? "failure" : "success")\n"
+            return "\(id),\(String(format: "%.6f", spend)),\(tokens.0),\(tokens.1),\(UsageTime.postgresText(milliseconds: SpendLogGenerator.millis(time))),\(model.name),\(meta),\(failed ? "failure" : "success")\n"
         }
         return "\(id),acompletion,\(key),\(String(format: "%.6f", spend)),\(tokens.0 + tokens.1),\(tokens.0),\(tokens.1),"
-            + "\(SpendLogGenerator.text(time)),\(SpendLogGenerator.text(ended)),\(model.name),\(model.provider),\(metadata),"
+            + "\(UsageTime.postgresText(milliseconds: SpendLogGenerator.millis(time))),\(UsageTime.postgresText(milliseconds: SpendLogGenerator.millis(ended))),\(model.name),\(model.provider),\(metadata),"
             + "support,\(failed ? "failure" : "success")\n"
     }
 
-    /// PostgreSQL's text of a timestamp without zone, in UTC: 2026-05-01 09:15:02.123.
-    static func text(_ date: Date) -> String {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        let seconds = millis / 1000
-        let days = Int(seconds / 86_400)
-        // civil_from_days (Howard Hinnant).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        let t = Int(seconds % 86_400)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let ms = Int(millis % 1000)
-        return "\(year)-\(two(month))-\(two(day)) \(two(t / 3600)):\(two(t % 3600 / 60)):\(two(t % 60)).\(ms < 10 ? "00" : ms < 100 ? "0" : "")\(ms)"
-    }
+    static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
 }

@@ -8,11 +8,7 @@ struct UsageOptions: ParsableArguments {
     var path: String?
 
     var resolvedPath: String {
-        let env = ProcessInfo.processInfo.environment
-        if let path = path ?? env["BREAKEVEN_USAGE"].flatMap({ $0.isEmpty ? nil : $0 }) { return path }
-        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((env["HOME"] ?? NSTemporaryDirectory()) as NSString).appendingPathComponent(".local/share")
-        return ((base as NSString).appendingPathComponent("breakeven") as NSString).appendingPathComponent("usage.sqlite")
+        path ?? ProcessInfo.processInfo.environment["BREAKEVEN_USAGE"].flatMap { $0.isEmpty ? nil : $0 } ?? DataDirectory.path("usage.sqlite")
     }
 
     /// Opens the database to import into, creating it (and its folder) if needed.

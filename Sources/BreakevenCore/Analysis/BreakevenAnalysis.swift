@@ -59,7 +59,7 @@ public enum BreakevenAnalysis {
                                 months: scenario.months, discountRate: scenario.discountRate,
                                 inputTokensPerRequest: perRequest.input, outputTokensPerRequest: perRequest.output,
                                 phases: scenario.workload.phases.map(PhaseInfo.init))
-        if !scenario.workload.actuals.isEmpty { info.actuals = scenario.workload.actuals.map(ActualInfo.init) }
+        if !scenario.workload.actuals.isEmpty { info.actuals = scenario.workload.actuals }
         return BreakevenResult(scenario: info, baseline: scenario.baselineID, options: options,
                                warnings: WarningRules.warnings(scenario, options), assumptions: scenario.assumptions,
                                guardrails: scenario.guardrails)

@@ -54,7 +54,7 @@ public struct ScenarioInfo: Sendable, Hashable, Codable {
     /// Maturity phases, in order; empty when the scenario has none.
     public var phases: [PhaseInfo] = []
     /// The months that happened (`workload.actuals`); nil (left out) without them.
-    public var actuals: [ActualInfo]? = nil
+    public var actuals: [ActualMonth]? = nil
 
     /// The workload's tokens (input + output before multipliers) in a month of this many requests.
     public func workloadTokens(requests: Double) -> Double {
