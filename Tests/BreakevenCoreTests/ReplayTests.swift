@@ -99,3 +99,19 @@ struct ReplayTests {
         ])
     }
 }
+
+@Suite("Replay prices before a catalog price")
+struct ReplayPriceGapTests {
+    @Test func aMonthBeforeTheCatalogsFirstPriceIsReplayedAtTheAsOfPriceAndSaysSo() throws {
+        let catalog = CatalogSnapshot(modelPrices: [
+            ModelPrice(id: "test/model", provider: "test", effectiveFrom: CalendarDay(year: 2026, month: 3, day: 1),
+                       inputPerMTok: 2, outputPerMTok: 8, source: "test"),
+        ])
+        let text = ScenarioText.document(months: 3, workload: ReplayTests.workload, options: [#"{ "id": "api", "type": "api", "model": "test/model" }"#])
+        let s = try ScenarioLoader.load(Array(text.utf8), file: "x.json", catalog: catalog).scenario
+        #expect(s.replayPrices.isEmpty)
+        #expect(s.assumptions.contains(Assumption(path: "workload.actuals.prices",
+                                                  value: "api: no catalog price in effect in 2026-01 to 2026-02; every API option's months there replayed at the as_of prices",
+                                                  source: .defaultValue)))
+    }
+}

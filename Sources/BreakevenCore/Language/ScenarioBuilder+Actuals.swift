@@ -58,12 +58,17 @@ extension ScenarioBuilder {
         members.removeAll { $0.key == "as_of" }
         var out: [CalendarMonth: [String: APIPricing]] = [:]
         var unpriced: [CalendarMonth] = []
+        var unpricedIDs = Set<String>()
         for month in Set(scenario.workload.actuals.map(\.month)).sorted() {
             let asOf = JSONNode.Member(key: "as_of", keyLocation: .start, value: .string(month.firstDay.description))
             let builder = ScenarioBuilder(root: JSONNode(.object(members + [asOf]), at: root.location), catalog: catalog)
             builder.log.recordsAssumptions = false
             guard let built = builder.build(), builder.log.diagnostics.isEmpty else {
                 unpriced.append(month)
+                // The options the month's build stumbled on: `options[1].model` names options[1].
+                for d in builder.log.diagnostics where d.path.hasPrefix("options[") {
+                    if let k = Int(d.path.dropFirst(8).prefix { $0.isNumber }), k < scenario.options.count { unpricedIDs.insert(scenario.options[k].id) }
+                }
                 continue
             }
             var changed: [String: APIPricing] = [:]
@@ -73,8 +78,11 @@ extension ScenarioBuilder {
             if !changed.isEmpty { out[month] = changed }
         }
         if let first = unpriced.first, let last = unpriced.last {
+            let span = first == last ? "\(first)" : "\(first) to \(last)"
+            let who = unpricedIDs.isEmpty ? "" : unpricedIDs.sorted().joined(separator: ", ") + ": "
             log.add(Assumption(path: "workload.actuals.prices",
-                               value: "\(first) to \(last): no catalog price in effect yet; replayed at the as_of prices", source: .defaultValue))
+                               value: "\(who)no catalog price in effect in \(span); every API option's months there replayed at the as_of prices",
+                               source: .defaultValue))
         }
         return out
     }

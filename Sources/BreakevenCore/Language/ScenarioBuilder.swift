@@ -108,7 +108,10 @@ struct ScenarioBuilder {
                                 baselineID: baseline, assumptions: log.assumptions)
         scenario.guardrails = guardrails
         // Usage in: the API prices in effect in each actual month (not for trial rebuilds).
-        if log.recordsAssumptions, !workload.actuals.isEmpty { scenario.replayPrices = replayPrices(for: scenario) }
+        if log.recordsAssumptions, !workload.actuals.isEmpty {
+            scenario.replayPrices = replayPrices(for: scenario)
+            scenario.assumptions = log.assumptions
+        }
         return scenario
     }
 
