@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "BreakevenCore", targets: ["BreakevenCore"]),
         .library(name: "BreakevenCatalog", targets: ["BreakevenCatalog"]),
+        .library(name: "BreakevenUsage", targets: ["BreakevenUsage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,13 +22,13 @@ let package = Package(
         .executableTarget(
             name: "breakeven",
             dependencies: [
-                "BreakevenCore", "BreakevenCatalog", "BreakevenReports",
+                "BreakevenCore", "BreakevenCatalog", "BreakevenReports", "BreakevenUsage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Speed figures (release build): option-months per second, wall time of a run.
-        .executableTarget(name: "breakeven-bench", dependencies: ["BreakevenCore", "BreakevenCatalog", "BreakevenReports"]),
+        .executableTarget(name: "breakeven-bench", dependencies: ["BreakevenCore", "BreakevenCatalog", "BreakevenReports", "BreakevenUsage"]),
         .testTarget(name: "BreakevenCoreTests", dependencies: ["BreakevenCore"]),
         .testTarget(
             name: "BreakevenReportsTests",
@@ -46,6 +47,19 @@ let package = Package(
         .testTarget(
             name: "BreakevenCatalogTests",
             dependencies: ["BreakevenCatalog", "BreakevenCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        // What a team actually used: its own database file and migrations (usage.sqlite, apart
+        // from the price catalog), an importer per export format, the aggregates, and `fit`
+        // (a pure function of the aggregates to a workload block).
+        .target(
+            name: "BreakevenUsage",
+            dependencies: ["BreakevenCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(
+            name: "BreakevenUsageTests",
+            dependencies: ["BreakevenUsage", "BreakevenCore"],
             resources: [.copy("Fixtures")]
         ),
     ],

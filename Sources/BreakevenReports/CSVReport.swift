@@ -3,7 +3,7 @@ import BreakevenCore
 /// The tidy tables: one row per option per month, and one summary row per option. Every row
 /// names the currency its amounts are in, so tables of several scenarios can be stacked.
 public enum CSVReport {
-    public static let monthlyColumns = ["option", "month", "date", "requests", "input_tokens", "output_tokens", "api_cost", "gpu_cost",
+    public static let monthlyColumns = ["option", "period", "month", "date", "requests", "input_tokens", "output_tokens", "api_cost", "gpu_cost",
                                         "hardware_cost", "energy_cost", "subscription_cost", "team_cost", "fixed_cost", "one_time_cost",
                                         "total_cost", "cumulative_cost", "replicas", "utilization", "unmet_requests", "currency"]
 
@@ -14,9 +14,11 @@ public enum CSVReport {
     public static func monthly(_ result: BreakevenResult) -> String {
         var table = CSVTable(header: monthlyColumns)
         for option in result.options {
-            for m in option.months {
+            // The months that happened (replayed), then the projection.
+            let months = (option.replay?.months ?? []).map { ("actual", $0) } + option.months.map { ("projected", $0) }
+            for (period, m) in months {
                 let c = m.costs
-                table.append([option.id, String(m.month), m.date.description, count(m.requests), count(m.inputTokens), count(m.outputTokens),
+                table.append([option.id, period, String(m.month), m.date.description, count(m.requests), count(m.inputTokens), count(m.outputTokens),
                               money(c.api), money(c.gpu), money(c.hardware), money(c.energy), money(c.subscription), money(c.team),
                               money(c.fixed), money(c.oneTime), money(m.totalCost), money(m.cumulativeCost),
                               m.replicas.map { Money.trimmed(Money.fixed($0, decimals: 2)) } ?? "",

@@ -15,6 +15,7 @@ public enum MarkdownReport {
         out += MarkdownText.text(horizonLine(result)) + "\n\n"
         out += section("Summary", summary(result))
         out += section("Breakeven", breakeven(result))
+        if let replay = replay(result) { out += section("Replay", replay) }
         if let uncertainty = uncertainty(result) { out += section("Uncertainty", uncertainty) }
         if let sensitivity = sensitivity(result, context: context) { out += section("Sensitivity", sensitivity) }
         out += section("Cumulative cost", cumulativeChart(result, context: context))

@@ -16,6 +16,22 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+// `breakeven-bench --usage`: only the usage-in figures; `--write-sample PATH`: the sample LiteLLM
+// export of scenarios/usage/.
+if CommandLine.arguments.dropFirst().first == "--usage" || CommandLine.arguments.dropFirst().first == "--write-sample" {
+    do {
+        if CommandLine.arguments.dropFirst().first == "--write-sample", let path = CommandLine.arguments.dropFirst(2).first {
+            try UsageBench.writeSample(path)
+        } else {
+            try UsageBench.run()
+        }
+    } catch {
+        FileHandle.standardError.write(Data("breakeven-bench: \(error)\n".utf8))
+        exit(70)
+    }
+    exit(0)
+}
+
 // `breakeven-bench --monte-carlo`: only the Monte Carlo and sweep figures; with BENCH_PROFILE=N
 // in the environment, only the trial loop on N threads, 20 times over, for a profiler.
 if CommandLine.arguments.dropFirst().first == "--monte-carlo" || ProcessInfo.processInfo.environment["BENCH_PROFILE"] != nil {
@@ -101,5 +117,10 @@ for (file, importer) in [("litellm-model-prices.json", { (d: Data) in try PriceI
 
 checksum += MonteCarloBench.run()
 checksum += MonteCarloBench.everyExample(loadedExamples)
+do {
+    try UsageBench.run()
+} catch {
+    print("usage: failed: \(error)")
+}
 // Keeps the optimiser from dropping the work.
 if checksum.isNaN { print("checksum: NaN") }

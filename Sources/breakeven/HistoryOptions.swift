@@ -11,11 +11,7 @@ struct HistoryOptions: ParsableArguments {
     var disabled = false
 
     var resolvedPath: String {
-        if let path { return path }
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((env["HOME"] ?? NSTemporaryDirectory()) as NSString).appendingPathComponent(".local/share")
-        return ((base as NSString).appendingPathComponent("breakeven") as NSString).appendingPathComponent("history.sqlite")
+        path ?? DataDirectory.path("history.sqlite")
     }
 
     /// The history a run records into, created when missing (its folder too).

@@ -47,11 +47,20 @@ public enum BreakevenAnalysis {
                 months: months.map(MonthResult.init)))
             options[options.count - 1].provider = option.provider
         }
-        let info = ScenarioInfo(name: scenario.name, sha256: scenario.digest, description: scenario.description,
+        // Usage in: the months that happened, replayed under every option.
+        if let replay = Simulator.replay(scenario) {
+            let totals = replay.options.map { $0.months.last?.cumulativeCost ?? 0 }
+            for k in options.indices where k < totals.count {
+                options[k].replay = ReplayResult(months: replay.options[k].months.map(MonthResult.init), totalCost: totals[k],
+                                                 savingsVsBaseline: totals[baselineIndex] - totals[k])
+            }
+        }
+        var info = ScenarioInfo(name: scenario.name, sha256: scenario.digest, description: scenario.description,
                                 profile: scenario.profile.rawValue, currency: scenario.currency, start: scenario.start,
                                 months: scenario.months, discountRate: scenario.discountRate,
                                 inputTokensPerRequest: perRequest.input, outputTokensPerRequest: perRequest.output,
                                 phases: scenario.workload.phases.map(PhaseInfo.init))
+        if !scenario.workload.actuals.isEmpty { info.actuals = scenario.workload.actuals }
         return BreakevenResult(scenario: info, baseline: scenario.baselineID, options: options,
                                warnings: WarningRules.warnings(scenario, options), assumptions: scenario.assumptions,
                                guardrails: scenario.guardrails)
@@ -134,8 +143,9 @@ public enum BreakevenAnalysis {
         option.indices.first { atOrBelow(option[$0].runRateCost, baseline[$0].runRateCost) }.map { $0 + 1 }
     }
 
+    /// Nil for a month of less than one token: a price per million of nothing is no figure.
     static func costPerMTok(_ month: MonthlyProjection?, _ tokens: Double?) -> Double? {
-        guard let month, let tokens, tokens > 0 else { return nil }
+        guard let month, let tokens, tokens >= 1 else { return nil }
         return month.totalCost / (tokens / 1e6)
     }
 

@@ -13,7 +13,7 @@ public struct ScenarioComparison: Sendable, Hashable {
         /// The self-hosted or owned option with the lowest total, if any.
         public var bestSelfRun: OptionResult?
 
-        public var costPerMTok: Double? { tokens > 0 ? cheapest.totalCost / (tokens / 1e6) : nil }
+        public var costPerMTok: Double? { tokens >= 1 ? cheapest.totalCost / (tokens / 1e6) : nil }
         public var costPerRequest: Double? { requests > 0 ? cheapest.totalCost / requests : nil }
         public var costPerSeatMonth: Double? { seats.map { cheapest.totalCost / Double($0) / Double(result.scenario.months) } }
         public var monthlyTokens: Double { tokens / Double(max(result.scenario.months, 1)) }

@@ -105,6 +105,11 @@ final class ProvisionedCapacity: MonthlyCostModel {
 
     var isStateless: Bool { terms.termMonths <= 1 || pools.allSatisfy { $0.fixed != nil } }
 
+    func continueFrom(_ earlier: any MonthlyCostModel) {
+        guard let earlier = earlier as? ProvisionedCapacity else { return }
+        committed.units = earlier.committed.units
+    }
+
     func monthTotal(_ demand: MonthDemand, isLast: Bool) -> Double { monthCost(demand, isLast: isLast).costs.total }
     var oneTimeCost: Double { overheads.oneTime }
 

@@ -47,6 +47,10 @@ protocol MonthlyCostModel {
     /// Lends the model storage it reuses from one trial to the next (an owned fleet's unit
     /// list), and takes it back: a trial then allocates nothing.
     func exchangeStorage(_ storage: inout CostModelStorage)
+    /// Takes over the state of the same option's model built for an earlier month (a replay
+    /// builds each month that happened from its own request mix and prices; what was bought or
+    /// committed stays so).
+    func continueFrom(_ earlier: any MonthlyCostModel)
 }
 
 /// Buffers cost models borrow from a thread's workspace, kept from one trial to the next.
@@ -58,6 +62,7 @@ struct CostModelStorage {
 extension MonthlyCostModel {
     var isStateless: Bool { true }
     func exchangeStorage(_ storage: inout CostModelStorage) {}
+    func continueFrom(_ earlier: any MonthlyCostModel) {}
 }
 
 extension APIPricing: ServingTerms {
@@ -117,4 +122,10 @@ extension OwnedFleet: MonthlyCostModel {
     var isStateless: Bool { false }
     var oneTimeCost: Double { overheads.oneTime }
     func exchangeStorage(_ storage: inout CostModelStorage) { swapUnitStorage(&storage.units) }
+
+    func continueFrom(_ earlier: any MonthlyCostModel) {
+        guard let earlier = earlier as? OwnedFleet else { return }
+        bought.batches = earlier.bought.batches
+        bought.count = earlier.bought.count
+    }
 }

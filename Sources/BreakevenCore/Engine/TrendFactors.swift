@@ -8,8 +8,9 @@ struct TrendFactors {
 
     /// - Parameter tables: where to take (or keep) the table of this rate; nil: computed as needed.
     init(perYear: Double, tables: TrendTableCache? = nil) {
-        self.perYear = perYear
-        table = tables?.table(perYear) ?? []
+        // Months that happened were billed at the prices in effect then: no forecast applies.
+        self.perYear = tables?.pricesAsTheyWere == true ? 0 : perYear
+        table = tables?.table(self.perYear) ?? []
     }
 
     @inline(__always)
@@ -22,11 +23,14 @@ struct TrendFactors {
 /// a Monte Carlo worker keeps it across trials, so only the rates a trial draws are computed.
 final class TrendTableCache {
     let months: Int
+    /// Every trend held at 0: a replay of months that happened, each priced as it was.
+    let pricesAsTheyWere: Bool
     private var tables: [(perYear: Double, table: [Double])] = []
     static let slots = 8
 
-    init(months: Int) {
+    init(months: Int, pricesAsTheyWere: Bool = false) {
         self.months = months
+        self.pricesAsTheyWere = pricesAsTheyWere
     }
 
     /// trendFactor(perYear, month: i) for every month of the horizon.

@@ -3,14 +3,16 @@
 /// every input listed with its source. Reports what a shape cannot say: the version, unique
 /// ids, references, shares that must sum to 1, volumes that would run away.
 enum ScenarioResolver {
-    static func resolve(_ root: JSONNode, catalog: CatalogSnapshot) -> Result<ResolvedScenario, ScenarioErrors> {
+    /// - Parameter asOf: the day whose catalog prices apply, in place of the scenario's `as_of`
+    ///   (a replayed month's prices).
+    static func resolve(_ root: JSONNode, catalog: CatalogSnapshot, asOf: CalendarDay? = nil) -> Result<ResolvedScenario, ScenarioErrors> {
         var top = ScenarioLanguage.Settings()
         let bootstrap = KeyReader(node: root, path: "", settingPath: "", context: ResolveContext(catalog: catalog, conversion: nil, asOf: .init(year: 2026, month: 1, day: 1)))
         for k in ScenarioLanguage.leadingKeys + [ScenarioLanguage.baseline.key] { k.read(&top, bootstrap) }
         let code = top.currency ?? Currency.usd.code
         let conversion = top.usdRate.flatMap { Currency(code: code).isUSD ? nil : CatalogConversion(perUSD: $0, into: code) }
         let start = top.start.flatMap(CalendarMonth.init) ?? CalendarMonth(year: 2026, month: 1)
-        let context = ResolveContext(catalog: catalog, conversion: conversion, asOf: top.asOf.flatMap(CalendarDay.init) ?? start.firstDay)
+        let context = ResolveContext(catalog: catalog, conversion: conversion, asOf: asOf ?? top.asOf.flatMap(CalendarDay.init) ?? start.firstDay)
         let r = KeyReader(node: root, path: "", settingPath: "", context: context)
         context.start = start
         context.months = ScenarioLanguage.months.value(top, .dollars) ?? 36

@@ -10,6 +10,18 @@ struct WorkloadSettings: KeySettings {
     var growth = GrowthSettings()
     var loadShape = LoadShapeSettings()
     var phases: [PhaseSettings] = []
+    var actuals: [ActualMonthSettings] = []
+}
+
+/// A month that happened (`workload.actuals`), as `breakeven fit` writes it.
+struct ActualMonthSettings: KeySettings {
+    var month: String?
+    var requests: Int?
+    var inputTokens: Int?
+    var cachedInputTokens: Int?
+    var outputTokens: Int?
+    var batchRequests: Int?
+    var billed: Double?
 }
 
 struct RequestClassSettings: KeySettings {
@@ -128,6 +140,42 @@ enum WorkloadDeclaration {
             "Allowed options", .text, "Options that may serve in this phase (default: all); the baseline serves for the others.")).key,
     ]
 
+    static let actualKeys: [Key<ActualMonthSettings>] = {
+        typealias A = ActualMonthSettings
+        let tokens = NumberBounds.atLeast(0, atMost: maxTokensPerMonth)
+        return [
+            TextKey("month", \A.month, .month, required: true, KeyDoc("Month", .text, "The calendar month, \"YYYY-MM\".")).key,
+            NumberKey("requests", \A.requests, .atLeast(0, atMost: maxRequestsPerMonth), required: true, KeyDoc(
+                "Requests", .count("requests"), "Requests served that month.")).key,
+            NumberKey("input_tokens", \A.inputTokens, tokens, required: true, KeyDoc(
+                "Prompt tokens", .count("tokens"), "Prompt tokens, cached ones included.")).key,
+            NumberKey("cached_input_tokens", \A.cachedInputTokens, tokens, required: true, KeyDoc(
+                "Cached prompt tokens", .count("tokens"), "Prompt tokens read from the provider's cache.")).key,
+            NumberKey("output_tokens", \A.outputTokens, tokens, required: true, KeyDoc(
+                "Output tokens", .count("tokens"), "Output tokens.")).key,
+            NumberKey("batch_requests", \A.batchRequests, .atLeast(0, atMost: maxRequestsPerMonth), default: .value(0), KeyDoc(
+                "Batch requests", .count("requests"), "Requests sent as batch.")).key,
+            NumberKey("billed", \A.billed, .atLeast(0, atMost: 1e10), KeyDoc(
+                "Billed", .money(per: "month"), "What the provider billed for the month, when the export says: set beside the replayed baseline.")).key,
+        ]
+    }()
+
+    /// `workload.actuals`: facts, not inputs. They are listed as one assumption (their span), not
+    /// month by month, and no trial or `--set` varies them.
+    static let actuals: Key<S> = {
+        var key = ListKey<S, ActualMonthSettings>("actuals", \.actuals, actualKeys, count: 0...240,
+                                                  elementName: { node, k in node["month"]?.string ?? "\(k)" }, KeyDoc(
+            "Actual months", .text, "Months that happened (from `breakeven fit`), oldest first: replayed under every option and compared by `breakeven drift`."))
+            .key
+        key.record = { s, r, _ in
+            guard let first = s.actuals.first?.month, let last = s.actuals.last?.month, let node = r.child("actuals") else { return }
+            let count = s.actuals.count
+            r.assume("actuals", "\(first) to \(last) (\(count) month\(count == 1 ? "" : "s"))", KeyReader.source(of: node))
+        }
+        key.input = { _, _ in nil }
+        return key
+    }()
+
     static let keys: [Key<S>] = [
         requestsPerMonth.key, requestsPerDay.key, inputTokens.key, outputTokens.key, singleClass(cachedShare.key), classes, batchShare.key,
         ObjectKey("growth", \S.growth, growthKeys, exactlyOne: [[Alternative(["monthly_rate"]), Alternative(["annual_rate"]),
@@ -138,6 +186,7 @@ enum WorkloadDeclaration {
         ListKey<S, PhaseSettings>("phases", \.phases, phaseKeys, count: 1...24, elementName: { node, k in node["name"]?.string ?? "phase \(k + 1)" }, KeyDoc(
             "Phases", .text, "Maturity phases: volume and the options allowed, stretch by stretch."))
             .key(names: { s in s.phases.enumerated().map { $0.element.name ?? "phase \($0.offset + 1)" } }),
+        actuals,
     ]
 
     /// A key of the single request size, listed only when the workload has no classes.

@@ -24,6 +24,7 @@ extension WorkloadDeclaration {
             w.element("phases", k, named: "").error("until_month",
                 "expected a month after \(previous) (where \"\(s.phases[k - 1].name ?? "")\" ends), found \(until)")
         }
+        checkActuals(s, w)
         // A growth that compounds past any real workload is a typo, not a forecast.
         let workload = lowered(s)
         let perRequest = workload.tokensPerRequest
@@ -33,6 +34,32 @@ extension WorkloadDeclaration {
                 w.error(w.has("growth") ? "growth" : nil,
                         "the workload reaches \(Money.scientific(tokens)) tokens in month \(i + 1); at most 1e15 tokens a month are supported")
                 break
+            }
+        }
+    }
+
+    /// Months in order, each once; parts no larger than their whole.
+    private static func checkActuals(_ s: WorkloadSettings, _ w: KeyReader) {
+        var firstIndex: [CalendarMonth: Int] = [:]
+        var previous: CalendarMonth?
+        for (k, a) in s.actuals.enumerated() {
+            let element = w.element("actuals", k, named: a.month ?? "\(k)")
+            if let month = a.month.flatMap(CalendarMonth.init) {
+                if let first = firstIndex[month] {
+                    element.error("month", "duplicate month \(month) (first given in actuals[\(first)])")
+                } else {
+                    firstIndex[month] = k
+                    if let previous, month < previous {
+                        element.error("month", "expected a month after \(previous) (actuals are oldest first), found \(month)")
+                    }
+                    previous = month
+                }
+            }
+            if let cached = a.cachedInputTokens, let input = a.inputTokens, cached > input {
+                element.error("cached_input_tokens", "expected at most input_tokens (\(input)), which include the cached ones, found \(cached)")
+            }
+            if let batch = a.batchRequests, let requests = a.requests, batch > requests {
+                element.error("batch_requests", "expected at most requests (\(requests)), found \(batch)")
             }
         }
     }
@@ -47,12 +74,52 @@ extension WorkloadDeclaration {
                 RequestClass(name: c.name ?? "class \(k + 1)", share: c.share ?? 0, inputTokens: c.inputTokens ?? 0,
                              outputTokens: c.outputTokens ?? 0, cachedInputShare: c.cachedInputShare ?? 0)
             }
-        return Workload(volume: volume, classes: classes, batchShare: s.batchShare ?? 0, growth: growth(s.growth),
-                        loadShape: loadShape(s.loadShape),
-                        phases: s.phases.enumerated().map { k, p in
-                            WorkloadPhase(name: p.name ?? "phase \(k + 1)", untilMonth: p.untilMonth ?? 1,
-                                          volumeMultiplier: p.volumeMultiplier ?? 1, allowedOptions: p.allowedOptions.map(Set.init))
-                        })
+        var workload = Workload(volume: volume, classes: classes, batchShare: s.batchShare ?? 0, growth: growth(s.growth),
+                                loadShape: loadShape(s.loadShape),
+                                phases: s.phases.enumerated().map { k, p in
+                                    WorkloadPhase(name: p.name ?? "phase \(k + 1)", untilMonth: p.untilMonth ?? 1,
+                                                  volumeMultiplier: p.volumeMultiplier ?? 1, allowedOptions: p.allowedOptions.map(Set.init))
+                                })
+        workload.actuals = s.actuals.compactMap { a in
+            a.month.flatMap(CalendarMonth.init).map { month in
+                ActualMonth(month: month, requests: Double(a.requests ?? 0), inputTokens: Double(a.inputTokens ?? 0),
+                            cachedInputTokens: Double(a.cachedInputTokens ?? 0), outputTokens: Double(a.outputTokens ?? 0),
+                            batchRequests: Double(a.batchRequests ?? 0), billed: a.billed)
+            }
+        }
+        return workload
+    }
+
+    /// This workload as it was in a month that happened: its volume, prompt and output tokens per
+    /// request, cached share and batch share, flat, in one phase. Several request classes keep
+    /// their shares and relative sizes, scaled so that the month's token totals come out exactly.
+    static func settings(_ s: WorkloadSettings, asIn actual: ActualMonth) -> WorkloadSettings {
+        var w = s
+        w.requestsPerMonth = actual.requests
+        w.requestsPerDay = nil
+        w.growth = GrowthSettings()
+        w.phases = []
+        w.actuals = []
+        guard actual.requests > 0 else { return w }
+        let input = actual.inputTokens / actual.requests
+        let output = actual.outputTokens / actual.requests
+        let cached = actual.inputTokens > 0 ? actual.cachedInputTokens / actual.inputTokens : 0
+        w.batchShare = min(1, actual.batchRequests / actual.requests)
+        guard !w.classes.isEmpty else {
+            w.inputTokens = input
+            w.outputTokens = output
+            w.cachedInputShare = cached
+            return w
+        }
+        let mean = lowered(s).tokensPerRequest
+        let meanCached = s.classes.reduce(0) { $0 + ($1.share ?? 0) * ($1.inputTokens ?? 0) * ($1.cachedInputShare ?? 0) } / max(mean.input, 1e-12)
+        for k in w.classes.indices {
+            w.classes[k].inputTokens = (w.classes[k].inputTokens ?? 0) * (mean.input > 0 ? input / mean.input : 1)
+            w.classes[k].outputTokens = (w.classes[k].outputTokens ?? 0) * (mean.output > 0 ? output / mean.output : 1)
+            let share = w.classes[k].cachedInputShare ?? 0
+            w.classes[k].cachedInputShare = meanCached > 0 ? min(1, share * cached / meanCached) : cached
+        }
+        return w
     }
 
     private static func growth(_ g: GrowthSettings) -> Growth {

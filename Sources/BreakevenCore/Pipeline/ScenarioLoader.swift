@@ -42,7 +42,8 @@ public enum ScenarioLoader {
         // Resolution reads only what the check accepted, so that one run reports every problem
         // (a duplicate id beside a negative price) while nothing is built from a refused value.
         let refused = checker.diagnostics
-        let resolution = ScenarioResolver.resolve(refused.isEmpty ? document : document.pruned(checker.rejected), catalog: catalog)
+        let checked = refused.isEmpty ? document : document.pruned(checker.rejected)
+        let resolution = ScenarioResolver.resolve(checked, catalog: catalog)
         let resolved: ResolvedScenario
         switch resolution {
         case .success(let r) where refused.isEmpty:
@@ -60,6 +61,11 @@ public enum ScenarioLoader {
             throw ScenarioErrors(file: file, diagnostics: [Diagnostic(at: .start, path: "", error.message)])
         }
         scenario.digest = digest(document)
+        if !resolved.workload.actuals.isEmpty {
+            let replay = ReplayPlanner.months(resolved, document: checked, catalog: catalog)
+            scenario.replay = replay.months
+            scenario.assumptions += replay.assumptions
+        }
         var loaded = LoadedScenario(document: document, resolved: resolved, scenario: scenario)
         var uncertainty = UncertaintyReader(loaded)
         loaded.scenario.uncertainty = uncertainty.read()
@@ -93,4 +99,15 @@ public struct LoadedScenario: Sendable {
 
     /// Every number of the scenario a trial, tornado bar or sweep point may set, at the value it has.
     public var numericInputs: [NumericInput] { ScenarioInputs(resolved).all }
+
+    /// What option `id` charges in month i (0-based) of the plan for a month that happened: its
+    /// volume and request mix at the plan's prices and trends (what `drift` sets a month without
+    /// a bill against); nil for an unknown option, or a mix no derived replica fits.
+    public func planCost(of actual: ActualMonth, month i: Int, option id: String) -> Double? {
+        var r = resolved
+        r.workload = WorkloadDeclaration.settings(resolved.workload, asIn: actual)
+        guard let s = try? r.scenario(), let option = s.option(id) else { return nil }
+        var model = OptionModel(option, in: s)
+        return model.month(MonthDemand(index: i, date: actual.month, requests: actual.requests), isLast: false).totalCost
+    }
 }

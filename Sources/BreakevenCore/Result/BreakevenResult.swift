@@ -53,6 +53,8 @@ public struct ScenarioInfo: Sendable, Hashable, Codable {
     public var outputTokensPerRequest: Double
     /// Maturity phases, in order; empty when the scenario has none.
     public var phases: [PhaseInfo] = []
+    /// The months that happened (`workload.actuals`); nil (left out) without them.
+    public var actuals: [ActualMonth]? = nil
 
     /// The workload's tokens (input + output before multipliers) in a month of this many requests.
     public func workloadTokens(requests: Double) -> Double {
@@ -65,6 +67,7 @@ public struct ScenarioInfo: Sendable, Hashable, Codable {
         case inputTokensPerRequest = "input_tokens_per_request"
         case outputTokensPerRequest = "output_tokens_per_request"
         case phases
+        case actuals
     }
 
     /// The phase of a 1-based month.

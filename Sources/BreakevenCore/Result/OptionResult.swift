@@ -32,6 +32,8 @@ public struct OptionResult: Sendable, Hashable, Codable {
     public var months: [MonthResult]
     /// Ranges and odds over the Monte Carlo trials; nil without an `uncertainty` block.
     public var uncertainty: OptionUncertainty? = nil
+    /// The months that happened, replayed under this option; nil without `workload.actuals`.
+    public var replay: ReplayResult? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, label, type, provider
@@ -53,6 +55,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         case personal
         case months
         case uncertainty
+        case replay
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -79,6 +82,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         try c.encode(personal, forKey: .personal)
         try c.encode(months, forKey: .months)
         try c.encode(uncertainty, forKey: .uncertainty)
+        try c.encode(replay, forKey: .replay)
     }
 }
 

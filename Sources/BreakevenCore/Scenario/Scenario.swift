@@ -21,6 +21,8 @@ public struct Scenario: Sendable {
     public var digest: String
     /// Limits `run` and `diff` check (the scenario's `guardrails`).
     public var guardrails: [Guardrail] = []
+    /// The months that happened (`workload.actuals`), each as the engine replays it; empty without them.
+    public var replay: [ReplayMonth] = []
 
     public init(name: String, description: String = "", profile: Profile = .enterprise, currency: String = "USD",
                 start: CalendarMonth, months: Int, discountRate: Double = 0, workload: Workload,

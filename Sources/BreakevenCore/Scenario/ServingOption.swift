@@ -44,6 +44,9 @@ public struct ServingOption: Sendable, Identifiable {
         return nil
     }
 
+    /// An API option's prices; nil for the other kinds.
+    public var apiPricing: APIPricing? { terms(APIPricing.self) }
+
     /// The terms of a single option, of the type asked for (nil for another kind or a composite).
     func terms<T: ServingTerms>(_: T.Type) -> T? {
         if case .single(let terms) = kind { return terms as? T }

@@ -15,6 +15,8 @@ public struct Workload: Sendable, Hashable {
     public var loadShape: LoadShape
     /// Maturity phases; empty: one phase, every option allowed.
     public var phases: [WorkloadPhase]
+    /// Months that happened, oldest first (`workload.actuals`): replayed, and compared by `drift`.
+    public var actuals: [ActualMonth] = []
 
     public init(volume: Volume, classes: [RequestClass], batchShare: Double = 0, growth: Growth = .flat,
                 loadShape: LoadShape = .flat, phases: [WorkloadPhase] = []) {

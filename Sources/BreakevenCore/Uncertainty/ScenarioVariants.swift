@@ -84,7 +84,7 @@ public struct ScenarioVariants: Sendable {
     }
 
     /// The scenario with input j at values[j]; nil if it cannot run with them.
-    func scenario(_ values: [Double]) -> Scenario? {
+    public func scenario(_ values: [Double]) -> Scenario? {
         var r = resolved
         for j in setters.indices where j < values.count { setters[j].set(&r, values[j]) }
         return try? r.scenario()

@@ -1,0 +1,56 @@
+/// Anthropic's Admin API usage report: `GET /v1/organizations/usage_report/messages` pages
+/// (`{"data": [{"starting_at", "ending_at", "results": […]}], "has_more", "next_page"}`), as
+/// the API reference "Get Messages Usage Report" (platform.claude.com/docs/en/api/admin/
+/// usage_report/retrieve_messages) documents them: RFC 3339 bucket bounds, and per result
+/// `uncached_input_tokens`, `cache_read_input_tokens`, `cache_creation.ephemeral_5m_input_tokens`
+/// and `…_1h_input_tokens`, `output_tokens`, and the group keys (`model`, `service_tier`,
+/// `context_window`, `workspace_id`, `api_key_id`…), null when not grouped by.
+///
+/// The report counts no requests; batch traffic is the `batch` service tier.
+enum AnthropicUsageImporter {
+    static let groupKeys = ["workspace_id", "api_key_id", "service_tier", "context_window", "inference_geo", "speed",
+                            "account_id", "service_account_id"]
+
+    static func read(_ export: JSONExport, into sink: inout some UsageSink) throws {
+        for page in export.documents {
+            try page.requireObject("a usage report page (an object with \"data\")")
+            for bucket in try page.array("data", required: true) {
+                try bucket.requireObject("a time bucket")
+                let start = try time(bucket, "starting_at")
+                let end = try time(bucket, "ending_at")
+                guard end > start else {
+                    throw bucket.error("ending_at", "expected a time after starting_at, found \(bucket.node["ending_at"]?.quoted ?? "")")
+                }
+                sink.cover(from: start, to: end)
+                for result in try bucket.array("results") {
+                    try sink.add(try self.bucket(result, start: start, seconds: end - start))
+                }
+            }
+        }
+    }
+
+    static func time(_ r: JSONRecord, _ key: String) throws -> Int64 {
+        guard let text = try r.string(key) else { throw r.error(nil, "missing key \"\(key)\"") }
+        guard let t = Timestamp.parse(text) else {
+            throw r.error(key, "expected an RFC 3339 time such as 2025-08-01T00:00:00Z, found \"\(text)\"")
+        }
+        return t
+    }
+
+    static func bucket(_ r: JSONRecord, start: Int64, seconds: Int64) throws -> UsageBucket {
+        try r.requireObject("a usage result")
+        let uncached = try r.requiredCount("uncached_input_tokens")
+        let read = try r.count("cache_read_input_tokens") ?? 0
+        var written: Int64 = 0
+        if let creation = r.child("cache_creation"), creation.node.value != .null {
+            try creation.requireObject("an object with ephemeral_5m_input_tokens and ephemeral_1h_input_tokens")
+            written = (try creation.count("ephemeral_5m_input_tokens") ?? 0) + (try creation.count("ephemeral_1h_input_tokens") ?? 0)
+        }
+        let tier = try r.string("service_tier")
+        var pairs: [(String, String?)] = []
+        for key in groupKeys { pairs.append((key, try r.string(key))) }
+        return UsageBucket(start: start, seconds: seconds, model: try r.string("model") ?? "", dimensions: UsageDimensions(pairs),
+                           batch: tier.map { $0 == "batch" }, requests: nil, inputTokens: uncached + read + written,
+                           cachedInputTokens: read, cacheWriteTokens: written, outputTokens: try r.requiredCount("output_tokens"))
+    }
+}

@@ -1,0 +1,31 @@
+/// Which tokens a bill's line counts: bills (FOCUS, AWS CUR) give each kind its own line and price.
+enum TokenKind: Sendable, Hashable {
+    /// Prompt tokens not served from the cache.
+    case input
+    case cacheRead
+    case cacheWrite
+    case output
+
+    /// The kind named in a meter's or price's description ("Input Tokens", "cache read",
+    /// "completion"); nil when it names none. Cache reads and writes are looked for first:
+    /// their names also say "input".
+    init?(describedBy text: String) {
+        let t = text.lowercased()
+        if t.contains("cache") || t.contains("cached") {
+            if t.contains("write") || t.contains("creation") || t.contains("create") { self = .cacheWrite; return }
+            if t.contains("read") || t.contains("hit") || t.contains("cached") { self = .cacheRead; return }
+        }
+        if t.contains("output") || t.contains("completion") || t.contains("generated") { self = .output; return }
+        if t.contains("input") || t.contains("prompt") { self = .input; return }
+        return nil
+    }
+
+    /// A bucket holding `n` tokens of this kind (prompt tokens of every kind count as input).
+    func bucket(_ n: Int64, start: Int64, seconds: Int64, model: String, dimensions: UsageDimensions, batch: Bool?,
+                billed: Double?, currency: String?) -> UsageBucket {
+        UsageBucket(start: start, seconds: seconds, model: model, dimensions: dimensions, batch: batch, requests: nil,
+                    inputTokens: self == .output ? 0 : n, cachedInputTokens: self == .cacheRead ? n : 0,
+                    cacheWriteTokens: self == .cacheWrite ? n : 0, outputTokens: self == .output ? n : 0,
+                    billed: billed, currency: currency)
+    }
+}

@@ -1,0 +1,59 @@
+/// The exports `usage import` reads, each exactly as its exporter documents it.
+public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
+    /// OpenAI Usage API, `/v1/organization/usage/completions` pages.
+    case openai
+    /// Anthropic Admin API, `/v1/organizations/usage_report/messages` pages.
+    case anthropic
+    /// LiteLLM's `LiteLLM_SpendLogs` table as `psql \copy … CSV HEADER` writes it.
+    case litellm
+    /// An OTLP/JSON trace export with the OpenTelemetry GenAI semantic conventions.
+    case otel
+    /// A FinOps FOCUS 1.2 (or later) cost and usage CSV.
+    case focus
+    /// An AWS CUR 2.0 CSV with Amazon Bedrock token line items.
+    case bedrockCUR = "bedrock-cur"
+
+    /// The names `--format` takes, in the order help lists them.
+    public static let names = allCases.map(\.rawValue).joined(separator: ", ")
+
+    /// One row per request (deduplicated by request or span id, aggregated per hour on import),
+    /// rather than buckets the exporter aggregated.
+    public var isPerRequest: Bool { self == .litellm || self == .otel }
+
+    /// Whether the export counts requests. Anthropic's usage report and Bedrock's CUR carry
+    /// tokens only; FOCUS counts requests only on rows whose unit is requests.
+    public var countsRequests: Bool {
+        switch self {
+        case .openai, .litellm, .otel: return true
+        case .anthropic, .bedrockCUR, .focus: return false
+        }
+    }
+
+    /// Which source a month of a model is read from when several formats cover it (they describe
+    /// the same traffic, so they are never added): per-request logs first, then the provider's
+    /// own usage reports, then bills.
+    public var preference: Int {
+        switch self {
+        case .litellm: return 0
+        case .otel: return 1
+        case .openai: return 2
+        case .anthropic: return 3
+        case .bedrockCUR: return 4
+        case .focus: return 5
+        }
+    }
+
+    /// A small stable number for the request-id table (the names stay in every other table).
+    var code: Int {
+        switch self {
+        case .openai: return 1
+        case .anthropic: return 2
+        case .litellm: return 3
+        case .otel: return 4
+        case .focus: return 5
+        case .bedrockCUR: return 6
+        }
+    }
+
+    public static func < (a: UsageFormat, b: UsageFormat) -> Bool { a.preference < b.preference }
+}

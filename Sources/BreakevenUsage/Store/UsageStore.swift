@@ -1,0 +1,76 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The usage database: a file of its own (`usage.sqlite`, apart from the price catalog), with its
+/// own migrations. Several processes may import at once: the file is in WAL mode and a writer
+/// waits for the lock instead of failing; each file is imported in one transaction.
+public struct UsageStore: Sendable {
+    let writer: any DatabaseWriter
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        config.foreignKeysEnabled = true
+        return config
+    }
+
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        try self.init(writer: DatabasePool(path: path, configuration: UsageStore.configuration()))
+    }
+
+    public static func inMemory() throws -> UsageStore {
+        try UsageStore(writer: DatabaseQueue(configuration: configuration()))
+    }
+
+    init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        do {
+            try UsageSchema.migrator.migrate(writer)
+        } catch {
+            // Two processes opening a fresh file together: the loser finds the schema complete.
+            guard try writer.read({ try UsageSchema.migrator.hasCompletedMigrations($0) }) else { throw error }
+        }
+    }
+
+    /// Imports one export file in one transaction: a malformed record refuses the whole file and
+    /// changes nothing; the same file (or overlapping exports) again changes nothing.
+    ///
+    /// - Parameters:
+    ///   - name: how the file is named in the database and in messages (default: its path).
+    ///   - progress: told the bytes read so far, as they are read.
+    public func importFile(_ path: String, format: UsageFormat, name: String? = nil,
+                           progress: ((Int) -> Void)? = nil) throws -> UsageImportSummary {
+        let display = name ?? path
+        return try writer.write { db in
+            var session = try ImportSession(db: db, format: format, file: display)
+            var hasher = SHA256()
+            var read = 0
+            do {
+                try UsageImporter.read(format, path: path, into: &session) { chunk in
+                    hasher.update(data: chunk)
+                    read += chunk.count
+                    progress?(read)
+                }
+            } catch var error as UsageImportError {
+                // Importers name the path they read; messages name the file as the user gave it.
+                error.file = display
+                throw error
+            }
+            let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            let from = session.summary.coveredFrom ?? 0
+            let to = session.summary.coveredTo ?? from
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO usage_source (format, file_name, sha256, covered_from, covered_to, records)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [format.rawValue, (display as NSString).lastPathComponent, digest, from, to, session.summary.records])
+            guard let sourceID = try Int64.fetchOne(db, sql: "SELECT id FROM usage_source WHERE format = ? AND sha256 = ?",
+                                                    arguments: [format.rawValue, digest]) else {
+                throw UsageImportError(file: display, "its source row could not be recorded")
+            }
+            try session.write(sourceID: sourceID)
+            return session.summary
+        }
+    }
+}

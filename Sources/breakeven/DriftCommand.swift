@@ -1,0 +1,89 @@
+import ArgumentParser
+import BreakevenCore
+import BreakevenUsage
+import Foundation
+
+struct DriftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drift",
+        abstract: "Compare the months since a scenario's start for which usage exists with the plan.",
+        discussion: """
+            Each complete month's requests and cost (the bill where the export has one, else the baseline option's price \
+            of the month's real volume and mix) against the plan's band: the p10–p90 of the Monte Carlo trials where the \
+            scenario has an uncertainty block, else the plan ± --tolerance. Exit status 1 when a month leaves its band.
+            """
+    )
+
+    @Argument(help: "The scenario file (JSON).")
+    var scenario: String
+
+    @Option(help: ArgumentHelp("The band without an uncertainty block: the plan ± this share.", valueName: "share"))
+    var tolerance = 0.15
+
+    @Option(name: .customLong("model"), help: ArgumentHelp("Only models matching this name or pattern (gpt-4o*); repeatable.", valueName: "PATTERN"))
+    var models: [String] = []
+
+    @Option(name: .customLong("tokens-per-request"), help: ArgumentHelp("Prompt tokens per request, to count the requests of exports that carry none.", valueName: "N"))
+    var tokensPerRequest: Double?
+
+    @Option(name: .customLong("requests-from"), help: ArgumentHelp("Count the requests of exports that carry none with the prompt tokens per request of this format's usage.", valueName: "FORMAT"))
+    var requestsFrom: UsageImportCommand.Format?
+
+    @Option(help: "Worker threads for the Monte Carlo trials (default: all cores).")
+    var threads: Int?
+
+    @OptionGroup var usage: UsageOptions
+    @OptionGroup var catalog: CatalogOptions
+
+    func validate() throws {
+        guard tolerance > 0, tolerance < 10 else { throw ValidationError("--tolerance: expected a share > 0 and < 10 (0.15 for ±15%), found \(tolerance)") }
+        if let t = tokensPerRequest, !(t > 0 && t <= 1e8) { throw ValidationError("--tokens-per-request: expected a number > 0 and ≤ 1e8, found \(t)") }
+        if let problem = RunArguments.threadsProblem(threads) { throw ValidationError(problem) }
+    }
+
+    func run() throws {
+        let snapshot = try catalog.load().snapshot
+        guard let file = try ScenarioFile.loadAll([scenario], overrides: [], catalog: snapshot).first else { throw ExitStatus.noInput }
+        let store = try usage.openForReading()
+        let history = try usage.history(store, patterns: models.map(ModelPattern.init)).history
+        let counting = FitOptions(tokensPerRequest: tokensPerRequest, requestsFrom: requestsFrom?.usage)
+        let check: DriftCheck
+        do {
+            check = try DriftCheck(file.loaded, history: history, tolerance: tolerance, counting: counting,
+                                   threads: threads ?? UncertaintyRun.allCores)
+        } catch {
+            Terminal.error("breakeven: drift: \(error)")
+            throw ExitStatus.usage
+        }
+        guard !check.rows.isEmpty else {
+            Terminal.out("\(scenario): no complete month of usage since \(file.scenario.start) (the scenario's start) to compare with the plan")
+            return
+        }
+        let text = Money.in(file.scenario.currency) { DriftCommand.render(check) }
+        Terminal.out(text.table)
+        for line in text.breaches { Terminal.error("\(scenario): drift: " + line) }
+        if !text.breaches.isEmpty { throw ExitStatus.guardrail }
+    }
+
+    /// The table, and a line for each figure outside its band.
+    static func render(_ check: DriftCheck) -> (table: String, breaches: [String]) {
+        var t = TerminalTable(["month", "plan month", "requests", "planned", "band", "cost", "planned cost", "cost band", ""], left: [0, 8])
+        func n(_ x: Double) -> String { Money.grouped(Money.fixed(x, decimals: 0)) }
+        func band(_ r: ClosedRange<Double>, _ f: (Double) -> String) -> String { "\(f(r.lowerBound))–\(f(r.upperBound))" }
+        var breaches: [String] = []
+        for r in check.rows {
+            let status = r.requestsOutside || r.costOutside ? "outside" : "ok"
+            t.append([r.month.description, String(r.planMonth), n(r.requests), n(r.planRequests), band(r.requestBand, n),
+                      Money.dollars(r.cost) + (r.billed ? " billed" : " priced"), Money.dollars(r.planCost),
+                      band(r.costBand, Money.dollars), status])
+            if r.requestsOutside {
+                breaches.append("\(r.month): \(n(r.requests)) requests, outside the band \(band(r.requestBand, n)) (\(check.band))")
+            }
+            if r.costOutside {
+                breaches.append("\(r.month): cost \(Money.dollars(r.cost)) (\(r.billed ? "billed" : "the baseline's price of the month")), outside the band \(band(r.costBand, Money.dollars)) (\(check.band))")
+            }
+        }
+        let legend = "band: \(check.band); cost: billed where the export has a bill, else priced as the baseline (\(check.baseline)) bills the month's volume and mix"
+        return (t.text + legend + "\n", breaches)
+    }
+}

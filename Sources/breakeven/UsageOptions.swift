@@ -1,0 +1,60 @@
+import ArgumentParser
+import BreakevenUsage
+import Foundation
+
+/// Where usage lives: `--usage DB`, else `BREAKEVEN_USAGE`, else the XDG data directory.
+struct UsageOptions: ParsableArguments {
+    @Option(name: .customLong("usage"), help: ArgumentHelp("The usage database (default: $BREAKEVEN_USAGE, else $XDG_DATA_HOME/breakeven/usage.sqlite).", valueName: "DB"))
+    var path: String?
+
+    var resolvedPath: String {
+        path ?? ProcessInfo.processInfo.environment["BREAKEVEN_USAGE"].flatMap { $0.isEmpty ? nil : $0 } ?? DataDirectory.path("usage.sqlite")
+    }
+
+    /// Opens the database to import into, creating it (and its folder) if needed.
+    func openForImport() throws -> UsageStore {
+        let path = resolvedPath
+        do {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            return try UsageStore(path: path)
+        } catch {
+            Terminal.error("breakeven: cannot open the usage database \(path): \(error)")
+            throw ExitStatus.cantCreate
+        }
+    }
+
+    /// Opens an existing database to read; a missing one is a missing input.
+    func openForReading() throws -> UsageStore {
+        let path = resolvedPath
+        guard FileManager.default.fileExists(atPath: path) else {
+            Terminal.error("breakeven: \(path): no usage database; import exports first with `breakeven usage import --format FORMAT FILE...`")
+            throw ExitStatus.noInput
+        }
+        do {
+            return try UsageStore(path: path)
+        } catch {
+            Terminal.error("breakeven: cannot open the usage database \(path): \(error)")
+            throw ExitStatus.dataError
+        }
+    }
+
+    /// The history of the models the patterns select (every model without patterns).
+    func history(_ store: UsageStore, patterns: [ModelPattern]) throws -> (history: UsageHistory, models: [String]) {
+        do {
+            let all = try store.models()
+            let models = ModelPattern.select(patterns, from: all)
+            if models.isEmpty {
+                let list = all.isEmpty ? "the database holds no usage" : "models with usage: " + all.joined(separator: ", ")
+                Terminal.error("breakeven: --model \(patterns.map(\.text).joined(separator: " --model ")): no model matches (\(list))")
+                throw ExitStatus.usage
+            }
+            return (try store.history(models: models), models)
+        } catch let status as ExitCode {
+            throw status
+        } catch {
+            Terminal.error("breakeven: cannot read the usage database \(resolvedPath): \(error)")
+            throw ExitStatus.dataError
+        }
+    }
+}

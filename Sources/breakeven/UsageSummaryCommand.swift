@@ -1,0 +1,41 @@
+import ArgumentParser
+import BreakevenCore
+import BreakevenUsage
+
+struct UsageSummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Months × models of the usage database: requests, tokens, cached and batch shares, billed spend, sources."
+    )
+
+    @Option(name: .customLong("model"), help: ArgumentHelp("Only models matching this name or pattern (gpt-4o*); repeatable.", valueName: "M"))
+    var models: [String] = []
+
+    @OptionGroup var usage: UsageOptions
+
+    func run() throws {
+        let store = try usage.openForReading()
+        let history = try usage.history(store, patterns: models.map(ModelPattern.init)).history
+        let summary = UsageSummary(history)
+        Terminal.out(UsageSummaryCommand.render(summary))
+    }
+
+    static func render(_ summary: UsageSummary) -> String {
+        var table = TerminalTable(["month", "model", "requests", "input", "cached", "output", "cached share", "batch share",
+                                   "billed", "source"], left: [0, 1, 9])
+        func count(_ n: Int64?) -> String { n.map { Money.grouped(String($0)) } ?? "–" }
+        func share(_ x: Double?) -> String { x.map { Money.fixed($0 * 100, decimals: 1) + "%" } ?? "–" }
+        for row in summary.rows {
+            let f = row.figures
+            let billed = f.billed.map { amount in Money.in(f.currency ?? "USD") { Money.dollars(amount) } } ?? "–"
+            let files = row.sources.count == 1 ? row.sources[0].fileName : "\(row.sources.count) files"
+            var source = "\(row.format.rawValue): \(files)"
+            if !row.complete { source += " (partial)" }
+            if !row.otherFormats.isEmpty { source += "; also " + row.otherFormats.map(\.rawValue).joined(separator: ", ") }
+            table.append([row.month.description, row.model.isEmpty ? "(all models)" : row.model, count(f.requests),
+                          count(f.inputTokens), count(f.cachedInputTokens), count(f.outputTokens), share(f.cachedShare),
+                          share(f.batchShare), billed, source])
+        }
+        return table.text + summary.notes.map { "\n" + $0 }.joined()
+    }
+}

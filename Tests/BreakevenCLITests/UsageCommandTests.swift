@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// `usage import`, `usage summary`, `fit` and `drift` as a user runs them: statuses and messages.
+@Suite(.serialized)
+struct UsageCommandTests {
+    static let fixtures = CLI.packageRoot.appendingPathComponent("Tests/BreakevenUsageTests/Fixtures")
+
+    /// A folder with the named files copied in: fixtures by name, or the sample export and scenario.
+    static func workspace(_ files: [String: URL]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("breakeven-usage-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, source) in files { try FileManager.default.copyItem(at: source, to: dir.appendingPathComponent(name)) }
+        return dir
+    }
+
+    static let sample = ["spend.csv": CLI.packageRoot.appendingPathComponent("scenarios/usage/support-litellm.csv"),
+                         "support.json": CLI.packageRoot.appendingPathComponent("scenarios/fitted-support.json")]
+
+    @Test func importPrintsWhatEachFileDidAndRefusesABadOne() throws {
+        let dir = try UsageCommandTests.workspace(["spend.csv": UsageCommandTests.fixtures.appendingPathComponent("litellm-spend-logs.csv")])
+        try Data("request_id,startTime,model,prompt_tokens,completion_tokens\nr1,soon,gpt-4o,1,1\n".utf8).write(to: dir.appendingPathComponent("bad.csv"))
+        let first = try CLI.run(["usage", "import", "--format", "litellm", "spend.csv", "bad.csv", "--usage", "u.sqlite"], in: dir)
+        #expect(first.status == 65)
+        #expect(first.stdout == "spend.csv (litellm): 3 requests: 3 new, 0 already imported; covers 2026-01-01 09:00 UTC to 2026-01-01 11:00 UTC; left out: 1 failed requests (status \"failure\")\n")
+        #expect(first.stderr == "bad.csv:2: error: column startTime: expected a date and time such as 2026-01-15 10:23:45 or 2026-01-15T10:23:45Z, found \"soon\"\n")
+        let again = try CLI.run(["usage", "import", "--format", "litellm", "spend.csv", "--usage", "u.sqlite"], in: dir)
+        #expect(again.status == 0)
+        #expect(again.stdout.hasSuffix("3 requests: 0 new, 3 already imported; covers 2026-01-01 09:00 UTC to 2026-01-01 11:00 UTC; left out: 1 failed requests (status \"failure\"); nothing changed\n"))
+        let missing = try CLI.run(["usage", "import", "--format", "otel", "nope.json", "--usage", "u.sqlite"], in: dir)
+        #expect(missing.status == 66 && missing.stderr == "breakeven: nope.json: no such file\n")
+    }
+
+    @Test func summaryNamesTheMonthsModelsAndSources() throws {
+        let dir = try UsageCommandTests.workspace(["report.json": UsageCommandTests.fixtures.appendingPathComponent("anthropic-usage-report.json")])
+        _ = try CLI.run(["usage", "import", "--format", "anthropic", "report.json", "--usage", "u.sqlite"], in: dir)
+        let summary = try CLI.run(["usage", "summary", "--usage", "u.sqlite"], in: dir, environment: ["NO_COLOR": "1"])
+        #expect(summary.status == 0)
+        #expect(summary.stdout == """
+            month    model                     requests  input  cached  output  cached share  batch share  billed  source
+            2026-01  claude-sonnet-4-20250514         –  7,200     200   1,400          2.8%        57.0%       –  anthropic: report.json (partial)
+
+            anthropic exports count no requests ("–"): fit needs --requests-from another source or --tokens-per-request for them
+            partial: no imported file covers the whole month; fit leaves such months out
+
+            """)
+        let none = try CLI.run(["usage", "summary", "--usage", "none.sqlite"], in: dir)
+        #expect(none.status == 66)
+        #expect(none.stderr == "breakeven: none.sqlite: no usage database; import exports first with `breakeven usage import --format FORMAT FILE...`\n")
+        let unmatched = try CLI.run(["usage", "summary", "--usage", "u.sqlite", "--model", "gpt*"], in: dir)
+        #expect(unmatched.status == 64)
+        #expect(unmatched.stderr == "breakeven: --model gpt*: no model matches (models with usage: claude-sonnet-4-20250514)\n")
+    }
+
+    @Test func fitIntoTheSampleScenarioReproducesItAndDriftHasNothingToCompareYet() throws {
+        let dir = try UsageCommandTests.workspace(UsageCommandTests.sample)
+        _ = try CLI.run(["usage", "import", "--format", "litellm", "spend.csv", "--usage", "u.sqlite"], in: dir)
+        let fit = try CLI.run(["fit", "--usage", "u.sqlite", "--model", "claude*", "--timezone", "Europe/Paris", "--into", "support.json"], in: dir)
+        #expect(fit.status == 0)
+        #expect(fit.stdout == """
+            support.json: workload replaced, fitted to 1 model (6 complete months, 2026-05 to 2026-10)
+            note: the exports do not say which traffic was batch: batch_share is left at its default, 0
+
+            """)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("support.json")) == Data(contentsOf: UsageCommandTests.sample["support.json"]!))
+        let drift = try CLI.run(["drift", "support.json", "--usage", "u.sqlite", "--model", "claude*"], in: dir)
+        #expect(drift.status == 0)
+        #expect(drift.stdout == "support.json: no complete month of usage since 2026-11 (the scenario's start) to compare with the plan\n")
+    }
+
+    @Test func driftExitsOneNamingTheMonthFigureAndBand() throws {
+        let dir = try UsageCommandTests.workspace(UsageCommandTests.sample)
+        _ = try CLI.run(["usage", "import", "--format", "litellm", "spend.csv", "--usage", "u.sqlite"], in: dir)
+        // The plan of the fitted scenario, started three months earlier: August to October happened.
+        let url = dir.appendingPathComponent("support.json")
+        let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\"start\": \"2026-11\"", with: "\"start\": \"2026-08\", \"as_of\": \"2026-11-01\"")
+        try Data(text.utf8).write(to: url)
+        let drift = try CLI.run(["drift", "support.json", "--usage", "u.sqlite", "--model", "claude*", "--tolerance", "0.3"], in: dir,
+                                environment: ["NO_COLOR": "1"])
+        #expect(drift.status == 1)
+        // August: 410 requests against a plan of 553 ± 30% (387–719): inside; its bill $7.06 is below $13.74 × 0.7.
+        #expect(drift.stdout.contains("2026-08           1       410      553  387–719"))
+        #expect(drift.stderr.hasPrefix("support.json: drift: 2026-08: cost $7.06 (billed), outside the band $9.62–$17.86 (plan ± 30%)\n"))
+    }
+
+    @Test func fitRefusesToGuessRequests() throws {
+        let dir = try UsageCommandTests.workspace(["report.json": UsageCommandTests.fixtures.appendingPathComponent("anthropic-usage-report.json")])
+        let fit = try CLI.run(["fit", "--usage", "u.sqlite", "--out", "fit.json"], in: dir)
+        #expect(fit.status == 66)
+        _ = try CLI.run(["usage", "import", "--format", "anthropic", "report.json", "--usage", "u.sqlite"], in: dir)
+        let partial = try CLI.run(["fit", "--usage", "u.sqlite", "--out", "fit.json"], in: dir)
+        #expect(partial.status == 65)
+        #expect(partial.stderr == "breakeven: fit: no complete month of usage: a month counts only when an imported file covers all of it; the files cover 2026-01-01 00:00 UTC to 2026-01-02 00:00 UTC\n")
+        let both = try CLI.run(["fit", "--usage", "u.sqlite"], in: dir)
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("give exactly one of --out FILE and --into SCENARIO"))
+    }
+}

@@ -1,0 +1,103 @@
+@testable import BreakevenUsage
+import Testing
+
+/// A malformed record refuses its file, naming the file, the line (and column for JSON), the JSON
+/// path or CSV column, what was expected and what was found.
+struct ImportErrorTests {
+    static let header = "request_id,startTime,model,prompt_tokens,completion_tokens,metadata"
+
+    func litellm(_ rows: [String]) throws -> String? {
+        let path = try Fixture.write(([ImportErrorTests.header] + rows).joined(separator: "\n") + "\n", name: "spend.csv")
+        return importError(as: "spend.csv") { _ = try ListSink.read(.litellm, path) }
+    }
+
+    @Test func aBadTimestampNamesItsLineAndColumn() throws {
+        #expect(try litellm(["r1,2026-01-01 09:00:00,gpt-4o,10,5,", "r2,yesterday,gpt-4o,10,5,"])
+                == #"spend.csv:3: error: column startTime: expected a date and time such as 2026-01-15 10:23:45 or 2026-01-15T10:23:45Z, found "yesterday""#)
+    }
+
+    @Test func aNegativeCountIsRefused() throws {
+        #expect(try litellm(["r1,2026-01-01 09:00:00,gpt-4o,-10,5,"])
+                == #"spend.csv:2: error: column prompt_tokens: expected a whole number ≥ 0, found "-10""#)
+    }
+
+    @Test func cachedTokensBeyondThePromptAreRefused() throws {
+        #expect(try litellm([#"r1,2026-01-01 09:00:00,gpt-4o,10,5,"{""usage_object"": {""prompt_tokens_details"": {""cached_tokens"": 11}}}""#])
+                == "spend.csv:2: error: column metadata: usage_object: cached prompt tokens (11) exceed prompt_tokens (10)")
+    }
+
+    @Test func invalidMetadataJSONIsRefused() throws {
+        #expect(try litellm([#"r1,2026-01-01 09:00:00,gpt-4o,10,5,"{""usage_object"": }""#])
+                == "spend.csv:2: error: column metadata: expected JSON text, found invalid JSON (expected a value, found '}' at character 18 of line 1 of the field)")
+    }
+
+    @Test func aRowWithAnotherNumberOfFieldsIsRefused() throws {
+        #expect(try litellm(["r1,2026-01-01 09:00:00,gpt-4o,10"])
+                == "spend.csv:2: error: expected 6 fields as in the header, found 4")
+    }
+
+    @Test func anUnclosedQuoteIsRefusedAtItsLine() throws {
+        #expect(try litellm(["r1,2026-01-01 09:00:00,gpt-4o,10,5,\"{"])
+                == "spend.csv:2: error: a quoted field is not closed before the end of the file")
+    }
+
+    @Test func aMissingColumnSuggestsTheClosest() throws {
+        let path = try Fixture.write("request_id,startTime,model,prompt_token,completion_tokens\n", name: "spend.csv")
+        #expect(importError(as: "spend.csv") { _ = try ListSink.read(.litellm, path) }
+                == #"spend.csv:1: error: missing column "prompt_tokens"; did you mean "prompt_token"?"#)
+    }
+
+    @Test func openAIJSONErrorsNameLineColumnAndPath() throws {
+        let path = try Fixture.write("""
+            {"object": "page", "data": [
+              {"start_time": 1767225600, "end_time": 1767229200, "results": [
+                {"input_tokens": "12a", "output_tokens": 1, "num_model_requests": 1}
+              ]}
+            ]}
+            """, name: "usage.json")
+        #expect(importError(as: "usage.json") { _ = try ListSink.read(.openai, path) }
+                == #"usage.json:3:22: error: data[0].results[0].input_tokens: expected a whole number ≥ 0, found "12a""#)
+    }
+
+    @Test func theWrongOpenAIEndpointIsNamed() throws {
+        let path = try Fixture.write("""
+            {"object": "page", "data": [{"start_time": 1767225600, "end_time": 1767229200, "results": [
+              {"object": "organization.usage.embeddings.result", "input_tokens": 1, "num_model_requests": 1}]}]}
+            """, name: "usage.json")
+        #expect(importError(as: "usage.json") { _ = try ListSink.read(.openai, path) }
+                == #"usage.json:2:14: error: data[0].results[0].object: expected "organization.usage.completions.result" (the completions endpoint), found "organization.usage.embeddings.result""#)
+    }
+
+    @Test func aJSONLinesErrorNamesItsLine() throws {
+        let path = try Fixture.write("""
+            {"object": "page", "data": []}
+            {"object": "page", "data": [{"start_time": 5}]}
+            """, name: "usage.jsonl")
+        #expect(importError(as: "usage.jsonl") { _ = try ListSink.read(.openai, path) }
+                == #"usage.jsonl:2:29: error: data[0]: missing key "end_time""#)
+    }
+
+    @Test func anthropicTimesMustBeRFC3339() throws {
+        let path = try Fixture.write(#"{"data": [{"starting_at": "Aug 1", "ending_at": "2025-08-02T00:00:00Z", "results": []}]}"#, name: "report.json")
+        #expect(importError(as: "report.json") { _ = try ListSink.read(.anthropic, path) }
+                == #"report.json:1:27: error: data[0].starting_at: expected an RFC 3339 time such as 2025-08-01T00:00:00Z, found "Aug 1""#)
+    }
+
+    @Test func anOTelSpanWithUsageButNoModelIsRefused() throws {
+        let path = try Fixture.write("""
+            {"resourceSpans": [{"scopeSpans": [{"spans": [{"traceId": "t", "spanId": "s", "startTimeUnixNano": "1767225600000000000",
+              "attributes": [{"key": "gen_ai.usage.input_tokens", "value": {"intValue": "10"}}]}]}]}]}
+            """, name: "traces.json")
+        #expect(importError(as: "traces.json") { _ = try ListSink.read(.otel, path) }
+                == "traces.json:2:17: error: resourceSpans[0].scopeSpans[0].spans[0].attributes: a span with token usage but no gen_ai.response.model or gen_ai.request.model")
+    }
+
+    @Test func aFOCUSTokenRowOfUnknownKindIsRefused() throws {
+        let path = try Fixture.write("""
+            ChargePeriodStart,ConsumedQuantity,ConsumedUnit,BilledCost,SkuMeter
+            2026-01-01T00:00:00Z,100,Tokens,0.1,Tokens
+            """, name: "focus.csv")
+        #expect(importError(as: "focus.csv") { _ = try ListSink.read(.focus, path) }
+                == #"focus.csv:2: error: column SkuMeter: cannot tell input from output tokens: SkuMeter and SkuPriceDetails name no input, output, cache read or cache write (found "Tokens")"#)
+    }
+}

@@ -1,0 +1,103 @@
+@testable import BreakevenUsage
+import Testing
+
+/// Each format's fixture, read record by record. Unix times: 2026-01-01T00:00Z is 1,767,225,600.
+struct ImporterTests {
+    @Test func openAIPageKeepsEachResultAsABucketOfItsWidth() throws {
+        let sink = try ListSink.read(.openai, Fixture.path("openai-completions-1h.json"))
+        #expect(sink.buckets.count == 2)
+        let standard = sink.buckets[0], batch = sink.buckets[1]
+        #expect(standard.start == 1_767_225_600 && standard.seconds == 3600)
+        #expect(standard.model == "gpt-4o-mini-2024-07-18")
+        #expect(standard.requests == 60 && standard.inputTokens == 120_000 && standard.cachedInputTokens == 40_000 && standard.outputTokens == 30_000)
+        #expect(standard.batch == false && batch.batch == true)
+        #expect(standard.dimensions.text == #"{"batch":"false"}"#)
+        #expect(batch.requests == 20 && batch.inputTokens == 50_000)
+        // Two one-hour buckets, the second empty: the file covers 00:00 to 02:00.
+        #expect(sink.covered! == (1_767_225_600, 1_767_232_800))
+    }
+
+    @Test func openAIJSONLinesAreOnePagePerLine() throws {
+        let sink = try ListSink.read(.openai, Fixture.path("openai-completions-1d.jsonl"))
+        #expect(sink.buckets.map(\.seconds) == [86_400, 86_400])
+        #expect(sink.buckets.map(\.requests) == [5, 7])
+        // Not grouped by batch: unknown, never false.
+        #expect(sink.buckets.allSatisfy { $0.batch == nil })
+        #expect(sink.buckets[0].dimensions.text == #"{"project_id":"proj_abc"}"#)
+    }
+
+    @Test func anthropicInputIsUncachedPlusCacheReadsPlusCacheWrites() throws {
+        let sink = try ListSink.read(.anthropic, Fixture.path("anthropic-usage-report.json"))
+        #expect(sink.buckets.count == 2)
+        let b = sink.buckets[0]
+        // 1,500 uncached + 200 cache reads + 500 (5m) + 1,000 (1h) cache writes = 3,200 prompt tokens.
+        #expect(b.inputTokens == 3200 && b.cachedInputTokens == 200 && b.cacheWriteTokens == 1500 && b.outputTokens == 500)
+        #expect(b.requests == nil)
+        #expect(b.seconds == 86_400 && b.batch == false)
+        #expect(sink.buckets[1].batch == true && sink.buckets[1].cacheWriteTokens == 0)
+    }
+
+    @Test func liteLLMRowsAreRequestsWithCacheFromTheUsageObject() throws {
+        let sink = try ListSink.read(.litellm, Fixture.path("litellm-spend-logs.csv"))
+        #expect(sink.requests.count == 3)
+        #expect(sink.skipped == ["failed requests (status \"failure\")": 1])
+        let first = sink.requests[0]
+        // 2026-01-01 09:15:02 UTC = 1,767,225,600 + 9 × 3,600 + 15 × 60 + 2.
+        #expect(first.time == 1_767_258_902)
+        #expect(first.id == "chatcmpl-0a1b2c3d" && first.model == "gpt-4o-mini")
+        #expect(first.inputTokens == 1000 && first.cachedInputTokens == 768 && first.outputTokens == 250)
+        #expect(first.billed == 0.00042 && first.currency == "USD")
+        let claude = sink.requests[2]
+        #expect(claude.inputTokens == 250_000 && claude.cachedInputTokens == 200_000 && claude.cacheWriteTokens == 10_000)
+        // From the hour of the first request (09:00) to the end of the last one's (11:00).
+        #expect(sink.covered! == (1_767_258_000, 1_767_265_200))
+    }
+
+    @Test func otelSpansWithTokenUsageAreRequests() throws {
+        let sink = try ListSink.read(.otel, Fixture.path("otel-genai-traces.json"))
+        // The HTTP child span has no usage: not a model call.
+        #expect(sink.requests.count == 2)
+        #expect(sink.requests[0].model == "gpt-4o-mini-2024-07-18")
+        #expect(sink.requests[0].cachedInputTokens == 768 && sink.requests[0].time == 1_767_258_902)
+        #expect(sink.requests[0].id == "5b8efff798038103d269b633813fc60c/eee19b7ec3c1b174")
+        // No response model: the request model; an intValue written as a JSON number is accepted.
+        #expect(sink.requests[1].model == "gpt-4o-mini" && sink.requests[1].inputTokens == 3000)
+        #expect(sink.requests[0].dimensions.text == #"{"gen_ai.operation.name":"chat","gen_ai.provider.name":"openai","service.name":"support-bot"}"#)
+    }
+
+    @Test func focusTakesTokenRowsByKindAndLeavesOutTaxAndHours() throws {
+        let sink = try ListSink.read(.focus, Fixture.path("focus-1.2-ai.csv"))
+        #expect(sink.buckets.count == 3)
+        #expect(sink.buckets.map(\.inputTokens) == [1_200_000, 400_000, 0])
+        #expect(sink.buckets.map(\.cachedInputTokens) == [0, 400_000, 0])
+        // 300 units of "1000 Tokens".
+        #expect(sink.buckets[2].outputTokens == 300_000)
+        // EffectiveCost, not BilledCost (2.70 after a discount, not 3.00).
+        #expect(sink.buckets.map(\.billed) == [3.0, 0.5, 2.7])
+        #expect(sink.buckets.allSatisfy { $0.model == "gpt-4o" && $0.requests == nil && $0.seconds == 86_400 })
+        #expect(sink.skipped == ["rows whose ChargeCategory is not Usage": 1, "rows measured in units other than tokens": 1])
+    }
+
+    @Test func bedrockUsageTypesNameRegionModelAndTokenKind() throws {
+        let sink = try ListSink.read(.bedrockCUR, Fixture.path("bedrock-cur2.csv"))
+        #expect(sink.buckets.count == 4)
+        #expect(sink.buckets.allSatisfy { $0.model == "Claude3.5Sonnet" && $0.batch == false })
+        let total = sink.buckets.reduce((0, 0, 0, 0)) { ($0.0 + $1.inputTokens, $0.1 + $1.cachedInputTokens, $0.2 + ($1.cacheWriteTokens ?? 0), $0.3 + $1.outputTokens) }
+        // Input lines 2,000,000 + cache reads 500,000 + cache writes 100,000 = 2,600,000 prompt tokens.
+        #expect(total == (2_600_000, 500_000, 100_000, 100_000))
+        #expect(sink.skipped == ["line items that are not Bedrock token usage": 1, "Bedrock line items that are not usage (Tax)": 1])
+        #expect(BedrockCURImporter.parse(usageType: "USW2-Llama3-3-70B-mantle-input-tokens-flex")?.model == "Llama3-3-70B")
+        #expect(BedrockCURImporter.parse(usageType: "USW2-Llama3-3-70B-mantle-input-tokens-flex")?.tier == "flex")
+    }
+
+    @Test func timestampsInEveryFormTheExportsWrite() {
+        #expect(Timestamp.parse("2026-01-01T00:00:00Z") == 1_767_225_600)
+        #expect(Timestamp.parse("2026-01-01 09:15:02.123") == 1_767_258_902)
+        #expect(Timestamp.parse("2026-01-01 09:15:02.123+00") == 1_767_258_902)
+        // 11:15 at +02:00 is 09:15 UTC.
+        #expect(Timestamp.parse("2026-01-01T11:15:02+02:00") == 1_767_258_902)
+        #expect(Timestamp.parse("2026-01-01") == 1_767_225_600)
+        #expect(Timestamp.parse("2026-02-30T00:00:00Z") == nil)
+        #expect(Timestamp.parse("yesterday") == nil)
+    }
+}
