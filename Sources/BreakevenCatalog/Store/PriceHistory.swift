@@ -14,10 +14,12 @@ struct PriceHistory {
     static func load(_ db: Database) throws -> PriceHistory {
         let tiers = Dictionary(grouping: try LongContextTierRecord.fetchAll(db), by: \.priceID)
         let windows = Dictionary(grouping: try TimeOfDayPriceRecord.fetchAll(db), by: \.priceID)
+        let serviceTiers = Dictionary(grouping: try ServiceTierPriceRecord.fetchAll(db), by: \.priceID)
         var history = PriceHistory()
         for record in try ModelPriceRecord.order(ModelPriceRecord.CodingKeys.modelID, ModelPriceRecord.CodingKeys.effectiveFrom).fetchAll(db) {
             guard let rowID = record.id else { continue }
-            let price = try ModelPrice(record: record, tiers: tiers[rowID] ?? [], windows: windows[rowID] ?? [])
+            let price = try ModelPrice(record: record, tiers: tiers[rowID] ?? [], windows: windows[rowID] ?? [],
+                                       serviceTiers: serviceTiers[rowID] ?? [])
             history.rows[price.id, default: []].append(Row(rowID: rowID, price: price))
         }
         return history
@@ -71,6 +73,7 @@ struct PriceHistory {
         try record.update(db)
         try LongContextTierRecord.filter(LongContextTierRecord.CodingKeys.priceID == rowID).deleteAll(db)
         try TimeOfDayPriceRecord.filter(TimeOfDayPriceRecord.CodingKeys.priceID == rowID).deleteAll(db)
+        try ServiceTierPriceRecord.filter(ServiceTierPriceRecord.CodingKeys.priceID == rowID).deleteAll(db)
         try writeChildren(of: price, rowID: rowID, in: db)
         if let index = rows[price.id]?.firstIndex(where: { $0.rowID == rowID }) {
             rows[price.id]![index].price = price
@@ -80,5 +83,6 @@ struct PriceHistory {
     private func writeChildren(of price: ModelPrice, rowID: Int64, in db: Database) throws {
         for tier in try price.tierRecords(priceID: rowID) { try tier.insert(db) }
         for window in try price.timeOfDayRecords(priceID: rowID) { try window.insert(db) }
+        for tier in try price.serviceTierRecords(priceID: rowID) { try tier.insert(db) }
     }
 }

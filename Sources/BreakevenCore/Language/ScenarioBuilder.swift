@@ -126,6 +126,7 @@ struct ScenarioBuilder {
                                        settingPath: "\(w.settingPath).request_classes.\(name)", shape: classShape, log: log)
                 classes.append(RequestClass(name: name, share: c.double("share"), inputTokens: c.double("input_tokens_per_request"),
                                             outputTokens: c.double("output_tokens_per_request"), cachedInputShare: c.double("cached_input_share")))
+                readCacheWrites(c, into: &classes[classes.count - 1])
             }
             let sum = classes.reduce(0) { $0 + $1.share }
             if abs(sum - 1) > 1e-6 {
@@ -134,6 +135,7 @@ struct ScenarioBuilder {
         } else {
             classes = [RequestClass(name: "all", share: 1, inputTokens: w.double("input_tokens_per_request"),
                                     outputTokens: w.double("output_tokens_per_request"), cachedInputShare: w.double("cached_input_share"))]
+            readCacheWrites(w, into: &classes[0])
         }
         let batchShare = w.double("batch_share")
         let growth = buildGrowth(w.object("growth"))
@@ -339,7 +341,21 @@ struct ScenarioBuilder {
                                  guard let first = dates.min() else { return nil }
                                  return "catalog model \"\(id)\" has no price in effect on \(context.asOf) (its first price takes effect on \(first)); set as_of or give prices"
                              })
-        let price = local(model?.entry)
+        // ---- prices (issue 14): provider rules, the service tier, cache writes, batch with caching.
+        // The rules and the tier live in CatalogValues/ProviderPriceRule.swift and ModelPrice+Billing.swift.
+        let serviceTier = r.optionalString("service_tier") ?? "standard" // listed only when written
+        var price = local(model?.entry).map(ProviderPriceRules.applied)
+        if let found = price, serviceTier != "standard" {
+            if let tiered = found.inServiceTier(serviceTier) {
+                price = tiered
+            } else {
+                r.error("service_tier", "catalog model \"\(found.id)\" has no \"\(serviceTier)\" prices (it has \(found.serviceTierNames.joined(separator: ", ")))")
+            }
+        } else if price == nil, serviceTier != "standard", !r.has("model") {
+            r.error("service_tier", "service_tier picks a catalog model's tier prices; without a catalog \"model\", write the tier's prices instead")
+        }
+        let writesCache = context.workload?.classes.contains { $0.cacheWriteShare > 0 } ?? false
+        // ---- end of the prices block
         let ref = price.map { CatalogReference(id: $0.id, effectiveFrom: $0.effectiveFrom, reference: $0.source) }
         if price == nil, !r.has("model") {
             if !r.has("prices") { r.error(nil, "missing required key \"prices\" (or a catalog \"model\")") }
@@ -356,31 +372,46 @@ struct ScenarioBuilder {
             cached = input
             p.record("cached_input_per_mtok", NumberBounds.format(input) + " (the input price)", from: nil)
         }
-        var standard = TokenPrices(input: input, cachedInput: cached, output: output)
+        // Cache writes: listed only when the workload writes to the cache.
+        func writePrice(_ key: String, catalog: Double?, fallback: Double, note: String) -> Double {
+            if p.has(key) { return p.double(key) }
+            if let catalog {
+                return writesCache ? p.double(key, catalog: catalog, from: ref) : catalog
+            }
+            if writesCache { p.record(key, NumberBounds.format(fallback) + note, from: nil) }
+            return fallback
+        }
+        let write = writePrice("cache_write_per_mtok", catalog: price?.cacheWritePerMTok, fallback: input, note: " (the input price)")
+        let write1h = writePrice("cache_write_1h_per_mtok", catalog: price?.cacheWrite1hPerMTok, fallback: write, note: " (the 5-minute write price)")
+        var standard = TokenPrices(input: input, cachedInput: cached, output: output, cacheWrite: write, cacheWrite1h: write1h)
         // Time-of-day prices, weighted by the share of the day's load in each window.
         if let price, !price.timeOfDay.isEmpty, !p.has("input_per_mtok"), !p.has("output_per_mtok") {
             standard = TimeOfDayWeighting.weighted(standard, windows: price.timeOfDay,
                                                    loadShape: context.workload?.loadShape ?? .flat)
+            // The windows price input, cache reads and output; writes keep their price (or the weighted input).
+            standard.cacheWrite = p.has("cache_write_per_mtok") || price.cacheWritePerMTok != nil ? write : standard.input
+            standard.cacheWrite1h = p.has("cache_write_1h_per_mtok") || price.cacheWrite1hPerMTok != nil ? write1h : standard.cacheWrite
             r.log.add(Assumption(path: p.settingPath("time_of_day"),
                 value: "\(price.timeOfDay.count) window(s) weighted by the load shape: input \(NumberBounds.format(standard.input)), output \(NumberBounds.format(standard.output))",
                 source: ref?.source ?? .defaultValue))
         }
 
-        // Batch traffic: an inline discount on every price, else the catalog's batch prices
-        // (LiteLLM's batch cost: the batch input price on every input token, cached or not).
+        // Batch traffic: an inline discount on every price (cache prices too), else the catalog's
+        // batch prices (see BatchPricing); a catalog model without one is an error when traffic is batched.
         let batchOf: (TokenPrices) -> TokenPrices
-        if p.has("batch_discount") || price?.batchInputPerMTok == nil {
+        if let price, !p.has("batch_discount"), let batch = BatchPricing(price) {
+            let b = batch(price.basePrices)
+            r.log.add(Assumption(path: p.settingPath("batch"),
+                value: "input \(NumberBounds.format(b.input)), cached input \(NumberBounds.format(b.cachedInput)), output \(NumberBounds.format(b.output)) per Mtok"
+                    + (writesCache ? ", cache write \(NumberBounds.format(b.cacheWrite))" : ""),
+                source: ref?.source ?? .defaultValue))
+            batchOf = { batch($0) }
+        } else {
+            if let price, !p.has("batch_discount"), (context.workload?.batchShare ?? 0) > 0 {
+                r.error("model", "catalog model \"\(price.id)\" has no batch price and no provider rule gives one, so batch traffic has no price; give prices.batch_discount (0 if batch requests pay the standard price)")
+            }
             let factor = 1 - p.double("batch_discount")
             batchOf = { $0.scaled(by: factor) }
-        } else if let price {
-            let inputRatio = (price.batchInputPerMTok ?? price.inputPerMTok) / max(price.inputPerMTok, 1e-12)
-            let outputRatio = (price.batchOutputPerMTok ?? price.outputPerMTok) / max(price.outputPerMTok, 1e-12)
-            r.log.add(Assumption(path: p.settingPath("batch"),
-                value: "input \(NumberBounds.format(price.batchInputPerMTok ?? price.inputPerMTok)), output \(NumberBounds.format(price.batchOutputPerMTok ?? price.outputPerMTok)) per Mtok",
-                source: ref?.source ?? .defaultValue))
-            batchOf = { TokenPrices(input: $0.input * inputRatio, cachedInput: $0.input * inputRatio, output: $0.output * outputRatio) }
-        } else {
-            batchOf = { $0 }
         }
         var tiers = [PriceTier(aboveInputTokens: 0, standard: standard, batch: batchOf(standard))]
         if let tierNodes = p.child("long_context")?.elements {
@@ -394,13 +425,15 @@ struct ScenarioBuilder {
                 }
                 seen[threshold] = k
                 let tierInput = t.double("input_per_mtok")
+                let tierWrite = t.optionalDouble("cache_write_per_mtok") ?? (p.has("cache_write_per_mtok") || price?.cacheWritePerMTok != nil ? write : tierInput)
                 let prices = TokenPrices(input: tierInput, cachedInput: t.optionalDouble("cached_input_per_mtok") ?? tierInput,
-                                         output: t.double("output_per_mtok"))
+                                         output: t.double("output_per_mtok"), cacheWrite: tierWrite,
+                                         cacheWrite1h: p.has("cache_write_1h_per_mtok") || price?.cacheWrite1hPerMTok != nil ? write1h : tierWrite)
                 tiers.append(PriceTier(aboveInputTokens: threshold, standard: prices, batch: batchOf(prices)))
             }
         } else if let price, !price.longContext.isEmpty {
             for tier in price.longContext {
-                let prices = TokenPrices(input: tier.inputPerMTok, cachedInput: tier.cachedInputPerMTok ?? tier.inputPerMTok, output: tier.outputPerMTok)
+                let prices = price.prices(above: tier)
                 tiers.append(PriceTier(aboveInputTokens: tier.aboveInputTokens, standard: prices, batch: batchOf(prices)))
                 r.log.add(Assumption(path: p.settingPath("long_context.above_\(tier.aboveInputTokens)"),
                     value: "input \(NumberBounds.format(tier.inputPerMTok)), output \(NumberBounds.format(tier.outputPerMTok)) per Mtok",
@@ -415,6 +448,21 @@ struct ScenarioBuilder {
                           outputTokenMultiplier: r.double("output_token_multiplier"), discount: r.double("discount"),
                           minimumMonthly: r.double("minimum_monthly"),
                           overheads: Overheads(oneTime: r.amounts("one_time"), monthlyFixed: r.amounts("monthly_fixed")))
+    }
+
+    /// `cache_write_share` and `cache_write_ttl` of a request class or the single-size workload
+    /// (issue 14); the cached and written shares together may not exceed the prompt.
+    private func readCacheWrites(_ c: ScenarioReader, into requestClass: inout RequestClass) {
+        guard c.has("cache_write_share") else {
+            if c.has("cache_write_ttl") { c.error("cache_write_ttl", "\"cache_write_ttl\" is used only with cache_write_share") }
+            return
+        }
+        requestClass.cacheWriteShare = c.double("cache_write_share")
+        requestClass.cacheWriteTTL = CacheWriteTTL(rawValue: c.string("cache_write_ttl")) ?? .fiveMinutes
+        let total = requestClass.cachedInputShare + requestClass.cacheWriteShare
+        if total > 1 + 1e-9 {
+            c.error("cache_write_share", "expected cached_input_share + cache_write_share ≤ 1 (a prompt token is read from the cache, written to it or neither), found \(NumberBounds.format(requestClass.cachedInputShare)) + \(NumberBounds.format(requestClass.cacheWriteShare))")
+        }
     }
 
     private func buildThroughput(_ t: ScenarioReader) -> Throughput {

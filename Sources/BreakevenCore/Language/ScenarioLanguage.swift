@@ -86,12 +86,15 @@ public enum ScenarioLanguage {
         Field("input_per_mtok", money(maxPricePerMTok), required: true, "USD per million input tokens in this tier."),
         Field("output_per_mtok", money(maxPricePerMTok), required: true, "USD per million output tokens in this tier."),
         Field("cached_input_per_mtok", money(maxPricePerMTok), "USD per million cached input tokens in this tier (default: the tier's input price)."),
+        Field("cache_write_per_mtok", money(maxPricePerMTok), "USD per million tokens written to the cache in this tier (default: the base write price, else the tier's input price)."),
     ]))
 
     static let prices = Shape.object(ObjectShape([
         Field("input_per_mtok", money(maxPricePerMTok), "USD per million input tokens (required without a catalog model)."),
         Field("output_per_mtok", money(maxPricePerMTok), "USD per million output tokens (required without a catalog model)."),
         Field("cached_input_per_mtok", money(maxPricePerMTok), "USD per million cached (cache-read) input tokens (default: the input price)."),
+        Field("cache_write_per_mtok", money(maxPricePerMTok), "USD per million tokens written to the cache with the 5-minute lifetime (default: the input price)."),
+        Field("cache_write_1h_per_mtok", money(maxPricePerMTok), "USD per million tokens written to the cache with a 1-hour lifetime (default: the 5-minute write price)."),
         Field("batch_discount", share, default: "0", "Discount on batch traffic, 0 to 1 (0.5 for the usual batch APIs); a catalog model's batch prices apply when it is not given."),
         Field("per_request", money(1000), default: "0", "USD per request on top of the tokens."),
         Field("long_context", .array(longContextTier, count: 0...20), default: "[]", "Long-context cliffs: prices for requests whose prompt exceeds a threshold."),
@@ -100,6 +103,8 @@ public enum ScenarioLanguage {
     static let apiOption = ObjectShape([
         Field("model", .string(.text), "A catalog model, provider/model (openai/gpt-4o); inline prices override its prices key by key."),
         Field("prices", prices, "Per-million-token prices (required without a catalog model)."),
+        Field("service_tier", .string(.oneOf(ServiceTierPrice.names)), default: "\"standard\"",
+              "The catalog model's prices under this service tier (flex, priority, scale where the catalog has them)."),
         Field("price_change_per_year", trend, default: "0", "Yearly price trend: -0.3 means prices fall 30% a year."),
         outputMultiplier,
         Field("discount", share, default: "0", "Negotiated discount on the whole bill, 0 to 1."),
@@ -196,6 +201,8 @@ public enum ScenarioLanguage {
         Field("input_tokens_per_request", .number(.atLeast(0, atMost: maxTokensPerRequest)), required: true, "Prompt tokens per request."),
         Field("output_tokens_per_request", .number(.atLeast(0, atMost: maxTokensPerRequest)), required: true, "Output tokens per request."),
         Field("cached_input_share", share, default: "0", "Share of prompt tokens served from the prompt cache."),
+        Field("cache_write_share", share, default: "0", "Share of prompt tokens written to the prompt cache (billed at the write price); with cached_input_share at most 1."),
+        Field("cache_write_ttl", .string(.oneOf(CacheWriteTTL.allCases.map(\.rawValue))), default: "\"5m\"", "Lifetime of the cache writes: \"5m\" or \"1h\" (priced apart by some providers)."),
     ]))
 
     static let growth = Shape.object(ObjectShape([
@@ -219,6 +226,8 @@ public enum ScenarioLanguage {
         Field("input_tokens_per_request", .number(.atLeast(0, atMost: maxTokensPerRequest)), "Prompt tokens per request."),
         Field("output_tokens_per_request", .number(.atLeast(0, atMost: maxTokensPerRequest)), "Output tokens per request."),
         Field("cached_input_share", share, default: "0", "Share of prompt tokens served from the prompt cache."),
+        Field("cache_write_share", share, default: "0", "Share of prompt tokens written to the prompt cache (billed at the write price); with cached_input_share at most 1."),
+        Field("cache_write_ttl", .string(.oneOf(CacheWriteTTL.allCases.map(\.rawValue))), default: "\"5m\"", "Lifetime of the cache writes: \"5m\" or \"1h\" (priced apart by some providers)."),
         Field("request_classes", .array(requestClass, count: 1...100), "Several kinds of request instead of one size."),
         Field("batch_share", share, default: "0", "Share of traffic that can wait for a batch API or valleys."),
         Field("growth", growth, default: "flat", "How the volume changes month by month."),
@@ -232,7 +241,7 @@ public enum ScenarioLanguage {
     ], exactlyOne: [
         [Alternative(["requests_per_month"]), Alternative(["requests_per_day"])],
         // One request size, or several classes of request.
-        [Alternative(["input_tokens_per_request", "output_tokens_per_request"], optional: ["cached_input_share"]),
+        [Alternative(["input_tokens_per_request", "output_tokens_per_request"], optional: ["cached_input_share", "cache_write_share", "cache_write_ttl"]),
          Alternative(["request_classes"])],
     ]))
 
