@@ -40,6 +40,10 @@ enum WarningRules {
                     message: "\(option.label) gives no power draw (watts_busy, watts_idle), so electricity is not counted."))
             }
         }
+        for age in scenario.priceAges where age.days > CatalogPriceAge.limit {
+            out.append(Warning(code: "stale_price", option: age.optionID,
+                message: "\(scenario.option(age.optionID)?.label ?? age.optionID) uses the catalog price \(age.id), last seen in force on \(age.lastSeen): \(age.days) days before as_of \(age.asOf), more than \(CatalogPriceAge.limit); it may have changed (`breakeven catalog update` refreshes imported prices)."))
+        }
         return out
     }
 

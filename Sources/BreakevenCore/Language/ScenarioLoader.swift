@@ -48,6 +48,9 @@ public enum ScenarioLoader {
         guard diagnostics.isEmpty, var scenario else {
             throw ScenarioErrors(file: file, diagnostics: Array(Set(diagnostics)))
         }
+        // How old the catalog prices it takes are at its as_of day (issue 14).
+        let asOf = document["as_of"]?.string.flatMap(CalendarDay.init) ?? scenario.start.firstDay
+        scenario.priceAges = CatalogPriceAge.ages(of: scenario.assumptions, in: catalog, asOf: asOf)
         var uncertainty = UncertaintyReader(document: document, scenario: scenario, catalog: catalog)
         scenario.uncertainty = uncertainty.read()
         guard uncertainty.diagnostics.isEmpty else { throw ScenarioErrors(file: file, diagnostics: uncertainty.diagnostics) }

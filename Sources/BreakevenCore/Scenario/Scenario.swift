@@ -21,6 +21,8 @@ public struct Scenario: Sendable, Hashable {
     public var digest: String
     /// Limits `run` and `diff` check (the scenario's `guardrails`).
     public var guardrails: [Guardrail] = []
+    /// How old each catalog price it uses is at its `as_of` day (reports warn past 90 days).
+    public var priceAges: [CatalogPriceAge] = []
 
     public init(name: String, description: String = "", profile: Profile = .enterprise, currency: String = "USD",
                 start: CalendarMonth, months: Int, discountRate: Double = 0, workload: Workload,
