@@ -71,7 +71,7 @@ extension HardwareSpec {
         }
         return HardwareRecord(hardwareID: id, name: name, priceMicros: micros, memoryGB: memoryGB, bandwidthTBps: bandwidthTBps,
                               bf16TFLOPS: bf16TFLOPS, tdpWatts: tdpWatts, wattsBusy: wattsBusy, wattsIdle: wattsIdle,
-                              effectiveFrom: effectiveFrom.description, source: source)
+                              effectiveFrom: effectiveFrom.description, source: source, provider: provider)
     }
 
     init(record r: HardwareRecord) throws {
@@ -80,7 +80,7 @@ extension HardwareSpec {
         }
         self.init(id: r.hardwareID, name: r.name, price: MicroUSD.usd(r.priceMicros), memoryGB: r.memoryGB,
                   bandwidthTBps: r.bandwidthTBps, bf16TFLOPS: r.bf16TFLOPS, tdpWatts: r.tdpWatts, wattsBusy: r.wattsBusy,
-                  wattsIdle: r.wattsIdle, effectiveFrom: day, source: r.source)
+                  wattsIdle: r.wattsIdle, effectiveFrom: day, source: r.source, provider: r.provider)
     }
 }
 

@@ -68,7 +68,8 @@ extension CatalogSnapshot {
         for h in snapshot.hardware {
             note(h.effectiveFrom)
             row(["hardware", h.id, h.name, money(h.price), number(h.memoryGB), number(h.bandwidthTBps), number(h.bf16TFLOPS),
-                 number(h.tdpWatts), number(h.wattsBusy), number(h.wattsIdle), h.effectiveFrom.description, h.source])
+                 number(h.tdpWatts), number(h.wattsBusy), number(h.wattsIdle), h.effectiveFrom.description, h.source]
+                + (h.provider.map { ["provider", $0] } ?? []))
         }
         for p in snapshot.plans {
             note(p.effectiveFrom)

@@ -42,6 +42,10 @@ enum CatalogSchema {
             t.add(column: "cache_write_micros", .integer).check { $0 >= 0 }
             t.add(column: "cache_write_1h_micros", .integer).check { $0 >= 0 }
         }
+        // Who sells a machine at a row's price (the `provider` filter of owned_hardware).
+        try db.alter(table: "hardware") { t in
+            t.add(column: "provider", .text).check(sql: "provider IS NULL OR length(provider) > 0")
+        }
         try db.create(table: "service_tier_price") { t in
             t.column("price_id", .integer).notNull().references("model_price", onDelete: .cascade)
             t.column("tier", .text).notNull().check { length($0) > 0 }

@@ -15,10 +15,12 @@ public struct HardwareSpec: Sendable, Hashable, Codable {
     public var wattsIdle: Double
     public var effectiveFrom: CalendarDay
     public var source: String
+    /// Who sells it at this price (apple, nvidia, a system builder…); nil when the source names no seller.
+    public var provider: String?
 
     public init(id: String, name: String, price: Double, memoryGB: Double, bandwidthTBps: Double,
                 bf16TFLOPS: Double, tdpWatts: Double, wattsBusy: Double, wattsIdle: Double,
-                effectiveFrom: CalendarDay, source: String) {
+                effectiveFrom: CalendarDay, source: String, provider: String? = nil) {
         self.id = id
         self.name = name
         self.price = price
@@ -30,5 +32,6 @@ public struct HardwareSpec: Sendable, Hashable, Codable {
         self.wattsIdle = wattsIdle
         self.effectiveFrom = effectiveFrom
         self.source = source
+        self.provider = provider
     }
 }

@@ -581,16 +581,22 @@ struct ScenarioBuilder {
         // The price of a GPU-hour: written, a named offer, or the cheapest offer under a commitment.
         var offer: GPUOffer?
         var reservationNode: ScenarioReader?
+        let provider = r.optionalString("provider") // issue 14: only this provider's offers
+        let from = provider.map { " from \"\($0)\"" } ?? ""
         if let found = r.lookup("gpu_offer", kind: "GPU offer", in: Array(Set(catalog.gpuOffers.map(\.id))).sorted(),
                                 find: { catalog.gpuOffer($0, asOf: context.asOf) }) {
             offer = local(found.entry)
+            if let provider, found.entry.provider != provider {
+                r.error("provider", "gpu_offer \"\(found.id)\" is offered by \"\(found.entry.provider)\", not \"\(provider)\"")
+            }
         } else if let node = r.child("commitment") {
             if let name = node.string, let commitment = GPUCommitment(rawValue: name) {
                 r.record("commitment", node.quoted, from: node)
                 if let gpuID {
-                    offer = local(catalog.cheapestOffer(gpu: gpuID, commitment: commitment, asOf: context.asOf))
+                    offer = local(catalog.cheapestOffer(gpu: gpuID, commitment: commitment, asOf: context.asOf, provider: provider))
                     if offer == nil, !r.has("gpu_hourly") {
-                        r.error("commitment", "the catalog has no \(name) offer for \"\(gpuID)\" on \(context.asOf); give gpu_hourly")
+                        r.error(provider == nil ? "commitment" : "provider", "the catalog has no \(name) offer for \"\(gpuID)\"\(from) on \(context.asOf); give gpu_hourly"
+                            + (provider == nil ? "" : " (offers for \"\(gpuID)\" come from \(catalog.providers(gpu: gpuID).joined(separator: ", ")))"))
                     }
                 } else if !r.has("gpu_hourly") {
                     r.error("commitment", "a commitment picks a catalog offer, so it needs a catalog \"gpu\"")
@@ -600,7 +606,13 @@ struct ScenarioBuilder {
             }
         }
         if offer == nil, reservationNode != nil || !r.has("gpu_hourly"), !r.has("gpu_offer"), let gpuID {
-            offer = local(catalog.cheapestOffer(gpu: gpuID, commitment: .onDemand, asOf: context.asOf))
+            offer = local(catalog.cheapestOffer(gpu: gpuID, commitment: .onDemand, asOf: context.asOf, provider: provider))
+            if offer == nil, provider != nil, !r.has("gpu_hourly") {
+                r.error("provider", "the catalog has no on_demand offer for \"\(gpuID)\"\(from) on \(context.asOf); give gpu_hourly (offers for \"\(gpuID)\" come from \(catalog.providers(gpu: gpuID).joined(separator: ", ")))")
+            }
+        }
+        if provider != nil, gpuID == nil {
+            r.error("provider", "provider picks catalog offers, so it needs a catalog \"gpu\"")
         }
         if offer == nil, !r.has("gpu_hourly"), !r.has("gpu_offer"), !r.has("commitment") || reservationNode != nil {
             r.error(nil, "missing required key \"gpu_hourly\" (or a catalog \"gpu\" with offers, a \"gpu_offer\" or a \"commitment\")")
@@ -613,8 +625,9 @@ struct ScenarioBuilder {
             let term = c.int("term_months")
             var reservedOffer: GPUOffer?
             if let gpuID, !c.has("reserved_hourly") {
-                reservedOffer = local(catalog.cheapestOffer(gpu: gpuID, commitment: term <= 12 ? .reserved1y : .reserved3y, asOf: context.asOf))
-                if reservedOffer == nil { c.error(nil, "the catalog has no reserved offer for \"\(gpuID)\"; give reserved_hourly") }
+                reservedOffer = local(catalog.cheapestOffer(gpu: gpuID, commitment: term <= 12 ? .reserved1y : .reserved3y, asOf: context.asOf,
+                                                            provider: provider))
+                if reservedOffer == nil { c.error(nil, "the catalog has no reserved offer for \"\(gpuID)\"\(from); give reserved_hourly") }
             } else if !c.has("reserved_hourly") {
                 c.error(nil, "missing key \"reserved_hourly\" (or a catalog \"gpu\" with reserved offers)")
             }
@@ -658,8 +671,13 @@ struct ScenarioBuilder {
     }
 
     private func buildOwned(_ r: ScenarioReader, _ context: OptionContext) -> (plan: OwnedHardwarePlan, capacity: DerivedCapacity?) {
+        let seller = r.optionalString("provider") // issue 14: only this seller's price rows
         let machine = local(r.lookup("hardware", kind: "machine", in: Array(Set(catalog.hardware.map(\.id))).sorted(),
-                                     find: { catalog.hardware($0, asOf: context.asOf) })?.entry)
+                                     find: { catalog.hardware($0, asOf: context.asOf, provider: seller) },
+                                     undatedReason: { id in
+                                         guard let seller, catalog.hardware(id, asOf: context.asOf) != nil else { return nil }
+                                         return "the catalog has no price for machine \"\(id)\" from \"\(seller)\" on \(context.asOf) (its prices come from \(catalog.providers(hardware: id).joined(separator: ", ")))"
+                                     })?.entry)
         let ref = machine.map { CatalogReference(id: $0.id, effectiveFrom: $0.effectiveFrom, reference: $0.source) }
         if machine == nil, !r.has("hardware"), !r.has("purchase_price") {
             r.error(nil, "missing required key \"purchase_price\" (or a catalog \"hardware\")")

@@ -122,6 +122,7 @@ public enum ScenarioLanguage {
         Field("gpu_hourly", money(1000), "USD per GPU-hour (required without a catalog gpu offer); on-demand price when reserving."),
         Field("gpu", .anyOf([.string(.text), deviceSpecs]), "A catalog GPU (h100-sxm) or inline specs: picks offers and derives throughput."),
         Field("gpu_offer", .string(.text), "A catalog offer id (h100-sxm/lambda/on_demand) that sets gpu_hourly."),
+        Field("provider", .string(.text), "Only this provider's catalog offers (lambda, runpod, aws…) for the gpu and commitment."),
         Field("commitment", .anyOf([.string(.oneOf(GPUCommitment.allCases.map(\.rawValue))), commitment]),
               "The cheapest catalog offer for the gpu under this commitment, or reserved replicas with on-demand burst."),
         Field("interruption_overhead", share, "Extra capacity kept for spot interruptions (default 0.1 on spot prices, else 0)."),
@@ -137,6 +138,7 @@ public enum ScenarioLanguage {
 
     static let ownedHardwareOption = ObjectShape([
         Field("hardware", .string(.text), "A catalog machine (pc-rtx-5090, mac-mini-m4-pro-64gb): price, power and specs."),
+        Field("provider", .string(.text), "Only this seller's catalog price for the machine (apple, nvidia…)."),
         Field("purchase_price", money(1e8), "USD per unit (required without a catalog machine)."),
         Field("units", .anyOf([.integer(min: 1, max: 10_000), .string(.oneOf(["auto"]))]), default: "\"auto\"",
               "Units owned, or \"auto\" to buy a unit in the month it is first needed."),
