@@ -34,3 +34,4 @@ struct StalePriceTests {
         #expect(CalendarDay(year: 2026, month: 3, day: 1).days(to: CalendarDay(year: 2026, month: 2, day: 1)) == -28)
     }
 }
+

@@ -45,6 +45,7 @@ public enum BreakevenAnalysis {
                 switchPlan: projection.options[k].switchEvaluation.map(SwitchResult.init),
                 personal: scenario.profile == .personal && !isBaseline ? personalFigures(option, months, baseline) : nil,
                 months: months.map(MonthResult.init)))
+            options[k].tokenCosts = TokenCostBreakdown(option: option, workload: scenario.workload, months: months)
         }
         let info = ScenarioInfo(name: scenario.name, sha256: scenario.digest, description: scenario.description,
                                 profile: scenario.profile.rawValue, currency: scenario.currency, start: scenario.start,

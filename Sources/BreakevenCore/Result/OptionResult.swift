@@ -30,6 +30,8 @@ public struct OptionResult: Sendable, Hashable, Codable {
     public var months: [MonthResult]
     /// Ranges and odds over the Monte Carlo trials; nil without an `uncertainty` block.
     public var uncertainty: OptionUncertainty? = nil
+    /// For options that provision capacity: tokens and cost month by month, for `export prices`.
+    public var tokenCosts: TokenCostBreakdown? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, label, type
@@ -51,6 +53,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         case personal
         case months
         case uncertainty
+        case tokenCosts = "token_costs"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -76,6 +79,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         try c.encode(personal, forKey: .personal)
         try c.encode(months, forKey: .months)
         try c.encode(uncertainty, forKey: .uncertainty)
+        try c.encodeIfPresent(tokenCosts, forKey: .tokenCosts)
     }
 }
 
