@@ -60,12 +60,14 @@ extension GenAIPriceFile.Model {
     /// set by an earlier variant stays (first match wins, as in `get_prices`).
     func applyVariants(activeIn dating: PriceObservation.Dating, to price: inout ModelPrice) {
         var batch: [GenAIPriceFile.PriceSet.CodingKeys: Double] = [:]
+        var hasBatch = false
         var tiers: [String: [GenAIPriceFile.PriceSet.CodingKeys: Double]] = [:]
         var tierOrder: [String] = []
         for variant in variants where variant.isReadable && variant.isActive(in: dating) {
             let values = variant.prices.pricesByKey.compactMap { key, all in all.first.map { (key, $0) } }
             switch variant.condition {
             case .batch:
+                hasBatch = true
                 for (key, value) in values where batch[key] == nil { batch[key] = value }
             case .serviceTier(let tier) where tier != "default":
                 if tiers[tier] == nil { tierOrder.append(tier) }
@@ -74,7 +76,8 @@ extension GenAIPriceFile.Model {
                 break
             }
         }
-        if !batch.isEmpty {
+        // A batch variant that lists no price says batch requests pay the standard prices.
+        if hasBatch {
             price.batchInputPerMTok = batch[.input] ?? price.inputPerMTok
             price.batchOutputPerMTok = batch[.output] ?? price.outputPerMTok
             price.batchCachedInputPerMTok = batch[.cacheRead]

@@ -107,16 +107,21 @@ enum LiteLLMPriceFile {
                                     cacheWritePerMTok: p["cache_creation_input_token_cost_\(tier)"].map(perMillion),
                                     outputPerMTok: perMillion(p["output_cost_per_token_\(tier)"] ?? output))
         }
+        // Batch prices as batch_cost_calculator (litellm 1.110.2) bills them once an entry has a batch input
+        // price: no batch output price is half the output price (`_batch_or_half`); writes without a batch
+        // write price are billed as batch input, and 1-hour writes at the batch write price.
+        let batchInput = p["input_cost_per_token_batches"]
+        let batchOutput = p["output_cost_per_token_batches"] ?? batchInput.map { _ in output / 2 }
+        let batchWrite = p["cache_creation_input_token_cost_batches"] ?? batchInput
+        let batchWrite1h = p["cache_creation_input_token_cost_above_1hr_batches"] ?? batchInput.flatMap { _ in batchWrite }
         let price = ModelPrice(
             id: modelID(key: key, provider: provider), provider: provider, effectiveFrom: observedOn,
             inputPerMTok: perMillion(input), cachedInputPerMTok: cachedInput.map(perMillion),
             cacheWritePerMTok: p["cache_creation_input_token_cost"].map(perMillion),
             cacheWrite1hPerMTok: p["cache_creation_input_token_cost_above_1hr"].map(perMillion), outputPerMTok: perMillion(output),
-            batchInputPerMTok: p["input_cost_per_token_batches"].map(perMillion),
-            batchOutputPerMTok: p["output_cost_per_token_batches"].map(perMillion),
+            batchInputPerMTok: batchInput.map(perMillion), batchOutputPerMTok: batchOutput.map(perMillion),
             batchCachedInputPerMTok: p["cache_read_input_token_cost_batches"].map(perMillion),
-            batchCacheWritePerMTok: p["cache_creation_input_token_cost_batches"].map(perMillion),
-            batchCacheWrite1hPerMTok: p["cache_creation_input_token_cost_above_1hr_batches"].map(perMillion),
+            batchCacheWritePerMTok: batchWrite.map(perMillion), batchCacheWrite1hPerMTok: batchWrite1h.map(perMillion),
             perRequest: p["input_cost_per_request"], longContext: tiers, timeOfDay: [], serviceTiers: serviceTiers,
             contextWindow: entry.maxInputTokens.flatMap { $0 > 0 ? $0 : nil },
             source: "\(formatName) entry \"\(key)\"" + (entry.source.map { "; \($0)" } ?? ""))
