@@ -176,13 +176,7 @@ struct CatalogCommand: ParsableCommand {
                 throw ExitStatus.noInput
             }
             let day = try observedOn.map(CatalogCommand.day) ?? CatalogCommand.modificationDay(of: file) ?? CatalogCommand.today()
-            let store: CatalogStore
-            do {
-                store = try CatalogStore(path: path)
-            } catch {
-                Terminal.error("breakeven: \(path): \(error)")
-                throw ExitStatus.cantCreate
-            }
+            let store = try CatalogOptions.writableStore(path)
             do {
                 let options = PriceImportOptions(observedOn: day)
                 let summary = switch format {

@@ -36,4 +36,14 @@ struct CatalogOptions: ParsableArguments {
             throw ExitStatus.dataError
         }
     }
+
+    /// The user catalog at `path`, opened to be written (an import or an update); 73 when it cannot be.
+    static func writableStore(_ path: String) throws -> CatalogStore {
+        do {
+            return try CatalogStore(path: path)
+        } catch {
+            Terminal.error("breakeven: \(path): \(error)")
+            throw ExitStatus.cantCreate
+        }
+    }
 }

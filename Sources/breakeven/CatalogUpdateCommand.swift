@@ -60,13 +60,7 @@ extension CatalogCommand {
                 }
                 return PriceFileFetcher(name: name, url: url, timeout: timeout, cacheDirectory: Self.cacheDirectory(environment))
             }
-            let store: CatalogStore
-            do {
-                store = try CatalogStore(path: path)
-            } catch {
-                Terminal.error("breakeven: \(path): \(error)")
-                throw ExitStatus.cantCreate
-            }
+            let store = try CatalogOptions.writableStore(path)
 
             var fetched: [PriceFileFetcher.Fetched] = []
             for fetcher in fetchers {
