@@ -24,6 +24,8 @@ enum WarningWording {
             return "\(label) gives no power draw (watts_busy, watts_idle), so electricity is not counted."
         case .smallReplica:
             return "\(label) runs \(f.layout ?? "its replica") with \(smallReplicaTraits(f)): \(layoutAdvice(f))."
+        case .stalePrice:
+            return "\(label) uses the catalog price \(f.price ?? ""), last seen in force on \(f.lastSeen ?? ""): \(f.days ?? 0) days before as_of \(f.asOf ?? ""), more than \(CatalogPriceAge.limit); it may have changed (the command breakeven catalog update refreshes imported prices)."
         case .offerSpread:
             return "\(label) takes the cheapest catalog offer for its GPU, \(f.offer ?? "") at \(Money.dollars(f.amount ?? 0)) a GPU-hour (\(f.provider ?? "")); the dearest, \(f.dearestOffer ?? ""), costs \(Money.dollars(f.dearestHourly ?? 0)), more than twice as much. The verdict rests on the cheapest: check that it can supply the GPUs, or name an offer with gpu_offer."
         }

@@ -115,6 +115,33 @@ for (file, importer) in [("litellm-model-prices.json", { (d: Data) in try PriceI
     }
 }
 
+// `catalog update`'s transaction: both files at once, twice (the second round must change nothing).
+if let lite = FileManager.default.contents(atPath: (priceFolder as NSString).appendingPathComponent("litellm-model-prices.json")),
+   let genAI = FileManager.default.contents(atPath: (priceFolder as NSString).appendingPathComponent("genai-prices-v2-data.json")),
+   let store = try? CatalogStore.inMemory() {
+    let options = PriceImportOptions(observedOn: PriceImportWorkload.liteLLMObservedOn, dating: .importDate)
+    for round in 1...2 {
+        var summaries: (genAIPrices: ImportSummary, liteLLM: ImportSummary)?
+        let elapsed = seconds {
+            summaries = try? store.importPriceFiles(genAIPrices: (genAI, "data.json", options),
+                                                    liteLLM: (lite, "model_prices_and_context_window.json", options))
+        }
+        let text = summaries.map { "genai-prices \($0.genAIPrices.updated) updated, LiteLLM \($0.liteLLM.updated) updated" } ?? "failed"
+        print(String(format: "update round %d (both files, one transaction): %.3f s (%@)", round, elapsed, text))
+    }
+}
+
+// export prices: the FOCUS forecast of the scenario's provisioned options.
+if let s = try? ScenarioLoader.load(bytes, file: path, catalog: catalog).scenario {
+    let result = BreakevenAnalysis.analyse(s, Simulator.project(s))
+    var rows = 0
+    let export = seconds {
+        for _ in 0..<100 { rows += FOCUSPriceExport.render(PriceForecast(result: result, scenarioFile: path)).count }
+    }
+    print(String(format: "export prices --format focus: %.2f ms per scenario (mean of 100)", export / 100 * 1000))
+    checksum += Double(rows)
+}
+
 checksum += MonteCarloBench.run()
 checksum += MonteCarloBench.everyExample(loadedExamples)
 do {

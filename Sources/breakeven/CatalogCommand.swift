@@ -7,7 +7,7 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Dated API prices, GPUs, GPU offers, open models, machines and subscriptions.",
-        subcommands: [List.self, Show.self, History.self, Init.self, Import.self]
+        subcommands: [List.self, Show.self, History.self, Init.self, Import.self, Update.self]
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -115,13 +115,7 @@ struct CatalogCommand: ParsableCommand {
                 Terminal.error("breakeven: no prices for \"\(id)\"" + Suggestion.clause(for: id, in: Array(Set(snapshot.modelPrices.map(\.id)))))
                 throw ExitStatus.usage
             }
-            var table = TerminalTable(["from", "input", "cached", "output", "batch in", "batch out", "source"], left: [0, 6])
-            for p in history {
-                func f(_ x: Double?) -> String { x.map { Money.trimmed(Money.fixed($0, decimals: 4)) } ?? "–" }
-                table.append([p.effectiveFrom.description, f(p.inputPerMTok), f(p.cachedInputPerMTok), f(p.outputPerMTok),
-                              f(p.batchInputPerMTok), f(p.batchOutputPerMTok), p.source])
-            }
-            Terminal.out("\(id), USD per million tokens\n" + table.text)
+            Terminal.out(ModelPriceText.history(id, history))
         }
     }
 
@@ -130,6 +124,9 @@ struct CatalogCommand: ParsableCommand {
 
         @Argument(help: "Where to create it (default: $BREAKEVEN_CATALOG).")
         var path: String?
+
+        @Flag(help: "Create it empty, without the built-in seed (to hold only imported files).")
+        var empty = false
 
         func run() throws {
             guard let path = path ?? ProcessInfo.processInfo.environment["BREAKEVEN_CATALOG"] else {
@@ -141,7 +138,7 @@ struct CatalogCommand: ParsableCommand {
             }
             do {
                 let store = try CatalogStore(path: path)
-                let summary = try store.install(try CatalogStore.seed())
+                let summary = try store.install(empty ? CatalogSnapshot() : try CatalogStore.seed())
                 Terminal.out("\(path): \(summary.description)")
             } catch {
                 Terminal.error("breakeven: cannot create \(path): \(error)")
@@ -165,7 +162,7 @@ struct CatalogCommand: ParsableCommand {
         @Argument(help: "The price file.")
         var file: String
 
-        @Option(name: .customLong("observed-on"), help: ArgumentHelp("The day the file's undated prices were in force (default: today).", valueName: "YYYY-MM-DD"))
+        @Option(name: .customLong("observed-on"), help: ArgumentHelp("The day the file's undated prices were in force (default: the file's modification date).", valueName: "YYYY-MM-DD"))
         var observedOn: String?
 
         @OptionGroup var catalog: CatalogOptions
@@ -178,17 +175,8 @@ struct CatalogCommand: ParsableCommand {
                 Terminal.error("breakeven: \(file): no such file")
                 throw ExitStatus.noInput
             }
-            let day = try observedOn.map(CatalogCommand.day) ?? CatalogCommand.today()
-            let store: CatalogStore
-            do {
-                store = try CatalogStore(path: path)
-            } catch let problem as DatabaseProblem {
-                Terminal.error("breakeven: " + problem.description)
-                throw problem.status
-            } catch {
-                Terminal.error("breakeven: \(path): \(error)")
-                throw ExitStatus.cantCreate
-            }
+            let day = try observedOn.map(CatalogCommand.day) ?? CatalogCommand.modificationDay(of: file) ?? CatalogCommand.today()
+            let store = try CatalogOptions.writableStore(path)
             do {
                 let options = PriceImportOptions(observedOn: day)
                 let summary = switch format {
@@ -208,30 +196,26 @@ struct CatalogCommand: ParsableCommand {
         return day
     }
 
-    /// The clock is read only here, for the default of `--observed-on`.
+    /// The clock is read only here and in `catalog update`, for the day undated prices were seen.
     static func today() -> CalendarDay {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: Date())
+        day(of: Date())
+    }
+
+    static func day(of date: Date) -> CalendarDay {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: date)
         return CalendarDay(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    /// The file's own date: the day it was last written (a download's day, a copy's original day).
+    static func modificationDay(of path: String) -> CalendarDay? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date).map(day(of:))
     }
 
     static func describe(_ entry: CatalogEntry) -> String {
         func n(_ x: Double?) -> String { x.map { Money.trimmed(Money.fixed($0, decimals: 4)) } ?? "–" }
         switch entry {
         case .model(let history):
-            return history.map { p in
-                var lines = ["model \(p.id) (\(p.provider)), from \(p.effectiveFrom)",
-                             "  input \(n(p.inputPerMTok)), cached \(n(p.cachedInputPerMTok)), cache write \(n(p.cacheWritePerMTok)), output \(n(p.outputPerMTok)) USD/Mtok",
-                             "  batch input \(n(p.batchInputPerMTok)), batch output \(n(p.batchOutputPerMTok)); per request \(n(p.perRequest))"]
-                for t in p.longContext {
-                    lines.append("  above \(t.aboveInputTokens) prompt tokens: input \(n(t.inputPerMTok)), output \(n(t.outputPerMTok))")
-                }
-                for w in p.timeOfDay {
-                    lines.append("  \(w.startHour):\(String(format: "%02d", w.startMinute ?? 0))–\(w.endHour):\(String(format: "%02d", w.endMinute ?? 0)) UTC: input \(n(w.inputPerMTok)), output \(n(w.outputPerMTok))")
-                }
-                if let c = p.contextWindow { lines.append("  context window \(c) tokens") }
-                lines.append("  source: \(p.source)")
-                return lines.joined(separator: "\n")
-            }.joined(separator: "\n")
+            return history.map(ModelPriceText.describe).joined(separator: "\n")
         case .gpu(let g):
             return "GPU \(g.id): \(g.name)\n  \(n(g.memoryGB)) GB at \(n(g.bandwidthTBps)) TB/s; dense BF16 \(n(g.bf16TFLOPS)), FP8 \(n(g.fp8TFLOPS)), INT8 \(n(g.int8TOPS)), INT4 \(n(g.int4TOPS)) TFLOPS; \(n(g.tdpWatts)) W\n  source: \(g.source)"
         case .gpuOffer(let offers):
@@ -239,7 +223,7 @@ struct CatalogCommand: ParsableCommand {
         case .openModel(let m):
             return "open model \(m.id): \(m.name), \(Money.scientific(m.totalParameters)) parameters (\(Money.scientific(m.activeParameters)) active), \(m.layers) layers, hidden \(m.hiddenSize), \(m.attentionHeads) heads, \(m.latentKVValues.map { "latent KV cache of \($0) values per layer" } ?? "\(m.kvHeads) KV heads × \(m.headDimension)"), context \(m.contextLength), \(m.license)\n  source: \(m.source)"
         case .hardware(let machines):
-            return machines.map { "machine \($0.id): \($0.name), \(Money.dollars($0.price)) from \($0.effectiveFrom); \(n($0.memoryGB)) GB at \(n($0.bandwidthTBps)) TB/s, BF16 \(n($0.bf16TFLOPS)) TFLOPS; \(n($0.wattsBusy)) W busy, \(n($0.wattsIdle)) W idle\n  source: \($0.source)" }.joined(separator: "\n")
+            return machines.map { "machine \($0.id): \($0.name), \(Money.dollars($0.price)) from \($0.effectiveFrom)\($0.provider.map { " (\($0))" } ?? ""); \(n($0.memoryGB)) GB at \(n($0.bandwidthTBps)) TB/s, BF16 \(n($0.bf16TFLOPS)) TFLOPS; \(n($0.wattsBusy)) W busy, \(n($0.wattsIdle)) W idle\n  source: \($0.source)" }.joined(separator: "\n")
         case .plan(let plans):
             return plans.map { "plan \($0.id): \($0.name), $\(n($0.monthlyFee)) a month from \($0.effectiveFrom); includes \($0.includes)\n  source: \($0.source)" }.joined(separator: "\n")
         }

@@ -36,4 +36,17 @@ struct CatalogOptions: ParsableArguments {
             throw ExitStatus.dataError
         }
     }
+
+    /// The user catalog at `path`, opened to be written (an import or an update); 73 when it cannot be.
+    static func writableStore(_ path: String) throws -> CatalogStore {
+        do {
+            return try CatalogStore(path: path)
+        } catch let problem as DatabaseProblem {
+            Terminal.error("breakeven: " + problem.description)
+            throw problem.status
+        } catch {
+            Terminal.error("breakeven: \(path): \(error)")
+            throw ExitStatus.cantCreate
+        }
+    }
 }

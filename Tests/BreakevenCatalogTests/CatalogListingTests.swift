@@ -46,9 +46,10 @@ import Testing
     }
 
     @Test func theCheapestOfferFollowsTheCommitment() throws {
-        // H100 SXM on demand: Lambda $2.99, RunPod $2.69, AWS $6.88 → RunPod; spot: RunPod $1.75.
+        // H100 SXM on demand (2026): RunPod $2.69, Nebius $2.95, Lambda $3.99, CoreWeave $6.155, AWS $10.08 → RunPod;
+        // spot: Nebius' preemptible $1.25.
         let day = CalendarDay.day("2026-11-01")
         #expect(seed.cheapestOffer(gpu: "h100-sxm", commitment: .onDemand, asOf: day)?.id == "h100-sxm/runpod/on_demand")
-        #expect(seed.cheapestOffer(gpu: "h100-sxm", commitment: .spot, asOf: day)?.hourly == 1.75)
+        #expect(seed.cheapestOffer(gpu: "h100-sxm", commitment: .spot, asOf: day)?.hourly == 1.25)
     }
 }

@@ -114,7 +114,7 @@ struct CatalogScenarioTests {
     @Test func commitmentPicksTheCheapestOffer() throws {
         let option = #"{ "id": "gpu", "type": "self_hosted", "gpu": "h100-sxm", "commitment": "on_demand", \#(Self.fixedThroughput) }"#
         let s = try Self.scenario([option], workload: Self.gpuWorkload)
-        // On-demand H100 SXM offers: Lambda $2.99, AWS $6.88, RunPod $2.69 → RunPod's $2.69;
+        // On-demand H100 SXM offers: RunPod $2.69, Nebius $2.95, Lambda $3.99, CoreWeave $6.155, AWS $10.08 → RunPod's $2.69;
         // one idle replica for December's 744 hours = $2,001.36
         #expect(abs((Self.firstMonth(s, "gpu")?.costs.gpu ?? 0) - 2.69 * 744) < 1e-9)
     }
@@ -122,23 +122,23 @@ struct CatalogScenarioTests {
     @Test func spotKeepsSpareCapacity() throws {
         // 7,440,000 s of output work in December (744 h × 3,600 s = 2,678,400 s): an average
         // load of 2.78 replicas; with the 10% spot overhead and 70% utilization,
-        // 2.78 × 1.1 / 0.7 = 4.36 → 5 replicas at RunPod's $1.75 spot price.
+        // 2.78 × 1.1 / 0.7 = 4.36 → 5 replicas at Nebius' $1.25 preemptible (spot) price.
         let workload = #"{ "requests_per_month": 7440000, "input_tokens_per_request": 0, "output_tokens_per_request": 1000 }"#
         let option = #"{ "id": "gpu", "type": "self_hosted", "gpu": "h100-sxm", "commitment": "spot", \#(Self.fixedThroughput) }"#
         let m = try #require(Self.firstMonth(try Self.scenario([option], workload: workload), "gpu"))
         #expect(m.replicas == 5)
-        #expect(abs(m.costs.gpu - 5 * 744 * 1.75) < 1e-9)
+        #expect(abs(m.costs.gpu - 5 * 744 * 1.25) < 1e-9)
     }
 
     @Test func reservedReplicasWithOnDemandBurst() throws {
         // 7,440,000 s / 2,678,400 s = 2.78 replicas of load; ÷ 0.7 = 3.97 → 4 replicas.
-        // 2 reserved for 12 months at Lambda's 1-year $2.29 (the cheapest reserved_1y offer), the
-        // other 2 on demand at RunPod's $2.69: 2 × 744 × 2.29 + 2 × 744 × 2.69 = 3,407.52 + 4,002.72 = $7,410.24
+        // 2 reserved for 12 months at Lambda's $1.85 reservation (the cheapest reserved_1y offer), the
+        // other 2 on demand at RunPod's $2.69: 2 × 744 × 1.85 + 2 × 744 × 2.69 = 2,752.80 + 4,002.72 = $6,755.52
         let workload = #"{ "requests_per_month": 7440000, "input_tokens_per_request": 0, "output_tokens_per_request": 1000 }"#
         let option = #"{ "id": "gpu", "type": "self_hosted", "gpu": "h100-sxm", "commitment": { "reserved_replicas": 2, "term_months": 12 }, \#(Self.fixedThroughput) }"#
         let m = try #require(Self.firstMonth(try Self.scenario([option], workload: workload), "gpu"))
         #expect(m.replicas == 4)
-        #expect(abs(m.costs.gpu - 7_410.24) < 1e-6)
+        #expect(abs(m.costs.gpu - 6_755.52) < 1e-6)
     }
 
     @Test func hardwareAndPlanFillTheirValues() throws {
@@ -147,9 +147,9 @@ struct CatalogScenarioTests {
         let workload = #"{ "requests_per_month": 500, "input_tokens_per_request": 0, "output_tokens_per_request": 0 }"#
         let s = try Self.scenario([plan, machine], workload: workload)
         let pc = try #require(Self.firstMonth(s, "pc"))
-        // $4,000 for the RTX 5090 PC in month 1 (and its book value credited in the last month:
-        // 4,000 × (1 − 1/36) = $3,888.89) → 4,000 − 3,888.89 = $111.11
-        #expect(abs(pc.costs.hardware - (4_000 - 4_000 * (1 - 1.0 / 36))) < 1e-6)
+        // $5,300 for the RTX 5090 PC in month 1 (2026 prices; its book value credited in the last month:
+        // 5,300 × (1 − 1/36) = $5,152.78) → 5,300 − 5,152.78 = $147.22
+        #expect(abs(pc.costs.hardware - (5_300 - 5_300 * (1 - 1.0 / 36))) < 1e-6)
         // Idle all December at 90 W: 744 h × 90 W = 66.96 kWh × $0.20 = $13.392
         #expect(abs(pc.costs.energy - 13.392) < 1e-9)
         // Copilot Pro: $10 with 300 premium requests; the other 200 go unmet.

@@ -11,7 +11,7 @@ import Testing
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
         #expect(tables == ["calibration", "catalog_entry", "gpu", "gpu_offer", "grdb_migrations", "hardware", "long_context_tier",
-                           "model_price", "open_model", "subscription_plan", "time_of_day_price"])
+                           "model_price", "open_model", "service_tier_price", "subscription_plan", "time_of_day_price"])
         #expect(try store.isEmpty())
         #expect(try store.snapshot() == CatalogSnapshot())
     }

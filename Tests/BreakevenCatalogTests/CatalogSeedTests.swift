@@ -122,3 +122,26 @@ enum RequestCost {
             / 1_000_000
     }
 }
+
+/// The seed's prices are dated 2026 (issue 14): each row's date is in 2026, or its source says why not.
+@Suite struct SeedFreshnessTests {
+    @Test func everyPriceIsFrom2026OrSaysWhyNot() throws {
+        let seed = try CatalogStore.seed()
+        let start = CalendarDay(year: 2026, month: 1, day: 1)
+        func explained(_ source: String) -> Bool { source.contains("only a 20") || source.contains("superseded on") }
+        var stale: [String] = []
+        for p in seed.modelPrices where p.lastConfirmed < start && !explained(p.source) { stale.append(p.id) }
+        for o in seed.gpuOffers where o.effectiveFrom < start && !explained(o.source) { stale.append(o.id) }
+        for h in seed.hardware where h.effectiveFrom < start && !explained(h.source) { stale.append(h.id) }
+        for p in seed.plans where p.effectiveFrom < start && !explained(p.source) { stale.append(p.id) }
+        #expect(stale == [])
+        // What is not from 2026, by name: three offers and one machine with only older figures, and o3's price history.
+        let older = seed.gpuOffers.filter { $0.effectiveFrom < start }.map(\.id) + seed.hardware.filter { $0.effectiveFrom < start }.map(\.id)
+            + seed.modelPrices.filter { $0.lastConfirmed < start }.map { "\($0.id) from \($0.effectiveFrom)" }
+        #expect(older == ["h100-sxm/lambda/reserved_3y", "l4/gcp/on_demand", "l4/gcp/reserved_1y", "mac-mini-m4-pro-64gb", "openai/o3 from 2025-04-16"])
+    }
+
+    @Test func seedPricesOutrankImports() throws {
+        #expect(try CatalogStore.seed().modelPrices.allSatisfy { $0.origin == .seed })
+    }
+}

@@ -34,10 +34,12 @@ import Testing
     @Test func readsTieredPricesAsLongContextTiers() throws {
         let catalog = try importedFixture()
         // claude-sonnet-4-5: {base: 3, tiers: [{start: 200000, price: 6}]} and likewise for output (15 → 22.5)
-        // and cache read (0.3 → 0.6). Cache write has a tier too, but the catalog's tiers carry no cache-write price.
+        // and cache read (0.3 → 0.6), cache write (3.75 → 7.5) and 1-hour cache write (6 → 12).
         let sonnet = try #require(catalog.modelPrice("anthropic/claude-sonnet-4-5", asOf: .day("2026-08-21")))
-        #expect([sonnet.inputPerMTok, sonnet.cachedInputPerMTok, sonnet.cacheWritePerMTok, sonnet.outputPerMTok] == [3, 0.3, 3.75, 15])
-        #expect(sonnet.longContext == [LongContextTier(aboveInputTokens: 200_000, inputPerMTok: 6, outputPerMTok: 22.5, cachedInputPerMTok: 0.6)])
+        #expect([sonnet.inputPerMTok, sonnet.cachedInputPerMTok, sonnet.cacheWritePerMTok, sonnet.cacheWrite1hPerMTok, sonnet.outputPerMTok]
+            == [3, 0.3, 3.75, 6, 15])
+        #expect(sonnet.longContext == [LongContextTier(aboveInputTokens: 200_000, inputPerMTok: 6, outputPerMTok: 22.5, cachedInputPerMTok: 0.6,
+                                                       cacheWritePerMTok: 7.5, cacheWrite1hPerMTok: 12)])
 
         // claude-opus-4-6 dropped its >200k tier on 2026-03-13.
         #expect(catalog.modelPrice("anthropic/claude-opus-4-6", asOf: .day("2026-03-12"))?.longContext.map(\.aboveInputTokens) == [200_000])

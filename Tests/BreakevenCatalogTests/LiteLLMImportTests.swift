@@ -5,7 +5,6 @@ import Testing
 
 @Suite struct LiteLLMImportTests {
     let options = PriceImportOptions(observedOn: .day("2026-11-01"))
-    let firstDay = PriceImportOptions.defaultUnknownStart
 
     @Test func importsChatModelsAndCountsWhatItSkips() throws {
         let store = try CatalogStore.inMemory()
@@ -27,7 +26,11 @@ import Testing
         // gpt-4o: 2.5e-06 USD per token × 1,000,000 = $2.50 per million; cache read 1.25e-06 → $1.25;
         // output 1e-05 → $10; batches 1.25e-06 → $1.25 and 5e-06 → $5.
         let gpt4o = try #require(catalog.modelPrice("openai/gpt-4o", asOf: .day("2026-11-01")))
-        #expect(gpt4o.effectiveFrom == firstDay) // first price the catalog has: in force from the unknown start
+        // The file dates nothing: its first price is in force from the file's own date, not from some
+        // earlier day (a scenario set before it finds no price rather than a later one).
+        #expect(gpt4o.effectiveFrom == .day("2026-11-01"))
+        #expect(gpt4o.dating == .fileDate)
+        #expect(gpt4o.origin == .liteLLM)
         #expect([gpt4o.inputPerMTok, gpt4o.cachedInputPerMTok, gpt4o.outputPerMTok] == [2.5, 1.25, 10])
         #expect([gpt4o.batchInputPerMTok, gpt4o.batchOutputPerMTok] == [1.25, 5])
         #expect(gpt4o.cacheWritePerMTok == nil)
@@ -84,12 +87,21 @@ import Testing
         let data = try Fixture.data("litellm-sample.json")
         let first = try store.importLiteLLM(data, named: "litellm-sample.json", options: options)
         let before = try store.snapshot()
-        // Even read on a later day: the prices in force that day are the same.
+        let again = try store.importLiteLLM(data, named: "litellm-sample.json", options: options)
+        #expect((again.added, again.updated, again.confirmed, again.unchanged) == (0, 0, 0, 7))
+        #expect(again.skipped == first.skipped)
+        #expect(try store.snapshot() == before)
+
+        // Read on a later day, the prices in force are the same: no price changes, each row is only
+        // seen in force later (what a report's price-age warning counts from).
         let later = PriceImportOptions(observedOn: .day("2027-01-15"))
         let second = try store.importLiteLLM(data, named: "litellm-sample.json", options: later)
-        #expect((second.added, second.updated, second.unchanged) == (0, 0, 7))
-        #expect(second.skipped == first.skipped)
-        #expect(try store.snapshot() == before)
+        #expect((second.added, second.updated, second.confirmed, second.unchanged) == (0, 0, 7, 0))
+        #expect(second.description.hasPrefix("added 0, updated 0, confirmed 7, unchanged 0, skipped 5"))
+        let catalog = try store.snapshot()
+        #expect(catalog.modelPrices.map(\.effectiveFrom) == before.modelPrices.map(\.effectiveFrom))
+        #expect(catalog.modelPrices.allSatisfy { $0.observedOn == .day("2027-01-15") })
+        #expect(catalog.modelPrices.map { $0.hasSamePrices(as: $0) } == before.modelPrices.map { _ in true })
     }
 
     @Test func aChangedPriceInALaterFileStartsFromItsObservationDay() throws {

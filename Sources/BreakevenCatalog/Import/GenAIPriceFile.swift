@@ -8,13 +8,21 @@ import Foundation
 /// `constraint` is the base; `constraint.start_date` starts a dated price (price history);
 /// `constraint.start_time`/`end_time` is a daily UTC window (time-of-day row). As in genai-prices,
 /// the last active item of the list wins. A value is a number or `{base, tiers: [{start, price}]}`
-/// (long-context tiers). Read: `input_mtok`, `cache_read_mtok`, `cache_write_mtok`, `output_mtok`,
-/// `requests_kcount`. genai-prices has no batch prices: an import keeps the catalog's.
+/// (long-context tiers). Read: `input_mtok`, `cache_read_mtok`, `cache_write_mtok`,
+/// `cache_write_1h_mtok`, `output_mtok`, `requests_kcount`, and the model's `price_variants`
+/// (`when: {processing: batch}` → batch prices; `when: {service_tier: flex|priority|…}` → service
+/// tiers; a variant lists only what differs, the rest is the standard price, as genai-prices'
+/// `get_prices` resolves it). A variant with a start date applies to the periods that start on or
+/// after it and to the observation; one on other conditions is not read (counted). A price above
+/// what any provider charges refuses the file, naming its line, column and path.
 enum GenAIPriceFile {
     static let formatName = "genai-prices data.json"
 
     static func parse(_ data: Data, named name: String, observedOn: CalendarDay) throws -> ParsedPriceFile {
         let providers = try PriceFileDecoding.decode(TopLevel.self, from: data, named: name).providers
+        if let (path, value, unit) = overLargePrice(in: providers) {
+            throw PriceFileLocator.overLargePrice(value, unit: unit, at: path, in: data, file: name)
+        }
         var parsed = ParsedPriceFile()
         var seen: Set<String> = []
         for provider in providers {
@@ -35,6 +43,7 @@ enum GenAIPriceFile {
                 case let .success(list): parsed.observations += list
                 case let .failure(reason): parsed.skip(reason.text)
                 }
+                for _ in 0..<model.unreadVariants { parsed.skip("price variant on other conditions than processing or service_tier (the variant is not read)") }
             }
         }
         return parsed
@@ -47,30 +56,34 @@ enum GenAIPriceFile {
     static func observations(id: String, provider: String, model: Model, source: String,
                              observedOn: CalendarDay) -> Result<[PriceObservation], SkipReason> {
         let entrySource = "\(source) (\(provider) \(model.id ?? ""))"
-        func price(_ set: PriceSet, from day: CalendarDay, windows: [TimeOfDayPrice]) throws(SkipReason) -> ModelPrice {
+        func price(_ set: PriceSet, _ dating: PriceObservation.Dating, windows: [TimeOfDayPrice]) throws(SkipReason) -> ModelPrice {
+            let day: CalendarDay = if case let .from(start) = dating { start } else { observedOn }
             guard let input = set.input, let output = set.output else {
                 throw SkipReason(text: "no input and output price per token")
             }
             var thresholds = Set(input.tiers.map(\.start))
-            thresholds.formUnion(output.tiers.map(\.start))
-            thresholds.formUnion(set.cacheRead?.tiers.map(\.start) ?? [])
-            return ModelPrice(
+            for value in [output, set.cacheRead, set.cacheWrite, set.cacheWrite1h] { thresholds.formUnion(value?.tiers.map(\.start) ?? []) }
+            var price = ModelPrice(
                 id: id, provider: provider, effectiveFrom: day,
                 inputPerMTok: input.base, cachedInputPerMTok: set.cacheRead?.base, cacheWritePerMTok: set.cacheWrite?.base,
-                outputPerMTok: output.base,
+                cacheWrite1hPerMTok: set.cacheWrite1h?.base, outputPerMTok: output.base,
                 perRequest: set.requestsPerThousand.map { $0 / 1000 },
                 longContext: thresholds.sorted().map { start in
                     LongContextTier(aboveInputTokens: start, inputPerMTok: input.price(above: start),
-                                    outputPerMTok: output.price(above: start), cachedInputPerMTok: set.cacheRead?.price(above: start))
+                                    outputPerMTok: output.price(above: start), cachedInputPerMTok: set.cacheRead?.price(above: start),
+                                    cacheWritePerMTok: set.cacheWrite?.price(above: start),
+                                    cacheWrite1hPerMTok: set.cacheWrite1h?.price(above: start))
                 },
                 timeOfDay: windows, contextWindow: model.contextWindow, source: entrySource)
+            model.applyVariants(activeIn: dating, to: &price)
+            return price
         }
 
         do throws(SkipReason) {
             guard let prices = model.prices else { throw SkipReason(text: "prices in an unsupported shape") }
             switch prices {
             case let .single(set):
-                return .success([PriceObservation(price: try price(set, from: observedOn, windows: []),
+                return .success([PriceObservation(price: try price(set, .observed(observedOn), windows: []),
                                                   dating: .observed(observedOn))])
             case let .conditional(items):
                 return .success(try conditionalObservations(items, observedOn: observedOn, price: price))
@@ -85,7 +98,7 @@ enum GenAIPriceFile {
     /// item apply on top of it during their hours.
     private static func conditionalObservations(
         _ items: [ConditionalPrice], observedOn: CalendarDay,
-        price: (PriceSet, CalendarDay, [TimeOfDayPrice]) throws(SkipReason) -> ModelPrice
+        price: (PriceSet, PriceObservation.Dating, [TimeOfDayPrice]) throws(SkipReason) -> ModelPrice
     ) throws(SkipReason) -> [PriceObservation] {
         let dates = Set(items.compactMap { item -> CalendarDay? in
             if case let .startDate(day) = item.constraint { return day }
@@ -113,8 +126,7 @@ enum GenAIPriceFile {
             guard Set(windows.map(\.startMinuteOfDay)).count == windows.count else {
                 throw SkipReason(text: "two time-of-day windows starting at the same minute")
             }
-            let effective: CalendarDay = if case let .from(start) = dating { start } else { observedOn }
-            return PriceObservation(price: try price(items[active].prices, effective, windows), dating: dating)
+            return PriceObservation(price: try price(items[active].prices, dating, windows), dating: dating)
         }
 
         var result: [PriceObservation] = []
@@ -123,6 +135,11 @@ enum GenAIPriceFile {
         }
         for day in dates {
             if let dated = try observation(activeOn: day, dating: .from(day)) { result.append(dated) }
+        }
+        // The file's own date confirms the period in force that day (what precedence between
+        // sources compares against another file read the same day).
+        if !dates.isEmpty, let current = try observation(activeOn: observedOn, dating: .observed(observedOn)) {
+            result.append(current)
         }
         return result
     }
@@ -169,11 +186,16 @@ enum GenAIPriceFile {
         var id: String?
         var contextWindow: Int?
         var prices: Prices?
+        /// Batch and service-tier variants, as listed (see GenAIPriceFile+Variants.swift).
+        var variants: [PriceVariant] = []
+        /// Variants on other conditions, which the catalog cannot express.
+        var unreadVariants: Int { variants.count { !$0.isReadable } }
 
         private enum CodingKeys: String, CodingKey {
             case id
             case contextWindow = "context_window"
             case prices
+            case variants = "price_variants"
         }
 
         init(from decoder: any Decoder) throws {
@@ -181,6 +203,7 @@ enum GenAIPriceFile {
             id = try? container.decode(String.self, forKey: .id)
             contextWindow = try? container.decode(Int.self, forKey: .contextWindow)
             prices = try? container.decode(Prices.self, forKey: .prices)
+            variants = (try? container.decodeIfPresent([PriceVariant].self, forKey: .variants)) ?? []
         }
     }
 
@@ -250,14 +273,23 @@ enum GenAIPriceFile {
         var output: PriceValue?
         var cacheRead: PriceValue?
         var cacheWrite: PriceValue?
+        var cacheWrite1h: PriceValue?
         var requestsPerThousand: Double?
 
-        private enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case input = "input_mtok"
             case output = "output_mtok"
             case cacheRead = "cache_read_mtok"
             case cacheWrite = "cache_write_mtok"
+            case cacheWrite1h = "cache_write_1h_mtok"
             case requestsPerThousand = "requests_kcount"
+        }
+
+        /// The prices with their keys, for the bound check: each value's base and tier prices.
+        var pricesByKey: [(CodingKeys, [Double])] {
+            [(.input, input), (.output, output), (.cacheRead, cacheRead), (.cacheWrite, cacheWrite), (.cacheWrite1h, cacheWrite1h)]
+                .compactMap { key, value in value.map { (key, [$0.base] + $0.tiers.map(\.price)) } }
+                + (requestsPerThousand.map { [(.requestsPerThousand, [$0])] } ?? [])
         }
     }
 

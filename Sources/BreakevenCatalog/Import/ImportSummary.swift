@@ -5,14 +5,18 @@ public struct ImportSummary: Sendable, Hashable, CustomStringConvertible {
     public var entries: Int = 0
     public var added: Int = 0
     public var updated: Int = 0
+    /// Rows whose prices a later file saw unchanged: only the day they were last seen in force moved.
+    public var confirmed: Int = 0
     public var unchanged: Int = 0
     /// Entries not imported, by reason (e.g. `mode embedding: 157`).
     public var skipped: [String: Int] = [:]
 
-    public init(entries: Int = 0, added: Int = 0, updated: Int = 0, unchanged: Int = 0, skipped: [String: Int] = [:]) {
+    public init(entries: Int = 0, added: Int = 0, updated: Int = 0, confirmed: Int = 0, unchanged: Int = 0,
+                skipped: [String: Int] = [:]) {
         self.entries = entries
         self.added = added
         self.updated = updated
+        self.confirmed = confirmed
         self.unchanged = unchanged
         self.skipped = skipped
     }
@@ -24,9 +28,11 @@ public struct ImportSummary: Sendable, Hashable, CustomStringConvertible {
         skipped.map { (reason: $0.key, count: $0.value) }.sorted { ($1.count, $0.reason) < ($0.count, $1.reason) }
     }
 
-    /// `added 3, updated 1, unchanged 40, skipped 5 (mode embedding: 3, alias of another entry: 2)`
+    /// `added 3, updated 1, unchanged 40, skipped 5 (mode embedding: 3, alias of another entry: 2)`;
+    /// `confirmed N` after `updated` when a later file saw rows unchanged.
     public var description: String {
-        var text = "added \(added), updated \(updated), unchanged \(unchanged), skipped \(skippedTotal)"
+        var text = "added \(added), updated \(updated), " + (confirmed > 0 ? "confirmed \(confirmed), " : "")
+            + "unchanged \(unchanged), skipped \(skippedTotal)"
         if !skipped.isEmpty {
             text += " (" + skippedByReason.map { "\($0.reason): \($0.count)" }.joined(separator: ", ") + ")"
         }
@@ -41,12 +47,15 @@ public struct ImportSummary: Sendable, Hashable, CustomStringConvertible {
         switch outcome {
         case .added: added += 1
         case .updated: updated += 1
+        case .confirmed: confirmed += 1
         case .unchanged: unchanged += 1
         }
     }
 }
 
-/// What writing one row did.
-enum RowOutcome: Equatable {
-    case added, updated, unchanged
+/// What writing one row did, least first: a row several observations touch counts as the most.
+enum RowOutcome: Int, Comparable {
+    case unchanged, confirmed, updated, added
+
+    static func < (a: RowOutcome, b: RowOutcome) -> Bool { a.rawValue < b.rawValue }
 }

@@ -17,6 +17,7 @@ struct HardwareRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
     var wattsIdle: Double
     var effectiveFrom: String
     var source: String
+    var provider: String?
 
     enum CodingKeys: String, CodingKey, ColumnExpression {
         case hardwareID = "hardware_id"
@@ -31,6 +32,6 @@ struct HardwareRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
         case wattsBusy = "watts_busy"
         case wattsIdle = "watts_idle"
         case effectiveFrom = "effective_from"
-        case source
+        case source, provider
     }
 }

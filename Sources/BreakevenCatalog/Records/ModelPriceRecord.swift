@@ -18,6 +18,14 @@ struct ModelPriceRecord: Codable, Equatable, FetchableRecord, MutablePersistable
     var perRequestMicros: Int64?
     var contextWindow: Int?
     var source: String
+    var cacheWrite1hMicros: Int64?
+    var batchCachedInputMicros: Int64?
+    var batchCacheWriteMicros: Int64?
+    var batchCacheWrite1hMicros: Int64?
+    var observedOn: String?
+    var origin: String?
+    var dating: String?
+    var supplement: String?
 
     enum CodingKeys: String, CodingKey, ColumnExpression {
         case id
@@ -33,6 +41,12 @@ struct ModelPriceRecord: Codable, Equatable, FetchableRecord, MutablePersistable
         case perRequestMicros = "per_request_micros"
         case contextWindow = "context_window"
         case source
+        case cacheWrite1hMicros = "cache_write_1h_micros"
+        case batchCachedInputMicros = "batch_cached_input_micros"
+        case batchCacheWriteMicros = "batch_cache_write_micros"
+        case batchCacheWrite1hMicros = "batch_cache_write_1h_micros"
+        case observedOn = "observed_on"
+        case origin, dating, supplement
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -49,6 +63,8 @@ struct LongContextTierRecord: Codable, Equatable, FetchableRecord, PersistableRe
     var inputMicros: Int64
     var outputMicros: Int64
     var cachedInputMicros: Int64?
+    var cacheWriteMicros: Int64?
+    var cacheWrite1hMicros: Int64?
 
     enum CodingKeys: String, CodingKey, ColumnExpression {
         case priceID = "price_id"
@@ -56,6 +72,8 @@ struct LongContextTierRecord: Codable, Equatable, FetchableRecord, PersistableRe
         case inputMicros = "input_micros"
         case outputMicros = "output_micros"
         case cachedInputMicros = "cached_input_micros"
+        case cacheWriteMicros = "cache_write_micros"
+        case cacheWrite1hMicros = "cache_write_1h_micros"
     }
 }
 
@@ -77,6 +95,27 @@ struct TimeOfDayPriceRecord: Codable, Equatable, FetchableRecord, PersistableRec
         case endMinute = "end_minute"
         case inputMicros = "input_micros"
         case cachedInputMicros = "cached_input_micros"
+        case outputMicros = "output_micros"
+    }
+}
+
+/// One row of `service_tier_price`: a model's prices under another service tier (flex, priority…).
+struct ServiceTierPriceRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "service_tier_price"
+
+    var priceID: Int64
+    var tier: String
+    var inputMicros: Int64
+    var cachedInputMicros: Int64?
+    var cacheWriteMicros: Int64?
+    var outputMicros: Int64
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case priceID = "price_id"
+        case tier
+        case inputMicros = "input_micros"
+        case cachedInputMicros = "cached_input_micros"
+        case cacheWriteMicros = "cache_write_micros"
         case outputMicros = "output_micros"
     }
 }

@@ -3,12 +3,18 @@ import Foundation
 
 extension CatalogStore {
     /// The catalog shipped inside the tool (`Resources/seed.json`), decoded directly: no database,
-    /// so a plain run needs nothing on disk. Canonical form, like `snapshot()`.
+    /// so a plain run needs nothing on disk. Canonical form, like `snapshot()`. Every model price is
+    /// the seed's own (origin `seed`, which outranks imported files). Offers for a GPU the seed does
+    /// not list yet (published offers for newer GPUs whose specs come separately) are left out.
     public static func seed() throws -> CatalogSnapshot {
         guard let url = Bundle.module.url(forResource: "seed", withExtension: "json") else {
             throw CatalogError.unreadableSeed(message: "seed.json is missing from the BreakevenCatalog bundle")
         }
-        return try CatalogSeedFile.decode(Data(contentsOf: url)).catalog.canonical()
+        var catalog = try CatalogSeedFile.decode(Data(contentsOf: url)).catalog
+        let gpus = Set(catalog.gpus.map(\.id))
+        catalog.gpuOffers.removeAll { !gpus.contains($0.gpu) }
+        for i in catalog.modelPrices.indices { catalog.modelPrices[i].origin = .seed }
+        return catalog.canonical()
     }
 }
 

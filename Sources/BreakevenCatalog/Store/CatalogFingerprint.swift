@@ -29,8 +29,20 @@ extension CatalogSnapshot {
             var fields = ["model", p.id, p.provider, p.effectiveFrom.description, money(p.inputPerMTok), money(p.cachedInputPerMTok),
                           money(p.cacheWritePerMTok), money(p.outputPerMTok), money(p.batchInputPerMTok),
                           money(p.batchOutputPerMTok), money(p.perRequest), integer(p.contextWindow), p.source]
+            // Issue 14's fields, only when present: a catalog without them keeps its fingerprint.
+            let detail = [money(p.cacheWrite1hPerMTok), money(p.batchCachedInputPerMTok), money(p.batchCacheWritePerMTok),
+                          money(p.batchCacheWrite1hPerMTok), p.observedOn?.description ?? "-", p.origin?.rawValue ?? "-",
+                          p.dating?.rawValue ?? "-", p.supplement ?? "-"]
+            if detail.contains(where: { $0 != "-" }) { fields += ["detail"] + detail }
             for t in p.longContext {
                 fields += ["tier", String(t.aboveInputTokens), money(t.inputPerMTok), money(t.outputPerMTok), money(t.cachedInputPerMTok)]
+                if t.cacheWritePerMTok != nil || t.cacheWrite1hPerMTok != nil {
+                    fields += [money(t.cacheWritePerMTok), money(t.cacheWrite1hPerMTok)]
+                }
+            }
+            for s in p.serviceTiers {
+                fields += ["service-tier", s.tier, money(s.inputPerMTok), money(s.cachedInputPerMTok), money(s.cacheWritePerMTok),
+                           money(s.outputPerMTok)]
             }
             for w in p.timeOfDay {
                 fields += ["window", String(w.startMinuteOfDay), String(w.endMinuteOfDay), money(w.inputPerMTok),
@@ -66,7 +78,8 @@ extension CatalogSnapshot {
             note(h.effectiveFrom)
             row(["hardware", h.id, h.name, money(h.price), number(h.memoryGB), number(h.bandwidthTBps), number(h.bf16TFLOPS),
                  number(h.tdpWatts), number(h.wattsBusy), number(h.wattsIdle), h.effectiveFrom.description, h.source,
-                 number(h.fp8TFLOPS), number(h.fp4TFLOPS)])
+                 number(h.fp8TFLOPS), number(h.fp4TFLOPS)]
+                + (h.provider.map { ["provider", $0] } ?? []))
         }
         for p in snapshot.plans {
             note(p.effectiveFrom)

@@ -38,7 +38,44 @@ enum CatalogSchema {
         migrator.registerMigration("v5: sliding-window layers of open models") { db in
             try CapacitySchema.addSlidingWindows(db)
         }
+        migrator.registerMigration("v6: cache writes, batch cache prices, service tiers, price dating and origin") { db in
+            try addPriceDetail(db)
+        }
         return migrator
+    }
+
+    /// Issue 14: 1-hour cache writes, batch cache prices, service-tier prices, when a price was last
+    /// seen in force, which source it came from (for precedence) and how its start was dated.
+    private static func addPriceDetail(_ db: Database) throws {
+        try db.alter(table: "model_price") { t in
+            // micro-USD per million tokens
+            t.add(column: "cache_write_1h_micros", .integer).check { $0 >= 0 }
+            t.add(column: "batch_cached_input_micros", .integer).check { $0 >= 0 }
+            t.add(column: "batch_cache_write_micros", .integer).check { $0 >= 0 }
+            t.add(column: "batch_cache_write_1h_micros", .integer).check { $0 >= 0 }
+            t.add(column: "observed_on", .text).check(sql: "observed_on IS NULL OR date(observed_on, '+0 days') IS observed_on")
+            t.add(column: "origin", .text).check(sql: "origin IS NULL OR origin IN ('seed', 'genai-prices', 'litellm')")
+            t.add(column: "dating", .text)
+                .check(sql: "dating IS NULL OR dating IN ('stated', 'file date', 'import date', 'before a dated change')")
+            t.add(column: "supplement", .text)
+        }
+        try db.alter(table: "long_context_tier") { t in
+            t.add(column: "cache_write_micros", .integer).check { $0 >= 0 }
+            t.add(column: "cache_write_1h_micros", .integer).check { $0 >= 0 }
+        }
+        // Who sells a machine at a row's price (the `provider` filter of owned_hardware).
+        try db.alter(table: "hardware") { t in
+            t.add(column: "provider", .text).check(sql: "provider IS NULL OR length(provider) > 0")
+        }
+        try db.create(table: "service_tier_price") { t in
+            t.column("price_id", .integer).notNull().references("model_price", onDelete: .cascade)
+            t.column("tier", .text).notNull().check { length($0) > 0 }
+            t.column("input_micros", .integer).notNull().check { $0 >= 0 }
+            t.column("cached_input_micros", .integer).check { $0 >= 0 }
+            t.column("cache_write_micros", .integer).check { $0 >= 0 }
+            t.column("output_micros", .integer).notNull().check { $0 >= 0 }
+            t.primaryKey(["price_id", "tier"])
+        }
     }
 
     private static func createModelPrices(_ db: Database) throws {

@@ -36,35 +36,49 @@ extension CatalogSnapshot {
 }
 
 extension ModelPrice {
-    /// Money rounded to micro-USD, tiers by threshold, windows by start, on-the-hour minutes as nil.
+    /// Money rounded to micro-USD, tiers by threshold, windows by start, service tiers by name,
+    /// on-the-hour minutes as nil.
     func canonical() -> ModelPrice {
         let round = MicroUSD.rounded
         var price = self
         price.inputPerMTok = round(inputPerMTok)
         price.cachedInputPerMTok = cachedInputPerMTok.map(round)
         price.cacheWritePerMTok = cacheWritePerMTok.map(round)
+        price.cacheWrite1hPerMTok = cacheWrite1hPerMTok.map(round)
         price.outputPerMTok = round(outputPerMTok)
         price.batchInputPerMTok = batchInputPerMTok.map(round)
         price.batchOutputPerMTok = batchOutputPerMTok.map(round)
+        price.batchCachedInputPerMTok = batchCachedInputPerMTok.map(round)
+        price.batchCacheWritePerMTok = batchCacheWritePerMTok.map(round)
+        price.batchCacheWrite1hPerMTok = batchCacheWrite1hPerMTok.map(round)
         price.perRequest = perRequest.map(round)
         price.longContext = longContext.map {
             LongContextTier(aboveInputTokens: $0.aboveInputTokens, inputPerMTok: round($0.inputPerMTok),
-                            outputPerMTok: round($0.outputPerMTok), cachedInputPerMTok: $0.cachedInputPerMTok.map(round))
+                            outputPerMTok: round($0.outputPerMTok), cachedInputPerMTok: $0.cachedInputPerMTok.map(round),
+                            cacheWritePerMTok: $0.cacheWritePerMTok.map(round), cacheWrite1hPerMTok: $0.cacheWrite1hPerMTok.map(round))
         }.sorted { $0.aboveInputTokens < $1.aboveInputTokens }
         price.timeOfDay = timeOfDay.map {
             TimeOfDayPrice(minutes: $0.startMinuteOfDay, to: $0.endMinuteOfDay, inputPerMTok: round($0.inputPerMTok),
                            cachedInputPerMTok: $0.cachedInputPerMTok.map(round), outputPerMTok: round($0.outputPerMTok))
         }.sorted { $0.startMinuteOfDay < $1.startMinuteOfDay }
+        price.serviceTiers = serviceTiers.map {
+            ServiceTierPrice(tier: $0.tier, inputPerMTok: round($0.inputPerMTok), cachedInputPerMTok: $0.cachedInputPerMTok.map(round),
+                             cacheWritePerMTok: $0.cacheWritePerMTok.map(round), outputPerMTok: round($0.outputPerMTok))
+        }.sorted { $0.tier < $1.tier }
         return price
     }
 
-    /// Same prices, whatever the date, the source and the context window say: what decides whether
-    /// an import changes a row.
+    /// Same prices, whatever the date, the source, the context window and the bookkeeping (when
+    /// seen, from where, how dated) say: what decides whether an import changes a row's prices.
     func hasSamePrices(as other: ModelPrice) -> Bool {
         var a = canonical(), b = other.canonical()
         a.effectiveFrom = b.effectiveFrom
         a.source = b.source
         a.contextWindow = b.contextWindow
+        a.observedOn = b.observedOn
+        a.origin = b.origin
+        a.dating = b.dating
+        a.supplement = b.supplement
         return a == b
     }
 }

@@ -46,6 +46,7 @@ public enum BreakevenAnalysis {
                 personal: scenario.profile == .personal && !isBaseline ? personalFigures(option, months, baseline) : nil,
                 months: months.map(MonthResult.init)))
             options[options.count - 1].provider = option.provider
+            options[options.count - 1].tokenCosts = TokenCostBreakdown(option: option, workload: scenario.workload, months: months)
         }
         // Usage in: the months that happened, replayed under every option.
         if let replay = Simulator.replay(scenario) {

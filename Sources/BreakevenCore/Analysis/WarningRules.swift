@@ -35,6 +35,14 @@ enum WarningRules {
                 out.append(Warning(.noEnergyCost, option: option.id))
             }
         }
+        for age in scenario.priceAges where age.days > CatalogPriceAge.limit {
+            var figures = WarningFigures()
+            figures.price = age.id
+            figures.lastSeen = age.lastSeen.description
+            figures.days = age.days
+            figures.asOf = age.asOf.description
+            out.append(Warning(.stalePrice, option: age.optionID, figures))
+        }
         return out
     }
 

@@ -23,16 +23,30 @@ struct CatalogConversion {
         p.inputPerMTok = amount(p.inputPerMTok)
         p.cachedInputPerMTok = p.cachedInputPerMTok.map(amount)
         p.cacheWritePerMTok = p.cacheWritePerMTok.map(amount)
+        p.cacheWrite1hPerMTok = p.cacheWrite1hPerMTok.map(amount)
         p.outputPerMTok = amount(p.outputPerMTok)
         p.batchInputPerMTok = p.batchInputPerMTok.map(amount)
         p.batchOutputPerMTok = p.batchOutputPerMTok.map(amount)
+        p.batchCachedInputPerMTok = p.batchCachedInputPerMTok.map(amount)
+        p.batchCacheWritePerMTok = p.batchCacheWritePerMTok.map(amount)
+        p.batchCacheWrite1hPerMTok = p.batchCacheWrite1hPerMTok.map(amount)
         p.perRequest = p.perRequest.map(amount)
         p.longContext = p.longContext.map { t in
             var t = t
             t.inputPerMTok = amount(t.inputPerMTok)
             t.outputPerMTok = amount(t.outputPerMTok)
             t.cachedInputPerMTok = t.cachedInputPerMTok.map(amount)
+            t.cacheWritePerMTok = t.cacheWritePerMTok.map(amount)
+            t.cacheWrite1hPerMTok = t.cacheWrite1hPerMTok.map(amount)
             return t
+        }
+        p.serviceTiers = p.serviceTiers.map { s in
+            var s = s
+            s.inputPerMTok = amount(s.inputPerMTok)
+            s.outputPerMTok = amount(s.outputPerMTok)
+            s.cachedInputPerMTok = s.cachedInputPerMTok.map(amount)
+            s.cacheWritePerMTok = s.cacheWritePerMTok.map(amount)
+            return s
         }
         p.timeOfDay = p.timeOfDay.map { w in
             var w = w

@@ -70,16 +70,22 @@ public struct CatalogSnapshot: Sendable, Hashable, Codable {
         latest(gpuOffers.filter { $0.id == id }, asOf: day, date: \.effectiveFrom)
     }
 
-    /// The cheapest offer for a GPU under a commitment on `day` (ties: the smallest id).
-    public func cheapestOffer(gpu: String, commitment: GPUCommitment, asOf day: CalendarDay) -> GPUOffer? {
-        let ids = Set(gpuOffers.filter { $0.gpu == gpu && $0.commitment == commitment }.map(\.id))
+    /// The cheapest offer for a GPU under a commitment on `day` (ties: the smallest id), only from
+    /// `provider` when one is given.
+    public func cheapestOffer(gpu: String, commitment: GPUCommitment, asOf day: CalendarDay, provider: String? = nil) -> GPUOffer? {
+        let ids = Set(gpuOffers.filter { $0.gpu == gpu && $0.commitment == commitment && (provider == nil || $0.provider == provider) }.map(\.id))
         return ids.compactMap { gpuOffer($0, asOf: day) }
             .min { ($0.hourly, $0.id) < ($1.hourly, $1.id) }
     }
 
-    public func hardware(_ id: String, asOf day: CalendarDay) -> HardwareSpec? {
-        latest(hardware.filter { $0.id == id }, asOf: day, date: \.effectiveFrom)
+    /// The machine's price in effect on `day`, only from `provider`'s price rows when one is given.
+    public func hardware(_ id: String, asOf day: CalendarDay, provider: String? = nil) -> HardwareSpec? {
+        latest(hardware.filter { $0.id == id && (provider == nil || $0.provider == provider) }, asOf: day, date: \.effectiveFrom)
     }
+
+    /// The providers with offers for a GPU (or price rows for a machine), for a message.
+    public func providers(gpu: String) -> [String] { Set(gpuOffers.filter { $0.gpu == gpu }.map(\.provider)).sorted() }
+    public func providers(hardware id: String) -> [String] { Set(hardware.filter { $0.id == id }.compactMap(\.provider)).sorted() }
 
     public func plan(_ id: String, asOf day: CalendarDay) -> SubscriptionPlan? {
         latest(plans.filter { $0.id == id }, asOf: day, date: \.effectiveFrom)

@@ -18,10 +18,12 @@ public struct HardwareSpec: Sendable, Hashable, Codable {
     public var wattsIdle: Double
     public var effectiveFrom: CalendarDay
     public var source: String
+    /// Who sells it at this price (apple, nvidia, a system builder…); nil when the source names no seller.
+    public var provider: String?
 
     public init(id: String, name: String, price: Double, memoryGB: Double, bandwidthTBps: Double,
                 bf16TFLOPS: Double, tdpWatts: Double, wattsBusy: Double, wattsIdle: Double,
-                effectiveFrom: CalendarDay, source: String, fp8TFLOPS: Double? = nil, fp4TFLOPS: Double? = nil) {
+                effectiveFrom: CalendarDay, source: String, fp8TFLOPS: Double? = nil, fp4TFLOPS: Double? = nil, provider: String? = nil) {
         self.id = id
         self.name = name
         self.price = price
@@ -35,5 +37,6 @@ public struct HardwareSpec: Sendable, Hashable, Codable {
         self.source = source
         self.fp8TFLOPS = fp8TFLOPS
         self.fp4TFLOPS = fp4TFLOPS
+        self.provider = provider
     }
 }

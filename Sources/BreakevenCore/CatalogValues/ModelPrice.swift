@@ -1,36 +1,59 @@
 /// The price of one API model from one date on, in USD per million tokens.
 ///
 /// Field meanings follow genai-prices (`input_mtok`, `cache_read_mtok`, `cache_write_mtok`,
-/// `output_mtok`, tiered prices) and LiteLLM (`*_cost_per_token`, `*_above_Nk_tokens`, `*_batches`).
+/// `cache_write_1h_mtok`, `output_mtok`, tiered prices, `price_variants`) and LiteLLM
+/// (`*_cost_per_token`, `cache_creation_input_token_cost[_above_1hr]`, `*_above_Nk_tokens`,
+/// `*_batches`, `*_flex`, `*_priority`).
 public struct ModelPrice: Sendable, Hashable, Codable {
     /// `provider/model`, e.g. `openai/gpt-4o`.
     public var id: String
     public var provider: String
     public var effectiveFrom: CalendarDay
     public var inputPerMTok: Double
-    /// Cache read price; nil when the provider has no prompt caching.
+    /// Cache read price; nil when the source gives none (billed as input, or by a provider rule).
     public var cachedInputPerMTok: Double?
+    /// Cache write price (5-minute lifetime, the default); nil: the input price, as both files bill it.
     public var cacheWritePerMTok: Double?
+    /// Cache write price for a 1-hour lifetime; nil: the 5-minute write price.
+    public var cacheWrite1hPerMTok: Double?
     public var outputPerMTok: Double
-    /// Batch API prices; nil when the provider has no batch API.
+    /// Batch API prices; nil when the source gives none (a provider rule may still say what batch costs).
     public var batchInputPerMTok: Double?
     public var batchOutputPerMTok: Double?
+    /// Batch cache read and write prices (LiteLLM `cache_read_input_token_cost_batches`, genai-prices batch variants).
+    public var batchCachedInputPerMTok: Double?
+    public var batchCacheWritePerMTok: Double?
+    public var batchCacheWrite1hPerMTok: Double?
     /// A fee per request in USD (some search or grounding models).
     public var perRequest: Double?
     /// Prices that apply to a whole request once its prompt exceeds a threshold.
     public var longContext: [LongContextTier]
     /// Time-of-day windows with their own prices (e.g. off-peak discounts).
     public var timeOfDay: [TimeOfDayPrice]
+    /// Prices of other service tiers (flex, priority, …) by name, sorted by name.
+    public var serviceTiers: [ServiceTierPrice]
     public var contextWindow: Int?
     /// Where the figure comes from: a URL or a note.
     public var source: String
+    /// The latest day the price was seen in force (a seed entry's reading, an import's date); nil: `effectiveFrom`.
+    public var observedOn: CalendarDay?
+    /// Which kind of source the prices came from, for the precedence between sources; nil: written by hand.
+    public var origin: PriceOrigin?
+    /// How `effectiveFrom` was found; nil: the source states it.
+    public var dating: PriceDating?
+    /// Fields a lower-precedence source filled in, e.g. "batch, flex from LiteLLM (2026-11-27)".
+    public var supplement: String?
 
     public init(
         id: String, provider: String, effectiveFrom: CalendarDay,
         inputPerMTok: Double, cachedInputPerMTok: Double? = nil, cacheWritePerMTok: Double? = nil,
+        cacheWrite1hPerMTok: Double? = nil,
         outputPerMTok: Double, batchInputPerMTok: Double? = nil, batchOutputPerMTok: Double? = nil,
+        batchCachedInputPerMTok: Double? = nil, batchCacheWritePerMTok: Double? = nil, batchCacheWrite1hPerMTok: Double? = nil,
         perRequest: Double? = nil, longContext: [LongContextTier] = [], timeOfDay: [TimeOfDayPrice] = [],
-        contextWindow: Int? = nil, source: String
+        serviceTiers: [ServiceTierPrice] = [],
+        contextWindow: Int? = nil, source: String, observedOn: CalendarDay? = nil, origin: PriceOrigin? = nil,
+        dating: PriceDating? = nil, supplement: String? = nil
     ) {
         self.id = id
         self.provider = provider
@@ -38,15 +61,61 @@ public struct ModelPrice: Sendable, Hashable, Codable {
         self.inputPerMTok = inputPerMTok
         self.cachedInputPerMTok = cachedInputPerMTok
         self.cacheWritePerMTok = cacheWritePerMTok
+        self.cacheWrite1hPerMTok = cacheWrite1hPerMTok
         self.outputPerMTok = outputPerMTok
         self.batchInputPerMTok = batchInputPerMTok
         self.batchOutputPerMTok = batchOutputPerMTok
+        self.batchCachedInputPerMTok = batchCachedInputPerMTok
+        self.batchCacheWritePerMTok = batchCacheWritePerMTok
+        self.batchCacheWrite1hPerMTok = batchCacheWrite1hPerMTok
         self.perRequest = perRequest
         self.longContext = longContext
         self.timeOfDay = timeOfDay
+        self.serviceTiers = serviceTiers
         self.contextWindow = contextWindow
         self.source = source
+        self.observedOn = observedOn
+        self.origin = origin
+        self.dating = dating
+        self.supplement = supplement
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, provider, effectiveFrom, inputPerMTok, cachedInputPerMTok, cacheWritePerMTok, cacheWrite1hPerMTok, outputPerMTok
+        case batchInputPerMTok, batchOutputPerMTok, batchCachedInputPerMTok, batchCacheWritePerMTok, batchCacheWrite1hPerMTok
+        case perRequest, longContext, timeOfDay, serviceTiers, contextWindow, source, observedOn, origin, dating, supplement
+    }
+
+    /// Lists may be left out of a seed entry (empty).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        provider = try c.decode(String.self, forKey: .provider)
+        effectiveFrom = try c.decode(CalendarDay.self, forKey: .effectiveFrom)
+        inputPerMTok = try c.decode(Double.self, forKey: .inputPerMTok)
+        cachedInputPerMTok = try c.decodeIfPresent(Double.self, forKey: .cachedInputPerMTok)
+        cacheWritePerMTok = try c.decodeIfPresent(Double.self, forKey: .cacheWritePerMTok)
+        cacheWrite1hPerMTok = try c.decodeIfPresent(Double.self, forKey: .cacheWrite1hPerMTok)
+        outputPerMTok = try c.decode(Double.self, forKey: .outputPerMTok)
+        batchInputPerMTok = try c.decodeIfPresent(Double.self, forKey: .batchInputPerMTok)
+        batchOutputPerMTok = try c.decodeIfPresent(Double.self, forKey: .batchOutputPerMTok)
+        batchCachedInputPerMTok = try c.decodeIfPresent(Double.self, forKey: .batchCachedInputPerMTok)
+        batchCacheWritePerMTok = try c.decodeIfPresent(Double.self, forKey: .batchCacheWritePerMTok)
+        batchCacheWrite1hPerMTok = try c.decodeIfPresent(Double.self, forKey: .batchCacheWrite1hPerMTok)
+        perRequest = try c.decodeIfPresent(Double.self, forKey: .perRequest)
+        longContext = try c.decodeIfPresent([LongContextTier].self, forKey: .longContext) ?? []
+        timeOfDay = try c.decodeIfPresent([TimeOfDayPrice].self, forKey: .timeOfDay) ?? []
+        serviceTiers = try c.decodeIfPresent([ServiceTierPrice].self, forKey: .serviceTiers) ?? []
+        contextWindow = try c.decodeIfPresent(Int.self, forKey: .contextWindow)
+        source = try c.decode(String.self, forKey: .source)
+        observedOn = try c.decodeIfPresent(CalendarDay.self, forKey: .observedOn)
+        origin = try c.decodeIfPresent(PriceOrigin.self, forKey: .origin)
+        dating = try c.decodeIfPresent(PriceDating.self, forKey: .dating)
+        supplement = try c.decodeIfPresent(String.self, forKey: .supplement)
+    }
+
+    /// The day the price was last known to be in force: what its age is counted from.
+    public var lastConfirmed: CalendarDay { max(effectiveFrom, observedOn ?? effectiveFrom) }
 }
 
 /// A long-context cliff: a request whose prompt exceeds `aboveInputTokens` pays these prices
@@ -57,12 +126,19 @@ public struct LongContextTier: Sendable, Hashable, Codable {
     public var outputPerMTok: Double
     /// nil: the tier's input price.
     public var cachedInputPerMTok: Double?
+    /// nil: the base cache write price if the tier gives none (LiteLLM falls back the same way).
+    public var cacheWritePerMTok: Double?
+    /// nil: the tier's 5-minute write price.
+    public var cacheWrite1hPerMTok: Double?
 
-    public init(aboveInputTokens: Int, inputPerMTok: Double, outputPerMTok: Double, cachedInputPerMTok: Double? = nil) {
+    public init(aboveInputTokens: Int, inputPerMTok: Double, outputPerMTok: Double, cachedInputPerMTok: Double? = nil,
+                cacheWritePerMTok: Double? = nil, cacheWrite1hPerMTok: Double? = nil) {
         self.aboveInputTokens = aboveInputTokens
         self.inputPerMTok = inputPerMTok
         self.outputPerMTok = outputPerMTok
         self.cachedInputPerMTok = cachedInputPerMTok
+        self.cacheWritePerMTok = cacheWritePerMTok
+        self.cacheWrite1hPerMTok = cacheWrite1hPerMTok
     }
 }
 

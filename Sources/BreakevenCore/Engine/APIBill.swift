@@ -2,8 +2,11 @@
 final class APIBill {
     /// USD for one average request at list prices: each class's tokens at its tier (a
     /// long-context cliff applies per request, by the class's prompt size, never by the month's
-    /// total), batch traffic at batch prices, plus the per-request fee. The bill is linear in
-    /// requests, so this is worked out once, not every month.
+    /// total; the prompt counts cached and written tokens too, as genai-prices' `input_tokens`
+    /// and LiteLLM's `prompt_tokens` do), uncached, cache-read and cache-written prompt tokens
+    /// each at their price (the write price of the class's cache lifetime), batch traffic at
+    /// batch prices, plus the per-request fee. The bill is linear in requests, so this is worked
+    /// out once, not every month.
     let costPerRequest: Double
     /// Tokens of one average request, output after the option's multiplier.
     let tokensPerRequest: TokenCounts
@@ -19,7 +22,8 @@ final class APIBill {
             let t = TokenCounts(perRequestOf: c, outputMultiplier: pricing.outputTokenMultiplier)
             let tier = pricing.tier(forInputTokens: c.inputTokens)
             func priced(_ p: TokenPrices) -> Double {
-                (t.uncachedInput * p.input + t.cachedInput * p.cachedInput + t.output * p.output) / 1e6
+                (t.uncachedInput * p.input + t.cachedInput * p.cachedInput + t.cacheWrite * p.cacheWrite(c.cacheWriteTTL)
+                    + t.output * p.output) / 1e6
             }
             tokenCost += c.share * ((1 - batch) * priced(tier.standard) + batch * priced(tier.batch))
         }

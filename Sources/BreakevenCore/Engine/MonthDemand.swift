@@ -34,6 +34,8 @@ public struct MonthDemand: Sendable, Hashable {
 struct TokenCounts {
     var uncachedInput = 0.0
     var cachedInput = 0.0
+    /// Prompt tokens written to the cache (billed at the write price by APIs).
+    var cacheWrite = 0.0
     /// Kept apart from its two parts so that reports show the exact product, not a rounded sum.
     var input = 0.0
     var output = 0.0
@@ -47,13 +49,15 @@ struct TokenCounts {
     init(perRequestOf c: RequestClass, outputMultiplier: Double) {
         input = c.inputTokens
         cachedInput = c.inputTokens * c.cachedInputShare
-        uncachedInput = c.inputTokens * (1 - c.cachedInputShare)
+        cacheWrite = c.inputTokens * c.cacheWriteShare
+        uncachedInput = c.inputTokens * (1 - c.cachedInputShare - c.cacheWriteShare)
         output = c.outputTokens * outputMultiplier
     }
 
-    private init(uncachedInput: Double, cachedInput: Double, input: Double, output: Double) {
+    private init(uncachedInput: Double, cachedInput: Double, cacheWrite: Double, input: Double, output: Double) {
         self.uncachedInput = uncachedInput
         self.cachedInput = cachedInput
+        self.cacheWrite = cacheWrite
         self.input = input
         self.output = output
     }
@@ -61,13 +65,15 @@ struct TokenCounts {
     private mutating func add(_ t: TokenCounts, share: Double) {
         uncachedInput += share * t.uncachedInput
         cachedInput += share * t.cachedInput
+        cacheWrite += share * t.cacheWrite
         input += share * t.input
         output += share * t.output
     }
 
     /// The tokens of n requests like these.
     func scaled(by n: Double) -> TokenCounts {
-        TokenCounts(uncachedInput: n * uncachedInput, cachedInput: n * cachedInput, input: n * input, output: n * output)
+        TokenCounts(uncachedInput: n * uncachedInput, cachedInput: n * cachedInput, cacheWrite: n * cacheWrite, input: n * input,
+                    output: n * output)
     }
 }
 

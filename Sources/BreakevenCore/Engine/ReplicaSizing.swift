@@ -47,10 +47,11 @@ final class ReplicaSizing {
         gpuTrend = TrendFactors(perYear: deployment.gpuPriceChangePerYear, tables: trends)
     }
 
-    /// Replica-seconds of work: uncached prompt tokens / prefill rate + output tokens / decode rate
-    /// (cached prompt tokens are served from the prefix cache and cost no prefill).
+    /// Replica-seconds of work: prefilled prompt tokens / prefill rate + output tokens / decode rate
+    /// (cached prompt tokens are served from the prefix cache and cost no prefill; tokens written
+    /// to the cache are prefilled like any other).
     static func work(_ tokens: TokenCounts, _ throughput: Throughput) -> Double {
-        tokens.uncachedInput / throughput.inputTokensPerSecond + tokens.output / throughput.outputTokensPerSecond
+        (tokens.uncachedInput + tokens.cacheWrite) / throughput.inputTokensPerSecond + tokens.output / throughput.outputTokensPerSecond
     }
 
     /// max(min_replicas, ceil(load × (1 + interruption overhead) / max_utilization)); a hair of

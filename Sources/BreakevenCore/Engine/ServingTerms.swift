@@ -19,6 +19,8 @@ public struct Provisioning: Sendable, Hashable {
     public var devices: Int
     /// "replica" or "unit".
     public var noun: String
+    /// Output tokens billed per output token of the workload (reasoning overhead).
+    public var outputTokenMultiplier: Double = 1
 }
 
 /// What building a cost model may need beyond the option's terms.
@@ -72,7 +74,7 @@ extension APIPricing: ServingTerms {
 }
 
 extension SelfHostedDeployment: ServingTerms {
-    var provisioning: Provisioning? { Provisioning(throughput: throughput, devices: gpusPerReplica, noun: "replica") }
+    var provisioning: Provisioning? { Provisioning(throughput: throughput, devices: gpusPerReplica, noun: "replica", outputTokenMultiplier: outputTokenMultiplier) }
 
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
         ReplicaSizing(deployment: self, workload: context.workload, trends: context.trends)
@@ -80,7 +82,7 @@ extension SelfHostedDeployment: ServingTerms {
 }
 
 extension OwnedHardwarePlan: ServingTerms {
-    var provisioning: Provisioning? { Provisioning(throughput: throughput, devices: 1, noun: "unit") }
+    var provisioning: Provisioning? { Provisioning(throughput: throughput, devices: 1, noun: "unit", outputTokenMultiplier: outputTokenMultiplier) }
 
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
         context.amortizedAuto

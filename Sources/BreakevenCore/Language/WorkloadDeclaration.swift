@@ -5,6 +5,7 @@ struct WorkloadSettings: KeySettings {
     var inputTokens: Double?
     var outputTokens: Double?
     var cachedInputShare: Double?
+    var cacheWrites = CacheWriteSettings()
     var classes: [RequestClassSettings] = []
     var batchShare: Double?
     var growth = GrowthSettings()
@@ -30,6 +31,13 @@ struct RequestClassSettings: KeySettings {
     var inputTokens: Double?
     var outputTokens: Double?
     var cachedInputShare: Double?
+    var cacheWrites = CacheWriteSettings()
+}
+
+/// `cache_write_share` and `cache_write_ttl`, of the single request size or of a class.
+struct CacheWriteSettings: KeySettings {
+    var share: Double?
+    var ttl: CacheWriteTTL?
 }
 
 struct GrowthSettings: KeySettings {
@@ -75,6 +83,20 @@ enum WorkloadDeclaration {
     static let batchShare = NumberKey<S, Double>("batch_share", \.batchShare, .share, default: .value(0), KeyDoc(
         "Batch share", .share, "Share of traffic that can wait for a batch API or valleys."))
 
+    /// The prompt-cache writes of a request size: billed at the write price (genai-prices
+    /// `cache_write_mtok`, LiteLLM `cache_creation_input_token_cost`). Listed only when written.
+    static func cacheWriteKeys<Owner: KeySettings>(_ sharePath: SettingPath<Owner, Double?>, _ ttlPath: SettingPath<Owner, CacheWriteTTL?>) -> [Key<Owner>] {
+        let share = NumberKey<Owner, Double>("cache_write_share", sharePath, .share, default: .value(0), KeyDoc(
+            "Cache write share", .share, "Share of prompt tokens written to the prompt cache (billed at the write price); with cached_input_share at most 1."))
+        let ttl = ChoiceKey<Owner, CacheWriteTTL>("cache_write_ttl", ttlPath, default: .fiveMinutes, KeyDoc(
+            "Cache write lifetime", .text, "Lifetime of the cache writes: \"5m\" or \"1h\" (priced apart by some providers)."))
+        var shareKey = share.key, ttlKey = ttl.key
+        let recordShare = shareKey.record, recordTTL = ttlKey.record
+        shareKey.record = { s, r, c in if r.has("cache_write_share") { recordShare(s, r, c) } }
+        ttlKey.record = { s, r, c in if r.has("cache_write_share") { recordTTL(s, r, c) } }
+        return [shareKey, ttlKey]
+    }
+
     static let classShare = NumberKey<RequestClassSettings, Double>("share", \.share, .share, required: true, KeyDoc(
         "Class share", .share, "Share of requests in this class; shares sum to 1."))
     static let classKeys: [Key<RequestClassSettings>] = [
@@ -86,7 +108,7 @@ enum WorkloadDeclaration {
             "Answer size", .count("output tokens a request"), "Output tokens per request.")).key,
         NumberKey("cached_input_share", \RequestClassSettings.cachedInputShare, .share, default: .value(0), KeyDoc(
             "Cached prompt share", .share, "Share of prompt tokens served from the prompt cache.")).key,
-    ]
+    ] + cacheWriteKeys(\RequestClassSettings.cacheWrites.share, \RequestClassSettings.cacheWrites.ttl)
 
     static let classes: Key<S> = {
         let names: @Sendable (S) -> [String] = { s in s.classes.enumerated().map { $0.element.name ?? "class \($0.offset + 1)" } }
@@ -177,7 +199,9 @@ enum WorkloadDeclaration {
     }()
 
     static let keys: [Key<S>] = [
-        requestsPerMonth.key, requestsPerDay.key, inputTokens.key, outputTokens.key, singleClass(cachedShare.key), classes, batchShare.key,
+        requestsPerMonth.key, requestsPerDay.key, inputTokens.key, outputTokens.key, singleClass(cachedShare.key),
+    ] + cacheWriteKeys(\S.cacheWrites.share, \S.cacheWrites.ttl).map(singleClass) + [
+        classes, batchShare.key,
         ObjectKey("growth", \S.growth, growthKeys, exactlyOne: [[Alternative(["monthly_rate"]), Alternative(["annual_rate"]),
                                                                  Alternative(["schedule"]), Alternative(["logistic"])]],
                   whenAbsent: .note("flat"), KeyDoc("Growth", .text, "How the volume changes month by month.")).key,
@@ -200,7 +224,7 @@ enum WorkloadDeclaration {
     static let exactlyOne: [[Alternative]] = [
         [Alternative(["requests_per_month"]), Alternative(["requests_per_day"])],
         // One request size, or several classes of request.
-        [Alternative(["input_tokens_per_request", "output_tokens_per_request"], optional: ["cached_input_share"]),
+        [Alternative(["input_tokens_per_request", "output_tokens_per_request"], optional: ["cached_input_share", "cache_write_share", "cache_write_ttl"]),
          Alternative(["request_classes"])],
     ]
 

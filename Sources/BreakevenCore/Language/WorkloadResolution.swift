@@ -24,6 +24,10 @@ extension WorkloadDeclaration {
             w.element("phases", k, named: "").error("until_month",
                 "expected a month after \(previous) (where \"\(s.phases[k - 1].name ?? "")\" ends), found \(until)")
         }
+        checkCacheWrites(s.cacheWrites, cached: s.cachedInputShare ?? 0, w)
+        for (k, c) in s.classes.enumerated() {
+            checkCacheWrites(c.cacheWrites, cached: c.cachedInputShare ?? 0, w.element("request_classes", k, named: c.name ?? "class \(k + 1)"))
+        }
         checkActuals(s, w)
         // A growth that compounds past any real workload is a typo, not a forecast.
         let workload = lowered(s)
@@ -35,6 +39,17 @@ extension WorkloadDeclaration {
                         "the workload reaches \(Money.scientific(tokens)) tokens in month \(i + 1); at most 1e15 tokens a month are supported")
                 break
             }
+        }
+    }
+
+    /// A prompt token is read from the cache, written to it, or neither.
+    private static func checkCacheWrites(_ writes: CacheWriteSettings, cached: Double, _ r: KeyReader) {
+        guard let share = writes.share else {
+            if r.has("cache_write_ttl") { r.error("cache_write_ttl", "\"cache_write_ttl\" is used only with cache_write_share") }
+            return
+        }
+        if cached + share > 1 + 1e-9 {
+            r.error("cache_write_share", "expected cached_input_share + cache_write_share ≤ 1 (a prompt token is read from the cache, written to it or neither), found \(NumberBounds.format(cached)) + \(NumberBounds.format(share))")
         }
     }
 
@@ -69,10 +84,12 @@ extension WorkloadDeclaration {
         let volume: Workload.Volume = s.requestsPerDay.map { .perDay($0) } ?? .perMonth(s.requestsPerMonth ?? 0)
         let classes = s.classes.isEmpty
             ? [RequestClass(name: "all", share: 1, inputTokens: s.inputTokens ?? 0, outputTokens: s.outputTokens ?? 0,
-                            cachedInputShare: s.cachedInputShare ?? 0)]
+                            cachedInputShare: s.cachedInputShare ?? 0, cacheWriteShare: s.cacheWrites.share ?? 0,
+                            cacheWriteTTL: s.cacheWrites.ttl ?? .fiveMinutes)]
             : s.classes.enumerated().map { k, c in
                 RequestClass(name: c.name ?? "class \(k + 1)", share: c.share ?? 0, inputTokens: c.inputTokens ?? 0,
-                             outputTokens: c.outputTokens ?? 0, cachedInputShare: c.cachedInputShare ?? 0)
+                             outputTokens: c.outputTokens ?? 0, cachedInputShare: c.cachedInputShare ?? 0,
+                             cacheWriteShare: c.cacheWrites.share ?? 0, cacheWriteTTL: c.cacheWrites.ttl ?? .fiveMinutes)
             }
         var workload = Workload(volume: volume, classes: classes, batchShare: s.batchShare ?? 0, growth: growth(s.growth),
                                 loadShape: loadShape(s.loadShape),

@@ -61,6 +61,9 @@ public enum ScenarioLoader {
             throw ScenarioErrors(file: file, diagnostics: [Diagnostic(at: .start, path: "", error.message)])
         }
         scenario.digest = digest(document)
+        // How old the catalog prices it takes are at its as_of day (a stale price is warned about).
+        let asOf = resolved.top.asOf.flatMap(CalendarDay.init) ?? scenario.start.firstDay
+        scenario.priceAges = CatalogPriceAge.ages(of: scenario.assumptions, in: catalog, asOf: asOf)
         if !resolved.workload.actuals.isEmpty {
             let replay = ReplayPlanner.months(resolved, document: checked, catalog: catalog)
             scenario.replay = replay.months

@@ -34,6 +34,8 @@ public struct OptionResult: Sendable, Hashable, Codable {
     public var uncertainty: OptionUncertainty? = nil
     /// The months that happened, replayed under this option; nil without `workload.actuals`.
     public var replay: ReplayResult? = nil
+    /// For options that provision capacity: tokens and cost month by month, for `export prices`.
+    public var tokenCosts: TokenCostBreakdown? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, label, type, provider
@@ -56,6 +58,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         case months
         case uncertainty
         case replay
+        case tokenCosts = "token_costs"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -83,6 +86,7 @@ public struct OptionResult: Sendable, Hashable, Codable {
         try c.encode(months, forKey: .months)
         try c.encode(uncertainty, forKey: .uncertainty)
         try c.encode(replay, forKey: .replay)
+        try c.encodeIfPresent(tokenCosts, forKey: .tokenCosts)
     }
 }
 

@@ -31,6 +31,8 @@ public enum WarningCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// The catalog's offers for a GPU under one commitment differ by more than 2×: the cheapest
     /// was taken, and the verdict rests on it.
     case offerSpread = "offer_spread"
+    /// A catalog price last seen in force long before `as_of`: it may have changed.
+    case stalePrice = "stale_price"
 }
 
 /// The figures a warning rests on; each code fills the ones it needs.
@@ -58,6 +60,11 @@ public struct WarningFigures: Sendable, Hashable, Codable {
     public var provider: String?
     public var dearestOffer: String?
     public var dearestHourly: Double?
+    /// A catalog price: its id, the day it was last seen in force, and how many days that is before `as_of`.
+    public var price: String?
+    public var lastSeen: String?
+    public var days: Int?
+    public var asOf: String?
 
     public init(share: Double? = nil, months: Int? = nil, against: String? = nil, requests: Double? = nil,
                 amount: Double? = nil, value: Double? = nil) {

@@ -48,18 +48,34 @@ public struct PriceTier: Sendable, Hashable {
 
 /// USD per million tokens of each kind.
 public struct TokenPrices: Sendable, Hashable {
+    /// Uncached prompt tokens.
     public var input: Double
+    /// Prompt tokens read from the cache.
     public var cachedInput: Double
     public var output: Double
+    /// Prompt tokens written to the cache with the default (5-minute) lifetime.
+    public var cacheWrite: Double
+    /// Prompt tokens written to the cache with a 1-hour lifetime.
+    public var cacheWrite1h: Double
 
-    public init(input: Double, cachedInput: Double, output: Double) {
+    /// Without cache write prices, writes cost the input price (genai-prices and LiteLLM alike), and
+    /// 1-hour writes the 5-minute price.
+    public init(input: Double, cachedInput: Double, output: Double, cacheWrite: Double? = nil, cacheWrite1h: Double? = nil) {
         self.input = input
         self.cachedInput = cachedInput
         self.output = output
+        self.cacheWrite = cacheWrite ?? input
+        self.cacheWrite1h = cacheWrite1h ?? cacheWrite ?? input
     }
 
-    /// All three prices × factor (a batch discount of d is factor 1 − d).
+    /// The write price for a cache lifetime.
+    public func cacheWrite(_ ttl: CacheWriteTTL) -> Double {
+        ttl == .oneHour ? cacheWrite1h : cacheWrite
+    }
+
+    /// Every price × factor (a batch discount of d is factor 1 − d).
     public func scaled(by factor: Double) -> TokenPrices {
-        TokenPrices(input: input * factor, cachedInput: cachedInput * factor, output: output * factor)
+        TokenPrices(input: input * factor, cachedInput: cachedInput * factor, output: output * factor,
+                    cacheWrite: cacheWrite * factor, cacheWrite1h: cacheWrite1h * factor)
     }
 }

@@ -50,13 +50,29 @@ public struct RequestClass: Sendable, Hashable {
     public var share: Double
     public var inputTokens: Double
     public var outputTokens: Double
+    /// Share of prompt tokens read from the prompt cache.
     public var cachedInputShare: Double
+    /// Share of prompt tokens written to the prompt cache (billed at the write price); with the
+    /// cached share at most 1, the rest is uncached input.
+    public var cacheWriteShare: Double
+    /// The lifetime the writes ask for, which some providers price apart (Anthropic: 1 hour at 2× input).
+    public var cacheWriteTTL: CacheWriteTTL
 
-    public init(name: String, share: Double, inputTokens: Double, outputTokens: Double, cachedInputShare: Double = 0) {
+    public init(name: String, share: Double, inputTokens: Double, outputTokens: Double, cachedInputShare: Double = 0,
+                cacheWriteShare: Double = 0, cacheWriteTTL: CacheWriteTTL = .fiveMinutes) {
         self.name = name
         self.share = share
         self.inputTokens = inputTokens
         self.outputTokens = outputTokens
         self.cachedInputShare = cachedInputShare
+        self.cacheWriteShare = cacheWriteShare
+        self.cacheWriteTTL = cacheWriteTTL
     }
+}
+
+/// How long a prompt-cache write is kept: genai-prices `cache_write_5m`/`cache_write_1h`, LiteLLM
+/// `cache_creation_input_token_cost` and `…_above_1hr`.
+public enum CacheWriteTTL: String, Sendable, Hashable, CaseIterable {
+    case fiveMinutes = "5m"
+    case oneHour = "1h"
 }

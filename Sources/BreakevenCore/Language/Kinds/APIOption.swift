@@ -3,6 +3,7 @@
 enum APIOption: OptionDeclaration {
     struct Settings: OverheadSettings, MultipliedSettings {
         var model: String?
+        var serviceTier: String?
         var prices = APIPriceSettings()
         var priceChangePerYear: Double?
         var outputTokenMultiplier: Double?
@@ -17,6 +18,14 @@ enum APIOption: OptionDeclaration {
 
     static let model = TextKey<Settings>("model", \.model, recorded: false, KeyDoc(
         "Catalog model", .text, "A catalog model, provider/model (openai/gpt-4o); inline prices override its prices key by key."))
+    /// Listed only when written: the standard tier is what every other price means.
+    static let serviceTier: Key<Settings> = {
+        var key = TextKey<Settings>("service_tier", \.serviceTier, .oneOf(ServiceTierPrice.names), default: "standard", KeyDoc(
+            "Service tier", .text, "The catalog model's prices under this service tier (flex, priority, scale where the catalog has them).")).key
+        let record = key.record
+        key.record = { s, r, c in if r.has("service_tier") { record(s, r, c) } }
+        return key
+    }()
     static let priceChange = NumberKey<Settings, Double>("price_change_per_year", \.priceChangePerYear, SharedKeys.trend, default: .value(0), KeyDoc(
         "API price change per year", .trend, "Yearly price trend: -0.3 means prices fall 30% a year."))
     static let multiplier = SharedKeys.outputMultiplier(Settings.self)
@@ -26,7 +35,7 @@ enum APIOption: OptionDeclaration {
         "Minimum monthly commitment", .money(per: "month"), "Minimum monthly commitment."))
 
     static let keys: [Key<Settings>] = [
-        model.key, APIPrices.key(\Settings.prices), priceChange.key, multiplier.key, discount.key, minimumMonthly.key,
+        model.key, serviceTier, APIPrices.key(\Settings.prices), priceChange.key, multiplier.key, discount.key, minimumMonthly.key,
         SharedKeys.oneTime(Settings.self), SharedKeys.monthlyFixed(Settings.self),
     ]
 
@@ -38,6 +47,22 @@ enum APIOption: OptionDeclaration {
                                         guard let first = catalog.modelPrices.filter({ $0.id == id }).map(\.effectiveFrom).min() else { return nil }
                                         return "catalog model \"\(id)\" has no price in effect on \(asOf) (its first price takes effect on \(first)); set as_of or give prices"
                                     })
+        let tier = s.serviceTier ?? "standard"
+        if var price = s.prices.catalog {
+            // Rules a provider documents that the price files leave out (CatalogValues/ProviderPriceRule.swift).
+            price = ProviderPriceRules.applied(to: price)
+            if let tiered = price.inServiceTier(tier) {
+                price = tiered
+            } else {
+                r.error("service_tier", "catalog model \"\(price.id)\" has no \"\(tier)\" prices (it has \(price.serviceTierNames.joined(separator: ", ")))")
+            }
+            s.prices.catalog = price
+            if s.prices.batchDiscount == nil, BatchPricing(price) == nil, (r.context.workload?.batchShare ?? 0) > 0 {
+                r.error("model", "catalog model \"\(price.id)\" has no batch price and no provider rule gives one, so batch traffic has no price; give prices.batch_discount (0 if batch requests pay the standard price)")
+            }
+        } else if tier != "standard", !r.has("model") {
+            r.error("service_tier", "service_tier picks a catalog model's tier prices; without a catalog \"model\", write the tier's prices instead")
+        }
         guard s.prices.catalog == nil, !r.has("model") else { return }
         if !r.has("prices") { r.error(nil, "missing required key \"prices\" (or a catalog \"model\")") }
         let p = r.nested("prices")

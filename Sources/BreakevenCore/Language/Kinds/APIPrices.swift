@@ -3,6 +3,8 @@ struct APIPriceSettings: KeySettings {
     var input: Double?
     var output: Double?
     var cachedInput: Double?
+    var cacheWrite: Double?
+    var cacheWrite1h: Double?
     var batchDiscount: Double?
     var perRequest: Double?
     /// nil: not written (the catalog model's tiers apply).
@@ -17,6 +19,7 @@ struct LongContextTierSettings: KeySettings {
     var input: Double?
     var output: Double?
     var cachedInput: Double?
+    var cacheWrite: Double?
 }
 
 /// The keys of `prices`, and how they become the price tiers an API bills by.
@@ -38,6 +41,20 @@ enum APIPrices {
         catalog: fromModel { $0.cachedInputPerMTok }, KeyDoc(
             "Cached input price", .money(per: "million cached input tokens"),
             "Price per million cached (cache-read) input tokens."))
+    /// Writes default to the input price and 1-hour writes to the 5-minute price, as genai-prices
+    /// and LiteLLM bill a model that lists none.
+    static let cacheWrite = NumberKey<S, Double>(
+        "cache_write_per_mtok", \.cacheWrite, SharedKeys.money(ceiling),
+        default: .rule("the input price", { s, c in input.value(s, c).map { ($0, "the input price") } }),
+        catalog: fromModel { $0.cacheWritePerMTok }, KeyDoc(
+            "Cache write price", .money(per: "million tokens written to the cache"),
+            "Price per million tokens written to the prompt cache with the 5-minute lifetime."))
+    static let cacheWrite1h = NumberKey<S, Double>(
+        "cache_write_1h_per_mtok", \.cacheWrite1h, SharedKeys.money(ceiling),
+        default: .rule("the 5-minute write price", { s, c in cacheWrite.value(s, c).map { ($0, "the 5-minute write price") } }),
+        catalog: fromModel { $0.cacheWrite1hPerMTok }, KeyDoc(
+            "1-hour cache write price", .money(per: "million tokens written to the cache"),
+            "Price per million tokens written to the prompt cache with a 1-hour lifetime."))
     static let batchDiscount = NumberKey<S, Double>("batch_discount", \.batchDiscount, .share, default: .value(0), KeyDoc(
         "Batch discount", .share,
         "Discount on batch traffic, 0 to 1 (0.5 for the usual batch APIs); a catalog model's batch prices apply when it is not given."))
@@ -56,8 +73,12 @@ enum APIPrices {
         "Long-context cached input price", .money(per: "million cached input tokens"),
         "Price per million cached input tokens in this tier (default: the tier's input price)."))
 
+    static let tierCacheWrite = NumberKey<LongContextTierSettings, Double>("cache_write_per_mtok", \.cacheWrite, SharedKeys.money(ceiling), KeyDoc(
+        "Long-context cache write price", .money(per: "million tokens written to the cache"),
+        "Price per million tokens written to the cache in this tier (default: the base write price, else the tier's input price)."))
+
     static let longContext = ListKey<S, LongContextTierSettings>(
-        "long_context", \.longContextTiers, [tierThreshold.key, tierInput.key, tierOutput.key, tierCached.key], count: 0...20,
+        "long_context", \.longContextTiers, [tierThreshold.key, tierInput.key, tierOutput.key, tierCached.key, tierCacheWrite.key], count: 0...20,
         elementName: { _, i in String(i) }, KeyDoc(
             "Long-context prices", .text, "Long-context cliffs: prices for requests whose prompt exceeds a threshold."))
 
@@ -65,10 +86,18 @@ enum APIPrices {
     static func key<Option>(_ path: SettingPath<Option, S>) -> Key<Option> {
         var batch = batchDiscount.key
         batch.record = { s, r, c in
-            guard !r.has("batch_discount"), let price = s.catalog, price.batchInputPerMTok != nil,
+            guard !r.has("batch_discount"), let price = s.catalog, let pricing = BatchPricing(price),
                   let reference = s.catalog.map(CatalogReference.init) else { return batchDiscount.key.record(s, r, c) }
-            r.assume("batch", "input \(NumberBounds.format(c.money(price.batchInputPerMTok ?? price.inputPerMTok))), output \(NumberBounds.format(c.money(price.batchOutputPerMTok ?? price.outputPerMTok))) per Mtok",
+            let b = pricing(price.basePrices)
+            r.assume("batch", "input \(NumberBounds.format(c.money(b.input))), cached input \(NumberBounds.format(c.money(b.cachedInput))), output \(NumberBounds.format(c.money(b.output))) per Mtok"
+                     + (writesCache(r) ? ", cache write \(NumberBounds.format(c.money(b.cacheWrite)))" : ""),
                      c.noted(reference).source, isMoney: true)
+        }
+        // Write prices are listed only when the workload writes to the cache.
+        var writeKeys = [cacheWrite.key, cacheWrite1h.key]
+        for k in writeKeys.indices {
+            let record = writeKeys[k].record
+            writeKeys[k].record = { s, r, c in if writesCache(r) { record(s, r, c) } }
         }
         var tiers = longContext.key(names: { s in (s.longContext ?? []).indices.map(String.init) })
         tiers.record = { s, r, c in
@@ -83,33 +112,48 @@ enum APIPrices {
             }
         }
         tiers.field.defaultJSON = "[]"
-        let keys = [input.key, output.key, cachedInput.key, batch, tiers, perRequest.key]
+        let keys = [input.key, output.key, cachedInput.key] + writeKeys + [batch, tiers, perRequest.key]
         return ObjectKey("prices", path, keys, whenAbsent: .keys, KeyDoc(
             "Prices", .text, "Per-million-token prices (required without a catalog model).")).key
+    }
+
+    /// Whether the workload writes to the prompt cache (write prices matter only then).
+    static func writesCache(_ r: KeyReader) -> Bool {
+        r.context.workload?.classes.contains { $0.cacheWriteShare > 0 } ?? false
     }
 
     /// The base tier (threshold 0), then the long-context tiers by rising threshold, each with
     /// what batch traffic pays.
     static func tiers(_ s: S, _ c: LowerContext) -> [PriceTier] {
         let v = c.values
-        var standard = TokenPrices(input: input.value(s, v) ?? 0, cachedInput: cachedInput.value(s, v) ?? 0, output: output.value(s, v) ?? 0)
+        let write = cacheWrite.value(s, v) ?? 0, write1h = cacheWrite1h.value(s, v) ?? write
+        // Whether a write price is given (written or the catalog's), not only defaulted to the input price.
+        let hasWrite = s.cacheWrite != nil || s.catalog?.cacheWritePerMTok != nil
+        let has1h = s.cacheWrite1h != nil || s.catalog?.cacheWrite1hPerMTok != nil
+        var standard = TokenPrices(input: input.value(s, v) ?? 0, cachedInput: cachedInput.value(s, v) ?? 0, output: output.value(s, v) ?? 0,
+                                   cacheWrite: write, cacheWrite1h: write1h)
         if let price = s.catalog, !price.timeOfDay.isEmpty, s.input == nil, s.output == nil {
-            // Time-of-day prices, weighted by the share of the day's load in each window.
+            // Time-of-day prices, weighted by the share of the day's load in each window; the
+            // windows price input, cache reads and output, writes keep theirs (or the weighted input).
             standard = TimeOfDayWeighting.weighted(standard, windows: price.timeOfDay.map { $0.converted(v) }, loadShape: c.workload.loadShape)
+            standard.cacheWrite = hasWrite ? write : standard.input
+            standard.cacheWrite1h = has1h ? write1h : standard.cacheWrite
         }
         let batchOf = batchPrices(s, v)
         var tiers = [PriceTier(aboveInputTokens: 0, standard: standard, batch: batchOf(standard))]
         if let written = s.longContext {
             for t in written {
                 let tierInput = t.input ?? 0
-                let prices = TokenPrices(input: tierInput, cachedInput: t.cachedInput ?? tierInput, output: t.output ?? 0)
+                let tierWrite = t.cacheWrite ?? (hasWrite ? write : tierInput)
+                let prices = TokenPrices(input: tierInput, cachedInput: t.cachedInput ?? tierInput, output: t.output ?? 0,
+                                         cacheWrite: tierWrite, cacheWrite1h: has1h ? write1h : tierWrite)
                 tiers.append(PriceTier(aboveInputTokens: t.aboveInputTokens ?? 0, standard: prices, batch: batchOf(prices)))
             }
         } else if let price = s.catalog {
             for tier in price.longContext {
-                let tierInput = v.money(tier.inputPerMTok)
-                let prices = TokenPrices(input: tierInput, cachedInput: tier.cachedInputPerMTok.map(v.money) ?? tierInput,
-                                         output: v.money(tier.outputPerMTok))
+                let usd = price.prices(above: tier)
+                let prices = TokenPrices(input: v.money(usd.input), cachedInput: v.money(usd.cachedInput), output: v.money(usd.output),
+                                         cacheWrite: v.money(usd.cacheWrite), cacheWrite1h: v.money(usd.cacheWrite1h))
                 tiers.append(PriceTier(aboveInputTokens: tier.aboveInputTokens, standard: prices, batch: batchOf(prices)))
             }
         }
@@ -117,16 +161,15 @@ enum APIPrices {
         return tiers
     }
 
-    /// Batch traffic: an inline discount on every price, else the catalog's batch prices
-    /// (LiteLLM's batch cost: the batch input price on every input token, cached or not).
+    /// Batch traffic: an inline discount on every price (cache prices too), else the catalog's
+    /// batch prices as ratios to the standard ones (`BatchPricing`: LiteLLM's `*_batches` and
+    /// genai-prices' batch variants, or a provider's documented rule).
     private static func batchPrices(_ s: S, _ v: ValueContext) -> @Sendable (TokenPrices) -> TokenPrices {
-        guard s.batchDiscount == nil, let price = s.catalog, let batchInput = price.batchInputPerMTok else {
+        guard s.batchDiscount == nil, let price = s.catalog, let batch = BatchPricing(price) else {
             let factor = 1 - (batchDiscount.value(s, v) ?? 0)
             return { $0.scaled(by: factor) }
         }
-        let inputRatio = v.money(batchInput) / max(v.money(price.inputPerMTok), 1e-12)
-        let outputRatio = v.money(price.batchOutputPerMTok ?? price.outputPerMTok) / max(v.money(price.outputPerMTok), 1e-12)
-        return { TokenPrices(input: $0.input * inputRatio, cachedInput: $0.input * inputRatio, output: $0.output * outputRatio) }
+        return { batch($0) }
     }
 
     /// The time-of-day windows a catalog model brings, as the assumptions list them.

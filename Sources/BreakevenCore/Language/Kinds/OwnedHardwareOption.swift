@@ -3,6 +3,8 @@
 enum OwnedHardwareOption: OptionDeclaration {
     struct Settings: StaffedSettings, MultipliedSettings, DerivingSettings {
         var hardwareID: String?
+        /// Only this seller's catalog price rows.
+        var seller: String?
         var purchasePrice: Double?
         /// A written count; nil: "auto".
         var units: Int?
@@ -74,6 +76,8 @@ enum OwnedHardwareOption: OptionDeclaration {
     static let keys: [Key<Settings>] = [
         TextKey("hardware", \Settings.hardwareID, recorded: false, KeyDoc(
             "Catalog machine", .text, "A catalog machine (pc-rtx-5090, mac-mini-m4-pro-64gb): price, power and specs.")).key,
+        TextKey("provider", \Settings.seller, .text, KeyDoc(
+            "Machine seller", .text, "Only this seller's catalog price for the machine (apple, nvidia…).")).key,
         units,
     ] + DerivationKeys.keys(Settings.self) + [
         purchasePrice.key, maxUtilization.key, hoursPerDayKey, hoursPerMonth.key, wattsBusy.key, wattsIdle.key, electricity.key,
@@ -92,8 +96,16 @@ enum OwnedHardwareOption: OptionDeclaration {
 
     static func resolve(_ s: inout Settings, _ r: KeyReader) {
         let catalog = r.context.catalog, asOf = r.context.asOf
+        let seller = s.seller
         s.machine = r.lookup("hardware", kind: "machine", in: Array(Set(catalog.hardware.map(\.id))).sorted(),
-                             find: { catalog.hardware($0, asOf: asOf) })
+                             find: { catalog.hardware($0, asOf: asOf, provider: seller) },
+                             undatedReason: { id in
+                                 guard let seller, catalog.hardware(id, asOf: asOf) != nil else { return nil }
+                                 return "the catalog has no price for machine \"\(id)\" from \"\(seller)\" on \(asOf) (its prices come from \(catalog.providers(hardware: id).joined(separator: ", ")))"
+                             })
+        if seller != nil, !r.has("hardware") {
+            r.error("provider", "provider picks a catalog machine's seller, so it needs a catalog \"hardware\"")
+        }
         if s.machine == nil, !r.has("hardware"), s.purchasePrice == nil {
             r.error(nil, "missing required key \"purchase_price\" (or a catalog \"hardware\")")
         }

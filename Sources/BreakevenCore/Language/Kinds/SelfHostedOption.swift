@@ -7,6 +7,8 @@ enum SelfHostedOption: OptionDeclaration {
         var gpuID: String?
         var inlineGPU: DeviceSettings?
         var gpuOfferID: String?
+        /// Only this provider's catalog offers.
+        var provider: String?
         var commitment: GPUCommitment?
         var reservation: ReservationSettings?
         var interruptionOverhead: Double?
@@ -71,6 +73,8 @@ enum SelfHostedOption: OptionDeclaration {
     static let keys: [Key<Settings>] = [
         gpu, TextKey("gpu_offer", \Settings.gpuOfferID, recorded: false, KeyDoc(
             "GPU offer", .text, "A catalog offer id (h100-sxm/lambda/on_demand) that sets gpu_hourly.")).key,
+        TextKey("provider", \Settings.provider, .text, KeyDoc(
+            "GPU provider", .text, "Only this provider's catalog offers (lambda, runpod, aws…) for the gpu and commitment.")).key,
         commitmentKey, gpuHourly.key, interruption.key,
     ] + DerivationKeys.keys(Settings.self) + [
         gpusPerReplicaKey, maxUtilization.key, minReplicas.key, scaling.key, gpuPriceChange.key, multiplier.key,
@@ -130,32 +134,46 @@ enum SelfHostedOption: OptionDeclaration {
             s.derivation.device = Accelerator(found)
             s.derivation.deviceID = found.id
         }
+        let provider = s.provider
+        // "from "lambda"", and where the GPU's offers come from, for a provider that has none.
+        let from = provider.map { " from \"\($0)\"" } ?? ""
+        let elsewhere = { (gpu: String) in provider == nil ? "" : " (offers for \"\(gpu)\" come from \(catalog.providers(gpu: gpu).joined(separator: ", ")))" }
         s.offer = r.lookup("gpu_offer", kind: "GPU offer", in: Array(Set(catalog.gpuOffers.map(\.id))).sorted(),
                            find: { catalog.gpuOffer($0, asOf: asOf) })
+        if let offer = s.offer, let provider, offer.provider != provider {
+            r.error("provider", "gpu_offer \"\(offer.id)\" is offered by \"\(offer.provider)\", not \"\(provider)\"")
+        }
+        if provider != nil, catalogGPU == nil, !r.has("gpu_offer") {
+            r.error("provider", "provider picks catalog offers, so it needs a catalog \"gpu\"")
+        }
         if s.offer == nil, !r.has("gpu_offer"), let commitment = s.commitment {
             if let catalogGPU {
-                s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: commitment, asOf: asOf)
-                s.offerSpread = spread(s.offer, catalog, asOf, r)
+                s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: commitment, asOf: asOf, provider: provider)
+                if provider == nil { s.offerSpread = spread(s.offer, catalog, asOf, r) }
                 if s.offer == nil, s.gpuHourly == nil {
-                    r.error("commitment", "the catalog has no \(commitment.rawValue) offer for \"\(catalogGPU.id)\" on \(asOf); give gpu_hourly")
+                    r.error(provider == nil ? "commitment" : "provider",
+                            "the catalog has no \(commitment.rawValue) offer for \"\(catalogGPU.id)\"\(from) on \(asOf); give gpu_hourly" + elsewhere(catalogGPU.id))
                 }
             } else if s.gpuHourly == nil {
                 r.error("commitment", "a commitment picks a catalog offer, so it needs a catalog \"gpu\"")
             }
         }
         if s.offer == nil, s.reservation != nil || s.gpuHourly == nil, !r.has("gpu_offer"), let catalogGPU {
-            s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: .onDemand, asOf: asOf)
-            s.offerSpread = spread(s.offer, catalog, asOf, r)
+            s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: .onDemand, asOf: asOf, provider: provider)
+            if provider == nil { s.offerSpread = spread(s.offer, catalog, asOf, r) }
+            if s.offer == nil, provider != nil, s.gpuHourly == nil {
+                r.error("provider", "the catalog has no on_demand offer for \"\(catalogGPU.id)\"\(from) on \(asOf); give gpu_hourly" + elsewhere(catalogGPU.id))
+            }
         }
-        if s.offer == nil, s.gpuHourly == nil, !r.has("gpu_offer"), s.commitment == nil {
+        if s.offer == nil, s.gpuHourly == nil, !r.has("gpu_offer"), s.commitment == nil, provider == nil {
             r.error(nil, "missing required key \"gpu_hourly\" (or a catalog \"gpu\" with offers, a \"gpu_offer\" or a \"commitment\")")
         }
         if var reservation = s.reservation {
             let c = r.nested("commitment")
             if let catalogGPU, reservation.hourly == nil {
                 let commitment: GPUCommitment = (reservation.termMonths ?? 12) <= 12 ? .reserved1y : .reserved3y
-                reservation.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: commitment, asOf: asOf)
-                if reservation.offer == nil { c.error(nil, "the catalog has no reserved offer for \"\(catalogGPU.id)\"; give reserved_hourly") }
+                reservation.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: commitment, asOf: asOf, provider: provider)
+                if reservation.offer == nil { c.error(nil, "the catalog has no reserved offer for \"\(catalogGPU.id)\"\(from); give reserved_hourly") }
             } else if reservation.hourly == nil {
                 c.error(nil, "missing key \"reserved_hourly\" (or a catalog \"gpu\" with reserved offers)")
             }
