@@ -88,7 +88,7 @@ import Testing
         defer { setup.server.stop() }
         let result = try setup.update()
         #expect(result.status == 65)
-        #expect(result.stderr.hasPrefix("\(setup.server.url("/genai.json")):378:1: error: unexpected end of file"))
+        #expect(result.stderr.hasPrefix("\(setup.server.url("/genai.json")):378:1: error: expected a key in double quotes, found the end of the file"))
         #expect(result.stderr.hasSuffix(" (\(setup.catalog) is unchanged)\n"))
         // Neither file went in: the two imports are one transaction.
         #expect(try setup.history("openai/gpt-4o").isEmpty)

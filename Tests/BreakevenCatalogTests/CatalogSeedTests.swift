@@ -106,7 +106,7 @@ import Testing
             """#
         let error = #expect(throws: CatalogError.self) { try CatalogSeedFile.decode(Data(seed.utf8)) }
         #expect(error?.description
-            == "the embedded catalog seed cannot be read: modelPrices[0].effectiveFrom: expected YYYY-MM-DD, found 2026-13-01")
+            == "the embedded catalog seed cannot be read: 1:95: modelPrices[0].effectiveFrom: expected YYYY-MM-DD, found 2026-13-01")
     }
 }
 

@@ -135,7 +135,7 @@ import Testing
         }
         // The cut falls after line 142, in the middle of claude-sonnet-4-5's object.
         #expect(error.description
-            == "litellm-sample-truncated.json:143:1: error: unexpected end of file, expected a string key (is the file truncated?)")
+            == "litellm-sample-truncated.json:143:1: error: expected a key in double quotes, found the end of the file")
         #expect(try store.snapshot() == before)
     }
 
@@ -144,14 +144,14 @@ import Testing
         let error = try #require(throws: CatalogError.self) {
             try store.importLiteLLM(Data("[1, 2]".utf8), named: "prices.json", options: options)
         }
-        #expect(error.description == "prices.json: error: expected a JSON object of model entries at the top level")
+        #expect(error.description == "prices.json:1:1: error: expected a JSON object of model entries at the top level, found an array")
 
         let syntax = try #require(throws: CatalogError.self) {
             try store.importLiteLLM(Data("{\n  \"gpt-4o\": {\"mode\": \"chat\",, }\n}".utf8), named: "prices.json", options: options)
         }
         // Line 2 is `  "gpt-4o": {"mode": "chat",, }`: 2 spaces, "gpt-4o" (8), ':', ' ', '{', "mode" (6), ':', ' ',
         // "chat" (6) take columns 1–27, the first ',' is column 28 and the second, the error, column 29.
-        #expect(syntax.description == "prices.json:2:29: error: unexpected ',', expected a string key")
+        #expect(syntax.description == "prices.json:2:29: error: expected a key in double quotes, found ','")
         #expect(try store.isEmpty())
     }
 

@@ -1,16 +1,30 @@
+import BreakevenCore
 import Foundation
 
 /// Decodes a price file and turns every failure into a `CatalogError.malformedFile` that says
-/// where: line and column for broken JSON, a JSON path for a value of the wrong shape.
+/// where: Foundation's decoder reads the megabytes fast, and on failure only, Core's located
+/// reader (`LocatedDecoding`) reads the file again to name the line, column and JSON path.
 enum PriceFileDecoding {
     static func decode<T: Decodable>(_ type: T.Type, from data: Data, named name: String) throws -> T {
         do {
             return try JSONDecoder().decode(type, from: data)
-        } catch let error as DecodingError {
-            if let syntax = JSONSyntaxLocator.firstError(in: data) {
-                throw CatalogError.malformedFile(file: name, line: syntax.line, column: syntax.column, path: nil, message: syntax.message)
+        } catch is DecodingError {
+            do throws(Diagnostic) {
+                return try LocatedDecoding.decode(type, from: Array(data))
+            } catch {
+                throw CatalogError.malformedFile(file: name, line: error.location.line, column: error.location.column,
+                                                 path: error.path.isEmpty ? nil : error.path, message: error.message)
             }
-            throw CatalogError.malformedFile(file: name, line: nil, column: nil, path: nil, message: DecodingErrorText.describe(error))
+        }
+    }
+
+    /// Where and why `data` does not decode as `T`: "3:14: models[2].price: expected a number, found \"x\"".
+    static func locate<T: Decodable>(_ type: T.Type, in data: Data) -> String {
+        do throws(Diagnostic) {
+            _ = try LocatedDecoding.decode(type, from: Array(data))
+            return "it does not decode"
+        } catch {
+            return "\(error.location.line):\(error.location.column): " + (error.path.isEmpty ? "" : "\(error.path): ") + error.message
         }
     }
 }

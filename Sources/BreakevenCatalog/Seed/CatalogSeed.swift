@@ -51,8 +51,8 @@ struct CatalogSeedFile: Decodable {
                 throw CatalogError.unreadableSeed(message: "version \(version) is not supported (expected \(supportedVersion))")
             }
             return try JSONDecoder().decode(CatalogSeedFile.self, from: data)
-        } catch let error as DecodingError {
-            throw CatalogError.unreadableSeed(message: DecodingErrorText.describe(error))
+        } catch is DecodingError {
+            throw CatalogError.unreadableSeed(message: PriceFileDecoding.locate(CatalogSeedFile.self, in: data))
         }
     }
 }

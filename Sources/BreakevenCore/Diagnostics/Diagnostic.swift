@@ -46,3 +46,7 @@ public struct ScenarioErrors: Error, Sendable, Hashable {
         diagnostics.map { $0.formatted(file: file) }.joined(separator: "\n")
     }
 }
+
+/// A single located problem can be thrown where only the first one is reported (a file that
+/// does not decode).
+extension Diagnostic: Error {}

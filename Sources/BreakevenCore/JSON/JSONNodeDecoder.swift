@@ -17,7 +17,7 @@ struct JSONNodeDecoder: Decoder, SingleValueDecodingContainer {
     }
 
     func mismatch(_ type: Any.Type) -> DecodingError {
-        .typeMismatch(type, .init(codingPath: codingPath, debugDescription: "expected \(type), found \(node.quoted)"))
+        .typeMismatch(type, .init(codingPath: codingPath, debugDescription: "\(type) wanted, \(node.quoted) found"))
     }
 
     // MARK: Decoder

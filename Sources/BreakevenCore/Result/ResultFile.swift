@@ -26,7 +26,7 @@ public enum ResultFile {
         do {
             result = try JSONNodeDecoder.decode(BreakevenResult.self, from: document)
         } catch let error as DecodingError {
-            throw ScenarioErrors(file: file, diagnostics: [diagnostic(error, in: document)])
+            throw ScenarioErrors(file: file, diagnostics: [LocatedDecoding.diagnostic(error, in: document)])
         } catch {
             throw ScenarioErrors(file: file, diagnostics: [Diagnostic(at: document.location, path: "", "cannot read the result: \(error)")])
         }
@@ -56,53 +56,4 @@ public enum ResultFile {
         return Diagnostic(at: node.location, path: path, problem.expected + ", found " + found)
     }
 
-    /// A decoding error at the place in the file it concerns.
-    static func diagnostic(_ error: DecodingError, in document: JSONNode) -> Diagnostic {
-        func locate(_ path: [any CodingKey]) -> (node: JSONNode, path: String) {
-            var node = document
-            var text = ""
-            for key in path {
-                if let index = key.intValue, let items = node.elements, index < items.count {
-                    node = items[index]
-                    text = ShapeChecker.path(text, index: index)
-                } else if let child = node[key.stringValue] {
-                    node = child
-                    text = ShapeChecker.path(text, key.stringValue)
-                } else {
-                    text = ShapeChecker.path(text, key.stringValue)
-                }
-            }
-            return (node, text)
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            let (node, path) = locate(context.codingPath)
-            return Diagnostic(at: node.location, path: path, "missing required key \"\(key.stringValue)\"")
-        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            let (node, path) = locate(context.codingPath)
-            if let integer = type as? any FixedWidthInteger.Type, let x = node.number, x == x.rounded() {
-                return Diagnostic(at: node.location, path: path, "expected a whole number from \(range(integer)), found \(node.quoted)")
-            }
-            return Diagnostic(at: node.location, path: path, "expected \(kind(type)), found \(node.quoted)")
-        case .dataCorrupted(let context):
-            let (node, path) = locate(context.codingPath)
-            return Diagnostic(at: node.location, path: path, context.debugDescription)
-        @unknown default:
-            return Diagnostic(at: document.location, path: "", "cannot read the result")
-        }
-    }
-
-    static func range<T: FixedWidthInteger>(_ type: T.Type) -> String { "\(T.min) to \(T.max)" }
-
-    static func kind(_ type: Any.Type) -> String {
-        switch type {
-        case is Double.Type, is Float.Type: return "a number"
-        case is any FixedWidthInteger.Type: return "a whole number"
-        case is String.Type, is CalendarMonth.Type: return "a string"
-        case is Bool.Type: return "true or false"
-        default:
-            let name = String(describing: type)
-            return name.hasPrefix("Array") ? "an array" : name.hasPrefix("Dictionary") ? "an object" : "a \(name)"
-        }
-    }
 }
