@@ -52,8 +52,7 @@ struct CapacityCalibrateCommand: ParsableCommand {
         var digest = SHA256()
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                Terminal.error("breakeven: \(file): no such file or it cannot be read")
-                throw ExitStatus.noInput
+                throw CommandFailure(ExitStatus.noInput, "\(file): no such file or it cannot be read")
             }
             digest.update(data: data)
             do throws(BenchmarkFileError) {
@@ -80,8 +79,7 @@ struct CapacityCalibrateCommand: ParsableCommand {
         do {
             try CatalogStore(path: path).save(calibration)
         } catch {
-            Terminal.error("breakeven: \(path): cannot store the calibration: \(error)")
-            throw ExitStatus.cantCreate
+            throw CommandFailure(ExitStatus.cantCreate, "\(path): cannot store the calibration: \(error)")
         }
         Terminal.out("Stored as calibration \"\(calibration.name)\" in \(path); scenarios on \(gpu) with \(model) and \(engine.rawValue) use it.")
     }

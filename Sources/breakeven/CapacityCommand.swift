@@ -36,8 +36,7 @@ struct CapacitySizeCommand: ParsableCommand {
         let sized = s.options.filter { $0.provisioning?.throughput != nil }
         if let option, !sized.contains(where: { $0.id == option }) {
             let known = sized.map(\.id)
-            Terminal.error("breakeven: \(scenario) has no self-hosted or owned option \"\(option)\"" + Suggestion.clause(for: option, in: s.options.map(\.id)) + (known.isEmpty ? "" : " (sized options: \(known.joined(separator: ", ")))"))
-            throw ExitStatus.usage
+            throw CommandFailure(ExitStatus.usage, "\(scenario) has no self-hosted or owned option \"\(option)\"" + Suggestion.clause(for: option, in: s.options.map(\.id)) + (known.isEmpty ? "" : " (sized options: \(known.joined(separator: ", ")))"))
         }
         let projection = Simulator.project(s)
         var blocks: [String] = []

@@ -93,8 +93,7 @@ struct CatalogCommand: ParsableCommand {
             let snapshot = try catalog.load().snapshot
             let entries = snapshot.entries(id: id)
             guard !entries.isEmpty else {
-                Terminal.error("breakeven: unknown catalog id \"\(id)\"" + Suggestion.clause(for: id, in: snapshot.allIDs))
-                throw ExitStatus.usage
+                throw CommandFailure(ExitStatus.usage, "unknown catalog id \"\(id)\"" + Suggestion.clause(for: id, in: snapshot.allIDs))
             }
             Terminal.out(entries.map(CatalogCommand.describe).joined(separator: "\n"))
         }
@@ -112,8 +111,7 @@ struct CatalogCommand: ParsableCommand {
             let snapshot = try catalog.load().snapshot
             let history = snapshot.priceHistory(of: id)
             guard !history.isEmpty else {
-                Terminal.error("breakeven: no prices for \"\(id)\"" + Suggestion.clause(for: id, in: Array(Set(snapshot.modelPrices.map(\.id)))))
-                throw ExitStatus.usage
+                throw CommandFailure(ExitStatus.usage, "no prices for \"\(id)\"" + Suggestion.clause(for: id, in: Array(Set(snapshot.modelPrices.map(\.id)))))
             }
             Terminal.out(ModelPriceText.history(id, history))
         }
@@ -133,16 +131,14 @@ struct CatalogCommand: ParsableCommand {
                 throw ValidationError("give the path of the catalog to create, or set BREAKEVEN_CATALOG")
             }
             guard !FileManager.default.fileExists(atPath: path) else {
-                Terminal.error("breakeven: \(path) already exists; a catalog is created only once (import into it instead)")
-                throw ExitStatus.cantCreate
+                throw CommandFailure(ExitStatus.cantCreate, "\(path) already exists; a catalog is created only once (import into it instead)")
             }
             do {
                 let store = try CatalogStore(path: path)
                 let summary = try store.install(empty ? CatalogSnapshot() : try CatalogStore.seed())
                 Terminal.out("\(path): \(summary.description)")
             } catch {
-                Terminal.error("breakeven: cannot create \(path): \(error)")
-                throw ExitStatus.cantCreate
+                throw CommandFailure(ExitStatus.cantCreate, "cannot create \(path): \(error)")
             }
         }
     }
@@ -172,8 +168,7 @@ struct CatalogCommand: ParsableCommand {
                 throw ValidationError("importing needs a user catalog: --catalog DB or BREAKEVEN_CATALOG (create one with `breakeven catalog init DB`)")
             }
             guard let data = FileManager.default.contents(atPath: file) else {
-                Terminal.error("breakeven: \(file): no such file")
-                throw ExitStatus.noInput
+                throw CommandFailure(ExitStatus.noInput, "\(file): no such file")
             }
             let day = try observedOn.map(CatalogCommand.day) ?? CatalogCommand.modificationDay(of: file) ?? CatalogCommand.today()
             let store = try CatalogOptions.writableStore(path)

@@ -19,8 +19,7 @@ struct CatalogOptions: ParsableArguments {
                 let seed = try CatalogStore.seed()
                 return (seed, seed.fingerprint)
             } catch {
-                Terminal.error("breakeven: the built-in catalog cannot be read: \(error)")
-                throw ExitStatus.software
+                throw CommandFailure(ExitStatus.software, "the built-in catalog cannot be read: \(error)")
             }
         }
         do {
@@ -29,11 +28,9 @@ struct CatalogOptions: ParsableArguments {
             let snapshot = try store.snapshot()
             return (snapshot, snapshot.fingerprint)
         } catch let problem as DatabaseProblem {
-            Terminal.error("breakeven: " + problem.description)
-            throw problem.status
+            throw CommandFailure(problem.status, problem.description)
         } catch {
-            Terminal.error("breakeven: \(chosen): \(error)")
-            throw ExitStatus.dataError
+            throw CommandFailure(ExitStatus.dataError, "\(chosen): \(error)")
         }
     }
 
@@ -42,11 +39,9 @@ struct CatalogOptions: ParsableArguments {
         do {
             return try CatalogStore(path: path)
         } catch let problem as DatabaseProblem {
-            Terminal.error("breakeven: " + problem.description)
-            throw problem.status
+            throw CommandFailure(problem.status, problem.description)
         } catch {
-            Terminal.error("breakeven: \(path): \(error)")
-            throw ExitStatus.cantCreate
+            throw CommandFailure(ExitStatus.cantCreate, "\(path): \(error)")
         }
     }
 }

@@ -69,11 +69,9 @@ extension CatalogCommand {
                 } catch {
                     switch error {
                     case .unreachable(let reason):
-                        Terminal.error("breakeven: offline? cannot fetch \(fetcher.url.absoluteString): \(reason); \(path) is unchanged")
-                        throw Self.unavailable
+                        throw CommandFailure(Self.unavailable, "offline? cannot fetch \(fetcher.url.absoluteString): \(reason); \(path) is unchanged")
                     case .status(let code):
-                        Terminal.error("breakeven: \(fetcher.url.absoluteString): HTTP \(code)\(Self.reasons[code].map { " " + $0 } ?? ""); \(path) is unchanged")
-                        throw code == 404 ? ExitStatus.noInput : Self.unavailable
+                        throw CommandFailure(code == 404 ? ExitStatus.noInput : Self.unavailable, "\(fetcher.url.absoluteString): HTTP \(code)\(Self.reasons[code].map { " " + $0 } ?? ""); \(path) is unchanged")
                     }
                 }
             }

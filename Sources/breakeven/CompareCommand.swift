@@ -31,8 +31,7 @@ struct CompareCommand: ParsableCommand {
         let files = try ScenarioFile.loadAll(scenarios, overrides: [], catalog: try catalog.load().snapshot)
         let comparison = ScenarioComparison(files.map { ($0.name, UncertaintyRun.evaluate($0, threads: nil)) })
         if comparison.currencies.count > 1 {
-            Terminal.error("breakeven: the scenarios count in \(comparison.currencies.joined(separator: " and ")): amounts in different currencies cannot stand side by side; give them one currency (usd_rate converts the catalog's prices)")
-            throw ExitStatus.dataError
+            throw CommandFailure(ExitStatus.dataError, "the scenarios count in \(comparison.currencies.joined(separator: " and ")): amounts in different currencies cannot stand side by side; give them one currency (usd_rate converts the catalog's prices)")
         }
         let base = (out as NSString).appendingPathComponent(files.map(\.name).joined(separator: "-vs-"))
         let command = "breakeven compare " + scenarios.joined(separator: " ")

@@ -110,8 +110,7 @@ struct DiffCommand: ParsableCommand {
             do {
                 text = try DiffJSON.render(diff, context: context)
             } catch {
-                Terminal.error("breakeven: cannot encode the diff: \(error)")
-                throw ExitStatus.software
+                throw CommandFailure(ExitStatus.software, "cannot encode the diff: \(error)")
             }
         }
         if let out {

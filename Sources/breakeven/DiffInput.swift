@@ -40,8 +40,7 @@ struct DiffInput {
                       catalog: CatalogSnapshot, reporter: DiagnosticReporter) throws -> DiffInput {
         let isResult = (try? JSONParser.parse(bytes)).map(ResultFile.isResult) ?? false
         if isResult, !overrides.isEmpty {
-            Terminal.error("breakeven: \(source) is a result file; --set changes a scenario before it is simulated")
-            throw ExitStatus.usage
+            throw CommandFailure(ExitStatus.usage, "\(source) is a result file; --set changes a scenario before it is simulated")
         }
         do {
             if isResult {

@@ -52,8 +52,7 @@ struct DriftCommand: ParsableCommand {
             check = try DriftCheck(file.loaded, history: history, tolerance: tolerance, counting: counting,
                                    threads: threads ?? UncertaintyRun.allCores)
         } catch {
-            Terminal.error("breakeven: drift: \(error)")
-            throw ExitStatus.usage
+            throw CommandFailure(ExitStatus.usage, "drift: \(error)")
         }
         guard !check.rows.isEmpty else {
             Terminal.out("\(scenario): no complete month of usage since \(file.scenario.start) (the scenario's start) to compare with the plan")

@@ -86,8 +86,7 @@ struct ExportCommand: ParsableCommand {
             }
             let forecast = PriceForecast(result: result, scenarioFile: file.path, percentiles: percentiles, only: option, modelName: modelName)
             if forecast.options.isEmpty {
-                Terminal.error("breakeven: \(file.path): no option provisions capacity (self_hosted, owned_hardware), so there are no token prices to export")
-                throw ExitStatus.dataError
+                throw CommandFailure(ExitStatus.dataError, "\(file.path): no option provisions capacity (self_hosted, owned_hardware), so there are no token prices to export")
             }
             let text = switch format {
             case .litellm: LiteLLMPriceExport.render(forecast, month: month)

@@ -104,8 +104,7 @@ struct FitCommand: ParsableCommand {
             _ = try ScenarioLoader.load(edit.text, file: path, catalog: catalog)
         } catch {
             Terminal.error(error.formatted)
-            Terminal.error("breakeven: \(path): the fitted workload makes the scenario invalid; nothing was written")
-            throw ExitStatus.dataError
+            throw CommandFailure(ExitStatus.dataError, "\(path): the fitted workload makes the scenario invalid; nothing was written")
         }
         var files = OutputFiles()
         files.add(path, String(decoding: edit.text, as: UTF8.self))
@@ -123,8 +122,7 @@ struct FitCommand: ParsableCommand {
 
     static func read(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            Terminal.error("breakeven: \(path): " + (FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"))
-            throw ExitStatus.noInput
+            throw CommandFailure(ExitStatus.noInput, "\(path): " + (FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"))
         }
         return Array(data)
     }

@@ -17,11 +17,12 @@ struct HistoryCommand: ParsableCommand {
         let entries: [HistoryEntry]
         do {
             entries = try history.openForReading().entries(scenario: scenario)
-        } catch let status as ExitCode {
-            throw status
+        } catch let stop as ExitCode {
+            throw stop
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
-            Terminal.error("breakeven: cannot read \(history.resolvedPath): \(error)")
-            throw ExitStatus.dataError
+            throw CommandFailure(ExitStatus.dataError, "cannot read \(history.resolvedPath): \(error)")
         }
         guard !entries.isEmpty else {
             Terminal.out(scenario.map { "no runs of \"\($0)\" recorded in \(history.resolvedPath)" } ?? "no runs recorded in \(history.resolvedPath)")

@@ -22,8 +22,7 @@ struct HistoryOptions: ParsableArguments {
             // A bare file name is in the current folder: nothing to create.
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         } catch {
-            Terminal.error("breakeven: cannot create the folder of the run history \(path)")
-            throw ExitStatus.cantCreate
+            throw CommandFailure(ExitStatus.cantCreate, "cannot create the folder of the run history \(path)")
         }
         return try Self.opening(path) { try RunHistory(path: $0) }
     }
@@ -37,11 +36,9 @@ struct HistoryOptions: ParsableArguments {
         do {
             return try open(path)
         } catch let problem as DatabaseProblem {
-            Terminal.error("breakeven: " + problem.description)
-            throw problem.status
+            throw CommandFailure(problem.status, problem.description)
         } catch {
-            Terminal.error("breakeven: cannot open the run history \(path): \(error)")
-            throw ExitStatus.cantCreate
+            throw CommandFailure(ExitStatus.cantCreate, "cannot open the run history \(path): \(error)")
         }
     }
 }

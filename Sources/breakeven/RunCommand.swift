@@ -60,8 +60,7 @@ struct RunCommand: ParsableCommand {
             let result = evaluation.result
             // Nothing is written with a figure that is not a number.
             if let figure = result.nonFiniteFigure {
-                Terminal.error("breakeven: \(file.path): \(figure); no report is written (please report this scenario: its ranges should have kept every figure finite)")
-                throw ExitStatus.software
+                throw CommandFailure(ExitStatus.software, "\(file.path): \(figure); no report is written (please report this scenario: its ranges should have kept every figure finite)")
             }
             if let trials = evaluation.trials, let trialsCSV { output.add(trialsCSV, TrialsCSV.render(trials)) }
             // Rules that cannot be checked stop the run before anything is written.
@@ -94,8 +93,7 @@ struct RunCommand: ParsableCommand {
                     do {
                         output.add(base + ".json", try JSONReport.render(result))
                     } catch {
-                        Terminal.error("breakeven: cannot encode the result of \(file.path): \(error)")
-                        throw ExitStatus.software
+                        throw CommandFailure(ExitStatus.software, "cannot encode the result of \(file.path): \(error)")
                     }
                 }
             }
@@ -133,8 +131,7 @@ struct RunCommand: ParsableCommand {
             try store.record(entries)
         } catch {
             let names = results.map { "\"\($0.scenario.name)\"" }.joined(separator: ", ")
-            Terminal.error("breakeven: the reports are written, but the run of \(names) could not be recorded in \(history.resolvedPath): \(error)")
-            throw ExitStatus.cantCreate
+            throw CommandFailure(ExitStatus.cantCreate, "the reports are written, but the run of \(names) could not be recorded in \(history.resolvedPath): \(error)")
         }
     }
 }

@@ -45,8 +45,7 @@ struct ScenarioFile {
         }
         if let status { throw status }
         if skipped > 0, skipped == paths.count {
-            Terminal.error("breakeven: none of the files given is a scenario")
-            throw ExitStatus.dataError
+            throw CommandFailure(ExitStatus.dataError, "none of the files given is a scenario")
         }
         return files
     }
@@ -94,8 +93,7 @@ struct ScenarioFile {
     static func parse(_ overrides: [String]) throws -> [ScenarioLoader.Override] {
         try overrides.map { argument in
             guard let o = ScenarioLoader.Override(argument: argument) else {
-                Terminal.error("breakeven: --set \(argument): expected PATH=VALUE, such as options.self.gpu_hourly=1.9")
-                throw ExitStatus.usage
+                throw CommandFailure(ExitStatus.usage, "--set \(argument): expected PATH=VALUE, such as options.self.gpu_hourly=1.9")
             }
             return o
         }

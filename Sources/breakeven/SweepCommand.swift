@@ -42,8 +42,7 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         if let problem = RunArguments.threadsProblem(threads) {
-            Terminal.error("breakeven: " + problem)
-            throw ExitStatus.usage
+            throw CommandFailure(ExitStatus.usage, problem)
         }
         let chosenMetric: SweepMetric
         let x: SweepAxis
@@ -53,8 +52,7 @@ struct SweepCommand: ParsableCommand {
             x = try SweepAxis.parse(xAxis, flag: "--x")
             if let yAxis { y = try SweepAxis.parse(yAxis, flag: "--y") }
         } catch {
-            Terminal.error("breakeven: " + error.message)
-            throw ExitStatus.usage
+            throw CommandFailure(ExitStatus.usage, error.message)
         }
         try ScenarioFile.checkReportNames([scenario])
         let snapshot = try catalog.load().snapshot
@@ -68,8 +66,7 @@ struct SweepCommand: ParsableCommand {
                                  metric: chosenMetric, option: option, threads: threads ?? UncertaintyRun.allCores,
                                  progress: { bar.advance($0) })
         } catch {
-            Terminal.error("breakeven: " + error.message)
-            throw error.isInvalidScenario ? ExitStatus.dataError : ExitStatus.usage
+            throw CommandFailure(error.isInvalidScenario ? ExitStatus.dataError : ExitStatus.usage, error.message)
         }
         bar.finish()
         let base = (out as NSString).appendingPathComponent(file.name)

@@ -10,8 +10,7 @@ enum UncertaintyRun {
     static func check(_ files: [ScenarioFile], threads: Int?, trialsCSV: String?) throws {
         let uncertain = files.filter { $0.scenario.uncertainty != nil }.count
         if let problem = RunArguments.threadsProblem(threads) ?? RunArguments.trialsCSVProblem(trialsCSV, scenariosWithUncertainty: uncertain) {
-            Terminal.error("breakeven: " + problem)
-            throw ExitStatus.usage
+            throw CommandFailure(ExitStatus.usage, problem)
         }
     }
 

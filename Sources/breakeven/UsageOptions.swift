@@ -19,8 +19,7 @@ struct UsageOptions: ParsableArguments {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             return try UsageStore(path: path)
         } catch {
-            Terminal.error("breakeven: cannot open the usage database \(path): \(error)")
-            throw ExitStatus.cantCreate
+            throw CommandFailure(ExitStatus.cantCreate, "cannot open the usage database \(path): \(error)")
         }
     }
 
@@ -28,14 +27,12 @@ struct UsageOptions: ParsableArguments {
     func openForReading() throws -> UsageStore {
         let path = resolvedPath
         guard FileManager.default.fileExists(atPath: path) else {
-            Terminal.error("breakeven: \(path): no usage database; import exports first with `breakeven usage import --format FORMAT FILE...`")
-            throw ExitStatus.noInput
+            throw CommandFailure(ExitStatus.noInput, "\(path): no usage database; import exports first with `breakeven usage import --format FORMAT FILE...`")
         }
         do {
             return try UsageStore(path: path)
         } catch {
-            Terminal.error("breakeven: cannot open the usage database \(path): \(error)")
-            throw ExitStatus.dataError
+            throw CommandFailure(ExitStatus.dataError, "cannot open the usage database \(path): \(error)")
         }
     }
 
@@ -46,15 +43,15 @@ struct UsageOptions: ParsableArguments {
             let models = ModelPattern.select(patterns, from: all)
             if models.isEmpty {
                 let list = all.isEmpty ? "the database holds no usage" : "models with usage: " + all.joined(separator: ", ")
-                Terminal.error("breakeven: --model \(patterns.map(\.text).joined(separator: " --model ")): no model matches (\(list))")
-                throw ExitStatus.usage
+                throw CommandFailure(ExitStatus.usage, "--model \(patterns.map(\.text).joined(separator: " --model ")): no model matches (\(list))")
             }
             return (try store.history(models: models), models)
-        } catch let status as ExitCode {
-            throw status
+        } catch let stop as ExitCode {
+            throw stop
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
-            Terminal.error("breakeven: cannot read the usage database \(resolvedPath): \(error)")
-            throw ExitStatus.dataError
+            throw CommandFailure(ExitStatus.dataError, "cannot read the usage database \(resolvedPath): \(error)")
         }
     }
 }

@@ -29,7 +29,7 @@ public struct BenchmarkFileError: Error, Sendable, Equatable, CustomStringConver
     public var message: String
 
     /// Compiler-style, like a scenario's errors: `run.json:3:16: error: $.completed: expected a number, found "1000"`.
-    public var description: String { "\(file):\(location.line):\(location.column): error: \(path): \(message)" }
+    public var description: String { Diagnostic.line(file: file, line: location.line, column: location.column, path: path, message) }
 }
 
 public enum BenchmarkFile {

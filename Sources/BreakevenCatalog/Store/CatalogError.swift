@@ -1,3 +1,5 @@
+import BreakevenCore
+
 /// Everything the catalog module can refuse, with a message a user can act on.
 /// `description` is the exact text to print (the executable adds nothing but a newline).
 public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -14,11 +16,7 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .malformedFile(file, line, column, path, message):
-            var location = file
-            if let line { location += ":\(line)" }
-            if let column { location += ":\(column)" }
-            let subject = path.map { "\($0): " } ?? ""
-            return "\(location): error: \(subject)\(message)"
+            return Diagnostic.line(file: file, line: line, column: column, path: path, message)
         case let .invalidAmount(entry, field, value):
             return "\(entry): \(field): expected an amount in USD ≥ 0, found \(value)"
         case let .invalidEntry(entry, message):

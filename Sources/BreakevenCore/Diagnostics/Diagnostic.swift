@@ -16,13 +16,20 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 
     /// The line a user reads, for the file named `file`.
     public func formatted(file: String) -> String {
-        let place: String
         if let argument = location.setArgument {
-            place = "--set \(argument)"
-        } else {
-            place = "\(file):\(location.line):\(location.column)"
+            return Diagnostic.line(file: "--set \(argument)", path: path, message)
         }
-        let subject = path.isEmpty ? "" : "\(path): "
+        return Diagnostic.line(file: file, line: location.line, column: location.column, path: path, message)
+    }
+
+    /// The compiler-style line every problem of every input file is printed as (scenarios,
+    /// result files, price files, usage exports, benchmark results):
+    /// `FILE[:LINE[:COLUMN]]: error: [PATH: ]MESSAGE`.
+    public static func line(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, _ message: String) -> String {
+        var place = file
+        if let line { place += ":\(line)" }
+        if line != nil, let column { place += ":\(column)" }
+        let subject = path.flatMap { $0.isEmpty ? nil : "\($0): " } ?? ""
         return "\(place): error: \(subject)\(message)"
     }
 

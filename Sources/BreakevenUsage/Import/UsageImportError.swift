@@ -1,3 +1,5 @@
+import BreakevenCore
+
 /// Why a file was refused: where (file, line and column or CSV line, JSON path) and what was
 /// expected and found. `description` is the exact text to print, compiler-style like a
 /// scenario's diagnostics.
@@ -19,9 +21,6 @@ public struct UsageImportError: Error, Sendable, Hashable, CustomStringConvertib
     }
 
     public var description: String {
-        var place = file
-        if let line { place += ":\(line)" }
-        if let column { place += ":\(column)" }
-        return "\(place): error: " + (path.map { "\($0): " } ?? "") + message
+        Diagnostic.line(file: file, line: line, column: column, path: path, message)
     }
 }
