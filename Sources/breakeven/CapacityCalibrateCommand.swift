@@ -17,7 +17,7 @@ struct CapacityCalibrateCommand: ParsableCommand {
     var files: [String]
 
     @Option(help: ArgumentHelp("The files' format: vllm, aiperf, genai-perf or llama-bench.", valueName: "FORMAT"))
-    var format: String
+    var format: BenchmarkFormat
 
     @Option(help: "The catalog GPU or machine measured (h100-sxm, dgx-spark).")
     var gpu: String
@@ -43,9 +43,6 @@ struct CapacityCalibrateCommand: ParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
-        guard let format = BenchmarkFormat(rawValue: format) else {
-            throw usage("--format must be one of \(BenchmarkFormat.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(format)\"")
-        }
         let snapshot = try catalog.load().snapshot
         let setup = try setup(in: snapshot, format: format)
         var measurements: [CalibrationMeasurement] = []
@@ -139,3 +136,5 @@ struct CapacityCalibrateCommand: ParsableCommand {
         """
     }
 }
+
+extension BenchmarkFormat: ExpressibleByArgument {}

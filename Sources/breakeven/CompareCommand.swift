@@ -17,7 +17,7 @@ struct CompareCommand: ParsableCommand {
     var out = "reports"
 
     @Option(help: "Comma-separated formats: markdown, csv.")
-    var format = "markdown,csv"
+    var format = ReportFormats([.markdown, .csv])
 
     @OptionGroup var catalog: CatalogOptions
 
@@ -26,7 +26,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let formats = try ReportFormat.list(format)
+        let formats = format.formats
         if formats.contains(.json) { throw ValidationError("compare writes markdown and csv") }
         let files = try ScenarioFile.loadAll(scenarios, overrides: [], catalog: try catalog.load().snapshot)
         let comparison = ScenarioComparison(files.map { ($0.name, UncertaintyRun.evaluate($0, threads: nil)) })

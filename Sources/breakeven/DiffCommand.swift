@@ -29,7 +29,7 @@ struct DiffCommand: ParsableCommand {
     var overrides: [String] = []
 
     @Option(help: "markdown (a PR comment) or json.")
-    var format = "markdown"
+    var format = Format.markdown
 
     @Option(name: .customLong("out"), help: ArgumentHelp("Write the comment or JSON to this file instead of standard output.", valueName: "file"))
     var out: String?
@@ -45,7 +45,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The name in the comment's marker (default: HEAD's file name without .json).", valueName: "name"))
     var name: String?
 
-    enum Format: String { case markdown, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json }
 
     func validate() throws {
         if ref != nil, files.count != 1 {
@@ -53,9 +53,6 @@ struct DiffCommand: ParsableCommand {
         }
         if ref == nil, files.count != 2 {
             throw ValidationError("give BASE and HEAD, or one file and --against REF")
-        }
-        if Format(rawValue: format) == nil {
-            throw ValidationError("unknown format \"\(format)\"; expected markdown or json")
         }
     }
 
@@ -67,7 +64,7 @@ struct DiffCommand: ParsableCommand {
         do {
             try compare(reporter)
         } catch let status as ExitCode where status == ExitStatus.dataError {
-            if let out, Format(rawValue: format) == .markdown, !reporter.problems.isEmpty {
+            if let out, format == .markdown, !reporter.problems.isEmpty {
                 let headPath = files[files.count - 1]
                 var output = OutputFiles()
                 output.add(out, InvalidScenarioComment.render(name: name ?? ScenarioFile.reportName(headPath), source: headPath,
@@ -80,7 +77,6 @@ struct DiffCommand: ParsableCommand {
 
     private func compare(_ reporter: DiagnosticReporter) throws {
         let snapshot = try catalog.load().snapshot
-        let format = Format(rawValue: format) ?? .markdown
         let rules = try GuardrailReporting.parse(failOn, allowChanges: true)
         let headPath = files[files.count - 1]
         let head = try DiffInput.read(headPath, overrides: ScenarioFile.parse(overrides), catalog: snapshot, reporter: reporter)

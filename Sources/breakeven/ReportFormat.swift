@@ -17,3 +17,21 @@ enum ReportFormat: String, CaseIterable {
         return out
     }
 }
+
+/// `--format markdown,csv`: formats in the order given, without repeats.
+struct ReportFormats: ExpressibleByArgument, CustomStringConvertible {
+    var formats: [ReportFormat]
+
+    init(_ formats: [ReportFormat]) {
+        self.formats = formats
+    }
+
+    init?(argument: String) {
+        guard let formats = try? ReportFormat.list(argument) else { return nil }
+        self.formats = formats
+    }
+
+    var description: String { formats.map(\.rawValue).joined(separator: ",") }
+
+    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
+}

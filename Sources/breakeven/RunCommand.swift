@@ -22,7 +22,7 @@ struct RunCommand: ParsableCommand {
     var out = "reports"
 
     @Option(help: "Comma-separated formats: markdown, csv, json.")
-    var format = "markdown,csv"
+    var format = ReportFormats([.markdown, .csv])
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Change a value by path, e.g. options.self.gpu_hourly=1.9.", valueName: "PATH=VALUE"))
     var overrides: [String] = []
@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        let formats = try ReportFormat.list(format)
+        let formats = format.formats
         try ScenarioFile.checkReportNames(scenarios)
         let rules = try GuardrailReporting.parse(failOn, allowChanges: false)
         let (snapshot, fingerprint) = try catalog.load()

@@ -121,7 +121,7 @@ struct DiffCommandTests {
         #expect(one.stderr.hasPrefix("Error: give BASE and HEAD, or one file and --against REF\n"))
         let format = try CLI.run(["diff", "base.json", "base.json", "--format", "html"], in: dir)
         #expect(format.status == 64)
-        #expect(format.stderr.hasPrefix("Error: unknown format \"html\"; expected markdown or json\n"))
+        #expect(format.stderr.hasPrefix("Error: The value 'html' is invalid for '--format <format>'. Please provide one of 'markdown' and 'json'.\n"))
         let missing = try CLI.run(["diff", "base.json", "gone.json"], in: dir)
         #expect(missing.status == 66)
         #expect(missing.stderr == "breakeven: gone.json: no such file\n")
