@@ -11,10 +11,16 @@ enum CLI {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let golden = packageRoot.appendingPathComponent("Tests/BreakevenReportsTests/Golden")
 
-    /// The binary beside the test bundle (`swift test` builds it with the tests).
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("breakeven")
-    }
+    /// The binary in the products folder `swift test` builds it into with the tests: beside the
+    /// test runner on Linux, beside the `.xctest` bundle on macOS (whose runner lives elsewhere),
+    /// as swift-argument-parser's own tests find theirs.
+    static let binary: URL = {
+        var folders = Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }.map { $0.bundleURL.deletingLastPathComponent() }
+        folders += [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(), Bundle.main.bundleURL,
+                    packageRoot.appendingPathComponent(".build/debug")]
+        let candidates = folders.map { $0.appendingPathComponent("breakeven") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
 
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
         try run(binary.path, arguments, in: directory, environment: environment)

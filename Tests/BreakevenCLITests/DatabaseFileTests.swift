@@ -5,6 +5,16 @@ import Testing
 /// creates or changes a file, and a file that is not ours is a sentence with 65 or 66.
 @Suite("Catalog and history files")
 struct DatabaseFileTests {
+    /// A binary copied without its resource bundle says what is missing instead of stopping.
+    @Test func aBinaryWithoutItsSeedSaysSo() throws {
+        let dir = try CLI.workspace([:])
+        let lonely = dir.appendingPathComponent("breakeven")
+        try FileManager.default.copyItem(at: CLI.binary, to: lonely)
+        let r = try CLI.run(lonely.path, ["catalog", "list", "gpus"], in: dir)
+        #expect(r.status == 70)
+        #expect(r.stderr == "breakeven: the built-in catalog cannot be read: the embedded catalog seed cannot be read: seed.json is missing: it ships in breakeven_BreakevenCatalog.resources beside the breakeven binary\n")
+    }
+
     @Test func aHistoryNamedByABareFileName() throws {
         let dir = try CLI.workspace(["base.json": "diff-base.json"])
         let r = try CLI.run(["run", "base.json", "--out", "out", "--history", "fresh.sqlite"], in: dir)

@@ -89,18 +89,41 @@ struct GoldenReportTests {
 }
 
 /// A line diff good enough to show where a golden file and the output part ways.
+/// The lines that differ between a golden file and the output, as a diff reads them: lines only in
+/// the golden file with "-", lines only in the output with "+", each with its line number, so
+/// that one inserted line shows as one line (as swift-argument-parser's `AssertEqualStrings` does).
 enum LineDiff {
-    static func unified(expected: String, actual: String) -> String {
+    static func unified(expected: String, actual: String, limit: Int = 40) -> String {
         let e = expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
-        var out: [String] = []
-        for i in 0..<max(e.count, a.count) {
-            let x = i < e.count ? e[i] : nil, y = i < a.count ? a[i] : nil
-            if x != y {
-                if let x { out.append("-\(i + 1): \(x)") }
-                if let y { out.append("+\(i + 1): \(y)") }
+        var changes: [(line: Int, order: Int, text: String)] = []
+        for change in a.difference(from: e) {
+            switch change {
+            case .remove(let offset, let line, _): changes.append((offset + 1, 0, "-\(offset + 1): \(line)"))
+            case .insert(let offset, let line, _): changes.append((offset + 1, 1, "+\(offset + 1): \(line)"))
             }
-            if out.count > 40 { out.append("…"); break }
         }
+        changes.sort { ($0.line, $0.order) < ($1.line, $1.order) }
+        var out = changes.prefix(limit).map(\.text)
+        if changes.count > limit { out.append("… and \(changes.count - limit) more changed lines") }
         return out.joined(separator: "\n")
+    }
+}
+
+@Suite("The golden files' line diff")
+struct LineDiffTests {
+    @Test func anInsertedLineIsOneLine() {
+        // One line added after the first: the three that follow are unchanged, not "moved".
+        #expect(LineDiff.unified(expected: "a\nb\nc\nd", actual: "a\nx\nb\nc\nd") == "+2: x")
+    }
+
+    @Test func aChangedLineIsARemovalAndAnInsertion() {
+        #expect(LineDiff.unified(expected: "a\nb\nc", actual: "a\nB\nc") == "-2: b\n+2: B")
+    }
+
+    @Test func aLongDiffIsCut() {
+        let expected = (1...50).map(String.init).joined(separator: "\n")
+        let text = LineDiff.unified(expected: expected, actual: "", limit: 3)
+        // 50 lines removed and one empty line inserted: 51 changes, 3 shown.
+        #expect(text == "-1: 1\n+1: \n-2: 2\n… and 48 more changed lines")
     }
 }

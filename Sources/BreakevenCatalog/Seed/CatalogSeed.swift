@@ -7,14 +7,34 @@ extension CatalogStore {
     /// the seed's own (origin `seed`, which outranks imported files). Offers for a GPU the seed does
     /// not list yet (published offers for newer GPUs whose specs come separately) are left out.
     public static func seed() throws -> CatalogSnapshot {
-        guard let url = Bundle.module.url(forResource: "seed", withExtension: "json") else {
-            throw CatalogError.unreadableSeed(message: "seed.json is missing from the BreakevenCatalog bundle")
+        guard let url = seedURL(in: resourceFolders) else {
+            throw CatalogError.unreadableSeed(message: "seed.json is missing: it ships in breakeven_BreakevenCatalog.resources beside the breakeven binary")
         }
         var catalog = try CatalogSeedFile.decode(Data(contentsOf: url)).catalog
         let gpus = Set(catalog.gpus.map(\.id))
         catalog.gpuOffers.removeAll { !gpus.contains($0.gpu) }
         for i in catalog.modelPrices.indices { catalog.modelPrices[i].origin = .seed }
         return catalog.canonical()
+    }
+}
+
+extension CatalogStore {
+    /// Where SwiftPM puts the target's resource bundle: beside the executable (or the test
+    /// runner), under its Linux or its macOS name. Looked up by hand because the generated
+    /// `Bundle.module` stops the process when the bundle is missing, and a user who copied the
+    /// binary alone deserves a sentence instead.
+    static var resourceFolders: [URL] {
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [Bundle.main.bundleURL, Bundle.main.resourceURL, Bundle.main.executableURL?.deletingLastPathComponent(), executable]
+        return candidates.compactMap { $0 }.flatMap { folder in
+            ["breakeven_BreakevenCatalog.resources", "breakeven_BreakevenCatalog.bundle", "breakeven_BreakevenCatalog.bundle/Contents/Resources"]
+                .map { folder.appendingPathComponent($0) }
+        }
+    }
+
+    /// The first `seed.json` among the folders; nil when none holds one.
+    static func seedURL(in folders: [URL]) -> URL? {
+        folders.map { $0.appendingPathComponent("seed.json") }.first { FileManager.default.fileExists(atPath: $0.path) }
     }
 }
 
