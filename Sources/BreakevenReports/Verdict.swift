@@ -1,7 +1,7 @@
 import BreakevenCore
 
 /// The answer in plain words, first thing in every report.
-public enum Verdict {
+enum Verdict {
     public static func sentences(_ result: BreakevenResult) -> String {
         Money.in(result.scenario.currency) { sentencesInCurrency(result) }
     }

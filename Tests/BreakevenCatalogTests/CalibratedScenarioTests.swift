@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import BreakevenCatalog
+@testable import BreakevenCatalog
 @testable import BreakevenCore
 
 /// Derived throughputs under a calibration (auto-matched and named), the throughput scale, the

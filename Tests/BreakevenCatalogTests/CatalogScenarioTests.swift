@@ -1,5 +1,5 @@
 import Testing
-import BreakevenCatalog
+@testable import BreakevenCatalog
 @testable import BreakevenCore
 
 /// Scenarios that name catalog entries instead of writing prices, resolved against the seed.

@@ -1,4 +1,4 @@
-import BreakevenCore
+@testable import BreakevenCore
 import Foundation
 
 /// The small price files committed under Fixtures/, cut from the real LiteLLM and genai-prices files.

@@ -1,4 +1,4 @@
-import BreakevenCore
+@testable import BreakevenCore
 import Foundation
 import Testing
 @testable import BreakevenCatalog

@@ -2,9 +2,9 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import BreakevenCatalog
+@testable import BreakevenCatalog
 import Testing
-import BreakevenCore
+@testable import BreakevenCore
 @testable import BreakevenReports
 
 /// The charts: SVG files that parse as XML and hold only what a browser needs (no scripts,

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import BreakevenCore
+@testable import BreakevenCore
 @testable import BreakevenReports
 
 /// The headline of a diff in each situation a PR can create, as exact strings. Figures from the

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import BreakevenCore
+@testable import BreakevenCore
 @testable import BreakevenReports
 
 /// GitHub refuses comments over 65,536 characters: a diff too long is cut, and says what it cut.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import BreakevenCore
+@testable import BreakevenCore
 @testable import BreakevenReports
 
 /// The diff of two small fixtures kept beside this test (HEAD adds an option and makes the API's

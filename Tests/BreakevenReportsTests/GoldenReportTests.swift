@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import BreakevenCore
+@testable import BreakevenCore
 @testable import BreakevenReports
 
 /// The reports of a small fixture, compared byte for byte with files kept beside this test.

@@ -1,5 +1,5 @@
 import Testing
-import BreakevenCore
+@testable import BreakevenCore
 @testable import BreakevenReports
 
 /// How guardrail results read in reports and on the terminal.

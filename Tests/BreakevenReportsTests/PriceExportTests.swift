@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import BreakevenCore
+@testable import BreakevenCore
 @testable import BreakevenReports
 
 /// `export prices` in each tool's documented format, against golden files (issue 14). The fixture

@@ -3,7 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-import BreakevenCore
+@testable import BreakevenCore
 @testable import BreakevenReports
 
 /// Every SVG the tool writes parses as XML, is SVG 1.1 with its text as text, and comes out the

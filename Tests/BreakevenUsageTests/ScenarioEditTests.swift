@@ -1,4 +1,4 @@
-import BreakevenCore
+@testable import BreakevenCore
 @testable import BreakevenUsage
 import Testing
 

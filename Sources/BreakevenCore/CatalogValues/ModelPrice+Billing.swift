@@ -62,7 +62,7 @@ extension ModelPrice {
 /// discounts stack); otherwise the standard cache price, as LiteLLM's `batch_cost_calculator` and
 /// genai-prices' variants (which override only the prices they list) both bill them; a model
 /// without any cache price bills them at the batch input price.
-public struct BatchPricing: Sendable, Hashable {
+struct BatchPricing: Sendable, Hashable {
     public var input: Double
     public var cachedInput: Double
     public var output: Double

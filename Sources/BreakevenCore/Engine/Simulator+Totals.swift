@@ -3,7 +3,7 @@ extension Simulator {
     /// functions), kept as running sums instead of months, for Monte Carlo trials and sweeps.
     ///
     /// - Parameter out: one slot per option, in the scenario's order.
-    public static func totals(_ scenario: Scenario, workspace: inout TotalsWorkspace, into out: UnsafeMutableBufferPointer<OptionTotals>) {
+    static func totals(_ scenario: Scenario, workspace: inout TotalsWorkspace, into out: UnsafeMutableBufferPointer<OptionTotals>) {
         workspace.prepare(for: scenario)
         let months = scenario.months
         // Borrowed from the workspace for the loop.

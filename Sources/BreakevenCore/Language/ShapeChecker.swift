@@ -1,5 +1,5 @@
 /// Checks a parsed JSON value against a `Shape`, collecting every mismatch with its place.
-public struct ShapeChecker {
+struct ShapeChecker {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Where the values (and keys) it refused stand: the resolver never sees them.
     private(set) var rejected: Set<SourceLocation> = []

@@ -1,5 +1,5 @@
 /// Bought machines: the price up front (or spread), power while on, resale at the end.
-public struct OwnedHardwarePlan: Sendable, Hashable {
+struct OwnedHardwarePlan: Sendable, Hashable {
     public enum Units: Sendable, Hashable {
         case fixed(Int)
         /// Buy a unit in the month it is first needed.

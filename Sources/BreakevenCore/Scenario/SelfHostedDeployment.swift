@@ -1,5 +1,5 @@
 /// Open models on rented GPUs, sized for peak load.
-public struct SelfHostedDeployment: Sendable, Hashable {
+struct SelfHostedDeployment: Sendable, Hashable {
     public enum Scaling: String, Sendable, Hashable, CaseIterable {
         /// The month's peak replicas run every hour of the month.
         case `static`

@@ -1,5 +1,5 @@
 /// A flat fee per seat with a usage allowance; what does not fit goes to an API or is unmet.
-public struct SubscriptionTerms: Sendable, Hashable {
+struct SubscriptionTerms: Sendable, Hashable {
     public var monthlyFee: Double
     public var seats: Int
     /// Requests included per seat per month; nil: unlimited.

@@ -1,5 +1,5 @@
 /// Start on one option and move to another at a month, or at the month that costs least.
-public struct SwitchPlan: Sendable, Hashable {
+struct SwitchPlan: Sendable, Hashable {
     public enum At: Sendable, Hashable {
         /// 1-based: `to` serves this month and after.
         case month(Int)

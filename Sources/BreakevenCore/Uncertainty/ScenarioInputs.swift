@@ -1,6 +1,6 @@
 /// The numeric inputs of a checked scenario: every assumption whose value is a number and that
 /// the scenario language lets a file set, with the range the language declares for it.
-public struct ScenarioInputs: Sendable {
+struct ScenarioInputs: Sendable {
     /// Why a path names no numeric input.
     public enum Problem: Error, Sendable, Hashable {
         /// Not an input of this scenario; the closest numeric path, if one is close.

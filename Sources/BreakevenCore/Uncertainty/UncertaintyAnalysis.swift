@@ -1,6 +1,6 @@
 /// Uncertainty and sensitivity for a run: the Monte Carlo trials of a scenario's `uncertainty`
 /// block and the tornado of its best alternative, added to the deterministic result.
-public enum UncertaintyAnalysis {
+enum UncertaintyAnalysis {
     /// Fills `result.sensitivity`, and with an `uncertainty` block `result.uncertainty` and every
     /// option's `uncertainty`; returns the trials (for `--trials-csv`), nil without a block.
     ///

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Bin k holds requests with edges[k−1] < prompt tokens ≤ edges[k]. The stored bin numbers
 /// depend on this list: changing it needs a migration of the usage database.
-public enum RequestSizeBins {
+enum RequestSizeBins {
     /// Thresholds of long-context prices (OpenAI 272k, Anthropic 200k, Gemini 200k, 128k windows…)
     /// and the round sizes of context windows.
     static let exactEdges: [Int64] = [4_000, 4_096, 8_000, 8_192, 16_000, 16_384, 32_000, 32_768, 64_000, 65_536,

@@ -6,7 +6,7 @@ import Foundation
 /// log requests per day; the logistic is chosen only when its AICc is lower by more than 2
 /// (Burnham & Anderson's threshold for substantial support) and its curve is one the scenario
 /// language takes (a ceiling of at least the current level, steepness up to 10).
-public struct GrowthFit: Sendable, Hashable {
+struct GrowthFit: Sendable, Hashable {
     public enum Model: String, Sendable, Hashable {
         case flat
         case monthlyRate = "monthly_rate"

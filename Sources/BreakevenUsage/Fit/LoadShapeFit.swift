@@ -4,7 +4,7 @@ import Foundation
 /// day in a time zone (a bucket that straddles two local hours, as hour buckets do in a zone
 /// 30 minutes off, is split in proportion), weighted by requests (by tokens where the export
 /// counts none), then scaled so the 24 weights average 1.
-public struct LoadShapeFit: Sendable, Hashable {
+struct LoadShapeFit: Sendable, Hashable {
     public var weights: [Double]
     public var peakToAverage: Double { weights.max() ?? 1 }
 

@@ -3,7 +3,7 @@
 /// both sides (a class's mean prompt then stays on its side of the cliff, which one mean over all
 /// requests would not), and at the median and 90th percentile of the prompts below the lowest
 /// threshold (so that sizing sees the spread, not one mean).
-public struct RequestClassFit: Sendable, Hashable {
+struct RequestClassFit: Sendable, Hashable {
     public struct Class: Sendable, Hashable {
         public var name: String
         public var share: Double

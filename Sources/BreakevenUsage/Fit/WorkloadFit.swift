@@ -127,7 +127,7 @@ public enum WorkloadFit {
 }
 
 /// A fitted figure and its standard error (nil where the data cannot tell it).
-struct Figure: Sendable, Hashable {
+public struct Figure: Sendable, Hashable {
     var value: Double
     var error: Double?
 }

@@ -1,6 +1,6 @@
 /// Usage an exporter aggregated over a time bucket for one group: a result of an OpenAI or
 /// Anthropic usage page, or the token lines of a bill for one hour or day.
-public struct UsageBucket: Sendable, Hashable {
+struct UsageBucket: Sendable, Hashable {
     /// Unix seconds, UTC.
     public var start: Int64
     public var seconds: Int64

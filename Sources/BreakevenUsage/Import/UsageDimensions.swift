@@ -3,7 +3,7 @@ import BreakevenCore
 /// The groups an export splits usage by (project, API key, user, workspace, service tier,
 /// batch…), as one canonical text: a JSON object with sorted keys and no null or empty values,
 /// so that the same group always has the same key in the database.
-public struct UsageDimensions: Sendable, Hashable {
+struct UsageDimensions: Sendable, Hashable {
     public private(set) var text: String
 
     /// - Parameter pairs: absent (nil) and empty values are left out.

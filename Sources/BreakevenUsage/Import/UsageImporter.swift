@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads one export file of a format into a sink. CSV exports are streamed a megabyte at a
 /// time; JSON exports (API pages, traces) are read whole, as their documents nest.
-public enum UsageImporter {
+enum UsageImporter {
     /// - Parameter onChunk: told every piece of the file as it is read (for its digest and a
     ///   progress bar).
     public static func read(_ format: UsageFormat, path: String, into sink: inout some UsageSink,

@@ -1,5 +1,5 @@
 /// One request from a per-request source (a LiteLLM spend log row, an OpenTelemetry span).
-public struct UsageRequest: Sendable, Hashable {
+struct UsageRequest: Sendable, Hashable {
     /// The exporter's unique id (`request_id`; trace and span id): what makes a second import
     /// of the same request change nothing.
     public var id: String

@@ -1,5 +1,5 @@
 /// Where an importer puts what it reads: the database's import session, or a test's list.
-public protocol UsageSink {
+protocol UsageSink {
     mutating func add(_ bucket: UsageBucket) throws
     mutating func add(_ request: UsageRequest) throws
     /// The time span the file covers (its first bucket's start to its last bucket's end), even

@@ -1,7 +1,7 @@
 /// What a key of the language means to a person: its human name and unit, which tornado rows,
 /// sweep axes and diff inputs print instead of a JSON path ("API price change per year",
 /// "-38.7%"; "GPU price", "$2.26 per GPU-hour"), and the one-line doc the JSON Schema carries.
-public struct KeyDoc: Sendable, Hashable {
+struct KeyDoc: Sendable, Hashable {
     public var title: String
     public var unit: ValueUnit
     public var text: String
@@ -14,7 +14,7 @@ public struct KeyDoc: Sendable, Hashable {
 }
 
 /// How a key's value reads: the unit a report prints it in.
-public enum ValueUnit: Sendable, Hashable {
+enum ValueUnit: Sendable, Hashable {
     /// An amount of the scenario's currency, per something or not: "$2.26 per GPU-hour".
     case money(per: String?)
     /// A share or a rate, printed as a percentage: 0.387 → "38.7%"; `perYear` adds "a year".
