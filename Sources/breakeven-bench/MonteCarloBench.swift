@@ -31,14 +31,17 @@ enum MonteCarloBench {
             for _ in 0..<20 { checksum += MonteCarlo.run(variants, plan: profiled, threads: n).totals[0].totalCost }
             return checksum
         }
-        // The trial loop alone on one thread: the per-core rate.
-        var best = Double.infinity
+        // The trial loop alone on one thread: the per-core rate, over the CPU time the run had
+        // (on a busy machine its wall time also counts the other work's share of the core).
+        var best = Double.infinity, bestCPU = Double.infinity
         for _ in 0..<5 {
+            let cpu0 = cpuSeconds()
             let t = seconds { checksum += MonteCarlo.run(variants, plan: plan, threads: 1).totals[0].totalCost }
             best = min(best, t)
+            bestCPU = min(bestCPU, cpuSeconds() - cpu0)
         }
-        print(String(format: "  trial loop, 1 thread: %.0f option-months/s per core (%.3f s for %.0f option-months, best of 5)",
-                     optionMonths / best, best, optionMonths))
+        print(String(format: "  trial loop, 1 thread: %.0f option-months/s per core (%.3f s CPU, %.3f s wall for %.0f option-months, best of 5)",
+                     optionMonths / bestCPU, bestCPU, best, optionMonths))
         var bestAll = Double.infinity, cpuAll = 0.0
         for _ in 0..<5 {
             let cpu0 = cpuSeconds()
@@ -154,18 +157,20 @@ extension MonteCarloBench {
                 print("  \(path): the scenario does not run at its inputs' p10/p90")
                 continue
             }
-            var best = Double.infinity, failed = 0
+            var best = Double.infinity, bestCPU = Double.infinity, failed = 0
             for _ in 0..<3 {
+                let cpu0 = cpuSeconds()
                 let t = seconds {
                     let run = MonteCarlo.run(variants, plan: plan, threads: 1)
                     failed = run.failedTrials
                     checksum += run.totals.first?.totalCost ?? 0
                 }
                 best = min(best, t)
+                bestCPU = min(bestCPU, cpuSeconds() - cpu0)
             }
             let optionMonths = Double(10_000 * l.scenario.months * l.scenario.options.count)
-            print(String(format: "  %@: %d inputs, %.3f s (%.0f option-months/s, %d failed trials, best of 3)",
-                         path, uncertain.count, best, optionMonths / best, failed))
+            print(String(format: "  %@: %d inputs, %.3f s CPU, %.3f s wall (%.0f option-months/s, %d failed trials, best of 3)",
+                         path, uncertain.count, bestCPU, best, optionMonths / bestCPU, failed))
         }
         return checksum
     }

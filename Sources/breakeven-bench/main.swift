@@ -38,6 +38,19 @@ if CommandLine.arguments.dropFirst().first == "--monte-carlo" || ProcessInfo.pro
     if MonteCarloBench.run().isNaN { print("checksum: NaN") }
     exit(0)
 }
+// `breakeven-bench --every-example [FILE]`: only 10,000 trials of each example with every input
+// uncertain (one file under a profiler: `perf record -g .build/release/breakeven-bench --every-example FILE`).
+if CommandLine.arguments.dropFirst().first == "--every-example" {
+    let catalog = (try? CatalogStore.seed()) ?? CatalogSnapshot()
+    let files = CommandLine.arguments.count > 2 ? Array(CommandLine.arguments.dropFirst(2))
+        : ((try? FileManager.default.contentsOfDirectory(atPath: "scenarios")) ?? []).filter { $0.hasSuffix(".json") && !$0.hasSuffix("schema.json") }.sorted().map { "scenarios/" + $0 }
+    let examples = files.compactMap { path -> (path: String, loaded: LoadedScenario)? in
+        guard let data = FileManager.default.contents(atPath: path), let l = try? Pipeline.load(Array(data), file: path, catalog: catalog) else { return nil }
+        return (path, l)
+    }
+    if MonteCarloBench.everyExample(examples).isNaN { print("checksum: NaN") }
+    exit(0)
+}
 
 let arguments = CommandLine.arguments.dropFirst()
 let paths: [String]

@@ -28,7 +28,7 @@ enum APIOption: OptionDeclaration {
     }()
     static let priceChange = NumberKey<Settings, Double>("price_change_per_year", \.priceChangePerYear, SharedKeys.trend, default: .value(0), KeyDoc(
         "API price change per year", .trend, "Yearly price trend: -0.3 means prices fall 30% a year."))
-    static let multiplier = SharedKeys.outputMultiplier(Settings.self)
+    static let multiplier = SharedKeys.outputMultiplier(\Settings.outputTokenMultiplier)
     static let discount = NumberKey<Settings, Double>("discount", \.discount, .share, default: .value(0), KeyDoc(
         "Negotiated discount", .share, "Negotiated discount on the whole bill, 0 to 1."))
     static let minimumMonthly = NumberKey<Settings, Double>("minimum_monthly", \.minimumMonthly, SharedKeys.money(1e9), default: .value(0), KeyDoc(
@@ -36,7 +36,7 @@ enum APIOption: OptionDeclaration {
 
     static let keys: [Key<Settings>] = [
         model.key, serviceTier, APIPrices.key(\Settings.prices), priceChange.key, multiplier.key, discount.key, minimumMonthly.key,
-        SharedKeys.oneTime(Settings.self), SharedKeys.monthlyFixed(Settings.self),
+        SharedKeys.oneTime(\Settings.oneTime), SharedKeys.monthlyFixed(\Settings.monthlyFixed),
     ]
 
     static func resolve(_ s: inout Settings, _ r: KeyReader) {

@@ -240,8 +240,9 @@ enum DerivationKeys {
     ]
 
     /// The keys, for a kind whose settings hold a derivation.
-    static func keys<S: DerivingSettings>(_: S.Type) -> [Key<S>] {
-        derivationKeys.map { $0.lifted(\S.derivation) }
+    /// - Parameter path: the kind's own stored path to its derivation (see `SharedKeys`).
+    static func keys<S: DerivingSettings>(_ path: SettingPath<S, DerivationSettings>) -> [Key<S>] {
+        derivationKeys.map { $0.lifted(path) }
     }
 
     /// What resolution checks of a derivation: the keys it needs, or none of them when the

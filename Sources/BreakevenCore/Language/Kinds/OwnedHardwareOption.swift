@@ -71,7 +71,7 @@ enum OwnedHardwareOption: OptionDeclaration {
     static let priceChange = NumberKey<Settings, Double>("hardware_price_change_per_year", \.hardwarePriceChangePerYear, SharedKeys.trend,
                                                          default: .value(0), KeyDoc(
         "Hardware price change per year", .trend, "Yearly trend of the purchase price."))
-    static let multiplier = SharedKeys.outputMultiplier(Settings.self)
+    static let multiplier = SharedKeys.outputMultiplier(\Settings.outputTokenMultiplier)
 
     static let keys: [Key<Settings>] = [
         TextKey("hardware", \Settings.hardwareID, recorded: false, KeyDoc(
@@ -79,11 +79,11 @@ enum OwnedHardwareOption: OptionDeclaration {
         TextKey("provider", \Settings.seller, .text, KeyDoc(
             "Machine seller", .text, "Only this seller's catalog price for the machine (apple, nvidia…).")).key,
         units,
-    ] + DerivationKeys.keys(Settings.self) + [
+    ] + DerivationKeys.keys(\Settings.derivation) + [
         purchasePrice.key, maxUtilization.key, hoursPerDayKey, hoursPerMonth.key, wattsBusy.key, wattsIdle.key, electricity.key,
         lifetime.key, resale.key, accounting.key, priceChange.key, multiplier.key,
-        SharedKeys.team("People who look after the machines.", Settings.self),
-        SharedKeys.oneTime(Settings.self), SharedKeys.monthlyFixed(Settings.self),
+        SharedKeys.team("People who look after the machines.", \Settings.team),
+        SharedKeys.oneTime(\Settings.oneTime), SharedKeys.monthlyFixed(\Settings.monthlyFixed),
     ]
 
     /// Hours a day count only when hours a month are not given.

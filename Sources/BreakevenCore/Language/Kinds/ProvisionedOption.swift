@@ -130,7 +130,7 @@ enum ProvisionedOption: OptionDeclaration {
         units, perHour.key, perMonth.key, term.key, inputRate.key, outputRate.key, outputWeight.key, cachedWeight.key,
         minUnits.key, increment.key, outputUnits, outputPerHour.key, outputPerMonth.key, onlyWithSeparateOutput(minOutputUnits.key),
         maxUtilization.key, overflow.key, priceChange.key,
-        SharedKeys.oneTime(Settings.self), SharedKeys.monthlyFixed(Settings.self),
+        SharedKeys.oneTime(\Settings.oneTime), SharedKeys.monthlyFixed(\Settings.monthlyFixed),
     ]
 
     static func resolve(_ s: inout Settings, _ r: KeyReader) {

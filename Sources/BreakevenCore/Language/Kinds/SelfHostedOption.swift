@@ -68,7 +68,7 @@ enum SelfHostedOption: OptionDeclaration {
         "Scaling", .text, "static: provision the month's peak all month; hourly: follow the daily load shape."))
     static let gpuPriceChange = NumberKey<Settings, Double>("gpu_price_change_per_year", \.gpuPriceChangePerYear, SharedKeys.trend, default: .value(0), KeyDoc(
         "GPU price change per year", .trend, "Yearly trend of the GPU-hour price."))
-    static let multiplier = SharedKeys.outputMultiplier(Settings.self)
+    static let multiplier = SharedKeys.outputMultiplier(\Settings.outputTokenMultiplier)
 
     static let keys: [Key<Settings>] = [
         gpu, TextKey("gpu_offer", \Settings.gpuOfferID, recorded: false, KeyDoc(
@@ -76,10 +76,10 @@ enum SelfHostedOption: OptionDeclaration {
         TextKey("provider", \Settings.provider, .text, KeyDoc(
             "GPU provider", .text, "Only this provider's catalog offers (lambda, runpod, aws…) for the gpu and commitment.")).key,
         commitmentKey, gpuHourly.key, interruption.key,
-    ] + DerivationKeys.keys(Settings.self) + [
+    ] + DerivationKeys.keys(\Settings.derivation) + [
         gpusPerReplicaKey, maxUtilization.key, minReplicas.key, scaling.key, gpuPriceChange.key, multiplier.key,
-        SharedKeys.team("Engineers who operate the deployment.", Settings.self),
-        SharedKeys.oneTime(Settings.self), SharedKeys.monthlyFixed(Settings.self),
+        SharedKeys.team("Engineers who operate the deployment.", \Settings.team),
+        SharedKeys.oneTime(\Settings.oneTime), SharedKeys.monthlyFixed(\Settings.monthlyFixed),
     ]
 
     /// `gpu`: a catalog GPU id, or a device's figures written out.

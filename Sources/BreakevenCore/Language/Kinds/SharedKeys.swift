@@ -20,16 +20,18 @@ struct TeamSettings: KeySettings {
     var costPerEngineerPerYear: Double?
 }
 
-/// Keys several option kinds share, declared once.
+/// Keys several option kinds share, declared once. Each takes the kind's own stored key path (a
+/// path through the protocol requirement would be a computed one, which `FieldAccess` cannot
+/// reach by offset: every trial would copy the settings out and back).
 enum SharedKeys {
-    static func oneTime<S: OverheadSettings>(_: S.Type = S.self) -> Key<S> {
-        AmountsKey("one_time", \S.oneTime, .atLeast(0, atMost: 1e10), KeyDoc(
+    static func oneTime<S: OverheadSettings>(_ path: SettingPath<S, [String: Double]>) -> Key<S> {
+        AmountsKey("one_time", path, .atLeast(0, atMost: 1e10), KeyDoc(
             "One-time cost", .money,
             "One-time costs by name (migration, setup), paid in the option's first month.")).key
     }
 
-    static func monthlyFixed<S: OverheadSettings>(_: S.Type = S.self) -> Key<S> {
-        AmountsKey("monthly_fixed", \S.monthlyFixed, .atLeast(0, atMost: 1e9), KeyDoc(
+    static func monthlyFixed<S: OverheadSettings>(_ path: SettingPath<S, [String: Double]>) -> Key<S> {
+        AmountsKey("monthly_fixed", path, .atLeast(0, atMost: 1e9), KeyDoc(
             "Fixed monthly cost", .money(per: "month"),
             "Fixed monthly costs by name (observability, support contracts).")).key
     }
@@ -40,13 +42,13 @@ enum SharedKeys {
                                                                  .atLeast(0, atMost: 1e7), required: true, KeyDoc(
         "Cost per engineer", .money(per: "engineer-year"), "Loaded yearly cost of one engineer."))
 
-    static func team<S: StaffedSettings>(_ who: String, _: S.Type = S.self) -> Key<S> {
-        ObjectKey("team", \S.team, [engineers.key, costPerEngineer.key], whenAbsent: .note("none"), KeyDoc(
+    static func team<S: StaffedSettings>(_ who: String, _ path: SettingPath<S, TeamSettings>) -> Key<S> {
+        ObjectKey("team", path, [engineers.key, costPerEngineer.key], whenAbsent: .note("none"), KeyDoc(
             "Team", .text, who)).key
     }
 
-    static func outputMultiplier<S: MultipliedSettings>(_: S.Type = S.self) -> NumberKey<S, Double> {
-        NumberKey("output_token_multiplier", \S.outputTokenMultiplier, .above(0, atMost: 100), default: .value(1), KeyDoc(
+    static func outputMultiplier<S: MultipliedSettings>(_ path: SettingPath<S, Double?>) -> NumberKey<S, Double> {
+        NumberKey("output_token_multiplier", path, .above(0, atMost: 100), default: .value(1), KeyDoc(
             "Output tokens per workload output token", .plain,
             "Output tokens this option produces per output token of the workload (e.g. reasoning tokens)."))
     }
