@@ -243,8 +243,8 @@ public enum MarkdownReport {
             } else {
                 hours = "–"
             }
-            t.append([MarkdownText.text(o.label), p.paybackMonth.map { "month \($0)" } ?? "not within \(r.scenario.months) months",
-                      p.hardwareCostPerMonth.map(money) ?? "–", p.electricityPerMTok.map(unitPrice) ?? "–", hours])
+            let payback = o.id == r.baseline ? "baseline" : p.paybackMonth.map { "month \($0)" } ?? "not within \(r.scenario.months) months"
+            t.append([MarkdownText.text(o.label), payback, p.hardwareCostPerMonth.map(money) ?? "–", p.electricityPerMTok.map(unitPrice) ?? "–", hours])
         }
         return t.text + """
 
@@ -252,7 +252,20 @@ public enum MarkdownReport {
         without selling the machine. Hardware a month: price less resale over the lifetime. Electricity: busy watts × price per kWh \
         ÷ (output tokens/s × 3.6).
 
-        """
+        """ + paybacks(r)
+    }
+
+    /// Each bought machine against every other option, not only the baseline.
+    static func paybacks(_ r: BreakevenResult) -> String {
+        var t = MarkdownTable([("Machine", .left), ("Against", .left), ("Pays for itself", .left), ("Savings over \(r.scenario.months) months", .right)])
+        for o in r.options {
+            for p in o.personal?.paybacks ?? [] {
+                t.append([MarkdownText.text(o.label), MarkdownText.text(r.option(p.against)?.label ?? p.against),
+                          p.paybackMonth.map { "month \($0)" } ?? "not within \(r.scenario.months) months", money(p.savings)])
+            }
+        }
+        guard !t.rows.isEmpty else { return "" }
+        return "\n" + t.text + "\nEach machine against every other option, paid in cash and not sold; savings: the other option's total less the machine's, resale and the book value at the end credited.\n"
     }
 
     static func assumptions(_ r: BreakevenResult) -> String {
