@@ -42,7 +42,7 @@ public enum BreakevenAnalysis {
                 averageUtilization: averageUtilization(months),
                 unmetRequests: months.reduce(0) { $0 + $1.unmetRequests },
                 capacity: option.capacity.map(CapacitySummary.init),
-                switchPlan: projection.options[k].switchEvaluation.map(SwitchResult.init),
+                switchPlan: projection.options[k].switchEvaluation.map { switchResult(option, $0) },
                 personal: personalFigures(scenario, k, projection),
                 months: months.map(MonthResult.init)))
             options[options.count - 1].provider = option.provider
@@ -65,6 +65,12 @@ public enum BreakevenAnalysis {
         return BreakevenResult(scenario: info, baseline: scenario.baselineID, options: options,
                                warnings: WarningRules.warnings(scenario, options), assumptions: scenario.assumptions,
                                guardrails: scenario.guardrails)
+    }
+
+    /// A switch's months, with the overlap its plan gives.
+    static func switchResult(_ option: ServingOption, _ evaluation: SwitchEvaluation) -> SwitchResult {
+        guard case .switchover(let plan) = option.kind else { return SwitchResult(evaluation) }
+        return SwitchResult(evaluation, overlapMonths: plan.overlapMonths)
     }
 
     /// NPV: month i discounted by (1 + rate)^(−i/12).

@@ -106,7 +106,12 @@ enum ResultCheck {
                              ("average_utilization", o.averageUtilization), ("unmet_requests", o.unmetRequests)] {
             if let value { nonNegative(value, at + [.key(key)], &out) }
         }
-        if let plan = o.switchPlan { month(plan.switchMonth, at + [.key("switch"), .key("switch_month")], months, &out) }
+        if let plan = o.switchPlan {
+            month(plan.switchMonth, at + [.key("switch"), .key("switch_month")], months, &out)
+            if !(0...maximumMonths).contains(plan.overlapMonths) {
+                out.append(Problem(path: at + [.key("switch"), .key("overlap_months")], expected: "expected a whole number of months from 0 to \(maximumMonths)"))
+            }
+        }
         if let u = o.uncertainty {
             let odds = at + [.key("uncertainty")]
             probability(u.probabilityCheapest, odds + [.key("probability_cheapest")], &out)
