@@ -43,7 +43,7 @@ enum SwitchOption: OptionDeclaration {
     static let keys: [Key<Settings>] = [
         atMonth, overlap.key,
         TextKey("from", \Settings.from, .slug, required: true, KeyDoc(
-            "Switch from", .text, "The option that serves the months before the switch.")).key,
+            "Switch from", .text, "The option that serves the months before the switch, and through the overlap.")).key,
         TextKey("to", \Settings.to, .slug, required: true, KeyDoc(
             "Switch to", .text, "The option that serves from the switch month (after the overlap) on; its one-time costs fall in the switch month.")).key,
     ]
