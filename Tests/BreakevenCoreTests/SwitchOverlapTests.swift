@@ -81,12 +81,7 @@ struct SwitchOverlapTests {
         #expect(plan.overlapMonths == 3)
         let fast = SwitchEvaluation.best(s.options[2], plan, in: s, demands: demands)
         #expect(fast.candidates.count == 25)
-        for c in fast.candidates {
-            var model = OptionModel(s.options[2], in: s, switchAt: c.month ?? s.months + 1)
-            let costs = demands.map { model.month($0, isLast: $0.index == s.months - 1).totalCost }
-            #expect(close(c.totalCost, costs.reduce(0, +), tolerance: 1e-12), "month \(c.month.map(String.init) ?? "never")")
-            #expect(close(c.npv, BreakevenAnalysis.presentValue(costs, rate: 0.1), tolerance: 1e-12))
-        }
+        expectEveryCandidateIsItsProjection(fast, of: s.options[2], in: s, demands: demands)
         // Standing by costs something: every switch month costs more than without the overlap.
         var noOverlap = plan
         noOverlap.overlapMonths = 0
@@ -108,5 +103,16 @@ struct SwitchOverlapTests {
             #"{ "id": "move", "type": "switch", "from": "api", "to": "self", "at_month": 1 }"#])
         let listed = s.assumptions.first { $0.path == "options.move.overlap_months" }
         #expect(listed.map { "\($0.value) \($0.sourceDescription)" } == "0 default")
+    }
+}
+
+/// Each candidate of a switch's evaluation equals the projection of the option switched that month.
+func expectEveryCandidateIsItsProjection(_ evaluation: SwitchEvaluation, of option: ServingOption, in s: Scenario,
+                                         demands: [MonthDemand]) {
+    for c in evaluation.candidates {
+        var model = OptionModel(option, in: s, switchAt: c.month ?? s.months + 1)
+        let costs = demands.map { model.month($0, isLast: $0.index == s.months - 1).totalCost }
+        #expect(close(c.totalCost, costs.reduce(0, +), tolerance: 1e-12), "month \(c.month.map(String.init) ?? "never")")
+        #expect(close(c.npv, BreakevenAnalysis.presentValue(costs, rate: s.discountRate), tolerance: 1e-12))
     }
 }
