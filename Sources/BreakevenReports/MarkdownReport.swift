@@ -183,12 +183,12 @@ public enum MarkdownReport {
         for (o, plan) in plans {
             let month = plan.switchMonth.map { "month \($0) (\(r.scenario.start.adding(months: $0 - 1)))" } ?? "never"
             guard !plan.candidates.isEmpty else {
-                out += "**\(MarkdownText.text(o.label))** switches in \(month).\n\n"
+                out += "**\(MarkdownText.text(o.label))** switches in \(month).\(overlap(plan, months: r.scenario.months))\n\n"
                 continue
             }
             let best = plan.candidates.map(\.npv).min() ?? 0
             let flat = plan.withinFivePercent.map { $0.map(String.init) ?? "never" }
-            out += "**\(MarkdownText.text(o.label))**: the cheapest switch month is \(month). Within 5% of it: \(flat.count == plan.candidates.count ? "every month evaluated, so the timing barely matters" : flat.joined(separator: ", ")).\n\n"
+            out += "**\(MarkdownText.text(o.label))**: the cheapest switch month is \(month). Within 5% of it: \(flat.count == plan.candidates.count ? "every month evaluated, so the timing barely matters" : flat.joined(separator: ", ")).\(overlap(plan, months: r.scenario.months))\n\n"
             var t = MarkdownTable([("Switch in month", .left), ("Total", .right), ("NPV", .right), ("\(measure) over the best", .right)])
             // Every month up to 24 candidates; beyond that every third, plus the best and never.
             let step = plan.candidates.count > 25 ? 3 : 1
@@ -207,6 +207,18 @@ public enum MarkdownReport {
             }
         }
         return out
+    }
+
+    /// What a switch's overlap bills, and the months it takes here.
+    static func overlap(_ plan: SwitchResult, months: Int) -> String {
+        let n = plan.overlapMonths
+        guard n > 0 else { return "" }
+        var text = " Each switch overlaps for \(n == 1 ? "1 month" : "\(n) months"): the first option still serves and is billed for all the traffic while the second runs without it, billed its one-time costs, team and fixed costs and its minimum replicas, units, seats or monthly spend"
+        if let k = plan.switchMonth {
+            let last = min(k + n - 1, months)
+            text += (last == k ? " (month \(k)" : " (months \(k)–\(last)") + (k + n <= months ? "; alone from month \(k + n))" : "; the horizon ends before it serves alone)")
+        }
+        return text + "."
     }
 
     /// The phases, and the phase in which each option first wins.
@@ -243,8 +255,8 @@ public enum MarkdownReport {
             } else {
                 hours = "–"
             }
-            t.append([MarkdownText.text(o.label), p.paybackMonth.map { "month \($0)" } ?? "not within \(r.scenario.months) months",
-                      p.hardwareCostPerMonth.map(money) ?? "–", p.electricityPerMTok.map(unitPrice) ?? "–", hours])
+            let payback = o.id == r.baseline ? "baseline" : p.paybackMonth.map { "month \($0)" } ?? "not within \(r.scenario.months) months"
+            t.append([MarkdownText.text(o.label), payback, p.hardwareCostPerMonth.map(money) ?? "–", p.electricityPerMTok.map(unitPrice) ?? "–", hours])
         }
         return t.text + """
 
@@ -252,7 +264,20 @@ public enum MarkdownReport {
         without selling the machine. Hardware a month: price less resale over the lifetime. Electricity: busy watts × price per kWh \
         ÷ (output tokens/s × 3.6).
 
-        """
+        """ + paybacks(r)
+    }
+
+    /// Each bought machine against every other option, not only the baseline.
+    static func paybacks(_ r: BreakevenResult) -> String {
+        var t = MarkdownTable([("Machine", .left), ("Against", .left), ("Pays for itself", .left), ("Savings over \(r.scenario.months) months", .right)])
+        for o in r.options {
+            for p in o.personal?.paybacks ?? [] {
+                t.append([MarkdownText.text(o.label), MarkdownText.text(r.option(p.against)?.label ?? p.against),
+                          p.paybackMonth.map { "month \($0)" } ?? "not within \(r.scenario.months) months", money(p.savings)])
+            }
+        }
+        guard !t.rows.isEmpty else { return "" }
+        return "\n" + t.text + "\nEach machine against every other option, paid in cash and not sold; savings: the other option's total less the machine's, resale and the book value at the end credited.\n"
     }
 
     static func assumptions(_ r: BreakevenResult) -> String {

@@ -7,6 +7,11 @@ enum Verdict {
     }
 
     private static func sentencesInCurrency(_ result: BreakevenResult) -> String {
+        ([comparison(result)] + paybackSentences(result)).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// The cheapest option against the baseline, and why it wins or loses.
+    private static func comparison(_ result: BreakevenResult) -> String {
         guard let baseline = result.baselineOption else { return "" }
         let months = result.scenario.months
         let others = result.options.filter { $0.id != result.baseline }

@@ -142,6 +142,15 @@ struct CalibratedScenarioTests {
         #expect(enterprise.options.first { $0.id == "mac" }?.capacity?.batch == 4)
     }
 
+    @Test func maxBatchWrittenUnderThePersonalProfileIsKept() throws {
+        // The default of one request at a time gives way to what the scenario says.
+        let mac = #"{ "id": "mac", "type": "owned_hardware", "hardware": "mac-studio-m4-max-128gb", "model": "llama-3.1-8b", "throughput": "derived", "electricity_per_kwh": 0.3, "max_batch": 2 }"#
+        let personal = try Self.load(mac, profile: "personal", catalog: try Self.catalog([]))
+        let a = Self.assumption(personal, "options.mac.max_batch")
+        #expect(a.map { ($0.value, $0.sourceDescription) } ?? ("", "") == ("2", "scenario"))
+        #expect(personal.options.first { $0.id == "mac" }?.capacity?.batch == 2)
+    }
+
     @Test func aReplicaThatBarelyHoldsItsWeightsIsWarnedAbout() throws {
         // Llama 3.3 70B FP8 on one H100, 1,000 in / 200 out: 70.55 GB of weights in 72 GB usable leave 1.45 GB;
         // a request's full context, 1,200 tokens × 163,840 B (FP8 KV: 2 × 80 layers × 8 heads × 128), is 0.197 GB:

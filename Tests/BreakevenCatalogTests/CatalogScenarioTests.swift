@@ -109,6 +109,14 @@ struct CatalogScenarioTests {
     }
 
     static let gpuWorkload = #"{ "requests_per_month": 0, "input_tokens_per_request": 1, "output_tokens_per_request": 1 }"#
+
+    @Test func aGPUIdThatStartsAnIdIsCompletedNotRetyped() {
+        // "h100" is one edit from "h200" but starts "h100-pcie" and "h100-sxm": the nearest completion.
+        #expect(Self.errors([#"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "gpu": "h100", \#(Self.fixedThroughput) }"#], workload: Self.gpuWorkload) == [
+            #"t.json:2:181: error: options[0].gpu: unknown catalog GPU "h100"; did you mean "h100-sxm"?"#,
+        ])
+    }
+
     static let fixedThroughput = #""throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 10000 }"#
 
     @Test func commitmentPicksTheCheapestOffer() throws {

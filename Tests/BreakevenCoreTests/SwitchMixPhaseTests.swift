@@ -60,12 +60,7 @@ struct SwitchMixPhaseTests {
         guard case .switchover(let plan) = s.options[2].kind else { Issue.record("not a switch"); return }
         let fast = SwitchEvaluation.best(s.options[2], plan, in: s, demands: demands)
         #expect(fast.candidates.count == 25)
-        for c in fast.candidates {
-            var model = OptionModel(s.options[2], in: s, switchAt: c.month ?? s.months + 1)
-            let costs = demands.map { model.month($0, isLast: $0.index == s.months - 1).totalCost }
-            #expect(close(c.totalCost, costs.reduce(0, +), tolerance: 1e-12), "month \(c.month.map(String.init) ?? "never")")
-            #expect(close(c.npv, BreakevenAnalysis.presentValue(costs, rate: 0.1), tolerance: 1e-12))
-        }
+        expectEveryCandidateIsItsProjection(fast, of: s.options[2], in: s, demands: demands)
         // The projection of the chosen month is the candidate's.
         let result = BreakevenAnalysis.analyse(s, Simulator.project(s))
         #expect(close(result.option("move")?.totalCost, fast.candidates.first { $0.month == fast.chosenMonth }?.totalCost ?? -1, tolerance: 1e-12))

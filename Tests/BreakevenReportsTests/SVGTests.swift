@@ -97,6 +97,20 @@ struct SVGTests {
         }
     }
 
+    @Test func aSampledFrontierTableSaysWhatItLeavesOut() throws {
+        // 32 GPU prices: 21 rows listed (the most a table holds), 11 left out.
+        let tall = try Self.grid("workload.requests_per_month=1e4..2.5e5:5", "options.self.gpu_hourly=0.5..2:32", metric: .savings)
+        let note = "The table lists 21 of the 32 values of `options.self.gpu_hourly`, evenly spaced with the first and the last, to stay readable: the 11 left out are in the chart and in [analytic.sweep.csv](analytic.sweep.csv).\n"
+        #expect(SweepReport.leftOut(tall, csv: "analytic.sweep.csv") == note)
+        let cheapest = SweepReport.render(try Self.grid("workload.requests_per_month=1e4..2.5e5:5", "options.self.gpu_hourly=0.5..2:32", metric: .cheapest),
+                                          name: "analytic", command: "breakeven sweep")
+        #expect(cheapest.contains("|\n\n" + note + "\n## Over the grid"))
+        #expect(SweepReport.render(tall, name: "analytic", command: "breakeven sweep").contains("|\n\n" + note + "\n## Over the grid"))
+        // 21 values fit: nothing left out, no note; nor for a line.
+        #expect(SweepReport.leftOut(try Self.grid("workload.requests_per_month=1e4..2.5e5:5", "options.self.gpu_hourly=0.5..2:21", metric: .savings), csv: "x") == nil)
+        #expect(SweepReport.leftOut(try Self.grid("workload.requests_per_month=1e4..2.5e5:5", nil, metric: .savings), csv: "x") == nil)
+    }
+
     @Test func sweepFilesMatchTheirGoldenCopies() throws {
         let g = try Self.grid("workload.requests_per_month=1e4..2.5e5:25", "options.self.gpu_hourly=0.5..2:4", metric: .savings)
         let command = "breakeven sweep analytic.json --x workload.requests_per_month=1e4..2.5e5:25 --y options.self.gpu_hourly=0.5..2:4 --metric savings"

@@ -42,8 +42,8 @@ public enum BreakevenAnalysis {
                 averageUtilization: averageUtilization(months),
                 unmetRequests: months.reduce(0) { $0 + $1.unmetRequests },
                 capacity: option.capacity.map(CapacitySummary.init),
-                switchPlan: projection.options[k].switchEvaluation.map(SwitchResult.init),
-                personal: scenario.profile == .personal && !isBaseline ? personalFigures(option, months, baseline) : nil,
+                switchPlan: projection.options[k].switchEvaluation.map { switchResult(option, $0) },
+                personal: personalFigures(scenario, k, projection),
                 months: months.map(MonthResult.init)))
             options[options.count - 1].provider = option.provider
             options[options.count - 1].tokenCosts = TokenCostBreakdown(option: option, workload: scenario.workload, months: months)
@@ -67,43 +67,10 @@ public enum BreakevenAnalysis {
                                guardrails: scenario.guardrails)
     }
 
-    static func personalFigures(_ option: ServingOption, _ months: [MonthlyProjection], _ baseline: [MonthlyProjection]) -> PersonalFigures {
-        // Payback counts cash: machines are not sold, so their book value is not credited.
-        var cash = 0.0, spend = 0.0
-        var cashCumulative: [Double] = [], spendCumulative: [Double] = []
-        for (m, b) in zip(months, baseline) {
-            cash += m.totalCost + m.resaleCredit
-            spend += b.totalCost + b.resaleCredit
-            cashCumulative.append(cash)
-            spendCumulative.append(spend)
-        }
-        var payback: Int?
-        for i in stride(from: months.count - 1, through: 0, by: -1) {
-            guard atOrBelow(cashCumulative[i], spendCumulative[i]) else { break }
-            payback = i + 1
-        }
-        var figures = PersonalFigures(paybackMonth: payback)
-        if let plan = option.terms(OwnedHardwarePlan.self) {
-            let units = months.last?.replicas ?? 1
-            figures.hardwareCostPerMonth = units * plan.purchasePrice * (1 - plan.resaleShare) / Double(plan.lifetimeMonths)
-            figures.electricityPerMTok = PersonalFigures.electricityPerMTok(
-                watts: plan.wattsBusy, pricePerKWh: plan.electricityPerKWh, tokensPerSecond: plan.throughput.outputTokensPerSecond)
-            // The busiest month's busy hours against what the machines offer.
-            var needed = 0.0, available = 0.0
-            for m in months {
-                // Busy hours served, scaled up by the share left unmet: the hours the month needed.
-                let served = (m.utilization ?? 0) * (m.replicas ?? 0) * plan.hoursOn(in: m.date)
-                let busy = served / max(1 - m.unmetRequests / max(m.requests, 1e-12), 1e-12)
-                if busy >= needed {
-                    needed = busy
-                    available = (m.replicas ?? 0) * plan.hoursOn(in: m.date) * plan.maxUtilization
-                }
-            }
-            figures.hoursNeededPerMonth = needed
-            figures.hoursAvailablePerMonth = available
-            figures.carriesLoad = needed <= available * (1 + 1e-9)
-        }
-        return figures
+    /// A switch's months, with the overlap its plan gives.
+    static func switchResult(_ option: ServingOption, _ evaluation: SwitchEvaluation) -> SwitchResult {
+        guard case .switchover(let plan) = option.kind else { return SwitchResult(evaluation) }
+        return SwitchResult(evaluation, overlapMonths: plan.overlapMonths)
     }
 
     /// NPV: month i discounted by (1 + rate)^(−i/12).

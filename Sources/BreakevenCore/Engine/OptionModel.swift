@@ -17,6 +17,9 @@ struct OptionModel {
         var model: Int
         /// Where the model's one-time costs fall.
         var firstActive: Int
+        /// A model billed beside it without traffic, started in the segment's first month: `to`
+        /// during a switch's overlap.
+        var standby: Int? = nil
     }
 
     var model: Model
@@ -42,9 +45,12 @@ struct OptionModel {
             var at = switchAt ?? 1
             if switchAt == nil, case .month(let k) = plan.at { at = k }
             let k = min(max(at - 1, 0), scenario.months)
+            // Overlap: `from` serves on while `to` stands by from month k; `to` serves alone after.
+            let alone = min(k + max(plan.overlapMonths, 0), scenario.months)
             var segments: [Segment] = []
             if k > 0 { segments.append(Segment(months: 0..<k, model: 0, firstActive: 0)) }
-            if k < scenario.months { segments.append(Segment(months: k..<scenario.months, model: 1, firstActive: k)) }
+            if k < alone { segments.append(Segment(months: k..<alone, model: 0, firstActive: 0, standby: 1)) }
+            if alone < scenario.months { segments.append(Segment(months: alone..<scenario.months, model: 1, firstActive: k)) }
             model = .schedule(models: [OptionModel(leaf: from, scenario, trends: trends), OptionModel(leaf: to, scenario, trends: trends)],
                               segments: segments)
         case .mix(let mix):
@@ -111,7 +117,11 @@ struct OptionModel {
             // horizon's end. A model that serves again later is only paused.
             let servesAgain = segments.contains { $0.model == segment.model && $0.months.lowerBound >= segment.months.upperBound }
             let leaving = demand.index == segment.months.upperBound - 1 && !servesAgain
-            let m = models[segment.model].month(demand.startingIn(segment.firstActive), isLast: isLast || leaving)
+            var m = models[segment.model].month(demand.startingIn(segment.firstActive), isLast: isLast || leaving)
+            if let standby = segment.standby {
+                let idle = models[standby].month(demand.with(requests: 0).startingIn(segment.months.lowerBound), isLast: isLast)
+                m = MonthlyProjection(combining: [m, idle], demand: demand)
+            }
             model = .schedule(models: models, segments: segments)
             return m
         case .mix(var members):

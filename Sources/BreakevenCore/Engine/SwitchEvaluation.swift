@@ -55,10 +55,11 @@ public struct SwitchEvaluation: Sendable, Hashable {
     }
 
     /// Every candidate in one pass when neither side carries state from month to month: a
-    /// switch at k costs `from`'s months before k, `to`'s month k with its one-time costs, and
-    /// `to`'s later months, each month's cost the same whatever k is. Prefix and suffix sums of
-    /// those months give every k (and NPV the same way, discounted); nil when either side is
-    /// bought machines.
+    /// switch at k with an overlap of m months costs `from`'s months before k + m, `to` standing
+    /// by (no traffic) in months k..<k + m, its one-time costs in month k, and `to`'s months
+    /// from k + m, each month's cost the same whatever k is. Prefix and suffix sums of those
+    /// months give every k (and NPV the same way, discounted); nil when either side is bought
+    /// machines.
     private static func independentCandidates(_ plan: SwitchPlan, months: [Int], in scenario: Scenario,
                                               demands: [MonthDemand]) -> [Candidate]? {
         guard let fromOption = scenario.option(plan.fromID), let toOption = scenario.option(plan.toID) else { return nil }
@@ -69,11 +70,16 @@ public struct SwitchEvaluation: Sendable, Hashable {
         // one-time costs) over months after k; in its first month `to` adds its one-time costs.
         var fromBefore = [(total: 0.0, npv: 0.0)], toAfter = [(total: Double, npv: Double)](repeating: (0, 0), count: n + 1)
         var toContinuing = [Double](repeating: 0, count: n)
+        let overlap = max(plan.overlapMonths, 0)
+        // `to` standing by, summed over the months before each: only with an overlap.
+        var standbyBefore = [(total: 0.0, npv: 0.0)]
         for (i, demand) in demands.enumerated() {
             guard let f = from.independentMonthCost(demand.startingIn(0)),
-                  let c = to.independentMonthCost(demand.startingIn(-1)) else { return nil }
+                  let c = to.independentMonthCost(demand.startingIn(-1)),
+                  let idle = overlap > 0 ? to.independentMonthCost(demand.with(requests: 0).startingIn(-1)) : 0 else { return nil }
             fromBefore.append((fromBefore[i].total + f, fromBefore[i].npv + f * discount[i]))
             toContinuing[i] = c
+            standbyBefore.append((standbyBefore[i].total + idle, standbyBefore[i].npv + idle * discount[i]))
         }
         for i in stride(from: n - 1, through: 0, by: -1) {
             toAfter[i] = (toAfter[i + 1].total + toContinuing[i], toAfter[i + 1].npv + toContinuing[i] * discount[i])
@@ -81,9 +87,16 @@ public struct SwitchEvaluation: Sendable, Hashable {
         let oneTime = to.oneTimeCost
         return months.map { k in
             guard k <= n else { return Candidate(month: nil, totalCost: fromBefore[n].total, npv: fromBefore[n].npv) }
-            let i = k - 1, start = toContinuing[i] + oneTime
-            return Candidate(month: k, totalCost: fromBefore[i].total + start + toAfter[i + 1].total,
-                             npv: fromBefore[i].npv + start * discount[i] + toAfter[i + 1].npv)
+            let i = k - 1
+            guard overlap > 0 else {
+                let start = toContinuing[i] + oneTime
+                return Candidate(month: k, totalCost: fromBefore[i].total + start + toAfter[i + 1].total,
+                                 npv: fromBefore[i].npv + start * discount[i] + toAfter[i + 1].npv)
+            }
+            // `to` serves alone from month e; before it, `from` serves and `to` stands by from i.
+            let e = min(i + overlap, n)
+            return Candidate(month: k, totalCost: fromBefore[e].total + (standbyBefore[e].total - standbyBefore[i].total) + oneTime + toAfter[e].total,
+                             npv: fromBefore[e].npv + (standbyBefore[e].npv - standbyBefore[i].npv) + oneTime * discount[i] + toAfter[e].npv)
         }
     }
 }

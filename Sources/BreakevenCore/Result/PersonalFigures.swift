@@ -1,7 +1,8 @@
 /// What a person asks of an option before buying a machine or changing a subscription.
 public struct PersonalFigures: Sendable, Hashable, Codable {
     /// The first month from which the option's cumulative cash cost (resale not counted) stays at
-    /// or below the baseline's spend: when it has paid for itself. nil: not within the horizon.
+    /// or below the baseline's spend: when it has paid for itself. nil: not within the horizon, or
+    /// the option is the baseline.
     public var paybackMonth: Int?
     /// Purchase price less resale, spread over the lifetime, for the units owned at the end.
     public var hardwareCostPerMonth: Double?
@@ -11,6 +12,9 @@ public struct PersonalFigures: Sendable, Hashable, Codable {
     public var hoursNeededPerMonth: Double?
     public var hoursAvailablePerMonth: Double?
     public var carriesLoad: Bool?
+    /// A bought machine's payback against every other option, in the scenario's order; nil for
+    /// options that are not bought machines.
+    public var paybacks: [Payback]?
 
     enum CodingKeys: String, CodingKey {
         case paybackMonth = "payback_month"
@@ -19,6 +23,7 @@ public struct PersonalFigures: Sendable, Hashable, Codable {
         case hoursNeededPerMonth = "hours_needed_per_month"
         case hoursAvailablePerMonth = "hours_available_per_month"
         case carriesLoad = "carries_load"
+        case paybacks
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -29,6 +34,7 @@ public struct PersonalFigures: Sendable, Hashable, Codable {
         try c.encode(hoursNeededPerMonth, forKey: .hoursNeededPerMonth)
         try c.encode(hoursAvailablePerMonth, forKey: .hoursAvailablePerMonth)
         try c.encode(carriesLoad, forKey: .carriesLoad)
+        try c.encode(paybacks, forKey: .paybacks)
     }
 
     /// Electricity per million output tokens: W × $/kWh ÷ (tokens/s × 3.6)

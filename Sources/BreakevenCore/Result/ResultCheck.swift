@@ -48,6 +48,7 @@ enum ResultCheck {
                 out.append(Problem(path: at + [.key("id")], expected: "expected an id no other option has"))
             }
             option(o, at: at, months: months, start: r.scenario.start, isBaseline: o.id == r.baseline, into: &out)
+            if let p = o.personal { personal(p, at: at + [.key("personal")], months: months, own: o.id, ids: ids, isBaseline: o.id == r.baseline, into: &out) }
             if let baseline = r.baselineOption, !same(o.savingsVsBaseline, baseline.totalCost - o.totalCost) {
                 out.append(Problem(path: at + [.key("savings_vs_baseline")],
                                    expected: "expected \(number(baseline.totalCost - o.totalCost)) (the baseline's total cost less this option's)"))
@@ -105,7 +106,12 @@ enum ResultCheck {
                              ("average_utilization", o.averageUtilization), ("unmet_requests", o.unmetRequests)] {
             if let value { nonNegative(value, at + [.key(key)], &out) }
         }
-        if let plan = o.switchPlan { month(plan.switchMonth, at + [.key("switch"), .key("switch_month")], months, &out) }
+        if let plan = o.switchPlan {
+            month(plan.switchMonth, at + [.key("switch"), .key("switch_month")], months, &out)
+            if !(0...maximumMonths).contains(plan.overlapMonths) {
+                out.append(Problem(path: at + [.key("switch"), .key("overlap_months")], expected: "expected a whole number of months from 0 to \(maximumMonths)"))
+            }
+        }
         if let u = o.uncertainty {
             let odds = at + [.key("uncertainty")]
             probability(u.probabilityCheapest, odds + [.key("probability_cheapest")], &out)
@@ -122,6 +128,25 @@ enum ResultCheck {
                     out.append(Problem(path: at + [.key("counts"), .index(k)], expected: "expected a count of 0 or more"))
                 }
             }
+        }
+    }
+
+    /// Payback months within the horizon, each against another option of the result, once.
+    static func personal(_ p: PersonalFigures, at: [Part], months: Int, own: String, ids: [String], isBaseline: Bool,
+                         into out: inout [Problem]) {
+        if isBaseline, p.paybackMonth != nil {
+            out.append(Problem(path: at + [.key("payback_month")], expected: "expected null: the baseline does not pay back against itself"))
+        } else {
+            month(p.paybackMonth, at + [.key("payback_month")], months, &out)
+        }
+        var seen: Set<String> = []
+        for (k, payback) in (p.paybacks ?? []).enumerated() {
+            let row = at + [.key("paybacks"), .index(k)]
+            if payback.against == own || !ids.contains(payback.against) || !seen.insert(payback.against).inserted {
+                let others = ids.filter { $0 != own }.joined(separator: ", ")
+                out.append(Problem(path: row + [.key("against")], expected: "expected the id of another option, once (\(others))"))
+            }
+            month(payback.paybackMonth, row + [.key("payback_month")], months, &out)
         }
     }
 

@@ -6,11 +6,23 @@ public struct SwitchResult: Sendable, Hashable, Codable {
     public var candidates: [SwitchEvaluation.Candidate]
     /// Switch months whose NPV is within 5% of the best (null: never): how flat the optimum is.
     public var withinFivePercent: [Int?]
+    /// Months from the switch month in which both sides are billed (`overlap_months`).
+    public var overlapMonths: Int
 
-    public init(_ evaluation: SwitchEvaluation) {
+    public init(_ evaluation: SwitchEvaluation, overlapMonths: Int = 0) {
         switchMonth = evaluation.chosenMonth
         candidates = evaluation.candidates
         withinFivePercent = evaluation.candidates.isEmpty ? [] : evaluation.monthsWithin(0.05)
+        self.overlapMonths = overlapMonths
+    }
+
+    /// A result written before `overlap_months` existed had none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        switchMonth = try c.decodeIfPresent(Int.self, forKey: .switchMonth)
+        candidates = try c.decode([SwitchEvaluation.Candidate].self, forKey: .candidates)
+        withinFivePercent = try c.decode([Int?].self, forKey: .withinFivePercent)
+        overlapMonths = try c.decodeIfPresent(Int.self, forKey: .overlapMonths) ?? 0
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -18,11 +30,13 @@ public struct SwitchResult: Sendable, Hashable, Codable {
         try c.encode(switchMonth, forKey: .switchMonth)
         try c.encode(candidates, forKey: .candidates)
         try c.encode(withinFivePercent, forKey: .withinFivePercent)
+        try c.encode(overlapMonths, forKey: .overlapMonths)
     }
 
     enum CodingKeys: String, CodingKey {
         case switchMonth = "switch_month"
         case candidates
         case withinFivePercent = "within_5_percent"
+        case overlapMonths = "overlap_months"
     }
 }

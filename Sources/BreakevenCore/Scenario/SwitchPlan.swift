@@ -1,7 +1,8 @@
 /// Start on one option and move to another at a month, or at the month that costs least.
 struct SwitchPlan: Sendable, Hashable {
     public enum At: Sendable, Hashable {
-        /// 1-based: `to` serves this month and after.
+        /// 1-based: `to` starts this month (its one-time costs fall here) and serves from the end
+        /// of the overlap.
         case month(Int)
         /// Every switch month and never switching are evaluated; the lowest NPV wins.
         case best
@@ -10,10 +11,14 @@ struct SwitchPlan: Sendable, Hashable {
     public var fromID: String
     public var toID: String
     public var at: At
+    /// Months from the switch month during which `from` still serves (and is billed for) all the
+    /// traffic while `to` runs without traffic, billed what it costs standing by (`OptionModel`).
+    public var overlapMonths: Int
 
-    public init(fromID: String, toID: String, at: At) {
+    public init(fromID: String, toID: String, at: At, overlapMonths: Int = 0) {
         self.fromID = fromID
         self.toID = toID
         self.at = at
+        self.overlapMonths = overlapMonths
     }
 }

@@ -30,6 +30,7 @@ public enum SweepReport {
         } else {
             out += savingsFrontier(grid, option: option, baseline: baseline)
         }
+        if let note = leftOut(grid, csv: csv) { out += "\n" + note }
 
         out += "\n## Over the grid\n\n"
         var finite = 0, cheaper = 0
@@ -64,6 +65,15 @@ public enum SweepReport {
     static func rows(_ grid: SweepGrid) -> [Int] {
         guard grid.ny > maxRows else { return Array((0..<grid.ny).reversed()) }
         return (0..<maxRows).map { Int((Double($0) * Double(grid.ny - 1) / Double(maxRows - 1)).rounded()) }.reversed()
+    }
+
+    /// Says how many rows a sampled table leaves out, why, and where they are.
+    static func leftOut(_ grid: SweepGrid, csv: String) -> String? {
+        guard let y = grid.y else { return nil }
+        let shown = rows(grid).count
+        guard shown < grid.ny else { return nil }
+        return "The table lists \(shown) of the \(grid.ny) values of \(MarkdownText.code(y.path)), evenly spaced with the first and the last, "
+            + "to stay readable: the \(grid.ny - shown) left out are in the chart and in [\(MarkdownText.linkText(csv))](\(MarkdownText.linkTarget(csv))).\n"
     }
 
     static func cheaperRange(_ grid: SweepGrid, row j: Int) -> String {

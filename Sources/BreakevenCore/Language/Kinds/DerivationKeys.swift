@@ -75,6 +75,9 @@ enum DerivationKeys {
             "Experts", .count("experts"), "Mixture of experts: routed experts per MoE layer (num_experts, n_routed_experts).")).key,
         NumberKey("experts_per_token", \ArchitectureSettings.expertsPerToken, .atLeast(1, atMost: 100_000), KeyDoc(
             "Experts per token", .count("experts"), "Mixture of experts: experts each token uses (num_experts_per_tok).")).key,
+        ChoiceKey("native_precision", \ArchitectureSettings.nativePrecision, default: .bf16, KeyDoc(
+            "Native precision", .text,
+            "The format the weights are published in (config.json's torch_dtype, or its quantization_config): the default `precision`.")).key,
     ]
 
     static let architecture = ObjectKey<DerivationSettings, ArchitectureSettings>(
@@ -168,12 +171,13 @@ enum DerivationKeys {
     static let precision: Key<DerivationSettings> = {
         var key = ChoiceKey<DerivationSettings, Precision>("precision", \.precision, KeyDoc(
             "Weight precision", .text,
-            "Weight precision when throughput is \"derived\" (nvfp4 and mxfp4 run at the device's FP4 peak where it has one); default: the format the model is published in.")).key
+            "Weight precision when throughput is \"derived\" (nvfp4 and mxfp4 run at the device's FP4 peak where it has one); default: the model's native precision, the format it is published in (the catalog model's, or `native_precision` of a model written inline).")).key
         key.record = { s, r, _ in
             guard s.derived else { return }
             if let node = r.child("precision") { return r.assume("precision", node.quoted, KeyReader.source(of: node)) }
             if let model = s.model, let native = s.weightPrecision {
-                r.assume("precision", "\"\(native.rawValue)\"", .derived("the native precision of \(model.id)"))
+                let whose = s.inlineModel == nil ? model.id : "the model written in the scenario"
+                r.assume("precision", "\"\(native.rawValue)\"", .derived("the native precision of \(whose)"))
             }
         }
         return key

@@ -131,6 +131,7 @@ struct ArchitectureSettings: KeySettings {
     var contextLength: Int?
     var experts: Int?
     var expertsPerToken: Int?
+    var nativePrecision: Precision?
 
     var architecture: OpenModelArchitecture {
         let total = totalParameters ?? 0
@@ -138,7 +139,7 @@ struct ArchitectureSettings: KeySettings {
             id: "inline", name: "inline model", totalParameters: total, activeParameters: activeParameters ?? total,
             layers: layers ?? 1, hiddenSize: hiddenSize ?? 1, attentionHeads: attentionHeads ?? 1, kvHeads: kvHeads ?? 1,
             headDimension: headDimension ?? 1, latentKVValues: latentKVValues, experts: experts, expertsPerToken: expertsPerToken,
-            contextLength: contextLength ?? 131_072,
+            nativePrecision: nativePrecision ?? .bf16, contextLength: contextLength ?? 131_072,
             license: "", source: "scenario")
     }
 }

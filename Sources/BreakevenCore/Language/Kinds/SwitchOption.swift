@@ -7,13 +7,14 @@ enum SwitchOption: OptionDeclaration {
         /// A written month; nil with `best`.
         var atMonth: Int?
         var best = false
+        var overlapMonths: Int?
     }
 
     static let kind = OptionKind.switchover
     static let doc = "Start on one option and move to another."
     static let isComposite = true
 
-    static let atMonthDoc = KeyDoc("Switch month", .month, "The 1-based month `to` takes over, or \"best\": the month (or never) with the lowest NPV.")
+    static let atMonthDoc = KeyDoc("Switch month", .month, "The 1-based month `to` starts and, after `overlap_months`, takes over; or \"best\": the month (or never) with the lowest NPV.")
     static let atMonth = Key<Settings>(
         field: Field("at_month", .anyOf([.integer(min: 1, max: 240), .string(.oneOf(["best"]))]), required: true, atMonthDoc.text),
         doc: atMonthDoc,
@@ -31,12 +32,20 @@ enum SwitchOption: OptionDeclaration {
                                 set: { s, v in s.atMonth = Int(keyValue: v.rounded()) })
         })
 
+    /// Both sides billed while traffic moves. `to` is billed what it costs with no traffic of its
+    /// own: `from` still serves and pays for every request, so billing `to` for them too would count
+    /// the traffic twice; what `to` needs to be ready (its one-time costs, team and fixed costs, the
+    /// minimum it provisions, machines bought and idling) is paid from the switch month.
+    static let overlap = NumberKey<Settings, Int>("overlap_months", \.overlapMonths, .atLeast(0, atMost: 240), default: .value(0), KeyDoc(
+        "Switch overlap", .count("months"),
+        "Months from the switch month during which both sides are billed while traffic moves: `from` still serves all of it; `to` pays its one-time costs in the switch month and, with no traffic yet, its team and fixed costs, its minimum replicas, units, seats or monthly spend and its idle machines. `to` serves alone after them."))
+
     static let keys: [Key<Settings>] = [
-        atMonth,
+        atMonth, overlap.key,
         TextKey("from", \Settings.from, .slug, required: true, KeyDoc(
-            "Switch from", .text, "The option that serves the months before the switch.")).key,
+            "Switch from", .text, "The option that serves the months before the switch, and through the overlap.")).key,
         TextKey("to", \Settings.to, .slug, required: true, KeyDoc(
-            "Switch to", .text, "The option that serves the switch month and after; its one-time costs fall there.")).key,
+            "Switch to", .text, "The option that serves from the switch month (after the overlap) on; its one-time costs fall in the switch month.")).key,
     ]
 
     static func resolve(_ s: inout Settings, _ r: KeyReader) {
@@ -57,6 +66,7 @@ enum SwitchOption: OptionDeclaration {
     }
 
     static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
-        LoweredOption(.switchover(SwitchPlan(fromID: s.from ?? "", toID: s.to ?? "", at: s.best ? .best : .month(s.atMonth ?? 1))))
+        LoweredOption(.switchover(SwitchPlan(fromID: s.from ?? "", toID: s.to ?? "", at: s.best ? .best : .month(s.atMonth ?? 1),
+                                             overlapMonths: overlap.value(s, c.values) ?? 0)))
     }
 }
