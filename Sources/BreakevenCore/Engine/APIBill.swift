@@ -52,3 +52,16 @@ final class APIBill {
 
     func month(_ demand: MonthDemand) -> MonthlyProjection { MonthlyProjection(demand, monthCost(demand)) }
 }
+
+extension APIBill {
+    /// Requests an option cannot take itself (past a subscription's allowance, above provisioned
+    /// units): billed to its `overflow` api option as that option prices just these requests
+    /// (its monthly minimum belongs to its own contract and is not charged here), or unmet
+    /// without one. Returns the unmet requests.
+    static func overflow(_ bill: APIBill?, _ excess: Double, _ demand: MonthDemand, into lines: inout CostLines) -> Double {
+        guard excess > 0 else { return 0 }
+        guard let bill else { return excess }
+        lines.api = bill.cost(demand.with(requests: excess), applyMinimum: false)
+        return 0
+    }
+}

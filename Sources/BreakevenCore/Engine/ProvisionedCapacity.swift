@@ -156,14 +156,7 @@ final class ProvisionedCapacity: MonthlyCostModel {
             excessPerDay = max(0, peak - capacity) * 60
         }
         let excess = min(demand.requests, excessPerDay * Double(demand.date.days))
-        var unmet = 0.0
-        if excess > 0 {
-            if let overflow {
-                lines.api = overflow.cost(demand.with(requests: excess), applyMinimum: false)
-            } else {
-                unmet = excess
-            }
-        }
+        let unmet = APIBill.overflow(overflow, excess, demand, into: &lines)
         overheads.charge(&lines, demand, team: false)
         let tokens = tokensPerRequest.scaled(by: demand.requests)
         let served = (demand.requests - excess) / minutes

@@ -28,16 +28,7 @@ final class SubscriptionBill {
         if let included = includedRequestsPerMonth {
             excess = max(0, demand.requests - included * seats)
         }
-        var unmet = 0.0
-        if excess > 0 {
-            if let overflow {
-                // Priced as that api option would price just these requests; its monthly
-                // minimum belongs to its own contract and is not charged here.
-                lines.api = overflow.cost(demand.with(requests: excess), applyMinimum: false)
-            } else {
-                unmet = excess
-            }
-        }
+        let unmet = APIBill.overflow(overflow, excess, demand, into: &lines)
         let tokens = tokensPerRequest.scaled(by: demand.requests)
         return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output, unmetRequests: unmet)
     }
