@@ -18,7 +18,7 @@ extension MarkdownReport {
             text += " and breaks even within \(MarkdownReport.months(r.scenario.months)) in \(Verdict.percent(p))"
         }
         let s = odds.savingsVsBaseline
-        text += "; its savings run from \(Money.compact(s.p10)) to \(Money.compact(s.p90)) (10th to 90th percentile)."
+        text += "; its savings run from \(r.money.compact(s.p10)) to \(r.money.compact(s.p90)) (10th to 90th percentile)."
         // Another option that is cheapest more often deserves a mention.
         if let other = r.options.filter({ $0.id != o.id }).max(by: {
             ($0.uncertainty?.probabilityCheapest ?? 0, $1.id) < ($1.uncertainty?.probabilityCheapest ?? 0, $0.id)
@@ -60,10 +60,10 @@ extension MarkdownReport {
             let isBaseline = o.id == r.baseline
             func month(_ m: Int?) -> String { m.map(String.init) ?? "never" }
             let months = x.breakevenMonth.map { "\(month($0.p10)) / \(month($0.p50)) / \(month($0.p90))" } ?? "–"
-            t.append([MarkdownText.text(o.label), Money.compact(x.totalCost.p10), Money.compact(x.totalCost.p50), Money.compact(x.totalCost.p90),
-                      isBaseline ? "baseline" : Money.compact(x.savingsVsBaseline.p10),
-                      isBaseline ? "" : Money.compact(x.savingsVsBaseline.p50),
-                      isBaseline ? "" : Money.compact(x.savingsVsBaseline.p90),
+            t.append([MarkdownText.text(o.label), r.money.compact(x.totalCost.p10), r.money.compact(x.totalCost.p50), r.money.compact(x.totalCost.p90),
+                      isBaseline ? "baseline" : r.money.compact(x.savingsVsBaseline.p10),
+                      isBaseline ? "" : r.money.compact(x.savingsVsBaseline.p50),
+                      isBaseline ? "" : r.money.compact(x.savingsVsBaseline.p90),
                       months, x.probabilityBreakeven.map(Verdict.percent) ?? "–", Verdict.percent(x.probabilityCheapest)])
         }
         out += t.text + """
@@ -73,7 +73,7 @@ extension MarkdownReport {
 
         """
         let charts = r.options.filter { $0.id != r.baseline }.compactMap { o in
-            o.uncertainty?.savingsHistogram.map { savingsHistogram($0, option: o.label, baseline: r.baselineOption?.label ?? r.baseline, trials: u.trials) }
+            o.uncertainty?.savingsHistogram.map { savingsHistogram($0, option: o.label, baseline: r.baselineOption?.label ?? r.baseline, trials: u.trials, money: r.money) }
         }
         if !charts.isEmpty {
             out += "\nHow the trials' savings spread (Mermaid bar charts: trials per equal bin between the 1st and the 99th percentile; "
@@ -83,7 +83,7 @@ extension MarkdownReport {
     }
 
     /// A Mermaid xychart-beta bar chart: trials per savings bin, the bins labelled by their middle.
-    static func savingsHistogram(_ h: Histogram, option: String, baseline: String, trials: Int) -> String {
+    static func savingsHistogram(_ h: Histogram, option: String, baseline: String, trials: Int, money: MoneyFormat) -> String {
         let edges = [h.lower, h.lower + h.width * Double(h.counts.count)]
         let largest = edges.map(abs).max() ?? 0
         let (unit, suffix) = largest >= 1e6 ? (1e6, "M") : largest >= 1e3 ? (1e3, "k") : (1.0, "")
@@ -96,7 +96,7 @@ extension MarkdownReport {
         }
         let top = NiceTicks(0, Double(h.counts.max() ?? 0)).upper
         return MermaidXYChart(title: "Savings of \(option) against \(baseline), \(Money.grouped(String(trials))) trials",
-                              xAxis: .categories(title: "Savings, \(Money.currency.prefix.trimmingCharacters(in: .whitespaces) + suffix)",
+                              xAxis: .categories(title: "Savings, \(money.sign.trimmingCharacters(in: .whitespaces) + suffix)",
                                                  labels: labels, quoted: true),
                               yTitle: "Trials", yRange: ("0", Money.fixed(top, decimals: 0)),
                               series: [.init(kind: .bar, values: h.counts.map(String.init))]).text
@@ -104,7 +104,7 @@ extension MarkdownReport {
 
     static func sensitivity(_ r: BreakevenResult, context: ReportContext) -> String? {
         guard let s = r.sensitivity else { return nil }
-        var out = MarkdownText.text("\(TornadoChart.title(r, s)): \(Money.compact(s.savings)) over \(MarkdownReport.months(r.scenario.months)) at the scenario values")
+        var out = MarkdownText.text("\(TornadoChart.title(r, s)): \(r.money.compact(s.savings)) over \(MarkdownReport.months(r.scenario.months)) at the scenario values")
         out += s.breakevenMonth.map { ", breaking even in month \($0)." } ?? ", never breaking even."
         out += " " + TornadoChart.method(s) + "\n\n"
         guard !s.bars.isEmpty else { return out + "No input moves the savings.\n" }
@@ -117,7 +117,7 @@ extension MarkdownReport {
         for bar in s.bars.prefix(tornadoRows) {
             func month(_ m: Int?) -> String { m.map(String.init) ?? "never" }
             t.append([MarkdownText.code(bar.path), Money.significant(bar.nominal), Money.significant(bar.low), Money.significant(bar.high),
-                      Money.compact(bar.savingsAtLow), Money.compact(bar.savingsAtHigh), bar.swing == 0 ? "none" : Money.compact(bar.swing),
+                      r.money.compact(bar.savingsAtLow), r.money.compact(bar.savingsAtHigh), bar.swing == 0 ? "none" : r.money.compact(bar.swing),
                       "\(month(bar.breakevenMonthAtLow)) / \(month(bar.breakevenMonthAtHigh))"])
         }
         out += t.text

@@ -40,6 +40,6 @@ struct CompareCommand: ParsableCommand {
         if formats.contains(.markdown) { output.add(base + ".md", ComparisonReport.markdown(comparison, command: command)) }
         if formats.contains(.csv) { output.add(base + ".csv", ComparisonReport.csv(comparison)) }
         try output.write()
-        Terminal.out(Money.in(comparison.currency) { comparison.explanation })
+        Terminal.out(comparison.explanation)
     }
 }

@@ -30,7 +30,8 @@ struct HistoryCommand: ParsableCommand {
         var table = TerminalTable(["run", "scenario", "option", "total", "npv", "breakeven", "volume (tokens/mo)", "scenario sha256", "catalog"], left: [1, 2, 7, 8])
         for e in entries {
             for o in e.options {
-                let (total, npv) = Money.in(e.currency) { (Money.compact(o.totalCost), Money.compact(o.npv)) }
+                let money = MoneyFormat(code: e.currency)
+                let (total, npv) = (money.compact(o.totalCost), money.compact(o.npv))
                 table.append([String(e.sequence), e.scenarioName, o.id, total, npv,
                               o.breakevenMonth.map { "month \($0)" } ?? "–",
                               o.breakevenTokensPerMonth.map { Money.grouped(Money.fixed($0, decimals: 0)) } ?? "–",

@@ -99,7 +99,7 @@ struct RunCommand: ParsableCommand {
                     }
                 }
             }
-            summaries.append(Money.in(result.scenario.currency) { SummaryTable.render(result, color: Terminal.colorsOnStandardOutput) })
+            summaries.append(SummaryTable.render(result, color: Terminal.colorsOnStandardOutput))
         }
         if let problems { throw problems }
         // A history that cannot be opened stops the run before its reports are written.

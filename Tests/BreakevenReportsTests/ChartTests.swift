@@ -93,7 +93,7 @@ struct ChartTests {
         let tiny = NiceTicks(5e-324, 1e-323)
         #expect(tiny.ticks.allSatisfy(\.isFinite) && tiny.upper > tiny.lower)
         // Not numbers at all: an axis from 0, not a trap.
-        let nan = AxisScale(values: [.nan, .infinity])
+        let nan = AxisScale(values: [.nan, .infinity], money: .usd)
         #expect(nan.ticks.allSatisfy(\.isFinite) && nan.max > nan.min)
         // A range on one value: padded by 10% (5 ± 0.5 → steps of 0.2 from 4.4 to 5.6).
         #expect(NiceTicks(5, 5).ticks.count == 7)
@@ -101,14 +101,14 @@ struct ChartTests {
 
     @Test func niceTicks() {
         // 0 … 4.3M in about 5 steps: 0.86M rounds up to 1M.
-        let money = AxisScale(values: [0, 4_300_000])
+        let money = AxisScale(values: [0, 4_300_000], money: .usd)
         #expect(money.ticks == [0, 1e6, 2e6, 3e6, 4e6, 5e6])
         #expect(money.ticks.map(money.label) == ["$0", "$1M", "$2M", "$3M", "$4M", "$5M"])
         // −1,200 … 9,000: 10,200 / 5 = 2,040 → 2,500; from −2,500 to 10,000.
-        let negative = AxisScale(values: [-1_200, 9_000])
+        let negative = AxisScale(values: [-1_200, 9_000], money: .usd)
         #expect(negative.ticks.map(negative.label) == ["-$2.5k", "$0", "$2.5k", "$5k", "$7.5k", "$10k"])
         // All zero: a unit range, not a division by zero.
-        #expect(AxisScale(values: [0, 0]).ticks == [0, 0.2, 0.4, 0.6000000000000001, 0.8, 1])
+        #expect(AxisScale(values: [0, 0], money: .usd).ticks == [0, 0.2, 0.4, 0.6000000000000001, 0.8, 1])
         #expect(AxisScale.monthTicks(36) == [1, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36])
         #expect(AxisScale.monthTicks(12) == Array(1...12))
         #expect(AxisScale.monthTicks(240) == [1, 24, 48, 72, 96, 120, 144, 168, 192, 216, 240])

@@ -8,9 +8,11 @@ struct AxisScale: Sendable, Hashable {
     var max: Double
     var step: Double
     var ticks: [Double]
+    var money: MoneyFormat
 
     /// A range from the data (always including 0) with about `target` steps.
-    init(values: [Double], target: Int = 5) {
+    init(values: [Double], money: MoneyFormat, target: Int = 5) {
+        self.money = money
         let nice = NiceTicks(values.min() ?? 0, values.max() ?? 0, count: target, mantissas: NiceTicks.withTwoAndAHalf, includeZero: true)
         min = nice.lower
         max = nice.upper
@@ -37,8 +39,8 @@ struct AxisScale: Sendable, Hashable {
             return abs(scaled - scaled.rounded()) < 1e-6
         } ?? 6
         let text = Money.trimmed(Money.fixed(abs(x) / scale, decimals: decimals))
-        if text == "0" { return Money.currency.prefix + "0" }
-        return (x < 0 ? "-" : "") + Money.currency.prefix + text + suffix
+        if text == "0" { return money.sign + "0" }
+        return (x < 0 ? "-" : "") + money.sign + text + suffix
     }
 
     /// Month ticks: 1, then every `step` months (3, 6, 12 …), at most about 12 of them.

@@ -5,13 +5,13 @@ extension LineChart {
     /// the answer to "when does it pay off".
     static func cumulative(_ r: BreakevenResult) -> LineChart {
         LineChart(title: "Cumulative cost", yTitle: "Cumulative cost (\(r.scenario.currency))", xTitle: xTitle(r),
-                  months: r.scenario.months, series: series(r) { $0.months.map(\.cumulativeCost) })
+                  months: r.scenario.months, series: series(r) { $0.months.map(\.cumulativeCost) }, money: r.money)
     }
 
     /// Each month's cost: one-time costs show as a first-month spike, growth as a slope.
     static func monthly(_ r: BreakevenResult) -> LineChart {
         LineChart(title: "Monthly cost", yTitle: "Monthly cost (\(r.scenario.currency))", xTitle: xTitle(r),
-                  months: r.scenario.months, series: series(r) { $0.months.map(\.totalCost) })
+                  months: r.scenario.months, series: series(r) { $0.months.map(\.totalCost) }, money: r.money)
     }
 
     static func xTitle(_ r: BreakevenResult) -> String {

@@ -22,7 +22,7 @@ extension LineChart {
             }
         }
         return LineChart(title: "Cumulative cost, before and after", yTitle: "Cumulative cost (\(d.head.currency))",
-                         xTitle: "Month (1 = \(d.head.start))", months: months, series: series)
+                         xTitle: "Month (1 = \(d.head.start))", months: months, series: series, money: d.head.money)
     }
 
     private static func note(_ isBaseline: Bool, _ month: Int?) -> String {

@@ -5,7 +5,7 @@ import BreakevenCore
 /// the SVG's colours so the table can name them.
 enum MermaidChart {
     static func render(_ chart: LineChart) -> String {
-        let scale = AxisScale(values: chart.values)
+        let scale = AxisScale(values: chart.values, money: chart.money)
         let (unit, suffix) = scale.unit
         let unitWords = ["B": ", billions", "M": ", millions", "k": ", thousands"][suffix] ?? ""
         // Enough decimals to keep about a thousandth of the unit: $1k steps on a millions axis.

@@ -10,7 +10,7 @@ enum SVGChart {
     static func render(_ chart: LineChart, subtitle: String) -> String {
         let legendTop = plotBottom + 78
         let height = legendTop + Double(chart.series.count) * legendRow + 14
-        let scale = AxisScale(values: chart.values)
+        let scale = AxisScale(values: chart.values, money: chart.money)
         let x = { (month: Double) -> Double in
             let span = Double(max(chart.months - 1, 0))
             guard span > 0 else { return (plotLeft + plotRight) / 2 }
@@ -114,9 +114,9 @@ enum SVGChart {
 
     /// What a screen reader says: the chart and each line's last value.
     static func description(_ chart: LineChart) -> String {
-        let scale = AxisScale(values: chart.values)
+        let scale = AxisScale(values: chart.values, money: chart.money)
         let lines = chart.series.map { s in
-            "\(s.label)\(s.note.isEmpty ? "" : " (\(s.note))"): \(Money.dollars(s.values.last ?? 0)) in month \(s.values.count)"
+            "\(s.label)\(s.note.isEmpty ? "" : " (\(s.note))"): \(chart.money.amount(s.values.last ?? 0)) in month \(s.values.count)"
         }
         return "\(chart.title) over \(ChartReport.months(chart.months)), from \(scale.label(scale.min)) to \(scale.label(scale.max)). " + lines.joined(separator: "; ") + "."
     }

@@ -32,10 +32,6 @@ public enum DiffMarkdown {
     }
 
     public static func render(_ d: ResultDiff, context: DiffContext) -> String {
-        Money.in(d.head.currency) { renderInCurrency(d, context: context) }
-    }
-
-    private static func renderInCurrency(_ d: ResultDiff, context: DiffContext) -> String {
         var head = marker(d.name) + "\n"
         head += "### Cost diff: \(md(d.head.scenario))\n\n"
         head += "**\(md(d.headline))**\n\n"
@@ -91,7 +87,7 @@ public enum DiffMarkdown {
             if o.status == .added { name += " · new" }
             if o.status == .removed { name += " · removed" }
             if o.status == .unchanged, let total = o.figure(.totalCost) {
-                rows.append(DiffBlock.row([name, title(.totalCost, d), value(total.old, .totalCost), value(total.new, .totalCost), "no change"]))
+                rows.append(DiffBlock.row([name, title(.totalCost, d), value(total.old, .totalCost, d.head.money), value(total.new, .totalCost, d.head.money), "no change"]))
                 continue
             }
             var first = true
@@ -102,10 +98,10 @@ public enum DiffMarkdown {
                 switch o.status {
                 case .added: change = "new"
                 case .removed: change = "removed"
-                default: change = DiffMarkdown.change(f)
+                default: change = DiffMarkdown.change(f, d.head.money)
                 }
-                let before = o.status == .added ? "–" : value(f.old, f.figure)
-                let after = o.status == .removed ? "–" : value(f.new, f.figure)
+                let before = o.status == .added ? "–" : value(f.old, f.figure, d.head.money)
+                let after = o.status == .removed ? "–" : value(f.new, f.figure, d.head.money)
                 rows.append(DiffBlock.row([first ? name : "", title(f.figure, d), before, after, change]))
                 first = false
             }
@@ -136,7 +132,7 @@ public enum DiffMarkdown {
 
     static func isMonth(_ f: FigureChange.Figure) -> Bool { f == .breakevenMonth || f == .runRateBreakevenMonth }
 
-    static func value(_ x: Double?, _ f: FigureChange.Figure) -> String {
+    static func value(_ x: Double?, _ f: FigureChange.Figure, _ money: MoneyFormat) -> String {
         switch f {
         case .breakevenMonth, .runRateBreakevenMonth:
             return x.map { String(Int($0)) } ?? "never"
@@ -145,12 +141,12 @@ public enum DiffMarkdown {
         case .breakevenRequestsPerDay:
             return x.map { $0 == 0 ? "any volume" : Verdict.requests($0) } ?? "–"
         default:
-            return x.map(Money.dollars) ?? "–"
+            return x.map(money.amount) ?? "–"
         }
     }
 
     /// "+$240,000.00 (+12.9%)", "+2 months", "no change", "now never".
-    static func change(_ f: FigureChange) -> String {
+    static func change(_ f: FigureChange, _ money: MoneyFormat) -> String {
         if f.isUnchanged { return "no change" }
         guard let delta = f.change else {
             if isMonth(f.figure) { return f.new == nil ? "now never" : "was never" }
@@ -164,7 +160,7 @@ public enum DiffMarkdown {
             return sign + "\(months) month" + (months == 1 ? "" : "s")
         case .breakevenTokensPerMonth: amount = Money.grouped(Money.fixed(abs(delta), decimals: 0))
         case .breakevenRequestsPerDay: amount = Verdict.requests(abs(delta))
-        default: amount = Money.dollars(abs(delta))
+        default: amount = money.amount(abs(delta))
         }
         let pct = f.relativeChange.map { " (\(DiffHeadline.signedPercent($0)))" } ?? ""
         return sign + amount + pct

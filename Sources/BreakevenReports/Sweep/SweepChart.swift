@@ -29,10 +29,6 @@ public enum SweepChart {
     }
 
     public static func render(_ grid: SweepGrid) -> String {
-        Money.in(grid.currency) { renderInCurrency(grid) }
-    }
-
-    private static func renderInCurrency(_ grid: SweepGrid) -> String {
         grid.y == nil ? line(grid) : heatmap(grid)
     }
 
@@ -58,8 +54,8 @@ public enum SweepChart {
             let top = roundedDown(max(largest, 1) / 2)
             let breaks = [0, top / 100, top / 10, top]
             var legend: [(String, String)] = []
-            for k in (0..<4).reversed() { legend.append((diverging[4 + k], "cheaper by " + range(breaks, k))) }
-            for k in 0..<4 { legend.append((diverging[3 - k], "dearer by " + range(breaks, k))) }
+            for k in (0..<4).reversed() { legend.append((diverging[4 + k], "cheaper by " + range(breaks, k, grid.money))) }
+            for k in 0..<4 { legend.append((diverging[3 - k], "dearer by " + range(breaks, k, grid.money))) }
             return Classes(legend: legend, color: { i, j in
                 let s = grid.savings(i, j)
                 guard s.isFinite else { return nil }
@@ -86,14 +82,8 @@ public enum SweepChart {
     }
 
     /// Class k of the breaks: "$0 to $20k", "$2M or more".
-    static func range(_ breaks: [Double], _ k: Int) -> String {
-        k == breaks.count - 1 ? "\(money(breaks[k])) or more" : "\(money(breaks[k])) to \(money(breaks[k + 1]))"
-    }
-
-    /// "$0", "$10", "$500k": round amounts without cents.
-    static func money(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1000 { return (x < 0 ? "-" : "") + Money.currency.prefix + String(Int(abs(x))) }
-        return Money.compact(x)
+    static func range(_ breaks: [Double], _ k: Int, _ money: MoneyFormat) -> String {
+        k == breaks.count - 1 ? "\(money.round(breaks[k])) or more" : "\(money.round(breaks[k])) to \(money.round(breaks[k + 1]))"
     }
 
     /// The largest 1, 2 or 5 × 10^k at or below x.
@@ -253,7 +243,7 @@ public enum SweepChart {
         func py(_ v: Double) -> Double { plotBottom - (v - scale.lower) / (scale.upper - scale.lower) * (plotBottom - plotTop) }
         for t in scale.ticks {
             svg.line(x1: plotLeft, y1: py(t), x2: plotRight, y2: py(t), stroke: "#e6e6e6")
-            svg.text(grid.metric == .breakevenMonth ? Money.significant(t) : TornadoChart.tickLabel(t), x: plotLeft - 8, y: py(t) + 4, anchor: .end, fill: "#444444")
+            svg.text(grid.metric == .breakevenMonth ? Money.significant(t) : TornadoChart.tickLabel(t, grid.money), x: plotLeft - 8, y: py(t) + 4, anchor: .end, fill: "#444444")
         }
         if grid.metric == .savings, scale.lower < 0, scale.upper > 0 {
             svg.line(x1: plotLeft, y1: py(0), x2: plotRight, y2: py(0), stroke: "#555555", width: 1.5)

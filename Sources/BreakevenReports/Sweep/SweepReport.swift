@@ -10,10 +10,6 @@ public enum SweepReport {
     ///   - name: NAME of the files, NAME.sweep.svg and NAME.sweep.csv beside the summary.
     ///   - command: the command line that reproduces the sweep.
     public static func render(_ grid: SweepGrid, name: String, command: String) -> String {
-        Money.in(grid.currency) { renderInCurrency(grid, name: name, command: command) }
-    }
-
-    private static func renderInCurrency(_ grid: SweepGrid, name: String, command: String) -> String {
         let option = grid.optionLabels[grid.optionIndex], baseline = grid.optionLabels[grid.baselineIndex]
         var out = "# Sweep: \(MarkdownText.text(grid.scenarioName))\n\n"
         out += "\(MarkdownText.text(SweepChart.title(grid))), as \(axisText(grid.x))" + (grid.y.map { " and \(axisText($0))" } ?? "") + " vary"
@@ -46,7 +42,7 @@ public enum SweepReport {
             }
         }
         let share = { (n: Int) in Verdict.percent(Double(n) / Double(max(1, finite))) }
-        out += MarkdownText.text("\(option) is at or below \(baseline) at \(share(cheaper)) of the \(finite) points; its savings run from \(Money.compact(lowest)) to \(Money.compact(highest)).") + "\n\n"
+        out += MarkdownText.text("\(option) is at or below \(baseline) at \(share(cheaper)) of the \(finite) points; its savings run from \(grid.money.compact(lowest)) to \(grid.money.compact(highest)).") + "\n\n"
         var t = MarkdownTable([("Option", .left), ("Cheapest at", .right)])
         for k in grid.optionIDs.indices { t.append([MarkdownText.text(grid.optionLabels[k]), share(wins[k])]) }
         out += t.text

@@ -29,16 +29,13 @@ public enum TornadoChart {
     }
 
     /// "$0", "$1M", "-$500k".
-    static func tickLabel(_ x: Double) -> String {
-        x == 0 ? Money.currency.prefix + "0" : Money.compact(x)
+    static func tickLabel(_ x: Double, _ money: MoneyFormat) -> String {
+        x == 0 ? money.sign + "0" : money.compact(x)
     }
 
     public static func render(_ result: BreakevenResult) -> String? {
-        Money.in(result.scenario.currency) { renderInCurrency(result) }
-    }
-
-    private static func renderInCurrency(_ result: BreakevenResult) -> String? {
         guard let s = result.sensitivity, !s.bars.isEmpty else { return nil }
+        let money = result.money
         let bars = Array(s.bars.prefix(maxBars))
         let plotBottom = plotTop + Double(bars.count) * row
         let height = plotBottom + 70
@@ -51,7 +48,7 @@ public enum TornadoChart {
         var svg = SVGDocument(width: width, height: height)
         svg.text("What moves the savings", x: 24, y: 30, size: 18, bold: true, fill: "#222222")
         svg.text("of \(result.option(s.option)?.label ?? s.option) against \(result.option(s.baseline)?.label ?? s.baseline): "
-                 + "\(Money.compact(s.savings)) over \(MarkdownReport.months(result.scenario.months)) at the scenario values", x: 24, y: 52, fill: "#222222")
+                 + "\(money.compact(s.savings)) over \(MarkdownReport.months(result.scenario.months)) at the scenario values", x: 24, y: 52, fill: "#222222")
         svg.text(method(s), x: 24, y: 72, fill: "#555555")
         svg.rect(x: 24, y: 84, width: 12, height: 12, fill: lowColor)
         svg.text("input at its low value", x: 42, y: 95)
@@ -60,7 +57,7 @@ public enum TornadoChart {
 
         for tick in scale.ticks {
             svg.line(x1: x(tick), y1: plotTop - 6, x2: x(tick), y2: plotBottom, stroke: "#e6e6e6")
-            svg.text(tickLabel(tick), x: x(tick), y: plotBottom + 20, anchor: .middle, fill: "#444444")
+            svg.text(tickLabel(tick, money), x: x(tick), y: plotBottom + 20, anchor: .middle, fill: "#444444")
         }
         svg.text("Savings against \(result.option(s.baseline)?.label ?? s.baseline) over \(MarkdownReport.months(result.scenario.months))",
                  x: (plotLeft + plotRight) / 2, y: plotBottom + 44, anchor: .middle, fill: "#444444")
@@ -82,7 +79,7 @@ public enum TornadoChart {
             for end in ends {
                 let a = min(x(s.savings), x(end.value)), b = max(x(s.savings), x(end.value))
                 svg.rect(x: a, y: end.y, width: max(1, b - a), height: half, fill: end.color,
-                         title: "\(bar.path) at its \(end.which) value \(Money.significant(end.input)): savings \(Money.compact(end.value))")
+                         title: "\(bar.path) at its \(end.which) value \(Money.significant(end.input)): savings \(money.compact(end.value))")
                 let right = end.value >= s.savings
                 svg.text(valueLabel(end.input), x: right ? b + 4 : a - 4, y: end.y + half - 3,
                          anchor: right ? .start : .end, size: 11, fill: "#444444")
