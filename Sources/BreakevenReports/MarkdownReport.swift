@@ -251,9 +251,10 @@ public enum MarkdownReport {
     }
 
     static func assumptions(_ r: BreakevenResult) -> String {
-        var t = MarkdownTable([("Input", .left), ("Value", .left), ("Source", .left)])
+        let words = InputWording(r)
+        var t = MarkdownTable([("Input", .left), ("Path", .left), ("Value", .left), ("Source", .left)])
         for a in r.assumptions {
-            t.append([MarkdownText.code(a.path), MarkdownText.text(a.value), MarkdownText.text(a.sourceDescription)])
+            t.append([MarkdownText.text(words.name(a.path)), MarkdownText.code(a.path), MarkdownText.text(a.value), MarkdownText.text(a.sourceDescription)])
         }
         return t.text
     }

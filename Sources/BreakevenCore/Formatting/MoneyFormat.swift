@@ -35,6 +35,18 @@ public struct MoneyFormat: Sendable, Hashable {
         (x < 0 ? "-" : "") + sign + Money.abbreviated(abs(x))
     }
 
+    /// An estimate to 3 significant digits (uncertainty figures, input values): "$0.0525",
+    /// "$2.26", "$1,530", "$12.3k", "$220k", "-$1.25M".
+    public func significant(_ x: Double) -> String {
+        let a = abs(x)
+        let body: String
+        if a >= 1e4 { body = Money.count(a) }
+        else if a >= 100 { body = Money.grouped(Money.fixed(a, decimals: 0)) }
+        else if a >= 1 || a == 0 { body = Money.fixed(a, decimals: 2) }
+        else { body = Money.significant(a, digits: 3) }
+        return (x < 0 && body.contains { $0 != "0" && $0 != "." } ? "-" : "") + sign + body
+    }
+
     /// Round amounts without cents: "$0", "$10", "-$500"; others as `compact`.
     public func round(_ x: Double) -> String {
         guard x == x.rounded(), abs(x) < 1000 else { return compact(x) }

@@ -180,6 +180,7 @@ public enum DiffMarkdown {
         let added = Set(d.options.filter { $0.status == .added }.map(\.id))
         let removed = Set(d.options.filter { $0.status == .removed }.map(\.id))
         var rows: [String] = []
+        let words = InputWording(d)
         var collapsed: [String: Int] = [:]
         var order: [(id: String, added: Bool)] = []
         for c in d.inputs {
@@ -188,14 +189,17 @@ public enum DiffMarkdown {
                 collapsed[id, default: 0] += 1
                 continue
             }
-            rows.append(DiffBlock.row([MarkdownText.code(c.path), shown(c.old, c.oldSource), shown(c.new, c.newSource)]))
+            rows.append(DiffBlock.row([md(words.name(c.path)), MarkdownText.code(c.path),
+                                       shown(c.old.map { words.text($0, at: c.path) }, c.oldSource),
+                                       shown(c.new.map { words.text($0, at: c.path) }, c.newSource)]))
         }
         for (id, isAdded) in order {
             let n = collapsed[id] ?? 0
             let text = "\(n) input\(n == 1 ? "" : "s") (\(isAdded ? "new" : "removed") option)"
-            rows.append(DiffBlock.row([MarkdownText.code("options.\(id).*"), isAdded ? "–" : text, isAdded ? text : "–"]))
+            let label = d.option(id)?.label ?? id
+            rows.append(DiffBlock.row([md("Every input of " + label), MarkdownText.code("options.\(id).*"), isAdded ? "–" : text, isAdded ? text : "–"]))
         }
-        let header = DiffBlock.row(["Input", "Before", "After"]) + "|---|---|---|\n"
+        let header = DiffBlock.row(["Input", "Path", "Before", "After"]) + "|---|---|---|---|\n"
         return DiffBlock(title: "Inputs changed (\(d.inputs.count))", intro: header, rows: rows, noun: "input changes", cutRank: 1)
     }
 
@@ -206,12 +210,12 @@ public enum DiffMarkdown {
         return String(parts[1])
     }
 
-    /// "`-0.5`", "`0` (default)", "–".
+    /// "-50%", "$2.49 per GPU-hour (default)", "–".
     static func shown(_ value: String?, _ source: String?) -> String {
         guard let value else { return "–" }
-        let code = MarkdownText.code(value)
-        guard let source, source != "scenario" else { return code }
-        return "\(code) (\(md(source)))"
+        let text = md(value)
+        guard let source, source != "scenario" else { return text }
+        return "\(text) (\(md(source)))"
     }
 
     /// Text in a pull-request comment: escaped, and @mentions that would notify someone broken.
