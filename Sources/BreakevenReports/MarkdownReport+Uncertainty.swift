@@ -97,7 +97,8 @@ extension MarkdownReport {
             return text.hasPrefix("-0") && Double(text) == 0 ? String(text.dropFirst()) : text
         }
         let top = NiceTicks(0, Double(h.counts.max() ?? 0)).upper
-        return MermaidXYChart(title: "Savings of \(option) against \(baseline), \(Money.grouped(String(trials))) trials",
+        // One dark colour for the bars: Mermaid's default bar fill is a pale tint that barely stands out.
+        return MermaidXYChart(palette: [TornadoChart.lowColor], title: "Savings of \(option) against \(baseline), \(Money.grouped(String(trials))) trials",
                               xAxis: .categories(title: "Savings, \(money.sign.trimmingCharacters(in: .whitespaces) + suffix)",
                                                  labels: labels, quoted: true),
                               yTitle: "Trials", yRange: ("0", Money.fixed(top, decimals: 0)),

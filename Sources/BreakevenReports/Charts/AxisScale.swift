@@ -20,6 +20,15 @@ struct AxisScale: Sendable, Hashable {
         ticks = nice.ticks
     }
 
+    /// An axis on ticks already chosen (a tornado's, a sweep's), labelled in one unit.
+    init(_ nice: NiceTicks, money: MoneyFormat) {
+        self.money = money
+        min = nice.lower
+        max = nice.upper
+        step = nice.step
+        ticks = nice.ticks
+    }
+
     /// The unit ticks are written in: 1e6 for "$1.5M", 1e3 for "$250k", 1 for "$40".
     var unit: (value: Double, suffix: String) {
         let largest = Swift.max(abs(min), abs(max))
@@ -41,13 +50,5 @@ struct AxisScale: Sendable, Hashable {
         let text = Money.trimmed(Money.fixed(abs(x) / scale, decimals: decimals))
         if text == "0" { return money.sign + "0" }
         return (x < 0 ? "-" : "") + money.sign + text + suffix
-    }
-
-    /// Month ticks: 1, then every `step` months (3, 6, 12 …), at most about 12 of them.
-    static func monthTicks(_ months: Int) -> [Int] {
-        let step = [1, 2, 3, 6, 12, 24, 36, 60].first { months / $0 <= 12 } ?? 120
-        var ticks = [1]
-        ticks += stride(from: step, through: months, by: step).filter { $0 > 1 }
-        return ticks
     }
 }

@@ -243,7 +243,7 @@ public enum SweepChart {
         func py(_ v: Double) -> Double { plotBottom - (v - scale.lower) / (scale.upper - scale.lower) * (plotBottom - plotTop) }
         for t in scale.ticks {
             svg.line(x1: plotLeft, y1: py(t), x2: plotRight, y2: py(t), stroke: "#e6e6e6")
-            svg.text(grid.metric == .breakevenMonth ? Money.significant(t) : TornadoChart.tickLabel(t, grid.money), x: plotLeft - 8, y: py(t) + 4, anchor: .end, fill: "#444444")
+            svg.text(grid.metric == .breakevenMonth ? Money.significant(t) : AxisScale(scale, money: grid.money).label(t), x: plotLeft - 8, y: py(t) + 4, anchor: .end, fill: "#444444")
         }
         if grid.metric == .savings, scale.lower < 0, scale.upper > 0 {
             svg.line(x1: plotLeft, y1: py(0), x2: plotRight, y2: py(0), stroke: "#555555", width: 1.5)

@@ -23,11 +23,6 @@ public enum TornadoChart {
         }
     }
 
-    /// "$0", "$1M", "-$500k".
-    static func tickLabel(_ x: Double, _ money: MoneyFormat) -> String {
-        x == 0 ? money.sign + "0" : money.compact(x)
-    }
-
     public static func render(_ result: BreakevenResult) -> String? {
         guard let s = result.sensitivity, !s.bars.isEmpty else { return nil }
         let money = result.money, words = InputWording(result)
@@ -35,10 +30,12 @@ public enum TornadoChart {
         let plotBottom = plotTop + Double(bars.count) * row
         let height = plotBottom + 70
         let values = bars.flatMap { [$0.savingsAtLow, $0.savingsAtHigh] } + [s.savings]
-        // Room beyond the longest bars for their value labels.
-        let lo = values.min() ?? 0, hi = values.max() ?? 0, pad = max(hi - lo, abs(hi) * 0.01, 1) * 0.12
-        let scale = NiceTicks(lo - pad, hi + pad)
-        func x(_ v: Double) -> Double { plotLeft + (v - scale.lower) / (scale.upper - scale.lower) * (plotRight - plotLeft) }
+        // Ticks that end just past the longest bars, in one unit ("$0.5M" … "$5M"); room beyond
+        // the ticks, in pixels, for the bars' value labels.
+        let scale = NiceTicks(values.min() ?? 0, values.max() ?? 0, count: 8, mantissas: NiceTicks.withTwoAndAHalf)
+        let axis = AxisScale(scale, money: money)
+        let room = 48.0
+        func x(_ v: Double) -> Double { plotLeft + room + (v - scale.lower) / (scale.upper - scale.lower) * (plotRight - plotLeft - 2 * room) }
 
         var svg = SVGDocument(width: width, height: height)
         svg.text("What moves the savings", x: 24, y: 30, size: 18, bold: true, fill: "#222222")
@@ -52,7 +49,7 @@ public enum TornadoChart {
 
         for tick in scale.ticks {
             svg.line(x1: x(tick), y1: plotTop - 6, x2: x(tick), y2: plotBottom, stroke: "#e6e6e6")
-            svg.text(tickLabel(tick, money), x: x(tick), y: plotBottom + 20, anchor: .middle, fill: "#444444")
+            svg.text(axis.label(tick), x: x(tick), y: plotBottom + 20, anchor: .middle, fill: "#444444")
         }
         svg.text("Savings against \(result.option(s.baseline)?.label ?? s.baseline) over \(MarkdownReport.months(result.scenario.months))",
                  x: (plotLeft + plotRight) / 2, y: plotBottom + 44, anchor: .middle, fill: "#444444")
