@@ -113,7 +113,10 @@ extension MarkdownReport {
         guard !s.bars.isEmpty else { return out + "No input moves the savings.\n" }
         let file = TornadoChart.fileName(reportName(context))
         out += "![Tornado chart: \(MarkdownText.linkText(TornadoChart.title(r, s)))](\(MarkdownText.linkTarget(file)))\n\n"
-        out += "The chart is the SVG file [\(MarkdownText.linkText(file))](\(MarkdownText.linkTarget(file))); the \(min(TornadoChart.maxBars, s.bars.count)) longest bars are drawn.\n\n"
+        let drawn = min(TornadoChart.maxBars, s.bars.count)
+        // A page with the chart inside (HTML) names no file.
+        out += context.chartFilesName == nil ? "The \(drawn) longest bars are drawn.\n\n"
+            : "The chart is the SVG file [\(MarkdownText.linkText(file))](\(MarkdownText.linkTarget(file))); the \(drawn) longest bars are drawn.\n\n"
         let words = InputWording(r), money = r.money
         var t = MarkdownTable([("Input", .left), ("Path", .left), ("Scenario value", .right), ("Low", .right), ("High", .right),
                                ("Savings at low", .right), ("Savings at high", .right), ("Swing", .right),

@@ -10,7 +10,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Simulate every option of each scenario and write its reports.",
         discussion: """
             Writes DIR/NAME.md with NAME.cumulative.svg and NAME.monthly.svg, NAME.monthly.csv, \
-            NAME.summary.csv and NAME.json (NAME: the file name without .json). Exit status 1 when a \
+            NAME.summary.csv, NAME.json and NAME.html, a page with the charts inside (NAME: the file \
+            name without .json). Exit status 1 when a \
             guardrail (the scenario's or a --fail-on rule) fails; the reports are written all the same.
             """
     )
@@ -21,7 +22,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Folder for the reports.")
     var out = "reports"
 
-    @Option(help: "Comma-separated formats: markdown, csv, json.")
+    @Option(help: "Comma-separated formats: markdown, csv, json, html.")
     var format = "markdown,csv"
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Change a value by path, e.g. options.self.gpu_hourly=1.9.", valueName: "PATH=VALUE"))
@@ -90,6 +91,8 @@ struct RunCommand: ParsableCommand {
                 case .csv:
                     output.add(base + ".monthly.csv", CSVReport.monthly(result))
                     output.add(base + ".summary.csv", CSVReport.summary(result))
+                case .html:
+                    output.add(base + ".html", HTMLReport.render(result, context: context))
                 case .json:
                     do {
                         output.add(base + ".json", try JSONReport.render(result))

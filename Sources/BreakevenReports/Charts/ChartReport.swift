@@ -17,7 +17,7 @@ public enum ChartReport {
 
     static func subtitle(_ r: BreakevenResult) -> String {
         let s = r.scenario
-        return "\(s.name) · \(months(s.months)) from \(s.start) · amounts in \(s.currency)"
+        return "\(s.name) · \(months(s.months)) from \(MonthAxis.label(s.start)) · amounts in \(s.currency)"
     }
 
     /// "1 month", "36 months".

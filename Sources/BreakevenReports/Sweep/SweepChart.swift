@@ -239,7 +239,7 @@ public enum SweepChart {
         }
         let drawn: [Double] = series.flatMap { $0.values.compactMap { $0 } }
         let all: [Double] = drawn + (grid.metric == .savings ? [0] : [])
-        let scale = grid.metric == .breakevenMonth ? NiceTicks(0, Double(grid.months)) : NiceTicks(all.min() ?? 0, all.max() ?? 1)
+        let scale = grid.metric == .breakevenMonth ? NiceTicks(0, Double(grid.months)) : NiceTicks(all.min() ?? 0, all.max() ?? 1, count: 8)
         func py(_ v: Double) -> Double { plotBottom - (v - scale.lower) / (scale.upper - scale.lower) * (plotBottom - plotTop) }
         for t in scale.ticks {
             svg.line(x1: plotLeft, y1: py(t), x2: plotRight, y2: py(t), stroke: "#e6e6e6")
