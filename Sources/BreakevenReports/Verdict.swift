@@ -68,7 +68,7 @@ public enum Verdict {
         return parts.joined(separator: " ")
     }
 
-    static func percent(_ share: Double) -> String {
+    public static func percent(_ share: Double) -> String {
         Money.trimmed(Money.fixed(share * 100, decimals: 1)) + "%"
     }
 

@@ -76,6 +76,7 @@ struct RunCommand: ParsableCommand {
             }
             let base = (out as NSString).appendingPathComponent(file.name)
             results.append(result)
+            let written = output.files.count
             let context = ReportContext(scenarioPath: file.path, overrides: overrides, catalogPath: catalog.path,
                                         chartFilesName: formats.contains(.markdown) ? file.name : nil)
             for f in formats {
@@ -102,7 +103,7 @@ struct RunCommand: ParsableCommand {
                     }
                 }
             }
-            summaries.append(SummaryTable.render(result, color: Terminal.colorsOnStandardOutput))
+            summaries.append(SummaryTable.render(result, files: output.files[written...].map(\.path), color: Terminal.colorsOnStandardOutput))
         }
         if let problems { throw problems }
         // A history that cannot be opened stops the run before its reports are written.

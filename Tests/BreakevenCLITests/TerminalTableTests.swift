@@ -1,4 +1,7 @@
+import Foundation
 import Testing
+import BreakevenCore
+import BreakevenReports
 @testable import breakeven
 
 /// Terminal tables: aligned by visible width, coloured only on a terminal without NO_COLOR.
@@ -42,5 +45,29 @@ struct TerminalTableTests {
         var t = TerminalTable(["id"])
         t.append([TerminalTable.Cell("x\u{1B}[31m", .green)])
         #expect(t.render(color: true).contains("\u{1B}[32mx\\u{1B}[31m\u{1B}[0m"))
+    }
+
+    /// The golden result of the Reports tests with an uncertainty block.
+    static func riskResult() throws -> BreakevenResult {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("BreakevenReportsTests/Golden/team-chat-risk.result.json")
+        return try JSONReport.decode(Data(contentsOf: url))
+    }
+
+    @Test func runSummaryNamesOptionsByLabelWithOddsVolumesAndFiles() throws {
+        let text = SummaryTable.render(try Self.riskResult(), files: ["out/team-chat-risk.md", "out/team-chat-risk.summary.csv"])
+        // From the JSON, to 3 significant digits: the GPU option's breakeven volume 1,987,368,420
+        // tokens a month → "1.99B", the box's 82,954,127 → "83M"; the GPU option's savings p10 and
+        // p90 $11,150.12 and $43,783.47 → "$11.2k–$43.8k"; it is cheapest in 0 of 500 trials and
+        // breaks even in 97%.
+        #expect(text == """
+            Team chat assistant, with uncertainty (6 months), 500 trials
+            option                      total   savings  breakeven  volume, tokens/mo  savings p10–p90  cheapest  breaks even
+            Closed API                   $67k  baseline                                                       0%
+            Self-hosted, "8B", on L40S   $33k      $34k    month 2              1.99B    $11.2k–$43.8k        0%          97%
+            Office GPU box              $1.3k      $66k    month 2                83M    $50.5k–$75.5k      100%         100%
+            written: out/team-chat-risk.md, out/team-chat-risk.summary.csv
+
+            """)
     }
 }
