@@ -128,7 +128,7 @@ struct RunCommand: ParsableCommand {
     private func record(_ results: [BreakevenResult], in store: RunHistory, fingerprint: String) throws {
         let entries = results.map { r in
             HistoryEntry(scenarioName: r.scenario.name, scenarioSHA256: r.scenario.sha256, catalogFingerprint: fingerprint,
-                         currency: r.scenario.currency, recordedAt: Date(), options: r.options.map {
+                         currency: r.scenario.currency, recordedAt: Date(), overrides: overrides, options: r.options.map {
                              OptionOutcome(id: $0.id, totalCost: $0.totalCost, npv: $0.npv, breakevenMonth: $0.breakevenMonth,
                                            breakevenTokensPerMonth: $0.breakevenTokensPerMonth)
                          })

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BreakevenCatalog
 import BreakevenCore
 import BreakevenReports
 @testable import breakeven
@@ -67,6 +68,27 @@ struct TerminalTableTests {
             Self-hosted, "8B", on L40S   $33k      $34k    month 2              1.99B    $11.2k–$43.8k        0%          97%
             Office GPU box              $1.3k      $66k    month 2                83M    $50.5k–$75.5k      100%         100%
             written: out/team-chat-risk.md, out/team-chat-risk.summary.csv
+
+            """)
+    }
+
+    @Test func historyShowsWhenEachRunWasMadeAndItsSetValues() throws {
+        let sha = String(repeating: "ab", count: 32)
+        // 2026-11-27 17:10 UTC = 1,795,799,400 s after 1970 (20,784 days × 86,400 + 61,800).
+        let first = HistoryEntry(scenarioName: "support", scenarioSHA256: sha, catalogFingerprint: "catalog-v1:3",
+                                 recordedAt: Date(timeIntervalSince1970: 1_795_799_400),
+                                 overrides: ["options.self.gpu_hourly=1.9", "months=12"],
+                                 options: [OptionOutcome(id: "gpt", totalCost: 72_000, npv: 70_000),
+                                           OptionOutcome(id: "self", totalCost: 37_520, npv: 36_900, breakevenMonth: 5, breakevenTokensPerMonth: 2.47e10)])
+        let second = HistoryEntry(scenarioName: "support", scenarioSHA256: sha, catalogFingerprint: "catalog-v1:3", currency: "EUR",
+                                  options: [OptionOutcome(id: "gpt", totalCost: 1_500, npv: 1_480)])
+        // Recorded, so that they are numbered.
+        let runs = try RunHistory.inMemory().record([first, second])
+        #expect(HistoryCommand.render(runs, color: false) == """
+            run  when (UTC)        scenario  option  total    npv  breakeven  volume, tokens/mo  scenario sha256  catalog       --set
+              1  2026-11-27 17:10  support   gpt      $72k   $70k          –                  –  abababababab     catalog-v1:3  options.self.gpu_hourly=1.9 months=12
+              1                    support   self     $38k   $37k    month 5              24.7B
+              2  –                 support   gpt     €1.5k  €1.5k          –                  –  abababababab     catalog-v1:3  –
 
             """)
     }
