@@ -26,7 +26,7 @@ enum SVGChart {
         svg.element("text", ["x": n(plotLeft), "y": "30", "font-size": "18", "font-weight": "bold", "fill": "#222222"], text: chart.title)
         let clipped = fitted.count < chart.values.count
         svg.element("text", ["x": n(plotLeft), "y": "52", "fill": "#555555"],
-                    text: subtitle + (clipped ? " · amounts off the scale are marked with their value" : ""))
+                    text: subtitle + (clipped ? " · amounts off the scale labelled" : ""))
 
         // Grid and y axis labels.
         svg.open("g", ["stroke": "#e6e6e6", "stroke-width": "1"])
@@ -75,16 +75,24 @@ enum SVGChart {
                 svg.element("circle", ["cx": n(x(1)), "cy": n(y(s.values[0])), "r": "3", "fill": s.color.hex])
             }
         }
-        // Off the scale: a triangle at the edge, and the amount and month beside it.
+        // Off the scale: a triangle at the edge, and the amount and month beside it; labels at one
+        // edge move inwards a row while they would cover one already placed.
+        var spikes: [(left: Double, width: Double, up: Bool, row: Int)] = []
         for s in chart.series {
             for (i, v) in s.values.enumerated() where v > scale.max || v < scale.min {
                 let cx = x(Double(i + 1)), up = v > scale.max, edge = up ? plotTop : plotBottom
                 let tip = up ? edge - 2 : edge + 2, base = up ? edge + 8 : edge - 8
                 svg.element("polygon", ["points": "\(n(cx - 6)),\(n(base)) \(n(cx + 6)),\(n(base)) \(n(cx)),\(n(tip))", "fill": s.color.hex])
+                let label = "\(chart.money.significant(v)) in \(axis.label(i + 1))"
+                let width = Double(label.count) * 6.7
                 let anchor = cx > plotRight - 120 ? "end" : "start"
-                svg.element("text", ["x": n(anchor == "end" ? cx - 10 : cx + 10), "y": n(up ? edge + 14 : edge - 6), "text-anchor": anchor,
-                                     "font-size": "12", "fill": s.color.hex],
-                            text: "\(chart.money.significant(v)) in \(axis.label(i + 1))")
+                let left = anchor == "end" ? cx - 10 - width : cx + 10
+                var row = 0
+                while spikes.contains(where: { $0.up == up && $0.row == row && left < $0.left + $0.width + 6 && $0.left < left + width + 6 }) { row += 1 }
+                spikes.append((left, width, up, row))
+                let ly = up ? edge + 14 + Double(row) * 15 : edge - 6 - Double(row) * 15
+                svg.element("text", ["x": n(anchor == "end" ? cx - 10 : cx + 10), "y": n(ly), "text-anchor": anchor,
+                                     "font-size": "12", "fill": s.color.hex], text: label)
             }
         }
         // Breakeven: a ring on the line and a dashed rule up to its label at the top of the plot,
