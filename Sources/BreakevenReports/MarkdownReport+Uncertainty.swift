@@ -78,7 +78,7 @@ extension MarkdownReport {
             o.uncertainty?.savingsHistogram.map { savingsHistogram($0, option: o.label, baseline: r.baselineOption?.label ?? r.baseline, trials: u.trials, money: r.money) }
         }
         if !charts.isEmpty {
-            out += "\nHow the trials' savings spread (Mermaid bar charts: trials per equal bin between the 1st and the 99th percentile; "
+            out += "\nHow the trials' savings spread (bar charts of the trials per equal bin between the 1st and the 99th percentile; "
             out += "the end bins also hold the 1% beyond them; a bin labelled by its middle):\n\n" + charts.joined(separator: "\n")
         }
         return out
