@@ -22,7 +22,7 @@ enum DiffTable {
                 // A dearer option is red, a cheaper one green.
                 change = .init((delta < 0 ? "-" : "+") + money.compact(abs(delta)) + pct, delta < 0 ? .green : .red)
             }
-            t.append([.init(o.id), status, .init(total?.old.map(money.compact) ?? "–"), .init(total?.new.map(money.compact) ?? "–"),
+            t.append([.init(SummaryTable.label(o.label)), status, .init(total?.old.map(money.compact) ?? "–"), .init(total?.new.map(money.compact) ?? "–"),
                       change, .init(breakeven(o))])
         }
         let title = Terminal.visible(d.head.scenario)
