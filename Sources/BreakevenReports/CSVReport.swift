@@ -9,7 +9,10 @@ public enum CSVReport {
 
     public static let summaryColumns = ["option", "label", "type", "total_cost", "npv", "average_monthly_cost", "cost_per_mtok_first_month",
                                         "cost_per_mtok_last_month", "breakeven_month", "run_rate_breakeven_month", "breakeven_tokens_per_month",
-                                        "savings_vs_baseline", "npv_savings_vs_baseline", "currency"]
+                                        "savings_vs_baseline", "npv_savings_vs_baseline",
+                                        "total_cost_p10", "total_cost_p50", "total_cost_p90", "npv_p10", "npv_p50", "npv_p90",
+                                        "savings_vs_baseline_p10", "savings_vs_baseline_p50", "savings_vs_baseline_p90",
+                                        "probability_cheapest", "probability_breakeven", "currency"]
 
     public static func monthly(_ result: BreakevenResult) -> String {
         var table = CSVTable(header: monthlyColumns)
@@ -35,9 +38,20 @@ public enum CSVReport {
                           o.costPerMTokFirstMonth.map(unitPrice) ?? "", o.costPerMTokLastMonth.map(unitPrice) ?? "",
                           o.breakevenMonth.map(String.init) ?? "", o.runRateBreakevenMonth.map(String.init) ?? "",
                           o.breakevenTokensPerMonth.map { Money.fixed($0, decimals: 0) } ?? "",
-                          money(o.savingsVsBaseline), money(o.npvSavingsVsBaseline), result.scenario.currency])
+                          money(o.savingsVsBaseline), money(o.npvSavingsVsBaseline)] + odds(o, isBaseline: o.id == result.baseline)
+                          + [result.scenario.currency])
         }
         return table.text
+    }
+
+    /// The Monte Carlo figures of an option: percentiles of its total, NPV and savings (cents),
+    /// and its odds (shares to 4 decimals). Empty cells without an uncertainty block, and for
+    /// the baseline's savings and breakeven, so that the summaries of every scenario stack.
+    static func odds(_ o: OptionResult, isBaseline: Bool) -> [String] {
+        guard let u = o.uncertainty else { return Array(repeating: "", count: 11) }
+        let savings = isBaseline ? ["", "", ""] : [u.savingsVsBaseline.p10, u.savingsVsBaseline.p50, u.savingsVsBaseline.p90].map(money)
+        return [u.totalCost.p10, u.totalCost.p50, u.totalCost.p90, u.npv.p10, u.npv.p50, u.npv.p90].map(money) + savings
+            + [Money.fixed(u.probabilityCheapest, decimals: 4), isBaseline ? "" : u.probabilityBreakeven.map { Money.fixed($0, decimals: 4) } ?? ""]
     }
 
     /// Money rounds to cents.

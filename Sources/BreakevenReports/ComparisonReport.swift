@@ -3,10 +3,7 @@ import BreakevenCore
 /// The side-by-side report of `breakeven compare`.
 public enum ComparisonReport {
     public static func markdown(_ c: ScenarioComparison, command: String) -> String {
-        Money.in(c.currency) { markdownInCurrency(c, command: command) }
-    }
-
-    private static func markdownInCurrency(_ c: ScenarioComparison, command: String) -> String {
+        let money = c.money
         let text = { (s: String) in MarkdownText.text(s) }
         var out = "# Comparison: " + text(c.entries.map(\.name).joined(separator: " vs ")) + "\n\n"
         out += text(c.explanation) + "\n\n## Side by side\n\n"
@@ -18,10 +15,10 @@ public enum ComparisonReport {
         row("Horizon") { "\($0.result.scenario.months) months from \($0.result.scenario.start)" }
         row("Tokens a month (average)") { Money.scientific($0.monthlyTokens) }
         row("Cheapest option") { text($0.cheapest.label) }
-        row("Its total") { Money.dollars($0.cheapest.totalCost) }
-        row("Per million tokens") { $0.costPerMTok.map { Money.price($0, decimals: 4) } ?? "–" }
-        row("Per request") { $0.costPerRequest.map { Money.price($0, decimals: 5) } ?? "–" }
-        row("Per seat a month") { $0.costPerSeatMonth.map(Money.dollars) ?? "–" }
+        row("Its total") { money.amount($0.cheapest.totalCost) }
+        row("Per million tokens") { $0.costPerMTok.map { money.price($0, decimals: 4) } ?? "–" }
+        row("Per request") { $0.costPerRequest.map { money.price($0, decimals: 5) } ?? "–" }
+        row("Per seat a month") { $0.costPerSeatMonth.map(money.amount) ?? "–" }
         row("Baseline") { text($0.result.baselineOption?.label ?? $0.result.baseline) }
         out += t.text + "\n## Breakeven against each baseline\n\n"
         var b = MarkdownTable([("Scenario", .left), ("Option", .left), ("Breakeven month", .right),
@@ -30,7 +27,7 @@ public enum ComparisonReport {
             for o in e.result.options where o.id != e.result.baseline {
                 b.append([text(e.name), text(o.label), o.breakevenMonth.map(String.init) ?? "never",
                           o.breakevenTokensPerMonth.map { $0 == 0 ? "any volume" : Money.grouped(Money.fixed($0, decimals: 0)) } ?? "never",
-                          Money.dollars(o.savingsVsBaseline),
+                          money.amount(o.savingsVsBaseline),
                           o.switchPlan.map { $0.switchMonth.map(String.init) ?? "never" } ?? "–"])
             }
         }

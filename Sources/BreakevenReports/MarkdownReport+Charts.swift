@@ -18,6 +18,8 @@ extension MarkdownReport {
         let chart = LineChart.monthly(r)
         var out = MermaidChart.render(chart) + "\n"
         out += "Lines as in the cumulative chart: " + chart.series.map { "\($0.color.name): \(MarkdownText.text($0.label))" }.joined(separator: "; ") + "."
+        let off = MermaidChart.offScale(chart)
+        if !off.isEmpty { out += " " + off }
         if let name = context.chartFilesName {
             let file = ChartReport.fileNames(name).monthly
             out += " As an image: [\(MarkdownText.linkText(file))](\(MarkdownText.linkTarget(file)))."

@@ -14,7 +14,7 @@ extension MarkdownReport {
         var totals = MarkdownTable([("Option", .left), ("Total", .right), ("Savings vs baseline", .right)])
         for o in r.options {
             guard let replay = o.replay else { continue }
-            totals.append([o.label, money(replay.totalCost), o.id == r.baseline ? "baseline" : money(replay.savingsVsBaseline)])
+            totals.append([o.label, r.money.amount(replay.totalCost), o.id == r.baseline ? "baseline" : r.money.amount(replay.savingsVsBaseline)])
         }
         out += totals.text + "\n"
         let billed = actuals.contains { $0.billed != nil }
@@ -24,11 +24,11 @@ extension MarkdownReport {
         var t = MarkdownTable(columns)
         for (j, a) in actuals.enumerated() {
             var row = [a.month.description, Verdict.requests(a.requests)]
-            row += r.options.map { o in (o.replay?.months[safe: j]).map { money($0.totalCost) } ?? "–" }
+            row += r.options.map { o in (o.replay?.months[safe: j]).map { r.money.amount($0.totalCost) } ?? "–" }
             if billed {
                 let replayed = baseline?.replay?.months[safe: j]?.totalCost
-                row.append(a.billed.map(money) ?? "–")
-                row.append(a.billed.flatMap { b in replayed.map { money(b - $0) } } ?? "–")
+                row.append(a.billed.map(r.money.amount) ?? "–")
+                row.append(a.billed.flatMap { b in replayed.map { r.money.amount(b - $0) } } ?? "–")
             }
             t.append(row)
         }
@@ -43,8 +43,8 @@ extension MarkdownReport {
             let gap = bill - replayed
             let relative = replayed > 0 ? " (\(Verdict.percent(abs(gap) / replayed)))" : ""
             let direction = gap > 0 ? "more than" : gap < 0 ? "less than" : "exactly"
-            out += "\nThe bill against \(baseline.label)'s replay, a check of the price model: billed \(money(bill)) in the months with a bill, "
-                + "\(money(abs(gap)))\(relative) \(direction) the replay's \(money(replayed)).\n"
+            out += "\nThe bill against \(baseline.label)'s replay, a check of the price model: billed \(r.money.amount(bill)) in the months with a bill, "
+                + "\(r.money.amount(abs(gap)))\(relative) \(direction) the replay's \(r.money.amount(replayed)).\n"
         }
         return out
     }

@@ -18,7 +18,7 @@ extension MarkdownReport {
             text += " and breaks even within \(MarkdownReport.months(r.scenario.months)) in \(Verdict.percent(p))"
         }
         let s = odds.savingsVsBaseline
-        text += "; its savings run from \(Money.compact(s.p10)) to \(Money.compact(s.p90)) (10th to 90th percentile)."
+        text += "; its savings run from \(r.money.significant(s.p10)) to \(r.money.significant(s.p90)) (10th to 90th percentile)."
         // Another option that is cheapest more often deserves a mention.
         if let other = r.options.filter({ $0.id != o.id }).max(by: {
             ($0.uncertainty?.probabilityCheapest ?? 0, $1.id) < ($1.uncertainty?.probabilityCheapest ?? 0, $0.id)
@@ -36,17 +36,18 @@ extension MarkdownReport {
         out += "p10 is the value 1 trial in 10 comes in under; p90, 9 in 10."
         if u.failedTrials > 0 { out += " \(u.failedTrials) trials gave an invalid scenario and are left out." }
         out += "\n\n"
-        var inputs = MarkdownTable([("Input", .left), ("Distribution", .left), ("Scenario value", .right),
+        let words = InputWording(r)
+        var inputs = MarkdownTable([("Input", .left), ("Path", .left), ("Distribution", .left), ("Scenario value", .right),
                                     ("Drawn p10", .right), ("p50", .right), ("p90", .right)])
         for i in u.inputs {
-            inputs.append([MarkdownText.code(i.path), MarkdownText.text(i.distribution), Money.significant(i.nominal), Money.significant(i.sampled.p10),
-                           Money.significant(i.sampled.p50), Money.significant(i.sampled.p90)])
+            inputs.append([MarkdownText.text(words.name(i.path)), MarkdownText.code(i.path), MarkdownText.text(i.distribution)]
+                          + [i.nominal, i.sampled.p10, i.sampled.p50, i.sampled.p90].map { words.value($0, at: i.path) })
         }
         out += inputs.text + "\n"
         if let correlations = u.correlations {
             var c = MarkdownTable([("Inputs", .left), ("Rank correlation", .right), ("In the trials", .right)])
             for x in correlations {
-                c.append([x.between.map(MarkdownText.code).joined(separator: " and "), Money.significant(x.rankCorrelation),
+                c.append([x.between.map { MarkdownText.text(words.name($0)) }.joined(separator: " and "), Money.significant(x.rankCorrelation, digits: 3),
                           Money.fixed(x.achieved, decimals: 3)])
             }
             out += "Inputs that move together: Spearman's rank correlation as the scenario asks for it, and as the drawn values have it "
@@ -60,10 +61,11 @@ extension MarkdownReport {
             let isBaseline = o.id == r.baseline
             func month(_ m: Int?) -> String { m.map(String.init) ?? "never" }
             let months = x.breakevenMonth.map { "\(month($0.p10)) / \(month($0.p50)) / \(month($0.p90))" } ?? "–"
-            t.append([MarkdownText.text(o.label), Money.compact(x.totalCost.p10), Money.compact(x.totalCost.p50), Money.compact(x.totalCost.p90),
-                      isBaseline ? "baseline" : Money.compact(x.savingsVsBaseline.p10),
-                      isBaseline ? "" : Money.compact(x.savingsVsBaseline.p50),
-                      isBaseline ? "" : Money.compact(x.savingsVsBaseline.p90),
+            let money = r.money
+            t.append([MarkdownText.text(o.label), money.significant(x.totalCost.p10), money.significant(x.totalCost.p50), money.significant(x.totalCost.p90),
+                      isBaseline ? "baseline" : money.significant(x.savingsVsBaseline.p10),
+                      isBaseline ? "" : money.significant(x.savingsVsBaseline.p50),
+                      isBaseline ? "" : money.significant(x.savingsVsBaseline.p90),
                       months, x.probabilityBreakeven.map(Verdict.percent) ?? "–", Verdict.percent(x.probabilityCheapest)])
         }
         out += t.text + """
@@ -73,17 +75,17 @@ extension MarkdownReport {
 
         """
         let charts = r.options.filter { $0.id != r.baseline }.compactMap { o in
-            o.uncertainty?.savingsHistogram.map { savingsHistogram($0, option: o.label, baseline: r.baselineOption?.label ?? r.baseline, trials: u.trials) }
+            o.uncertainty?.savingsHistogram.map { savingsHistogram($0, option: o.label, baseline: r.baselineOption?.label ?? r.baseline, trials: u.trials, money: r.money) }
         }
         if !charts.isEmpty {
-            out += "\nHow the trials' savings spread (Mermaid bar charts: trials per equal bin between the 1st and the 99th percentile; "
+            out += "\nHow the trials' savings spread (bar charts of the trials per equal bin between the 1st and the 99th percentile; "
             out += "the end bins also hold the 1% beyond them; a bin labelled by its middle):\n\n" + charts.joined(separator: "\n")
         }
         return out
     }
 
     /// A Mermaid xychart-beta bar chart: trials per savings bin, the bins labelled by their middle.
-    static func savingsHistogram(_ h: Histogram, option: String, baseline: String, trials: Int) -> String {
+    static func savingsHistogram(_ h: Histogram, option: String, baseline: String, trials: Int, money: MoneyFormat) -> String {
         let edges = [h.lower, h.lower + h.width * Double(h.counts.count)]
         let largest = edges.map(abs).max() ?? 0
         let (unit, suffix) = largest >= 1e6 ? (1e6, "M") : largest >= 1e3 ? (1e3, "k") : (1.0, "")
@@ -95,8 +97,9 @@ extension MarkdownReport {
             return text.hasPrefix("-0") && Double(text) == 0 ? String(text.dropFirst()) : text
         }
         let top = NiceTicks(0, Double(h.counts.max() ?? 0)).upper
-        return MermaidXYChart(title: "Savings of \(option) against \(baseline), \(Money.grouped(String(trials))) trials",
-                              xAxis: .categories(title: "Savings, \(Money.currency.prefix.trimmingCharacters(in: .whitespaces) + suffix)",
+        // One dark colour for the bars: Mermaid's default bar fill is a pale tint that barely stands out.
+        return MermaidXYChart(palette: [TornadoChart.lowColor], title: "Savings of \(option) against \(baseline), \(Money.grouped(String(trials))) trials",
+                              xAxis: .categories(title: "Savings, \(money.sign.trimmingCharacters(in: .whitespaces) + suffix)",
                                                  labels: labels, quoted: true),
                               yTitle: "Trials", yRange: ("0", Money.fixed(top, decimals: 0)),
                               series: [.init(kind: .bar, values: h.counts.map(String.init))]).text
@@ -104,20 +107,25 @@ extension MarkdownReport {
 
     static func sensitivity(_ r: BreakevenResult, context: ReportContext) -> String? {
         guard let s = r.sensitivity else { return nil }
-        var out = MarkdownText.text("\(TornadoChart.title(r, s)): \(Money.compact(s.savings)) over \(MarkdownReport.months(r.scenario.months)) at the scenario values")
+        var out = MarkdownText.text("\(TornadoChart.title(r, s)): \(r.money.significant(s.savings)) over \(MarkdownReport.months(r.scenario.months)) at the scenario values")
         out += s.breakevenMonth.map { ", breaking even in month \($0)." } ?? ", never breaking even."
         out += " " + TornadoChart.method(s) + "\n\n"
         guard !s.bars.isEmpty else { return out + "No input moves the savings.\n" }
         let file = TornadoChart.fileName(reportName(context))
         out += "![Tornado chart: \(MarkdownText.linkText(TornadoChart.title(r, s)))](\(MarkdownText.linkTarget(file)))\n\n"
-        out += "The chart is the SVG file [\(MarkdownText.linkText(file))](\(MarkdownText.linkTarget(file))); the \(min(TornadoChart.maxBars, s.bars.count)) longest bars are drawn.\n\n"
-        var t = MarkdownTable([("Input", .left), ("Scenario value", .right), ("Low", .right), ("High", .right),
+        let drawn = min(TornadoChart.maxBars, s.bars.count)
+        // A page with the chart inside (HTML) names no file.
+        out += context.chartFilesName == nil ? "The \(drawn) longest bars are drawn.\n\n"
+            : "The chart is the SVG file [\(MarkdownText.linkText(file))](\(MarkdownText.linkTarget(file))); the \(drawn) longest bars are drawn.\n\n"
+        let words = InputWording(r), money = r.money
+        var t = MarkdownTable([("Input", .left), ("Path", .left), ("Scenario value", .right), ("Low", .right), ("High", .right),
                                ("Savings at low", .right), ("Savings at high", .right), ("Swing", .right),
                                ("Breakeven month at low / high", .right)])
         for bar in s.bars.prefix(tornadoRows) {
             func month(_ m: Int?) -> String { m.map(String.init) ?? "never" }
-            t.append([MarkdownText.code(bar.path), Money.significant(bar.nominal), Money.significant(bar.low), Money.significant(bar.high),
-                      Money.compact(bar.savingsAtLow), Money.compact(bar.savingsAtHigh), bar.swing == 0 ? "none" : Money.compact(bar.swing),
+            t.append([MarkdownText.text(words.name(bar.path)), MarkdownText.code(bar.path)]
+                     + [bar.nominal, bar.low, bar.high].map { words.value($0, at: bar.path) }
+                     + [money.significant(bar.savingsAtLow), money.significant(bar.savingsAtHigh), bar.swing == 0 ? "none" : money.significant(bar.swing),
                       "\(month(bar.breakevenMonthAtLow)) / \(month(bar.breakevenMonthAtHigh))"])
         }
         out += t.text

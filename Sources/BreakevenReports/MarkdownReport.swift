@@ -3,10 +3,6 @@ import BreakevenCore
 /// The report people read: the verdict first, then the tables that back it.
 public enum MarkdownReport {
     public static func render(_ result: BreakevenResult, context: ReportContext) -> String {
-        Money.in(result.scenario.currency) { renderInCurrency(result, context: context) }
-    }
-
-    private static func renderInCurrency(_ result: BreakevenResult, context: ReportContext) -> String {
         // Every text a scenario supplies passes through MarkdownText: a name cannot inject HTML,
         // images or a heading, nor hide the rest of the report.
         var out = "# \(MarkdownText.text(result.scenario.name))\n\n"
@@ -46,23 +42,22 @@ public enum MarkdownReport {
         return line + "; baseline: \(baseline). Profile: \(s.profile)."
     }
 
-    static func money(_ x: Double) -> String { Money.dollars(x) }
-
     static func summary(_ r: BreakevenResult) -> String {
         let n = r.scenario.months
         var t = MarkdownTable([("Option", .left), ("Type", .left), ("Total, \(n) months", .right), ("NPV", .right),
-                               ("Average a month", .right), ("\(Money.currency.per("Mtok")), month 1", .right),
-                               ("\(Money.currency.per("Mtok")), month \(n)", .right),
+                               ("Average a month", .right), ("\(r.money.per("Mtok")), month 1", .right),
+                               ("\(r.money.per("Mtok")), month \(n)", .right),
                                ("Savings vs baseline", .right)])
         for o in r.options {
-            t.append([MarkdownText.text(o.label), MarkdownText.text(o.type), money(o.totalCost), money(o.npv), money(o.averageMonthlyCost),
-                      o.costPerMTokFirstMonth.map(unitPrice) ?? "–", o.costPerMTokLastMonth.map(unitPrice) ?? "–",
-                      o.id == r.baseline ? "baseline" : money(o.savingsVsBaseline)])
+            t.append([MarkdownText.text(o.label), MarkdownText.text(o.type), r.money.amount(o.totalCost), r.money.amount(o.npv), r.money.amount(o.averageMonthlyCost),
+                      o.costPerMTokFirstMonth.map { unitPrice($0, r.money) } ?? "–", o.costPerMTokLastMonth.map { unitPrice($0, r.money) } ?? "–",
+                      o.id == r.baseline ? "baseline" : r.money.amount(o.savingsVsBaseline)])
         }
-        return t.text + "\n\(Money.currency.per("Mtok")) is the month's total cost per million workload tokens (input + output).\n"
+        return t.text + "\n\(r.money.per("Mtok")) is the month's total cost per million workload tokens (input + output).\n"
     }
 
-    static func unitPrice(_ x: Double) -> String { Money.price(x, decimals: 4) }
+    /// A cost per million tokens or per request: "$0.0525", not "$0.05".
+    static func unitPrice(_ x: Double, _ money: MoneyFormat) -> String { money.price(x, decimals: 4) }
 
     static func breakeven(_ r: BreakevenResult) -> String {
         var t = MarkdownTable([("Option", .left), ("Breakeven month", .right), ("Cheaper to run from month", .right),
@@ -70,7 +65,7 @@ public enum MarkdownReport {
         for o in r.options where o.id != r.baseline {
             t.append([MarkdownText.text(o.label), o.breakevenMonth.map(String.init) ?? "never", o.runRateBreakevenMonth.map(String.init) ?? "never",
                       o.breakevenTokensPerMonth.map(volume) ?? "never", o.breakevenRequestsPerDay.map(Verdict.requests) ?? "–",
-                      money(o.npvSavingsVsBaseline)])
+                      r.money.amount(o.npvSavingsVsBaseline)])
         }
         guard !t.rows.isEmpty else { return "Only the baseline is defined.\n" }
         return t.text + """
@@ -98,10 +93,10 @@ public enum MarkdownReport {
             let start = r.scenario.start.adding(months: first)
             let label = first == last ? String(first + 1) : "\(first + 1)–\(last + 1)"
             let date = first == last ? start.description : "\(start)…\(r.scenario.start.adding(months: last))"
-            t.append([label, date] + r.options.map { o in money(o.months[first...last].reduce(0) { $0 + $1.totalCost }) })
+            t.append([label, date] + r.options.map { o in r.money.amount(o.months[first...last].reduce(0) { $0 + $1.totalCost }) })
         }
         var totals = ["Total", ""]
-        totals += r.options.map { money($0.totalCost) }
+        totals += r.options.map { r.money.amount($0.totalCost) }
         t.append(totals)
         return t.text
     }
@@ -115,9 +110,9 @@ public enum MarkdownReport {
         for (k, name) in names.enumerated() {
             let sums = r.options.map { o in o.months.reduce(0) { sum, m in sum + (m.costs.named.first { $0.name == name }?.value ?? 0) } }
             guard sums.contains(where: { $0 != 0 }) else { continue }
-            t.append([titles[k]] + sums.map(money))
+            t.append([titles[k]] + sums.map(r.money.amount))
         }
-        t.append(["Total"] + r.options.map { money($0.totalCost) })
+        t.append(["Total"] + r.options.map { r.money.amount($0.totalCost) })
         return t.text + "\nHardware is negative where resale and the book value of machines still owned at the end are credited.\n"
     }
 
@@ -195,7 +190,7 @@ public enum MarkdownReport {
             for (k, c) in plan.candidates.enumerated() where k % step == 0 || c.month == plan.switchMonth || c.month == nil {
                 let value = r.scenario.discountRate > 0 ? c.npv : c.totalCost
                 let bestValue = r.scenario.discountRate > 0 ? best : (plan.candidates.map(\.totalCost).min() ?? 0)
-                t.append([c.month.map(String.init) ?? "never", money(c.totalCost), money(c.npv), money(value - bestValue)])
+                t.append([c.month.map(String.init) ?? "never", r.money.amount(c.totalCost), r.money.amount(c.npv), r.money.amount(value - bestValue)])
             }
             out += t.text + "\n"
             let points = plan.candidates.compactMap { c in c.month.map { ($0, r.scenario.discountRate > 0 ? c.npv : c.totalCost) } }
@@ -256,7 +251,7 @@ public enum MarkdownReport {
                 hours = "–"
             }
             let payback = o.id == r.baseline ? "baseline" : p.paybackMonth.map { "month \($0)" } ?? "not within \(r.scenario.months) months"
-            t.append([MarkdownText.text(o.label), payback, p.hardwareCostPerMonth.map(money) ?? "–", p.electricityPerMTok.map(unitPrice) ?? "–", hours])
+            t.append([MarkdownText.text(o.label), payback, p.hardwareCostPerMonth.map(r.money.amount) ?? "–", p.electricityPerMTok.map { unitPrice($0, r.money) } ?? "–", hours])
         }
         return t.text + """
 
@@ -273,7 +268,7 @@ public enum MarkdownReport {
         for o in r.options {
             for p in o.personal?.paybacks ?? [] {
                 t.append([MarkdownText.text(o.label), MarkdownText.text(r.option(p.against)?.label ?? p.against),
-                          p.paybackMonth.map { "month \($0)" } ?? "not within \(r.scenario.months) months", money(p.savings)])
+                          p.paybackMonth.map { "month \($0)" } ?? "not within \(r.scenario.months) months", r.money.amount(p.savings)])
             }
         }
         guard !t.rows.isEmpty else { return "" }
@@ -281,9 +276,10 @@ public enum MarkdownReport {
     }
 
     static func assumptions(_ r: BreakevenResult) -> String {
-        var t = MarkdownTable([("Input", .left), ("Value", .left), ("Source", .left)])
+        let words = InputWording(r)
+        var t = MarkdownTable([("Input", .left), ("Path", .left), ("Value", .left), ("Source", .left)])
         for a in r.assumptions {
-            t.append([MarkdownText.code(a.path), MarkdownText.text(a.value), MarkdownText.text(a.sourceDescription)])
+            t.append([MarkdownText.text(words.name(a.path)), MarkdownText.code(a.path), MarkdownText.text(a.value), MarkdownText.text(a.sourceDescription)])
         }
         return t.text
     }

@@ -1,29 +1,26 @@
 import BreakevenCore
 
 /// The answer in plain words, first thing in every report.
-enum Verdict {
+public enum Verdict {
     public static func sentences(_ result: BreakevenResult) -> String {
-        Money.in(result.scenario.currency) { sentencesInCurrency(result) }
-    }
-
-    private static func sentencesInCurrency(_ result: BreakevenResult) -> String {
         ([comparison(result)] + paybackSentences(result)).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// The cheapest option against the baseline, and why it wins or loses.
     private static func comparison(_ result: BreakevenResult) -> String {
         guard let baseline = result.baselineOption else { return "" }
+        let money = result.money
         let months = result.scenario.months
         let others = result.options.filter { $0.id != result.baseline }
         guard let best = others.max(by: { ($0.savingsVsBaseline, $1.id) < ($1.savingsVsBaseline, $0.id) }) else {
-            return "\(baseline.label) is the only option: it costs \(Money.compact(baseline.totalCost)) over \(months) months."
+            return "\(baseline.label) is the only option: it costs \(money.compact(baseline.totalCost)) over \(months) months."
         }
         if best.savingsVsBaseline > 0, let month = best.breakevenMonth {
             // The provider whose offer the price rests on, where the catalog's cheapest was picked.
             let named = best.label + (best.provider.map { " (at \($0)'s price)" } ?? "")
             var text = month == 1
-                ? "\(named) is cheaper from month 1 and saves \(Money.compact(best.savingsVsBaseline)) over \(months) months against \(baseline.label)"
-                : "\(named) breaks even in month \(month) and saves \(Money.compact(best.savingsVsBaseline)) over \(months) months against \(baseline.label)"
+                ? "\(named) is cheaper from month 1 and saves \(money.compact(best.savingsVsBaseline)) over \(months) months against \(baseline.label)"
+                : "\(named) breaks even in month \(month) and saves \(money.compact(best.savingsVsBaseline)) over \(months) months against \(baseline.label)"
             text += " (\(percent(best.savingsVsBaseline / baseline.totalCost)) of its cost)."
             if let volume = best.breakevenTokensPerMonth, volume > 0 {
                 text += " At month-1 prices it stays cheaper above \(tokens(volume)) tokens a month"
@@ -32,23 +29,24 @@ enum Verdict {
             }
             let alsoSaving = others.filter { $0.id != best.id && $0.savingsVsBaseline > 0 }
             if !alsoSaving.isEmpty {
-                text += " " + alsoSaving.map { "\($0.label) saves \(Money.compact($0.savingsVsBaseline))" }.joined(separator: "; ") + "."
+                text += " " + alsoSaving.map { "\($0.label) saves \(money.compact($0.savingsVsBaseline))" }.joined(separator: "; ") + "."
             }
             return text
         }
-        var text = "\(baseline.label) stays the cheapest over \(months) months: the best alternative, \(best.label), costs \(Money.compact(-best.savingsVsBaseline)) more (\(percent(-best.savingsVsBaseline / max(baseline.totalCost, 0.01))))."
+        var text = "\(baseline.label) stays the cheapest over \(months) months: the best alternative, \(best.label), costs \(money.compact(-best.savingsVsBaseline)) more (\(percent(-best.savingsVsBaseline / max(baseline.totalCost, 0.01))))."
         text += " " + reason(best, baseline, result)
         return text
     }
 
     /// Why an alternative loses, in the order a reader can act on.
     static func reason(_ option: OptionResult, _ baseline: OptionResult, _ result: BreakevenResult) -> String {
+        let money = result.money
         let oneTime = option.months.reduce(0) { $0 + $1.costs.oneTime }
         // Cheaper to run at the volume the horizon reaches, yet not cheaper over the horizon.
         let lastVolume = option.months.last.map { result.scenario.workloadTokens(requests: $0.requests) } ?? 0
         let cheaperToRun = option.breakevenTokensPerMonth.map { $0 <= lastVolume } ?? false
         if cheaperToRun, let volume = option.breakevenTokensPerMonth {
-            let costs = oneTime > 0 ? " and its one-time costs (\(Money.compact(oneTime)))" : ""
+            let costs = oneTime > 0 ? " and its one-time costs (\(money.compact(oneTime)))" : ""
             if volume == 0 {
                 return "It is cheaper to run at any volume, but\(costs.isEmpty ? " its early months" : costs.dropFirst(4)) do not pay back within \(result.scenario.months) months."
             }
@@ -58,7 +56,7 @@ enum Verdict {
         var parts: [String] = []
         let overheads = option.months.reduce(0) { $0 + $1.costs.team + $1.costs.fixed + $1.costs.oneTime }
         if overheads >= baseline.totalCost {
-            parts.append("Its team, fixed and one-time costs alone (\(Money.compact(overheads))) exceed the whole \(baseline.label) bill (\(Money.compact(baseline.totalCost))).")
+            parts.append("Its team, fixed and one-time costs alone (\(money.compact(overheads))) exceed the whole \(baseline.label) bill (\(money.compact(baseline.totalCost))).")
         }
         if let u = option.averageUtilization, u < 0.35 {
             parts.append("Its capacity averages \(percent(u)) utilization, so most of what it pays for sits idle.")
@@ -75,7 +73,7 @@ enum Verdict {
         return parts.joined(separator: " ")
     }
 
-    static func percent(_ share: Double) -> String {
+    public static func percent(_ share: Double) -> String {
         Money.trimmed(Money.fixed(share * 100, decimals: 1)) + "%"
     }
 

@@ -6,6 +6,7 @@ enum WarningWording {
     static func sentence(_ w: Warning, in r: BreakevenResult) -> String {
         let label = w.option.map { id in r.options.first { $0.id == id }?.label ?? id } ?? ""
         let f = w.figures
+        let money = r.money
         switch w.code {
         case .flatLoadShape:
             return "No load_shape is given, so capacity is sized for a perfectly flat day; real traffic peaks, and peaks need more replicas."
@@ -19,7 +20,7 @@ enum WarningWording {
         case .unmetDemand:
             return "\(label) leaves \(Money.grouped(Money.fixed(f.requests ?? 0, decimals: 0))) requests unserved (\(percent(f.share ?? 0)) of demand); its cost covers only what it serves."
         case .subscriptionValue:
-            return "\(label) is counted at its price (\(Money.compact(f.amount ?? 0)) a month); the requests it serves itself would cost \(Money.compact(f.value ?? 0)) a month at pay-per-token prices. That is value received, not money spent, so it is not used as the subscription's cost."
+            return "\(label) is counted at its price (\(money.compact(f.amount ?? 0)) a month); the requests it serves itself would cost \(money.compact(f.value ?? 0)) a month at pay-per-token prices. That is value received, not money spent, so it is not used as the subscription's cost."
         case .noEnergyCost:
             return "\(label) gives no power draw (watts_busy, watts_idle), so electricity is not counted."
         case .smallReplica:
@@ -27,7 +28,7 @@ enum WarningWording {
         case .stalePrice:
             return "\(label) uses the catalog price \(f.price ?? ""), last seen in force on \(f.lastSeen ?? ""): \(f.days ?? 0) days before as_of \(f.asOf ?? ""), more than \(CatalogPriceAge.limit); it may have changed (the command breakeven catalog update refreshes imported prices)."
         case .offerSpread:
-            return "\(label) takes the cheapest catalog offer for its GPU, \(f.offer ?? "") at \(Money.dollars(f.amount ?? 0)) a GPU-hour (\(f.provider ?? "")); the dearest, \(f.dearestOffer ?? ""), costs \(Money.dollars(f.dearestHourly ?? 0)), more than twice as much. The verdict rests on the cheapest: check that it can supply the GPUs, or name an offer with gpu_offer."
+            return "\(label) takes the cheapest catalog offer for its GPU, \(f.offer ?? "") at \(money.amount(f.amount ?? 0)) a GPU-hour (\(f.provider ?? "")); the dearest, \(f.dearestOffer ?? ""), costs \(money.amount(f.dearestHourly ?? 0)), more than twice as much. The verdict rests on the cheapest: check that it can supply the GPUs, or name an offer with gpu_offer."
         }
     }
 

@@ -58,7 +58,7 @@ struct CatalogCommand: ParsableCommand {
             case .hardware:
                 table = TerminalTable(["id", "name", "price", "memory GB", "TB/s", "busy W", "idle W"], left: [0, 1])
                 for h in snapshot.listHardware(search: search, asOf: day) {
-                    table.append([h.id, h.name, Money.dollars(h.price), number(h.memoryGB), number(h.bandwidthTBps),
+                    table.append([h.id, h.name, MoneyFormat.usd.amount(h.price), number(h.memoryGB), number(h.bandwidthTBps),
                                   number(h.wattsBusy), number(h.wattsIdle)])
                 }
             case .plans:
@@ -218,7 +218,7 @@ struct CatalogCommand: ParsableCommand {
         case .openModel(let m):
             return "open model \(m.id): \(m.name), \(Money.scientific(m.totalParameters)) parameters (\(Money.scientific(m.activeParameters)) active), \(m.layers) layers, hidden \(m.hiddenSize), \(m.attentionHeads) heads, \(m.latentKVValues.map { "latent KV cache of \($0) values per layer" } ?? "\(m.kvHeads) KV heads × \(m.headDimension)"), context \(m.contextLength), \(m.license)\n  source: \(m.source)"
         case .hardware(let machines):
-            return machines.map { "machine \($0.id): \($0.name), \(Money.dollars($0.price)) from \($0.effectiveFrom)\($0.provider.map { " (\($0))" } ?? ""); \(n($0.memoryGB)) GB at \(n($0.bandwidthTBps)) TB/s, BF16 \(n($0.bf16TFLOPS)) TFLOPS; \(n($0.wattsBusy)) W busy, \(n($0.wattsIdle)) W idle\n  source: \($0.source)" }.joined(separator: "\n")
+            return machines.map { "machine \($0.id): \($0.name), \(MoneyFormat.usd.amount($0.price)) from \($0.effectiveFrom)\($0.provider.map { " (\($0))" } ?? ""); \(n($0.memoryGB)) GB at \(n($0.bandwidthTBps)) TB/s, BF16 \(n($0.bf16TFLOPS)) TFLOPS; \(n($0.wattsBusy)) W busy, \(n($0.wattsIdle)) W idle\n  source: \($0.source)" }.joined(separator: "\n")
         case .plan(let plans):
             return plans.map { "plan \($0.id): \($0.name), $\(n($0.monthlyFee)) a month from \($0.effectiveFrom); includes \($0.includes)\n  source: \($0.source)" }.joined(separator: "\n")
         }

@@ -23,6 +23,7 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenarios") }
+        if let problem = format.problem { throw ValidationError(problem) }
     }
 
     func run() throws {
@@ -39,6 +40,6 @@ struct CompareCommand: ParsableCommand {
         if formats.contains(.markdown) { output.add(base + ".md", ComparisonReport.markdown(comparison, command: command)) }
         if formats.contains(.csv) { output.add(base + ".csv", ComparisonReport.csv(comparison)) }
         try output.write()
-        Terminal.out(Money.in(comparison.currency) { comparison.explanation })
+        Terminal.out(comparison.explanation)
     }
 }

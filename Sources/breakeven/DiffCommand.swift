@@ -113,7 +113,7 @@ struct DiffCommand: ParsableCommand {
             var output = OutputFiles()
             output.add(out, text)
             try output.write()
-            Terminal.out(Money.in(diff.head.currency) { DiffTable.render(diff, color: Terminal.colorsOnStandardOutput) })
+            Terminal.out(DiffTable.render(diff, color: Terminal.colorsOnStandardOutput))
         } else {
             Terminal.out(text)
         }

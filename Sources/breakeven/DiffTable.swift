@@ -4,6 +4,7 @@ import BreakevenReports
 /// The aligned summary `diff` prints on a terminal when the comment goes to a file.
 enum DiffTable {
     static func render(_ d: ResultDiff, color: Bool = false) -> String {
+        let money = d.head.money
         var t = TerminalTable([("option", .left), ("status", .left), ("total before", .right), ("total after", .right),
                                ("change", .right), ("breakeven", .right)])
         for o in d.options {
@@ -19,9 +20,9 @@ enum DiffTable {
             if let delta = total?.change, delta != 0 {
                 let pct = total?.relativeChange.map { " (" + (delta < 0 ? "-" : "+") + Money.trimmed(Money.fixed(abs($0) * 100, decimals: 1)) + "%" + ")" } ?? ""
                 // A dearer option is red, a cheaper one green.
-                change = .init((delta < 0 ? "-" : "+") + Money.compact(abs(delta)) + pct, delta < 0 ? .green : .red)
+                change = .init((delta < 0 ? "-" : "+") + money.compact(abs(delta)) + pct, delta < 0 ? .green : .red)
             }
-            t.append([.init(o.id), status, .init(total?.old.map(Money.compact) ?? "–"), .init(total?.new.map(Money.compact) ?? "–"),
+            t.append([.init(SummaryTable.label(o.label)), status, .init(total?.old.map(money.compact) ?? "–"), .init(total?.new.map(money.compact) ?? "–"),
                       change, .init(breakeven(o))])
         }
         let title = Terminal.visible(d.head.scenario)

@@ -58,14 +58,14 @@ struct DriftCommand: ParsableCommand {
             Terminal.out("\(scenario): no complete month of usage since \(file.scenario.start) (the scenario's start) to compare with the plan")
             return
         }
-        let text = Money.in(file.scenario.currency) { DriftCommand.render(check) }
+        let text = DriftCommand.render(check, money: MoneyFormat(code: file.scenario.currency))
         Terminal.out(text.table)
         for line in text.breaches { Terminal.error("\(scenario): drift: " + line) }
         if !text.breaches.isEmpty { throw ExitStatus.guardrail }
     }
 
     /// The table, and a line for each figure outside its band.
-    static func render(_ check: DriftCheck) -> (table: String, breaches: [String]) {
+    static func render(_ check: DriftCheck, money: MoneyFormat) -> (table: String, breaches: [String]) {
         var t = TerminalTable(["month", "plan month", "requests", "planned", "band", "cost", "planned cost", "cost band", ""], left: [0, 8])
         func n(_ x: Double) -> String { Money.grouped(Money.fixed(x, decimals: 0)) }
         func band(_ r: ClosedRange<Double>, _ f: (Double) -> String) -> String { "\(f(r.lowerBound))–\(f(r.upperBound))" }
@@ -73,13 +73,13 @@ struct DriftCommand: ParsableCommand {
         for r in check.rows {
             let status = r.requestsOutside || r.costOutside ? "outside" : "ok"
             t.append([r.month.description, String(r.planMonth), n(r.requests), n(r.planRequests), band(r.requestBand, n),
-                      Money.dollars(r.cost) + (r.billed ? " billed" : " priced"), Money.dollars(r.planCost),
-                      band(r.costBand, Money.dollars), status])
+                      money.amount(r.cost) + (r.billed ? " billed" : " priced"), money.amount(r.planCost),
+                      band(r.costBand, money.amount), status])
             if r.requestsOutside {
                 breaches.append("\(r.month): \(n(r.requests)) requests, outside the band \(band(r.requestBand, n)) (\(check.band))")
             }
             if r.costOutside {
-                breaches.append("\(r.month): cost \(Money.dollars(r.cost)) (\(r.billed ? "billed" : "the baseline's price of the month")), outside the band \(band(r.costBand, Money.dollars)) (\(check.band))")
+                breaches.append("\(r.month): cost \(money.amount(r.cost)) (\(r.billed ? "billed" : "the baseline's price of the month")), outside the band \(band(r.costBand, money.amount)) (\(check.band))")
             }
         }
         let legend = "band: \(check.band); cost: billed where the export has a bill, else priced as the baseline (\(check.baseline)) bills the month's volume and mix"

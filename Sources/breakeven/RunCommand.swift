@@ -10,7 +10,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Simulate every option of each scenario and write its reports.",
         discussion: """
             Writes DIR/NAME.md with NAME.cumulative.svg and NAME.monthly.svg, NAME.monthly.csv, \
-            NAME.summary.csv and NAME.json (NAME: the file name without .json). Exit status 1 when a \
+            NAME.summary.csv, NAME.json and NAME.html, a page with the charts inside (NAME: the file \
+            name without .json). Exit status 1 when a \
             guardrail (the scenario's or a --fail-on rule) fails; the reports are written all the same.
             """
     )
@@ -21,7 +22,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Folder for the reports.")
     var out = "reports"
 
-    @Option(help: "Comma-separated formats: markdown, csv, json.")
+    @Option(help: "Comma-separated formats: markdown, csv, json, html.")
     var format = ReportFormats([.markdown, .csv])
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Change a value by path, e.g. options.self.gpu_hourly=1.9.", valueName: "PATH=VALUE"))
@@ -41,6 +42,10 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var catalog: CatalogOptions
     @OptionGroup var history: HistoryOptions
     @OptionGroup var diagnostics: DiagnosticOptions
+
+    func validate() throws {
+        if let problem = format.problem { throw ValidationError(problem) }
+    }
 
     func run() throws {
         let formats = format.formats
@@ -74,6 +79,7 @@ struct RunCommand: ParsableCommand {
             }
             let base = (out as NSString).appendingPathComponent(file.name)
             results.append(result)
+            let written = output.files.count
             let context = ReportContext(scenarioPath: file.path, overrides: overrides, catalogPath: catalog.path,
                                         chartFilesName: formats.contains(.markdown) ? file.name : nil)
             for f in formats {
@@ -89,6 +95,8 @@ struct RunCommand: ParsableCommand {
                 case .csv:
                     output.add(base + ".monthly.csv", CSVReport.monthly(result))
                     output.add(base + ".summary.csv", CSVReport.summary(result))
+                case .html:
+                    output.add(base + ".html", HTMLReport.render(result, context: context))
                 case .json:
                     do {
                         output.add(base + ".json", try JSONReport.render(result))
@@ -97,7 +105,7 @@ struct RunCommand: ParsableCommand {
                     }
                 }
             }
-            summaries.append(Money.in(result.scenario.currency) { SummaryTable.render(result, color: Terminal.colorsOnStandardOutput) })
+            summaries.append(SummaryTable.render(result, files: output.files[written...].map(\.path), color: Terminal.colorsOnStandardOutput))
         }
         if let problems { throw problems }
         // A history that cannot be opened stops the run before its reports are written.
@@ -122,7 +130,7 @@ struct RunCommand: ParsableCommand {
     private func record(_ results: [BreakevenResult], in store: RunHistory, fingerprint: String) throws {
         let entries = results.map { r in
             HistoryEntry(scenarioName: r.scenario.name, scenarioSHA256: r.scenario.sha256, catalogFingerprint: fingerprint,
-                         currency: r.scenario.currency, recordedAt: Date(), options: r.options.map {
+                         currency: r.scenario.currency, recordedAt: Date(), overrides: overrides, options: r.options.map {
                              OptionOutcome(id: $0.id, totalCost: $0.totalCost, npv: $0.npv, breakevenMonth: $0.breakevenMonth,
                                            breakevenTokensPerMonth: $0.breakevenTokensPerMonth)
                          })

@@ -27,7 +27,7 @@ struct UsageSummaryCommand: ParsableCommand {
         func share(_ x: Double?) -> String { x.map { Money.fixed($0 * 100, decimals: 1) + "%" } ?? "–" }
         for row in summary.rows {
             let f = row.figures
-            let billed = f.billed.map { amount in Money.in(f.currency ?? "USD") { Money.dollars(amount) } } ?? "–"
+            let billed = f.billed.map { MoneyFormat(code: f.currency ?? Currency.usd.code).amount($0) } ?? "–"
             let files = row.sources.count == 1 ? row.sources[0].fileName : "\(row.sources.count) files"
             var source = "\(row.format.rawValue): \(files)"
             if !row.complete { source += " (partial)" }

@@ -21,7 +21,11 @@ struct DatabaseFileTests {
         #expect(r.status == 0)
         let listed = try CLI.run(["history", "--history", "fresh.sqlite"], in: dir)
         #expect(listed.status == 0)
-        #expect(listed.stdout.contains("  1  Diff fixture: support bot  gpt"))
+        // The run's time is the clock's: only its shape is checked (UTC minutes, then the scenario).
+        let first = try #require(listed.stdout.split(separator: "\n").dropFirst().first.map(String.init))
+        #expect(first.hasPrefix("  1  20"))
+        #expect(first.contains("  Diff fixture: support bot  gpt "))
+        #expect(first.hasSuffix("  –"), "no --set values: \(first)")
     }
 
     @Test func everyScenarioOfARunIsRecordedWhateverItsName() throws {

@@ -29,10 +29,10 @@ struct DiffCommandTests {
         #expect(r.stdout == """
             Diff fixture: support bot
             New option Hosted open model breaks even in month 1 and saves $38k over 12 months against Closed API. Self-hosted 8B now breaks even in month 6 instead of 5; 12-month savings fall by $19k (−53.8%).
-            option  status   total before  total after          change  breakeven
-            gpt     changed          $72k         $53k  -$19k (-25.8%)   baseline
-            self    changed          $38k         $38k                      5 → 6
-            hosted  new                 –         $15k                          1
+            option             status   total before  total after          change  breakeven
+            Closed API         changed          $72k         $53k  -$19k (-25.8%)   baseline
+            Self-hosted 8B     changed          $38k         $38k                      5 → 6
+            Hosted open model  new                 –         $15k                          1
             guardrails: 1 of 5 checks failed
 
             """)

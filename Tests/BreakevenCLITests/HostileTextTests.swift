@@ -21,6 +21,19 @@ struct HostileTextTests {
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
     }
 
+    @Test func theHTMLPageEscapesEverything() throws {
+        let dir = try Self.workspace()
+        let run = try CLI.run(["run", "evil.json", "--out", "out", "--format", "html", "--no-history"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOf: dir.appendingPathComponent("out/evil.html"), encoding: .utf8)
+        #expect(XMLParser(data: Data(html.utf8)).parse())
+        // The name and label are text: no element, comment or image of theirs.
+        #expect(!html.contains("<b>") && !html.contains("<!--") && !html.contains("<img") && !html.contains("src="))
+        #expect(html.contains("<title># Evil &lt;!-- @octocat &amp; co</title>"))
+        #expect(html.contains("<h1># Evil &lt;!-- @octocat &amp; co</h1>"))
+        #expect(html.contains("<td>::warning::api | `tick` &lt;b&gt;bold&lt;/b&gt; ![i](http://t.example/p.png) @someone evil</td>"))
+    }
+
     /// diff-base.json with the name and the first option's label replaced.
     static func workspace(name: String = Self.name, label: String = Self.label) throws -> URL {
         let dir = try CLI.workspace(["evil.json": "diff-base.json"])
@@ -59,7 +72,7 @@ struct HostileTextTests {
         #expect(diff.status == 0)
         #expect(diff.stdout.contains("### Cost diff: \\# Evil &lt;!-- @&#8203;octocat &amp; co\n"))
         #expect(!Self.outsideMermaid(diff.stdout).contains("@someone") && diff.stdout.contains("@&#8203;someone"))
-        #expect(diff.stdout.contains(#"line "::warning::api | `tick` ‹b›bold‹/b› ![i](http://t.example/p.png) @someone evil, after" ["#))
+        #expect(diff.stdout.contains(#"line "::warning::api | `tick` ‹b›bold‹/b› ![i](http://t.example/p.png) @someone evil, unchanged" ["#))
     }
 
     static func outsideMermaid(_ markdown: String) -> String {

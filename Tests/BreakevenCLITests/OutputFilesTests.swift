@@ -13,6 +13,14 @@ struct OutputFilesTests {
         ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
     }
 
+    @Test func anUnknownFormatNamesEveryFormat() throws {
+        let dir = try CLI.workspace(["base.json": "diff-base.json"])
+        let r = try CLI.run(["run", "base.json", "--out", "out", "--format", "markdown,pdf", "--no-history"], in: dir)
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("Error: unknown format \"pdf\"; expected a comma-separated list of markdown, csv, json, html\n"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
+
     @Test func aFailedWriteLeavesThePreviousSetWhole() throws {
         let dir = try CLI.workspace(["base.json": "diff-base.json"])
         #expect(try CLI.run(["run", "base.json", "--out", "out", "--format", "markdown,csv"], in: dir).status == 0)

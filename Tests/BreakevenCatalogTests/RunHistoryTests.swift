@@ -113,6 +113,35 @@ import Testing
         #expect(try history.record(Self.entry("support")).scenarioRun == 2)
     }
 
+    @Test func keepsEachRunsTimeAndSetValuesInOrder() throws {
+        let history = try RunHistory.inMemory()
+        var tuned = Self.entry("support")
+        // 2026-11-27 17:10:00 UTC: 1,795,799,400 s after 1970 (20,784 days × 86,400 + 61,800).
+        tuned.recordedAt = Date(timeIntervalSince1970: 1_795_799_400)
+        tuned.overrides = ["options.self.gpu_hourly=1.9", "workload.requests_per_month=2e6"]
+        try history.record(tuned)
+        try history.record(Self.entry("support"))
+        let entries = try history.entries()
+        #expect(entries.map(\.overrides) == [["options.self.gpu_hourly=1.9", "workload.requests_per_month=2e6"], []])
+        #expect(entries[0].recordedAt == Date(timeIntervalSince1970: 1_795_799_400))
+        #expect(entries[1].recordedAt == nil)
+    }
+
+    @Test func aHistoryFromBeforeSetValuesReadsWithoutThem() throws {
+        // A v3 file with one run, opened by this version: the run has no --set values, and new runs keep theirs.
+        let queue = try DatabaseOpening.inMemory()
+        try RunHistory.migrator.migrate(queue, upTo: "v3: every name and amount a valid scenario gives")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO run (scenario_name, scenario_run, scenario_sha256, catalog_fingerprint, currency) VALUES ('support', 1, ?, 'c', 'USD')",
+                           arguments: [Self.sha])
+        }
+        let history = try RunHistory(writer: queue)
+        var next = Self.entry("support")
+        next.overrides = ["months=12"]
+        try history.record(next)
+        #expect(try history.entries().map(\.overrides) == [[], ["months=12"]])
+    }
+
     static func temporaryFile(_ name: String) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("breakeven-db-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

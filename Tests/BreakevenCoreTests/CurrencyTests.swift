@@ -7,20 +7,21 @@ import Testing
 @Suite("Currencies")
 struct CurrencyTests {
     @Test func amountsCarryTheCurrencysSign() {
-        // Outside a report: US dollars.
-        #expect(Money.dollars(1234.5) == "$1,234.50")
-        Money.in("EUR") {
-            #expect(Money.dollars(-1234.5) == "-€1,234.50")
-            #expect(Money.compact(2_500_000) == "€2.5M")
-            #expect(Money.price(0.01234, decimals: 4) == "€0.0123")
-            #expect(Money.currency.per("Mtok") == "€/Mtok")
-        }
+        #expect(MoneyFormat.usd.amount(1234.5) == "$1,234.50")
+        let euros = MoneyFormat(code: "EUR")
+        #expect(euros.amount(-1234.5) == "-€1,234.50")
+        #expect(euros.compact(2_500_000) == "€2.5M")
+        #expect(euros.price(0.01234, decimals: 4) == "€0.0123")
+        #expect(euros.per("Mtok") == "€/Mtok")
+        #expect(euros.round(-500) == "-€500")
+        #expect(euros.round(1500) == "€1.5k")
         // A code without a sign everyone reads alike: the code and a space.
-        Money.in("CHF") {
-            #expect(Money.dollars(1234.5) == "CHF 1,234.50")
-            #expect(Money.compact(-3_400_000) == "-CHF 3.4M")
-            #expect(Money.currency.per("Mtok") == "CHF/Mtok")
-        }
+        let francs = MoneyFormat(code: "CHF")
+        #expect(francs.amount(1234.5) == "CHF 1,234.50")
+        #expect(francs.compact(-3_400_000) == "-CHF 3.4M")
+        #expect(francs.per("Mtok") == "CHF/Mtok")
+        // Amounts as prose writes them, without sign or currency.
+        #expect(["1.25M", "12.5M", "240k", "1.5k", "950", "3.50"] == [1_250_000, 12_500_000, 240_000, 1_500, 950, 3.5].map(Money.abbreviated))
     }
 
     @Test func aReportInEurosShowsNoDollarSign() throws {

@@ -74,6 +74,17 @@ struct ResultFileTests {
         #expect(Self.errors(#"{ "result_version": 1, "#) == [#"r.json:1:24: error: expected a key in double quotes, found the end of the file"#])
     }
 
+    @Test func anInputsUnitReadsBackAndAnUnknownOneIsLocated() throws {
+        let text = try Self.resultText()
+        // Assumptions carry their key's title and unit, so a report made from the file names them the same.
+        let decoded = try ResultFile.decode(Array(text.utf8), file: "r.json")
+        let price = try #require(decoded.assumptions.first { $0.path == "options.self.gpu_hourly" })
+        #expect(price.title == "GPU price" && price.unit == .money(per: "GPU-hour"))
+        let (changed, errors) = try Self.tampered(#""kind" : "money""#, #""kind" : "dollars""#)
+        // The first money input is the 14th assumption listed (assumptions[13]).
+        #expect(errors == [try Self.place(of: #""kind" : "dollars""#, in: changed) + #": error: assumptions[13].unit.kind: unknown unit kind "dollars""#])
+    }
+
     /// "r.json:L:C" of the value in `needle` (`"key" : value`), the first place it occurs.
     static func place(of needle: String, in text: String) throws -> String {
         let range = try #require(text.range(of: needle))

@@ -143,6 +143,6 @@ struct ScenarioErrorTests {
         let d = try #require(s.options[0].terms(SelfHostedDeployment.self))
         #expect(d.gpuHourly == 1.9)
         #expect(s.workload.growth == .monthlyRate(0.1))
-        #expect(s.assumptions.contains(Assumption(path: "options.self.gpu_hourly", value: "1.9", source: .override)))
+        #expect(s.assumptions.contains(Assumption(path: "options.self.gpu_hourly", value: "1.9", source: .override, title: "GPU price", unit: .money(per: "GPU-hour"))))
     }
 }

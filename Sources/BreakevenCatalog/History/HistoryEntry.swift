@@ -18,9 +18,13 @@ public struct HistoryEntry: Sendable, Hashable, Codable {
     public var recordedAt: Date?
     /// Summary figures per option, in the order of the scenario.
     public var options: [OptionOutcome]
+    /// The run's `--set` arguments as given (`options.self.gpu_hourly=1.9`), in order; empty for
+    /// a run without them or recorded before they were kept.
+    public var overrides: [String]
 
     public init(scenarioName: String, scenarioSHA256: String, catalogFingerprint: String, currency: String = "USD",
-                recordedAt: Date? = nil, options: [OptionOutcome]) {
+                recordedAt: Date? = nil, overrides: [String] = [], options: [OptionOutcome]) {
+        self.overrides = overrides
         self.sequence = 0
         self.scenarioRun = 0
         self.scenarioName = scenarioName

@@ -67,6 +67,9 @@ public struct RunHistory: Sendable {
                         option.runID = runID
                         try option.insert(db)
                     }
+                    for (position, argument) in entry.overrides.enumerated() {
+                        try RunOverrideRecord(runID: runID, position: position, argument: argument).insert(db)
+                    }
                     recorded[k].sequence = Int(runID)
                     recorded[k].scenarioRun = run.scenarioRun
                 }
@@ -85,10 +88,13 @@ public struct RunHistory: Sendable {
             let ids = runRecords.compactMap(\.id)
             let options = Dictionary(grouping: try RunOptionRecord.filter(ids.contains(RunOptionRecord.CodingKeys.runID))
                 .order(RunOptionRecord.CodingKeys.runID, RunOptionRecord.CodingKeys.position).fetchAll(db), by: \.runID)
+            let overrides = Dictionary(grouping: try RunOverrideRecord.filter(ids.contains(RunOverrideRecord.CodingKeys.runID))
+                .order(RunOverrideRecord.CodingKeys.runID, RunOverrideRecord.CodingKeys.position).fetchAll(db), by: \.runID)
             return runRecords.map { run in
                 var entry = HistoryEntry(
                     scenarioName: run.scenarioName, scenarioSHA256: run.scenarioSHA256, catalogFingerprint: run.catalogFingerprint,
                     currency: run.currency, recordedAt: run.recordedAt,
+                    overrides: (overrides[run.id ?? 0] ?? []).map(\.argument),
                     options: (options[run.id ?? 0] ?? []).map {
                         OptionOutcome(id: $0.optionID, totalCost: $0.totalCost, npv: $0.npv,
                                       breakevenMonth: $0.breakevenMonth, breakevenTokensPerMonth: $0.breakevenTokensPerMonth)
@@ -171,6 +177,16 @@ public struct RunHistory: Sendable {
             try db.drop(table: "run")
             try db.rename(table: "new_run", to: "run")
             try db.rename(table: "new_run_option", to: "run_option")
+        }
+        migrator.registerMigration("v4: the --set values of a run") { db in
+            // Two runs of the same file differ by their --set values: kept, so the history says
+            // which value gave which figures. (When a run was made is in run.recorded_at since v1.)
+            try db.create(table: "run_override") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("position", .integer).notNull().check { $0 >= 0 }
+                t.column("argument", .text).notNull()
+                t.primaryKey(["run_id", "position"])
+            }
         }
         return migrator
     }

@@ -28,6 +28,21 @@ struct RunRecord: Codable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
+/// One row of `run_override`: a `--set` argument of a run, in the order given.
+struct RunOverrideRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "run_override"
+
+    var runID: Int64
+    var position: Int
+    var argument: String
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case runID = "run_id"
+        case position
+        case argument
+    }
+}
+
 /// One row of `run_option`: an option's figures in a run, in the run's currency.
 struct RunOptionRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "run_option"

@@ -3,12 +3,7 @@ import Foundation
 /// Turns a projection into the figures a decision needs: totals, NPV, breakeven months and
 /// volumes, savings, and the warnings a reader must not miss.
 public enum BreakevenAnalysis {
-    /// Warnings quote amounts in the scenario's currency.
     public static func analyse(_ scenario: Scenario, _ projection: Projection) -> BreakevenResult {
-        Money.in(scenario.currency) { analyseInCurrency(scenario, projection) }
-    }
-
-    private static func analyseInCurrency(_ scenario: Scenario, _ projection: Projection) -> BreakevenResult {
         let baselineIndex = scenario.baselineIndex
         let baseline = projection.options[baselineIndex].months
         let perRequest = scenario.workload.tokensPerRequest

@@ -58,8 +58,9 @@ public struct ScenarioComparison: Sendable, Hashable {
     /// Plain words on why the answers differ: volume, utilization, labour, capital, price trends.
     public var explanation: String {
         guard entries.count > 1 else { return "" }
+        let money = MoneyFormat(code: currency)
         var parts: [String] = []
-        let winners = entries.map { "in \($0.name) \($0.cheapest.label) is cheapest (\(Money.compact($0.cheapest.totalCost)) over \($0.result.scenario.months) months)" }
+        let winners = entries.map { "in \($0.name) \($0.cheapest.label) is cheapest (\(money.compact($0.cheapest.totalCost)) over \($0.result.scenario.months) months)" }
         parts.append(winners.joined(separator: "; ").prefix(1).uppercased() + winners.joined(separator: "; ").dropFirst() + ".")
         let byVolume = entries.sorted { $0.monthlyTokens > $1.monthlyTokens }
         if let big = byVolume.first, let small = byVolume.last, small.monthlyTokens > 0 {
@@ -74,7 +75,7 @@ public struct ScenarioComparison: Sendable, Hashable {
             let labour = o.months.reduce(0) { $0 + $1.costs.team } / total
             let capital = o.months.reduce(0) { $0 + $1.costs.hardware + $1.costs.gpu } / total
             sentence += "; people are \(Self.percent(labour)) of its cost and GPUs or machines \(Self.percent(capital))"
-            sentence += o.savingsVsBaseline > 0 ? ", and it saves \(Money.compact(o.savingsVsBaseline))." : ", and it costs \(Money.compact(-o.savingsVsBaseline)) more than the baseline."
+            sentence += o.savingsVsBaseline > 0 ? ", and it saves \(money.compact(o.savingsVsBaseline))." : ", and it costs \(money.compact(-o.savingsVsBaseline)) more than the baseline."
             parts.append(sentence)
         }
         let trends = entries.compactMap { e -> String? in

@@ -29,17 +29,6 @@ public struct Currency: Sendable, Hashable {
     }
 }
 
-extension Money {
-    /// The currency amounts are printed in while a report renders: reports set it from the
-    /// scenario (`Money.in(currency) { … }`), so every amount in one report carries its sign.
-    @TaskLocal public static var currency: Currency = .usd
-
-    /// `body` with amounts printed in `code`.
-    public static func `in`<T>(_ code: String, _ body: () throws -> T) rethrows -> T {
-        try $currency.withValue(Currency(code: code), operation: body)
-    }
-}
-
 private extension String {
     func trimmingSuffix(_ suffix: String) -> String {
         hasSuffix(suffix) ? String(dropLast(suffix.count)) : self

@@ -7,30 +7,15 @@ public enum Money {
         grouped(fixed(x, decimals: 2))
     }
 
-    /// 1234567.891 → "$1,234,567.89"; negatives as "-$1.00" (in the report's currency: "€1,234,567.89").
-    public static func dollars(_ x: Double) -> String {
-        let text = cents(x)
-        let sign = currency.prefix
-        return text.hasPrefix("-") ? "-" + sign + text.dropFirst() : sign + text
-    }
-
-    /// A price to `decimals` places with the currency's sign: "$0.0123", "-$0.50".
-    public static func price(_ x: Double, decimals: Int) -> String {
-        (x < 0 ? "-" : "") + currency.prefix + fixed(abs(x), decimals: decimals)
-    }
-
-    /// Prose amounts: "$1.2M", "$240k", "$950", "-$3.4M" (in the report's currency).
-    public static func compact(_ x: Double) -> String {
-        let sign = x < 0 ? "-" : ""
-        let a = abs(x)
-        let body: String
-        if a >= 1e9 { body = trimmed(fixed(a / 1e9, decimals: a >= 1e10 ? 1 : 2)) + "B" }
-        else if a >= 1e6 { body = trimmed(fixed(a / 1e6, decimals: a >= 1e7 ? 1 : 2)) + "M" }
-        else if a >= 1e4 { body = fixed(a / 1e3, decimals: 0) + "k" }
-        else if a >= 1e3 { body = trimmed(fixed(a / 1e3, decimals: 1)) + "k" }
-        else if a >= 100 { body = fixed(a, decimals: 0) }
-        else { body = fixed(a, decimals: 2) }
-        return sign + currency.prefix + body
+    /// A non-negative amount without sign or currency, as prose writes it: "1.25M", "12.5M",
+    /// "240k", "1.5k", "950", "3.50".
+    public static func abbreviated(_ a: Double) -> String {
+        if a >= 1e9 { return trimmed(fixed(a / 1e9, decimals: a >= 1e10 ? 1 : 2)) + "B" }
+        if a >= 1e6 { return trimmed(fixed(a / 1e6, decimals: a >= 1e7 ? 1 : 2)) + "M" }
+        if a >= 1e4 { return fixed(a / 1e3, decimals: 0) + "k" }
+        if a >= 1e3 { return trimmed(fixed(a / 1e3, decimals: 1)) + "k" }
+        if a >= 100 { return fixed(a, decimals: 0) }
+        return fixed(a, decimals: 2)
     }
 
     /// "2.3e16"-style for very large counts.

@@ -7,15 +7,6 @@ public enum GuardrailCheck {
     /// (change rules are skipped).
     public static func evaluate(_ rules: [GuardrailRule], result: BreakevenResult, base: BreakevenResult? = nil)
         throws(GuardrailProblems) -> [GuardrailOutcome] {
-        // Breach messages quote amounts in the scenario's currency.
-        let checked = Money.in(result.scenario.currency) {
-            Result { () throws(GuardrailProblems) -> [GuardrailOutcome] in try evaluateInCurrency(rules, result: result, base: base) }
-        }
-        return try checked.get()
-    }
-
-    private static func evaluateInCurrency(_ rules: [GuardrailRule], result: BreakevenResult, base: BreakevenResult?)
-        throws(GuardrailProblems) -> [GuardrailOutcome] {
         var outcomes: [GuardrailOutcome] = []
         var problems: [GuardrailProblem] = []
         for rule in rules {
@@ -112,15 +103,16 @@ public enum GuardrailCheck {
     static func absolute(_ rule: GuardrailRule, _ comparison: GuardrailRule.Comparison, _ limit: Double,
                          _ option: OptionResult, _ result: BreakevenResult) -> GuardrailOutcome {
         let months = result.scenario.months
+        let wording = GuardrailWording(result)
         let (value, month) = measure(rule.metric, option, fromAbove: comparison.limitsFromAbove)
         // "Never breaks even" is later than any month: it breaches a max and passes a min.
         let breached = value.map { comparison.breached($0, limit) } ?? comparison.limitsFromAbove
-        var text = "\(subject(rule.metric, option)) is \(GuardrailWording.value(value, rule.metric, months: months))"
+        var text = "\(subject(rule.metric, option)) is \(wording.value(value, rule.metric, months: months))"
         if let month { text += " in month \(month) (\(result.scenario.start.adding(months: month - 1)))" }
-        text += "; \(GuardrailWording.allowed(comparison, limit, rule.metric)) allowed"
+        text += "; \(wording.allowed(comparison, limit, rule.metric)) allowed"
         if breached, let value {
             let miss = abs(value - limit)
-            text += ", \(comparison.limitsFromAbove ? "over" : "under") by \(GuardrailWording.amount(miss, rule.metric))"
+            text += ", \(comparison.limitsFromAbove ? "over" : "under") by \(wording.amount(miss, rule.metric))"
             if rule.metric.unit == .money, limit != 0 {
                 text += " (\(GuardrailWording.percent(miss / abs(limit))))"
             }
@@ -148,7 +140,8 @@ public enum GuardrailCheck {
         }
         let breached = by >= 0 ? measured > by : measured < by
         let months = result.scenario.months
-        let shown = { (x: Double?) in GuardrailWording.value(x, rule.metric, months: months) }
+        let wording = GuardrailWording(result)
+        let shown = { (x: Double?) in wording.value(x, rule.metric, months: months) }
         var text = subject(rule.metric, option)
         if measured == 0 {
             text += " stays at \(shown(new))"
@@ -156,15 +149,15 @@ public enum GuardrailCheck {
             text += " \(measured > 0 ? "rises" : "falls") from \(shown(old)) to \(shown(new))"
             if measured.isFinite {
                 text += " (" + (percent ? (measured < 0 ? "-" : "+") + GuardrailWording.percent(abs(measured))
-                                : GuardrailWording.signedAmount(measured, rule.metric)) + ")"
+                                : wording.signedAmount(measured, rule.metric)) + ")"
             }
         }
-        let limit = percent ? GuardrailWording.percent(abs(by)) : GuardrailWording.amount(by, rule.metric)
+        let limit = percent ? GuardrailWording.percent(abs(by)) : wording.amount(by, rule.metric)
         text += "; a \(by >= 0 ? "rise" : "fall") of at most \(limit) allowed"
         if breached, measured.isFinite {
             let miss = abs(measured - by)
             text += ", over by " + (percent ? GuardrailWording.number(miss * 100) + (miss * 100 == 1 ? " point" : " points")
-                                    : GuardrailWording.amount(miss, rule.metric))
+                                    : wording.amount(miss, rule.metric))
         }
         return GuardrailOutcome(rule: rule.name, option: option.id, metric: rule.metric, status: breached ? .breached : .passed,
                                 value: new, baseValue: old, message: "\(rule.name): \(text)")

@@ -1,36 +1,42 @@
 /// How guardrail messages write values, limits and misses: fixed formats, so the messages can
-/// be tested as exact strings and stay the same on every machine.
-enum GuardrailWording {
-    static func value(_ x: Double?, _ metric: GuardrailMetric, months: Int) -> String {
+/// be tested as exact strings and stay the same on every machine. Amounts in the result's currency.
+struct GuardrailWording {
+    let money: MoneyFormat
+
+    init(_ result: BreakevenResult) {
+        money = MoneyFormat(code: result.scenario.currency)
+    }
+
+    func value(_ x: Double?, _ metric: GuardrailMetric, months: Int) -> String {
         guard let x else { return "never (no breakeven within \(months) months)" }
         switch metric.unit {
-        case .money: return Money.dollars(x)
-        case .month: return "month \(number(x))"
-        case .share: return percent(x)
+        case .money: return money.amount(x)
+        case .month: return "month \(Self.number(x))"
+        case .share: return Self.percent(x)
         }
     }
 
     /// An amount in the metric's unit, without sign: "$381,110.97", "3 months", "12.6 points".
-    static func amount(_ x: Double, _ metric: GuardrailMetric) -> String {
+    func amount(_ x: Double, _ metric: GuardrailMetric) -> String {
         switch metric.unit {
-        case .money: return Money.dollars(abs(x))
-        case .month: return number(abs(x)) + (abs(x) == 1 ? " month" : " months")
-        case .share: return number(abs(x) * 100) + (abs(x) * 100 == 1 ? " point" : " points")
+        case .money: return money.amount(abs(x))
+        case .month: return Self.number(abs(x)) + (abs(x) == 1 ? " month" : " months")
+        case .share: return Self.number(abs(x) * 100) + (abs(x) * 100 == 1 ? " point" : " points")
         }
     }
 
     /// A signed amount: "+$2,400.00", "-3 months", "+5.1 points".
-    static func signedAmount(_ x: Double, _ metric: GuardrailMetric) -> String {
+    func signedAmount(_ x: Double, _ metric: GuardrailMetric) -> String {
         (x < 0 ? "-" : "+") + amount(x, metric)
     }
 
     /// What the limit allows: "at most $2,000,000.00", "less than month 6".
-    static func allowed(_ comparison: GuardrailRule.Comparison, _ limit: Double, _ metric: GuardrailMetric) -> String {
+    func allowed(_ comparison: GuardrailRule.Comparison, _ limit: Double, _ metric: GuardrailMetric) -> String {
         let shown: String
         switch metric.unit {
-        case .money: shown = Money.dollars(limit)
-        case .month: shown = "month \(number(limit))"
-        case .share: shown = percent(limit)
+        case .money: shown = money.amount(limit)
+        case .month: shown = "month \(Self.number(limit))"
+        case .share: shown = Self.percent(limit)
         }
         switch comparison {
         case .above: return "at most \(shown)"
@@ -42,7 +48,7 @@ enum GuardrailWording {
 
     /// 0.274 → "27.4%".
     static func percent(_ share: Double) -> String {
-        number(share * 100) + "%"
+        Self.number(share * 100) + "%"
     }
 
     /// One decimal at most: 3, 2.5, 12.6.

@@ -6,7 +6,7 @@ public struct ResolvedScenario: Sendable {
     var workload: WorkloadSettings
     var options: [ResolvedOption]
     /// Every input with its source, in the order read: the report's assumptions.
-    public let assumptions: [Assumption]
+    public internal(set) var assumptions: [Assumption]
     public let guardrails: [Guardrail]
     public let start: CalendarMonth
     public let baselineID: String

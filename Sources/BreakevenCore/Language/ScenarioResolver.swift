@@ -68,8 +68,17 @@ enum ScenarioResolver {
         checkCurrency(code, top, r)
         let guardrails = GuardrailReader.read(r, baseline: baseline)
         guard context.diagnostics.isEmpty else { return .failure(ScenarioErrors(file: "", diagnostics: context.diagnostics)) }
-        return .success(ResolvedScenario(top: top, workload: workload, options: options, assumptions: context.assumptions,
-                                         guardrails: guardrails, start: start, baselineID: baseline))
+        var resolved = ResolvedScenario(top: top, workload: workload, options: options, assumptions: context.assumptions,
+                                        guardrails: guardrails, start: start, baselineID: baseline)
+        // Values a key lists below its own path (derived throughput, named one-time costs) take
+        // the name of the input they are.
+        for k in resolved.assumptions.indices where resolved.assumptions[k].title == nil {
+            if let doc = resolved.input(resolved.assumptions[k].path)?.doc {
+                resolved.assumptions[k].title = doc.title
+                resolved.assumptions[k].unit = doc.unit
+            }
+        }
+        return .success(resolved)
     }
 
     private static func resolveBaseline(_ top: ScenarioLanguage.Settings, _ r: KeyReader, ids: [String]) -> String {

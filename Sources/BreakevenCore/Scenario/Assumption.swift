@@ -21,15 +21,22 @@ public struct Assumption: Sendable, Hashable, Codable {
     /// The value as JSON text.
     public var value: String
     public var source: Source
+    /// The key's human name and unit, from the language's doc ("GPU price", money per GPU-hour),
+    /// so that a report made from a result file words the input as the run did; nil where the
+    /// input has no key of its own.
+    public var title: String?
+    public var unit: ValueUnit?
 
-    public init(path: String, value: String, source: Source) {
+    public init(path: String, value: String, source: Source, title: String? = nil, unit: ValueUnit? = nil) {
         self.path = path
         self.value = value
         self.source = source
+        self.title = title
+        self.unit = unit
     }
 
     enum CodingKeys: String, CodingKey {
-        case path, value, source
+        case path, value, source, title, unit
         case catalogID = "catalog_id"
         case effectiveFrom = "effective_from"
         case reference
@@ -42,6 +49,8 @@ public struct Assumption: Sendable, Hashable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(path, forKey: .path)
         try c.encode(value, forKey: .value)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encodeIfPresent(unit, forKey: .unit)
         switch source {
         case .scenario: try c.encode("scenario", forKey: .source)
         case .override: try c.encode("--set", forKey: .source)
@@ -64,6 +73,8 @@ public struct Assumption: Sendable, Hashable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         path = try c.decode(String.self, forKey: .path)
         value = try c.decode(String.self, forKey: .value)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        unit = try c.decodeIfPresent(ValueUnit.self, forKey: .unit)
         switch try c.decode(String.self, forKey: .source) {
         case "scenario": source = .scenario
         case "--set": source = .override

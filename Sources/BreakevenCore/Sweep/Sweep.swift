@@ -13,6 +13,15 @@ public enum Sweep {
         let known = ScenarioInputs(loaded.resolved)
         let xInput = try input(x, known)
         var yInput: NumericInput?
+        // The axes carry their inputs' names, as the assumptions list them.
+        var x = x, y = y
+        for a in loaded.resolved.assumptions {
+            if a.path == x.path, x.title == nil { (x.title, x.unit) = (a.title, a.unit) }
+            if a.path == y?.path, y?.title == nil {
+                y?.title = a.title
+                y?.unit = a.unit
+            }
+        }
         if let y {
             if y.path == x.path { throw SweepProblem("\(y.argument): the same input as \(x.argument.split(separator: " ").first ?? "--x")") }
             yInput = try input(y, known)

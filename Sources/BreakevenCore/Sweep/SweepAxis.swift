@@ -14,6 +14,10 @@ public struct SweepAxis: Sendable, Hashable {
     public var logarithmic: Bool
     /// As given, for messages: `--x workload.requests_per_month=1e5..1e9:60:log`.
     public var argument: String
+    /// The input's human name and unit, from the language's doc ("GPU price", money per
+    /// GPU-hour); nil until the sweep has found the input.
+    public var title: String?
+    public var unit: ValueUnit?
 
     public init(path: String, lower: Double, upper: Double, count: Int = SweepAxis.defaultCount, logarithmic: Bool = false, flag: String = "--x") {
         self.path = path

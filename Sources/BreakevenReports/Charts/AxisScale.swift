@@ -8,10 +8,21 @@ struct AxisScale: Sendable, Hashable {
     var max: Double
     var step: Double
     var ticks: [Double]
+    var money: MoneyFormat
 
     /// A range from the data (always including 0) with about `target` steps.
-    init(values: [Double], target: Int = 5) {
+    init(values: [Double], money: MoneyFormat, target: Int = 5) {
+        self.money = money
         let nice = NiceTicks(values.min() ?? 0, values.max() ?? 0, count: target, mantissas: NiceTicks.withTwoAndAHalf, includeZero: true)
+        min = nice.lower
+        max = nice.upper
+        step = nice.step
+        ticks = nice.ticks
+    }
+
+    /// An axis on ticks already chosen (a tornado's, a sweep's), labelled in one unit.
+    init(_ nice: NiceTicks, money: MoneyFormat) {
+        self.money = money
         min = nice.lower
         max = nice.upper
         step = nice.step
@@ -37,15 +48,7 @@ struct AxisScale: Sendable, Hashable {
             return abs(scaled - scaled.rounded()) < 1e-6
         } ?? 6
         let text = Money.trimmed(Money.fixed(abs(x) / scale, decimals: decimals))
-        if text == "0" { return Money.currency.prefix + "0" }
-        return (x < 0 ? "-" : "") + Money.currency.prefix + text + suffix
-    }
-
-    /// Month ticks: 1, then every `step` months (3, 6, 12 …), at most about 12 of them.
-    static func monthTicks(_ months: Int) -> [Int] {
-        let step = [1, 2, 3, 6, 12, 24, 36, 60].first { months / $0 <= 12 } ?? 120
-        var ticks = [1]
-        ticks += stride(from: step, through: months, by: step).filter { $0 > 1 }
-        return ticks
+        if text == "0" { return money.sign + "0" }
+        return (x < 0 ? "-" : "") + money.sign + text + suffix
     }
 }

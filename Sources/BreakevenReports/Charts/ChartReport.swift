@@ -3,18 +3,10 @@ import BreakevenCore
 /// The charts `run` writes beside NAME.md: NAME.cumulative.svg and NAME.monthly.svg.
 public enum ChartReport {
     public static func cumulativeSVG(_ result: BreakevenResult) -> String {
-        Money.in(result.scenario.currency) { cumulativeSVGInCurrency(result) }
-    }
-
-    private static func cumulativeSVGInCurrency(_ result: BreakevenResult) -> String {
         SVGChart.render(.cumulative(result), subtitle: subtitle(result))
     }
 
     public static func monthlySVG(_ result: BreakevenResult) -> String {
-        Money.in(result.scenario.currency) { monthlySVGInCurrency(result) }
-    }
-
-    private static func monthlySVGInCurrency(_ result: BreakevenResult) -> String {
         SVGChart.render(.monthly(result), subtitle: subtitle(result))
     }
 
@@ -25,7 +17,7 @@ public enum ChartReport {
 
     static func subtitle(_ r: BreakevenResult) -> String {
         let s = r.scenario
-        return "\(s.name) · \(months(s.months)) from \(s.start) · amounts in \(s.currency)"
+        return "\(s.name) · \(months(s.months)) from \(MonthAxis.label(s.start)) · amounts in \(s.currency)"
     }
 
     /// "1 month", "36 months".

@@ -10,6 +10,13 @@ extension LineChart {
         for (k, o) in d.options.enumerated() {
             let color = ChartColor.at(k)
             let dashed = k >= ChartColor.palette.count
+            // An option the change leaves as it was is drawn once.
+            if let before = o.cumulativeBefore, let after = o.cumulativeAfter, Array(before.prefix(months)) == Array(after.prefix(months)) {
+                let month = o.figure(.breakevenMonth)?.new.map { Int($0) }
+                series.append(ChartSeries(label: "\(o.label), unchanged", note: note(o.isBaseline, month), values: Array(after.prefix(months)),
+                                          color: color, dashed: dashed, marker: month.flatMap { $0 <= months ? $0 : nil }))
+                continue
+            }
             if let before = o.cumulativeBefore {
                 let month = o.figure(.breakevenMonth)?.old.map { Int($0) }
                 series.append(ChartSeries(label: "\(o.label), before", note: note(o.isBaseline, month), values: Array(before.prefix(months)),
@@ -22,7 +29,7 @@ extension LineChart {
             }
         }
         return LineChart(title: "Cumulative cost, before and after", yTitle: "Cumulative cost (\(d.head.currency))",
-                         xTitle: "Month (1 = \(d.head.start))", months: months, series: series)
+                         xTitle: "Month (1 = \(MonthAxis.label(d.head.start)))", months: months, start: d.head.start, series: series, money: d.head.money)
     }
 
     private static func note(_ isBaseline: Bool, _ month: Int?) -> String {

@@ -49,7 +49,7 @@ enum DiffHeadline {
     /// "Closed API is the only option and costs $72k over 12 months."
     static func onlyBaseline(_ d: ResultDiff) -> String {
         let total = d.options.first { $0.isBaseline && $0.status != .removed }?.figure(.totalCost)?.new ?? 0
-        return "\(d.head.baselineLabel) is the only option and costs \(Money.compact(total)) over \(d.head.months) months."
+        return "\(d.head.baselineLabel) is the only option and costs \(d.head.money.compact(total)) over \(d.head.months) months."
     }
 
     /// Where an option stands in HEAD: "X breaks even in month 3 and saves $38k over 12 months
@@ -58,9 +58,9 @@ enum DiffHeadline {
         let n = d.head.months
         let savings = saving(o) ?? 0
         if savings > 0, let month = o.figure(.breakevenMonth)?.new {
-            return "\(o.label) breaks even in month \(Int(month)) and saves \(Money.compact(savings)) over \(n) months against \(d.head.baselineLabel)."
+            return "\(o.label) breaks even in month \(Int(month)) and saves \(d.head.money.compact(savings)) over \(n) months against \(d.head.baselineLabel)."
         }
-        return "\(o.label) never breaks even: over \(n) months it costs \(Money.compact(abs(savings))) more than \(d.head.baselineLabel)."
+        return "\(o.label) never breaks even: over \(n) months it costs \(d.head.money.compact(abs(savings))) more than \(d.head.baselineLabel)."
     }
 
     /// An option present on both sides: its breakeven month, then its savings, old → new.
@@ -82,23 +82,23 @@ enum DiffHeadline {
         let n = d.head.months
         let new = o.figure(.savingsVsBaseline)?.new ?? 0
         guard let old = o.figure(.savingsVsBaseline)?.old else {
-            return new > 0 ? "it saves \(Money.compact(new)) over \(n) months" : "over \(n) months it costs \(Money.compact(-new)) more"
+            return new > 0 ? "it saves \(d.head.money.compact(new)) over \(n) months" : "over \(n) months it costs \(d.head.money.compact(-new)) more"
         }
         guard base.months == n else {
-            return "savings are \(Money.compact(new)) over \(n) months (were \(Money.compact(old)) over \(base.months))"
+            return "savings are \(d.head.money.compact(new)) over \(n) months (were \(d.head.money.compact(old)) over \(base.months))"
         }
         if old == new {
-            return new > 0 ? "\(n)-month savings stay at \(Money.compact(new))" : "over \(n) months it still costs \(Money.compact(-new)) more"
+            return new > 0 ? "\(n)-month savings stay at \(d.head.money.compact(new))" : "over \(n) months it still costs \(d.head.money.compact(-new)) more"
         }
         switch (old > 0, new > 0) {
         case (true, true):
-            return "\(n)-month savings \(new > old ? "rise" : "fall") by \(Money.compact(abs(new - old))) (\(signedPercent((new - old) / abs(old))))"
+            return "\(n)-month savings \(new > old ? "rise" : "fall") by \(d.head.money.compact(abs(new - old))) (\(signedPercent((new - old) / abs(old))))"
         case (false, false):
-            return "over \(n) months it costs \(Money.compact(-new)) more than \(d.head.baselineLabel) (was \(Money.compact(-old)) more)"
+            return "over \(n) months it costs \(d.head.money.compact(-new)) more than \(d.head.baselineLabel) (was \(d.head.money.compact(-old)) more)"
         case (false, true):
-            return "over \(n) months it now saves \(Money.compact(new)) (it cost \(Money.compact(-old)) more before)"
+            return "over \(n) months it now saves \(d.head.money.compact(new)) (it cost \(d.head.money.compact(-old)) more before)"
         case (true, false):
-            return "over \(n) months it now costs \(Money.compact(-new)) more than \(d.head.baselineLabel) (it saved \(Money.compact(old)) before)"
+            return "over \(n) months it now costs \(d.head.money.compact(-new)) more than \(d.head.baselineLabel) (it saved \(d.head.money.compact(old)) before)"
         }
     }
 
@@ -106,10 +106,10 @@ enum DiffHeadline {
     static func total(_ o: OptionDiff, _ d: ResultDiff) -> String {
         guard let f = o.figure(.totalCost), let new = f.new else { return "" }
         guard let change = f.change, change != 0 else {
-            return "\(o.label)'s \(d.head.months)-month total stays at \(Money.compact(new))."
+            return "\(o.label)'s \(d.head.months)-month total stays at \(d.head.money.compact(new))."
         }
         let pct = f.relativeChange.map { " (\(signedPercent($0)))" } ?? ""
-        return "\(o.label)'s \(d.head.months)-month total \(change > 0 ? "rises" : "falls") by \(Money.compact(abs(change)))\(pct) to \(Money.compact(new))."
+        return "\(o.label)'s \(d.head.months)-month total \(change > 0 ? "rises" : "falls") by \(d.head.money.compact(abs(change)))\(pct) to \(d.head.money.compact(new))."
     }
 
     /// "+12.9%", "−18%" (a real minus sign, as typeset).

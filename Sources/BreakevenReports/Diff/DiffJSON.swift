@@ -5,10 +5,6 @@ import BreakevenCore
 /// `null` where a figure does not exist, sorted keys, and where each side came from.
 public enum DiffJSON {
     public static func render(_ diff: ResultDiff, context: DiffContext) throws -> String {
-        try Money.in(diff.head.currency) { try renderInCurrency(diff, context: context) }
-    }
-
-    private static func renderInCurrency(_ diff: ResultDiff, context: DiffContext) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(Document(diff: diff, context: context))

@@ -32,10 +32,6 @@ public enum DiffMarkdown {
     }
 
     public static func render(_ d: ResultDiff, context: DiffContext) -> String {
-        Money.in(d.head.currency) { renderInCurrency(d, context: context) }
-    }
-
-    private static func renderInCurrency(_ d: ResultDiff, context: DiffContext) -> String {
         var head = marker(d.name) + "\n"
         head += "### Cost diff: \(md(d.head.scenario))\n\n"
         head += "**\(md(d.headline))**\n\n"
@@ -91,7 +87,7 @@ public enum DiffMarkdown {
             if o.status == .added { name += " · new" }
             if o.status == .removed { name += " · removed" }
             if o.status == .unchanged, let total = o.figure(.totalCost) {
-                rows.append(DiffBlock.row([name, title(.totalCost, d), value(total.old, .totalCost), value(total.new, .totalCost), "no change"]))
+                rows.append(DiffBlock.row([name, title(.totalCost, d), value(total.old, .totalCost, d.head.money), value(total.new, .totalCost, d.head.money), "no change"]))
                 continue
             }
             var first = true
@@ -102,10 +98,10 @@ public enum DiffMarkdown {
                 switch o.status {
                 case .added: change = "new"
                 case .removed: change = "removed"
-                default: change = DiffMarkdown.change(f)
+                default: change = DiffMarkdown.change(f, d.head.money)
                 }
-                let before = o.status == .added ? "–" : value(f.old, f.figure)
-                let after = o.status == .removed ? "–" : value(f.new, f.figure)
+                let before = o.status == .added ? "–" : value(f.old, f.figure, d.head.money)
+                let after = o.status == .removed ? "–" : value(f.new, f.figure, d.head.money)
                 rows.append(DiffBlock.row([first ? name : "", title(f.figure, d), before, after, change]))
                 first = false
             }
@@ -136,7 +132,7 @@ public enum DiffMarkdown {
 
     static func isMonth(_ f: FigureChange.Figure) -> Bool { f == .breakevenMonth || f == .runRateBreakevenMonth }
 
-    static func value(_ x: Double?, _ f: FigureChange.Figure) -> String {
+    static func value(_ x: Double?, _ f: FigureChange.Figure, _ money: MoneyFormat) -> String {
         switch f {
         case .breakevenMonth, .runRateBreakevenMonth:
             return x.map { String(Int($0)) } ?? "never"
@@ -145,12 +141,12 @@ public enum DiffMarkdown {
         case .breakevenRequestsPerDay:
             return x.map { $0 == 0 ? "any volume" : Verdict.requests($0) } ?? "–"
         default:
-            return x.map(Money.dollars) ?? "–"
+            return x.map(money.amount) ?? "–"
         }
     }
 
     /// "+$240,000.00 (+12.9%)", "+2 months", "no change", "now never".
-    static func change(_ f: FigureChange) -> String {
+    static func change(_ f: FigureChange, _ money: MoneyFormat) -> String {
         if f.isUnchanged { return "no change" }
         guard let delta = f.change else {
             if isMonth(f.figure) { return f.new == nil ? "now never" : "was never" }
@@ -164,7 +160,7 @@ public enum DiffMarkdown {
             return sign + "\(months) month" + (months == 1 ? "" : "s")
         case .breakevenTokensPerMonth: amount = Money.grouped(Money.fixed(abs(delta), decimals: 0))
         case .breakevenRequestsPerDay: amount = Verdict.requests(abs(delta))
-        default: amount = Money.dollars(abs(delta))
+        default: amount = money.amount(abs(delta))
         }
         let pct = f.relativeChange.map { " (\(DiffHeadline.signedPercent($0)))" } ?? ""
         return sign + amount + pct
@@ -184,6 +180,7 @@ public enum DiffMarkdown {
         let added = Set(d.options.filter { $0.status == .added }.map(\.id))
         let removed = Set(d.options.filter { $0.status == .removed }.map(\.id))
         var rows: [String] = []
+        let words = InputWording(d)
         var collapsed: [String: Int] = [:]
         var order: [(id: String, added: Bool)] = []
         for c in d.inputs {
@@ -192,14 +189,17 @@ public enum DiffMarkdown {
                 collapsed[id, default: 0] += 1
                 continue
             }
-            rows.append(DiffBlock.row([MarkdownText.code(c.path), shown(c.old, c.oldSource), shown(c.new, c.newSource)]))
+            rows.append(DiffBlock.row([md(words.name(c.path)), MarkdownText.code(c.path),
+                                       shown(c.old.map { words.text($0, at: c.path) }, c.oldSource),
+                                       shown(c.new.map { words.text($0, at: c.path) }, c.newSource)]))
         }
         for (id, isAdded) in order {
             let n = collapsed[id] ?? 0
             let text = "\(n) input\(n == 1 ? "" : "s") (\(isAdded ? "new" : "removed") option)"
-            rows.append(DiffBlock.row([MarkdownText.code("options.\(id).*"), isAdded ? "–" : text, isAdded ? text : "–"]))
+            let label = d.option(id)?.label ?? id
+            rows.append(DiffBlock.row([md("Every input of " + label), MarkdownText.code("options.\(id).*"), isAdded ? "–" : text, isAdded ? text : "–"]))
         }
-        let header = DiffBlock.row(["Input", "Before", "After"]) + "|---|---|---|\n"
+        let header = DiffBlock.row(["Input", "Path", "Before", "After"]) + "|---|---|---|---|\n"
         return DiffBlock(title: "Inputs changed (\(d.inputs.count))", intro: header, rows: rows, noun: "input changes", cutRank: 1)
     }
 
@@ -210,12 +210,12 @@ public enum DiffMarkdown {
         return String(parts[1])
     }
 
-    /// "`-0.5`", "`0` (default)", "–".
+    /// "-50%", "$2.49 per GPU-hour (default)", "–".
     static func shown(_ value: String?, _ source: String?) -> String {
         guard let value else { return "–" }
-        let code = MarkdownText.code(value)
-        guard let source, source != "scenario" else { return code }
-        return "\(code) (\(md(source)))"
+        let text = md(value)
+        guard let source, source != "scenario" else { return text }
+        return "\(text) (\(md(source)))"
     }
 
     /// Text in a pull-request comment: escaped, and @mentions that would notify someone broken.

@@ -15,8 +15,14 @@ public struct InputChange: Sendable, Hashable, Codable {
     /// "scenario", "default", "--set" or "catalog …".
     public var oldSource: String?
     public var newSource: String?
+    /// The key's human name and unit, as the results' assumptions give them (HEAD's first).
+    public var title: String?
+    public var unit: ValueUnit?
 
-    public init(path: String, kind: Kind, old: String?, new: String?, oldSource: String?, newSource: String?) {
+    public init(path: String, kind: Kind, old: String?, new: String?, oldSource: String?, newSource: String?,
+                title: String? = nil, unit: ValueUnit? = nil) {
+        self.title = title
+        self.unit = unit
         self.path = path
         self.kind = kind
         self.old = old
@@ -26,7 +32,7 @@ public struct InputChange: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case path, kind, old, new
+        case path, kind, old, new, title, unit
         case oldSource = "old_source"
         case newSource = "new_source"
     }
@@ -39,6 +45,8 @@ public struct InputChange: Sendable, Hashable, Codable {
         try c.encode(new, forKey: .new)
         try c.encode(oldSource, forKey: .oldSource)
         try c.encode(newSource, forKey: .newSource)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encodeIfPresent(unit, forKey: .unit)
     }
 
     /// Value changes between two lists of inputs: HEAD's order, then what only the base has.
@@ -52,15 +60,18 @@ public struct InputChange: Sendable, Hashable, Codable {
             if let b = old[a.path] {
                 if b.value != a.value {
                     out.append(InputChange(path: a.path, kind: .changed, old: b.value, new: a.value,
-                                           oldSource: b.sourceDescription, newSource: a.sourceDescription))
+                                           oldSource: b.sourceDescription, newSource: a.sourceDescription,
+                                           title: a.title ?? b.title, unit: a.unit ?? b.unit))
                 }
             } else {
-                out.append(InputChange(path: a.path, kind: .added, old: nil, new: a.value, oldSource: nil, newSource: a.sourceDescription))
+                out.append(InputChange(path: a.path, kind: .added, old: nil, new: a.value, oldSource: nil, newSource: a.sourceDescription,
+                                       title: a.title, unit: a.unit))
             }
         }
         var removedSeen = Set<String>()
         for b in before where !seen.contains(b.path) && removedSeen.insert(b.path).inserted {
-            out.append(InputChange(path: b.path, kind: .removed, old: b.value, new: nil, oldSource: b.sourceDescription, newSource: nil))
+            out.append(InputChange(path: b.path, kind: .removed, old: b.value, new: nil, oldSource: b.sourceDescription, newSource: nil,
+                                   title: b.title, unit: b.unit))
         }
         return out
     }
@@ -77,7 +88,15 @@ public struct InputChange: Sendable, Hashable, Codable {
             var path = "guardrails.\(g.option).\(g.metric.rawValue).\(bound)"
             count[path, default: 0] += 1
             if let k = count[path], k > 1 { path += "#\(k)" }
-            return Assumption(path: path, value: GuardrailRule.plain(value), source: .scenario)
+            let unit: ValueUnit
+            switch g.metric.unit {
+            case .money: unit = .money
+            case .month: unit = .month
+            case .share: unit = .share
+            }
+            let limit = bound == "max" ? "at most" : "at least"
+            return Assumption(path: path, value: GuardrailRule.plain(value), source: .scenario,
+                              title: "Guardrail: \(g.metric.words) \(limit)", unit: unit)
         }
     }
 }

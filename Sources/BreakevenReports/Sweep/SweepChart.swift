@@ -29,10 +29,6 @@ public enum SweepChart {
     }
 
     public static func render(_ grid: SweepGrid) -> String {
-        Money.in(grid.currency) { renderInCurrency(grid) }
-    }
-
-    private static func renderInCurrency(_ grid: SweepGrid) -> String {
         grid.y == nil ? line(grid) : heatmap(grid)
     }
 
@@ -58,8 +54,8 @@ public enum SweepChart {
             let top = roundedDown(max(largest, 1) / 2)
             let breaks = [0, top / 100, top / 10, top]
             var legend: [(String, String)] = []
-            for k in (0..<4).reversed() { legend.append((diverging[4 + k], "cheaper by " + range(breaks, k))) }
-            for k in 0..<4 { legend.append((diverging[3 - k], "dearer by " + range(breaks, k))) }
+            for k in (0..<4).reversed() { legend.append((diverging[4 + k], "cheaper by " + range(breaks, k, grid.money))) }
+            for k in 0..<4 { legend.append((diverging[3 - k], "dearer by " + range(breaks, k, grid.money))) }
             return Classes(legend: legend, color: { i, j in
                 let s = grid.savings(i, j)
                 guard s.isFinite else { return nil }
@@ -86,14 +82,8 @@ public enum SweepChart {
     }
 
     /// Class k of the breaks: "$0 to $20k", "$2M or more".
-    static func range(_ breaks: [Double], _ k: Int) -> String {
-        k == breaks.count - 1 ? "\(money(breaks[k])) or more" : "\(money(breaks[k])) to \(money(breaks[k + 1]))"
-    }
-
-    /// "$0", "$10", "$500k": round amounts without cents.
-    static func money(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1000 { return (x < 0 ? "-" : "") + Money.currency.prefix + String(Int(abs(x))) }
-        return Money.compact(x)
+    static func range(_ breaks: [Double], _ k: Int, _ money: MoneyFormat) -> String {
+        k == breaks.count - 1 ? "\(money.round(breaks[k])) or more" : "\(money.round(breaks[k])) to \(money.round(breaks[k + 1]))"
     }
 
     /// The largest 1, 2 or 5 × 10^k at or below x.
@@ -147,10 +137,10 @@ public enum SweepChart {
             }
         }
         svg.rect(x: plotLeft, y: plotTop, width: plotRight - plotLeft, height: plotBottom - plotTop, fill: "none", stroke: "#333333")
-        axisTicks(grid.x, vertical: false, svg: &svg) { px($0) }
-        axisTicks(yAxis, vertical: true, svg: &svg) { py($0) }
-        svg.text(grid.x.path, x: (plotLeft + plotRight) / 2, y: plotBottom + 46, anchor: .middle, bold: true)
-        svg.text(yAxis.path, x: 30, y: (plotTop + plotBottom) / 2, anchor: .middle, bold: true, rotate: true)
+        axisTicks(grid.x, grid, vertical: false, svg: &svg) { px($0) }
+        axisTicks(yAxis, grid, vertical: true, svg: &svg) { py($0) }
+        svg.text(InputWording(grid).axisTitle(grid.x.path), x: (plotLeft + plotRight) / 2, y: plotBottom + 46, anchor: .middle, bold: true)
+        svg.text(InputWording(grid).axisTitle(yAxis.path), x: 30, y: (plotTop + plotBottom) / 2, anchor: .middle, bold: true, rotate: true)
         // Where the scenario stands.
         if let yn = grid.yNominal {
             let u = grid.x.index(of: grid.xNominal), v = yAxis.index(of: yn)
@@ -172,7 +162,7 @@ public enum SweepChart {
     }
 
     static func description(_ grid: SweepGrid) -> String {
-        "\(title(grid)), as \(grid.x.path)" + (grid.y.map { " and \($0.path)" } ?? "") + " vary. " + subtitle(grid) + "."
+        "\(title(grid)), as \(InputWording(grid).name(grid.x.path)) (\(grid.x.path))" + (grid.y.map { " and \(InputWording(grid).name($0.path)) (\($0.path))" } ?? "") + " vary. " + subtitle(grid) + "."
     }
 
     static func legend(_ entries: [(color: String, label: String)], frontier: String?, svg: inout SVGDocument) {
@@ -193,7 +183,7 @@ public enum SweepChart {
 
     /// Ticks at round values inside the axis (decades on a log axis that spans one or more),
     /// placed by their fractional index.
-    static func axisTicks(_ axis: SweepAxis, vertical: Bool, svg: inout SVGDocument, position: (Double) -> Double) {
+    static func axisTicks(_ axis: SweepAxis, _ grid: SweepGrid, vertical: Bool, svg: inout SVGDocument, position: (Double) -> Double) {
         var ticks: [Double]
         if axis.logarithmic, axis.upper / axis.lower >= 10 {
             ticks = NiceTicks.decades(axis.lower, axis.upper)
@@ -205,10 +195,10 @@ public enum SweepChart {
             let p = position(axis.index(of: t))
             if vertical {
                 svg.line(x1: plotLeft - 5, y1: p, x2: plotLeft, y2: p, stroke: "#333333")
-                svg.text(label(t), x: plotLeft - 8, y: p + 4, anchor: .end, fill: "#444444")
+                svg.text(label(t, axis, grid), x: plotLeft - 8, y: p + 4, anchor: .end, fill: "#444444")
             } else {
                 svg.line(x1: p, y1: plotBottom, x2: p, y2: plotBottom + 5, stroke: "#333333")
-                svg.text(label(t), x: p, y: plotBottom + 20, anchor: .middle, fill: "#444444")
+                svg.text(label(t, axis, grid), x: p, y: plotBottom + 20, anchor: .middle, fill: "#444444")
             }
         }
         if axis.logarithmic {
@@ -218,9 +208,9 @@ public enum SweepChart {
         }
     }
 
-    /// 1e6 → "1M", 2.5 → "2.5", 0.04 → "0.04".
-    static func label(_ x: Double) -> String {
-        abs(x) >= 1e4 ? Verdict.tokens(x) : Money.significant(x, digits: 4)
+    /// A value of an axis in its unit: "1M", "$2.50", "4%".
+    static func label(_ x: Double, _ axis: SweepAxis, _ grid: SweepGrid) -> String {
+        InputWording(grid).short(x, at: axis.path)
     }
 
     // MARK: Line chart (1-D)
@@ -249,19 +239,19 @@ public enum SweepChart {
         }
         let drawn: [Double] = series.flatMap { $0.values.compactMap { $0 } }
         let all: [Double] = drawn + (grid.metric == .savings ? [0] : [])
-        let scale = grid.metric == .breakevenMonth ? NiceTicks(0, Double(grid.months)) : NiceTicks(all.min() ?? 0, all.max() ?? 1)
+        let scale = grid.metric == .breakevenMonth ? NiceTicks(0, Double(grid.months)) : NiceTicks(all.min() ?? 0, all.max() ?? 1, count: 8)
         func py(_ v: Double) -> Double { plotBottom - (v - scale.lower) / (scale.upper - scale.lower) * (plotBottom - plotTop) }
         for t in scale.ticks {
             svg.line(x1: plotLeft, y1: py(t), x2: plotRight, y2: py(t), stroke: "#e6e6e6")
-            svg.text(grid.metric == .breakevenMonth ? Money.significant(t) : TornadoChart.tickLabel(t), x: plotLeft - 8, y: py(t) + 4, anchor: .end, fill: "#444444")
+            svg.text(grid.metric == .breakevenMonth ? Money.significant(t) : AxisScale(scale, money: grid.money).label(t), x: plotLeft - 8, y: py(t) + 4, anchor: .end, fill: "#444444")
         }
         if grid.metric == .savings, scale.lower < 0, scale.upper > 0 {
             svg.line(x1: plotLeft, y1: py(0), x2: plotRight, y2: py(0), stroke: "#555555", width: 1.5)
         }
         // The frontier: vertical lines where the savings cross zero or the cheapest option changes.
         let marks: [(Double, String)] = grid.metric == .cheapest
-            ? grid.cheapestChanges(row: 0).map { ($0.index, "\(grid.optionIDs[$0.to]) cheapest from \(label($0.value))") }
-            : grid.crossings(row: 0).map { ($0.index, "breakeven at \(label($0.value))") }
+            ? grid.cheapestChanges(row: 0).map { ($0.index, "\(grid.optionIDs[$0.to]) cheapest from \(label($0.value, grid.x, grid))") }
+            : grid.crossings(row: 0).map { ($0.index, "breakeven at \(label($0.value, grid.x, grid))") }
         for (k, mark) in marks.enumerated() {
             svg.line(x1: px(mark.0), y1: plotTop, x2: px(mark.0), y2: plotBottom, stroke: "#b22222", dashed: true)
             svg.text(mark.1, x: px(mark.0) + 4, y: plotTop + 14 + Double(k % 3) * 16, size: 12, fill: "#b22222")
@@ -276,8 +266,8 @@ public enum SweepChart {
             if run.count == 1, let p = run.first { svg.circle(x: p.0, y: p.1, r: 3, fill: s.color) }
         }
         svg.rect(x: plotLeft, y: plotTop, width: plotRight - plotLeft, height: plotBottom - plotTop, fill: "none", stroke: "#333333")
-        axisTicks(grid.x, vertical: false, svg: &svg) { px($0) }
-        svg.text(grid.x.path, x: (plotLeft + plotRight) / 2, y: plotBottom + 46, anchor: .middle, bold: true)
+        axisTicks(grid.x, grid, vertical: false, svg: &svg) { px($0) }
+        svg.text(InputWording(grid).axisTitle(grid.x.path), x: (plotLeft + plotRight) / 2, y: plotBottom + 46, anchor: .middle, bold: true)
         svg.text(yTitle, x: 30, y: (plotTop + plotBottom) / 2, anchor: .middle, bold: true, rotate: true)
         let u = grid.x.index(of: grid.xNominal)
         if u >= 0, u <= n - 1 {

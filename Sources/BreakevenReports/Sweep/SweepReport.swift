@@ -10,13 +10,9 @@ public enum SweepReport {
     ///   - name: NAME of the files, NAME.sweep.svg and NAME.sweep.csv beside the summary.
     ///   - command: the command line that reproduces the sweep.
     public static func render(_ grid: SweepGrid, name: String, command: String) -> String {
-        Money.in(grid.currency) { renderInCurrency(grid, name: name, command: command) }
-    }
-
-    private static func renderInCurrency(_ grid: SweepGrid, name: String, command: String) -> String {
         let option = grid.optionLabels[grid.optionIndex], baseline = grid.optionLabels[grid.baselineIndex]
         var out = "# Sweep: \(MarkdownText.text(grid.scenarioName))\n\n"
-        out += "\(MarkdownText.text(SweepChart.title(grid))), as \(axisText(grid.x))" + (grid.y.map { " and \(axisText($0))" } ?? "") + " vary"
+        out += "\(MarkdownText.text(SweepChart.title(grid))), as \(axisText(grid.x, grid))" + (grid.y.map { " and \(axisText($0, grid))" } ?? "") + " vary"
         out += "; every other input keeps its scenario value. Each point is a whole projection of the scenario.\n\n"
         let chart = SweepChart.fileName(name), csv = name + ".sweep.csv"
         out += "![\(MarkdownText.linkText(SweepChart.title(grid)))](\(MarkdownText.linkTarget(chart)))\n\n"
@@ -47,7 +43,7 @@ public enum SweepReport {
             }
         }
         let share = { (n: Int) in Verdict.percent(Double(n) / Double(max(1, finite))) }
-        out += MarkdownText.text("\(option) is at or below \(baseline) at \(share(cheaper)) of the \(finite) points; its savings run from \(Money.compact(lowest)) to \(Money.compact(highest)).") + "\n\n"
+        out += MarkdownText.text("\(option) is at or below \(baseline) at \(share(cheaper)) of the \(finite) points; its savings run from \(grid.money.compact(lowest)) to \(grid.money.compact(highest)).") + "\n\n"
         var t = MarkdownTable([("Option", .left), ("Cheapest at", .right)])
         for k in grid.optionIDs.indices { t.append([MarkdownText.text(grid.optionLabels[k]), share(wins[k])]) }
         out += t.text
@@ -57,8 +53,11 @@ public enum SweepReport {
         return out
     }
 
-    static func axisText(_ axis: SweepAxis) -> String {
-        "\(MarkdownText.code(axis.path)) from \(SweepChart.label(axis.lower)) to \(SweepChart.label(axis.upper)) (\(axis.count) points\(axis.logarithmic ? ", log scale" : ""))"
+    /// "GPU price · Self-hosted Llama (`options.self.gpu_hourly`) from $1.00 to $5.00 per GPU-hour (32 points)".
+    static func axisText(_ axis: SweepAxis, _ grid: SweepGrid) -> String {
+        let words = InputWording(grid)
+        return "\(MarkdownText.text(words.name(axis.path))) (\(MarkdownText.code(axis.path))) from \(MarkdownText.text(words.short(axis.lower, at: axis.path)))"
+            + " to \(MarkdownText.text(words.value(axis.upper, at: axis.path))) (\(axis.count) points\(axis.logarithmic ? ", log scale" : ""))"
     }
 
     /// Rows to list: all of a short grid, else an even sample with the first and the last.
@@ -84,14 +83,14 @@ public enum SweepReport {
         }
         let start = grid.savings(0, j) >= 0
         var parts: [String] = []
-        if start { parts.append("up to \(SweepChart.label(crossings[0].value))") }
+        if start { parts.append("up to \(SweepChart.label(crossings[0].value, grid.x, grid))") }
         var k = start ? 1 : 0
         while k < crossings.count {
             let from = crossings[k].value
             if k + 1 < crossings.count {
-                parts.append("\(SweepChart.label(from)) to \(SweepChart.label(crossings[k + 1].value))")
+                parts.append("\(SweepChart.label(from, grid.x, grid)) to \(SweepChart.label(crossings[k + 1].value, grid.x, grid))")
             } else {
-                parts.append("from \(SweepChart.label(from))")
+                parts.append("from \(SweepChart.label(from, grid.x, grid))")
             }
             k += 2
         }
@@ -100,7 +99,7 @@ public enum SweepReport {
 
     static func savingsFrontier(_ grid: SweepGrid, option: String, baseline: String) -> String {
         let (option, baseline) = (MarkdownText.text(option), MarkdownText.text(baseline))
-        let x = MarkdownText.code(grid.x.path)
+        let x = MarkdownText.text(InputWording(grid).name(grid.x.path))
         guard let y = grid.y else {
             let crossings = grid.crossings(row: 0)
             guard !crossings.isEmpty else {
@@ -108,12 +107,12 @@ public enum SweepReport {
                 return "\(option) is \(s >= 0 ? "at or below" : "above") \(baseline) over the whole range of \(x).\n"
             }
             return crossings.map { c in
-                "- At \(x) = \(SweepChart.label(c.value)) \(option) becomes \(c.cheaperAbove ? "cheaper" : "dearer") than \(baseline) (savings cross zero, interpolated between grid points).\n"
+                "- At \(x) = \(SweepChart.label(c.value, grid.x, grid)) \(option) becomes \(c.cheaperAbove ? "cheaper" : "dearer") than \(baseline) (savings cross zero, interpolated between grid points).\n"
             }.joined()
         }
-        let out = "Where \(option) is at or below \(baseline) along \(x), for each value of \(MarkdownText.code(y.path)) (interpolated between grid points):\n\n"
-        var t = MarkdownTable([(MarkdownText.code(y.path), .right), ("\(option) at or below \(baseline) where \(x) is", .left)])
-        for j in rows(grid) { t.append([SweepChart.label(grid.yValues[j]), cheaperRange(grid, row: j)]) }
+        let out = "Where \(option) is at or below \(baseline) along \(x), for each value of \(MarkdownText.text(InputWording(grid).name(y.path))) (interpolated between grid points):\n\n"
+        var t = MarkdownTable([(MarkdownText.text(InputWording(grid).name(y.path)), .right), ("\(option) at or below \(baseline) where \(x) is", .left)])
+        for j in rows(grid) { t.append([SweepChart.label(grid.yValues[j], y, grid), cheaperRange(grid, row: j)]) }
         return out + t.text
     }
 
@@ -123,17 +122,17 @@ public enum SweepReport {
             var current = grid.cheapest(0, j)
             var from: Double?
             for change in grid.cheapestChanges(row: j) {
-                parts.append("\(MarkdownText.text(grid.optionIDs[current])) " + (from.map { "from \(SweepChart.label($0)) to \(SweepChart.label(change.value))" } ?? "up to \(SweepChart.label(change.value))"))
+                parts.append("\(MarkdownText.text(grid.optionIDs[current])) " + (from.map { "from \(SweepChart.label($0, grid.x, grid)) to \(SweepChart.label(change.value, grid.x, grid))" } ?? "up to \(SweepChart.label(change.value, grid.x, grid))"))
                 current = change.to
                 from = change.value
             }
-            parts.append("\(MarkdownText.text(grid.optionIDs[current])) " + (from.map { "from \(SweepChart.label($0))" } ?? "everywhere"))
+            parts.append("\(MarkdownText.text(grid.optionIDs[current])) " + (from.map { "from \(SweepChart.label($0, grid.x, grid))" } ?? "everywhere"))
             return parts.joined(separator: ", ")
         }
-        let x = MarkdownText.code(grid.x.path)
+        let x = MarkdownText.text(InputWording(grid).name(grid.x.path))
         guard let y = grid.y else { return "Cheapest along \(x): \(along(0)).\n" }
-        var t = MarkdownTable([(MarkdownText.code(y.path), .right), ("Cheapest option along \(x)", .left)])
-        for j in rows(grid) { t.append([SweepChart.label(grid.yValues[j]), along(j)]) }
+        var t = MarkdownTable([(MarkdownText.text(InputWording(grid).name(y.path)), .right), ("Cheapest option along \(x)", .left)])
+        for j in rows(grid) { t.append([SweepChart.label(grid.yValues[j], y, grid), along(j)]) }
         return t.text
     }
 }

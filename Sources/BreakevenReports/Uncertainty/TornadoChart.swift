@@ -23,35 +23,24 @@ public enum TornadoChart {
         }
     }
 
-    /// An input's value at a bar's end: 3 significant digits, large ones as 15M or 275k.
-    static func valueLabel(_ x: Double) -> String {
-        abs(x) >= 1e4 ? Verdict.tokens(x) : Money.significant(x, digits: 3)
-    }
-
-    /// "$0", "$1M", "-$500k".
-    static func tickLabel(_ x: Double) -> String {
-        x == 0 ? Money.currency.prefix + "0" : Money.compact(x)
-    }
-
     public static func render(_ result: BreakevenResult) -> String? {
-        Money.in(result.scenario.currency) { renderInCurrency(result) }
-    }
-
-    private static func renderInCurrency(_ result: BreakevenResult) -> String? {
         guard let s = result.sensitivity, !s.bars.isEmpty else { return nil }
+        let money = result.money, words = InputWording(result)
         let bars = Array(s.bars.prefix(maxBars))
         let plotBottom = plotTop + Double(bars.count) * row
         let height = plotBottom + 70
         let values = bars.flatMap { [$0.savingsAtLow, $0.savingsAtHigh] } + [s.savings]
-        // Room beyond the longest bars for their value labels.
-        let lo = values.min() ?? 0, hi = values.max() ?? 0, pad = max(hi - lo, abs(hi) * 0.01, 1) * 0.12
-        let scale = NiceTicks(lo - pad, hi + pad)
-        func x(_ v: Double) -> Double { plotLeft + (v - scale.lower) / (scale.upper - scale.lower) * (plotRight - plotLeft) }
+        // Ticks that end just past the longest bars, in one unit ("$0.5M" … "$5M"); room beyond
+        // the ticks, in pixels, for the bars' value labels.
+        let scale = NiceTicks(values.min() ?? 0, values.max() ?? 0, count: 8, mantissas: NiceTicks.withTwoAndAHalf)
+        let axis = AxisScale(scale, money: money)
+        let room = 48.0
+        func x(_ v: Double) -> Double { plotLeft + room + (v - scale.lower) / (scale.upper - scale.lower) * (plotRight - plotLeft - 2 * room) }
 
         var svg = SVGDocument(width: width, height: height)
         svg.text("What moves the savings", x: 24, y: 30, size: 18, bold: true, fill: "#222222")
         svg.text("of \(result.option(s.option)?.label ?? s.option) against \(result.option(s.baseline)?.label ?? s.baseline): "
-                 + "\(Money.compact(s.savings)) over \(MarkdownReport.months(result.scenario.months)) at the scenario values", x: 24, y: 52, fill: "#222222")
+                 + "\(money.significant(s.savings)) over \(MarkdownReport.months(result.scenario.months)) at the scenario values", x: 24, y: 52, fill: "#222222")
         svg.text(method(s), x: 24, y: 72, fill: "#555555")
         svg.rect(x: 24, y: 84, width: 12, height: 12, fill: lowColor)
         svg.text("input at its low value", x: 42, y: 95)
@@ -60,7 +49,7 @@ public enum TornadoChart {
 
         for tick in scale.ticks {
             svg.line(x1: x(tick), y1: plotTop - 6, x2: x(tick), y2: plotBottom, stroke: "#e6e6e6")
-            svg.text(tickLabel(tick), x: x(tick), y: plotBottom + 20, anchor: .middle, fill: "#444444")
+            svg.text(axis.label(tick), x: x(tick), y: plotBottom + 20, anchor: .middle, fill: "#444444")
         }
         svg.text("Savings against \(result.option(s.baseline)?.label ?? s.baseline) over \(MarkdownReport.months(result.scenario.months))",
                  x: (plotLeft + plotRight) / 2, y: plotBottom + 44, anchor: .middle, fill: "#444444")
@@ -71,7 +60,14 @@ public enum TornadoChart {
         for (i, bar) in bars.enumerated() {
             let top = plotTop + Double(i) * row + 4
             let half = (row - 8) / 2
-            svg.text(bar.path, x: plotLeft - 12, y: top + half + 4, anchor: .end)
+            // The input's name; the option it belongs to under it, smaller.
+            let title = words.docs[bar.path]?.title ?? bar.path
+            if let owner = words.owner(bar.path), words.docs[bar.path] != nil {
+                svg.text(clipped(title, 52), x: plotLeft - 12, y: top + half - 2, anchor: .end)
+                svg.text(clipped(owner, 60), x: plotLeft - 12, y: top + half + 11, anchor: .end, size: 11, fill: "#777777")
+            } else {
+                svg.text(clipped(title, 52), x: plotLeft - 12, y: top + half + 4, anchor: .end)
+            }
             let ends: [(value: Double, input: Double, y: Double, color: String, which: String)] = [
                 (bar.savingsAtLow, bar.low, top, lowColor, "low"), (bar.savingsAtHigh, bar.high, top + half, highColor, "high"),
             ]
@@ -82,9 +78,9 @@ public enum TornadoChart {
             for end in ends {
                 let a = min(x(s.savings), x(end.value)), b = max(x(s.savings), x(end.value))
                 svg.rect(x: a, y: end.y, width: max(1, b - a), height: half, fill: end.color,
-                         title: "\(bar.path) at its \(end.which) value \(Money.significant(end.input)): savings \(Money.compact(end.value))")
+                         title: "\(words.name(bar.path)) (\(bar.path)) at its \(end.which) value \(words.value(end.input, at: bar.path)): savings \(money.significant(end.value))")
                 let right = end.value >= s.savings
-                svg.text(valueLabel(end.input), x: right ? b + 4 : a - 4, y: end.y + half - 3,
+                svg.text(words.short(end.input, at: bar.path), x: right ? b + 4 : a - 4, y: end.y + half - 3,
                          anchor: right ? .start : .end, size: 11, fill: "#444444")
             }
         }
@@ -92,5 +88,10 @@ public enum TornadoChart {
         let more = s.bars.count - bars.count
         let description = title(result, s) + ". " + method(s) + (more > 0 ? " \(more) inputs with smaller swings are not drawn." : "")
         return svg.text(title: title(result, s), description: description)
+    }
+
+    /// At most `n` characters, cut with an ellipsis: the label column has a fixed width.
+    static func clipped(_ text: String, _ n: Int) -> String {
+        text.count > n ? String(text.prefix(n - 1)) + "…" : text
     }
 }

@@ -29,7 +29,13 @@ struct Key<Settings>: Sendable {
         self.field = field
         self.doc = doc
         self.read = read
-        self.record = record
+        // What the key lists is named with its doc, so reports word it ("GPU price", "$2.26 per GPU-hour").
+        let name = field.name
+        self.record = { s, r, c in
+            let first = r.context.assumptions.count
+            record(s, r, c)
+            r.context.name(from: first, path: r.settingPath(name), doc)
+        }
         self.input = input
     }
 }

@@ -14,7 +14,7 @@ struct KeyDoc: Sendable, Hashable {
 }
 
 /// How a key's value reads: the unit a report prints it in.
-enum ValueUnit: Sendable, Hashable {
+public enum ValueUnit: Sendable, Hashable {
     /// An amount of the scenario's currency, per something or not: "$2.26 per GPU-hour".
     case money(per: String?)
     /// A share or a rate, printed as a percentage: 0.387 → "38.7%"; `perYear` adds "a year".

@@ -36,6 +36,15 @@ final class ResolveContext {
         if case .catalog = assumption.source, isMoney { catalogMoneyPaths.append(assumption.path) }
     }
 
+    /// Gives the assumptions listed from index `first` at `path` the key's title and unit (the
+    /// first key to name one wins: a nested key names its own before the object around it).
+    func name(from first: Int, path: String, _ doc: KeyDoc) {
+        for k in first..<assumptions.count where assumptions[k].path == path && assumptions[k].title == nil {
+            assumptions[k].title = doc.title
+            assumptions[k].unit = doc.unit
+        }
+    }
+
     /// Catalog money not in dollars when the scenario gives a rate.
     func local(_ usd: Double) -> Double { conversion?.amount(usd) ?? usd }
 }
