@@ -50,6 +50,24 @@ public struct ResolvedScenario: Sendable {
         return option
     }
 
+    /// The options a path's input reaches: its own option; none for the volume of the workload
+    /// and the discount rate (options are lowered from the request's shape, never its count:
+    /// only the months' demands and the discounting change); nil (every option) for the rest of
+    /// the workload and the top-level keys.
+    func optionsReached(by path: String) -> [Int]? {
+        if let k = optionIndex(of: path) { return [k] }
+        let segments = path.split(separator: ".").map(String.init)
+        if segments.first == "workload", let key = segments.dropFirst().first, WorkloadDeclaration.volumeKeys.contains(key) { return [] }
+        if path == ScenarioLanguage.discountRate.name { return [] }
+        return nil
+    }
+
+    /// What a change of the workload's volume or the discount rate changes in a lowered scenario.
+    func refreshVolumeAndDiscounting(_ s: inout Scenario) {
+        s.workload = WorkloadDeclaration.lowered(workload)
+        s.discountRate = ScenarioLanguage.discountRate.value(top, .dollars) ?? 0
+    }
+
     /// The option a path's input lives in; nil for the workload and the top-level keys, which
     /// every option may depend on.
     func optionIndex(of path: String) -> Int? {

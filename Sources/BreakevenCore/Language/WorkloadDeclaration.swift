@@ -198,6 +198,9 @@ enum WorkloadDeclaration {
         return key
     }()
 
+    /// The keys that say how many requests come, not what they are: options do not depend on them.
+    static let volumeKeys: Set<String> = ["requests_per_month", "requests_per_day", "growth", "phases"]
+
     static let keys: [Key<S>] = [
         requestsPerMonth.key, requestsPerDay.key, inputTokens.key, outputTokens.key, singleClass(cachedShare.key),
     ] + cacheWriteKeys(\S.cacheWrites.share, \S.cacheWrites.ttl).map(singleClass) + [

@@ -18,9 +18,12 @@ public struct ScenarioVariants: Sendable {
     public let inputs: [NumericInput]
     let resolved: ResolvedScenario
     let setters: [SettingInput<ResolvedScenario>]
-    /// The options the inputs live in, when every input lives in an option: a variant lowers
-    /// only those again (an input of the workload or the top level touches every option).
+    /// The options the inputs reach, when they do not reach every option: a variant lowers only
+    /// those again (an input of the workload's request shape or of the top level reaches every
+    /// option; its volume and the discount rate none).
     let touchedOptions: [Int]?
+    /// Some input is the workload's volume or the discount rate: a variant refreshes them.
+    let touchesVolumeOrDiscounting: Bool
 
     /// - Parameter probes: values of each input it must run with (at least one per input; the
     ///   first and last of each are also checked all together).
@@ -36,8 +39,9 @@ public struct ScenarioVariants: Sendable {
             setters.append(setter)
         }
         self.setters = setters
-        let owners = inputs.map { loaded.resolved.optionIndex(of: $0.path) }
-        touchedOptions = owners.contains(where: { $0 == nil }) ? nil : Array(Set(owners.compactMap { $0 })).sorted()
+        let reached = inputs.map { loaded.resolved.optionsReached(by: $0.path) }
+        touchedOptions = reached.contains(where: { $0 == nil }) ? nil : Array(Set(reached.compactMap { $0 }.joined())).sorted()
+        touchesVolumeOrDiscounting = reached.contains { $0?.isEmpty == true }
         for (j, values) in probes.enumerated() where j < inputs.count {
             for v in values { try probe([(j, v)], failing: j) }
         }
@@ -111,6 +115,7 @@ public struct ScenarioVariants: Sendable {
             do throws(LoweringFailure) {
                 if var s = lowered, let touched = variants.touchedOptions {
                     lowered = nil  // held uniquely while it changes
+                    if variants.touchesVolumeOrDiscounting { resolved.refreshVolumeAndDiscounting(&s) }
                     let context = resolved.lowerContext(s.workload, memo: memo)
                     for k in touched { s.options[k] = try resolved.option(k, context) }
                     lowered = s

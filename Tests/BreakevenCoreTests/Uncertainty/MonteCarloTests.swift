@@ -165,6 +165,23 @@ struct MonteCarloTests {
         #expect(run.failedTrials == 0)
     }
 
+    @Test func theVolumeAndTheDiscountRateReachNoOption() throws {
+        // Growth, the month-1 volume and the discount rate change the months' demands and their
+        // discounting, not how an option is lowered: a trial relowers no option, only refreshes
+        // the workload and the rate, and still equals a rebuild from the document.
+        let text = Self.derived.replacingOccurrences(of: #""workload.input_tokens_per_request": { "uniform": [500, 1500] }"#, with: """
+            "workload.requests_per_month": { "uniform": [1000000, 3000000] },
+            "workload.growth.monthly_rate": { "uniform": [0, 0.1] },
+            "discount_rate": { "uniform": [0, 0.2] }
+            """).replacingOccurrences(of: #""load_shape": { "peak_to_average": 2 } }"#, with: #""load_shape": { "peak_to_average": 2 }, "growth": { "monthly_rate": 0.05 } }"#)
+        let loaded = try ScenarioLoader.load(Array(text.utf8), file: "x.json")
+        let plan = try #require(loaded.scenario.uncertainty)
+        let variants = try ScenarioVariants(loaded, inputs: plan.inputs.map(\.input), probes: plan.inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] })
+        #expect(variants.touchedOptions == [] && variants.touchesVolumeOrDiscounting)
+        let run = try Self.expectSettersAgreeWithRebuilds(text)
+        #expect(run.failedTrials == 0)
+    }
+
     @Test func aDrawThatNoLongerFitsFailsItsTrialAsARebuildWould() throws {
         // One H100 (tensor_parallel 1), 10% to 84% of its 80 GB held back: above 79.8% the 16 GB of BF16 weights
         // and one request's KV cache (1,200 tokens × 131,072 B = 0.16 GB) no longer fit in what is left, so about
