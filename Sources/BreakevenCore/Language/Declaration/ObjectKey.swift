@@ -3,6 +3,17 @@ protocol KeySettings: Sendable {
     init()
 }
 
+/// Settings of an object key that may be absent (an inline model or GPU where a catalog id may
+/// stand instead), stored in place rather than as an `Optional`: a key path reaches an optional's
+/// payload only through a computed accessor, which copies it out and back on every trial's set.
+struct Presence<Value: KeySettings>: Sendable {
+    var value = Value()
+    var isPresent = false
+
+    /// The settings when written; nil otherwise.
+    var written: Value? { isPresent ? value : nil }
+}
+
 /// A key whose value is an object with keys of its own.
 struct ObjectKey<Settings, Nested: KeySettings>: Sendable {
     /// What the assumptions list when the object is absent.

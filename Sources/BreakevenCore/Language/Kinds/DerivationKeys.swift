@@ -81,7 +81,7 @@ enum DerivationKeys {
     ]
 
     static let architecture = ObjectKey<DerivationSettings, ArchitectureSettings>(
-        "model", \.inlineArchitecture, architectureKeys, KeyDoc("Model", .text, "An open model's architecture, as its config.json gives it."))
+        "model", \.inlineModel.value, architectureKeys, KeyDoc("Model", .text, "An open model's architecture, as its config.json gives it."))
 
     static let throughput = Key<DerivationSettings>(
         field: Field("throughput", .anyOf([.object(given.objectShape), .string(.oneOf(["derived"]))]), required: true,
@@ -102,13 +102,18 @@ enum DerivationKeys {
                          "A catalog open model (llama-3.3-70b) or an inline architecture; used when throughput is \"derived\"."),
             doc: KeyDoc("Model", .text, "The open model served."),
             read: { s, r in
-                if r.child("model")?.members != nil { architecture.key.read(&s, r) } else { id.key.read(&s, r) }
+                if r.child("model")?.members != nil {
+                    architecture.key.read(&s, r)
+                    s.inlineModel.isPresent = true
+                } else {
+                    id.key.read(&s, r)
+                }
             },
             record: { s, r, c in
                 guard s.derived, let node = r.child("model") else { return }
                 if node.members != nil { architecture.key.record(s, r, c) } else { r.assume("model", node.quoted, KeyReader.source(of: node)) }
             },
-            input: { rest, s in s.inlineModel == nil ? nil : architecture.key.input(rest, s) })
+            input: { rest, s in s.inlineModel.isPresent ? architecture.key.input(rest, s) : nil })
     }()
 
     static let tensorParallelDoc = KeyDoc("Tensor-parallel degree", .count("devices"),
@@ -176,7 +181,7 @@ enum DerivationKeys {
             guard s.derived else { return }
             if let node = r.child("precision") { return r.assume("precision", node.quoted, KeyReader.source(of: node)) }
             if let model = s.model, let native = s.weightPrecision {
-                let whose = s.inlineModel == nil ? model.id : "the model written in the scenario"
+                let whose = !s.inlineModel.isPresent ? model.id : "the model written in the scenario"
                 r.assume("precision", "\"\(native.rawValue)\"", .derived("the native precision of \(whose)"))
             }
         }
@@ -260,9 +265,9 @@ enum DerivationKeys {
             return
         }
         let catalog = r.context.catalog
-        if d.modelID != nil, d.inlineModel == nil {
+        if d.modelID != nil, !d.inlineModel.isPresent {
             d.catalogModel = r.lookup("model", kind: "open model", in: catalog.openModels.map(\.id), find: { catalog.openModel($0) }, listed: false)
-        } else if d.inlineModel == nil {
+        } else if !d.inlineModel.isPresent {
             r.error(nil, "missing key \"model\", needed when throughput is \"derived\"")
         }
         if d.device == nil, !r.has(deviceKey) { r.error(nil, "missing key \"\(deviceKey)\", needed when throughput is \"derived\"") }
@@ -291,13 +296,6 @@ enum DerivationKeys {
     }
 }
 
-extension DerivationSettings {
-    /// The inline architecture as an object key reads it.
-    var inlineArchitecture: ArchitectureSettings {
-        get { inlineModel ?? ArchitectureSettings() }
-        set { inlineModel = newValue }
-    }
-}
 
 extension ChoiceKey where Settings == DerivationSettings {
     /// Listed only for a derived throughput, where it counts.

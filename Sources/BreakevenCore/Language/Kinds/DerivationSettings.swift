@@ -9,7 +9,7 @@ struct DerivationSettings: KeySettings {
     var derived = false
     var given = GivenThroughput()
     var modelID: String?
-    var inlineModel: ArchitectureSettings?
+    var inlineModel = Presence<ArchitectureSettings>()
     var precision: Precision?
     var kvCachePrecision: Precision?
     /// A written degree; nil: chosen by `tensorParallelPolicy`.
@@ -40,7 +40,7 @@ struct DerivationSettings: KeySettings {
 
     /// The model the capacity model runs: the inline architecture or the catalog's.
     var model: OpenModelArchitecture? {
-        inlineModel.map(\.architecture) ?? catalogModel
+        inlineModel.written.map(\.architecture) ?? catalogModel
     }
 
     /// Everything the capacity model needs, with the workload's mean request; nil while a

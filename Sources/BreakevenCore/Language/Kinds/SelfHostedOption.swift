@@ -5,7 +5,7 @@ enum SelfHostedOption: OptionDeclaration {
     struct Settings: StaffedSettings, MultipliedSettings, DerivingSettings {
         var gpuHourly: Double?
         var gpuID: String?
-        var inlineGPU: DeviceSettings?
+        var inlineGPU = Presence<DeviceSettings>()
         var gpuOfferID: String?
         /// Only this provider's catalog offers.
         var provider: String?
@@ -84,14 +84,21 @@ enum SelfHostedOption: OptionDeclaration {
 
     /// `gpu`: a catalog GPU id, or a device's figures written out.
     static let gpu: Key<Settings> = {
-        let specs = ObjectKey<Settings, DeviceSettings>("gpu", \.inlineGPUValue, DeviceSpecs.keys, KeyDoc("GPU", .text, "A device's datasheet figures."))
+        let specs = ObjectKey<Settings, DeviceSettings>("gpu", \.inlineGPU.value, DeviceSpecs.keys, KeyDoc("GPU", .text, "A device's datasheet figures."))
         let id = TextKey<Settings>("gpu", \.gpuID, recorded: false, KeyDoc("GPU", .text, ""))
         return Key(field: Field("gpu", .anyOf([.string(.text), .object(specs.objectShape)]),
                                 "A catalog GPU (h100-sxm) or inline specs: picks offers and derives throughput."),
                    doc: KeyDoc("GPU", .text, "The GPU each replica runs on."),
-                   read: { s, r in if r.child("gpu")?.members != nil { specs.key.read(&s, r) } else { id.key.read(&s, r) } },
+                   read: { s, r in
+                       if r.child("gpu")?.members != nil {
+                           specs.key.read(&s, r)
+                           s.inlineGPU.isPresent = true
+                       } else {
+                           id.key.read(&s, r)
+                       }
+                   },
                    record: { s, r, c in if r.child("gpu")?.members != nil { specs.key.record(s, r, c) } },
-                   input: { rest, s in s.inlineGPU == nil ? nil : specs.key.input(rest, s) })
+                   input: { rest, s in s.inlineGPU.isPresent ? specs.key.input(rest, s) : nil })
     }()
 
     /// `commitment`: a word that picks the cheapest catalog offer, or reserved replicas.
@@ -127,7 +134,7 @@ enum SelfHostedOption: OptionDeclaration {
     static func resolve(_ s: inout Settings, _ r: KeyReader) {
         let catalog = r.context.catalog, asOf = r.context.asOf
         var catalogGPU: GPUSpec?
-        if let inline = s.inlineGPU {
+        if let inline = s.inlineGPU.written {
             s.derivation.device = inline.accelerator
         } else if let found = r.lookup("gpu", kind: "GPU", in: catalog.gpus.map(\.id), find: { catalog.gpu($0) }) {
             catalogGPU = found
@@ -217,11 +224,6 @@ enum SelfHostedOption: OptionDeclaration {
 }
 
 extension SelfHostedOption.Settings {
-    var inlineGPUValue: DeviceSettings {
-        get { inlineGPU ?? DeviceSettings() }
-        set { inlineGPU = newValue }
-    }
-
     var reservationValue: SelfHostedOption.ReservationSettings {
         get { reservation ?? SelfHostedOption.ReservationSettings() }
         set { reservation = newValue }
