@@ -135,10 +135,31 @@ enum RequestCost {
         for h in seed.hardware where h.effectiveFrom < start && !explained(h.source) { stale.append(h.id) }
         for p in seed.plans where p.effectiveFrom < start && !explained(p.source) { stale.append(p.id) }
         #expect(stale == [])
-        // What is not from 2026, by name: three offers and one machine with only older figures, and o3's price history.
+        // What is not from 2026, by name: Lambda's 3-year H100 reservation (no 2026 figure published; the
+        // enterprise-support example reserves 36 months), the 64 GB Mac mini (withdrawn from sale in 2026,
+        // so no 2026 price exists), and o3's price before its 2025-06-10 cut.
         let older = seed.gpuOffers.filter { $0.effectiveFrom < start }.map(\.id) + seed.hardware.filter { $0.effectiveFrom < start }.map(\.id)
             + seed.modelPrices.filter { $0.lastConfirmed < start }.map { "\($0.id) from \($0.effectiveFrom)" }
-        #expect(older == ["h100-sxm/lambda/reserved_3y", "l4/gcp/on_demand", "l4/gcp/reserved_1y", "mac-mini-m4-pro-64gb", "openai/o3 from 2025-04-16"])
+        #expect(older == ["h100-sxm/lambda/reserved_3y", "mac-mini-m4-pro-64gb", "openai/o3 from 2025-04-16"])
+    }
+
+    /// A superseded API price is history: the row that replaced it is the one in force in 2026, and a
+    /// source confirmed it in 2026.
+    @Test func supersededPricesGaveWayToOnesConfirmedIn2026() throws {
+        let seed = try CatalogStore.seed()
+        let start = CalendarDay(year: 2026, month: 1, day: 1)
+        let history = seed.modelPrices.filter { $0.lastConfirmed < start }
+        #expect(history.map(\.id) == ["openai/o3"])
+        for old in history {
+            #expect(old.source.contains("superseded on"))
+            let current = try #require(seed.modelPrice(old.id, asOf: start))
+            #expect(current.effectiveFrom > old.effectiveFrom)
+            #expect(current.lastConfirmed >= start)
+        }
+        // o3's cut of 2025-06-10 (genai-prices start_date) is the row in force, seen unchanged in November 2026.
+        let o3 = try #require(seed.modelPrice("openai/o3", asOf: start))
+        #expect(o3.effectiveFrom == CalendarDay(year: 2025, month: 6, day: 10))
+        #expect(o3.lastConfirmed == CalendarDay(year: 2026, month: 11, day: 1))
     }
 
     @Test func seedPricesOutrankImports() throws {
