@@ -1,6 +1,6 @@
 /// A machine one can buy and run at home or in an office: price, memory, speed and power.
 public struct HardwareSpec: Sendable, Hashable, Codable {
-    /// e.g. `mac-mini-m4-pro-64gb`
+    /// e.g. `mac-studio-m4-max-128gb`
     public var id: String
     public var name: String
     /// USD per unit.

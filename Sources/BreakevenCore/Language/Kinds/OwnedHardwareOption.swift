@@ -75,7 +75,7 @@ enum OwnedHardwareOption: OptionDeclaration {
 
     static let keys: [Key<Settings>] = [
         TextKey("hardware", \Settings.hardwareID, recorded: false, KeyDoc(
-            "Catalog machine", .text, "A catalog machine (pc-rtx-5090, mac-mini-m4-pro-64gb): price, power and specs.")).key,
+            "Catalog machine", .text, "A catalog machine (pc-rtx-5090, mac-studio-m4-max-128gb): price, power and specs.")).key,
         TextKey("provider", \Settings.seller, .text, KeyDoc(
             "Machine seller", .text, "Only this seller's catalog price for the machine (apple, nvidia…).")).key,
         units,
