@@ -19,7 +19,8 @@ struct InputWording {
         self.money = money
         var docs: [String: Doc] = [:]
         for a in assumptions {
-            if let title = a.title, let unit = a.unit, docs[a.path] == nil { docs[a.path] = Doc(title: title, unit: unit) }
+            // A key that is not a number (a catalog id) has a title and no unit.
+            if let title = a.title, docs[a.path] == nil { docs[a.path] = Doc(title: title, unit: a.unit ?? .text) }
         }
         self.docs = docs
         self.options = options.sorted { $0.id.count > $1.id.count }

@@ -112,6 +112,6 @@ struct ReplayPriceGapTests {
         #expect(s.replay.map { $0.scenario.option("api")?.apiPricing?.tiers[0].standard.input } == [2, 2])
         #expect(s.assumptions.contains(Assumption(path: "workload.actuals.prices",
                                                   value: "api: no catalog price in effect in 2026-01 to 2026-02; those months replayed at the as_of prices",
-                                                  source: .defaultValue)))
+                                                  source: .defaultValue, title: "Replayed prices")))
     }
 }

@@ -76,6 +76,18 @@ public struct ResolvedScenario: Sendable {
         return ListKey<ResolvedScenario, ResolvedOption>.element(segments.dropFirst(), names: optionIDs)?.index
     }
 
+    /// The human name the language declares for the key a path names, number or not.
+    func declaredTitle(_ path: String) -> String? {
+        let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        switch segments.first {
+        case "workload": return WorkloadDeclaration.objectShape.title(at: segments.dropFirst())
+        case "options":
+            guard let (k, inner) = ListKey<ResolvedScenario, ResolvedOption>.element(segments.dropFirst(), names: optionIDs) else { return nil }
+            return options[k].kind.declaration.objectShape.title(at: inner)
+        default: return ScenarioLanguage.scenario.title(at: segments[...])
+        }
+    }
+
     /// The number a `--set` path names, set in place; nil when the path names none.
     func input(_ path: String) -> SettingInput<ResolvedScenario>? {
         let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)

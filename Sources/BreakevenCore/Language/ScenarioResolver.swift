@@ -73,9 +73,14 @@ enum ScenarioResolver {
         // Values a key lists below its own path (derived throughput, named one-time costs) take
         // the name of the input they are.
         for k in resolved.assumptions.indices where resolved.assumptions[k].title == nil {
-            if let doc = resolved.input(resolved.assumptions[k].path)?.doc {
+            let path = resolved.assumptions[k].path
+            if let doc = resolved.input(path)?.doc {
                 resolved.assumptions[k].title = doc.title
                 resolved.assumptions[k].unit = doc.unit
+            } else {
+                // Not a number (a catalog id) or not an input in this form (a derived rate): the
+                // title its key declares.
+                resolved.assumptions[k].title = resolved.declaredTitle(path)
             }
         }
         return .success(resolved)

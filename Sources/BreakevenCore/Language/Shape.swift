@@ -16,6 +16,17 @@ public indirect enum Shape: Sendable {
     case tagged(TaggedShape)
 }
 
+extension Shape {
+    /// The human name of the key a path names inside a value of this shape.
+    func title(at path: ArraySlice<String>) -> String? {
+        switch self {
+        case .object(let object): return object.title(at: path)
+        case .anyOf(let shapes): return shapes.lazy.compactMap { $0.title(at: path) }.first
+        default: return nil
+        }
+    }
+}
+
 /// Bounds of a number; nil means unbounded on that side.
 public struct NumberBounds: Sendable {
     public var min: Double?
@@ -134,6 +145,14 @@ public struct ObjectShape: Sendable {
     }
 
     public func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+
+    /// The human name declared for the key a dotted path names below this object ("gpu",
+    /// "throughput.output_tokens_per_second"), looking through alternatives; nil where none is.
+    func title(at path: ArraySlice<String>) -> String? {
+        guard let head = path.first, let field = field(head) else { return nil }
+        let rest = path.dropFirst()
+        return rest.isEmpty ? field.title : field.shape.title(at: rest)
+    }
 }
 
 public struct TaggedShape: Sendable {

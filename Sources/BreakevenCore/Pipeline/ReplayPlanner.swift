@@ -43,12 +43,12 @@ enum ReplayPlanner {
             let who = unpricedOptions.isEmpty ? "" : unpricedOptions.sorted().joined(separator: ", ") + ": "
             assumptions.append(Assumption(path: "workload.actuals.prices",
                                           value: "\(who)no catalog price in effect in \(monthsText(a, b)); those months replayed at the as_of prices",
-                                          source: .defaultValue))
+                                          source: .defaultValue, title: "Replayed prices"))
         }
         if let a = unsized.first, let b = unsized.last {
             assumptions.append(Assumption(path: "workload.actuals.capacity",
                                           value: "the request mix of \(monthsText(a, b)) fits no derived replica; capacity there sized as planned",
-                                          source: .defaultValue))
+                                          source: .defaultValue, title: "Replayed capacity"))
         }
         return (months, assumptions)
     }

@@ -45,8 +45,9 @@ struct KeyReader {
     }
 
     /// Lists the key's value among the assumptions.
-    func assume(_ key: String, _ value: String, _ source: Assumption.Source, isMoney: Bool = false) {
-        context.assume(Assumption(path: settingPath(key), value: value, source: source), isMoney: isMoney)
+    /// - Parameter title: the human name of a listed value that is no key of its own (the catalog's batch prices).
+    func assume(_ key: String, _ value: String, _ source: Assumption.Source, isMoney: Bool = false, title: String? = nil) {
+        context.assume(Assumption(path: settingPath(key), value: value, source: source, title: title), isMoney: isMoney)
     }
 
     /// Lists a written value as written, or a default with its text.

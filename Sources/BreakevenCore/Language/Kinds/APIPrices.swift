@@ -91,7 +91,7 @@ enum APIPrices {
             let b = pricing(price.basePrices)
             r.assume("batch", "input \(NumberBounds.format(c.money(b.input))), cached input \(NumberBounds.format(c.money(b.cachedInput))), output \(NumberBounds.format(c.money(b.output))) per Mtok"
                      + (writesCache(r) ? ", cache write \(NumberBounds.format(c.money(b.cacheWrite)))" : ""),
-                     c.noted(reference).source, isMoney: true)
+                     c.noted(reference).source, isMoney: true, title: "Batch prices")
         }
         // Write prices are listed only when the workload writes to the cache.
         var writeKeys = [cacheWrite.key, cacheWrite1h.key]
@@ -108,7 +108,7 @@ enum APIPrices {
             for tier in price.longContext {
                 r.assume("long_context.above_\(tier.aboveInputTokens)",
                          "input \(NumberBounds.format(c.money(tier.inputPerMTok))), output \(NumberBounds.format(c.money(tier.outputPerMTok))) per Mtok",
-                         c.noted(reference).source, isMoney: true)
+                         c.noted(reference).source, isMoney: true, title: "Batch prices")
             }
         }
         tiers.field.defaultJSON = "[]"
