@@ -21,18 +21,6 @@ public struct GuardrailOutcome: Sendable, Hashable, Codable {
     /// The whole sentence: `--fail-on …: total cost of self is $2.1M; at most $2M allowed, over by …`.
     public var message: String
 
-    public init(rule: String, option: String, metric: GuardrailMetric, status: Status, value: Double? = nil,
-                baseValue: Double? = nil, month: Int? = nil, message: String) {
-        self.rule = rule
-        self.option = option
-        self.metric = metric
-        self.status = status
-        self.value = value
-        self.baseValue = baseValue
-        self.month = month
-        self.message = message
-    }
-
     enum CodingKeys: String, CodingKey {
         case rule, option, metric, status, value
         case baseValue = "base_value"

@@ -12,17 +12,6 @@ public struct OptionUncertainty: Sendable, Hashable, Codable {
     /// Savings against the baseline, counted into equal bins; nil for the baseline.
     public var savingsHistogram: Histogram?
 
-    public init(totalCost: Percentiles, npv: Percentiles, savingsVsBaseline: Percentiles, breakevenMonth: MonthPercentiles?,
-                probabilityBreakeven: Double?, probabilityCheapest: Double, savingsHistogram: Histogram?) {
-        self.totalCost = totalCost
-        self.npv = npv
-        self.savingsVsBaseline = savingsVsBaseline
-        self.breakevenMonth = breakevenMonth
-        self.probabilityBreakeven = probabilityBreakeven
-        self.probabilityCheapest = probabilityCheapest
-        self.savingsHistogram = savingsHistogram
-    }
-
     enum CodingKeys: String, CodingKey {
         case totalCost = "total_cost"
         case npv
@@ -52,13 +41,9 @@ public struct Histogram: Sendable, Hashable, Codable {
     public var lower: Double
     public var width: Double
     public var counts: [Int]
+}
 
-    public init(lower: Double, width: Double, counts: [Int]) {
-        self.lower = lower
-        self.width = width
-        self.counts = counts
-    }
-
+extension Histogram {
     /// `bins` equal bins; one bin if the values are all equal.
     public init?(_ values: [Double], bins: Int) {
         let sorted = values.filter(\.isFinite).sorted()

@@ -11,12 +11,6 @@ public struct Payback: Sendable, Hashable, Codable {
     /// resale and the book value at the end credited).
     public var savings: Double
 
-    public init(against: String, paybackMonth: Int?, savings: Double) {
-        self.against = against
-        self.paybackMonth = paybackMonth
-        self.savings = savings
-    }
-
     enum CodingKeys: String, CodingKey {
         case against
         case paybackMonth = "payback_month"
