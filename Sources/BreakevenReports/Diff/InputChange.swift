@@ -19,18 +19,6 @@ public struct InputChange: Sendable, Hashable, Codable {
     public var title: String?
     public var unit: ValueUnit?
 
-    public init(path: String, kind: Kind, old: String?, new: String?, oldSource: String?, newSource: String?,
-                title: String? = nil, unit: ValueUnit? = nil) {
-        self.title = title
-        self.unit = unit
-        self.path = path
-        self.kind = kind
-        self.old = old
-        self.new = new
-        self.oldSource = oldSource
-        self.newSource = newSource
-    }
-
     enum CodingKeys: String, CodingKey {
         case path, kind, old, new, title, unit
         case oldSource = "old_source"
