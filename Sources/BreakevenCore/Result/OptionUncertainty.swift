@@ -4,13 +4,13 @@ public struct OptionUncertainty: Sendable, Hashable, Codable {
     public var npv: Percentiles
     public var savingsVsBaseline: Percentiles
     /// nil for the baseline.
-    public var breakevenMonth: MonthPercentiles?
+    @ExplicitNull public var breakevenMonth: MonthPercentiles?
     /// Share of trials in which the option breaks even within the horizon; nil for the baseline.
-    public var probabilityBreakeven: Double?
+    @ExplicitNull public var probabilityBreakeven: Double?
     /// Share of trials in which it has the lowest total cost (a tie goes to the option listed first).
     public var probabilityCheapest: Double
     /// Savings against the baseline, counted into equal bins; nil for the baseline.
-    public var savingsHistogram: Histogram?
+    @ExplicitNull public var savingsHistogram: Histogram?
 
     enum CodingKeys: String, CodingKey {
         case totalCost = "total_cost"
@@ -20,17 +20,6 @@ public struct OptionUncertainty: Sendable, Hashable, Codable {
         case probabilityBreakeven = "probability_breakeven"
         case probabilityCheapest = "probability_cheapest"
         case savingsHistogram = "savings_histogram"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(totalCost, forKey: .totalCost)
-        try c.encode(npv, forKey: .npv)
-        try c.encode(savingsVsBaseline, forKey: .savingsVsBaseline)
-        try c.encode(breakevenMonth, forKey: .breakevenMonth)
-        try c.encode(probabilityBreakeven, forKey: .probabilityBreakeven)
-        try c.encode(probabilityCheapest, forKey: .probabilityCheapest)
-        try c.encode(savingsHistogram, forKey: .savingsHistogram)
     }
 }
 

@@ -26,19 +26,11 @@ extension Percentiles {
 /// The same for a breakeven month, where "never" is later than any month: a percentile that
 /// lands on trials that never break even is null, and the mean is over the trials that do.
 public struct MonthPercentiles: Sendable, Hashable, Codable {
-    public var p10: Int?
-    public var p50: Int?
-    public var p90: Int?
+    @ExplicitNull public var p10: Int?
+    @ExplicitNull public var p50: Int?
+    @ExplicitNull public var p90: Int?
     /// Over the trials that break even; nil if none does.
-    public var mean: Double?
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(p10, forKey: .p10)
-        try c.encode(p50, forKey: .p50)
-        try c.encode(p90, forKey: .p90)
-        try c.encode(mean, forKey: .mean)
-    }
+    @ExplicitNull public var mean: Double?
 
     enum CodingKeys: String, CodingKey { case p10, p50, p90, mean }
 }

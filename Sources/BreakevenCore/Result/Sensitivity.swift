@@ -12,23 +12,13 @@ public struct Sensitivity: Sendable, Hashable, Codable {
     public var baseline: String
     public var method: Method
     public var savings: Double
-    public var breakevenMonth: Int?
+    @ExplicitNull public var breakevenMonth: Int?
     public var bars: [TornadoBar]
 
     enum CodingKeys: String, CodingKey {
         case option, baseline, method, savings
         case breakevenMonth = "breakeven_month"
         case bars
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(option, forKey: .option)
-        try c.encode(baseline, forKey: .baseline)
-        try c.encode(method, forKey: .method)
-        try c.encode(savings, forKey: .savings)
-        try c.encode(breakevenMonth, forKey: .breakevenMonth)
-        try c.encode(bars, forKey: .bars)
     }
 }
 
