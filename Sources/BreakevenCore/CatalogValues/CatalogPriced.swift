@@ -42,26 +42,23 @@ extension ModelPrice: CatalogPriced {
     }
 }
 
-extension GPUOffer: CatalogPriced {
-    public func mapAmounts(_ f: (Double) -> Double) -> GPUOffer {
-        var o = self
-        o.hourly = f(hourly)
-        return o
+extension CatalogPriced {
+    /// The entry with its one amount at `path` replaced by f(amount).
+    func mapping(_ path: WritableKeyPath<Self, Double>, _ f: (Double) -> Double) -> Self {
+        var entry = self
+        entry[keyPath: path] = f(entry[keyPath: path])
+        return entry
     }
+}
+
+extension GPUOffer: CatalogPriced {
+    public func mapAmounts(_ f: (Double) -> Double) -> GPUOffer { mapping(\.hourly, f) }
 }
 
 extension HardwareSpec: CatalogPriced {
-    public func mapAmounts(_ f: (Double) -> Double) -> HardwareSpec {
-        var h = self
-        h.price = f(price)
-        return h
-    }
+    public func mapAmounts(_ f: (Double) -> Double) -> HardwareSpec { mapping(\.price, f) }
 }
 
 extension SubscriptionPlan: CatalogPriced {
-    public func mapAmounts(_ f: (Double) -> Double) -> SubscriptionPlan {
-        var p = self
-        p.monthlyFee = f(monthlyFee)
-        return p
-    }
+    public func mapAmounts(_ f: (Double) -> Double) -> SubscriptionPlan { mapping(\.monthlyFee, f) }
 }
