@@ -11,16 +11,6 @@ public struct ImportSummary: Sendable, Hashable, CustomStringConvertible {
     /// Entries not imported, by reason (e.g. `mode embedding: 157`).
     public var skipped: [String: Int] = [:]
 
-    public init(entries: Int = 0, added: Int = 0, updated: Int = 0, confirmed: Int = 0, unchanged: Int = 0,
-                skipped: [String: Int] = [:]) {
-        self.entries = entries
-        self.added = added
-        self.updated = updated
-        self.confirmed = confirmed
-        self.unchanged = unchanged
-        self.skipped = skipped
-    }
-
     public var skippedTotal: Int { skipped.values.reduce(0, +) }
 
     /// Reasons with their counts, most frequent first (ties by reason), for a stable report.

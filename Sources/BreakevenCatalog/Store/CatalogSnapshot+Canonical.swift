@@ -9,27 +9,15 @@ extension CatalogSnapshot {
         CatalogSnapshot(
             modelPrices: modelPrices.map { $0.canonical() }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) },
             gpus: gpus.sorted { $0.id < $1.id },
-            gpuOffers: gpuOffers.map {
-                var offer = $0
-                offer.hourly = MicroUSD.rounded(offer.hourly)
-                return offer
-            }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) },
+            gpuOffers: gpuOffers.map { $0.mapAmounts(MicroUSD.rounded) }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) },
             openModels: openModels.map {
                 var model = $0
                 model.totalParameters = model.totalParameters.rounded()
                 model.activeParameters = model.activeParameters.rounded()
                 return model
             }.sorted { $0.id < $1.id },
-            hardware: hardware.map {
-                var machine = $0
-                machine.price = MicroUSD.rounded(machine.price)
-                return machine
-            }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) },
-            plans: plans.map {
-                var plan = $0
-                plan.monthlyFee = MicroUSD.rounded(plan.monthlyFee)
-                return plan
-            }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) },
+            hardware: hardware.map { $0.mapAmounts(MicroUSD.rounded) }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) },
+            plans: plans.map { $0.mapAmounts(MicroUSD.rounded) }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) },
             entries: entries.sorted { ($0.kind, $0.id, $0.effectiveFrom) < ($1.kind, $1.id, $1.effectiveFrom) },
             calibrations: calibrations.map { $0.sorted { $0.name < $1.name } })
     }
@@ -39,32 +27,13 @@ extension ModelPrice {
     /// Money rounded to micro-USD, tiers by threshold, windows by start, service tiers by name,
     /// on-the-hour minutes as nil.
     func canonical() -> ModelPrice {
-        let round = MicroUSD.rounded
-        var price = self
-        price.inputPerMTok = round(inputPerMTok)
-        price.cachedInputPerMTok = cachedInputPerMTok.map(round)
-        price.cacheWritePerMTok = cacheWritePerMTok.map(round)
-        price.cacheWrite1hPerMTok = cacheWrite1hPerMTok.map(round)
-        price.outputPerMTok = round(outputPerMTok)
-        price.batchInputPerMTok = batchInputPerMTok.map(round)
-        price.batchOutputPerMTok = batchOutputPerMTok.map(round)
-        price.batchCachedInputPerMTok = batchCachedInputPerMTok.map(round)
-        price.batchCacheWritePerMTok = batchCacheWritePerMTok.map(round)
-        price.batchCacheWrite1hPerMTok = batchCacheWrite1hPerMTok.map(round)
-        price.perRequest = perRequest.map(round)
-        price.longContext = longContext.map {
-            LongContextTier(aboveInputTokens: $0.aboveInputTokens, inputPerMTok: round($0.inputPerMTok),
-                            outputPerMTok: round($0.outputPerMTok), cachedInputPerMTok: $0.cachedInputPerMTok.map(round),
-                            cacheWritePerMTok: $0.cacheWritePerMTok.map(round), cacheWrite1hPerMTok: $0.cacheWrite1hPerMTok.map(round))
-        }.sorted { $0.aboveInputTokens < $1.aboveInputTokens }
-        price.timeOfDay = timeOfDay.map {
-            TimeOfDayPrice(minutes: $0.startMinuteOfDay, to: $0.endMinuteOfDay, inputPerMTok: round($0.inputPerMTok),
-                           cachedInputPerMTok: $0.cachedInputPerMTok.map(round), outputPerMTok: round($0.outputPerMTok))
+        var price = mapAmounts(MicroUSD.rounded)
+        price.longContext.sort { $0.aboveInputTokens < $1.aboveInputTokens }
+        price.timeOfDay = price.timeOfDay.map {
+            TimeOfDayPrice(minutes: $0.startMinuteOfDay, to: $0.endMinuteOfDay, inputPerMTok: $0.inputPerMTok,
+                           cachedInputPerMTok: $0.cachedInputPerMTok, outputPerMTok: $0.outputPerMTok)
         }.sorted { $0.startMinuteOfDay < $1.startMinuteOfDay }
-        price.serviceTiers = serviceTiers.map {
-            ServiceTierPrice(tier: $0.tier, inputPerMTok: round($0.inputPerMTok), cachedInputPerMTok: $0.cachedInputPerMTok.map(round),
-                             cacheWritePerMTok: $0.cacheWritePerMTok.map(round), outputPerMTok: round($0.outputPerMTok))
-        }.sorted { $0.tier < $1.tier }
+        price.serviceTiers.sort { $0.tier < $1.tier }
         return price
     }
 

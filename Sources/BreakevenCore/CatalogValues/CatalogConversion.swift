@@ -18,65 +18,10 @@ struct CatalogConversion {
         (x * rate * 1e9).rounded() / 1e9
     }
 
-    func callAsFunction(_ price: ModelPrice) -> ModelPrice {
-        var p = price
-        p.inputPerMTok = amount(p.inputPerMTok)
-        p.cachedInputPerMTok = p.cachedInputPerMTok.map(amount)
-        p.cacheWritePerMTok = p.cacheWritePerMTok.map(amount)
-        p.cacheWrite1hPerMTok = p.cacheWrite1hPerMTok.map(amount)
-        p.outputPerMTok = amount(p.outputPerMTok)
-        p.batchInputPerMTok = p.batchInputPerMTok.map(amount)
-        p.batchOutputPerMTok = p.batchOutputPerMTok.map(amount)
-        p.batchCachedInputPerMTok = p.batchCachedInputPerMTok.map(amount)
-        p.batchCacheWritePerMTok = p.batchCacheWritePerMTok.map(amount)
-        p.batchCacheWrite1hPerMTok = p.batchCacheWrite1hPerMTok.map(amount)
-        p.perRequest = p.perRequest.map(amount)
-        p.longContext = p.longContext.map { t in
-            var t = t
-            t.inputPerMTok = amount(t.inputPerMTok)
-            t.outputPerMTok = amount(t.outputPerMTok)
-            t.cachedInputPerMTok = t.cachedInputPerMTok.map(amount)
-            t.cacheWritePerMTok = t.cacheWritePerMTok.map(amount)
-            t.cacheWrite1hPerMTok = t.cacheWrite1hPerMTok.map(amount)
-            return t
-        }
-        p.serviceTiers = p.serviceTiers.map { s in
-            var s = s
-            s.inputPerMTok = amount(s.inputPerMTok)
-            s.outputPerMTok = amount(s.outputPerMTok)
-            s.cachedInputPerMTok = s.cachedInputPerMTok.map(amount)
-            s.cacheWritePerMTok = s.cacheWritePerMTok.map(amount)
-            return s
-        }
-        p.timeOfDay = p.timeOfDay.map { w in
-            var w = w
-            w.inputPerMTok = amount(w.inputPerMTok)
-            w.outputPerMTok = amount(w.outputPerMTok)
-            w.cachedInputPerMTok = w.cachedInputPerMTok.map(amount)
-            return w
-        }
-        p.source += note
-        return p
-    }
-
-    func callAsFunction(_ offer: GPUOffer) -> GPUOffer {
-        var o = offer
-        o.hourly = amount(o.hourly)
-        o.source += note
-        return o
-    }
-
-    func callAsFunction(_ machine: HardwareSpec) -> HardwareSpec {
-        var h = machine
-        h.price = amount(h.price)
-        h.source += note
-        return h
-    }
-
-    func callAsFunction(_ plan: SubscriptionPlan) -> SubscriptionPlan {
-        var p = plan
-        p.monthlyFee = amount(p.monthlyFee)
-        p.source += note
-        return p
+    /// The entry with every price converted, its source noting the rate.
+    func callAsFunction<Entry: CatalogPriced>(_ entry: Entry) -> Entry {
+        var converted = entry.mapAmounts(amount)
+        converted.source += note
+        return converted
     }
 }

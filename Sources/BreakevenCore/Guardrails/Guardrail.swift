@@ -14,12 +14,16 @@ public struct Guardrail: Sendable, Hashable, Codable {
     public var metric: GuardrailMetric
     public var bound: Bound
 
-    public init(option: String, metric: GuardrailMetric, bound: Bound) {
-        self.option = option
-        self.metric = metric
-        self.bound = bound
+    /// "self.total_cost max 2000000", as messages quote it.
+    public var text: String {
+        switch bound {
+        case .max(let x): return "\(option).\(metric.rawValue) max \(GuardrailRule.plain(x))"
+        case .min(let x): return "\(option).\(metric.rawValue) min \(GuardrailRule.plain(x))"
+        }
     }
+}
 
+extension Guardrail {
     enum CodingKeys: String, CodingKey { case option, metric, max, min }
 
     public func encode(to encoder: any Encoder) throws {
@@ -41,14 +45,6 @@ public struct Guardrail: Sendable, Hashable, Codable {
         case (nil, let x?): bound = .min(x)
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "expected exactly one of \"max\" and \"min\""))
-        }
-    }
-
-    /// "self.total_cost max 2000000", as messages quote it.
-    public var text: String {
-        switch bound {
-        case .max(let x): return "\(option).\(metric.rawValue) max \(GuardrailRule.plain(x))"
-        case .min(let x): return "\(option).\(metric.rawValue) min \(GuardrailRule.plain(x))"
         }
     }
 }

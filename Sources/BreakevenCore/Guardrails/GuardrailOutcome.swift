@@ -13,42 +13,17 @@ public struct GuardrailOutcome: Sendable, Hashable, Codable {
     public var metric: GuardrailMetric
     public var status: Status
     /// The value checked (HEAD's for a change rule); nil for "never breaks even" or when skipped.
-    public var value: Double?
+    @ExplicitNull public var value: Double?
     /// The base value a change rule compares with.
-    public var baseValue: Double?
+    @ExplicitNull public var baseValue: Double?
     /// The 1-based month of a `monthly_cost` value.
-    public var month: Int?
+    @ExplicitNull public var month: Int?
     /// The whole sentence: `--fail-on …: total cost of self is $2.1M; at most $2M allowed, over by …`.
     public var message: String
-
-    public init(rule: String, option: String, metric: GuardrailMetric, status: Status, value: Double? = nil,
-                baseValue: Double? = nil, month: Int? = nil, message: String) {
-        self.rule = rule
-        self.option = option
-        self.metric = metric
-        self.status = status
-        self.value = value
-        self.baseValue = baseValue
-        self.month = month
-        self.message = message
-    }
 
     enum CodingKeys: String, CodingKey {
         case rule, option, metric, status, value
         case baseValue = "base_value"
         case month, message
-    }
-
-    /// Explicit nulls: an unknown figure is null, never missing.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(rule, forKey: .rule)
-        try c.encode(option, forKey: .option)
-        try c.encode(metric, forKey: .metric)
-        try c.encode(status, forKey: .status)
-        try c.encode(value, forKey: .value)
-        try c.encode(baseValue, forKey: .baseValue)
-        try c.encode(month, forKey: .month)
-        try c.encode(message, forKey: .message)
     }
 }

@@ -7,22 +7,18 @@ public struct GuardrailProblem: Error, Sendable, Hashable {
     public var message: String
     public var fromCommandLine: Bool
 
-    public init(rule: String, message: String, fromCommandLine: Bool) {
-        self.rule = rule
-        self.message = message
-        self.fromCommandLine = fromCommandLine
-    }
-
-    public init(_ rule: GuardrailRule, _ message: String) {
-        self.rule = rule.name
-        self.message = message
-        if case .commandLine = rule.origin { fromCommandLine = true } else { fromCommandLine = false }
-    }
-
     public var formatted: String { "\(rule): \(message)" }
 
     /// `run` has no base to compare with.
     public static func changeNeedsDiff(_ rule: GuardrailRule) -> GuardrailProblem {
         GuardrailProblem(rule, "a change against the base (such as :+10%) can only be checked by breakeven diff")
+    }
+}
+
+extension GuardrailProblem {
+    public init(_ rule: GuardrailRule, _ message: String) {
+        self.rule = rule.name
+        self.message = message
+        if case .commandLine = rule.origin { fromCommandLine = true } else { fromCommandLine = false }
     }
 }

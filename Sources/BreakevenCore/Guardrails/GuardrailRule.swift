@@ -41,23 +41,6 @@ public struct GuardrailRule: Sendable, Hashable {
     public var condition: Condition
     public var origin: Origin
 
-    public init(option: String, metric: GuardrailMetric, condition: Condition, origin: Origin) {
-        self.option = option
-        self.metric = metric
-        self.condition = condition
-        self.origin = origin
-    }
-
-    /// The rule a scenario guardrail stands for.
-    public init(_ guardrail: Guardrail, index: Int) {
-        let condition: Condition
-        switch guardrail.bound {
-        case .max(let x): condition = .absolute(.above, x)
-        case .min(let x): condition = .absolute(.below, x)
-        }
-        self.init(option: guardrail.option, metric: guardrail.metric, condition: condition, origin: .scenario(index: index))
-    }
-
     /// Every rule of a result's scenario, in order.
     public static func scenarioRules(_ guardrails: [Guardrail]) -> [GuardrailRule] {
         guardrails.enumerated().map { GuardrailRule($0.element, index: $0.offset) }
@@ -89,5 +72,17 @@ public struct GuardrailRule: Sendable, Hashable {
     public static func plain(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         return "\(x)"
+    }
+}
+
+extension GuardrailRule {
+    /// The rule a scenario guardrail stands for.
+    public init(_ guardrail: Guardrail, index: Int) {
+        let condition: Condition
+        switch guardrail.bound {
+        case .max(let x): condition = .absolute(.above, x)
+        case .min(let x): condition = .absolute(.below, x)
+        }
+        self.init(option: guardrail.option, metric: guardrail.metric, condition: condition, origin: .scenario(index: index))
     }
 }

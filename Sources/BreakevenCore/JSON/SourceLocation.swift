@@ -6,12 +6,6 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
     /// The `--set` argument that supplied the value; nil for the file itself.
     public var setArgument: String?
 
-    public init(line: Int, column: Int, setArgument: String? = nil) {
-        self.line = line
-        self.column = column
-        self.setArgument = setArgument
-    }
-
     public static let start = SourceLocation(line: 1, column: 1)
 
     /// File positions first, in order; then command-line overrides in the order given.

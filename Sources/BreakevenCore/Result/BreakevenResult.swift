@@ -85,21 +85,13 @@ public struct PhaseInfo: Sendable, Hashable, Codable {
     public var untilMonth: Int
     public var volumeMultiplier: Double
     /// nil: every option.
-    public var allowedOptions: [String]?
+    @ExplicitNull public var allowedOptions: [String]?
 
     public init(_ phase: WorkloadPhase) {
         name = phase.name
         untilMonth = phase.untilMonth
         volumeMultiplier = phase.volumeMultiplier
         allowedOptions = phase.allowedOptions.map { $0.sorted() }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(untilMonth, forKey: .untilMonth)
-        try c.encode(volumeMultiplier, forKey: .volumeMultiplier)
-        try c.encode(allowedOptions, forKey: .allowedOptions)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -4,36 +4,36 @@ public struct OptionResult: Sendable, Hashable, Codable {
     public var label: String
     public var type: String
     /// The provider whose catalog offer set the price, where one was picked for the option.
-    public var provider: String? = nil
+    @ExplicitNull public var provider: String? = nil
     public var totalCost: Double
     public var npv: Double
     public var averageMonthlyCost: Double
     /// USD per million workload tokens (input + output before multipliers); nil without tokens.
-    public var costPerMTokFirstMonth: Double?
-    public var costPerMTokLastMonth: Double?
+    @ExplicitNull public var costPerMTokFirstMonth: Double?
+    @ExplicitNull public var costPerMTokLastMonth: Double?
     /// 1-based; nil for the baseline and when the option never breaks even.
-    public var breakevenMonth: Int?
-    public var runRateBreakevenMonth: Int?
+    @ExplicitNull public var breakevenMonth: Int?
+    @ExplicitNull public var runRateBreakevenMonth: Int?
     /// Tokens a month above which the option stays at or below the baseline; 0: always; nil: never.
-    public var breakevenTokensPerMonth: Double?
+    @ExplicitNull public var breakevenTokensPerMonth: Double?
     /// The same volume in requests per day of month 1.
-    public var breakevenRequestsPerDay: Double?
+    @ExplicitNull public var breakevenRequestsPerDay: Double?
     public var savingsVsBaseline: Double
     public var npvSavingsVsBaseline: Double
     /// Served over provisioned capacity across the horizon; nil for APIs and subscriptions.
-    public var averageUtilization: Double?
+    @ExplicitNull public var averageUtilization: Double?
     public var unmetRequests: Double
     /// The sizing of a derived throughput; nil when throughput was given.
-    public var capacity: CapacitySummary?
+    @ExplicitNull public var capacity: CapacitySummary?
     /// For a switch: its month and the cost of every other.
-    public var switchPlan: SwitchResult?
+    @ExplicitNull public var switchPlan: SwitchResult?
     /// Payback, ownership and electricity figures for the personal profile; nil for enterprise.
-    public var personal: PersonalFigures?
+    @ExplicitNull public var personal: PersonalFigures?
     public var months: [MonthResult]
     /// Ranges and odds over the Monte Carlo trials; nil without an `uncertainty` block.
-    public var uncertainty: OptionUncertainty? = nil
+    @ExplicitNull public var uncertainty: OptionUncertainty? = nil
     /// The months that happened, replayed under this option; nil without `workload.actuals`.
-    public var replay: ReplayResult? = nil
+    @ExplicitNull public var replay: ReplayResult? = nil
     /// For options that provision capacity: tokens and cost month by month, for `export prices`.
     public var tokenCosts: TokenCostBreakdown? = nil
 
@@ -60,34 +60,6 @@ public struct OptionResult: Sendable, Hashable, Codable {
         case replay
         case tokenCosts = "token_costs"
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(label, forKey: .label)
-        try c.encode(type, forKey: .type)
-        try c.encode(provider, forKey: .provider)
-        try c.encode(totalCost, forKey: .totalCost)
-        try c.encode(npv, forKey: .npv)
-        try c.encode(averageMonthlyCost, forKey: .averageMonthlyCost)
-        try c.encode(costPerMTokFirstMonth, forKey: .costPerMTokFirstMonth)
-        try c.encode(costPerMTokLastMonth, forKey: .costPerMTokLastMonth)
-        try c.encode(breakevenMonth, forKey: .breakevenMonth)
-        try c.encode(runRateBreakevenMonth, forKey: .runRateBreakevenMonth)
-        try c.encode(breakevenTokensPerMonth, forKey: .breakevenTokensPerMonth)
-        try c.encode(breakevenRequestsPerDay, forKey: .breakevenRequestsPerDay)
-        try c.encode(savingsVsBaseline, forKey: .savingsVsBaseline)
-        try c.encode(npvSavingsVsBaseline, forKey: .npvSavingsVsBaseline)
-        try c.encode(averageUtilization, forKey: .averageUtilization)
-        try c.encode(unmetRequests, forKey: .unmetRequests)
-        try c.encode(capacity, forKey: .capacity)
-        try c.encode(switchPlan, forKey: .switchPlan)
-        try c.encode(personal, forKey: .personal)
-        try c.encode(months, forKey: .months)
-        try c.encode(uncertainty, forKey: .uncertainty)
-        try c.encode(replay, forKey: .replay)
-        try c.encodeIfPresent(tokenCosts, forKey: .tokenCosts)
-    }
 }
 
 /// One month of one option, as the result JSON and the CSV give it.
@@ -101,8 +73,8 @@ public struct MonthResult: Sendable, Hashable, Codable {
     public var costs: CostLines
     public var totalCost: Double
     public var cumulativeCost: Double
-    public var replicas: Double?
-    public var utilization: Double?
+    @ExplicitNull public var replicas: Double?
+    @ExplicitNull public var utilization: Double?
     public var unmetRequests: Double
 
     init(_ m: MonthlyProjection) {
@@ -128,20 +100,5 @@ public struct MonthResult: Sendable, Hashable, Codable {
         case cumulativeCost = "cumulative_cost"
         case replicas, utilization
         case unmetRequests = "unmet_requests"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(month, forKey: .month)
-        try c.encode(date, forKey: .date)
-        try c.encode(requests, forKey: .requests)
-        try c.encode(inputTokens, forKey: .inputTokens)
-        try c.encode(outputTokens, forKey: .outputTokens)
-        try c.encode(costs, forKey: .costs)
-        try c.encode(totalCost, forKey: .totalCost)
-        try c.encode(cumulativeCost, forKey: .cumulativeCost)
-        try c.encode(replicas, forKey: .replicas)
-        try c.encode(utilization, forKey: .utilization)
-        try c.encode(unmetRequests, forKey: .unmetRequests)
     }
 }

@@ -4,24 +4,13 @@ public struct OptionUncertainty: Sendable, Hashable, Codable {
     public var npv: Percentiles
     public var savingsVsBaseline: Percentiles
     /// nil for the baseline.
-    public var breakevenMonth: MonthPercentiles?
+    @ExplicitNull public var breakevenMonth: MonthPercentiles?
     /// Share of trials in which the option breaks even within the horizon; nil for the baseline.
-    public var probabilityBreakeven: Double?
+    @ExplicitNull public var probabilityBreakeven: Double?
     /// Share of trials in which it has the lowest total cost (a tie goes to the option listed first).
     public var probabilityCheapest: Double
     /// Savings against the baseline, counted into equal bins; nil for the baseline.
-    public var savingsHistogram: Histogram?
-
-    public init(totalCost: Percentiles, npv: Percentiles, savingsVsBaseline: Percentiles, breakevenMonth: MonthPercentiles?,
-                probabilityBreakeven: Double?, probabilityCheapest: Double, savingsHistogram: Histogram?) {
-        self.totalCost = totalCost
-        self.npv = npv
-        self.savingsVsBaseline = savingsVsBaseline
-        self.breakevenMonth = breakevenMonth
-        self.probabilityBreakeven = probabilityBreakeven
-        self.probabilityCheapest = probabilityCheapest
-        self.savingsHistogram = savingsHistogram
-    }
+    @ExplicitNull public var savingsHistogram: Histogram?
 
     enum CodingKeys: String, CodingKey {
         case totalCost = "total_cost"
@@ -32,17 +21,6 @@ public struct OptionUncertainty: Sendable, Hashable, Codable {
         case probabilityCheapest = "probability_cheapest"
         case savingsHistogram = "savings_histogram"
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(totalCost, forKey: .totalCost)
-        try c.encode(npv, forKey: .npv)
-        try c.encode(savingsVsBaseline, forKey: .savingsVsBaseline)
-        try c.encode(breakevenMonth, forKey: .breakevenMonth)
-        try c.encode(probabilityBreakeven, forKey: .probabilityBreakeven)
-        try c.encode(probabilityCheapest, forKey: .probabilityCheapest)
-        try c.encode(savingsHistogram, forKey: .savingsHistogram)
-    }
 }
 
 /// Values counted into equal bins between their 1st and 99th percentiles: bin i holds
@@ -52,13 +30,9 @@ public struct Histogram: Sendable, Hashable, Codable {
     public var lower: Double
     public var width: Double
     public var counts: [Int]
+}
 
-    public init(lower: Double, width: Double, counts: [Int]) {
-        self.lower = lower
-        self.width = width
-        self.counts = counts
-    }
-
+extension Histogram {
     /// `bins` equal bins; one bin if the values are all equal.
     public init?(_ values: [Double], bins: Int) {
         let sorted = values.filter(\.isFinite).sorted()

@@ -6,27 +6,14 @@ public struct Payback: Sendable, Hashable, Codable {
     public var against: String
     /// The first month from which the machine's cumulative cash cost (resale not counted) stays at
     /// or below the other option's; nil: not within the horizon.
-    public var paybackMonth: Int?
+    @ExplicitNull public var paybackMonth: Int?
     /// The other option's total cost over the horizon less the machine's (as `savings_vs_baseline`:
     /// resale and the book value at the end credited).
     public var savings: Double
-
-    public init(against: String, paybackMonth: Int?, savings: Double) {
-        self.against = against
-        self.paybackMonth = paybackMonth
-        self.savings = savings
-    }
 
     enum CodingKeys: String, CodingKey {
         case against
         case paybackMonth = "payback_month"
         case savings
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(against, forKey: .against)
-        try c.encode(paybackMonth, forKey: .paybackMonth)
-        try c.encode(savings, forKey: .savings)
     }
 }

@@ -4,14 +4,9 @@ public struct Percentiles: Sendable, Hashable, Codable {
     public var p50: Double
     public var p90: Double
     public var mean: Double
+}
 
-    public init(p10: Double, p50: Double, p90: Double, mean: Double) {
-        self.p10 = p10
-        self.p50 = p50
-        self.p90 = p90
-        self.mean = mean
-    }
-
+extension Percentiles {
     /// Of finite values, in any order: percentiles interpolated between order statistics
     /// (x at rank (n − 1)·p, as numpy and spreadsheets' PERCENTILE.INC), the mean taken from
     /// the first value so that equal values give that value exactly.
@@ -31,19 +26,16 @@ public struct Percentiles: Sendable, Hashable, Codable {
 /// The same for a breakeven month, where "never" is later than any month: a percentile that
 /// lands on trials that never break even is null, and the mean is over the trials that do.
 public struct MonthPercentiles: Sendable, Hashable, Codable {
-    public var p10: Int?
-    public var p50: Int?
-    public var p90: Int?
+    @ExplicitNull public var p10: Int?
+    @ExplicitNull public var p50: Int?
+    @ExplicitNull public var p90: Int?
     /// Over the trials that break even; nil if none does.
-    public var mean: Double?
+    @ExplicitNull public var mean: Double?
 
-    public init(p10: Int?, p50: Int?, p90: Int?, mean: Double?) {
-        self.p10 = p10
-        self.p50 = p50
-        self.p90 = p90
-        self.mean = mean
-    }
+    enum CodingKeys: String, CodingKey { case p10, p50, p90, mean }
+}
 
+extension MonthPercentiles {
     /// Percentiles by nearest rank (the smallest month at or below which a share p of the
     /// trials break even), so that they are months.
     public init?(_ months: [Int?]) {
@@ -57,14 +49,4 @@ public struct MonthPercentiles: Sendable, Hashable, Codable {
         self.init(p10: at(0.1), p50: at(0.5), p90: at(0.9),
                   mean: found.isEmpty ? nil : Double(found.reduce(0, +)) / Double(found.count))
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(p10, forKey: .p10)
-        try c.encode(p50, forKey: .p50)
-        try c.encode(p90, forKey: .p90)
-        try c.encode(mean, forKey: .mean)
-    }
-
-    enum CodingKeys: String, CodingKey { case p10, p50, p90, mean }
 }

@@ -3,18 +3,18 @@ public struct PersonalFigures: Sendable, Hashable, Codable {
     /// The first month from which the option's cumulative cash cost (resale not counted) stays at
     /// or below the baseline's spend: when it has paid for itself. nil: not within the horizon, or
     /// the option is the baseline.
-    public var paybackMonth: Int?
+    @ExplicitNull public var paybackMonth: Int?
     /// Purchase price less resale, spread over the lifetime, for the units owned at the end.
-    public var hardwareCostPerMonth: Double?
+    @ExplicitNull public var hardwareCostPerMonth: Double?
     /// watts busy × $/kWh ÷ (output tokens/s × 3.6): electricity per million output tokens.
-    public var electricityPerMTok: Double?
+    @ExplicitNull public var electricityPerMTok: Double?
     /// Busy hours the busiest month needs, against the hours the machines are on (× max utilization).
-    public var hoursNeededPerMonth: Double?
-    public var hoursAvailablePerMonth: Double?
-    public var carriesLoad: Bool?
+    @ExplicitNull public var hoursNeededPerMonth: Double?
+    @ExplicitNull public var hoursAvailablePerMonth: Double?
+    @ExplicitNull public var carriesLoad: Bool?
     /// A bought machine's payback against every other option, in the scenario's order; nil for
     /// options that are not bought machines.
-    public var paybacks: [Payback]?
+    @ExplicitNull public var paybacks: [Payback]?
 
     enum CodingKeys: String, CodingKey {
         case paybackMonth = "payback_month"
@@ -24,17 +24,6 @@ public struct PersonalFigures: Sendable, Hashable, Codable {
         case hoursAvailablePerMonth = "hours_available_per_month"
         case carriesLoad = "carries_load"
         case paybacks
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(paybackMonth, forKey: .paybackMonth)
-        try c.encode(hardwareCostPerMonth, forKey: .hardwareCostPerMonth)
-        try c.encode(electricityPerMTok, forKey: .electricityPerMTok)
-        try c.encode(hoursNeededPerMonth, forKey: .hoursNeededPerMonth)
-        try c.encode(hoursAvailablePerMonth, forKey: .hoursAvailablePerMonth)
-        try c.encode(carriesLoad, forKey: .carriesLoad)
-        try c.encode(paybacks, forKey: .paybacks)
     }
 
     /// Electricity per million output tokens: W × $/kWh ÷ (tokens/s × 3.6)

@@ -6,12 +6,6 @@ public struct ReplayResult: Sendable, Hashable, Codable {
     public var totalCost: Double
     public var savingsVsBaseline: Double
 
-    public init(months: [MonthResult], totalCost: Double, savingsVsBaseline: Double) {
-        self.months = months
-        self.totalCost = totalCost
-        self.savingsVsBaseline = savingsVsBaseline
-    }
-
     enum CodingKeys: String, CodingKey {
         case months
         case totalCost = "total_cost"

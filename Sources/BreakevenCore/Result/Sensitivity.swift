@@ -12,32 +12,13 @@ public struct Sensitivity: Sendable, Hashable, Codable {
     public var baseline: String
     public var method: Method
     public var savings: Double
-    public var breakevenMonth: Int?
+    @ExplicitNull public var breakevenMonth: Int?
     public var bars: [TornadoBar]
-
-    public init(option: String, baseline: String, method: Method, savings: Double, breakevenMonth: Int?, bars: [TornadoBar]) {
-        self.option = option
-        self.baseline = baseline
-        self.method = method
-        self.savings = savings
-        self.breakevenMonth = breakevenMonth
-        self.bars = bars
-    }
 
     enum CodingKeys: String, CodingKey {
         case option, baseline, method, savings
         case breakevenMonth = "breakeven_month"
         case bars
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(option, forKey: .option)
-        try c.encode(baseline, forKey: .baseline)
-        try c.encode(method, forKey: .method)
-        try c.encode(savings, forKey: .savings)
-        try c.encode(breakevenMonth, forKey: .breakevenMonth)
-        try c.encode(bars, forKey: .bars)
     }
 }
 
@@ -52,18 +33,6 @@ public struct TornadoBar: Sendable, Hashable, Codable {
     /// nil: never within the horizon.
     public var breakevenMonthAtLow: Int?
     public var breakevenMonthAtHigh: Int?
-
-    public init(path: String, nominal: Double, low: Double, high: Double, savingsAtLow: Double, savingsAtHigh: Double,
-                breakevenMonthAtLow: Int?, breakevenMonthAtHigh: Int?) {
-        self.path = path
-        self.nominal = nominal
-        self.low = low
-        self.high = high
-        self.savingsAtLow = savingsAtLow
-        self.savingsAtHigh = savingsAtHigh
-        self.breakevenMonthAtLow = breakevenMonthAtLow
-        self.breakevenMonthAtHigh = breakevenMonthAtHigh
-    }
 
     /// |savings at high − savings at low|: the bar's length.
     public var swing: Double { abs(savingsAtHigh - savingsAtLow) }
@@ -82,18 +51,6 @@ public struct TornadoBar: Sendable, Hashable, Codable {
         case swing
     }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        path = try c.decode(String.self, forKey: .path)
-        nominal = try c.decode(Double.self, forKey: .nominal)
-        low = try c.decode(Double.self, forKey: .low)
-        high = try c.decode(Double.self, forKey: .high)
-        savingsAtLow = try c.decode(Double.self, forKey: .savingsAtLow)
-        savingsAtHigh = try c.decode(Double.self, forKey: .savingsAtHigh)
-        breakevenMonthAtLow = try c.decodeIfPresent(Int.self, forKey: .breakevenMonthAtLow)
-        breakevenMonthAtHigh = try c.decodeIfPresent(Int.self, forKey: .breakevenMonthAtHigh)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(path, forKey: .path)
@@ -105,5 +62,19 @@ public struct TornadoBar: Sendable, Hashable, Codable {
         try c.encode(breakevenMonthAtLow, forKey: .breakevenMonthAtLow)
         try c.encode(breakevenMonthAtHigh, forKey: .breakevenMonthAtHigh)
         try c.encode(swing, forKey: .swing)
+    }
+}
+
+extension TornadoBar {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        path = try c.decode(String.self, forKey: .path)
+        nominal = try c.decode(Double.self, forKey: .nominal)
+        low = try c.decode(Double.self, forKey: .low)
+        high = try c.decode(Double.self, forKey: .high)
+        savingsAtLow = try c.decode(Double.self, forKey: .savingsAtLow)
+        savingsAtHigh = try c.decode(Double.self, forKey: .savingsAtHigh)
+        breakevenMonthAtLow = try c.decodeIfPresent(Int.self, forKey: .breakevenMonthAtLow)
+        breakevenMonthAtHigh = try c.decodeIfPresent(Int.self, forKey: .breakevenMonthAtHigh)
     }
 }

@@ -1,7 +1,7 @@
 /// When a switch happens and how much its month matters, as the result JSON gives it.
 public struct SwitchResult: Sendable, Hashable, Codable {
     /// 1-based; nil: never switching.
-    public var switchMonth: Int?
+    @ExplicitNull public var switchMonth: Int?
     /// The horizon cost for every switch month evaluated (`at_month: "best"`), then never (month null).
     public var candidates: [SwitchEvaluation.Candidate]
     /// Switch months whose NPV is within 5% of the best (null: never): how flat the optimum is.
@@ -23,14 +23,6 @@ public struct SwitchResult: Sendable, Hashable, Codable {
         candidates = try c.decode([SwitchEvaluation.Candidate].self, forKey: .candidates)
         withinFivePercent = try c.decode([Int?].self, forKey: .withinFivePercent)
         overlapMonths = try c.decodeIfPresent(Int.self, forKey: .overlapMonths) ?? 0
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(switchMonth, forKey: .switchMonth)
-        try c.encode(candidates, forKey: .candidates)
-        try c.encode(withinFivePercent, forKey: .withinFivePercent)
-        try c.encode(overlapMonths, forKey: .overlapMonths)
     }
 
     enum CodingKeys: String, CodingKey {

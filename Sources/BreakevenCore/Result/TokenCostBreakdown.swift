@@ -56,12 +56,20 @@ public struct TokenCostBreakdown: Sendable, Hashable, Codable {
         case months
     }
 
-    public init(inputTokensPerSecond: Double, outputTokensPerSecond: Double, months: [Month]) {
-        self.inputTokensPerSecond = inputTokensPerSecond
-        self.outputTokensPerSecond = outputTokensPerSecond
-        self.months = months
+    /// The month's effective prices; nil when it served no token (its cost is capacity held, not tokens).
+    public func prices(_ m: Month) -> Prices? {
+        let prefilled = m.uncachedInputTokens + m.cacheWriteTokens
+        let inputTime = inputTokensPerSecond > 0 ? prefilled / inputTokensPerSecond : 0
+        let outputTime = outputTokensPerSecond > 0 ? m.outputTokens / outputTokensPerSecond : 0
+        guard inputTime + outputTime > 0 else { return nil }
+        let inputCost = m.runRateCost * inputTime / (inputTime + outputTime)
+        let outputCost = m.runRateCost - inputCost
+        return Prices(input: prefilled > 0 ? inputCost / prefilled * 1e6 : 0, cachedInput: 0,
+                      output: m.outputTokens > 0 ? outputCost / m.outputTokens * 1e6 : 0, inputCost: inputCost, outputCost: outputCost)
     }
+}
 
+extension TokenCostBreakdown {
     /// nil for options that do not provision capacity (APIs, subscriptions, switches, mixes).
     init?(option: ServingOption, workload: Workload, months: [MonthlyProjection]) {
         guard let provisioning = option.provisioning, let throughput = provisioning.throughput else { return nil }
@@ -75,17 +83,5 @@ public struct TokenCostBreakdown: Sendable, Hashable, Codable {
                          cacheWriteTokens: t.cacheWrite, outputTokens: t.output, runRateCost: m.runRateCost,
                          oneTimeCost: m.costs.oneTime, replicaHours: (m.replicas ?? 0) * m.date.hours)
         }
-    }
-
-    /// The month's effective prices; nil when it served no token (its cost is capacity held, not tokens).
-    public func prices(_ m: Month) -> Prices? {
-        let prefilled = m.uncachedInputTokens + m.cacheWriteTokens
-        let inputTime = inputTokensPerSecond > 0 ? prefilled / inputTokensPerSecond : 0
-        let outputTime = outputTokensPerSecond > 0 ? m.outputTokens / outputTokensPerSecond : 0
-        guard inputTime + outputTime > 0 else { return nil }
-        let inputCost = m.runRateCost * inputTime / (inputTime + outputTime)
-        let outputCost = m.runRateCost - inputCost
-        return Prices(input: prefilled > 0 ? inputCost / prefilled * 1e6 : 0, cachedInput: 0,
-                      output: m.outputTokens > 0 ? outputCost / m.outputTokens * 1e6 : 0, inputCost: inputCost, outputCost: outputCost)
     }
 }

@@ -8,14 +8,6 @@ public struct UncertaintySummary: Sendable, Hashable, Codable {
     /// Inputs drawn together; nil (left out of the JSON) when every input is independent.
     public var correlations: [Correlation]?
 
-    public init(trials: Int, seed: UInt64, failedTrials: Int, inputs: [Input], correlations: [Correlation]? = nil) {
-        self.trials = trials
-        self.seed = seed
-        self.failedTrials = failedTrials
-        self.inputs = inputs
-        self.correlations = correlations
-    }
-
     public struct Correlation: Sendable, Hashable, Codable {
         /// The two inputs' paths.
         public var between: [String]
@@ -23,12 +15,6 @@ public struct UncertaintySummary: Sendable, Hashable, Codable {
         public var rankCorrelation: Double
         /// Spearman's ρ of the values the trials drew: the check that the copula did its work.
         public var achieved: Double
-
-        public init(between: [String], rankCorrelation: Double, achieved: Double) {
-            self.between = between
-            self.rankCorrelation = rankCorrelation
-            self.achieved = achieved
-        }
 
         enum CodingKeys: String, CodingKey {
             case between
@@ -45,13 +31,6 @@ public struct UncertaintySummary: Sendable, Hashable, Codable {
         public var nominal: Double
         /// The values drawn.
         public var sampled: Percentiles
-
-        public init(path: String, distribution: String, nominal: Double, sampled: Percentiles) {
-            self.path = path
-            self.distribution = distribution
-            self.nominal = nominal
-            self.sampled = sampled
-        }
     }
 
     enum CodingKeys: String, CodingKey {

@@ -7,7 +7,7 @@ public struct Warning: Sendable, Hashable, Codable {
     public var option: String?
     public var figures: WarningFigures
 
-    public init(_ code: WarningCode, option: String? = nil, _ figures: WarningFigures = WarningFigures()) {
+    init(_ code: WarningCode, option: String? = nil, _ figures: WarningFigures = WarningFigures()) {
         self.code = code
         self.option = option
         self.figures = figures
@@ -65,14 +65,4 @@ public struct WarningFigures: Sendable, Hashable, Codable {
     public var lastSeen: String?
     public var days: Int?
     public var asOf: String?
-
-    public init(share: Double? = nil, months: Int? = nil, against: String? = nil, requests: Double? = nil,
-                amount: Double? = nil, value: Double? = nil) {
-        self.share = share
-        self.months = months
-        self.against = against
-        self.requests = requests
-        self.amount = amount
-        self.value = value
-    }
 }

@@ -3,26 +3,14 @@ public struct APIPricing: Sendable, Hashable {
     /// The base tier first (threshold 0), then long-context tiers by rising threshold.
     public var tiers: [PriceTier]
     /// USD per request.
-    public var perRequest: Double
-    public var priceChangePerYear: Double
-    public var outputTokenMultiplier: Double
+    public var perRequest: Double = 0
+    public var priceChangePerYear: Double = 0
+    public var outputTokenMultiplier: Double = 1
     /// Negotiated discount on the whole bill.
-    public var discount: Double
-    public var minimumMonthly: Double
+    public var discount: Double = 0
+    public var minimumMonthly: Double = 0
     /// Migration and evaluation work, and fixed monthly costs (no team: an API needs none of its own).
-    public var overheads: Overheads
-
-    public init(tiers: [PriceTier], perRequest: Double = 0, priceChangePerYear: Double = 0,
-                outputTokenMultiplier: Double = 1, discount: Double = 0, minimumMonthly: Double = 0,
-                overheads: Overheads = Overheads()) {
-        self.tiers = tiers
-        self.perRequest = perRequest
-        self.priceChangePerYear = priceChangePerYear
-        self.outputTokenMultiplier = outputTokenMultiplier
-        self.discount = discount
-        self.minimumMonthly = minimumMonthly
-        self.overheads = overheads
-    }
+    public var overheads: Overheads = Overheads()
 
     /// The tier a request with this many prompt tokens pays: the highest threshold it exceeds
     /// (a cliff per request, as genai-prices and LiteLLM apply `above_200k` prices).
@@ -38,12 +26,6 @@ public struct PriceTier: Sendable, Hashable {
     public var standard: TokenPrices
     /// What batch traffic pays.
     public var batch: TokenPrices
-
-    public init(aboveInputTokens: Int, standard: TokenPrices, batch: TokenPrices) {
-        self.aboveInputTokens = aboveInputTokens
-        self.standard = standard
-        self.batch = batch
-    }
 }
 
 /// USD per million tokens of each kind.

@@ -9,7 +9,7 @@ public struct ActualMonth: Sendable, Hashable, Codable {
     public var outputTokens: Double
     public var batchRequests: Double
     /// What the provider billed, in the scenario's currency; nil where the export does not say.
-    public var billed: Double?
+    @ExplicitNull public var billed: Double?
 
     public init(month: CalendarMonth, requests: Double, inputTokens: Double, cachedInputTokens: Double, outputTokens: Double,
                 batchRequests: Double = 0, billed: Double? = nil) {
@@ -29,17 +29,5 @@ public struct ActualMonth: Sendable, Hashable, Codable {
         case outputTokens = "output_tokens"
         case batchRequests = "batch_requests"
         case billed
-    }
-
-    /// Every key written, `billed` as null where not known.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(month, forKey: .month)
-        try c.encode(requests, forKey: .requests)
-        try c.encode(inputTokens, forKey: .inputTokens)
-        try c.encode(cachedInputTokens, forKey: .cachedInputTokens)
-        try c.encode(outputTokens, forKey: .outputTokens)
-        try c.encode(batchRequests, forKey: .batchRequests)
-        try c.encode(billed, forKey: .billed)
     }
 }

@@ -56,19 +56,12 @@ public struct ServingOption: Sendable, Identifiable {
 
 /// People and fixed costs that come with running something yourself.
 public struct Overheads: Sendable, Hashable {
-    public var engineers: Double
-    public var costPerEngineerPerYear: Double
+    public var engineers: Double = 0
+    public var costPerEngineerPerYear: Double = 0
     /// Paid in the option's first month, by name.
-    public var oneTime: [String: Double]
+    public var oneTime: [String: Double] = [:]
     /// Paid every month, by name.
-    public var monthlyFixed: [String: Double]
-
-    public init(engineers: Double = 0, costPerEngineerPerYear: Double = 0, oneTime: [String: Double] = [:], monthlyFixed: [String: Double] = [:]) {
-        self.engineers = engineers
-        self.costPerEngineerPerYear = costPerEngineerPerYear
-        self.oneTime = oneTime
-        self.monthlyFixed = monthlyFixed
-    }
+    public var monthlyFixed: [String: Double] = [:]
 
     /// engineers × yearly cost / 12
     public var teamPerMonth: Double { engineers * costPerEngineerPerYear / 12 }
@@ -86,9 +79,4 @@ public struct Overheads: Sendable, Hashable {
 public struct Throughput: Sendable, Hashable {
     public var outputTokensPerSecond: Double
     public var inputTokensPerSecond: Double
-
-    public init(outputTokensPerSecond: Double, inputTokensPerSecond: Double) {
-        self.outputTokensPerSecond = outputTokensPerSecond
-        self.inputTokensPerSecond = inputTokensPerSecond
-    }
 }

@@ -1,19 +1,10 @@
 /// A flat fee per seat with a usage allowance; what does not fit goes to an API or is unmet.
 struct SubscriptionTerms: Sendable, Hashable {
     public var monthlyFee: Double
-    public var seats: Int
+    public var seats: Int = 1
     /// Requests included per seat per month; nil: unlimited.
     public var includedRequestsPerMonth: Double?
     /// The id of the api option that serves overflow; nil: overflow stays unmet.
     public var overflowOptionID: String?
-    public var priceChangePerYear: Double
-
-    public init(monthlyFee: Double, seats: Int = 1, includedRequestsPerMonth: Double? = nil,
-                overflowOptionID: String? = nil, priceChangePerYear: Double = 0) {
-        self.monthlyFee = monthlyFee
-        self.seats = seats
-        self.includedRequestsPerMonth = includedRequestsPerMonth
-        self.overflowOptionID = overflowOptionID
-        self.priceChangePerYear = priceChangePerYear
-    }
+    public var priceChangePerYear: Double = 0
 }

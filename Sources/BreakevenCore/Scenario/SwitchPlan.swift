@@ -13,12 +13,5 @@ struct SwitchPlan: Sendable, Hashable {
     public var at: At
     /// Months from the switch month during which `from` still serves (and is billed for) all the
     /// traffic while `to` runs without traffic, billed what it costs standing by (`OptionModel`).
-    public var overlapMonths: Int
-
-    public init(fromID: String, toID: String, at: At, overlapMonths: Int = 0) {
-        self.fromID = fromID
-        self.toID = toID
-        self.at = at
-        self.overlapMonths = overlapMonths
-    }
+    public var overlapMonths: Int = 0
 }

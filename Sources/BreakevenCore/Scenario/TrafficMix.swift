@@ -6,22 +6,11 @@ struct TrafficMix: Sendable, Hashable {
         /// Share of all requests; the routes' shares sum to 1.
         public var share: Double
         /// Share of this route's requests sent on to `fallbackID` as well (escalations, retries).
-        public var qualityFallbackShare: Double
+        public var qualityFallbackShare: Double = 0
         public var fallbackID: String
-
-        public init(optionID: String, share: Double, qualityFallbackShare: Double = 0, fallbackID: String) {
-            self.optionID = optionID
-            self.share = share
-            self.qualityFallbackShare = qualityFallbackShare
-            self.fallbackID = fallbackID
-        }
     }
 
     public var routes: [Route]
-
-    public init(routes: [Route]) {
-        self.routes = routes
-    }
 
     /// Each option that serves part of the traffic, with its share of all requests:
     /// its route's share plus the escalations sent to it. In first-mention order.

@@ -10,23 +10,13 @@ public struct Workload: Sendable, Hashable {
     /// At least one; shares sum to 1. A single-size workload is one class named "all".
     public var classes: [RequestClass]
     /// Share of traffic that can wait: batch prices on APIs, valleys on GPUs.
-    public var batchShare: Double
-    public var growth: Growth
-    public var loadShape: LoadShape
+    public var batchShare: Double = 0
+    public var growth: Growth = .flat
+    public var loadShape: LoadShape = .flat
     /// Maturity phases; empty: one phase, every option allowed.
-    public var phases: [WorkloadPhase]
+    public var phases: [WorkloadPhase] = []
     /// Months that happened, oldest first (`workload.actuals`): replayed, and compared by `drift`.
     public var actuals: [ActualMonth] = []
-
-    public init(volume: Volume, classes: [RequestClass], batchShare: Double = 0, growth: Growth = .flat,
-                loadShape: LoadShape = .flat, phases: [WorkloadPhase] = []) {
-        self.volume = volume
-        self.classes = classes
-        self.batchShare = batchShare
-        self.growth = growth
-        self.loadShape = loadShape
-        self.phases = phases
-    }
 
     /// Requests in month i (0-based) starting at `start`: base volume × growth(i) × phase multiplier(i).
     public func requests(month i: Int, start: CalendarMonth) -> Double {
@@ -51,23 +41,12 @@ public struct RequestClass: Sendable, Hashable {
     public var inputTokens: Double
     public var outputTokens: Double
     /// Share of prompt tokens read from the prompt cache.
-    public var cachedInputShare: Double
+    public var cachedInputShare: Double = 0
     /// Share of prompt tokens written to the prompt cache (billed at the write price); with the
     /// cached share at most 1, the rest is uncached input.
-    public var cacheWriteShare: Double
+    public var cacheWriteShare: Double = 0
     /// The lifetime the writes ask for, which some providers price apart (Anthropic: 1 hour at 2× input).
-    public var cacheWriteTTL: CacheWriteTTL
-
-    public init(name: String, share: Double, inputTokens: Double, outputTokens: Double, cachedInputShare: Double = 0,
-                cacheWriteShare: Double = 0, cacheWriteTTL: CacheWriteTTL = .fiveMinutes) {
-        self.name = name
-        self.share = share
-        self.inputTokens = inputTokens
-        self.outputTokens = outputTokens
-        self.cachedInputShare = cachedInputShare
-        self.cacheWriteShare = cacheWriteShare
-        self.cacheWriteTTL = cacheWriteTTL
-    }
+    public var cacheWriteTTL: CacheWriteTTL = .fiveMinutes
 }
 
 /// How long a prompt-cache write is kept: genai-prices `cache_write_5m`/`cache_write_1h`, LiteLLM

@@ -4,16 +4,9 @@ public struct WorkloadPhase: Sendable, Hashable {
     public var name: String
     /// 1-based, inclusive: the phase runs after the previous phase's last month up to this one.
     public var untilMonth: Int
-    public var volumeMultiplier: Double
+    public var volumeMultiplier: Double = 1
     /// nil: every option.
     public var allowedOptions: Set<String>?
-
-    public init(name: String, untilMonth: Int, volumeMultiplier: Double = 1, allowedOptions: Set<String>? = nil) {
-        self.name = name
-        self.untilMonth = untilMonth
-        self.volumeMultiplier = volumeMultiplier
-        self.allowedOptions = allowedOptions
-    }
 }
 
 extension [WorkloadPhase] {

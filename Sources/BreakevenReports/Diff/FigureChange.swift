@@ -35,12 +35,6 @@ public struct FigureChange: Sendable, Hashable, Codable {
     public var old: Double?
     public var new: Double?
 
-    public init(figure: Figure, old: Double?, new: Double?) {
-        self.figure = figure
-        self.old = old
-        self.new = new
-    }
-
     /// new − old; nil unless both exist.
     public var change: Double? {
         guard let old, let new else { return nil }
@@ -69,7 +63,9 @@ public struct FigureChange: Sendable, Hashable, Codable {
         try c.encode(change, forKey: .change)
         try c.encode(relativeChange, forKey: .relativeChange)
     }
+}
 
+extension FigureChange {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         figure = Figure(rawValue: c.codingPath.last?.stringValue ?? "") ?? .totalCost

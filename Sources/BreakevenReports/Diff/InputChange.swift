@@ -10,43 +10,19 @@ public struct InputChange: Sendable, Hashable, Codable {
     public var path: String
     public var kind: Kind
     /// The value as JSON text; nil on the side that lacks it.
-    public var old: String?
-    public var new: String?
+    @ExplicitNull public var old: String?
+    @ExplicitNull public var new: String?
     /// "scenario", "default", "--set" or "catalog …".
-    public var oldSource: String?
-    public var newSource: String?
+    @ExplicitNull public var oldSource: String?
+    @ExplicitNull public var newSource: String?
     /// The key's human name and unit, as the results' assumptions give them (HEAD's first).
     public var title: String?
     public var unit: ValueUnit?
-
-    public init(path: String, kind: Kind, old: String?, new: String?, oldSource: String?, newSource: String?,
-                title: String? = nil, unit: ValueUnit? = nil) {
-        self.title = title
-        self.unit = unit
-        self.path = path
-        self.kind = kind
-        self.old = old
-        self.new = new
-        self.oldSource = oldSource
-        self.newSource = newSource
-    }
 
     enum CodingKeys: String, CodingKey {
         case path, kind, old, new, title, unit
         case oldSource = "old_source"
         case newSource = "new_source"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(path, forKey: .path)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(old, forKey: .old)
-        try c.encode(new, forKey: .new)
-        try c.encode(oldSource, forKey: .oldSource)
-        try c.encode(newSource, forKey: .newSource)
-        try c.encodeIfPresent(title, forKey: .title)
-        try c.encodeIfPresent(unit, forKey: .unit)
     }
 
     /// Value changes between two lists of inputs: HEAD's order, then what only the base has.

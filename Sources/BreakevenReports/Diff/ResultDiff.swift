@@ -13,7 +13,7 @@ public struct ResultDiff: Sendable, Hashable, Encodable {
     /// One or two sentences: what the change does to the best option's breakeven and savings.
     public var headline: String
     /// nil when the scenario is new (it did not exist at the base).
-    public var base: DiffSide?
+    @ExplicitNull public var base: DiffSide?
     public var head: DiffSide
     /// HEAD's options in order, then those only the base has.
     public var options: [OptionDiff]
@@ -57,17 +57,5 @@ public struct ResultDiff: Sendable, Hashable, Encodable {
     enum CodingKeys: String, CodingKey {
         case diffVersion = "diff_version"
         case name, headline, base, head, options, inputs, guardrails
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(diffVersion, forKey: .diffVersion)
-        try c.encode(name, forKey: .name)
-        try c.encode(headline, forKey: .headline)
-        try c.encode(base, forKey: .base)
-        try c.encode(head, forKey: .head)
-        try c.encode(options, forKey: .options)
-        try c.encode(inputs, forKey: .inputs)
-        try c.encode(guardrails, forKey: .guardrails)
     }
 }

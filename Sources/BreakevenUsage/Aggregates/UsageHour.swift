@@ -8,13 +8,4 @@ public struct UsageHour: Sendable, Hashable {
     public var seconds: Int64
     public var requests: Int64?
     public var tokens: Int64
-
-    public init(format: UsageFormat, model: String, start: Int64, seconds: Int64, requests: Int64?, tokens: Int64) {
-        self.format = format
-        self.model = model
-        self.start = start
-        self.seconds = seconds
-        self.requests = requests
-        self.tokens = tokens
-    }
 }

@@ -10,13 +10,4 @@ public struct UsageMonth: Sendable, Hashable {
     public var sourceIDs: [Int64]
     /// The narrowest bucket (seconds): 3600 or less gives an hourly load shape.
     public var finestBucket: Int64
-
-    public init(month: CalendarMonth, model: String, format: UsageFormat, figures: UsageFigures, sourceIDs: [Int64], finestBucket: Int64) {
-        self.month = month
-        self.model = model
-        self.format = format
-        self.figures = figures
-        self.sourceIDs = sourceIDs
-        self.finestBucket = finestBucket
-    }
 }

@@ -11,16 +11,4 @@ public struct UsageSizeBin: Sendable, Hashable {
     public var inputTokens: Int64
     public var cachedInputTokens: Int64
     public var outputTokens: Int64
-
-    public init(format: UsageFormat, month: CalendarMonth, model: String, bin: Int, requests: Int64, inputTokens: Int64,
-                cachedInputTokens: Int64, outputTokens: Int64) {
-        self.format = format
-        self.month = month
-        self.model = model
-        self.bin = bin
-        self.requests = requests
-        self.inputTokens = inputTokens
-        self.cachedInputTokens = cachedInputTokens
-        self.outputTokens = outputTokens
-    }
 }

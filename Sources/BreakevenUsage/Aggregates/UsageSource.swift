@@ -8,14 +8,4 @@ public struct UsageSource: Sendable, Hashable {
     public var coveredFrom: Int64
     public var coveredTo: Int64
     public var records: Int
-
-    public init(id: Int64, format: UsageFormat, fileName: String, sha256: String, coveredFrom: Int64, coveredTo: Int64, records: Int) {
-        self.id = id
-        self.format = format
-        self.fileName = fileName
-        self.sha256 = sha256
-        self.coveredFrom = coveredFrom
-        self.coveredTo = coveredTo
-        self.records = records
-    }
 }

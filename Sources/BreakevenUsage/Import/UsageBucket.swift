@@ -5,7 +5,7 @@ struct UsageBucket: Sendable, Hashable {
     public var start: Int64
     public var seconds: Int64
     public var model: String
-    public var dimensions: UsageDimensions
+    public var dimensions: UsageDimensions = .none
     /// nil where the export does not say whether the traffic was batch.
     public var batch: Bool?
     /// nil where the export counts no requests.
@@ -13,28 +13,11 @@ struct UsageBucket: Sendable, Hashable {
     /// Every prompt token: uncached, cache reads and cache writes.
     public var inputTokens: Int64
     /// Prompt tokens read from the provider's cache (a part of `inputTokens`).
-    public var cachedInputTokens: Int64
+    public var cachedInputTokens: Int64 = 0
     /// Prompt tokens written to the cache (a part of `inputTokens`); nil where not exported.
     public var cacheWriteTokens: Int64?
     public var outputTokens: Int64
     /// What the export says was charged, in `currency`; nil where it carries no amounts.
     public var billed: Double?
     public var currency: String?
-
-    public init(start: Int64, seconds: Int64, model: String, dimensions: UsageDimensions = .none, batch: Bool? = nil,
-                requests: Int64?, inputTokens: Int64, cachedInputTokens: Int64 = 0, cacheWriteTokens: Int64? = nil,
-                outputTokens: Int64, billed: Double? = nil, currency: String? = nil) {
-        self.start = start
-        self.seconds = seconds
-        self.model = model
-        self.dimensions = dimensions
-        self.batch = batch
-        self.requests = requests
-        self.inputTokens = inputTokens
-        self.cachedInputTokens = cachedInputTokens
-        self.cacheWriteTokens = cacheWriteTokens
-        self.outputTokens = outputTokens
-        self.billed = billed
-        self.currency = currency
-    }
 }

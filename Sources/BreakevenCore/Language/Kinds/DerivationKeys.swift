@@ -173,48 +173,26 @@ enum DerivationKeys {
         return key
     }()
 
-    static let precision: Key<DerivationSettings> = {
-        var key = ChoiceKey<DerivationSettings, Precision>("precision", \.precision, KeyDoc(
-            "Weight precision", .text,
-            "Weight precision when throughput is \"derived\" (nvfp4 and mxfp4 run at the device's FP4 peak where it has one); default: the model's native precision, the format it is published in (the catalog model's, or `native_precision` of a model written inline).")).key
-        key.record = { s, r, _ in
-            guard s.derived else { return }
-            if let node = r.child("precision") { return r.assume("precision", node.quoted, KeyReader.source(of: node)) }
-            if let model = s.model, let native = s.weightPrecision {
-                let whose = !s.inlineModel.isPresent ? model.id : "the model written in the scenario"
-                r.assume("precision", "\"\(native.rawValue)\"", .derived("the native precision of \(whose)"))
-            }
-        }
-        return key
-    }()
+    static let precision = ChoiceKey<DerivationSettings, Precision>("precision", \.precision, KeyDoc(
+        "Weight precision", .text,
+        "Weight precision when throughput is \"derived\" (nvfp4 and mxfp4 run at the device's FP4 peak where it has one); default: the model's native precision, the format it is published in (the catalog model's, or `native_precision` of a model written inline).")).key.derived { s in
+        guard let model = s.model, let native = s.weightPrecision else { return nil }
+        let whose = !s.inlineModel.isPresent ? model.id : "the model written in the scenario"
+        return ("\"\(native.rawValue)\"", .derived("the native precision of \(whose)"))
+    }
 
-    static let engine: Key<DerivationSettings> = {
-        var key = ChoiceKey<DerivationSettings, ServingEngine>("engine", \.engine, KeyDoc(
-            "Serving engine", .text,
-            "The serving engine: its default caps the requests decoded together (vllm 256, sglang none, tensorrt-llm 2048, llama.cpp 4, mlx 32); default: vllm on GPUs, llama.cpp on Apple silicon.")).key
-        key.record = { s, r, _ in
-            guard s.derived else { return }
-            if let node = r.child("engine") { return r.assume("engine", node.quoted, KeyReader.source(of: node)) }
-            if let engine = s.servingEngine, let device = s.device {
-                r.assume("engine", "\"\(engine.rawValue)\"", .derived("the engine assumed on \(device.acceleratorClass.rawValue) devices"))
-            }
-        }
-        return key
-    }()
+    static let engine = ChoiceKey<DerivationSettings, ServingEngine>("engine", \.engine, KeyDoc(
+        "Serving engine", .text,
+        "The serving engine: its default caps the requests decoded together (vllm 256, sglang none, tensorrt-llm 2048, llama.cpp 4, mlx 32); default: vllm on GPUs, llama.cpp on Apple silicon.")).key.derived { s in
+        guard let engine = s.servingEngine, let device = s.device else { return nil }
+        return ("\"\(engine.rawValue)\"", .derived("the engine assumed on \(device.acceleratorClass.rawValue) devices"))
+    }
 
-    static let maxConcurrency: Key<DerivationSettings> = {
-        var key = NumberKey<DerivationSettings, Int>("max_concurrency", \.maxConcurrency, .atLeast(1, atMost: 100_000), KeyDoc(
-            "Engine concurrency cap", .count("requests"),
-            "The engine's cap on requests decoded together (vLLM max_num_seqs, TensorRT-LLM max_batch_size, llama-server -np); default: the engine's.")).key
-        key.record = { s, r, _ in
-            guard s.derived else { return }
-            if let node = r.child("max_concurrency") { return r.assume("max_concurrency", node.quoted, KeyReader.source(of: node)) }
-            if let engine = s.servingEngine {
-                r.assume("max_concurrency", engine.defaultMaxConcurrency.map(String.init) ?? "none (memory decides)", .measuredDefault(engine.concurrencySource))
-            }
-        }
-        return key
-    }()
+    static let maxConcurrency = NumberKey<DerivationSettings, Int>("max_concurrency", \.maxConcurrency, .atLeast(1, atMost: 100_000), KeyDoc(
+        "Engine concurrency cap", .count("requests"),
+        "The engine's cap on requests decoded together (vLLM max_num_seqs, TensorRT-LLM max_batch_size, llama-server -np); default: the engine's.")).key.derived { s in
+        s.servingEngine.map { ($0.defaultMaxConcurrency.map(String.init) ?? "none (memory decides)", .measuredDefault($0.concurrencySource)) }
+    }
 
     static let maxBatch: Key<DerivationSettings> = {
         var key = NumberKey<DerivationSettings, Int>("max_batch", \.maxBatch, .atLeast(1, atMost: 100_000), KeyDoc(
@@ -303,6 +281,21 @@ extension ChoiceKey where Settings == DerivationSettings {
         var key = self.key
         let record = key.record
         key.record = { s, r, c in if s.derived { record(s, r, c) } }
+        return key
+    }
+}
+
+extension Key where Settings == DerivationSettings {
+    /// Listed only for a derived throughput: as written, else the value the derivation assumed
+    /// and why (nothing where it assumed none).
+    func derived(_ assumed: @escaping @Sendable (DerivationSettings) -> (value: String, source: Assumption.Source)?) -> Key {
+        var key = self
+        let name = self.name
+        key.record = { s, r, _ in
+            guard s.derived else { return }
+            if let node = r.child(name) { return r.assume(name, node.quoted, KeyReader.source(of: node)) }
+            if let assumption = assumed(s) { r.assume(name, assumption.value, assumption.source) }
+        }
         return key
     }
 }
