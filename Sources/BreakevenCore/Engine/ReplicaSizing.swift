@@ -86,6 +86,7 @@ final class ReplicaSizing {
 
     func month(_ demand: MonthDemand) -> MonthlyProjection { MonthlyProjection(demand, monthCost(demand)) }
 
+    @inline(__always)
     func monthCost(_ demand: MonthDemand) -> MonthCost {
         let average = demand.requests * workPerRequest / demand.date.seconds
         let batchLoad = average * batchShare
