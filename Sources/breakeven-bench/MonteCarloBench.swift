@@ -33,15 +33,19 @@ enum MonteCarloBench {
         }
         // The trial loop alone on one thread: the per-core rate, over the CPU time the run had
         // (on a busy machine its wall time also counts the other work's share of the core).
-        var best = Double.infinity, bestCPU = Double.infinity
+        var best = Double.infinity, bestCPU = Double.infinity, digest = ""
         for _ in 0..<5 {
             let cpu0 = cpuSeconds()
-            let t = seconds { checksum += MonteCarlo.run(variants, plan: plan, threads: 1).totals[0].totalCost }
+            let t = seconds {
+                let run = MonteCarlo.run(variants, plan: plan, threads: 1)
+                checksum += run.totals[0].totalCost
+                digest = MonteCarloBench.digest(run)
+            }
             best = min(best, t)
             bestCPU = min(bestCPU, cpuSeconds() - cpu0)
         }
-        print(String(format: "  trial loop, 1 thread: %.0f option-months/s per core (%.3f s CPU, %.3f s wall for %.0f option-months, best of 5)",
-                     optionMonths / bestCPU, bestCPU, best, optionMonths))
+        print(String(format: "  trial loop, 1 thread: %.0f option-months/s per core (%.3f s CPU, %.3f s wall for %.0f option-months, best of 5; totals %@)",
+                     optionMonths / bestCPU, bestCPU, best, optionMonths, digest))
         var bestAll = Double.infinity, cpuAll = 0.0
         for _ in 0..<5 {
             let cpu0 = cpuSeconds()
@@ -97,6 +101,21 @@ enum MonteCarloBench {
         print(String(format: "  trial loop with 2 correlated pairs (4 inputs), 1 thread: %.0f option-months/s per core (%.3f s, best of 5)",
                      optionMonths / best, best))
         return checksum
+    }
+
+    /// FNV-1a of every trial's totals, bit for bit: a change that should leave the figures alone
+    /// must leave this alone.
+    static func digest(_ run: MonteCarloRun) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ x: UInt64) {
+            for shift in stride(from: 0, to: 64, by: 8) { h = (h ^ ((x >> UInt64(shift)) & 0xff)) &* 0x100_0000_01b3 }
+        }
+        for t in run.totals {
+            mix(t.totalCost.bitPattern)
+            mix(t.npv.bitPattern)
+            mix(UInt64(bitPattern: Int64(t.breakevenMonth ?? -1)))
+        }
+        return String(h, radix: 16)
     }
 
     /// CPU time of the whole process, every thread.
@@ -157,20 +176,21 @@ extension MonteCarloBench {
                 print("  \(path): the scenario does not run at its inputs' p10/p90")
                 continue
             }
-            var best = Double.infinity, bestCPU = Double.infinity, failed = 0
+            var best = Double.infinity, bestCPU = Double.infinity, failed = 0, digest = ""
             for _ in 0..<3 {
                 let cpu0 = cpuSeconds()
                 let t = seconds {
                     let run = MonteCarlo.run(variants, plan: plan, threads: 1)
                     failed = run.failedTrials
+                    digest = MonteCarloBench.digest(run)
                     checksum += run.totals.first?.totalCost ?? 0
                 }
                 best = min(best, t)
                 bestCPU = min(bestCPU, cpuSeconds() - cpu0)
             }
             let optionMonths = Double(10_000 * l.scenario.months * l.scenario.options.count)
-            print(String(format: "  %@: %d inputs, %.3f s CPU, %.3f s wall (%.0f option-months/s, %d failed trials, best of 3)",
-                         path, uncertain.count, bestCPU, best, optionMonths / bestCPU, failed))
+            print(String(format: "  %@: %d inputs, %.3f s CPU, %.3f s wall (%.0f option-months/s, %d failed trials, best of 3; totals %@)",
+                         path, uncertain.count, bestCPU, best, optionMonths / bestCPU, failed, digest))
         }
         return checksum
     }

@@ -3,6 +3,27 @@ struct ReplicaPlan: Sendable {
     let setup: ServingSetup
     let layout: ParallelLayout
     let efficiency: ServingEfficiency
+    // What every decode step needs that does not depend on the batch, worked out once: a latency
+    // target bisects over a dozen batches, each one step.
+    private(set) var kvCacheBytesPerToken = 0.0
+    private(set) var prefillFLOPsPerToken = 0.0
+    private var bandwidthPerDevice = 0.0
+    private var computePerDevice = 0.0
+    private var decodeContext = (attended: 0.0, flopsPerToken: 0.0)
+    private var experts: (split: (routed: Double, dense: Double)?, activeParameters: Double) = (nil, 0)
+
+    init(setup: ServingSetup, layout: ParallelLayout, efficiency: ServingEfficiency) {
+        self.setup = setup
+        self.layout = layout
+        self.efficiency = efficiency
+        kvCacheBytesPerToken = kvCacheBytesPerTokenOfLayout
+        prefillFLOPsPerToken = prefillFLOPsPerUncachedToken
+        bandwidthPerDevice = bandwidthPerDeviceOfSetup
+        computePerDevice = computePerDeviceOfSetup
+        let context = setup.request.meanDecodeContextTokens
+        decodeContext = (setup.model.attendedContext(context), setup.model.decodeFLOPsPerToken(context: context))
+        experts = (setup.model.expertSplit, setup.model.routedActiveParameters)
+    }
 
     var tensorParallel: Int { layout.devices }
     private var model: OpenModelArchitecture { setup.model }
@@ -24,7 +45,7 @@ struct ReplicaPlan: Sendable {
 
     /// KV cache per token of context across the replica: tensor parallelism replicates KV heads
     /// when devices outnumber them; a data-parallel attention device keeps its requests' whole cache.
-    var kvCacheBytesPerToken: Double {
+    private var kvCacheBytesPerTokenOfLayout: Double {
         dataParallelAttention
             ? model.kvCacheBytesPerToken(at: setup.kvCachePrecision)
             : model.kvCacheBytesPerToken(at: setup.kvCachePrecision, tensorParallel: layout.devices)
@@ -68,7 +89,7 @@ struct ReplicaPlan: Sendable {
     // MARK: Speed
 
     /// Datasheet bandwidth × MBU, × the 4-bit kernels' share for 4-bit weights.
-    private var bandwidthPerDevice: Double {
+    private var bandwidthPerDeviceOfSetup: Double {
         let fourBit = setup.weightPrecision.bytesPerWeight < 1 ? efficiency.fourBitBandwidthShare : 1
         return setup.accelerator.bandwidthTBps * 1e12 * efficiency.memoryBandwidthUtilization * fourBit
     }
@@ -83,7 +104,7 @@ struct ReplicaPlan: Sendable {
     }
 
     /// Peak × MFU, × the FP4 GEMMs' share where they run in FP4.
-    private var computePerDevice: Double {
+    private var computePerDeviceOfSetup: Double {
         let fourBit = peak.runsAt.isFourBitFloat ? efficiency.fourBitComputeShare : 1
         return peak.teraOpsPerSecond * 1e12 * efficiency.computeUtilization * fourBit
     }
@@ -114,14 +135,13 @@ struct ReplicaPlan: Sendable {
     /// attention over c) + prompt tokens × their prefill FLOPs; both per device.
     func decodeStep(batch: Int) -> DecodeStep {
         let b = Double(batch)
-        let context = request.meanDecodeContextTokens
         let prompts = prefillTokensPerStep(batch: batch)
         let tokens = b + prompts
-        let kvBytes = b * model.attendedContext(context) * kvCacheBytesPerToken
+        let kvBytes = b * decodeContext.attended * kvCacheBytesPerToken
         let weight = setup.weightPrecision.bytesPerWeight
         let slow = 1 / efficiency.expertKernelShare
         let bytesPerDevice: Double
-        if let split = model.expertSplit {
+        if let split = experts.split {
             // Routed experts read at the grouped-GEMM share of the bandwidth.
             let experts = split.routed * weight * model.touchedExpertShare(tokens: tokens) * slow
             bytesPerDevice = dataParallelAttention
@@ -130,8 +150,8 @@ struct ReplicaPlan: Sendable {
         } else {
             bytesPerDevice = (weightBytes * model.touchedWeightShare(tokens: tokens) + kvBytes) / devices
         }
-        let expertFLOPs = tokens * 2 * model.routedActiveParameters * (slow - 1)
-        let flops = b * model.decodeFLOPsPerToken(context: context) + prompts * prefillFLOPsPerToken + expertFLOPs
+        let expertFLOPs = tokens * 2 * experts.activeParameters * (slow - 1)
+        let flops = b * decodeContext.flopsPerToken + prompts * prefillFLOPsPerToken + expertFLOPs
         return DecodeStep(memorySeconds: bytesPerDevice / bandwidthPerDevice, computeSeconds: flops / devices / computePerDevice,
                           communicationSeconds: communicationSeconds(tokens: tokens),
                           overheadSeconds: efficiency.stepOverheadSeconds,
@@ -139,7 +159,7 @@ struct ReplicaPlan: Sendable {
     }
 
     /// FLOPs of one uncached prompt token attending to the prompt before it.
-    var prefillFLOPsPerToken: Double {
+    private var prefillFLOPsPerUncachedToken: Double {
         let uncached = request.uncachedInputTokens
         return uncached > 0
             ? model.prefillFLOPs(uncached: uncached, prompt: request.inputTokens) / uncached

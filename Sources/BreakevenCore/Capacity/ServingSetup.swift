@@ -40,6 +40,15 @@ public struct ServingSetup: Sendable, Hashable, Codable {
         self.maxConcurrency = maxConcurrency
     }
 
+    /// Every field, the numbers a trial varies first: a memo of derived capacities compares a
+    /// new setup with many whose model and device are the same.
+    public static func == (a: ServingSetup, b: ServingSetup) -> Bool {
+        a.request == b.request && a.efficiency == b.efficiency && a.latency == b.latency && a.maxBatch == b.maxBatch
+            && a.maxConcurrency == b.maxConcurrency && a.tensorParallel == b.tensorParallel && a.weightPrecision == b.weightPrecision
+            && a.kvCachePrecision == b.kvCachePrecision && a.tensorParallelPolicy == b.tensorParallelPolicy
+            && a.layoutChoice == b.layoutChoice && a.engine == b.engine && a.accelerator == b.accelerator && a.model == b.model
+    }
+
     /// The engine the replica runs.
     public var servingEngine: ServingEngine { engine ?? .assumed(for: accelerator.acceleratorClass) }
 

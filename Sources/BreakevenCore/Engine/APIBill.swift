@@ -42,6 +42,7 @@ final class APIBill {
         return applyMinimum ? max(cost, minimumMonthly) : cost
     }
 
+    @inline(__always)
     func monthCost(_ demand: MonthDemand) -> MonthCost {
         var lines = CostLines()
         lines.api = cost(demand)

@@ -98,6 +98,12 @@ struct OptionModel {
         return m.monthTotal(demand, isLast: false)
     }
 
+    /// The month of such a model (a single one; callers have checked it is stateless).
+    func monthCostAlone(_ demand: MonthDemand) -> MonthCost {
+        guard case .single(let m) = model else { return MonthCost() }
+        return m.monthCost(demand, isLast: false)
+    }
+
     /// What such a model charges once, in the month it starts serving (0 for composites).
     var oneTimeCost: Double {
         if case .single(let m) = model { return m.oneTimeCost }

@@ -72,6 +72,7 @@ final class OwnedFleet {
         MonthlyProjection(demand, monthCost(demand, isLast: isLast))
     }
 
+    @inline(__always)
     func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost {
         let i = demand.index
         let bought = self.bought

@@ -7,6 +7,10 @@ final class ReplicaSizing {
     let batchShare: Double
     /// The load shape's 24 hourly factors, or nil where only the peak is known.
     let hourlyFactors: [Double]?
+    /// The distinct factors, largest first, with how many hours of the day have each: replicas
+    /// rise with the factor, so the hourly sizing takes one ceiling per distinct factor and stops
+    /// at the first that needs no more than `min_replicas`.
+    let dayShape: [(factor: Double, hours: Double)]
     /// The largest of them.
     let largestFactor: Double
     /// Every hour's factor is the same: one hour stands for the whole day.
@@ -33,6 +37,7 @@ final class ReplicaSizing {
         let factors = workload.loadShape.hourlyFactors
         hourlyFactors = factors
         largestFactor = factors?.max() ?? 1
+        dayShape = ReplicaSizing.dayShape(factors ?? [])
         flatDay = hourlyFactors.map { f in f.allSatisfy { $0 == f.first } } ?? false
         peakFactor = workload.loadShape.peakFactor
         scaling = deployment.scaling
@@ -54,6 +59,15 @@ final class ReplicaSizing {
         (tokens.uncachedInput + tokens.cacheWrite) / throughput.inputTokensPerSecond + tokens.output / throughput.outputTokensPerSecond
     }
 
+    /// The distinct hourly factors, largest first, each with its number of hours.
+    static func dayShape(_ factors: [Double]) -> [(factor: Double, hours: Double)] {
+        var shape: [(factor: Double, hours: Double)] = []
+        for f in factors.sorted(by: >) {
+            if let last = shape.last, last.factor == f { shape[shape.count - 1].hours += 1 } else { shape.append((f, 1)) }
+        }
+        return shape
+    }
+
     /// max(min_replicas, ceil(load × (1 + interruption overhead) / max_utilization)); a hair of
     /// tolerance keeps 2.0000000001 at 2.
     @inline(__always)
@@ -72,6 +86,7 @@ final class ReplicaSizing {
 
     func month(_ demand: MonthDemand) -> MonthlyProjection { MonthlyProjection(demand, monthCost(demand)) }
 
+    @inline(__always)
     func monthCost(_ demand: MonthDemand) -> MonthCost {
         let average = demand.requests * workPerRequest / demand.date.seconds
         let batchLoad = average * batchShare
@@ -84,12 +99,33 @@ final class ReplicaSizing {
             // Batch traffic fills the valleys: it adds to every hour and does not peak. Replicas
             // for hour h: ceil((interactive·f_h + batch)·k), as ceil(a·f_h + b) with a and b once a month.
             let a = interactive * replicasPerLoad, b = batchLoad * replicasPerLoad
-            factors.withUnsafeBufferPointer { factors in
-                for f in factors {
-                    let r = max(minReplicas, ReplicaSizing.ceiling(a * f + b))
-                    peakReplicas = max(peakReplicas, r)
-                    replicaHoursPerDay += r
-                    if let reserved { burstHoursPerDay += max(0, r - reserved) }
+            if a >= 0, b >= 0, a * largestFactor + b < 1e12, minReplicas < 1e12, let least = dayShape.last?.factor, least >= 0 {
+                // Whole replicas well below 2^53: every product and sum below is exact, in any order.
+                dayShape.withUnsafeBufferPointer { shape in
+                    var left = Double(factors.count)
+                    for (f, n) in shape {
+                        let r = max(minReplicas, ReplicaSizing.ceiling(a * f + b))
+                        if r == minReplicas {
+                            // Every hour left is as quiet or quieter: min_replicas all of them.
+                            replicaHoursPerDay += r * left
+                            if let reserved { burstHoursPerDay += max(0, r - reserved) * left }
+                            break
+                        }
+                        peakReplicas = max(peakReplicas, r)
+                        replicaHoursPerDay += r * n
+                        if let reserved { burstHoursPerDay += max(0, r - reserved) * n }
+                        left -= n
+                    }
+                    peakReplicas = max(peakReplicas, minReplicas)
+                }
+            } else {
+                factors.withUnsafeBufferPointer { factors in
+                    for f in factors {
+                        let r = max(minReplicas, ReplicaSizing.ceiling(a * f + b))
+                        peakReplicas = max(peakReplicas, r)
+                        replicaHoursPerDay += r
+                        if let reserved { burstHoursPerDay += max(0, r - reserved) }
+                    }
                 }
             }
         } else {

@@ -20,12 +20,27 @@ extension Simulator {
                 cumulative.withUnsafeMutableBufferPointer { cumulative in
                     for k in scenario.options.indices {
                         let row = UnsafeMutableBufferPointer(rebasing: cumulative[(k * months)..<((k + 1) * months)])
-                        // A switch at its best month is found as `project` finds it.
+                        let option = scenario.options[k]
+                        // A switch at its best month is found as `project` finds it; when neither
+                        // side carries state, its months are read from the sums that find it.
                         var switchAt: Int?
-                        if case .switchover(let plan) = scenario.options[k].kind, plan.at == .best {
-                            switchAt = SwitchEvaluation.best(scenario.options[k], plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
+                        if case .switchover(let plan) = option.kind {
+                            if let sides = SwitchSides(plan, in: scenario, demands: demands, trends: trends) {
+                                var at = months + 1
+                                switch plan.at {
+                                case .month(let m): at = m
+                                case .best:
+                                    let candidates = sides.candidates(months: SwitchEvaluation.candidateMonths(plan, in: scenario), discount: discount)
+                                    at = SwitchEvaluation.cheapest(candidates) ?? months + 1
+                                }
+                                out[k] = run(sides, switchAt: at, demands, discount, row)
+                                continue
+                            }
+                            if plan.at == .best {
+                                switchAt = SwitchEvaluation.best(option, plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
+                            }
                         }
-                        let model = OptionModel(scenario.options[k], in: scenario, switchAt: switchAt, trends: trends)
+                        let model = OptionModel(option, in: scenario, switchAt: switchAt, trends: trends)
                         out[k] = run(model, demands, discount, row, &storage)
                     }
                     let b = scenario.baselineIndex
@@ -59,6 +74,19 @@ extension Simulator {
         } else {
             var composite = model
             for i in demands.indices { add(i, composite.month(demands[i], isLast: i == last).costs.total) }
+        }
+        return OptionTotals(totalCost: total, npv: npv, breakevenMonth: nil)
+    }
+
+    /// A switch whose sides carry no state, summed as `run` sums its schedule.
+    private static func run(_ sides: SwitchSides, switchAt at: Int, _ demands: UnsafeBufferPointer<MonthDemand>,
+                            _ discount: UnsafeBufferPointer<Double>, _ row: UnsafeMutableBufferPointer<Double>) -> OptionTotals {
+        var total = 0.0, npv = 0.0
+        for i in demands.indices {
+            let t = sides.monthTotal(demands[i], switchAt: at)
+            total += t
+            row[i] = total
+            npv += t * discount[i]
         }
         return OptionTotals(totalCost: total, npv: npv, breakevenMonth: nil)
     }

@@ -21,6 +21,7 @@ final class SubscriptionBill {
 
     func month(_ demand: MonthDemand) -> MonthlyProjection { MonthlyProjection(demand, monthCost(demand)) }
 
+    @inline(__always)
     func monthCost(_ demand: MonthDemand) -> MonthCost {
         var lines = CostLines()
         lines.subscription = monthlyFee * seats * feeTrend.factor(month: demand.index)

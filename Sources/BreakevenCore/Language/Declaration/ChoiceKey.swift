@@ -1,6 +1,6 @@
 /// A key whose value is one of a few words (`scaling`: "static" or "hourly"), read into a
 /// Swift enum.
-struct ChoiceKey<Settings, Value: RawRepresentable & CaseIterable & Sendable>: Sendable where Value.RawValue == String {
+final class ChoiceKey<Settings, Value: RawRepresentable & CaseIterable & Sendable>: Sendable where Value.RawValue == String {
     let name: String
     let path: SettingPath<Settings, Value?>
     let field: FieldAccess<Settings, Value?>

@@ -26,24 +26,3 @@ struct LoweredOption {
         self.provider = provider
     }
 }
-
-/// Derived capacities already worked out, by setup: a trial that leaves an option's derivation
-/// inputs alone does not run the capacity model again. One per thread.
-final class CapacityMemo {
-    /// The most recently derived setups, newest first: a trial that varies only prices finds
-    /// each option's setup at the front, and one that varies the request shape costs a few
-    /// comparisons that stop at the first differing field (no hashing, no insertion).
-    private var recent: [(setup: ServingSetup, capacity: ReplicaCapacity)] = []
-    static let slots = 16
-
-    func capacity(_ setup: ServingSetup) throws(CapacityError) -> ReplicaCapacity {
-        if let k = recent.firstIndex(where: { $0.setup == setup }) {
-            if k > 0 { recent.swapAt(0, k) }
-            return recent[0].capacity
-        }
-        let c = try ReplicaCapacity.estimate(for: setup)
-        if recent.count >= CapacityMemo.slots { recent.removeLast() }
-        recent.insert((setup, c), at: 0)
-        return c
-    }
-}

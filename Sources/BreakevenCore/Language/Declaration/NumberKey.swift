@@ -1,7 +1,7 @@
 /// A numeric key: the value written in the scenario, else the catalog entry's, else the
 /// documented default. The settings keep only what was written (nil: absent), so setting an
 /// input in place and resolving from the document give the same values.
-struct NumberKey<Settings, Value: KeyNumber>: Sendable {
+final class NumberKey<Settings, Value: KeyNumber>: Sendable {
     enum Fallback: Sendable {
         /// Absent stays absent: the value is nil and no assumption is listed.
         case none

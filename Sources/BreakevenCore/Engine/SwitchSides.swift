@@ -1,0 +1,92 @@
+/// The two sides of a switch month by month, when neither carries state from month to month
+/// (APIs, rented GPUs, seats): a switch at k with an overlap of m months costs `from`'s months
+/// before k + m, `to` standing by (no traffic) in months k..<k + m, its one-time costs in month
+/// k, and `to`'s months from k + m, each month's cost the same whatever k is. Prefix and suffix
+/// sums of those months give every k (and NPV the same way, discounted).
+struct SwitchSides {
+    let from: OptionModel
+    let to: OptionModel
+    let overlap: Int
+    /// `from` serving from month 0, by month.
+    var fromCosts: [Double] = []
+    /// `to` serving, started earlier (no one-time costs), by month.
+    var toCosts: [Double] = []
+    /// `to` standing by without traffic, started earlier, by month (only with an overlap).
+    var idleCosts: [Double] = []
+
+    /// nil when either side carries state (bought machines).
+    init?(from: OptionModel, to: OptionModel, overlap: Int, demands: UnsafeBufferPointer<MonthDemand>) {
+        self.from = from
+        self.to = to
+        self.overlap = max(overlap, 0)
+        fromCosts.reserveCapacity(demands.count)
+        toCosts.reserveCapacity(demands.count)
+        for demand in demands {
+            guard let f = from.independentMonthCost(demand.startingIn(0)),
+                  let c = to.independentMonthCost(demand.startingIn(-1)) else { return nil }
+            fromCosts.append(f)
+            toCosts.append(c)
+            if self.overlap > 0 {
+                guard let idle = to.independentMonthCost(demand.with(requests: 0).startingIn(-1)) else { return nil }
+                idleCosts.append(idle)
+            }
+        }
+    }
+
+    /// The sides of a switch between two options of the scenario; nil when either is missing or carries state.
+    init?(_ plan: SwitchPlan, in scenario: Scenario, demands: UnsafeBufferPointer<MonthDemand>, trends: TrendTableCache?) {
+        guard let fromOption = scenario.option(plan.fromID), let toOption = scenario.option(plan.toID) else { return nil }
+        self.init(from: OptionModel(leaf: fromOption, scenario, trends: trends), to: OptionModel(leaf: toOption, scenario, trends: trends),
+                  overlap: plan.overlapMonths, demands: demands)
+    }
+
+    /// The total and NPV of a switch at each of `months` (1-based; past the horizon: never).
+    func candidates(months: [Int], discount: UnsafeBufferPointer<Double>) -> [SwitchEvaluation.Candidate] {
+        let n = fromCosts.count
+        // Sums of `from` over months before k, and of a continuing `to` over months after k; in
+        // its first month `to` adds its one-time costs.
+        var fromBefore = [(total: 0.0, npv: 0.0)], toAfter = [(total: Double, npv: Double)](repeating: (0, 0), count: n + 1)
+        // `to` standing by, summed over the months before each: only with an overlap.
+        var standbyBefore = [(total: 0.0, npv: 0.0)]
+        fromBefore.reserveCapacity(n + 1)
+        standbyBefore.reserveCapacity(n + 1)
+        for i in 0..<n {
+            let f = fromCosts[i], idle = overlap > 0 ? idleCosts[i] : 0
+            fromBefore.append((fromBefore[i].total + f, fromBefore[i].npv + f * discount[i]))
+            standbyBefore.append((standbyBefore[i].total + idle, standbyBefore[i].npv + idle * discount[i]))
+        }
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            toAfter[i] = (toAfter[i + 1].total + toCosts[i], toAfter[i + 1].npv + toCosts[i] * discount[i])
+        }
+        let oneTime = to.oneTimeCost
+        return months.map { k in
+            guard k <= n else { return .init(month: nil, totalCost: fromBefore[n].total, npv: fromBefore[n].npv) }
+            let i = k - 1
+            guard overlap > 0 else {
+                let start = toCosts[i] + oneTime
+                return .init(month: k, totalCost: fromBefore[i].total + start + toAfter[i + 1].total,
+                             npv: fromBefore[i].npv + start * discount[i] + toAfter[i + 1].npv)
+            }
+            // `to` serves alone from month e; before it, `from` serves and `to` stands by from i.
+            let e = min(i + overlap, n)
+            return .init(month: k, totalCost: fromBefore[e].total + (standbyBefore[e].total - standbyBefore[i].total) + oneTime + toAfter[e].total,
+                         npv: fromBefore[e].npv + (standbyBefore[e].npv - standbyBefore[i].npv) + oneTime * discount[i] + toAfter[e].npv)
+        }
+    }
+
+    /// The switch's cost in month i when `to` takes over in 1-based month `at` (past the horizon:
+    /// never), exactly as `OptionModel`'s schedule of the two sides adds it up.
+    func monthTotal(_ demand: MonthDemand, switchAt at: Int) -> Double {
+        let n = fromCosts.count, i = demand.index
+        let k = min(max(at - 1, 0), n), alone = min(k + overlap, n)
+        if i < k { return fromCosts[i] }
+        if i >= alone { return i == k ? to.monthCostAlone(demand.startingIn(k)).costs.total : toCosts[i] }
+        // The overlap: `from` serving and `to` standing by from month k, their lines added.
+        let serving = from.monthCostAlone(demand.startingIn(0)).costs
+        let idle = to.monthCostAlone(demand.with(requests: 0).startingIn(k)).costs
+        var costs = CostLines()
+        costs = costs + serving
+        costs = costs + idle
+        return costs.total
+    }
+}
