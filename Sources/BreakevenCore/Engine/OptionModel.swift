@@ -32,9 +32,17 @@ struct OptionModel {
     ///   - trends: where price trends take their tables from (nil: computed month by month).
     init(_ option: ServingOption, in scenario: Scenario, amortizedAuto: Bool = false, switchAt: Int? = nil,
          trends: TrendTableCache? = nil) {
-        switch option.kind {
+        self.init(id: option.id, kind: option.kind, in: scenario, amortizedAuto: amortizedAuto, switchAt: switchAt, trends: trends)
+    }
+
+    /// The model of the option with this id and kind: what the model reads of an option, taken
+    /// out of the scenario's list without copying the whole option (over a kilobyte with a
+    /// derived capacity and its setup) every trial.
+    init(id: String, kind: ServingOption.Kind, in scenario: Scenario, amortizedAuto: Bool = false, switchAt: Int? = nil,
+         trends: TrendTableCache? = nil) {
+        switch kind {
         case .switchover(let plan):
-            guard let from = scenario.option(plan.fromID), let to = scenario.option(plan.toID) else {
+            guard let from = scenario.kind(of: plan.fromID), let to = scenario.kind(of: plan.toID) else {
                 model = .schedule(models: [], segments: [])
                 return
             }
@@ -55,23 +63,23 @@ struct OptionModel {
                               segments: segments)
         case .mix(let mix):
             model = .mix(mix.loads.compactMap { load in
-                scenario.option(load.optionID).map { (OptionModel(leaf: $0, scenario, amortizedAuto: amortizedAuto, trends: trends), load.share) }
+                scenario.kind(of: load.optionID).map { (OptionModel(leaf: $0, scenario, amortizedAuto: amortizedAuto, trends: trends), load.share) }
             })
         default:
-            self = OptionModel(leaf: option, scenario, amortizedAuto: amortizedAuto, trends: trends)
+            self = OptionModel(leaf: kind, scenario, amortizedAuto: amortizedAuto, trends: trends)
             guard !amortizedAuto, !scenario.workload.phases.isEmpty else { return }
             let phases = scenario.workload.phases
-            guard option.id != scenario.baselineID, let baseline = scenario.option(scenario.baselineID),
-                  (0..<scenario.months).contains(where: { !phases.allows(option.id, month: $0) }) else { return }
+            guard id != scenario.baselineID, let baseline = scenario.kind(of: scenario.baselineID),
+                  (0..<scenario.months).contains(where: { !phases.allows(id, month: $0) }) else { return }
             let own = self
             // Months a phase forbids are served by the baseline; the option starts when first allowed.
-            let first = (0..<scenario.months).first { phases.allows(option.id, month: $0) } ?? scenario.months
+            let first = (0..<scenario.months).first { phases.allows(id, month: $0) } ?? scenario.months
             var segments: [Segment] = []
             var start = 0
             while start < scenario.months {
-                let allowed = phases.allows(option.id, month: start)
+                let allowed = phases.allows(id, month: start)
                 var end = start + 1
-                while end < scenario.months, phases.allows(option.id, month: end) == allowed { end += 1 }
+                while end < scenario.months, phases.allows(id, month: end) == allowed { end += 1 }
                 segments.append(Segment(months: start..<end, model: allowed ? 0 : 1, firstActive: allowed ? first : 0))
                 start = end
             }
@@ -82,7 +90,11 @@ struct OptionModel {
 
     /// A model for a single (non-composite) option.
     init(leaf option: ServingOption, _ scenario: Scenario, amortizedAuto: Bool = false, trends: TrendTableCache? = nil) {
-        guard case .single(let terms) = option.kind else {
+        self.init(leaf: option.kind, scenario, amortizedAuto: amortizedAuto, trends: trends)
+    }
+
+    init(leaf kind: ServingOption.Kind, _ scenario: Scenario, amortizedAuto: Bool = false, trends: TrendTableCache? = nil) {
+        guard case .single(let terms) = kind else {
             // The language allows only single options inside composites.
             model = .schedule(models: [], segments: [])
             return
@@ -138,6 +150,14 @@ struct OptionModel {
             model = .mix(members)
             return MonthlyProjection(combining: parts, demand: demand)
         }
+    }
+}
+
+extension Scenario {
+    /// The kind of the option with this id, read in place (see `OptionModel.init(id:kind:in:)`).
+    func kind(of id: String) -> ServingOption.Kind? {
+        for k in options.indices where options[k].id == id { return options[k].kind }
+        return nil
     }
 }
 

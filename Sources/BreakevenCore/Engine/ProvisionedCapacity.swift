@@ -39,7 +39,7 @@ struct ProvisionedTerms: ServingTerms, Sendable {
 
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
         var overflow: APIBill?
-        if let id = overflowOptionID, case .single(let terms)? = context.scenario.option(id)?.kind, let pricing = terms as? APIPricing {
+        if let id = overflowOptionID, case .single(let terms)? = context.scenario.kind(of: id), let pricing = terms as? APIPricing {
             overflow = APIBill(pricing: pricing, workload: context.workload, trends: context.trends)
         }
         return ProvisionedCapacity(self, workload: context.workload, overflow: overflow, trends: context.trends)

@@ -20,11 +20,10 @@ extension Simulator {
                 cumulative.withUnsafeMutableBufferPointer { cumulative in
                     for k in scenario.options.indices {
                         let row = UnsafeMutableBufferPointer(rebasing: cumulative[(k * months)..<((k + 1) * months)])
-                        let option = scenario.options[k]
                         // A switch at its best month is found as `project` finds it; when neither
                         // side carries state, its months are read from the sums that find it.
                         var switchAt: Int?
-                        if case .switchover(let plan) = option.kind {
+                        if case .switchover(let plan) = scenario.options[k].kind {
                             if let sides = SwitchSides(plan, in: scenario, demands: demands, trends: trends) {
                                 var at = months + 1
                                 switch plan.at {
@@ -37,10 +36,11 @@ extension Simulator {
                                 continue
                             }
                             if plan.at == .best {
-                                switchAt = SwitchEvaluation.best(option, plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
+                                switchAt = SwitchEvaluation.best(scenario.options[k], plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
                             }
                         }
-                        let model = OptionModel(option, in: scenario, switchAt: switchAt, trends: trends)
+                        let model = OptionModel(id: scenario.options[k].id, kind: scenario.options[k].kind, in: scenario,
+                                                switchAt: switchAt, trends: trends)
                         out[k] = run(model, demands, discount, row, &storage)
                     }
                     let b = scenario.baselineIndex

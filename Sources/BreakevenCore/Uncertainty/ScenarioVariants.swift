@@ -112,22 +112,23 @@ public struct ScenarioVariants: Sendable {
         /// Every option's totals with input j at values[j]; false if the scenario cannot run with them.
         mutating func totals(_ values: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<OptionTotals>) -> Bool {
             for j in variants.setters.indices { variants.setters[j].set(&resolved, values[j]) }
+            var s: Scenario
             do throws(LoweringFailure) {
-                if var s = lowered, let touched = variants.touchedOptions {
-                    lowered = nil  // held uniquely while it changes
-                    if variants.touchesVolumeOrDiscounting { resolved.refreshVolumeAndDiscounting(&s) }
-                    let context = resolved.lowerContext(s.workload, memo: memo)
-                    for k in touched { s.options[k] = try resolved.option(k, context) }
-                    lowered = s
+                // Taken out, so that it is held uniquely while it changes (nothing copied).
+                if let touched = variants.touchedOptions, var kept = lowered.take() {
+                    if variants.touchesVolumeOrDiscounting { resolved.refreshVolumeAndDiscounting(&kept) }
+                    let context = resolved.lowerContext(kept.workload, memo: memo)
+                    for k in touched { kept.options[k] = try resolved.option(k, context) }
+                    s = kept
                 } else {
-                    lowered = try resolved.scenario(memo: memo)
+                    s = try resolved.scenario(memo: memo)
                 }
             } catch {
                 lowered = nil
                 return false
             }
-            guard let s = lowered else { return false }
             Simulator.totals(s, workspace: &workspace, into: out)
+            lowered = s
             return true
         }
     }

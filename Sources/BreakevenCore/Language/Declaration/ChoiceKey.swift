@@ -19,6 +19,9 @@ final class ChoiceKey<Settings, Value: RawRepresentable & CaseIterable & Sendabl
 
     func value(_ s: Settings) -> Value? { field.get(s) ?? fallback }
 
+    /// The value of settings read in place (see `FieldAccess.get`).
+    func value(_ s: UnsafePointer<Settings>) -> Value? { field.get(s) ?? fallback }
+
     var key: Key<Settings> {
         let path = self.path, name = self.name, fallback = self.fallback
         return Key(

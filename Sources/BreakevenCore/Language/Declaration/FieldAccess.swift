@@ -18,13 +18,26 @@ struct FieldAccess<Root, Value>: Sendable {
     }
 
     func get(_ root: Root) -> Value {
-        guard let offset else { return root[keyPath: path] }
-        return withUnsafePointer(to: root) { UnsafeRawPointer($0).load(fromByteOffset: offset, as: Value.self) }
+        guard offset != nil else { return root[keyPath: path] }
+        return withUnsafePointer(to: root) { get($0) }
+    }
+
+    /// The field of settings read where they lie: `withUnsafePointer(to:)` on a value copies
+    /// the whole value first (over a kilobyte for an option's settings), so lowering, which
+    /// reads a dozen fields a trial, hands the settings' address instead.
+    func get(_ root: UnsafePointer<Root>) -> Value {
+        guard let offset else { return root.pointee[keyPath: path] }
+        return UnsafeRawPointer(root).load(fromByteOffset: offset, as: Value.self)
     }
 
     func set(_ root: inout Root, _ value: Value) {
         guard let offset else { return root[keyPath: path] = value }
         withUnsafeMutablePointer(to: &root) { UnsafeMutableRawPointer($0).storeBytes(of: value, toByteOffset: offset, as: Value.self) }
+    }
+
+    /// Where a nested value lies inside settings read in place (nil for a computed path).
+    func address(in root: UnsafePointer<Root>) -> UnsafePointer<Value>? {
+        place.map { UnsafeRawPointer(root).advanced(by: $0).assumingMemoryBound(to: Value.self) }
     }
 
     /// Changes a nested value in place (the nested value's own fields are reached by their accesses).

@@ -38,13 +38,19 @@ final class NumberKey<Settings, Value: KeyNumber>: Sendable {
 
     /// The value the scenario runs with; nil when nothing gives one.
     func value(_ s: Settings, _ c: ValueContext) -> Value? {
+        withUnsafePointer(to: s) { value($0, c) }
+    }
+
+    /// The value of settings read in place (see `FieldAccess.get`): a written value or a plain
+    /// default copies nothing; a catalog entry's or a rule's is worked out from a copy.
+    func value(_ s: UnsafePointer<Settings>, _ c: ValueContext) -> Value? {
         if let written = field.get(s) { return written }
-        if let x = catalog?.resolved(s, c), let v = Value(keyValue: x) { return v }
+        if let catalog, let x = catalog.resolved(s.pointee, c), let v = Value(keyValue: x) { return v }
         switch fallback {
         case .none: return nil
         case .value(let v): return v
-        case .rule(_, let rule): return rule(s, c)?.0
-        case .measured(_, let rule): return rule(s)?.0
+        case .rule(_, let rule): return rule(s.pointee, c)?.0
+        case .measured(_, let rule): return rule(s.pointee)?.0
         }
     }
 

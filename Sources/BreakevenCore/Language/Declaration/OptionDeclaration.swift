@@ -20,8 +20,10 @@ protocol OptionDeclaration {
     static func resolve(_ s: inout Settings, _ r: KeyReader)
     /// After the values are listed: what is worked out from them (a derived throughput).
     static func finish(_ s: Settings, _ r: KeyReader)
-    /// What the engine runs, from settings that may have been changed in place since.
-    static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption
+    /// What the engine runs, from settings that may have been changed in place since; read
+    /// where they lie (a trial lowers several options, and a copy of one kind's settings is
+    /// over a kilobyte: see `FieldAccess.get`).
+    static func lower(_ s: UnsafePointer<Settings>, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption
 }
 
 extension OptionDeclaration {
@@ -65,7 +67,7 @@ extension OptionDeclaration {
         func open<T: OptionSettings>(_ t: T) throws(LoweringFailure) -> LoweredOption {
             guard T.self == Settings.self else { throw LoweringFailure(message: "settings of another kind") }
             return try withUnsafePointer(to: t) { pointer throws(LoweringFailure) in
-                try pointer.withMemoryRebound(to: Settings.self, capacity: 1) { settings throws(LoweringFailure) in try lower(settings.pointee, c) }
+                try pointer.withMemoryRebound(to: Settings.self, capacity: 1) { settings throws(LoweringFailure) in try lower(settings, c) }
             }
         }
         return try open(settings)

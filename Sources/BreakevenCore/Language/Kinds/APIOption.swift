@@ -75,10 +75,22 @@ enum APIOption: OptionDeclaration {
         APIPrices.recordTimeOfDay(s.prices, r.nested("prices"), workload: r.context.workload, values: ValueContext(conversion: r.context.conversion))
     }
 
-    static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
+    static func lower(_ s: UnsafePointer<Settings>, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
+        let v = c.values
+        guard let prices = pricesField.address(in: s) else {
+            return try withUnsafePointer(to: s.pointee.prices) { prices throws(LoweringFailure) in try lower(s, prices, c) }
+        }
+        return try lower(s, prices, c)
+    }
+
+    /// Where the prices lie in the settings: lowered in place too.
+    private static let pricesField = FieldAccess(\Settings.prices)
+
+    private static func lower(_ s: UnsafePointer<Settings>, _ prices: UnsafePointer<APIPriceSettings>,
+                              _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
         let v = c.values
         return LoweredOption(.single(APIPricing(
-            tiers: APIPrices.tiers(s.prices, c), perRequest: APIPrices.perRequest.value(s.prices, v) ?? 0,
+            tiers: APIPrices.tiers(prices, c), perRequest: APIPrices.perRequest.value(prices, v) ?? 0,
             priceChangePerYear: priceChange.value(s, v) ?? 0, outputTokenMultiplier: multiplier.value(s, v) ?? 1,
             discount: discount.value(s, v) ?? 0, minimumMonthly: minimumMonthly.value(s, v) ?? 0,
             overheads: SharedKeys.overheads(s))))

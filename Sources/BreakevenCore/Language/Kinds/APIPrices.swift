@@ -124,15 +124,15 @@ enum APIPrices {
 
     /// The base tier (threshold 0), then the long-context tiers by rising threshold, each with
     /// what batch traffic pays.
-    static func tiers(_ s: S, _ c: LowerContext) -> [PriceTier] {
+    static func tiers(_ s: UnsafePointer<S>, _ c: LowerContext) -> [PriceTier] {
         let v = c.values
         let write = cacheWrite.value(s, v) ?? 0, write1h = cacheWrite1h.value(s, v) ?? write
         // Whether a write price is given (written or the catalog's), not only defaulted to the input price.
-        let hasWrite = s.cacheWrite != nil || s.catalog?.cacheWritePerMTok != nil
-        let has1h = s.cacheWrite1h != nil || s.catalog?.cacheWrite1hPerMTok != nil
+        let hasWrite = s.pointee.cacheWrite != nil || s.pointee.catalog?.cacheWritePerMTok != nil
+        let has1h = s.pointee.cacheWrite1h != nil || s.pointee.catalog?.cacheWrite1hPerMTok != nil
         var standard = TokenPrices(input: input.value(s, v) ?? 0, cachedInput: cachedInput.value(s, v) ?? 0, output: output.value(s, v) ?? 0,
                                    cacheWrite: write, cacheWrite1h: write1h)
-        if let price = s.catalog, !price.timeOfDay.isEmpty, s.input == nil, s.output == nil {
+        if let price = s.pointee.catalog, !price.timeOfDay.isEmpty, s.pointee.input == nil, s.pointee.output == nil {
             // Time-of-day prices, weighted by the share of the day's load in each window; the
             // windows price input, cache reads and output, writes keep theirs (or the weighted input).
             standard = TimeOfDayWeighting.weighted(standard, windows: price.timeOfDay.map { $0.converted(v) }, loadShape: c.workload.loadShape)
@@ -141,7 +141,7 @@ enum APIPrices {
         }
         let batchOf = batchPrices(s, v)
         var tiers = [PriceTier(aboveInputTokens: 0, standard: standard, batch: batchOf(standard))]
-        if let written = s.longContext {
+        if let written = s.pointee.longContext {
             for t in written {
                 let tierInput = t.input ?? 0
                 let tierWrite = t.cacheWrite ?? (hasWrite ? write : tierInput)
@@ -149,7 +149,7 @@ enum APIPrices {
                                          cacheWrite: tierWrite, cacheWrite1h: has1h ? write1h : tierWrite)
                 tiers.append(PriceTier(aboveInputTokens: t.aboveInputTokens ?? 0, standard: prices, batch: batchOf(prices)))
             }
-        } else if let price = s.catalog {
+        } else if let price = s.pointee.catalog {
             for tier in price.longContext {
                 let usd = price.prices(above: tier)
                 let prices = TokenPrices(input: v.money(usd.input), cachedInput: v.money(usd.cachedInput), output: v.money(usd.output),
@@ -164,8 +164,8 @@ enum APIPrices {
     /// Batch traffic: an inline discount on every price (cache prices too), else the catalog's
     /// batch prices as ratios to the standard ones (`BatchPricing`: LiteLLM's `*_batches` and
     /// genai-prices' batch variants, or a provider's documented rule).
-    private static func batchPrices(_ s: S, _ v: ValueContext) -> @Sendable (TokenPrices) -> TokenPrices {
-        guard s.batchDiscount == nil, let price = s.catalog, let batch = BatchPricing(price) else {
+    private static func batchPrices(_ s: UnsafePointer<S>, _ v: ValueContext) -> @Sendable (TokenPrices) -> TokenPrices {
+        guard s.pointee.batchDiscount == nil, let price = s.pointee.catalog, let batch = BatchPricing(price) else {
             let factor = 1 - (batchDiscount.value(s, v) ?? 0)
             return { $0.scaled(by: factor) }
         }

@@ -65,8 +65,8 @@ enum MixOption: OptionDeclaration {
         }
     }
 
-    static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
-        LoweredOption(.mix(TrafficMix(routes: s.routes.map { route in
+    static func lower(_ s: UnsafePointer<Settings>, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
+        LoweredOption(.mix(TrafficMix(routes: s.pointee.routes.map { route in
             TrafficMix.Route(optionID: route.option ?? "", share: route.share ?? 0,
                              qualityFallbackShare: route.qualityFallbackShare ?? 0, fallbackID: route.fallback ?? c.baselineID)
         })))

@@ -118,18 +118,18 @@ enum OwnedHardwareOption: OptionDeclaration {
         DerivationKeys.resolve(&s.derivation, r, deviceKey: "hardware")
     }
 
-    static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
+    static func lower(_ s: UnsafePointer<Settings>, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
         let v = c.values
-        let derived = try s.derivation.capacity(c)
+        let derived = try s.pointee.derivation.capacity(c)
         var plan = OwnedHardwarePlan(
-            purchasePrice: purchasePrice.value(s, v) ?? 0, units: s.units.map { .fixed($0) } ?? .auto,
-            throughput: s.derivation.throughput(derived), maxUtilization: maxUtilization.value(s, v) ?? 0.7,
-            hoursOnPerDay: s.hoursOnPerMonth != nil ? 24 : hoursPerDay.value(s, v) ?? 24,
+            purchasePrice: purchasePrice.value(s, v) ?? 0, units: s.pointee.units.map { .fixed($0) } ?? .auto,
+            throughput: s.pointee.derivation.throughput(derived), maxUtilization: maxUtilization.value(s, v) ?? 0.7,
+            hoursOnPerDay: s.pointee.hoursOnPerMonth != nil ? 24 : hoursPerDay.value(s, v) ?? 24,
             wattsBusy: wattsBusy.value(s, v) ?? 0, wattsIdle: wattsIdle.value(s, v) ?? 0, electricityPerKWh: electricity.value(s, v) ?? 0,
             lifetimeMonths: lifetime.value(s, v) ?? 36, resaleShare: resale.value(s, v) ?? 0, accounting: accounting.value(s) ?? .cash,
             hardwarePriceChangePerYear: priceChange.value(s, v) ?? 0, outputTokenMultiplier: multiplier.value(s, v) ?? 1,
             overheads: SharedKeys.overheads(s))
-        plan.hoursOnPerMonth = s.hoursOnPerMonth
+        plan.hoursOnPerMonth = s.pointee.hoursOnPerMonth
         return LoweredOption(.single(plan), derived: derived)
     }
 }

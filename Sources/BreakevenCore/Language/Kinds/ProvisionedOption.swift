@@ -159,19 +159,19 @@ enum ProvisionedOption: OptionDeclaration {
         }
     }
 
-    static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
+    static func lower(_ s: UnsafePointer<Settings>, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
         let v = c.values
         // A price per hour written wins over the offer's price per month, and the other way round.
-        let monthly = s.unitPricePerMonth != nil || (s.unitPricePerHour == nil && perHour.value(s, v) == nil)
-        let target = overflow.value(s) ?? unmet
+        let monthly = s.pointee.unitPricePerMonth != nil || (s.pointee.unitPricePerHour == nil && perHour.value(s, v) == nil)
+        let target = overflow.value(s.pointee) ?? unmet
         return LoweredOption(.single(ProvisionedTerms(
-            units: s.units, unitPrice: (monthly ? perMonth.value(s, v) : perHour.value(s, v)) ?? 0, pricedPerMonth: monthly,
+            units: s.pointee.units, unitPrice: (monthly ? perMonth.value(s, v) : perHour.value(s, v)) ?? 0, pricedPerMonth: monthly,
             termMonths: term.value(s, v) ?? 1, inputTokensPerMinute: inputRate.value(s, v) ?? 1,
             outputTokensPerMinute: outputRate.value(s, v), outputTokenWeight: outputWeight.value(s, v) ?? 1,
             cachedInputWeight: cachedWeight.value(s, v) ?? 1, minUnits: minUnits.value(s, v) ?? 1,
             unitIncrement: increment.value(s, v) ?? 1,
-            outputUnits: separateOutput(s, v) ? ProvisionedTerms.OutputUnits(
-                units: s.outputUnits, unitPrice: (monthly ? outputPerMonth.value(s, v) : outputPerHour.value(s, v)) ?? 0,
+            outputUnits: separateOutput(s.pointee, v) ? ProvisionedTerms.OutputUnits(
+                units: s.pointee.outputUnits, unitPrice: (monthly ? outputPerMonth.value(s, v) : outputPerHour.value(s, v)) ?? 0,
                 minUnits: minOutputUnits.value(s, v) ?? 1) : nil,
             maxUtilization: maxUtilization.value(s, v) ?? 1,
             overflowOptionID: target == unmet ? nil : target, priceChangePerYear: priceChange.value(s, v) ?? 0,

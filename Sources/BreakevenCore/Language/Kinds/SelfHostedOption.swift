@@ -205,21 +205,21 @@ enum SelfHostedOption: OptionDeclaration {
         return Warning(.offerSpread, option: r.node?["id"]?.string, figures)
     }
 
-    static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
+    static func lower(_ s: UnsafePointer<Settings>, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
         let v = c.values
-        let derived = try s.derivation.capacity(c)
-        let reservation = s.reservation.map { r in
+        let derived = try s.pointee.derivation.capacity(c)
+        let reservation = s.pointee.reservation.map { r in
             SelfHostedDeployment.Reservation(replicas: reservedReplicas.value(r, v) ?? 0, hourly: reservedHourly.value(r, v) ?? 0,
                                              termMonths: term.value(r, v) ?? 12)
         }
         let deployment = SelfHostedDeployment(
             gpuHourly: gpuHourly.value(s, v) ?? 0, gpusPerReplica: derived?.capacity.tensorParallel ?? gpusPerReplica.value(s, v) ?? 1,
-            throughput: s.derivation.throughput(derived), maxUtilization: maxUtilization.value(s, v) ?? 0.7,
+            throughput: s.pointee.derivation.throughput(derived), maxUtilization: maxUtilization.value(s, v) ?? 0.7,
             minReplicas: minReplicas.value(s, v) ?? 1, scaling: scaling.value(s) ?? .static,
             gpuPriceChangePerYear: gpuPriceChange.value(s, v) ?? 0, outputTokenMultiplier: multiplier.value(s, v) ?? 1,
             overheads: SharedKeys.overheads(s), reservation: reservation, interruptionOverhead: interruption.value(s, v) ?? 0)
-        return LoweredOption(.single(deployment), derived: derived, notes: s.offerSpread.map { [$0] } ?? [],
-                             provider: s.gpuHourly == nil ? s.offer?.provider : nil)
+        return LoweredOption(.single(deployment), derived: derived, notes: s.pointee.offerSpread.map { [$0] } ?? [],
+                             provider: s.pointee.gpuHourly == nil ? s.pointee.offer?.provider : nil)
     }
 }
 

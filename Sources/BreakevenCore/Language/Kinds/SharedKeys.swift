@@ -54,13 +54,14 @@ enum SharedKeys {
     }
 
     /// The overheads an option's months charge, from its settings.
-    static func overheads<S: OverheadSettings>(_ s: S) -> Overheads {
-        Overheads(oneTime: s.oneTime, monthlyFixed: s.monthlyFixed)
+    static func overheads<S: OverheadSettings>(_ s: UnsafePointer<S>) -> Overheads {
+        Overheads(oneTime: s.pointee.oneTime, monthlyFixed: s.pointee.monthlyFixed)
     }
 
-    static func overheads<S: StaffedSettings>(_ s: S) -> Overheads {
-        Overheads(engineers: engineers.value(s.team, .dollars) ?? 0, costPerEngineerPerYear: costPerEngineer.value(s.team, .dollars) ?? 0,
-                  oneTime: s.oneTime, monthlyFixed: s.monthlyFixed)
+    static func overheads<S: StaffedSettings>(_ s: UnsafePointer<S>) -> Overheads {
+        let team = s.pointee.team
+        return Overheads(engineers: engineers.value(team, .dollars) ?? 0, costPerEngineerPerYear: costPerEngineer.value(team, .dollars) ?? 0,
+                         oneTime: s.pointee.oneTime, monthlyFixed: s.pointee.monthlyFixed)
     }
 
     /// A yearly trend of a price: -0.3 falls 30% a year.

@@ -71,12 +71,12 @@ enum SubscriptionOption: OptionDeclaration {
         }
     }
 
-    static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
+    static func lower(_ s: UnsafePointer<Settings>, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
         let v = c.values
-        let target = overflow.value(s) ?? unmet
+        let target = s.pointee.overflow ?? unmet
         return LoweredOption(.single(SubscriptionTerms(
             monthlyFee: monthlyFee.value(s, v) ?? 0, seats: seats.value(s, v) ?? 1,
-            includedRequestsPerMonth: allowance.value(s.included, v), overflowOptionID: target == unmet ? nil : target,
+            includedRequestsPerMonth: allowance.value(s.pointee.included, v), overflowOptionID: target == unmet ? nil : target,
             priceChangePerYear: priceChange.value(s, v) ?? 0)))
     }
 }

@@ -65,8 +65,9 @@ enum SwitchOption: OptionDeclaration {
         }
     }
 
-    static func lower(_ s: Settings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
-        LoweredOption(.switchover(SwitchPlan(fromID: s.from ?? "", toID: s.to ?? "", at: s.best ? .best : .month(s.atMonth ?? 1),
+    static func lower(_ s: UnsafePointer<Settings>, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
+        let plan = s.pointee
+        return LoweredOption(.switchover(SwitchPlan(fromID: plan.from ?? "", toID: plan.to ?? "", at: plan.best ? .best : .month(plan.atMonth ?? 1),
                                              overlapMonths: overlap.value(s, c.values) ?? 0)))
     }
 }
