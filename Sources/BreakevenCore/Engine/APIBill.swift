@@ -1,5 +1,6 @@
-/// What a pay-per-token API charges for a month of requests.
-final class APIBill {
+/// What a pay-per-token API charges for a month of requests. A value (it carries no state):
+/// a subscription's overflow bill is read in place, not retained every month.
+struct APIBill {
     /// USD for one average request at list prices: each class's tokens at its tier (a
     /// long-context cliff applies per request, by the class's prompt size, never by the month's
     /// total; the prompt counts cached and written tokens too, as genai-prices' `input_tokens`

@@ -32,22 +32,24 @@ struct OptionModel {
     ///   - trends: where price trends take their tables from (nil: computed month by month).
     init(_ option: ServingOption, in scenario: Scenario, amortizedAuto: Bool = false, switchAt: Int? = nil,
          trends: TrendTableCache? = nil) {
-        self.init(id: option.id, kind: option.kind, in: scenario, amortizedAuto: amortizedAuto, switchAt: switchAt, trends: trends)
+        self.init(id: option.id, kind: option.kind, CostModelContext(scenario: scenario, amortizedAuto: amortizedAuto, trends: trends),
+                  switchAt: switchAt)
     }
 
     /// The model of the option with this id and kind: what the model reads of an option, taken
     /// out of the scenario's list without copying the whole option (over a kilobyte with a
-    /// derived capacity and its setup) every trial.
-    init(id: String, kind: ServingOption.Kind, in scenario: Scenario, amortizedAuto: Bool = false, switchAt: Int? = nil,
-         trends: TrendTableCache? = nil) {
+    /// derived capacity and its setup) every trial; the context is built once for every option
+    /// of a trial (it holds the scenario).
+    init(id: String, kind: ServingOption.Kind, _ context: CostModelContext, switchAt: Int? = nil) {
+        let scenario = context.scenario
         switch kind {
         case .switchover(let plan):
             guard let from = scenario.kind(of: plan.fromID), let to = scenario.kind(of: plan.toID) else {
                 model = .schedule(models: [], segments: [])
                 return
             }
-            if amortizedAuto {
-                self = OptionModel(leaf: to, scenario, amortizedAuto: true, trends: trends)
+            if context.amortizedAuto {
+                self = OptionModel(leaf: to, context)
                 return
             }
             var at = switchAt ?? 1
@@ -59,15 +61,14 @@ struct OptionModel {
             if k > 0 { segments.append(Segment(months: 0..<k, model: 0, firstActive: 0)) }
             if k < alone { segments.append(Segment(months: k..<alone, model: 0, firstActive: 0, standby: 1)) }
             if alone < scenario.months { segments.append(Segment(months: alone..<scenario.months, model: 1, firstActive: k)) }
-            model = .schedule(models: [OptionModel(leaf: from, scenario, trends: trends), OptionModel(leaf: to, scenario, trends: trends)],
-                              segments: segments)
+            model = .schedule(models: [OptionModel(leaf: from, context), OptionModel(leaf: to, context)], segments: segments)
         case .mix(let mix):
             model = .mix(mix.loads.compactMap { load in
-                scenario.kind(of: load.optionID).map { (OptionModel(leaf: $0, scenario, amortizedAuto: amortizedAuto, trends: trends), load.share) }
+                scenario.kind(of: load.optionID).map { (OptionModel(leaf: $0, context), load.share) }
             })
         default:
-            self = OptionModel(leaf: kind, scenario, amortizedAuto: amortizedAuto, trends: trends)
-            guard !amortizedAuto, !scenario.workload.phases.isEmpty else { return }
+            self = OptionModel(leaf: kind, context)
+            guard !context.amortizedAuto, !scenario.workload.phases.isEmpty else { return }
             let phases = scenario.workload.phases
             guard id != scenario.baselineID, let baseline = scenario.kind(of: scenario.baselineID),
                   (0..<scenario.months).contains(where: { !phases.allows(id, month: $0) }) else { return }
@@ -84,22 +85,22 @@ struct OptionModel {
                 start = end
             }
             // One instance of the option across its allowed stretches (bought machines carry over).
-            model = .schedule(models: [own, OptionModel(leaf: baseline, scenario, trends: trends)], segments: segments)
+            model = .schedule(models: [own, OptionModel(leaf: baseline, context)], segments: segments)
         }
     }
 
     /// A model for a single (non-composite) option.
     init(leaf option: ServingOption, _ scenario: Scenario, amortizedAuto: Bool = false, trends: TrendTableCache? = nil) {
-        self.init(leaf: option.kind, scenario, amortizedAuto: amortizedAuto, trends: trends)
+        self.init(leaf: option.kind, CostModelContext(scenario: scenario, amortizedAuto: amortizedAuto, trends: trends))
     }
 
-    init(leaf kind: ServingOption.Kind, _ scenario: Scenario, amortizedAuto: Bool = false, trends: TrendTableCache? = nil) {
+    init(leaf kind: ServingOption.Kind, _ context: CostModelContext) {
         guard case .single(let terms) = kind else {
             // The language allows only single options inside composites.
             model = .schedule(models: [], segments: [])
             return
         }
-        model = .single(terms.costModel(CostModelContext(scenario: scenario, amortizedAuto: amortizedAuto, trends: trends)))
+        model = .single(terms.costModel(context))
     }
 
     /// A month's total cost for models whose months do not depend on the months before (APIs,

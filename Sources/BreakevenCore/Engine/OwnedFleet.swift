@@ -72,8 +72,12 @@ final class OwnedFleet {
         MonthlyProjection(demand, monthCost(demand, isLast: isLast))
     }
 
+    func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost { monthCost(demand, isLast: isLast, withRunRate: true) }
+
+    /// - Parameter withRunRate: work out the run rate (in cash accounting it needs the
+    ///   amortization, a division per batch a month, which a total alone does not).
     @inline(__always)
-    func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost {
+    func monthCost(_ demand: MonthDemand, isLast: Bool, withRunRate: Bool) -> MonthCost {
         let i = demand.index
         let bought = self.bought
         let work = demand.requests * workPerRequest
@@ -101,7 +105,8 @@ final class OwnedFleet {
             bought.count = wanted
             if accounting == .cash { lines.hardware += added * price }
         }
-        let amortization = bought.batches.reduce(0) { $0 + $1.count * $1.price * (1 - resaleShare) / Double(lifetimeMonths) }
+        let amortization = withRunRate || accounting == .amortized
+            ? bought.batches.reduce(0) { $0 + $1.count * $1.price * (1 - resaleShare) / Double(lifetimeMonths) } : 0
         switch accounting {
         case .amortized:
             lines.hardware += amortization

@@ -30,14 +30,14 @@ final class ReplicaSizing {
     let overheads: OverheadCharges
     let gpuTrend: TrendFactors
 
-    init(deployment: SelfHostedDeployment, workload: Workload, trends: TrendTableCache? = nil) {
+    init(deployment: SelfHostedDeployment, workload: Workload, trends: TrendTableCache? = nil, dayShapes: DayShapeMemo? = nil) {
         tokensPerRequest = TokenCounts(perRequestOf: workload.classes, outputMultiplier: deployment.outputTokenMultiplier)
         workPerRequest = ReplicaSizing.work(tokensPerRequest, deployment.throughput)
         batchShare = workload.batchShare
         let factors = workload.loadShape.hourlyFactors
         hourlyFactors = factors
         largestFactor = factors?.max() ?? 1
-        dayShape = ReplicaSizing.dayShape(factors ?? [])
+        dayShape = dayShapes?.shape(factors ?? []) ?? ReplicaSizing.dayShape(factors ?? [])
         flatDay = hourlyFactors.map { f in f.allSatisfy { $0 == f.first } } ?? false
         peakFactor = workload.loadShape.peakFactor
         scaling = deployment.scaling

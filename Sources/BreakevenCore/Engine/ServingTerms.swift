@@ -29,6 +29,8 @@ struct CostModelContext {
     /// Owned hardware counted amortized and bought as needed (the breakeven-volume view).
     var amortizedAuto = false
     var trends: TrendTableCache?
+    /// Where rented replicas take the load shape's distinct factors from (nil: sorted anew).
+    var dayShapes: DayShapeMemo?
 
     var workload: Workload { scenario.workload }
 }
@@ -46,6 +48,10 @@ protocol MonthlyCostModel {
     var isStateless: Bool { get }
     /// What the option charges once, in the month it starts serving.
     var oneTimeCost: Double { get }
+    /// The months summed as `Simulator.totals` sums them (the running total of each month to
+    /// `row`), with this model's month inlined: one call a run instead of one a month.
+    func sum(_ demands: UnsafeBufferPointer<MonthDemand>, _ discount: UnsafeBufferPointer<Double>,
+             into row: UnsafeMutableBufferPointer<Double>) -> OptionTotals
     /// Lends the model storage it reuses from one trial to the next (an owned fleet's unit
     /// list), and takes it back: a trial then allocates nothing.
     func exchangeStorage(_ storage: inout CostModelStorage)
@@ -62,6 +68,19 @@ struct CostModelStorage {
 }
 
 extension MonthlyCostModel {
+    func sum(_ demands: UnsafeBufferPointer<MonthDemand>, _ discount: UnsafeBufferPointer<Double>,
+             into row: UnsafeMutableBufferPointer<Double>) -> OptionTotals {
+        var total = 0.0, npv = 0.0
+        let last = demands.count - 1
+        for i in demands.indices {
+            let t = monthTotal(demands[i], isLast: i == last)
+            total += t
+            row[i] = total
+            npv += t * discount[i]
+        }
+        return OptionTotals(totalCost: total, npv: npv, breakevenMonth: nil)
+    }
+
     var isStateless: Bool { true }
     func exchangeStorage(_ storage: inout CostModelStorage) {}
     func continueFrom(_ earlier: any MonthlyCostModel) {}
@@ -77,7 +96,7 @@ extension SelfHostedDeployment: ServingTerms {
     var provisioning: Provisioning? { Provisioning(throughput: throughput, devices: gpusPerReplica, noun: "replica", outputTokenMultiplier: outputTokenMultiplier) }
 
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
-        ReplicaSizing(deployment: self, workload: context.workload, trends: context.trends)
+        ReplicaSizing(deployment: self, workload: context.workload, trends: context.trends, dayShapes: context.dayShapes)
     }
 }
 
@@ -120,7 +139,7 @@ extension SubscriptionBill: MonthlyCostModel {
 }
 
 extension OwnedFleet: MonthlyCostModel {
-    func monthTotal(_ demand: MonthDemand, isLast: Bool) -> Double { monthCost(demand, isLast: isLast).costs.total }
+    func monthTotal(_ demand: MonthDemand, isLast: Bool) -> Double { monthCost(demand, isLast: isLast, withRunRate: false).costs.total }
     var isStateless: Bool { false }
     var oneTimeCost: Double { overheads.oneTime }
     func exchangeStorage(_ storage: inout CostModelStorage) { swapUnitStorage(&storage.units) }

@@ -15,6 +15,8 @@ extension Simulator {
             swap(&storage, &workspace.storage)
         }
         let demands = workspace.demands, discount = workspace.discount, trends = workspace.trends
+        // One context for every option (it holds the scenario: built per option, it was copied five times a trial).
+        let context = CostModelContext(scenario: scenario, trends: trends, dayShapes: workspace.dayShapes)
         demands.withUnsafeBufferPointer { demands in
             discount.withUnsafeBufferPointer { discount in
                 cumulative.withUnsafeMutableBufferPointer { cumulative in
@@ -39,8 +41,7 @@ extension Simulator {
                                 switchAt = SwitchEvaluation.best(scenario.options[k], plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
                             }
                         }
-                        let model = OptionModel(id: scenario.options[k].id, kind: scenario.options[k].kind, in: scenario,
-                                                switchAt: switchAt, trends: trends)
+                        let model = OptionModel(id: scenario.options[k].id, kind: scenario.options[k].kind, context, switchAt: switchAt)
                         out[k] = run(model, demands, discount, row, &storage)
                     }
                     let b = scenario.baselineIndex
@@ -60,20 +61,19 @@ extension Simulator {
     private static func run(_ model: OptionModel, _ demands: UnsafeBufferPointer<MonthDemand>,
                             _ discount: UnsafeBufferPointer<Double>, _ row: UnsafeMutableBufferPointer<Double>,
                             _ storage: inout CostModelStorage) -> OptionTotals {
+        if case .single(let m) = model.model {
+            m.exchangeStorage(&storage)
+            defer { m.exchangeStorage(&storage) }
+            return m.sum(demands, discount, into: row)
+        }
         var total = 0.0, npv = 0.0
-        @inline(__always) func add(_ i: Int, _ t: Double) {
+        let last = demands.count - 1
+        var composite = model
+        for i in demands.indices {
+            let t = composite.month(demands[i], isLast: i == last).costs.total
             total += t
             row[i] = total
             npv += t * discount[i]
-        }
-        let last = demands.count - 1
-        if case .single(let m) = model.model {
-            m.exchangeStorage(&storage)
-            for i in demands.indices { add(i, m.monthTotal(demands[i], isLast: i == last)) }
-            m.exchangeStorage(&storage)
-        } else {
-            var composite = model
-            for i in demands.indices { add(i, composite.month(demands[i], isLast: i == last).costs.total) }
         }
         return OptionTotals(totalCost: total, npv: npv, breakevenMonth: nil)
     }

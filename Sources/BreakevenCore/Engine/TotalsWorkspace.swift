@@ -21,6 +21,8 @@ public struct TotalsWorkspace {
     var storage = CostModelStorage()
     /// Trend tables of the horizon, kept from one variant to the next.
     var trends = TrendTableCache(months: 0)
+    /// The load shape's distinct factors, kept from one variant to the next.
+    let dayShapes = DayShapeMemo()
 
     public init() {}
 
