@@ -40,11 +40,10 @@ struct OptionModel {
     /// out of the scenario's list without copying the whole option (over a kilobyte with a
     /// derived capacity and its setup) every trial; the context is built once for every option
     /// of a trial (it holds the scenario).
-    init(id: String, kind: ServingOption.Kind, _ context: CostModelContext, switchAt: Int? = nil) {
-        let scenario = context.scenario
+    init(id: String, kind: ServingOption.Kind, _ context: borrowing CostModelContext, switchAt: Int? = nil) {
         switch kind {
         case .switchover(let plan):
-            guard let from = scenario.kind(of: plan.fromID), let to = scenario.kind(of: plan.toID) else {
+            guard let from = context.scenario.kind(of: plan.fromID), let to = context.scenario.kind(of: plan.toID) else {
                 model = .schedule(models: [], segments: [])
                 return
             }
@@ -54,33 +53,33 @@ struct OptionModel {
             }
             var at = switchAt ?? 1
             if switchAt == nil, case .month(let k) = plan.at { at = k }
-            let k = min(max(at - 1, 0), scenario.months)
+            let k = min(max(at - 1, 0), context.scenario.months)
             // Overlap: `from` serves on while `to` stands by from month k; `to` serves alone after.
-            let alone = min(k + max(plan.overlapMonths, 0), scenario.months)
+            let alone = min(k + max(plan.overlapMonths, 0), context.scenario.months)
             var segments: [Segment] = []
             if k > 0 { segments.append(Segment(months: 0..<k, model: 0, firstActive: 0)) }
             if k < alone { segments.append(Segment(months: k..<alone, model: 0, firstActive: 0, standby: 1)) }
-            if alone < scenario.months { segments.append(Segment(months: alone..<scenario.months, model: 1, firstActive: k)) }
+            if alone < context.scenario.months { segments.append(Segment(months: alone..<context.scenario.months, model: 1, firstActive: k)) }
             model = .schedule(models: [OptionModel(leaf: from, context), OptionModel(leaf: to, context)], segments: segments)
         case .mix(let mix):
             model = .mix(mix.loads.compactMap { load in
-                scenario.kind(of: load.optionID).map { (OptionModel(leaf: $0, context), load.share) }
+                context.scenario.kind(of: load.optionID).map { (OptionModel(leaf: $0, context), load.share) }
             })
         default:
             self = OptionModel(leaf: kind, context)
-            guard !context.amortizedAuto, !scenario.workload.phases.isEmpty else { return }
-            let phases = scenario.workload.phases
-            guard id != scenario.baselineID, let baseline = scenario.kind(of: scenario.baselineID),
-                  (0..<scenario.months).contains(where: { !phases.allows(id, month: $0) }) else { return }
+            guard !context.amortizedAuto, !context.scenario.workload.phases.isEmpty else { return }
+            let phases = context.scenario.workload.phases
+            guard id != context.scenario.baselineID, let baseline = context.scenario.kind(of: context.scenario.baselineID),
+                  (0..<context.scenario.months).contains(where: { !phases.allows(id, month: $0) }) else { return }
             let own = self
             // Months a phase forbids are served by the baseline; the option starts when first allowed.
-            let first = (0..<scenario.months).first { phases.allows(id, month: $0) } ?? scenario.months
+            let first = (0..<context.scenario.months).first { phases.allows(id, month: $0) } ?? context.scenario.months
             var segments: [Segment] = []
             var start = 0
-            while start < scenario.months {
+            while start < context.scenario.months {
                 let allowed = phases.allows(id, month: start)
                 var end = start + 1
-                while end < scenario.months, phases.allows(id, month: end) == allowed { end += 1 }
+                while end < context.scenario.months, phases.allows(id, month: end) == allowed { end += 1 }
                 segments.append(Segment(months: start..<end, model: allowed ? 0 : 1, firstActive: allowed ? first : 0))
                 start = end
             }
@@ -94,7 +93,7 @@ struct OptionModel {
         self.init(leaf: option.kind, CostModelContext(scenario: scenario, amortizedAuto: amortizedAuto, trends: trends))
     }
 
-    init(leaf kind: ServingOption.Kind, _ context: CostModelContext) {
+    init(leaf kind: ServingOption.Kind, _ context: borrowing CostModelContext) {
         guard case .single(let terms) = kind else {
             // The language allows only single options inside composites.
             model = .schedule(models: [], segments: [])

@@ -98,7 +98,7 @@ public struct ScenarioVariants: Sendable {
     /// one variant to the next (every input is set every time, so nothing is left over from the
     /// last), and its own memo of derived capacities.
     func worker() -> Worker {
-        Worker(variants: self, resolved: resolved)
+        Worker(variants: self, resolved: resolved, lowered: nominal)
     }
 
     struct Worker {
@@ -106,29 +106,29 @@ public struct ScenarioVariants: Sendable {
         var resolved: ResolvedScenario
         let memo = CapacityMemo()
         var workspace = TotalsWorkspace()
-        /// The last variant as the engine ran it: options no input touches are kept from it.
-        var lowered: Scenario?
+        /// The last variant as the engine ran it (when `hasLowered`): options no input touches
+        /// are kept from it. Changed in place: a scenario moved in and out of an optional is
+        /// copied byte by byte each way.
+        var lowered: Scenario
+        var hasLowered = false
 
         /// Every option's totals with input j at values[j]; false if the scenario cannot run with them.
         mutating func totals(_ values: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<OptionTotals>) -> Bool {
             for j in variants.setters.indices { variants.setters[j].set(&resolved, values[j]) }
-            var s: Scenario
             do throws(LoweringFailure) {
-                // Taken out, so that it is held uniquely while it changes (nothing copied).
-                if let touched = variants.touchedOptions, var kept = lowered.take() {
-                    if variants.touchesVolumeOrDiscounting { resolved.refreshVolumeAndDiscounting(&kept) }
-                    let context = resolved.lowerContext(kept.workload, memo: memo)
-                    for k in touched { kept.options[k] = try resolved.option(k, context) }
-                    s = kept
+                if let touched = variants.touchedOptions, hasLowered {
+                    hasLowered = false  // until every touched option is lowered again
+                    if variants.touchesVolumeOrDiscounting { resolved.refreshVolumeAndDiscounting(&lowered) }
+                    let context = resolved.lowerContext(lowered.workload, memo: memo)
+                    for k in touched { lowered.options[k] = try resolved.option(k, context) }
                 } else {
-                    s = try resolved.scenario(memo: memo)
+                    lowered = try resolved.scenario(memo: memo)
                 }
             } catch {
-                lowered = nil
                 return false
             }
-            Simulator.totals(s, workspace: &workspace, into: out)
-            lowered = s
+            hasLowered = true
+            Simulator.totals(lowered, workspace: &workspace, into: out)
             return true
         }
     }
