@@ -10,7 +10,9 @@ enum SelfHostedOption: OptionDeclaration {
         /// Only this provider's catalog offers.
         var provider: String?
         var commitment: GPUCommitment?
-        var reservation: ReservationSettings?
+        /// Stored in place, not as an optional behind a computed key path: a trial setting a
+        /// reserved figure does not copy the settings out and back.
+        var reservation = Presence<ReservationSettings>()
         var interruptionOverhead: Double?
         var gpusPerReplica: Int?
         var derivation = DerivationSettings()
@@ -52,7 +54,7 @@ enum SelfHostedOption: OptionDeclaration {
         "Reserved GPU price", .money(per: "GPU-hour"), "Price per reserved GPU-hour (default: the catalog's reserved offer for the term)."))
     static let term = NumberKey<ReservationSettings, Int>("term_months", \.termMonths, .atLeast(1, atMost: 240), default: .value(12), KeyDoc(
         "Reservation term", .count("months"), "Months the reservation runs from month 1."))
-    static let reservationObject = ObjectKey<Settings, ReservationSettings>("commitment", \.reservationValue, [reservedReplicas.key, reservedHourly.key, term.key],
+    static let reservationObject = ObjectKey<Settings, ReservationSettings>("commitment", \.reservation.value, [reservedReplicas.key, reservedHourly.key, term.key],
                                                                           KeyDoc("Reservation", .text, "Reserved replicas, with on-demand burst above them."))
     static let interruption = NumberKey<Settings, Double>(
         "interruption_overhead", \.interruptionOverhead, .share,
@@ -107,11 +109,18 @@ enum SelfHostedOption: OptionDeclaration {
         return Key(field: Field("commitment", .anyOf([.string(.oneOf(GPUCommitment.allCases.map(\.rawValue))), .object(reservationObject.objectShape)]),
                                 "The cheapest catalog offer for the gpu under this commitment, or reserved replicas with on-demand burst."),
                    doc: KeyDoc("Commitment", .text, "How the GPUs are bought."),
-                   read: { s, r in if r.child("commitment")?.members != nil { reservationObject.key.read(&s, r) } else { word.key.read(&s, r) } },
+                   read: { s, r in
+                       if r.child("commitment")?.members != nil {
+                           reservationObject.key.read(&s, r)
+                           s.reservation.isPresent = true
+                       } else {
+                           word.key.read(&s, r)
+                       }
+                   },
                    record: { s, r, c in
                        if r.child("commitment")?.members != nil { reservationObject.key.record(s, r, c) } else if r.has("commitment") { word.key.record(s, r, c) }
                    },
-                   input: { rest, s in s.reservation == nil ? nil : reservationObject.key.input(rest, s) })
+                   input: { rest, s in s.reservation.isPresent ? reservationObject.key.input(rest, s) : nil })
     }()
 
     /// Written, or the derived tensor-parallel degree: the replica is as many devices as that.
@@ -165,7 +174,7 @@ enum SelfHostedOption: OptionDeclaration {
                 r.error("commitment", "a commitment picks a catalog offer, so it needs a catalog \"gpu\"")
             }
         }
-        if s.offer == nil, s.reservation != nil || s.gpuHourly == nil, !r.has("gpu_offer"), let catalogGPU {
+        if s.offer == nil, s.reservation.isPresent || s.gpuHourly == nil, !r.has("gpu_offer"), let catalogGPU {
             s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: .onDemand, asOf: asOf, provider: provider)
             if provider == nil { s.offerSpread = spread(s.offer, catalog, asOf, r) }
             if s.offer == nil, provider != nil, s.gpuHourly == nil {
@@ -175,7 +184,7 @@ enum SelfHostedOption: OptionDeclaration {
         if s.offer == nil, s.gpuHourly == nil, !r.has("gpu_offer"), s.commitment == nil, provider == nil {
             r.error(nil, "missing required key \"gpu_hourly\" (or a catalog \"gpu\" with offers, a \"gpu_offer\" or a \"commitment\")")
         }
-        if var reservation = s.reservation {
+        if var reservation = s.reservation.written {
             let c = r.nested("commitment")
             if let catalogGPU, reservation.hourly == nil {
                 let commitment: GPUCommitment = (reservation.termMonths ?? 12) <= 12 ? .reserved1y : .reserved3y
@@ -184,7 +193,7 @@ enum SelfHostedOption: OptionDeclaration {
             } else if reservation.hourly == nil {
                 c.error(nil, "missing key \"reserved_hourly\" (or a catalog \"gpu\" with reserved offers)")
             }
-            s.reservation = reservation
+            s.reservation.value = reservation
         }
         DerivationKeys.resolve(&s.derivation, r, deviceKey: "gpu")
     }
@@ -208,7 +217,7 @@ enum SelfHostedOption: OptionDeclaration {
     static func lower(_ s: UnsafePointer<Settings>, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
         let v = c.values
         let derived = try s.pointee.derivation.capacity(c)
-        let reservation = s.pointee.reservation.map { r in
+        let reservation = s.pointee.reservation.written.map { r in
             SelfHostedDeployment.Reservation(replicas: reservedReplicas.value(r, v) ?? 0, hourly: reservedHourly.value(r, v) ?? 0,
                                              termMonths: term.value(r, v) ?? 12)
         }
@@ -220,12 +229,5 @@ enum SelfHostedOption: OptionDeclaration {
             overheads: SharedKeys.overheads(s), reservation: reservation, interruptionOverhead: interruption.value(s, v) ?? 0)
         return LoweredOption(.single(deployment), derived: derived, notes: s.pointee.offerSpread.map { [$0] } ?? [],
                              provider: s.pointee.gpuHourly == nil ? s.pointee.offer?.provider : nil)
-    }
-}
-
-extension SelfHostedOption.Settings {
-    var reservationValue: SelfHostedOption.ReservationSettings {
-        get { reservation ?? SelfHostedOption.ReservationSettings() }
-        set { reservation = newValue }
     }
 }
