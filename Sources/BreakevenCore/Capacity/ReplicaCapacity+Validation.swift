@@ -1,28 +1,30 @@
 extension ReplicaCapacity {
-    /// Every number the model divides by or takes a power of, checked before any arithmetic.
+    /// Every number the model divides by or takes a power of, checked before any arithmetic. It
+    /// runs on every estimate (a trial's setup changes): the subject of an error is worded only
+    /// when there is one, and the fields are checked one by one rather than listed in arrays.
     static func validate(_ setup: ServingSetup) throws(CapacityError) {
         let model = setup.model
-        let modelSubject = "model \(model.id)"
+        let modelSubject = ("model", model.id)
         try positive(model.totalParameters, modelSubject, "total_parameters")
         guard model.activeParameters > 0, model.activeParameters <= model.totalParameters else {
-            throw .invalidValue(subject: modelSubject, field: "active_parameters",
+            throw .invalidValue(subject: "model \(model.id)", field: "active_parameters",
                                 expected: "greater than 0 and at most total_parameters", found: model.activeParameters)
         }
-        for (value, field) in [(model.layers, "layers"), (model.hiddenSize, "hidden_size"),
-                               (model.attentionHeads, "attention_heads"), (model.kvHeads, "kv_heads"),
-                               (model.headDimension, "head_dimension")] {
-            try positive(Double(value), modelSubject, field)
-        }
+        try positive(Double(model.layers), modelSubject, "layers")
+        try positive(Double(model.hiddenSize), modelSubject, "hidden_size")
+        try positive(Double(model.attentionHeads), modelSubject, "attention_heads")
+        try positive(Double(model.kvHeads), modelSubject, "kv_heads")
+        try positive(Double(model.headDimension), modelSubject, "head_dimension")
 
         let accelerator = setup.accelerator
-        let acceleratorSubject = "accelerator \(accelerator.id)"
+        let acceleratorSubject = ("accelerator", accelerator.id)
         try positive(accelerator.memoryGB, acceleratorSubject, "memory_gb")
         try positive(accelerator.bandwidthTBps, acceleratorSubject, "bandwidth_tbps")
         try positive(accelerator.bf16TFLOPS, acceleratorSubject, "bf16_tflops")
-        for (value, field) in [(accelerator.fp8TFLOPS, "fp8_tflops"), (accelerator.int8TOPS, "int8_tops"),
-                               (accelerator.int4TOPS, "int4_tops"), (accelerator.fp4TFLOPS, "fp4_tflops")] {
-            if let value { try positive(value, acceleratorSubject, field) }
-        }
+        if let value = accelerator.fp8TFLOPS { try positive(value, acceleratorSubject, "fp8_tflops") }
+        if let value = accelerator.int8TOPS { try positive(value, acceleratorSubject, "int8_tops") }
+        if let value = accelerator.int4TOPS { try positive(value, acceleratorSubject, "int4_tops") }
+        if let value = accelerator.fp4TFLOPS { try positive(value, acceleratorSubject, "fp4_tflops") }
         try positive(accelerator.interconnectGBps, acceleratorSubject, "interconnect_gbps")
 
         let request = setup.request
@@ -39,21 +41,15 @@ extension ReplicaCapacity {
                                 found: request.cachedInputShare)
         }
 
-        for (value, field) in [(setup.efficiency.memoryBandwidthUtilization, "memory_bandwidth_utilization"),
-                               (setup.efficiency.computeUtilization, "compute_utilization")] {
-            if let value, !(value > 0 && value <= 1) {
-                throw .invalidValue(subject: "efficiency", field: field, expected: "greater than 0 and at most 1", found: value)
-            }
-        }
+        try utilization(setup.efficiency.memoryBandwidthUtilization, "memory_bandwidth_utilization")
+        try utilization(setup.efficiency.computeUtilization, "compute_utilization")
         if let reserve = setup.efficiency.memoryReserveShare, !(reserve >= 0 && reserve < 1) {
             throw .invalidValue(subject: "efficiency", field: "memory_reserve_share", expected: "at least 0 and below 1",
                                 found: reserve)
         }
 
-        for (value, field) in [(setup.latency.maxTimePerOutputTokenMs, "max_time_per_output_token_ms"),
-                               (setup.latency.maxTimeToFirstTokenMs, "max_time_to_first_token_ms")] {
-            if let value { try positive(value, "latency", field) }
-        }
+        if let value = setup.latency.maxTimePerOutputTokenMs { try positive(value, ("latency", nil), "max_time_per_output_token_ms") }
+        if let value = setup.latency.maxTimeToFirstTokenMs { try positive(value, ("latency", nil), "max_time_to_first_token_ms") }
         if let overhead = setup.efficiency.stepOverheadMs, !(overhead >= 0 && overhead.isFinite) {
             throw .invalidValue(subject: "efficiency", field: "step_overhead_ms", expected: "at least 0", found: overhead)
         }
@@ -63,9 +59,17 @@ extension ReplicaCapacity {
         }
     }
 
-    private static func positive(_ value: Double, _ subject: String, _ field: String) throws(CapacityError) {
+    /// `subject`: what the number belongs to, and its id if it has one ("model llama-3.1-70b").
+    private static func positive(_ value: Double, _ subject: (String, String?), _ field: String) throws(CapacityError) {
         guard value > 0, value.isFinite else {
-            throw .invalidValue(subject: subject, field: field, expected: "greater than 0", found: value)
+            let named = subject.1.map { "\(subject.0) \($0)" } ?? subject.0
+            throw .invalidValue(subject: named, field: field, expected: "greater than 0", found: value)
+        }
+    }
+
+    private static func utilization(_ value: Double?, _ field: String) throws(CapacityError) {
+        if let value, !(value > 0 && value <= 1) {
+            throw .invalidValue(subject: "efficiency", field: field, expected: "greater than 0 and at most 1", found: value)
         }
     }
 }

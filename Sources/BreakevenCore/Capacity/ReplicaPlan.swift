@@ -1,8 +1,9 @@
 /// A setup fixed at one layout: its memory budget and its step times.
 struct ReplicaPlan: Sendable {
-    let setup: ServingSetup
+    /// The setup and its efficiencies, shared by every layout of one estimate (a plan is copied
+    /// as it is filtered and compared; the setup is not).
+    let shared: ReplicaSetupTerms
     let layout: ParallelLayout
-    let efficiency: ServingEfficiency
     // What every decode step needs that does not depend on the batch, worked out once: a latency
     // target bisects over a dozen batches, each one step.
     private(set) var kvCacheBytesPerToken = 0.0
@@ -13,9 +14,12 @@ struct ReplicaPlan: Sendable {
     private var experts: (split: (routed: Double, dense: Double)?, activeParameters: Double) = (nil, 0)
 
     init(setup: ServingSetup, layout: ParallelLayout, efficiency: ServingEfficiency) {
-        self.setup = setup
+        self.init(shared: ReplicaSetupTerms(setup: setup, efficiency: efficiency), layout: layout)
+    }
+
+    init(shared: ReplicaSetupTerms, layout: ParallelLayout) {
+        self.shared = shared
         self.layout = layout
-        self.efficiency = efficiency
         kvCacheBytesPerToken = kvCacheBytesPerTokenOfLayout
         prefillFLOPsPerToken = prefillFLOPsPerUncachedToken
         bandwidthPerDevice = bandwidthPerDeviceOfSetup
@@ -25,6 +29,8 @@ struct ReplicaPlan: Sendable {
         experts = (setup.model.expertSplit, setup.model.routedActiveParameters)
     }
 
+    var setup: ServingSetup { shared.setup }
+    var efficiency: ServingEfficiency { shared.efficiency }
     var tensorParallel: Int { layout.devices }
     private var model: OpenModelArchitecture { setup.model }
     private var request: RequestShape { setup.request }
@@ -192,4 +198,15 @@ struct ReplicaPlan: Sendable {
 
     /// What a user sees between tokens at `batch`: one step, the prompts riding along included.
     func timePerOutputTokenSeconds(batch: Int) -> Double { decodeStep(batch: batch).seconds }
+}
+
+/// What every layout of one setup shares: the setup and the efficiencies it runs at.
+final class ReplicaSetupTerms: Sendable {
+    let setup: ServingSetup
+    let efficiency: ServingEfficiency
+
+    init(setup: ServingSetup, efficiency: ServingEfficiency) {
+        self.setup = setup
+        self.efficiency = efficiency
+    }
 }
