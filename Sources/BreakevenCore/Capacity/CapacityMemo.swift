@@ -4,10 +4,12 @@ final class CapacityMemo {
     /// The most recently derived setups in a ring, the newest at `newest`, and their capacities
     /// at the same places: a trial that varies only prices finds each option's setup among the
     /// last few, and one that varies the request shape costs a few comparisons that stop at the
-    /// first differing number (`ServingSetup`'s `==` compares those first). A new setup
-    /// overwrites the oldest: nothing is moved. (Two arrays, not one of pairs: reading a pair's
-    /// setup copies the whole pair first.)
+    /// first differing number. A new setup overwrites the oldest: nothing is moved. (Arrays of
+    /// their own, not one of triples: reading a triple's setup copies the whole triple first.)
     private var setups: [ServingSetup] = []
+    /// Each setup's request shape, what a trial varies most: compared alone before the rest
+    /// (reading a setup out of its array copies it).
+    private var requests: [RequestShape] = []
     private var capacities: [ReplicaCapacity] = []
     private var newest = 0
     /// Setups derived since the last one found here.
@@ -20,28 +22,26 @@ final class CapacityMemo {
 
     func capacity(_ setup: ServingSetup) throws(CapacityError) -> ReplicaCapacity {
         let n = setups.count
-        let found = setups.withUnsafeBufferPointer { setups -> Int? in
-            var k = newest
-            for _ in 0..<n {
-                if setups[k] == setup { return k }
-                k = k == 0 ? n - 1 : k - 1
+        var k = newest
+        for _ in 0..<n {
+            if requests[k] == setup.request, setups[k] == setup {
+                missesSinceHit = 0
+                return capacities[k]
             }
-            return nil
-        }
-        if let found {
-            missesSinceHit = 0
-            return capacities[found]
+            k = k == 0 ? n - 1 : k - 1
         }
         let c = try ReplicaCapacity.estimate(for: setup)
         missesSinceHit += 1
         guard missesSinceHit <= CapacityMemo.slots || missesSinceHit % CapacityMemo.sparseStride == 0 else { return c }
         if n < CapacityMemo.slots {
             setups.append(setup)
+            requests.append(setup.request)
             capacities.append(c)
             newest = n
         } else {
             newest = newest == n - 1 ? 0 : newest + 1
             setups[newest] = setup
+            requests[newest] = setup.request
             capacities[newest] = c
         }
         return c

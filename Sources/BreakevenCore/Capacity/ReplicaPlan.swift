@@ -12,6 +12,9 @@ struct ReplicaPlan: Sendable {
     private var computePerDevice = 0.0
     private var decodeContext = (attended: 0.0, flopsPerToken: 0.0)
     private var experts: (split: (routed: Double, dense: Double)?, activeParameters: Double) = (nil, 0)
+    private(set) var weightBytes = 0.0
+    /// A dense model every token uses whole: each step reads all its weights, whatever the batch.
+    private var readsWholeWeights = false
 
     init(setup: ServingSetup, layout: ParallelLayout, efficiency: ServingEfficiency) {
         self.init(shared: ReplicaSetupTerms(setup: setup, efficiency: efficiency), layout: layout)
@@ -27,6 +30,8 @@ struct ReplicaPlan: Sendable {
         let context = setup.request.meanDecodeContextTokens
         decodeContext = (setup.model.attendedContext(context), setup.model.decodeFLOPsPerToken(context: context))
         experts = (setup.model.expertSplit, setup.model.routedActiveParameters)
+        weightBytes = setup.model.weightBytes(at: setup.weightPrecision)
+        readsWholeWeights = experts.split == nil && !(setup.model.activeShare < 1)
     }
 
     var setup: ServingSetup { shared.setup }
@@ -38,8 +43,6 @@ struct ReplicaPlan: Sendable {
     private var dataParallelAttention: Bool { layout.kind == .expertDataAttention }
 
     // MARK: Memory
-
-    var weightBytes: Double { model.weightBytes(at: setup.weightPrecision) }
 
     /// Weights on each device: a share of everything under tensor parallelism; under attention
     /// data parallelism the dense part whole on every device and the experts spread.
@@ -154,7 +157,8 @@ struct ReplicaPlan: Sendable {
                 ? split.dense * weight + experts / devices + kvBytes / devices
                 : (split.dense * weight + experts + kvBytes) / devices
         } else {
-            bytesPerDevice = (weightBytes * model.touchedWeightShare(tokens: tokens) + kvBytes) / devices
+            let share = readsWholeWeights ? 1 : model.touchedWeightShare(tokens: tokens)
+            bytesPerDevice = (weightBytes * share + kvBytes) / devices
         }
         let expertFLOPs = tokens * 2 * experts.activeParameters * (slow - 1)
         let flops = b * decodeContext.flopsPerToken + prompts * prefillFLOPsPerToken + expertFLOPs
