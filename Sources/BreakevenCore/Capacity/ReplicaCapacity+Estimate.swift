@@ -82,14 +82,15 @@ extension ReplicaCapacity {
     /// expert parallelism with data-parallel attention only for a mixture of experts whose expert
     /// counts are known, and only from two devices on.
     static func layouts(for setup: ServingSetup) -> [ParallelLayout] {
-        tensorParallelDegrees.flatMap { n -> [ParallelLayout] in
-            var out: [ParallelLayout] = []
-            if setup.layoutChoice.allows(.tensor) { out.append(.tensor(n)) }
-            if setup.layoutChoice.allows(.expertDataAttention), n > 1, setup.model.expertSplit != nil {
-                out.append(ParallelLayout(.expertDataAttention, devices: n))
-            }
-            return out
+        let tensor = setup.layoutChoice.allows(.tensor)
+        let expert = setup.layoutChoice.allows(.expertDataAttention) && setup.model.expertSplit != nil
+        var out: [ParallelLayout] = []
+        out.reserveCapacity(2 * tensorParallelDegrees.count)
+        for n in tensorParallelDegrees {
+            if tensor { out.append(.tensor(n)) }
+            if expert, n > 1 { out.append(ParallelLayout(.expertDataAttention, devices: n)) }
         }
+        return out
     }
 
     /// Effective output tokens per second per device: what a device-hour buys.

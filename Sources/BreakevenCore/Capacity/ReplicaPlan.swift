@@ -4,17 +4,9 @@ struct ReplicaPlan: Sendable {
     /// as it is filtered and compared; the setup is not).
     let shared: ReplicaSetupTerms
     let layout: ParallelLayout
-    // What every decode step needs that does not depend on the batch, worked out once: a latency
-    // target bisects over a dozen batches, each one step.
-    private(set) var kvCacheBytesPerToken = 0.0
-    private(set) var prefillFLOPsPerToken = 0.0
-    private var bandwidthPerDevice = 0.0
-    private var computePerDevice = 0.0
-    private var decodeContext = (attended: 0.0, flopsPerToken: 0.0)
-    private var experts: (split: (routed: Double, dense: Double)?, activeParameters: Double) = (nil, 0)
-    private(set) var weightBytes = 0.0
-    /// A dense model every token uses whole: each step reads all its weights, whatever the batch.
-    private var readsWholeWeights = false
+    /// What every decode step needs that depends on the layout but not the batch, worked out
+    /// once (the rest is `shared`'s): a latency target bisects over a dozen batches, each one step.
+    let kvCacheBytesPerToken: Double
 
     init(setup: ServingSetup, layout: ParallelLayout, efficiency: ServingEfficiency) {
         self.init(shared: ReplicaSetupTerms(setup: setup, efficiency: efficiency), layout: layout)
@@ -23,19 +15,23 @@ struct ReplicaPlan: Sendable {
     init(shared: ReplicaSetupTerms, layout: ParallelLayout) {
         self.shared = shared
         self.layout = layout
-        kvCacheBytesPerToken = kvCacheBytesPerTokenOfLayout
-        prefillFLOPsPerToken = prefillFLOPsPerUncachedToken
-        bandwidthPerDevice = bandwidthPerDeviceOfSetup
-        computePerDevice = computePerDeviceOfSetup
-        let context = setup.request.meanDecodeContextTokens
-        decodeContext = (setup.model.attendedContext(context), setup.model.decodeFLOPsPerToken(context: context))
-        experts = (setup.model.expertSplit, setup.model.routedActiveParameters)
-        weightBytes = setup.model.weightBytes(at: setup.weightPrecision)
-        readsWholeWeights = experts.split == nil && !(setup.model.activeShare < 1)
+        // A data-parallel attention device keeps its requests' whole cache; tensor parallelism
+        // replicates KV heads when devices outnumber them.
+        let model = shared.setup.model, precision = shared.setup.kvCachePrecision
+        kvCacheBytesPerToken = layout.kind == .expertDataAttention
+            ? model.kvCacheBytesPerToken(at: precision)
+            : model.kvCacheBytesPerToken(at: precision, tensorParallel: layout.devices)
     }
 
     var setup: ServingSetup { shared.setup }
     var efficiency: ServingEfficiency { shared.efficiency }
+    var weightBytes: Double { shared.weightBytes }
+    var prefillFLOPsPerToken: Double { shared.prefillFLOPsPerToken }
+    var peak: (teraOpsPerSecond: Double, runsAt: Precision) { shared.peak }
+    private var bandwidthPerDevice: Double { shared.bandwidthPerDevice }
+    private var computePerDevice: Double { shared.computePerDevice }
+    private var decodeContext: (attended: Double, flopsPerToken: Double) { shared.decodeContext }
+    private var experts: (split: (routed: Double, dense: Double)?, activeParameters: Double) { shared.experts }
     var tensorParallel: Int { layout.devices }
     private var model: OpenModelArchitecture { setup.model }
     private var request: RequestShape { setup.request }
@@ -50,14 +46,6 @@ struct ReplicaPlan: Sendable {
         guard dataParallelAttention, let split = model.expertSplit else { return weightBytes / devices }
         let bytes = setup.weightPrecision.bytesPerWeight
         return split.dense * bytes + split.routed * bytes / devices
-    }
-
-    /// KV cache per token of context across the replica: tensor parallelism replicates KV heads
-    /// when devices outnumber them; a data-parallel attention device keeps its requests' whole cache.
-    private var kvCacheBytesPerTokenOfLayout: Double {
-        dataParallelAttention
-            ? model.kvCacheBytesPerToken(at: setup.kvCachePrecision)
-            : model.kvCacheBytesPerToken(at: setup.kvCachePrecision, tensorParallel: layout.devices)
     }
 
     /// Each device's memory less the runtime reserve.
@@ -97,28 +85,7 @@ struct ReplicaPlan: Sendable {
 
     // MARK: Speed
 
-    /// Datasheet bandwidth × MBU, × the 4-bit kernels' share for 4-bit weights.
-    private var bandwidthPerDeviceOfSetup: Double {
-        let fourBit = setup.weightPrecision.bytesPerWeight < 1 ? efficiency.fourBitBandwidthShare : 1
-        return setup.accelerator.bandwidthTBps * 1e12 * efficiency.memoryBandwidthUtilization * fourBit
-    }
-
-    /// The peak matrix multiplies run at. llama.cpp and MLX dequantize every format into their own
-    /// kernels (GGUF MMQ, Metal), never the FP8/FP4 tensor-core paths: the BF16 peak.
-    var peak: (teraOpsPerSecond: Double, runsAt: Precision) {
-        switch setup.servingEngine {
-        case .llamaCpp, .mlx: setup.accelerator.peak(for: .bf16)
-        default: setup.accelerator.peak(for: setup.weightPrecision)
-        }
-    }
-
-    /// Peak × MFU, × the FP4 GEMMs' share where they run in FP4.
-    private var computePerDeviceOfSetup: Double {
-        let fourBit = peak.runsAt.isFourBitFloat ? efficiency.fourBitComputeShare : 1
-        return peak.teraOpsPerSecond * 1e12 * efficiency.computeUtilization * fourBit
-    }
-
-    private var link: Double { setup.accelerator.interconnectGBps * 1e9 }
+    private var link: Double { shared.linkBytesPerSecond }
 
     /// Communication of one forward pass over `tokens` tokens: tensor parallelism all-reduces twice a
     /// layer; attention data parallelism sends each token to its experts and back (all-to-all).
@@ -157,7 +124,7 @@ struct ReplicaPlan: Sendable {
                 ? split.dense * weight + experts / devices + kvBytes / devices
                 : (split.dense * weight + experts + kvBytes) / devices
         } else {
-            let share = readsWholeWeights ? 1 : model.touchedWeightShare(tokens: tokens)
+            let share = shared.readsWholeWeights ? 1 : model.touchedWeightShare(tokens: tokens)
             bytesPerDevice = (weightBytes * share + kvBytes) / devices
         }
         let expertFLOPs = tokens * 2 * experts.activeParameters * (slow - 1)
@@ -166,14 +133,6 @@ struct ReplicaPlan: Sendable {
                           communicationSeconds: communicationSeconds(tokens: tokens),
                           overheadSeconds: efficiency.stepOverheadSeconds,
                           prefillFLOPShare: flops > 0 ? prompts * prefillFLOPsPerToken / flops : 0)
-    }
-
-    /// FLOPs of one uncached prompt token attending to the prompt before it.
-    private var prefillFLOPsPerUncachedToken: Double {
-        let uncached = request.uncachedInputTokens
-        return uncached > 0
-            ? model.prefillFLOPs(uncached: uncached, prompt: request.inputTokens) / uncached
-            : model.decodeFLOPsPerToken(context: request.inputTokens)
     }
 
     /// Tokens the engine prefills in one pass when it batches prompts together (TensorRT-LLM's
@@ -202,15 +161,4 @@ struct ReplicaPlan: Sendable {
 
     /// What a user sees between tokens at `batch`: one step, the prompts riding along included.
     func timePerOutputTokenSeconds(batch: Int) -> Double { decodeStep(batch: batch).seconds }
-}
-
-/// What every layout of one setup shares: the setup and the efficiencies it runs at.
-final class ReplicaSetupTerms: Sendable {
-    let setup: ServingSetup
-    let efficiency: ServingEfficiency
-
-    init(setup: ServingSetup, efficiency: ServingEfficiency) {
-        self.setup = setup
-        self.efficiency = efficiency
-    }
 }
