@@ -17,11 +17,18 @@ extension ReplicaCapacity {
         try validate(setup)
         let efficiency = ServingEfficiency.defaults(for: setup.accelerator.acceleratorClass).applying(setup.efficiency)
         let shared = ReplicaSetupTerms(setup: setup, efficiency: efficiency)
-        let plans = layouts(for: setup).map { ReplicaPlan(shared: shared, layout: $0) }
-        let fitting = plans.filter(\.holdsOneRequest)
-        // Each fitting layout's operating point once (nil where it misses a target); only the
-        // chosen one's figures are worked out.
-        let points = fitting.map { try? operatingPoint(of: $0) }
+        let layouts = layouts(for: setup)
+        // The layouts that hold one request, each with its operating point worked out once (nil
+        // where it misses a target); only the chosen one's figures are worked out.
+        var fitting: [ReplicaPlan] = [], points: [OperatingPoint?] = []
+        fitting.reserveCapacity(layouts.count)
+        points.reserveCapacity(layouts.count)
+        for layout in layouts {
+            let plan = ReplicaPlan(shared: shared, layout: layout)
+            guard plan.holdsOneRequest else { continue }
+            fitting.append(plan)
+            points.append(try? operatingPoint(of: plan))
+        }
         // The lowest cost per token over every layout that fits and meets the targets.
         let best = points.lazy.compactMap { $0 }.max { $0.perDevice < $1.perDevice }
 
@@ -30,8 +37,7 @@ extension ReplicaCapacity {
             guard tensorParallelDegrees.contains(degree) else { throw .invalidTensorParallel(found: degree) }
             let atDegree = fitting.indices.filter { fitting[$0].tensorParallel == degree }
             guard let first = atDegree.first else {
-                throw doesNotFit(plans.first { $0.tensorParallel == degree }
-                                 ?? ReplicaPlan(shared: shared, layout: .tensor(degree)))
+                throw doesNotFit(ReplicaPlan(shared: shared, layout: layouts.first { $0.devices == degree } ?? .tensor(degree)))
             }
             guard let top = atDegree.lazy.compactMap({ points[$0] }).max(by: { $0.perDevice < $1.perDevice }) else {
                 return try ReplicaCapacity(operatingPoint(of: fitting[first]), reason: .set)
@@ -39,7 +45,7 @@ extension ReplicaCapacity {
             chosen = ReplicaCapacity(top, reason: .set)
         } else {
             guard let smallest = fitting.first, let largest = fitting.last else {
-                let plan = plans.last { $0.layout.kind == .tensor } ?? plans[plans.count - 1]
+                let plan = ReplicaPlan(shared: shared, layout: layouts.last { $0.kind == .tensor } ?? layouts.last ?? .tensor(8))
                 throw .modelTooLarge(model: setup.model.id, precision: setup.weightPrecision, accelerator: setup.accelerator.id,
                                      requiredGB: plan.minimumBytes / 1e9,
                                      availableGB: plan.usableBytesPerDevice * Double(plan.tensorParallel) / 1e9,
