@@ -109,7 +109,11 @@ struct ReplicaPlan: Sendable {
     /// One step at `batch` requests of mean context c = input + output / 2, with the prompts that
     /// ride along: memory = weights touched + batch · c · KV bytes; compute = batch × (2 × active +
     /// attention over c) + prompt tokens × their prefill FLOPs; both per device.
-    func decodeStep(batch: Int) -> DecodeStep {
+    func decodeStep(batch: Int) -> DecodeStep { step(batch: batch) }
+
+    /// `decodeStep`, inlined where only its time is read (a bisection's dozen steps) so that
+    /// nothing else is worked out: the same arithmetic, the same bits.
+    @inline(__always) private func step(batch: Int) -> DecodeStep {
         let b = Double(batch)
         let prompts = prefillTokensPerStep(batch: batch)
         let tokens = b + prompts
@@ -160,5 +164,5 @@ struct ReplicaPlan: Sendable {
     }
 
     /// What a user sees between tokens at `batch`: one step, the prompts riding along included.
-    func timePerOutputTokenSeconds(batch: Int) -> Double { decodeStep(batch: batch).seconds }
+    func timePerOutputTokenSeconds(batch: Int) -> Double { step(batch: batch).seconds }
 }
