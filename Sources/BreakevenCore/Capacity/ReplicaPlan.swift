@@ -17,12 +17,13 @@ struct ReplicaPlan: Sendable {
         self.layout = layout
         // A data-parallel attention device keeps its requests' whole cache; tensor parallelism
         // replicates KV heads when devices outnumber them.
-        let model = shared.setup.model, precision = shared.setup.kvCachePrecision
+        let precision = shared.setup.kvCachePrecision
         kvCacheBytesPerToken = layout.kind == .expertDataAttention
-            ? model.kvCacheBytesPerToken(at: precision)
-            : model.kvCacheBytesPerToken(at: precision, tensorParallel: layout.devices)
+            ? shared.setup.model.kvCacheBytesPerToken(at: precision)
+            : shared.setup.model.kvCacheBytesPerToken(at: precision, tensorParallel: layout.devices)
     }
 
+    /// The methods below read `shared.setup` in place: a local copy of its model retains its strings.
     var setup: ServingSetup { shared.setup }
     var efficiency: ServingEfficiency { shared.efficiency }
     var weightBytes: Double { shared.weightBytes }
@@ -33,8 +34,6 @@ struct ReplicaPlan: Sendable {
     private var decodeContext: (attended: Double, flopsPerToken: Double) { shared.decodeContext }
     private var experts: (split: (routed: Double, dense: Double)?, activeParameters: Double) { shared.experts }
     var tensorParallel: Int { layout.devices }
-    private var model: OpenModelArchitecture { setup.model }
-    private var request: RequestShape { setup.request }
     private var devices: Double { Double(layout.devices) }
     private var dataParallelAttention: Bool { layout.kind == .expertDataAttention }
 
@@ -43,20 +42,20 @@ struct ReplicaPlan: Sendable {
     /// Weights on each device: a share of everything under tensor parallelism; under attention
     /// data parallelism the dense part whole on every device and the experts spread.
     var weightBytesPerDevice: Double {
-        guard dataParallelAttention, let split = model.expertSplit else { return weightBytes / devices }
-        let bytes = setup.weightPrecision.bytesPerWeight
+        guard dataParallelAttention, let split = shared.setup.model.expertSplit else { return weightBytes / devices }
+        let bytes = shared.setup.weightPrecision.bytesPerWeight
         return split.dense * bytes + split.routed * bytes / devices
     }
 
     /// Each device's memory less the runtime reserve.
     var usableBytesPerDevice: Double {
-        setup.accelerator.memoryGB * 1e9 * (1 - efficiency.memoryReserveShare)
+        shared.setup.accelerator.memoryGB * 1e9 * (1 - efficiency.memoryReserveShare)
     }
 
     /// KV cache one request holds when it finishes: its whole prompt and answer. Batches are sized
     /// on this, not on the mean context, so no request is ever evicted mid-answer — TensorRT-LLM's
     /// default GUARANTEED_NO_EVICT capacity policy (vLLM admits more and preempts under pressure).
-    var kvCacheBytesPerRequest: Double { kvCacheBytesPerToken * model.attendedContext(request.fullContextTokens) }
+    var kvCacheBytesPerRequest: Double { kvCacheBytesPerToken * shared.setup.model.attendedContext(shared.setup.request.fullContextTokens) }
 
     /// Weights plus the KV cache of one full request: what the replica needs to serve at all.
     var minimumBytes: Double { weightBytes + kvCacheBytesPerRequest }
@@ -92,10 +91,10 @@ struct ReplicaPlan: Sendable {
     func communicationSeconds(tokens: Double) -> Double {
         guard layout.devices > 1 else { return 0 }
         if dataParallelAttention {
-            return ExpertAllToAll.secondsPerForwardPass(tokens: tokens, model: model, devices: layout.devices,
+            return ExpertAllToAll.secondsPerForwardPass(tokens: tokens, model: shared.setup.model, devices: layout.devices,
                                                          linkBytesPerSecond: link)
         }
-        return TensorParallelAllReduce.secondsPerForwardPass(tokens: tokens, model: model, devices: layout.devices,
+        return TensorParallelAllReduce.secondsPerForwardPass(tokens: tokens, model: shared.setup.model, devices: layout.devices,
                                                              linkBytesPerSecond: link)
     }
 
@@ -103,7 +102,7 @@ struct ReplicaPlan: Sendable {
     /// finish per step and as many start, each with its uncached prompt (chunked prefill mixes them
     /// into the decode steps: vLLM, SGLang and TensorRT-LLM all do by default).
     func prefillTokensPerStep(batch: Int) -> Double {
-        Double(batch) / request.outputTokens * request.uncachedInputTokens
+        Double(batch) / shared.setup.request.outputTokens * shared.setup.request.uncachedInputTokens
     }
 
     /// One step at `batch` requests of mean context c = input + output / 2, with the prompts that
@@ -118,17 +117,17 @@ struct ReplicaPlan: Sendable {
         let prompts = prefillTokensPerStep(batch: batch)
         let tokens = b + prompts
         let kvBytes = b * decodeContext.attended * kvCacheBytesPerToken
-        let weight = setup.weightPrecision.bytesPerWeight
+        let weight = shared.setup.weightPrecision.bytesPerWeight
         let slow = 1 / efficiency.expertKernelShare
         let bytesPerDevice: Double
         if let split = experts.split {
             // Routed experts read at the grouped-GEMM share of the bandwidth.
-            let experts = split.routed * weight * model.touchedExpertShare(tokens: tokens) * slow
+            let experts = split.routed * weight * shared.setup.model.touchedExpertShare(tokens: tokens) * slow
             bytesPerDevice = dataParallelAttention
                 ? split.dense * weight + experts / devices + kvBytes / devices
                 : (split.dense * weight + experts + kvBytes) / devices
         } else {
-            let share = shared.readsWholeWeights ? 1 : model.touchedWeightShare(tokens: tokens)
+            let share = shared.readsWholeWeights ? 1 : shared.setup.model.touchedWeightShare(tokens: tokens)
             bytesPerDevice = (weightBytes * share + kvBytes) / devices
         }
         let expertFLOPs = tokens * 2 * experts.activeParameters * (slow - 1)
@@ -156,9 +155,9 @@ struct ReplicaPlan: Sendable {
     /// prompt (at least one token), bound by arithmetic or by reading the weights, plus its
     /// communication. Queueing behind other prompts is the engine's business (utilization).
     var timeToFirstTokenSeconds: Double {
-        let tokens = max(request.uncachedInputTokens, 1)
-        let flops = model.prefillFLOPs(uncached: tokens, prompt: max(request.inputTokens, tokens))
-        let bytes = weightBytes * model.touchedWeightShare(tokens: tokens) / devices
+        let tokens = max(shared.setup.request.uncachedInputTokens, 1)
+        let flops = shared.setup.model.prefillFLOPs(uncached: tokens, prompt: max(shared.setup.request.inputTokens, tokens))
+        let bytes = weightBytes * shared.setup.model.touchedWeightShare(tokens: tokens) / devices
         return max(flops / devices / computePerDevice, bytes / bandwidthPerDevice) + communicationSeconds(tokens: tokens)
             + efficiency.stepOverheadSeconds
     }

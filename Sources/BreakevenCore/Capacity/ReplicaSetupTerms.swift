@@ -26,14 +26,13 @@ final class ReplicaSetupTerms: Sendable {
     init(setup: ServingSetup, efficiency: ServingEfficiency) {
         self.setup = setup
         self.efficiency = efficiency
-        let model = setup.model, request = setup.request
-        weightBytes = model.weightBytes(at: setup.weightPrecision)
-        experts = (model.expertSplit, model.routedActiveParameters)
-        readsWholeWeights = experts.split == nil && !(model.activeShare < 1)
-        let uncached = request.uncachedInputTokens
+        weightBytes = setup.model.weightBytes(at: setup.weightPrecision)
+        experts = (setup.model.expertSplit, setup.model.routedActiveParameters)
+        readsWholeWeights = experts.split == nil && !(setup.model.activeShare < 1)
+        let uncached = setup.request.uncachedInputTokens
         prefillFLOPsPerToken = uncached > 0
-            ? model.prefillFLOPs(uncached: uncached, prompt: request.inputTokens) / uncached
-            : model.decodeFLOPsPerToken(context: request.inputTokens)
+            ? setup.model.prefillFLOPs(uncached: uncached, prompt: setup.request.inputTokens) / uncached
+            : setup.model.decodeFLOPsPerToken(context: setup.request.inputTokens)
         let fourBitBandwidth = setup.weightPrecision.bytesPerWeight < 1 ? efficiency.fourBitBandwidthShare : 1
         bandwidthPerDevice = setup.accelerator.bandwidthTBps * 1e12 * efficiency.memoryBandwidthUtilization * fourBitBandwidth
         peak = switch setup.servingEngine {
@@ -43,7 +42,7 @@ final class ReplicaSetupTerms: Sendable {
         let fourBitCompute = peak.runsAt.isFourBitFloat ? efficiency.fourBitComputeShare : 1
         computePerDevice = peak.teraOpsPerSecond * 1e12 * efficiency.computeUtilization * fourBitCompute
         linkBytesPerSecond = setup.accelerator.interconnectGBps * 1e9
-        let context = request.meanDecodeContextTokens
-        decodeContext = (model.attendedContext(context), model.decodeFLOPsPerToken(context: context))
+        let context = setup.request.meanDecodeContextTokens
+        decodeContext = (setup.model.attendedContext(context), setup.model.decodeFLOPsPerToken(context: context))
     }
 }
