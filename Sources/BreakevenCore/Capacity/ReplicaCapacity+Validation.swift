@@ -1,59 +1,51 @@
 extension ReplicaCapacity {
-    /// Every number the model divides by or takes a power of, checked before any arithmetic.
+    /// Every number the model divides by or takes a power of, checked before any arithmetic. It
+    /// runs on every estimate (a trial's setup changes): the subject of an error is worded only
+    /// when there is one, the fields are checked one by one rather than listed in arrays, and
+    /// the model and device are read in place (a copy would retain their strings).
     static func validate(_ setup: ServingSetup) throws(CapacityError) {
-        let model = setup.model
-        let modelSubject = "model \(model.id)"
-        try positive(model.totalParameters, modelSubject, "total_parameters")
-        guard model.activeParameters > 0, model.activeParameters <= model.totalParameters else {
-            throw .invalidValue(subject: modelSubject, field: "active_parameters",
-                                expected: "greater than 0 and at most total_parameters", found: model.activeParameters)
+        try positive(setup.model.totalParameters, "total_parameters", of: setup.model)
+        guard setup.model.activeParameters > 0, setup.model.activeParameters <= setup.model.totalParameters else {
+            throw .invalidValue(subject: "model \(setup.model.id)", field: "active_parameters",
+                                expected: "greater than 0 and at most total_parameters", found: setup.model.activeParameters)
         }
-        for (value, field) in [(model.layers, "layers"), (model.hiddenSize, "hidden_size"),
-                               (model.attentionHeads, "attention_heads"), (model.kvHeads, "kv_heads"),
-                               (model.headDimension, "head_dimension")] {
-            try positive(Double(value), modelSubject, field)
-        }
+        try positive(Double(setup.model.layers), "layers", of: setup.model)
+        try positive(Double(setup.model.hiddenSize), "hidden_size", of: setup.model)
+        try positive(Double(setup.model.attentionHeads), "attention_heads", of: setup.model)
+        try positive(Double(setup.model.kvHeads), "kv_heads", of: setup.model)
+        try positive(Double(setup.model.headDimension), "head_dimension", of: setup.model)
 
-        let accelerator = setup.accelerator
-        let acceleratorSubject = "accelerator \(accelerator.id)"
-        try positive(accelerator.memoryGB, acceleratorSubject, "memory_gb")
-        try positive(accelerator.bandwidthTBps, acceleratorSubject, "bandwidth_tbps")
-        try positive(accelerator.bf16TFLOPS, acceleratorSubject, "bf16_tflops")
-        for (value, field) in [(accelerator.fp8TFLOPS, "fp8_tflops"), (accelerator.int8TOPS, "int8_tops"),
-                               (accelerator.int4TOPS, "int4_tops"), (accelerator.fp4TFLOPS, "fp4_tflops")] {
-            if let value { try positive(value, acceleratorSubject, field) }
-        }
-        try positive(accelerator.interconnectGBps, acceleratorSubject, "interconnect_gbps")
+        try positive(setup.accelerator.memoryGB, "memory_gb", of: setup.accelerator)
+        try positive(setup.accelerator.bandwidthTBps, "bandwidth_tbps", of: setup.accelerator)
+        try positive(setup.accelerator.bf16TFLOPS, "bf16_tflops", of: setup.accelerator)
+        if let value = setup.accelerator.fp8TFLOPS { try positive(value, "fp8_tflops", of: setup.accelerator) }
+        if let value = setup.accelerator.int8TOPS { try positive(value, "int8_tops", of: setup.accelerator) }
+        if let value = setup.accelerator.int4TOPS { try positive(value, "int4_tops", of: setup.accelerator) }
+        if let value = setup.accelerator.fp4TFLOPS { try positive(value, "fp4_tflops", of: setup.accelerator) }
+        try positive(setup.accelerator.interconnectGBps, "interconnect_gbps", of: setup.accelerator)
 
-        let request = setup.request
-        guard request.inputTokens >= 0, request.inputTokens.isFinite else {
-            throw .invalidValue(subject: "request", field: "input_tokens", expected: "at least 0", found: request.inputTokens)
+        guard setup.request.inputTokens >= 0, setup.request.inputTokens.isFinite else {
+            throw .invalidValue(subject: "request", field: "input_tokens", expected: "at least 0", found: setup.request.inputTokens)
         }
         // A served request generates at least its first token, which comes out of the prefill: the
         // model times a request by its decode steps, so fewer than one would make it free.
-        guard request.outputTokens >= 1, request.outputTokens.isFinite else {
-            throw .invalidValue(subject: "request", field: "output_tokens", expected: "at least 1", found: request.outputTokens)
+        guard setup.request.outputTokens >= 1, setup.request.outputTokens.isFinite else {
+            throw .invalidValue(subject: "request", field: "output_tokens", expected: "at least 1", found: setup.request.outputTokens)
         }
-        guard request.cachedInputShare >= 0, request.cachedInputShare <= 1 else {
+        guard setup.request.cachedInputShare >= 0, setup.request.cachedInputShare <= 1 else {
             throw .invalidValue(subject: "request", field: "cached_input_share", expected: "between 0 and 1",
-                                found: request.cachedInputShare)
+                                found: setup.request.cachedInputShare)
         }
 
-        for (value, field) in [(setup.efficiency.memoryBandwidthUtilization, "memory_bandwidth_utilization"),
-                               (setup.efficiency.computeUtilization, "compute_utilization")] {
-            if let value, !(value > 0 && value <= 1) {
-                throw .invalidValue(subject: "efficiency", field: field, expected: "greater than 0 and at most 1", found: value)
-            }
-        }
+        try utilization(setup.efficiency.memoryBandwidthUtilization, "memory_bandwidth_utilization")
+        try utilization(setup.efficiency.computeUtilization, "compute_utilization")
         if let reserve = setup.efficiency.memoryReserveShare, !(reserve >= 0 && reserve < 1) {
             throw .invalidValue(subject: "efficiency", field: "memory_reserve_share", expected: "at least 0 and below 1",
                                 found: reserve)
         }
 
-        for (value, field) in [(setup.latency.maxTimePerOutputTokenMs, "max_time_per_output_token_ms"),
-                               (setup.latency.maxTimeToFirstTokenMs, "max_time_to_first_token_ms")] {
-            if let value { try positive(value, "latency", field) }
-        }
+        if let value = setup.latency.maxTimePerOutputTokenMs { try positive(value, "latency", "max_time_per_output_token_ms") }
+        if let value = setup.latency.maxTimeToFirstTokenMs { try positive(value, "latency", "max_time_to_first_token_ms") }
         if let overhead = setup.efficiency.stepOverheadMs, !(overhead >= 0 && overhead.isFinite) {
             throw .invalidValue(subject: "efficiency", field: "step_overhead_ms", expected: "at least 0", found: overhead)
         }
@@ -63,9 +55,25 @@ extension ReplicaCapacity {
         }
     }
 
+    private static func positive(_ value: Double, _ field: String, of model: OpenModelArchitecture) throws(CapacityError) {
+        if !(value > 0 && value.isFinite) { throw notPositive(value, "model \(model.id)", field) }
+    }
+
+    private static func positive(_ value: Double, _ field: String, of accelerator: Accelerator) throws(CapacityError) {
+        if !(value > 0 && value.isFinite) { throw notPositive(value, "accelerator \(accelerator.id)", field) }
+    }
+
     private static func positive(_ value: Double, _ subject: String, _ field: String) throws(CapacityError) {
-        guard value > 0, value.isFinite else {
-            throw .invalidValue(subject: subject, field: field, expected: "greater than 0", found: value)
+        if !(value > 0 && value.isFinite) { throw notPositive(value, subject, field) }
+    }
+
+    private static func notPositive(_ value: Double, _ subject: String, _ field: String) -> CapacityError {
+        .invalidValue(subject: subject, field: field, expected: "greater than 0", found: value)
+    }
+
+    private static func utilization(_ value: Double?, _ field: String) throws(CapacityError) {
+        if let value, !(value > 0 && value <= 1) {
+            throw .invalidValue(subject: "efficiency", field: field, expected: "greater than 0 and at most 1", found: value)
         }
     }
 }

@@ -1,65 +1,61 @@
 /// A setup fixed at one layout: its memory budget and its step times.
 struct ReplicaPlan: Sendable {
-    let setup: ServingSetup
+    /// The setup and its efficiencies, shared by every layout of one estimate (a plan is copied
+    /// as it is filtered and compared; the setup is not).
+    let shared: ReplicaSetupTerms
     let layout: ParallelLayout
-    let efficiency: ServingEfficiency
-    // What every decode step needs that does not depend on the batch, worked out once: a latency
-    // target bisects over a dozen batches, each one step.
-    private(set) var kvCacheBytesPerToken = 0.0
-    private(set) var prefillFLOPsPerToken = 0.0
-    private var bandwidthPerDevice = 0.0
-    private var computePerDevice = 0.0
-    private var decodeContext = (attended: 0.0, flopsPerToken: 0.0)
-    private var experts: (split: (routed: Double, dense: Double)?, activeParameters: Double) = (nil, 0)
+    /// What every decode step needs that depends on the layout but not the batch, worked out
+    /// once (the rest is `shared`'s): a latency target bisects over a dozen batches, each one step.
+    let kvCacheBytesPerToken: Double
 
     init(setup: ServingSetup, layout: ParallelLayout, efficiency: ServingEfficiency) {
-        self.setup = setup
-        self.layout = layout
-        self.efficiency = efficiency
-        kvCacheBytesPerToken = kvCacheBytesPerTokenOfLayout
-        prefillFLOPsPerToken = prefillFLOPsPerUncachedToken
-        bandwidthPerDevice = bandwidthPerDeviceOfSetup
-        computePerDevice = computePerDeviceOfSetup
-        let context = setup.request.meanDecodeContextTokens
-        decodeContext = (setup.model.attendedContext(context), setup.model.decodeFLOPsPerToken(context: context))
-        experts = (setup.model.expertSplit, setup.model.routedActiveParameters)
+        self.init(shared: ReplicaSetupTerms(setup: setup, efficiency: efficiency), layout: layout)
     }
 
+    init(shared: ReplicaSetupTerms, layout: ParallelLayout) {
+        self.shared = shared
+        self.layout = layout
+        // A data-parallel attention device keeps its requests' whole cache; tensor parallelism
+        // replicates KV heads when devices outnumber them.
+        let precision = shared.setup.kvCachePrecision
+        kvCacheBytesPerToken = layout.kind == .expertDataAttention
+            ? shared.setup.model.kvCacheBytesPerToken(at: precision)
+            : shared.setup.model.kvCacheBytesPerToken(at: precision, tensorParallel: layout.devices)
+    }
+
+    /// The methods below read `shared.setup` in place: a local copy of its model retains its strings.
+    var setup: ServingSetup { shared.setup }
+    var efficiency: ServingEfficiency { shared.efficiency }
+    var weightBytes: Double { shared.weightBytes }
+    var prefillFLOPsPerToken: Double { shared.prefillFLOPsPerToken }
+    var peak: (teraOpsPerSecond: Double, runsAt: Precision) { shared.peak }
+    private var bandwidthPerDevice: Double { shared.bandwidthPerDevice }
+    private var computePerDevice: Double { shared.computePerDevice }
+    private var decodeContext: (attended: Double, flopsPerToken: Double) { shared.decodeContext }
+    private var experts: (split: (routed: Double, dense: Double)?, activeParameters: Double) { shared.experts }
     var tensorParallel: Int { layout.devices }
-    private var model: OpenModelArchitecture { setup.model }
-    private var request: RequestShape { setup.request }
     private var devices: Double { Double(layout.devices) }
     private var dataParallelAttention: Bool { layout.kind == .expertDataAttention }
 
     // MARK: Memory
 
-    var weightBytes: Double { model.weightBytes(at: setup.weightPrecision) }
-
     /// Weights on each device: a share of everything under tensor parallelism; under attention
     /// data parallelism the dense part whole on every device and the experts spread.
     var weightBytesPerDevice: Double {
-        guard dataParallelAttention, let split = model.expertSplit else { return weightBytes / devices }
-        let bytes = setup.weightPrecision.bytesPerWeight
+        guard dataParallelAttention, let split = shared.setup.model.expertSplit else { return weightBytes / devices }
+        let bytes = shared.setup.weightPrecision.bytesPerWeight
         return split.dense * bytes + split.routed * bytes / devices
-    }
-
-    /// KV cache per token of context across the replica: tensor parallelism replicates KV heads
-    /// when devices outnumber them; a data-parallel attention device keeps its requests' whole cache.
-    private var kvCacheBytesPerTokenOfLayout: Double {
-        dataParallelAttention
-            ? model.kvCacheBytesPerToken(at: setup.kvCachePrecision)
-            : model.kvCacheBytesPerToken(at: setup.kvCachePrecision, tensorParallel: layout.devices)
     }
 
     /// Each device's memory less the runtime reserve.
     var usableBytesPerDevice: Double {
-        setup.accelerator.memoryGB * 1e9 * (1 - efficiency.memoryReserveShare)
+        shared.setup.accelerator.memoryGB * 1e9 * (1 - efficiency.memoryReserveShare)
     }
 
     /// KV cache one request holds when it finishes: its whole prompt and answer. Batches are sized
     /// on this, not on the mean context, so no request is ever evicted mid-answer — TensorRT-LLM's
     /// default GUARANTEED_NO_EVICT capacity policy (vLLM admits more and preempts under pressure).
-    var kvCacheBytesPerRequest: Double { kvCacheBytesPerToken * model.attendedContext(request.fullContextTokens) }
+    var kvCacheBytesPerRequest: Double { kvCacheBytesPerToken * shared.setup.model.attendedContext(shared.setup.request.fullContextTokens) }
 
     /// Weights plus the KV cache of one full request: what the replica needs to serve at all.
     var minimumBytes: Double { weightBytes + kvCacheBytesPerRequest }
@@ -88,38 +84,17 @@ struct ReplicaPlan: Sendable {
 
     // MARK: Speed
 
-    /// Datasheet bandwidth × MBU, × the 4-bit kernels' share for 4-bit weights.
-    private var bandwidthPerDeviceOfSetup: Double {
-        let fourBit = setup.weightPrecision.bytesPerWeight < 1 ? efficiency.fourBitBandwidthShare : 1
-        return setup.accelerator.bandwidthTBps * 1e12 * efficiency.memoryBandwidthUtilization * fourBit
-    }
-
-    /// The peak matrix multiplies run at. llama.cpp and MLX dequantize every format into their own
-    /// kernels (GGUF MMQ, Metal), never the FP8/FP4 tensor-core paths: the BF16 peak.
-    var peak: (teraOpsPerSecond: Double, runsAt: Precision) {
-        switch setup.servingEngine {
-        case .llamaCpp, .mlx: setup.accelerator.peak(for: .bf16)
-        default: setup.accelerator.peak(for: setup.weightPrecision)
-        }
-    }
-
-    /// Peak × MFU, × the FP4 GEMMs' share where they run in FP4.
-    private var computePerDeviceOfSetup: Double {
-        let fourBit = peak.runsAt.isFourBitFloat ? efficiency.fourBitComputeShare : 1
-        return peak.teraOpsPerSecond * 1e12 * efficiency.computeUtilization * fourBit
-    }
-
-    private var link: Double { setup.accelerator.interconnectGBps * 1e9 }
+    private var link: Double { shared.linkBytesPerSecond }
 
     /// Communication of one forward pass over `tokens` tokens: tensor parallelism all-reduces twice a
     /// layer; attention data parallelism sends each token to its experts and back (all-to-all).
     func communicationSeconds(tokens: Double) -> Double {
         guard layout.devices > 1 else { return 0 }
         if dataParallelAttention {
-            return ExpertAllToAll.secondsPerForwardPass(tokens: tokens, model: model, devices: layout.devices,
+            return ExpertAllToAll.secondsPerForwardPass(tokens: tokens, model: shared.setup.model, devices: layout.devices,
                                                          linkBytesPerSecond: link)
         }
-        return TensorParallelAllReduce.secondsPerForwardPass(tokens: tokens, model: model, devices: layout.devices,
+        return TensorParallelAllReduce.secondsPerForwardPass(tokens: tokens, model: shared.setup.model, devices: layout.devices,
                                                              linkBytesPerSecond: link)
     }
 
@@ -127,28 +102,33 @@ struct ReplicaPlan: Sendable {
     /// finish per step and as many start, each with its uncached prompt (chunked prefill mixes them
     /// into the decode steps: vLLM, SGLang and TensorRT-LLM all do by default).
     func prefillTokensPerStep(batch: Int) -> Double {
-        Double(batch) / request.outputTokens * request.uncachedInputTokens
+        Double(batch) / shared.setup.request.outputTokens * shared.setup.request.uncachedInputTokens
     }
 
     /// One step at `batch` requests of mean context c = input + output / 2, with the prompts that
     /// ride along: memory = weights touched + batch · c · KV bytes; compute = batch × (2 × active +
     /// attention over c) + prompt tokens × their prefill FLOPs; both per device.
-    func decodeStep(batch: Int) -> DecodeStep {
+    func decodeStep(batch: Int) -> DecodeStep { step(batch: batch) }
+
+    /// `decodeStep`, inlined where only its time is read (a bisection's dozen steps) so that
+    /// nothing else is worked out: the same arithmetic, the same bits.
+    @inline(__always) private func step(batch: Int) -> DecodeStep {
         let b = Double(batch)
         let prompts = prefillTokensPerStep(batch: batch)
         let tokens = b + prompts
         let kvBytes = b * decodeContext.attended * kvCacheBytesPerToken
-        let weight = setup.weightPrecision.bytesPerWeight
+        let weight = shared.setup.weightPrecision.bytesPerWeight
         let slow = 1 / efficiency.expertKernelShare
         let bytesPerDevice: Double
         if let split = experts.split {
             // Routed experts read at the grouped-GEMM share of the bandwidth.
-            let experts = split.routed * weight * model.touchedExpertShare(tokens: tokens) * slow
+            let experts = split.routed * weight * shared.setup.model.touchedExpertShare(tokens: tokens) * slow
             bytesPerDevice = dataParallelAttention
                 ? split.dense * weight + experts / devices + kvBytes / devices
                 : (split.dense * weight + experts + kvBytes) / devices
         } else {
-            bytesPerDevice = (weightBytes * model.touchedWeightShare(tokens: tokens) + kvBytes) / devices
+            let share = shared.readsWholeWeights ? 1 : shared.setup.model.touchedWeightShare(tokens: tokens)
+            bytesPerDevice = (weightBytes * share + kvBytes) / devices
         }
         let expertFLOPs = tokens * 2 * experts.activeParameters * (slow - 1)
         let flops = b * decodeContext.flopsPerToken + prompts * prefillFLOPsPerToken + expertFLOPs
@@ -156,14 +136,6 @@ struct ReplicaPlan: Sendable {
                           communicationSeconds: communicationSeconds(tokens: tokens),
                           overheadSeconds: efficiency.stepOverheadSeconds,
                           prefillFLOPShare: flops > 0 ? prompts * prefillFLOPsPerToken / flops : 0)
-    }
-
-    /// FLOPs of one uncached prompt token attending to the prompt before it.
-    private var prefillFLOPsPerUncachedToken: Double {
-        let uncached = request.uncachedInputTokens
-        return uncached > 0
-            ? model.prefillFLOPs(uncached: uncached, prompt: request.inputTokens) / uncached
-            : model.decodeFLOPsPerToken(context: request.inputTokens)
     }
 
     /// Tokens the engine prefills in one pass when it batches prompts together (TensorRT-LLM's
@@ -183,13 +155,13 @@ struct ReplicaPlan: Sendable {
     /// prompt (at least one token), bound by arithmetic or by reading the weights, plus its
     /// communication. Queueing behind other prompts is the engine's business (utilization).
     var timeToFirstTokenSeconds: Double {
-        let tokens = max(request.uncachedInputTokens, 1)
-        let flops = model.prefillFLOPs(uncached: tokens, prompt: max(request.inputTokens, tokens))
-        let bytes = weightBytes * model.touchedWeightShare(tokens: tokens) / devices
+        let tokens = max(shared.setup.request.uncachedInputTokens, 1)
+        let flops = shared.setup.model.prefillFLOPs(uncached: tokens, prompt: max(shared.setup.request.inputTokens, tokens))
+        let bytes = weightBytes * shared.setup.model.touchedWeightShare(tokens: tokens) / devices
         return max(flops / devices / computePerDevice, bytes / bandwidthPerDevice) + communicationSeconds(tokens: tokens)
             + efficiency.stepOverheadSeconds
     }
 
     /// What a user sees between tokens at `batch`: one step, the prompts riding along included.
-    func timePerOutputTokenSeconds(batch: Int) -> Double { decodeStep(batch: batch).seconds }
+    func timePerOutputTokenSeconds(batch: Int) -> Double { step(batch: batch).seconds }
 }

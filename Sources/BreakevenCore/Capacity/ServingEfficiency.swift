@@ -66,6 +66,13 @@ public struct ServingEfficiency: Sendable, Hashable, Codable {
     /// with its arithmetic, or the ledger points marked `tuning` it was set from
     /// (`ValidationLedger`), which the accuracy claim reports apart from the held-out ones.
     public static func defaults(for acceleratorClass: AcceleratorClass) -> ServingEfficiency {
+        defaultsByClass[acceleratorClass] ?? builtDefaults(for: acceleratorClass)
+    }
+
+    /// Every class's defaults, built once: an estimate (one a trial) starts from them.
+    private static let defaultsByClass = Dictionary(uniqueKeysWithValues: AcceleratorClass.allCases.map { ($0, builtDefaults(for: $0)) })
+
+    private static func builtDefaults(for acceleratorClass: AcceleratorClass) -> ServingEfficiency {
         var e: ServingEfficiency
         switch acceleratorClass {
         case .hopper, .blackwell, .ampere, .other:

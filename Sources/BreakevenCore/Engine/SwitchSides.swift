@@ -19,17 +19,15 @@ struct SwitchSides {
         self.from = from
         self.to = to
         self.overlap = max(overlap, 0)
+        // `OptionModel.independentMonthCost` month by month, with the two cost models taken out
+        // of their options once (each month would copy them out of the enum again).
+        guard case .single(let f) = from.model, f.isStateless, case .single(let t) = to.model, t.isStateless else { return nil }
         fromCosts.reserveCapacity(demands.count)
         toCosts.reserveCapacity(demands.count)
         for demand in demands {
-            guard let f = from.independentMonthCost(demand.startingIn(0)),
-                  let c = to.independentMonthCost(demand.startingIn(-1)) else { return nil }
-            fromCosts.append(f)
-            toCosts.append(c)
-            if self.overlap > 0 {
-                guard let idle = to.independentMonthCost(demand.with(requests: 0).startingIn(-1)) else { return nil }
-                idleCosts.append(idle)
-            }
+            fromCosts.append(f.monthTotal(demand.startingIn(0), isLast: false))
+            toCosts.append(t.monthTotal(demand.startingIn(-1), isLast: false))
+            if self.overlap > 0 { idleCosts.append(t.monthTotal(demand.with(requests: 0).startingIn(-1), isLast: false)) }
         }
     }
 

@@ -44,7 +44,7 @@ public struct ResolvedScenario: Sendable {
     func option(_ k: Int, _ context: LowerContext) throws(LoweringFailure) -> ServingOption {
         let lowered = try options[k].kind.declaration.lowered(options[k].settings, context)
         var option = ServingOption(id: options[k].id, label: options[k].label, type: options[k].kind, kind: lowered.kind,
-                                   capacity: lowered.derived?.capacity, derivedFrom: lowered.derived?.setup)
+                                   derived: lowered.derived)
         option.notes = lowered.notes
         option.provider = lowered.provider
         return option

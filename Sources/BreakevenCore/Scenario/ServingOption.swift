@@ -14,22 +14,24 @@ public struct ServingOption: Sendable, Identifiable {
     /// The kind the scenario declares.
     public var type: OptionKind
     var kind: Kind
+    /// The sizing behind a derived throughput and the setup it came from, by reference: a trial
+    /// copies its options, and these two are large.
+    let derived: DerivedCapacity?
     /// The sizing behind a derived throughput (`throughput: "derived"`); nil when given by hand.
-    public var capacity: ReplicaCapacity?
+    public var capacity: ReplicaCapacity? { derived?.capacity }
     /// What `capacity` was worked out from.
-    public var derivedFrom: ServingSetup?
+    public var derivedFrom: ServingSetup? { derived?.setup }
     /// What resolution found that a report must say (offers for one GPU far apart).
     public var notes: [Warning] = []
     /// The provider of the catalog offer its price came from, when one was picked.
     public var provider: String?
 
-    init(id: String, label: String? = nil, type: OptionKind, kind: Kind, capacity: ReplicaCapacity? = nil, derivedFrom: ServingSetup? = nil) {
+    init(id: String, label: String? = nil, type: OptionKind, kind: Kind, derived: DerivedCapacity? = nil) {
         self.id = id
         self.label = label ?? id
         self.type = type
         self.kind = kind
-        self.capacity = capacity
-        self.derivedFrom = derivedFrom
+        self.derived = derived
     }
 
     /// Whether the option is made of other options.
