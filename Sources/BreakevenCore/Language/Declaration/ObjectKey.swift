@@ -14,6 +14,28 @@ struct Presence<Value: KeySettings>: Sendable {
     var written: Value? { isPresent ? value : nil }
 }
 
+extension Presence {
+    /// Reads a key written either as a word (a catalog id, a commitment) or as an object of its own
+    /// keys (a device's figures, reserved replicas): an object also marks the settings present.
+    static func wordOrObject<Settings>(_ name: String, word: Key<Settings>, object: Key<Settings>,
+                                       at present: SettingPath<Settings, Presence>) -> @Sendable (inout Settings, KeyReader) -> Void {
+        { s, r in
+            if r.child(name)?.members != nil {
+                object.read(&s, r)
+                s[keyPath: present].isPresent = true
+            } else {
+                word.read(&s, r)
+            }
+        }
+    }
+
+    /// The numbers of the object form are inputs only when the object was written.
+    static func inputs<Settings>(of object: Key<Settings>, at present: SettingPath<Settings, Presence>)
+        -> @Sendable (ArraySlice<String>, Settings) -> SettingInput<Settings>? {
+        { rest, s in s[keyPath: present].isPresent ? object.input(rest, s) : nil }
+    }
+}
+
 /// A key whose value is an object with keys of its own.
 struct ObjectKey<Settings, Nested: KeySettings>: Sendable {
     /// What the assumptions list when the object is absent.

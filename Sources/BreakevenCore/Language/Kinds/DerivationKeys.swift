@@ -101,19 +101,12 @@ enum DerivationKeys {
             field: Field("model", .anyOf([.string(.text), .object(architecture.objectShape)]),
                          "A catalog open model (llama-3.3-70b) or an inline architecture; used when throughput is \"derived\"."),
             doc: KeyDoc("Model", .text, "The open model served."),
-            read: { s, r in
-                if r.child("model")?.members != nil {
-                    architecture.key.read(&s, r)
-                    s.inlineModel.isPresent = true
-                } else {
-                    id.key.read(&s, r)
-                }
-            },
+            read: Presence.wordOrObject("model", word: id.key, object: architecture.key, at: \.inlineModel),
             record: { s, r, c in
                 guard s.derived, let node = r.child("model") else { return }
                 if node.members != nil { architecture.key.record(s, r, c) } else { r.assume("model", node.quoted, KeyReader.source(of: node)) }
             },
-            input: { rest, s in s.inlineModel.isPresent ? architecture.key.input(rest, s) : nil })
+            input: Presence.inputs(of: architecture.key, at: \.inlineModel))
     }()
 
     static let tensorParallelDoc = KeyDoc("Tensor-parallel degree", .count("devices"),

@@ -91,16 +91,9 @@ enum SelfHostedOption: OptionDeclaration {
         return Key(field: Field("gpu", .anyOf([.string(.text), .object(specs.objectShape)]),
                                 "A catalog GPU (h100-sxm) or inline specs: picks offers and derives throughput."),
                    doc: KeyDoc("GPU", .text, "The GPU each replica runs on."),
-                   read: { s, r in
-                       if r.child("gpu")?.members != nil {
-                           specs.key.read(&s, r)
-                           s.inlineGPU.isPresent = true
-                       } else {
-                           id.key.read(&s, r)
-                       }
-                   },
+                   read: Presence.wordOrObject("gpu", word: id.key, object: specs.key, at: \.inlineGPU),
                    record: { s, r, c in if r.child("gpu")?.members != nil { specs.key.record(s, r, c) } },
-                   input: { rest, s in s.inlineGPU.isPresent ? specs.key.input(rest, s) : nil })
+                   input: Presence.inputs(of: specs.key, at: \.inlineGPU))
     }()
 
     /// `commitment`: a word that picks the cheapest catalog offer, or reserved replicas.
@@ -109,18 +102,11 @@ enum SelfHostedOption: OptionDeclaration {
         return Key(field: Field("commitment", .anyOf([.string(.oneOf(GPUCommitment.allCases.map(\.rawValue))), .object(reservationObject.objectShape)]),
                                 "The cheapest catalog offer for the gpu under this commitment, or reserved replicas with on-demand burst."),
                    doc: KeyDoc("Commitment", .text, "How the GPUs are bought."),
-                   read: { s, r in
-                       if r.child("commitment")?.members != nil {
-                           reservationObject.key.read(&s, r)
-                           s.reservation.isPresent = true
-                       } else {
-                           word.key.read(&s, r)
-                       }
-                   },
+                   read: Presence.wordOrObject("commitment", word: word.key, object: reservationObject.key, at: \.reservation),
                    record: { s, r, c in
                        if r.child("commitment")?.members != nil { reservationObject.key.record(s, r, c) } else if r.has("commitment") { word.key.record(s, r, c) }
                    },
-                   input: { rest, s in s.reservation.isPresent ? reservationObject.key.input(rest, s) : nil })
+                   input: Presence.inputs(of: reservationObject.key, at: \.reservation))
     }()
 
     /// Written, or the derived tensor-parallel degree: the replica is as many devices as that.
