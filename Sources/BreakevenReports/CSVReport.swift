@@ -12,6 +12,7 @@ public enum CSVReport {
                                         "savings_vs_baseline", "npv_savings_vs_baseline",
                                         "total_cost_p10", "total_cost_p50", "total_cost_p90", "npv_p10", "npv_p50", "npv_p90",
                                         "savings_vs_baseline_p10", "savings_vs_baseline_p50", "savings_vs_baseline_p90",
+                                        "npv_savings_vs_baseline_p10", "npv_savings_vs_baseline_p50", "npv_savings_vs_baseline_p90",
                                         "probability_cheapest", "probability_breakeven", "currency"]
 
     public static func monthly(_ result: BreakevenResult) -> String {
@@ -44,13 +45,13 @@ public enum CSVReport {
         return table.text
     }
 
-    /// The Monte Carlo figures of an option: percentiles of its total, NPV and savings (cents),
+    /// The Monte Carlo figures of an option: percentiles of its total, NPV, savings and NPV savings (cents),
     /// and its odds (shares to 4 decimals). Empty cells without an uncertainty block, and for
     /// the baseline's savings and breakeven, so that the summaries of every scenario stack.
     static func odds(_ o: OptionResult, isBaseline: Bool) -> [String] {
-        guard let u = o.uncertainty else { return Array(repeating: "", count: 11) }
-        let savings = isBaseline ? ["", "", ""] : [u.savingsVsBaseline.p10, u.savingsVsBaseline.p50, u.savingsVsBaseline.p90].map(money)
-        return [u.totalCost.p10, u.totalCost.p50, u.totalCost.p90, u.npv.p10, u.npv.p50, u.npv.p90].map(money) + savings
+        guard let u = o.uncertainty else { return Array(repeating: "", count: 14) }
+        func range(_ p: Percentiles?) -> [String] { p.map { [$0.p10, $0.p50, $0.p90].map(money) } ?? ["", "", ""] }
+        return range(u.totalCost) + range(u.npv) + range(isBaseline ? nil : u.savingsVsBaseline) + range(isBaseline ? nil : u.npvSavingsVsBaseline)
             + [Money.fixed(u.probabilityCheapest, decimals: 4), isBaseline ? "" : u.probabilityBreakeven.map { Money.fixed($0, decimals: 4) } ?? ""]
     }
 

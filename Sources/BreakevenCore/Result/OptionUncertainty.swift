@@ -3,6 +3,9 @@ public struct OptionUncertainty: Sendable, Hashable, Codable {
     public var totalCost: Percentiles
     public var npv: Percentiles
     public var savingsVsBaseline: Percentiles
+    /// Savings in present value (the baseline's NPV less this option's, trial by trial); nil for
+    /// the baseline, and in result files written before it was kept.
+    @ExplicitNull public var npvSavingsVsBaseline: Percentiles?
     /// nil for the baseline.
     @ExplicitNull public var breakevenMonth: MonthPercentiles?
     /// Share of trials in which the option breaks even within the horizon; nil for the baseline.
@@ -16,6 +19,7 @@ public struct OptionUncertainty: Sendable, Hashable, Codable {
         case totalCost = "total_cost"
         case npv
         case savingsVsBaseline = "savings_vs_baseline"
+        case npvSavingsVsBaseline = "npv_savings_vs_baseline"
         case breakevenMonth = "breakeven_month"
         case probabilityBreakeven = "probability_breakeven"
         case probabilityCheapest = "probability_cheapest"

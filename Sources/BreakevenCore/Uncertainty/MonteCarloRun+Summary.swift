@@ -8,10 +8,11 @@ extension MonteCarloRun {
         let n = Double(max(1, kept.count))
         var cheapestCount = [Int](repeating: 0, count: optionIDs.count)
         for t in kept { cheapestCount[cheapest(trial: t)] += 1 }
-        let baselineTotals = kept.map { totals(trial: $0, option: baselineIndex).totalCost }
+        let baseline = kept.map { totals(trial: $0, option: baselineIndex) }
         return optionIDs.indices.map { k in
             let option = kept.map { totals(trial: $0, option: k) }
-            let savings = zip(baselineTotals, option).map { $0 - $1.totalCost }
+            let savings = zip(baseline, option).map { $0.totalCost - $1.totalCost }
+            let npvSavings = zip(baseline, option).map { $0.npv - $1.npv }
             let isBaseline = k == baselineIndex
             let months = option.map(\.breakevenMonth)
             let zero = Percentiles(p10: 0, p50: 0, p90: 0, mean: 0)
@@ -19,6 +20,7 @@ extension MonteCarloRun {
                 totalCost: Percentiles(option.map(\.totalCost)) ?? zero,
                 npv: Percentiles(option.map(\.npv)) ?? zero,
                 savingsVsBaseline: Percentiles(savings) ?? zero,
+                npvSavingsVsBaseline: isBaseline ? nil : Percentiles(npvSavings),
                 breakevenMonth: isBaseline ? nil : MonthPercentiles(months),
                 probabilityBreakeven: isBaseline ? nil : Double(months.filter { $0 != nil }.count) / n,
                 probabilityCheapest: Double(cheapestCount[k]) / n,

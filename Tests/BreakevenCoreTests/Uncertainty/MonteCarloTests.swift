@@ -73,6 +73,8 @@ struct MonteCarloTests {
             #expect(u.totalCost == Percentiles(p10: o.totalCost, p50: o.totalCost, p90: o.totalCost, mean: o.totalCost))
             #expect(u.npv == Percentiles(p10: o.npv, p50: o.npv, p90: o.npv, mean: o.npv))
             #expect(u.savingsVsBaseline.p50 == o.savingsVsBaseline && u.savingsVsBaseline.mean == o.savingsVsBaseline)
+            // Savings in present value, trial by trial: the baseline's NPV less the option's; none for the baseline.
+            #expect(u.npvSavingsVsBaseline?.p50 == (o.id == result.baseline ? nil : o.npvSavingsVsBaseline))
             if o.id != result.baseline {
                 #expect(u.breakevenMonth?.p50 == o.breakevenMonth)
                 #expect(u.probabilityBreakeven == (o.breakevenMonth == nil ? 0 : 1))
