@@ -95,71 +95,62 @@ public struct JSONParser {
 
     private mutating func parseObject() throws(SyntaxError) -> JSONNode {
         let start = location
-        try enter()
-        advance()  // {
         var members: [JSONNode.Member] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            advance()
-            depth -= 1
-            return JSONNode(.object(members), at: start)
+        try parseElements(closing: "}") { p throws(SyntaxError) in
+            guard p.index < p.bytes.count, p.bytes[p.index] == UInt8(ascii: "\"") else {
+                throw p.error("expected a key in double quotes, found \(p.describeCurrent())")
+            }
+            let keyLocation = p.location
+            let key = try p.parseString()
+            p.skipWhitespace()
+            guard p.index < p.bytes.count, p.bytes[p.index] == UInt8(ascii: ":") else {
+                throw p.error("expected ':' after the key \"\(key)\", found \(p.describeCurrent())")
+            }
+            p.advance()
+            p.skipWhitespace()
+            members.append(JSONNode.Member(key: key, keyLocation: keyLocation, value: try p.parseValue()))
+            return "the value of \"\(key)\""
         }
-        while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                throw error("expected a key in double quotes, found \(describeCurrent())")
-            }
-            let keyLocation = location
-            let key = try parseString()
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw error("expected ':' after the key \"\(key)\", found \(describeCurrent())")
-            }
-            advance()
-            skipWhitespace()
-            let value = try parseValue()
-            members.append(JSONNode.Member(key: key, keyLocation: keyLocation, value: value))
-            skipWhitespace()
-            guard index < bytes.count else { throw error("expected ',' or '}', found the end of the file") }
-            if bytes[index] == UInt8(ascii: ",") {
-                advance()
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "}") {
-                advance()
-                depth -= 1
-                return JSONNode(.object(members), at: start)
-            }
-            throw error("expected ',' or '}' after the value of \"\(key)\", found \(describeCurrent())")
-        }
+        return JSONNode(.object(members), at: start)
     }
 
     private mutating func parseArray() throws(SyntaxError) -> JSONNode {
         let start = location
-        try enter()
-        advance()  // [
         var items: [JSONNode] = []
+        try parseElements(closing: "]") { p throws(SyntaxError) in
+            items.append(try p.parseValue())
+            return "an array element"
+        }
+        return JSONNode(.array(items), at: start)
+    }
+
+    /// The comma-separated elements of an object or an array, from its opening bracket (at the
+    /// cursor) to `close`, each read by `element`, which names what a misplaced byte follows.
+    private mutating func parseElements(closing close: Unicode.Scalar,
+                                        _ element: (inout JSONParser) throws(SyntaxError) -> String) throws(SyntaxError) {
+        try enter()
+        advance()  // { or [
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        if index < bytes.count, bytes[index] == UInt8(ascii: close) {
             advance()
             depth -= 1
-            return JSONNode(.array(items), at: start)
+            return
         }
         while true {
             skipWhitespace()
-            items.append(try parseValue())
+            let what = try element(&self)
             skipWhitespace()
-            guard index < bytes.count else { throw error("expected ',' or ']', found the end of the file") }
+            guard index < bytes.count else { throw error("expected ',' or '\(close)', found the end of the file") }
             if bytes[index] == UInt8(ascii: ",") {
                 advance()
                 continue
             }
-            if bytes[index] == UInt8(ascii: "]") {
+            if bytes[index] == UInt8(ascii: close) {
                 advance()
                 depth -= 1
-                return JSONNode(.array(items), at: start)
+                return
             }
-            throw error("expected ',' or ']' after an array element, found \(describeCurrent())")
+            throw error("expected ',' or '\(close)' after \(what), found \(describeCurrent())")
         }
     }
 

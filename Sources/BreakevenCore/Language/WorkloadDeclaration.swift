@@ -135,7 +135,7 @@ enum WorkloadDeclaration {
             "Monthly growth", .share, "Volume × (1 + r)^i in month i.")).key,
         NumberKey("annual_rate", \GrowthSettings.annualRate, .above(-1, atMost: 1000), KeyDoc(
             "Yearly growth", .trend, "Volume × (1 + a)^(i/12).")).key,
-        NumberListKey<GrowthSettings>("schedule", \.schedule, .atLeast(0, atMost: 1e6), count: 1...240, KeyDoc(
+        ValueListKey<GrowthSettings, Double>("schedule", \.schedule, .atLeast(0, atMost: 1e6), count: 1...240, KeyDoc(
             "Growth schedule", .plain, "Multipliers per month from month 1; the last holds.")).key,
         ObjectKey("logistic", \GrowthSettings.logisticValue, [
             NumberKey("ceiling", \LogisticSettings.ceiling, .atLeast(1, atMost: 1e6), required: true, KeyDoc(
@@ -148,7 +148,7 @@ enum WorkloadDeclaration {
     static let loadShapeKeys: [Key<LoadShapeSettings>] = [
         NumberKey("peak_to_average", \LoadShapeSettings.peakToAverage, .atLeast(1, atMost: 1000), KeyDoc(
             "Peak to average load", .plain, "Peak hourly load over the average.")).key,
-        NumberListKey<LoadShapeSettings>("hourly", \.hourly, .atLeast(0, atMost: 1e6), count: 24...24, KeyDoc(
+        ValueListKey<LoadShapeSettings, Double>("hourly", \.hourly, .atLeast(0, atMost: 1e6), count: 24...24, KeyDoc(
             "Hourly load", .plain, "24 relative weights, hour 0 to 23 (not all zero).")).key,
     ]
 
@@ -158,7 +158,7 @@ enum WorkloadDeclaration {
             "Phase end", .month, "Last month of the phase (1-based); the last phase holds to the end.")).key,
         NumberKey("volume_multiplier", \PhaseSettings.volumeMultiplier, .atLeast(0, atMost: 1e6), default: .value(1), KeyDoc(
             "Phase volume multiplier", .plain, "Volume in this phase × the growth curve.")).key,
-        TextListKey<PhaseSettings>("allowed_options", \.allowedOptions, .slug, count: 1...50, KeyDoc(
+        ValueListKey<PhaseSettings, String>("allowed_options", \.allowedOptions, .slug, count: 1...50, KeyDoc(
             "Allowed options", .text, "Options that may serve in this phase (default: all); the baseline serves for the others.")).key,
     ]
 

@@ -25,15 +25,15 @@ struct TeamSettings: KeySettings {
 /// reach by offset: every trial would copy the settings out and back).
 enum SharedKeys {
     static func oneTime<S: OverheadSettings>(_ path: SettingPath<S, [String: Double]>) -> Key<S> {
-        AmountsKey("one_time", path, .atLeast(0, atMost: 1e10), KeyDoc(
+        Key.amounts("one_time", path, .atLeast(0, atMost: 1e10), KeyDoc(
             "One-time cost", .money,
-            "One-time costs by name (migration, setup), paid in the option's first month.")).key
+            "One-time costs by name (migration, setup), paid in the option's first month."))
     }
 
     static func monthlyFixed<S: OverheadSettings>(_ path: SettingPath<S, [String: Double]>) -> Key<S> {
-        AmountsKey("monthly_fixed", path, .atLeast(0, atMost: 1e9), KeyDoc(
+        Key.amounts("monthly_fixed", path, .atLeast(0, atMost: 1e9), KeyDoc(
             "Fixed monthly cost", .money(per: "month"),
-            "Fixed monthly costs by name (observability, support contracts).")).key
+            "Fixed monthly costs by name (observability, support contracts)."))
     }
 
     static let engineers = NumberKey<TeamSettings, Double>("engineers", \.engineers, .atLeast(0, atMost: 1000), required: true, KeyDoc(
