@@ -24,17 +24,14 @@ struct GitHubAnnotation: Equatable {
     /// A property value: as the message, and `:` and `,`, which separate the properties.
     static func escapeProperty(_ text: String) -> String { escape(text, [":": "%3A", ",": "%2C"]) }
 
-    /// Scalar by scalar: a "\r\n" pair is one Character in Swift, and each half must be encoded.
     private static func escape(_ text: String, _ extra: [Unicode.Scalar: String]) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
+        text.escapingScalars { scalar in
             switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: if let code = extra[scalar] { out += code } else { out.unicodeScalars.append(scalar) }
+            case "%": return "%25"
+            case "\r": return "%0D"
+            case "\n": return "%0A"
+            default: return extra[scalar]
             }
         }
-        return out
     }
 }

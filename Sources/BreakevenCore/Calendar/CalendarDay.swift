@@ -1,5 +1,7 @@
 /// A calendar date such as 2026-11-01: when a price took effect, or which price a scenario asks for.
-public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CalendarDay: Sendable, Hashable, Comparable, CalendarText {
+    public static let textFormat = "YYYY-MM-DD"
+
     public let year: Int
     public let month: Int
     public let day: Int
@@ -30,18 +32,5 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
 
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let value = CalendarDay(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD, found \(text)"))
-        }
-        self = value
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }

@@ -1,5 +1,7 @@
 /// A calendar month such as 2026-01: the unit every projection is counted in.
-public struct CalendarMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CalendarMonth: Sendable, Hashable, Comparable, CalendarText {
+    public static let textFormat = "YYYY-MM"
+
     public let year: Int
     /// 1...12
     public let month: Int
@@ -49,18 +51,5 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, Codable, CustomStri
 
     public static func < (a: CalendarMonth, b: CalendarMonth) -> Bool {
         (a.year, a.month) < (b.year, b.month)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let value = CalendarMonth(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM, found \(text)"))
-        }
-        self = value
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }

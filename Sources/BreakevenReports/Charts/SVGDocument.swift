@@ -98,22 +98,20 @@ struct SVGDocument {
     /// allow even escaped (C0 controls but tab and line feed, U+FFFE, U+FFFF) and the bidi
     /// overrides as the replacement character, so every SVG parses.
     static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
+        s.escapingScalars { c in
             switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n": out.unicodeScalars.append(c)
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"": return "&quot;"
+            case "'": return "&apos;"
+            case "\t", "\n": return nil
             default:
                 let v = c.value
                 let invalid = v < 0x20 || v == 0xFFFE || v == 0xFFFF || (0x7F...0x9F).contains(v)
                     || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-                out.unicodeScalars.append(invalid ? "\u{FFFD}" : c)
+                return invalid ? "\u{FFFD}" : nil
             }
         }
-        return out
     }
 }
