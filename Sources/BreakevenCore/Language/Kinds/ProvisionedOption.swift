@@ -33,7 +33,6 @@ enum ProvisionedOption: OptionDeclaration {
     static let kind = OptionKind.provisioned
     static let doc = "Reserved model capacity bought from an API provider, sized for the peak hour."
     static let provisionsCapacity = true
-    static let unmet = "unmet"
 
     /// A key's value in the catalog offer, under the key's own name.
     private static func fromOffer(_ name: String, money: Bool) -> CatalogField<Settings> {
@@ -119,8 +118,8 @@ enum ProvisionedOption: OptionDeclaration {
 
     static let maxUtilization = NumberKey<Settings, Double>("max_utilization", \.maxUtilization, .atLeast(0.01, atMost: 1), default: .value(1), KeyDoc(
         "Highest planned utilization", .share, "Share of the units' stated capacity the sizing may plan to use in the peak hour."))
-    static let overflow = TextKey<Settings>("overflow", \.overflow, .slug, default: unmet, KeyDoc(
-        "Overflow", .text, "The id of an api option that serves what the units cannot, or \"unmet\"."))
+    static let overflow = SharedKeys.overflow(
+        \Settings.overflow, "The id of an api option that serves what the units cannot, or \"unmet\".")
     static let priceChange = NumberKey<Settings, Double>("price_change_per_year", \.priceChangePerYear, SharedKeys.trend, default: .value(0), KeyDoc(
         "Provisioned price change per year", .trend, "Yearly trend of the unit price."))
 
@@ -150,20 +149,13 @@ enum ProvisionedOption: OptionDeclaration {
         if inputRate.value(s, values) == nil, !r.has("offer") {
             r.error(nil, "missing required key \"input_tokens_per_minute_per_unit\" (or a catalog \"offer\")")
         }
-        let target = overflow.value(s) ?? unmet
-        guard target != unmet else { return }
-        if let other = r.context.optionKinds[target] {
-            if other != .api { r.error("overflow", "expected the id of an api option or \"unmet\", found \"\(target)\" (\(other.withArticle) option)") }
-        } else {
-            r.error("overflow", "unknown option id \"\(target)\"" + Suggestion.clause(for: target, in: r.context.optionIDs + [unmet]))
-        }
+        SharedKeys.checkOverflow(s.overflow, r)
     }
 
     static func lower(_ s: UnsafePointer<Settings>, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
         let v = c.values
         // A price per hour written wins over the offer's price per month, and the other way round.
         let monthly = s.pointee.unitPricePerMonth != nil || (s.pointee.unitPricePerHour == nil && perHour.value(s, v) == nil)
-        let target = overflow.value(s.pointee) ?? unmet
         return LoweredOption(.single(ProvisionedTerms(
             units: s.pointee.units, unitPrice: (monthly ? perMonth.value(s, v) : perHour.value(s, v)) ?? 0, pricedPerMonth: monthly,
             termMonths: term.value(s, v) ?? 1, inputTokensPerMinute: inputRate.value(s, v) ?? 1,
@@ -174,7 +166,7 @@ enum ProvisionedOption: OptionDeclaration {
                 units: s.pointee.outputUnits, unitPrice: (monthly ? outputPerMonth.value(s, v) : outputPerHour.value(s, v)) ?? 0,
                 minUnits: minOutputUnits.value(s, v) ?? 1) : nil,
             maxUtilization: maxUtilization.value(s, v) ?? 1,
-            overflowOptionID: target == unmet ? nil : target, priceChangePerYear: priceChange.value(s, v) ?? 0,
+            overflowOptionID: SharedKeys.overflowOptionID(s.pointee.overflow), priceChangePerYear: priceChange.value(s, v) ?? 0,
             overheads: SharedKeys.overheads(s))))
     }
 }

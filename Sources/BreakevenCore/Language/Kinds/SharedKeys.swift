@@ -53,6 +53,26 @@ enum SharedKeys {
             "Output tokens this option produces per output token of the workload (e.g. reasoning tokens)."))
     }
 
+    /// `overflow`: what an option cannot serve goes to an `api` option, or stays "unmet".
+    static let unmet = "unmet"
+
+    static func overflow<S>(_ path: SettingPath<S, String?>, _ text: String) -> TextKey<S> {
+        TextKey("overflow", path, .slug, default: unmet, KeyDoc("Overflow", .text, text))
+    }
+
+    /// Checks that an overflow names an api option of the scenario, or "unmet".
+    static func checkOverflow(_ written: String?, _ r: KeyReader) {
+        guard let target = overflowOptionID(written) else { return }
+        if let kind = r.context.optionKinds[target] {
+            if kind != .api { r.error("overflow", "expected the id of an api option or \"unmet\", found \"\(target)\" (\(kind.withArticle) option)") }
+        } else {
+            r.error("overflow", "unknown option id \"\(target)\"" + Suggestion.clause(for: target, in: r.context.optionIDs + [unmet]))
+        }
+    }
+
+    /// The api option an overflow names; nil for "unmet" (the default).
+    static func overflowOptionID(_ written: String?) -> String? { written == unmet ? nil : written }
+
     /// The overheads an option's months charge, from its settings.
     static func overheads<S: OverheadSettings>(_ s: UnsafePointer<S>) -> Overheads {
         Overheads(oneTime: s.pointee.oneTime, monthlyFixed: s.pointee.monthlyFixed)

@@ -20,7 +20,6 @@ enum SubscriptionOption: OptionDeclaration {
 
     static let kind = OptionKind.subscription
     static let doc = "A flat fee per seat with a usage cap."
-    static let unmet = "unmet"
 
     static let monthlyFee = NumberKey<Settings, Double>("monthly_fee", \.monthlyFee, SharedKeys.money(1e6), catalog: CatalogField(
         value: { $0.plan?.monthlyFee }, reference: { $0.plan.map(CatalogReference.init) }, isMoney: true), KeyDoc(
@@ -32,8 +31,8 @@ enum SubscriptionOption: OptionDeclaration {
                                                                                      reference: { $0.plan.map(CatalogReference.init) }, isMoney: false),
                                                                required: true, KeyDoc(
         "Requests included per seat", .count("requests a month"), "Requests included per seat per month."))
-    static let overflow = TextKey<Settings>("overflow", \.overflow, .slug, default: unmet, KeyDoc(
-        "Overflow", .text, "The id of an api option that serves requests beyond what is included, or \"unmet\"."))
+    static let overflow = SharedKeys.overflow(
+        \Settings.overflow, "The id of an api option that serves requests beyond what is included, or \"unmet\".")
     static let priceChange = NumberKey<Settings, Double>("price_change_per_year", \.priceChangePerYear, SharedKeys.trend, default: .value(0), KeyDoc(
         "Subscription price change per year", .trend, "Yearly trend of the fee."))
 
@@ -62,21 +61,14 @@ enum SubscriptionOption: OptionDeclaration {
         if s.plan == nil, !r.has("plan"), s.monthlyFee == nil {
             r.error(nil, "missing required key \"monthly_fee\" (or a catalog \"plan\")")
         }
-        let target = overflow.value(s) ?? unmet
-        guard target != unmet else { return }
-        if let kind = r.context.optionKinds[target] {
-            if kind != .api { r.error("overflow", "expected the id of an api option or \"unmet\", found \"\(target)\" (\(kind.withArticle) option)") }
-        } else {
-            r.error("overflow", "unknown option id \"\(target)\"" + Suggestion.clause(for: target, in: r.context.optionIDs + [unmet]))
-        }
+        SharedKeys.checkOverflow(s.overflow, r)
     }
 
     static func lower(_ s: UnsafePointer<Settings>, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
         let v = c.values
-        let target = s.pointee.overflow ?? unmet
         return LoweredOption(.single(SubscriptionTerms(
             monthlyFee: monthlyFee.value(s, v) ?? 0, seats: seats.value(s, v) ?? 1,
-            includedRequestsPerMonth: allowance.value(s.pointee.included, v), overflowOptionID: target == unmet ? nil : target,
+            includedRequestsPerMonth: allowance.value(s.pointee.included, v), overflowOptionID: SharedKeys.overflowOptionID(s.pointee.overflow),
             priceChangePerYear: priceChange.value(s, v) ?? 0)))
     }
 }
