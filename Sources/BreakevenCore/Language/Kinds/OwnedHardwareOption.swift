@@ -38,16 +38,7 @@ enum OwnedHardwareOption: OptionDeclaration {
     static let purchasePrice = NumberKey<Settings, Double>("purchase_price", \.purchasePrice, SharedKeys.money(1e8), catalog: fromMachine({ $0.price }, money: true), KeyDoc(
         "Purchase price", .money(per: "unit"), "Price per unit (required without a catalog machine)."))
     static let unitsDoc = KeyDoc("Units owned", .count("units"), "Units owned, or \"auto\" to buy a unit in the month it is first needed.")
-    static let units = Key<Settings>(
-        field: Field("units", .anyOf([.integer(min: 1, max: 10_000), .string(.oneOf(["auto"]))]), default: "\"auto\"", unitsDoc.text),
-        doc: unitsDoc,
-        read: { s, r in if let n = r.child("units")?.number { s.units = Int(keyValue: n) } },
-        record: { _, r, _ in r.assumeWritten("units", default: "\"auto\"") },
-        input: { rest, s in
-            guard rest.isEmpty, s.units != nil else { return nil }
-            return SettingInput(range: InputRange(integersFrom: 1, to: 10_000), doc: unitsDoc, get: { s, _ in s.units.map(Double.init) },
-                                set: { s, v in s.units = Int(keyValue: v.rounded()) })
-        })
+    static let units = Key<Settings>.unitsOrAuto("units", \.units, max: 10_000, unitsDoc)
     static let maxUtilization = NumberKey<Settings, Double>("max_utilization", \.maxUtilization, .atLeast(0.01, atMost: 1), default: .value(0.7), KeyDoc(
         "Highest planned utilization", .share, "Share of a unit's time on that the sizing may plan to use."))
     static let hoursPerDay = NumberKey<Settings, Double>("hours_on_per_day", \.hoursOnPerDay, .atLeast(0.01, atMost: 24), default: .value(24), KeyDoc(

@@ -42,16 +42,7 @@ enum ProvisionedOption: OptionDeclaration {
     }
 
     static let unitsDoc = KeyDoc("Provisioned units", .count("units"), "Units held, or \"auto\" to hold what each month's peak hour needs.")
-    static let units = Key<Settings>(
-        field: Field("units", .anyOf([.integer(min: 1, max: 1_000_000), .string(.oneOf(["auto"]))]), default: "\"auto\"", unitsDoc.text),
-        doc: unitsDoc,
-        read: { s, r in if let n = r.child("units")?.number { s.units = Int(keyValue: n) } },
-        record: { _, r, _ in r.assumeWritten("units", default: "\"auto\"") },
-        input: { rest, s in
-            guard rest.isEmpty, s.units != nil else { return nil }
-            return SettingInput(range: InputRange(integersFrom: 1, to: 1_000_000), doc: unitsDoc, get: { s, _ in s.units.map(Double.init) },
-                                set: { s, v in s.units = Int(keyValue: v.rounded()) })
-        })
+    static let units = Key<Settings>.unitsOrAuto("units", \.units, max: 1_000_000, unitsDoc)
     static let perHour = NumberKey<Settings, Double>("unit_price_per_hour", \.unitPricePerHour, SharedKeys.money(1e5),
                                                       catalog: fromOffer("unit_price_per_hour", money: true), KeyDoc(
         "Price per unit-hour", .money(per: "unit-hour"), "Price of one unit for an hour (hourly provisioning)."))
@@ -83,16 +74,12 @@ enum ProvisionedOption: OptionDeclaration {
         "Unit increment", .count("units"), "Units are bought in multiples of this."))
     static let outputUnitsDoc = KeyDoc("Output units", .count("units"),
                                        "Output units held, or \"auto\", where output capacity is sold apart from input capacity.")
-    static let outputUnits = Key<Settings>(
-        field: Field("output_units", .anyOf([.integer(min: 1, max: 1_000_000), .string(.oneOf(["auto"]))]), default: "\"auto\"", outputUnitsDoc.text),
-        doc: outputUnitsDoc,
-        read: { s, r in if let n = r.child("output_units")?.number { s.outputUnits = Int(keyValue: n) } },
-        record: { s, r, c in if separateOutput(s, c) { r.assumeWritten("output_units", default: "\"auto\"") } },
-        input: { rest, s in
-            guard rest.isEmpty, s.outputUnits != nil else { return nil }
-            return SettingInput(range: InputRange(integersFrom: 1, to: 1_000_000), doc: outputUnitsDoc, get: { s, _ in s.outputUnits.map(Double.init) },
-                                set: { s, v in s.outputUnits = Int(keyValue: v.rounded()) })
-        })
+    static let outputUnits: Key<Settings> = {
+        var key = Key<Settings>.unitsOrAuto("output_units", \.outputUnits, max: 1_000_000, outputUnitsDoc)
+        let record = key.record
+        key.record = { s, r, c in if separateOutput(s, c) { record(s, r, c) } }
+        return key
+    }()
     static let outputPerHour = NumberKey<Settings, Double>("output_unit_price_per_hour", \.outputPricePerHour, SharedKeys.money(1e5),
                                                             catalog: fromOffer("output_unit_price_per_hour", money: true), KeyDoc(
         "Price per output unit-hour", .money(per: "output unit-hour"),

@@ -25,4 +25,20 @@ extension Key {
                                     get: { s, _ in s[keyPath: path][item] }, set: { s, v in field.modify(&s) { $0[item] = v } })
             })
     }
+
+    /// A count of units, or "auto" (the default) for the sizing to choose month by month:
+    /// `units` of owned hardware and provisioned capacity, `output_units`.
+    static func unitsOrAuto(_ name: String, _ path: SettingPath<Settings, Int?>, max: Int, _ doc: KeyDoc) -> Key {
+        let field = FieldAccess(path)
+        return Key(
+            field: Field(name, .anyOf([.integer(min: 1, max: max), .string(.oneOf(["auto"]))]), default: "\"auto\"", doc.text),
+            doc: doc,
+            read: { s, r in if let n = r.child(name)?.number { field.set(&s, Int(keyValue: n)) } },
+            record: { _, r, _ in r.assumeWritten(name, default: "\"auto\"") },
+            input: { rest, s in
+                guard rest.isEmpty, field.get(s) != nil else { return nil }
+                return SettingInput(range: InputRange(integersFrom: 1, to: max), doc: doc, get: { s, _ in field.get(s).map(Double.init) },
+                                    set: { s, v in field.set(&s, Int(keyValue: v.rounded())) })
+            })
+    }
 }
