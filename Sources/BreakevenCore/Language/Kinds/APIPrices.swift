@@ -35,9 +35,13 @@ enum APIPrices {
         "Input price", .money(per: "million input tokens"), "Price per million input tokens (required without a catalog model)."))
     static let output = NumberKey<S, Double>("output_per_mtok", \.output, SharedKeys.money(ceiling), catalog: fromModel { $0.outputPerMTok }, KeyDoc(
         "Output price", .money(per: "million output tokens"), "Price per million output tokens (required without a catalog model)."))
+    /// Cache reads and writes a model does not price are billed as input.
+    private static let inputPrice = NumberKey<S, Double>.Fallback.rule("the input price") { s, c in
+        input.value(s, c).map { ($0, "the input price") }
+    }
     static let cachedInput = NumberKey<S, Double>(
         "cached_input_per_mtok", \.cachedInput, SharedKeys.money(ceiling),
-        default: .rule("the input price", { s, c in input.value(s, c).map { ($0, "the input price") } }),
+        default: inputPrice,
         catalog: fromModel { $0.cachedInputPerMTok }, KeyDoc(
             "Cached input price", .money(per: "million cached input tokens"),
             "Price per million cached (cache-read) input tokens."))
@@ -45,7 +49,7 @@ enum APIPrices {
     /// and LiteLLM bill a model that lists none.
     static let cacheWrite = NumberKey<S, Double>(
         "cache_write_per_mtok", \.cacheWrite, SharedKeys.money(ceiling),
-        default: .rule("the input price", { s, c in input.value(s, c).map { ($0, "the input price") } }),
+        default: inputPrice,
         catalog: fromModel { $0.cacheWritePerMTok }, KeyDoc(
             "Cache write price", .money(per: "million tokens written to the cache"),
             "Price per million tokens written to the prompt cache with the 5-minute lifetime."))
