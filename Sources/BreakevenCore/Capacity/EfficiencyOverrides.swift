@@ -6,13 +6,6 @@ public struct EfficiencyOverrides: Sendable, Hashable, Codable {
     /// Milliseconds each step spends outside arithmetic and memory traffic.
     public var stepOverheadMs: Double?
 
-    public init(memoryBandwidthUtilization: Double? = nil, computeUtilization: Double? = nil,
-                memoryReserveShare: Double? = nil, stepOverheadMs: Double? = nil) {
-        self.memoryBandwidthUtilization = memoryBandwidthUtilization
-        self.computeUtilization = computeUtilization
-        self.memoryReserveShare = memoryReserveShare
-        self.stepOverheadMs = stepOverheadMs
-    }
 
     public static let none = EfficiencyOverrides()
 }

@@ -3,10 +3,6 @@ public struct LatencyTarget: Sendable, Hashable, Codable {
     public var maxTimePerOutputTokenMs: Double?
     public var maxTimeToFirstTokenMs: Double?
 
-    public init(maxTimePerOutputTokenMs: Double? = nil, maxTimeToFirstTokenMs: Double? = nil) {
-        self.maxTimePerOutputTokenMs = maxTimePerOutputTokenMs
-        self.maxTimeToFirstTokenMs = maxTimeToFirstTokenMs
-    }
 
     public static let none = LatencyTarget()
 }

@@ -26,18 +26,6 @@ public struct ServingEfficiency: Sendable, Hashable, Codable {
     /// Where the three kernel shares come from.
     public var kernelSource: String = "none"
 
-    public init(memoryBandwidthUtilization: Double, memoryBandwidthSource: String, computeUtilization: Double,
-                computeSource: String, memoryReserveShare: Double, memoryReserveSource: String,
-                stepOverheadSeconds: Double = 0, stepOverheadSource: String = "none") {
-        self.memoryBandwidthUtilization = memoryBandwidthUtilization
-        self.memoryBandwidthSource = memoryBandwidthSource
-        self.computeUtilization = computeUtilization
-        self.computeSource = computeSource
-        self.memoryReserveShare = memoryReserveShare
-        self.memoryReserveSource = memoryReserveSource
-        self.stepOverheadSeconds = stepOverheadSeconds
-        self.stepOverheadSource = stepOverheadSource
-    }
 
     /// Scenario values replace the defaults; their source then reads "scenario".
     public func applying(_ overrides: EfficiencyOverrides) -> ServingEfficiency {

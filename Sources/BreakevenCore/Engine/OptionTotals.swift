@@ -6,11 +6,6 @@ public struct OptionTotals: Sendable, Hashable {
     /// 1-based, as `BreakevenAnalysis.breakevenMonth` gives it; nil for the baseline and when never.
     public var breakevenMonth: Int?
 
-    public init(totalCost: Double, npv: Double, breakevenMonth: Int?) {
-        self.totalCost = totalCost
-        self.npv = npv
-        self.breakevenMonth = breakevenMonth
-    }
 }
 
 extension OptionTotals {

@@ -23,25 +23,6 @@ public struct SweepGrid: Sendable, Hashable {
     /// Point-major, options inner; NaN totals where a point could not be built.
     public let totals: [OptionTotals]
 
-    public init(scenarioName: String, currency: String = Currency.usd.code, months: Int, x: SweepAxis, y: SweepAxis?, xValues: [Double], yValues: [Double],
-                xNominal: Double, yNominal: Double?, metric: SweepMetric, optionIDs: [String], optionLabels: [String],
-                baselineIndex: Int, optionIndex: Int, totals: [OptionTotals]) {
-        self.scenarioName = scenarioName
-        self.currency = currency
-        self.months = months
-        self.x = x
-        self.y = y
-        self.xValues = xValues
-        self.yValues = yValues
-        self.xNominal = xNominal
-        self.yNominal = yNominal
-        self.metric = metric
-        self.optionIDs = optionIDs
-        self.optionLabels = optionLabels
-        self.baselineIndex = baselineIndex
-        self.optionIndex = optionIndex
-        self.totals = totals
-    }
 
     public var nx: Int { xValues.count }
     /// 1 for a 1-D sweep.

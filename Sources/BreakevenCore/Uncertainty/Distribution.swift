@@ -15,10 +15,6 @@ public enum Distribution: Sendable, Hashable {
         public var value: Double
         public var weight: Double
 
-        public init(value: Double, weight: Double) {
-            self.value = value
-            self.weight = weight
-        }
     }
 
     /// The key the scenario uses: "triangular".

@@ -10,11 +10,6 @@ public struct InputCorrelation: Sendable, Hashable {
     /// Spearman's ρ between the two inputs' draws, strictly between −1 and 1.
     public var rank: Double
 
-    public init(first: Int, second: Int, rank: Double) {
-        self.first = first
-        self.second = second
-        self.rank = rank
-    }
 
     /// The correlation of the normal scores whose Gaussian copula gives this rank correlation:
     /// ρ = 2·sin(π·ρs/6), the inverse of Pearson's (1907) ρs = (6/π)·arcsin(ρ/2) for a bivariate

@@ -7,9 +7,4 @@ public struct NumericInput: Sendable, Hashable {
     public var nominal: Double
     public var range: InputRange
 
-    public init(path: String, nominal: Double, range: InputRange) {
-        self.path = path
-        self.nominal = nominal
-        self.range = range
-    }
 }
