@@ -10,11 +10,8 @@ extension CatalogOffer: FetchableRecord, PersistableRecord {
     public init(row: Row) throws {
         let kind: String = try StoredRow(row, entry: "catalog entry")("kind")
         let r = try StoredRow(row, kind: kind, idColumn: "entry_id")
-        let effectiveFrom: String = try r("effective_from")
-        guard let day = CalendarDay(effectiveFrom) else {
-            throw CatalogError.invalidEntry(entry: r.entry, message: "effective date '\(effectiveFrom)' is not YYYY-MM-DD")
-        }
-        self.init(kind: kind, id: try r("entry_id"), provider: try r("provider"), effectiveFrom: day,
+        self.init(kind: kind, id: try r("entry_id"), provider: try r("provider"),
+                  effectiveFrom: try r.day("effective_from") { "effective date '\($0)' is not YYYY-MM-DD" },
                   values: try r.json("values_json"), words: try r.json("words_json"), source: try r("source"))
     }
 

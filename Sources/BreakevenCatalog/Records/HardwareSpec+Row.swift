@@ -7,13 +7,10 @@ extension HardwareSpec: FetchableRecord, PersistableRecord {
 
     public init(row: Row) throws {
         let r = try StoredRow(row, kind: "hardware", idColumn: "hardware_id")
-        let effectiveFrom: String = try r("effective_from")
-        guard let day = CalendarDay(effectiveFrom) else {
-            throw CatalogError.invalidEntry(entry: r.entry, message: "unreadable date \(effectiveFrom)")
-        }
         self.init(id: try r("hardware_id"), name: try r("name"), price: try r.usd("price_micros"), memoryGB: try r("memory_gb"),
                   bandwidthTBps: try r("bandwidth_tbps"), bf16TFLOPS: try r("bf16_tflops"), tdpWatts: try r("tdp_watts"),
-                  wattsBusy: try r("watts_busy"), wattsIdle: try r("watts_idle"), effectiveFrom: day, source: try r("source"),
+                  wattsBusy: try r("watts_busy"), wattsIdle: try r("watts_idle"),
+                  effectiveFrom: try r.day("effective_from") { "unreadable date \($0)" }, source: try r("source"),
                   fp8TFLOPS: try r("fp8_tflops"), fp4TFLOPS: try r("fp4_tflops"), provider: try r("provider"))
     }
 

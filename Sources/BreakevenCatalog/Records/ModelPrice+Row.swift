@@ -18,15 +18,12 @@ extension ModelPrice: PriceTableRow {
 
     /// The price of a `model_price` row, without its child rows (`PriceHistory.load` adds them).
     init(row r: StoredRow) throws {
-        let effectiveFrom: String = try r("effective_from")
-        guard let day = CalendarDay(effectiveFrom) else {
-            throw CatalogError.invalidEntry(entry: r.entry, message: "effective_from is not a YYYY-MM-DD day: \(effectiveFrom)")
-        }
         let observedOn: String? = try r("observed_on")
         let origin: String? = try r("origin")
         let dating: String? = try r("dating")
         self.init(
-            id: try r("model_id"), provider: try r("provider"), effectiveFrom: day,
+            id: try r("model_id"), provider: try r("provider"),
+            effectiveFrom: try r.day("effective_from") { "effective_from is not a YYYY-MM-DD day: \($0)" },
             inputPerMTok: try r.usd("input_micros"), cachedInputPerMTok: try r.usd("cached_input_micros"),
             cacheWritePerMTok: try r.usd("cache_write_micros"), cacheWrite1hPerMTok: try r.usd("cache_write_1h_micros"),
             outputPerMTok: try r.usd("output_micros"),

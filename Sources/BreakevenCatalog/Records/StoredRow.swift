@@ -1,3 +1,4 @@
+import BreakevenCore
 import Foundation
 import GRDB
 
@@ -42,6 +43,13 @@ struct StoredRow {
 
     func usd(_ column: String) throws -> Double? {
         (try self(column) as Int64?).map(MicroUSD.usd)
+    }
+
+    /// A `YYYY-MM-DD` column; text that is not a day is an error that `unreadable` words from the text.
+    func day(_ column: String, unreadable: (String) -> String) throws -> CalendarDay {
+        let text: String = try self(column)
+        guard let day = CalendarDay(text) else { throw CatalogError.invalidEntry(entry: entry, message: unreadable(text)) }
+        return day
     }
 
     /// A JSON column decoded as `Value`.

@@ -7,13 +7,10 @@ extension SubscriptionPlan: FetchableRecord, PersistableRecord {
 
     public init(row: Row) throws {
         let r = try StoredRow(row, kind: "plan", idColumn: "plan_id")
-        let effectiveFrom: String = try r("effective_from")
-        guard let day = CalendarDay(effectiveFrom) else {
-            throw CatalogError.invalidEntry(entry: r.entry, message: "unreadable date \(effectiveFrom)")
-        }
         self.init(id: try r("plan_id"), name: try r("name"), provider: try r("provider"),
                   monthlyFee: try r.usd("monthly_fee_micros"), includedRequestsPerMonth: try r("included_requests_per_month"),
-                  includes: try r("includes"), effectiveFrom: day, source: try r("source"))
+                  includes: try r("includes"), effectiveFrom: try r.day("effective_from") { "unreadable date \($0)" },
+                  source: try r("source"))
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
