@@ -81,6 +81,42 @@ import Testing
             """))
     }
 
+    @Test func aDamagedRowIsAnErrorThatNamesItNotACrashOrAZero() throws {
+        let store = try CatalogStore.inMemory()
+        let seed = try CatalogStore.seed()
+        try store.install(seed)
+        // A hand-edited file: text where the schema wants a number. SQLite keeps it (a REAL column
+        // cannot convert 'lots', and 'lots' > 0 holds: text sorts after numbers), and SQLite's own
+        // conversion would read it as 0 GB.
+        try store.writer.write { try $0.execute(sql: "UPDATE gpu SET memory_gb = 'lots' WHERE id = 'h100-sxm'") }
+        let memory = try #require(throws: CatalogError.self) { try store.snapshot() }
+        #expect(memory.description == #"gpu h100-sxm: memory_gb: expected a number, found "lots""#)
+        try store.writer.write { try $0.execute(sql: "UPDATE gpu SET memory_gb = 80 WHERE id = 'h100-sxm'") }
+
+        // A commitment the schema's CHECK refuses, written by a tool that turned the checks off.
+        let offer = seed.gpuOffers[0]
+        try store.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: "UPDATE gpu_offer SET commitment = 'monthly' WHERE offer_id = ?", arguments: [offer.id])
+            try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
+        }
+        let commitment = try #require(throws: CatalogError.self) { try store.snapshot() }
+        #expect(commitment.description == "gpu offer \(offer.id): unreadable commitment or date")
+
+        // Text where an amount must be, in a child row of a price.
+        let tierID = try #require(try store.writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT min(price_id) FROM long_context_tier WHERE above_input_tokens = 200000")
+        })
+        try store.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "UPDATE gpu_offer SET commitment = 'spot' WHERE offer_id = ?", arguments: [offer.id])
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: "UPDATE long_context_tier SET input_micros = 'n/a' WHERE price_id = ?", arguments: [tierID])
+            try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
+        }
+        let tier = try #require(throws: CatalogError.self) { try store.snapshot() }
+        #expect(tier.description == #"long_context_tier of price \#(tierID): input_micros: expected a whole number, found "n/a""#)
+    }
+
     @Test func deletingAPriceDeletesItsTiers() throws {
         let store = try CatalogStore.inMemory()
         try store.install(CatalogStore.seed())

@@ -113,6 +113,16 @@ import Testing
         #expect(try history.record(Self.entry("support")).scenarioRun == 2)
     }
 
+    @Test func aDamagedFigureIsAnErrorThatNamesTheRun() throws {
+        // A hand-edited history: text where an amount must be. SQLite keeps it in a REAL column,
+        // and its own conversion would read it as 0.
+        let history = try RunHistory.inMemory()
+        try history.record(Self.entry("support"))
+        try history.writer.write { try $0.execute(sql: "UPDATE run_option SET total_cost = 'lots' WHERE position = 1") }
+        let error = try #require(throws: CatalogError.self) { try history.entries() }
+        #expect(error.description == #"run 1 option 1: total_cost: expected a number, found "lots""#)
+    }
+
     @Test func keepsEachRunsTimeAndSetValuesInOrder() throws {
         let history = try RunHistory.inMemory()
         var tuned = Self.entry("support")

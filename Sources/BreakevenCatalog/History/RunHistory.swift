@@ -38,40 +38,33 @@ public struct RunHistory: Sendable {
     /// Whatever a valid scenario gives is recorded: any name (the empty one too) and any finite amount.
     @discardableResult
     public func record(_ entries: [HistoryEntry]) throws -> [HistoryEntry] {
-        let rows = try entries.map { entry in
+        for entry in entries {
             let subject = "run of \(entry.scenarioName.isEmpty ? "(unnamed scenario)" : entry.scenarioName)"
             guard entry.scenarioSHA256.count == 64, entry.scenarioSHA256.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
                 throw CatalogError.invalidEntry(entry: subject,
                                                 message: "scenario sha256 must be 64 lowercase hex digits, found '\(entry.scenarioSHA256)'")
             }
-            return try entry.options.enumerated().map { position, option in
-                guard option.totalCost.isFinite, option.npv.isFinite else {
-                    throw CatalogError.invalidEntry(entry: subject, message: "option \(option.id): total cost and NPV must be finite amounts")
-                }
-                return RunOptionRecord(runID: 0, position: position, optionID: option.id, totalCost: option.totalCost, npv: option.npv,
-                                       breakevenMonth: option.breakevenMonth, breakevenTokensPerMonth: option.breakevenTokensPerMonth)
+            for option in entry.options where !option.totalCost.isFinite || !option.npv.isFinite {
+                throw CatalogError.invalidEntry(entry: subject, message: "option \(option.id): total cost and NPV must be finite amounts")
             }
         }
         return try writer.writeWithoutTransaction { db in
             var recorded = entries
             try db.inTransaction(.immediate) {
-                for (k, entry) in entries.enumerated() {
-                    let previous = try Int.fetchOne(db, RunRecord.filter(RunRecord.CodingKeys.scenarioName == entry.scenarioName)
-                        .select(max(RunRecord.CodingKeys.scenarioRun))) ?? 0
-                    var run = RunRecord(id: nil, scenarioName: entry.scenarioName, scenarioRun: previous + 1,
-                                        scenarioSHA256: entry.scenarioSHA256, catalogFingerprint: entry.catalogFingerprint,
-                                        currency: entry.currency, recordedAt: entry.recordedAt)
-                    try run.insert(db)
-                    guard let runID = run.id else { return .rollback }
-                    for var option in rows[k] {
-                        option.runID = runID
-                        try option.insert(db)
+                for k in recorded.indices {
+                    let previous = try Int.fetchOne(db, HistoryEntry.filter(Column("scenario_name") == recorded[k].scenarioName)
+                        .select(max(Column("scenario_run")))) ?? 0
+                    recorded[k].sequence = 0
+                    recorded[k].scenarioRun = previous + 1
+                    try recorded[k].insert(db)
+                    let runID = Int64(recorded[k].sequence)
+                    for (position, outcome) in recorded[k].options.enumerated() {
+                        try RunOptionRow(runID: runID, position: position, outcome: outcome).insert(db)
                     }
-                    for (position, argument) in entry.overrides.enumerated() {
-                        try RunOverrideRecord(runID: runID, position: position, argument: argument).insert(db)
+                    for (position, argument) in recorded[k].overrides.enumerated() {
+                        try db.execute(sql: "INSERT INTO run_override (run_id, position, argument) VALUES (?, ?, ?)",
+                                       arguments: [runID, position, argument])
                     }
-                    recorded[k].sequence = Int(runID)
-                    recorded[k].scenarioRun = run.scenarioRun
                 }
                 return .commit
             }
@@ -82,27 +75,24 @@ public struct RunHistory: Sendable {
     /// Every recorded run, oldest first; only those of `scenario` when it is given.
     public func entries(scenario: String? = nil) throws -> [HistoryEntry] {
         try writer.read { db in
-            var runs = RunRecord.order(RunRecord.CodingKeys.id)
-            if let scenario { runs = runs.filter(RunRecord.CodingKeys.scenarioName == scenario) }
-            let runRecords = try runs.fetchAll(db)
-            let ids = runRecords.compactMap(\.id)
-            let options = Dictionary(grouping: try RunOptionRecord.filter(ids.contains(RunOptionRecord.CodingKeys.runID))
-                .order(RunOptionRecord.CodingKeys.runID, RunOptionRecord.CodingKeys.position).fetchAll(db), by: \.runID)
-            let overrides = Dictionary(grouping: try RunOverrideRecord.filter(ids.contains(RunOverrideRecord.CodingKeys.runID))
-                .order(RunOverrideRecord.CodingKeys.runID, RunOverrideRecord.CodingKeys.position).fetchAll(db), by: \.runID)
-            return runRecords.map { run in
-                var entry = HistoryEntry(
-                    scenarioName: run.scenarioName, scenarioSHA256: run.scenarioSHA256, catalogFingerprint: run.catalogFingerprint,
-                    currency: run.currency, recordedAt: run.recordedAt,
-                    overrides: (overrides[run.id ?? 0] ?? []).map(\.argument),
-                    options: (options[run.id ?? 0] ?? []).map {
-                        OptionOutcome(id: $0.optionID, totalCost: $0.totalCost, npv: $0.npv,
-                                      breakevenMonth: $0.breakevenMonth, breakevenTokensPerMonth: $0.breakevenTokensPerMonth)
-                    })
-                entry.sequence = Int(run.id ?? 0)
-                entry.scenarioRun = run.scenarioRun
-                return entry
+            var runs = HistoryEntry.order(Column("id"))
+            if let scenario { runs = runs.filter(Column("scenario_name") == scenario) }
+            var entries = try runs.fetchAll(db)
+            let ids = entries.map { Int64($0.sequence) }
+            let options = Dictionary(grouping: try RunOptionRow.filter(ids.contains(Column("run_id")))
+                .order(Column("run_id"), Column("position")).fetchAll(db), by: \.runID)
+            var overrides: [Int64: [String]] = [:]
+            for row in try Table("run_override").filter(ids.contains(Column("run_id"))).order(Column("run_id"), Column("position"))
+                .fetchAll(db) {
+                let r = StoredRow(row, entry: "run override")
+                overrides[try r("run_id"), default: []].append(try r("argument"))
             }
+            for k in entries.indices {
+                let id = Int64(entries[k].sequence)
+                entries[k].options = (options[id] ?? []).map(\.outcome)
+                entries[k].overrides = overrides[id] ?? []
+            }
+            return entries
         }
     }
 

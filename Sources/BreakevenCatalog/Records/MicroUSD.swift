@@ -16,4 +16,17 @@ enum MicroUSD {
     static func rounded(_ usd: Double) -> Double {
         from(usd).map(Self.usd) ?? usd
     }
+
+    /// The amounts of one entry on their way into the database: names the entry and the field of a
+    /// value it cannot store ("model x/y from 2026-01-01: input: expected an amount in USD ≥ 0, found -2.0").
+    struct Check {
+        let entry: String
+
+        /// The amount in micro-USD (nil for no amount), as a column stores it.
+        func callAsFunction(_ field: String, _ usd: Double?) throws -> Int64? {
+            guard let usd else { return nil }
+            guard let micros = MicroUSD.from(usd) else { throw CatalogError.invalidAmount(entry: entry, field: field, value: usd) }
+            return micros
+        }
+    }
 }

@@ -6,19 +6,19 @@ enum CatalogRows {
     static func read(_ db: Database) throws -> CatalogSnapshot {
         CatalogSnapshot(
             modelPrices: try PriceHistory.load(db).prices,
-            gpus: try GPURecord.fetchAll(db).map(GPUSpec.init(record:)),
-            gpuOffers: try GPUOfferRecord.fetchAll(db).map(GPUOffer.init(record:)),
-            openModels: try OpenModelRecord.fetchAll(db).map(OpenModelArchitecture.init(record:)),
-            hardware: try HardwareRecord.fetchAll(db).map(HardwareSpec.init(record:)),
-            plans: try SubscriptionPlanRecord.fetchAll(db).map(SubscriptionPlan.init(record:)),
-            entries: try CatalogOfferRecord.fetchAll(db).map(CatalogOffer.init(record:)),
+            gpus: try GPUSpec.fetchAll(db),
+            gpuOffers: try GPUOffer.fetchAll(db),
+            openModels: try OpenModelArchitecture.fetchAll(db),
+            hardware: try HardwareSpec.fetchAll(db),
+            plans: try SubscriptionPlan.fetchAll(db),
+            entries: try CatalogOffer.fetchAll(db),
             calibrations: try calibrations(db)
         ).canonical()
     }
 
     /// The calibrations, nil when there are none (as in the seed, so the two read alike).
     static func calibrations(_ db: Database) throws -> [Calibration]? {
-        let rows = try CalibrationRecord.fetchAll(db).map { try $0.calibration() }
+        let rows = try Calibration.fetchAll(db)
         return rows.isEmpty ? nil : rows
     }
 
@@ -32,48 +32,46 @@ enum CatalogRows {
         for price in snapshot.modelPrices {
             summary.count(try history.put(price, in: db, same: ==))
         }
-        try upsert(snapshot.gpus.map { try $0.record() }, key: \.id, in: db, summary: &summary)
-        try upsert(snapshot.openModels.map { try $0.record() }, key: \.id, in: db, summary: &summary)
+        try upsert(snapshot.gpus, key: \.id, in: db, summary: &summary)
+        try upsert(snapshot.openModels, key: \.id, in: db, summary: &summary)
 
         let knownGPUs = Set(try String.fetchAll(db, sql: "SELECT id FROM gpu"))
         for offer in snapshot.gpuOffers where !knownGPUs.contains(offer.gpu) {
             throw CatalogError.invalidEntry(entry: "gpu offer \(offer.id)",
                                             message: "names GPU '\(offer.gpu)', which the catalog does not have")
         }
-        try upsert(snapshot.gpuOffers.map { try $0.record() }, key: { OfferKey(id: $0.offerID, day: $0.effectiveFrom) },
-                   in: db, summary: &summary)
-        try upsert(snapshot.hardware.map { try $0.record() }, key: { OfferKey(id: $0.hardwareID, day: $0.effectiveFrom) },
-                   in: db, summary: &summary)
-        try upsert(snapshot.plans.map { try $0.record() }, key: { OfferKey(id: $0.planID, day: $0.effectiveFrom) },
-                   in: db, summary: &summary)
-        try upsert(snapshot.entries.map { try $0.record() }, key: { OfferKey(id: $0.kind + " " + $0.entryID, day: $0.effectiveFrom) },
-                   in: db, summary: &summary)
+        try upsert(snapshot.gpuOffers, key: { OfferKey(id: $0.id, day: $0.effectiveFrom) }, in: db, summary: &summary)
+        try upsert(snapshot.hardware, key: { OfferKey(id: $0.id, day: $0.effectiveFrom) }, in: db, summary: &summary)
+        try upsert(snapshot.plans, key: { OfferKey(id: $0.id, day: $0.effectiveFrom) }, in: db, summary: &summary)
+        try upsert(snapshot.entries, key: { OfferKey(id: $0.kind + " " + $0.id, day: $0.effectiveFrom) }, in: db, summary: &summary)
         return summary
     }
 
     private struct OfferKey: Hashable {
         var id: String
-        var day: String
+        var day: CalendarDay
     }
 
-    private static func upsert<R: FetchableRecord & PersistableRecord & Equatable, K: Hashable>(
-        _ records: [R], key: (R) -> K, in db: Database, summary: inout ImportSummary
+    /// Writes `values` by their natural key: a new key is added, a value that differs from the row
+    /// read back under its key (money as stored, in micro-USD) is updated.
+    private static func upsert<Value: FetchableRecord & PersistableRecord & Equatable, K: Hashable>(
+        _ values: [Value], key: (Value) -> K, in db: Database, summary: inout ImportSummary
     ) throws {
-        var existing = Dictionary(try R.fetchAll(db).map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
-        for record in records {
-            let k = key(record)
+        var existing = Dictionary(try Value.fetchAll(db).map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        for value in values {
+            let k = key(value)
             if let old = existing[k] {
-                if old == record {
+                if old == value {
                     summary.count(.unchanged)
                 } else {
-                    try record.update(db)
+                    try value.update(db)
                     summary.count(.updated)
                 }
             } else {
-                try record.insert(db)
+                try value.insert(db)
                 summary.count(.added)
             }
-            existing[k] = record
+            existing[k] = value
         }
     }
 }

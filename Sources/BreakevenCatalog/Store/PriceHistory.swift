@@ -14,17 +14,31 @@ struct PriceHistory {
     var lastTouched: Int64?
 
     static func load(_ db: Database) throws -> PriceHistory {
-        let tiers = Dictionary(grouping: try LongContextTierRecord.fetchAll(db), by: \.priceID)
-        let windows = Dictionary(grouping: try TimeOfDayPriceRecord.fetchAll(db), by: \.priceID)
-        let serviceTiers = Dictionary(grouping: try ServiceTierPriceRecord.fetchAll(db), by: \.priceID)
+        let tiers: [Int64: [LongContextTier]] = try children(db)
+        let windows: [Int64: [TimeOfDayPrice]] = try children(db)
+        let serviceTiers: [Int64: [ServiceTierPrice]] = try children(db)
         var history = PriceHistory()
-        for record in try ModelPriceRecord.order(ModelPriceRecord.CodingKeys.modelID, ModelPriceRecord.CodingKeys.effectiveFrom).fetchAll(db) {
-            guard let rowID = record.id else { continue }
-            let price = try ModelPrice(record: record, tiers: tiers[rowID] ?? [], windows: windows[rowID] ?? [],
-                                       serviceTiers: serviceTiers[rowID] ?? [])
+        for row in try GRDB.Row.fetchAll(db, sql: "SELECT * FROM model_price ORDER BY model_id, effective_from") {
+            let stored = try StoredRow(row, kind: "model", idColumn: "model_id")
+            let rowID: Int64 = try stored("id")
+            var price = try ModelPrice(row: stored)
+            price.longContext = (tiers[rowID] ?? []).sorted { $0.aboveInputTokens < $1.aboveInputTokens }
+            price.timeOfDay = (windows[rowID] ?? []).sorted { $0.startMinuteOfDay < $1.startMinuteOfDay }
+            price.serviceTiers = (serviceTiers[rowID] ?? []).sorted { $0.tier < $1.tier }
             history.rows[price.id, default: []].append(Row(rowID: rowID, price: price))
         }
         return history
+    }
+
+    /// The child rows of one kind, by the id of their price.
+    private static func children<Child: PriceTableRow>(_ db: Database) throws -> [Int64: [Child]] {
+        var children: [Int64: [Child]] = [:]
+        for row in try GRDB.Row.fetchAll(db, sql: "SELECT * FROM \(Child.databaseTableName)") {
+            let priceID: Int64 = try StoredRow(row, entry: Child.databaseTableName)("price_id")
+            let child = try Child(row: StoredRow(row, entry: "\(Child.databaseTableName) of price \(priceID)"))
+            children[priceID, default: []].append(child)
+        }
+        return children
     }
 
     var prices: [ModelPrice] {
@@ -65,9 +79,8 @@ struct PriceHistory {
     }
 
     mutating func insert(_ price: ModelPrice, in db: Database) throws {
-        var record = try price.record()
-        try record.insert(db)
-        guard let rowID = record.id else { return }
+        try PriceTableWrite(value: price, key: "id", id: nil, money: price.money).insert(db)
+        let rowID = db.lastInsertedRowID
         lastTouched = rowID
         try writeChildren(of: price, rowID: rowID, in: db)
         var list = rows[price.id, default: []]
@@ -77,13 +90,11 @@ struct PriceHistory {
     }
 
     mutating func update(_ rowID: Int64, to price: ModelPrice, in db: Database) throws {
-        var record = try price.record()
-        record.id = rowID
         lastTouched = rowID
-        try record.update(db)
-        try LongContextTierRecord.filter(LongContextTierRecord.CodingKeys.priceID == rowID).deleteAll(db)
-        try TimeOfDayPriceRecord.filter(TimeOfDayPriceRecord.CodingKeys.priceID == rowID).deleteAll(db)
-        try ServiceTierPriceRecord.filter(ServiceTierPriceRecord.CodingKeys.priceID == rowID).deleteAll(db)
+        try PriceTableWrite(value: price, key: "id", id: rowID, money: price.money).update(db)
+        for table in [LongContextTier.databaseTableName, TimeOfDayPrice.databaseTableName, ServiceTierPrice.databaseTableName] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE price_id = ?", arguments: [rowID])
+        }
         try writeChildren(of: price, rowID: rowID, in: db)
         if let index = rows[price.id]?.firstIndex(where: { $0.rowID == rowID }) {
             rows[price.id]![index].price = price
@@ -91,13 +102,32 @@ struct PriceHistory {
     }
 
     mutating func remove(_ row: Row, in db: Database) throws {
-        _ = try ModelPriceRecord.deleteOne(db, key: row.rowID)
+        try db.execute(sql: "DELETE FROM model_price WHERE id = ?", arguments: [row.rowID])
         rows[row.price.id]?.removeAll { $0.rowID == row.rowID }
     }
 
     private func writeChildren(of price: ModelPrice, rowID: Int64, in db: Database) throws {
-        for tier in try price.tierRecords(priceID: rowID) { try tier.insert(db) }
-        for window in try price.timeOfDayRecords(priceID: rowID) { try window.insert(db) }
-        for tier in try price.serviceTierRecords(priceID: rowID) { try tier.insert(db) }
+        func write(_ child: some PriceTableRow) throws {
+            try PriceTableWrite(value: child, key: "price_id", id: rowID, money: price.money).insert(db)
+        }
+        for tier in price.longContext { try write(tier) }
+        for window in price.timeOfDay { try write(window) }
+        for tier in price.serviceTiers { try write(tier) }
+    }
+}
+
+/// How a price and its child rows are written: the value's columns and the id that ties the row, the
+/// price's own `id` (nil: a new row, numbered by SQLite) or its children's `price_id`.
+private struct PriceTableWrite<Value: PriceTableRow>: PersistableRecord {
+    static var databaseTableName: String { Value.databaseTableName }
+
+    let value: Value
+    let key: String
+    let id: Int64?
+    let money: MicroUSD.Check
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container[key] = id
+        try value.encode(to: &container, money: money)
     }
 }

@@ -1,0 +1,47 @@
+import BreakevenCore
+import GRDB
+
+/// A calibration is a row of `calibration`: fitted efficiencies with the points they were fitted to (as JSON).
+extension Calibration: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "calibration"
+
+    public init(row: Row) throws {
+        let r = try StoredRow(row, kind: "calibration", idColumn: "name")
+        guard let engine = ServingEngine(rawValue: try r("engine")), let precision = Precision(rawValue: try r("precision")),
+              let kv = Precision(rawValue: try r("kv_cache_precision")), let day = CalendarDay(try r("created_on")) else {
+            throw CatalogError.invalidEntry(entry: r.entry, message: "unreadable engine, precision or date")
+        }
+        self.init(name: try r("name"), gpu: try r("gpu_id"), model: try r("model_id"), engine: engine, precision: precision,
+                  kvCachePrecision: kv, tensorParallel: try r("tensor_parallel"),
+                  memoryBandwidthUtilization: try r("memory_bandwidth_utilization"),
+                  computeUtilization: try r("compute_utilization"), stepOverheadMs: try r("step_overhead_ms"),
+                  residual: try r("residual"), points: try r.json("points"), format: try r("format"),
+                  sourceDigest: try r("source_digest"), sourceFiles: try r.json("source_files"), createdOn: day)
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["name"] = name
+        container["gpu_id"] = gpu
+        container["model_id"] = model
+        container["engine"] = engine.rawValue
+        container["precision"] = precision.rawValue
+        container["kv_cache_precision"] = kvCachePrecision.rawValue
+        container["tensor_parallel"] = tensorParallel
+        container["memory_bandwidth_utilization"] = memoryBandwidthUtilization
+        container["compute_utilization"] = computeUtilization
+        container["step_overhead_ms"] = stepOverheadMs
+        container["residual"] = residual
+        try container.encodeJSON(points, forColumn: "points")
+        container["format"] = format
+        container["source_digest"] = sourceDigest
+        try container.encodeJSON(sourceFiles, forColumn: "source_files")
+        container["created_on"] = createdOn.description
+    }
+}
+
+extension CatalogStore {
+    /// Stores a calibration, replacing one of the same name, in one transaction.
+    public func save(_ calibration: Calibration) throws {
+        try inImmediateTransaction { db in try calibration.save(db) }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+
+/// A recorded run is a row of `run`; its option figures are rows of `run_option` and its `--set`
+/// arguments rows of `run_override`, in order (`RunHistory` writes and reads those).
+extension HistoryEntry: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "run"
+
+    /// The run of a `run` row, without its options and overrides.
+    public init(row: Row) throws {
+        let r = StoredRow(row, entry: "run")
+        self.init(scenarioName: try r("scenario_name"), scenarioSHA256: try r("scenario_sha256"),
+                  catalogFingerprint: try r("catalog_fingerprint"), currency: try r("currency"), recordedAt: try r("recorded_at"),
+                  options: [])
+        sequence = try r("id")
+        scenarioRun = try r("scenario_run")
+    }
+
+    /// The run's own columns; a new run (sequence 0) is numbered by SQLite.
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = sequence == 0 ? nil : sequence
+        container["scenario_name"] = scenarioName
+        container["scenario_run"] = scenarioRun
+        container["scenario_sha256"] = scenarioSHA256
+        container["catalog_fingerprint"] = catalogFingerprint
+        container["currency"] = currency
+        container["recorded_at"] = recordedAt
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        sequence = Int(inserted.rowID)
+    }
+}
+
+/// One row of `run_option`: an option's figures at its position in a run, in the run's currency.
+struct RunOptionRow: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "run_option"
+
+    var runID: Int64
+    var position: Int
+    var outcome: OptionOutcome
+
+    init(runID: Int64, position: Int, outcome: OptionOutcome) {
+        self.runID = runID
+        self.position = position
+        self.outcome = outcome
+    }
+
+    init(row: Row) throws {
+        runID = try StoredRow(row, entry: "run option")("run_id")
+        position = try StoredRow(row, entry: "run \(runID) option")("position")
+        let r = StoredRow(row, entry: "run \(runID) option \(position)")
+        outcome = OptionOutcome(id: try r("option_id"), totalCost: try r("total_cost"), npv: try r("npv"),
+                                breakevenMonth: try r("breakeven_month"), breakevenTokensPerMonth: try r("breakeven_tokens_per_month"))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["run_id"] = runID
+        container["position"] = position
+        container["option_id"] = outcome.id
+        container["total_cost"] = outcome.totalCost
+        container["npv"] = outcome.npv
+        container["breakeven_month"] = outcome.breakevenMonth
+        container["breakeven_tokens_per_month"] = outcome.breakevenTokensPerMonth
+    }
+}

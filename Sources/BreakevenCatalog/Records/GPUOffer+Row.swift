@@ -1,0 +1,27 @@
+import BreakevenCore
+import GRDB
+
+/// An offer is a row of `gpu_offer`: a provider's price per GPU-hour (micro-USD) from a date on.
+extension GPUOffer: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "gpu_offer"
+
+    public init(row: Row) throws {
+        let r = try StoredRow(row, kind: "gpu offer", idColumn: "offer_id")
+        guard let commitment = GPUCommitment(rawValue: try r("commitment")), let day = CalendarDay(try r("effective_from")) else {
+            throw CatalogError.invalidEntry(entry: r.entry, message: "unreadable commitment or date")
+        }
+        self.init(id: try r("offer_id"), gpu: try r("gpu_id"), provider: try r("provider"), commitment: commitment,
+                  hourly: try r.usd("hourly_micros"), effectiveFrom: day, source: try r("source"))
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        let money = MicroUSD.Check(entry: "gpu offer \(id) from \(effectiveFrom)")
+        container["offer_id"] = id
+        container["gpu_id"] = gpu
+        container["provider"] = provider
+        container["commitment"] = commitment.rawValue
+        container["hourly_micros"] = try money("hourly", hourly)
+        container["effective_from"] = effectiveFrom.description
+        container["source"] = source
+    }
+}

@@ -1,0 +1,34 @@
+import BreakevenCore
+import GRDB
+
+/// A machine is a row of `hardware`: one can buy it at a price in micro-USD per unit from a date on.
+extension HardwareSpec: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "hardware"
+
+    public init(row: Row) throws {
+        let r = try StoredRow(row, kind: "hardware", idColumn: "hardware_id")
+        self.init(id: try r("hardware_id"), name: try r("name"), price: try r.usd("price_micros"), memoryGB: try r("memory_gb"),
+                  bandwidthTBps: try r("bandwidth_tbps"), bf16TFLOPS: try r("bf16_tflops"), tdpWatts: try r("tdp_watts"),
+                  wattsBusy: try r("watts_busy"), wattsIdle: try r("watts_idle"),
+                  effectiveFrom: try r.day("effective_from") { "unreadable date \($0)" }, source: try r("source"),
+                  fp8TFLOPS: try r("fp8_tflops"), fp4TFLOPS: try r("fp4_tflops"), provider: try r("provider"))
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        let money = MicroUSD.Check(entry: "hardware \(id) from \(effectiveFrom)")
+        container["hardware_id"] = id
+        container["name"] = name
+        container["price_micros"] = try money("price", price)
+        container["memory_gb"] = memoryGB
+        container["bandwidth_tbps"] = bandwidthTBps
+        container["bf16_tflops"] = bf16TFLOPS
+        container["fp8_tflops"] = fp8TFLOPS
+        container["fp4_tflops"] = fp4TFLOPS
+        container["tdp_watts"] = tdpWatts
+        container["watts_busy"] = wattsBusy
+        container["watts_idle"] = wattsIdle
+        container["effective_from"] = effectiveFrom.description
+        container["source"] = source
+        container["provider"] = provider
+    }
+}
