@@ -2,10 +2,8 @@
 struct WorkloadSettings: KeySettings {
     var requestsPerMonth: Double?
     var requestsPerDay: Double?
-    var inputTokens: Double?
-    var outputTokens: Double?
-    var cachedInputShare: Double?
-    var cacheWrites = CacheWriteSettings()
+    /// The one request size, when the workload has no classes.
+    var size = RequestSizeSettings()
     var classes: [RequestClassSettings] = []
     var batchShare: Double?
     var growth = GrowthSettings()
@@ -28,16 +26,17 @@ struct ActualMonthSettings: KeySettings {
 struct RequestClassSettings: KeySettings {
     var name: String?
     var share: Double?
+    var size = RequestSizeSettings()
+}
+
+/// What one request is: of the workload's single size, or of one class. Declared once
+/// (`WorkloadDeclaration.sizeKeys`), read from the workload object or from a class.
+struct RequestSizeSettings: KeySettings {
     var inputTokens: Double?
     var outputTokens: Double?
     var cachedInputShare: Double?
-    var cacheWrites = CacheWriteSettings()
-}
-
-/// `cache_write_share` and `cache_write_ttl`, of the single request size or of a class.
-struct CacheWriteSettings: KeySettings {
-    var share: Double?
-    var ttl: CacheWriteTTL?
+    var cacheWriteShare: Double?
+    var cacheWriteTTL: CacheWriteTTL?
 }
 
 struct GrowthSettings: KeySettings {
@@ -74,27 +73,31 @@ enum WorkloadDeclaration {
         "Requests a month", .count("requests a month"), "Requests in month 1."))
     static let requestsPerDay = NumberKey<S, Double>("requests_per_day", \.requestsPerDay, .atLeast(0, atMost: maxRequestsPerMonth / 31), KeyDoc(
         "Requests a day", .count("requests a day"), "Requests per day in month 1 (× the days of each month)."))
-    static let inputTokens = NumberKey<S, Double>("input_tokens_per_request", \.inputTokens, .atLeast(0, atMost: maxTokensPerRequest), KeyDoc(
-        "Prompt size", .count("input tokens a request"), "Prompt tokens per request."))
-    static let outputTokens = NumberKey<S, Double>("output_tokens_per_request", \.outputTokens, .atLeast(0, atMost: maxTokensPerRequest), KeyDoc(
-        "Answer size", .count("output tokens a request"), "Output tokens per request."))
-    static let cachedShare = NumberKey<S, Double>("cached_input_share", \.cachedInputShare, .share, default: .value(0), KeyDoc(
-        "Cached prompt share", .share, "Share of prompt tokens served from the prompt cache."))
     static let batchShare = NumberKey<S, Double>("batch_share", \.batchShare, .share, default: .value(0), KeyDoc(
         "Batch share", .share, "Share of traffic that can wait for a batch API or valleys."))
 
-    /// The prompt-cache writes of a request size: billed at the write price (genai-prices
-    /// `cache_write_mtok`, LiteLLM `cache_creation_input_token_cost`). Listed only when written.
-    static func cacheWriteKeys<Owner: KeySettings>(_ sharePath: SettingPath<Owner, Double?>, _ ttlPath: SettingPath<Owner, CacheWriteTTL?>) -> [Key<Owner>] {
-        let share = NumberKey<Owner, Double>("cache_write_share", sharePath, .share, default: .value(0), KeyDoc(
-            "Cache write share", .share, "Share of prompt tokens written to the prompt cache (billed at the write price); with cached_input_share at most 1."))
-        let ttl = ChoiceKey<Owner, CacheWriteTTL>("cache_write_ttl", ttlPath, default: .fiveMinutes, KeyDoc(
-            "Cache write lifetime", .text, "Lifetime of the cache writes: \"5m\" or \"1h\" (priced apart by some providers)."))
-        var shareKey = share.key, ttlKey = ttl.key
-        let recordShare = shareKey.record, recordTTL = ttlKey.record
-        shareKey.record = { s, r, c in if r.has("cache_write_share") { recordShare(s, r, c) } }
-        ttlKey.record = { s, r, c in if r.has("cache_write_share") { recordTTL(s, r, c) } }
-        return [shareKey, ttlKey]
+    /// The keys of a request size: optional on the workload (one of two ways to give it), required
+    /// in a class. Prompt-cache writes are billed at the write price (genai-prices
+    /// `cache_write_mtok`, LiteLLM `cache_creation_input_token_cost`) and listed only when written.
+    static func sizeKeys(required: Bool) -> [Key<RequestSizeSettings>] {
+        typealias R = RequestSizeSettings
+        let tokens = NumberBounds.atLeast(0, atMost: maxTokensPerRequest)
+        var writeShare = NumberKey<R, Double>("cache_write_share", \.cacheWriteShare, .share, default: .value(0), KeyDoc(
+            "Cache write share", .share, "Share of prompt tokens written to the prompt cache (billed at the write price); with cached_input_share at most 1.")).key
+        var writeTTL = ChoiceKey<R, CacheWriteTTL>("cache_write_ttl", \.cacheWriteTTL, default: .fiveMinutes, KeyDoc(
+            "Cache write lifetime", .text, "Lifetime of the cache writes: \"5m\" or \"1h\" (priced apart by some providers).")).key
+        let recordShare = writeShare.record, recordTTL = writeTTL.record
+        writeShare.record = { s, r, c in if r.has("cache_write_share") { recordShare(s, r, c) } }
+        writeTTL.record = { s, r, c in if r.has("cache_write_share") { recordTTL(s, r, c) } }
+        return [
+            NumberKey<R, Double>("input_tokens_per_request", \.inputTokens, tokens, required: required, KeyDoc(
+                "Prompt size", .count("input tokens a request"), "Prompt tokens per request.")).key,
+            NumberKey<R, Double>("output_tokens_per_request", \.outputTokens, tokens, required: required, KeyDoc(
+                "Answer size", .count("output tokens a request"), "Output tokens per request.")).key,
+            NumberKey<R, Double>("cached_input_share", \.cachedInputShare, .share, default: .value(0), KeyDoc(
+                "Cached prompt share", .share, "Share of prompt tokens served from the prompt cache.")).key,
+            writeShare, writeTTL,
+        ]
     }
 
     static let classShare = NumberKey<RequestClassSettings, Double>("share", \.share, .share, required: true, KeyDoc(
@@ -102,13 +105,7 @@ enum WorkloadDeclaration {
     static let classKeys: [Key<RequestClassSettings>] = [
         TextKey("name", \RequestClassSettings.name, required: true, recorded: false, KeyDoc("Class", .text, "Name of the class (chat, RAG, summarise…).")).key,
         classShare.key,
-        NumberKey("input_tokens_per_request", \RequestClassSettings.inputTokens, .atLeast(0, atMost: maxTokensPerRequest), required: true, KeyDoc(
-            "Prompt size", .count("input tokens a request"), "Prompt tokens per request.")).key,
-        NumberKey("output_tokens_per_request", \RequestClassSettings.outputTokens, .atLeast(0, atMost: maxTokensPerRequest), required: true, KeyDoc(
-            "Answer size", .count("output tokens a request"), "Output tokens per request.")).key,
-        NumberKey("cached_input_share", \RequestClassSettings.cachedInputShare, .share, default: .value(0), KeyDoc(
-            "Cached prompt share", .share, "Share of prompt tokens served from the prompt cache.")).key,
-    ] + cacheWriteKeys(\RequestClassSettings.cacheWrites.share, \RequestClassSettings.cacheWrites.ttl)
+    ] + sizeKeys(required: true).map { $0.lifted(\RequestClassSettings.size) }
 
     static let classes: Key<S> = {
         let names: @Sendable (S) -> [String] = { s in s.classes.enumerated().map { $0.element.name ?? "class \($0.offset + 1)" } }
@@ -202,8 +199,8 @@ enum WorkloadDeclaration {
     static let volumeKeys: Set<String> = ["requests_per_month", "requests_per_day", "growth", "phases"]
 
     static let keys: [Key<S>] = [
-        requestsPerMonth.key, requestsPerDay.key, inputTokens.key, outputTokens.key, singleClass(cachedShare.key),
-    ] + cacheWriteKeys(\S.cacheWrites.share, \S.cacheWrites.ttl).map(singleClass) + [
+        requestsPerMonth.key, requestsPerDay.key,
+    ] + sizeKeys(required: false).map { singleClass($0.lifted(\S.size)) } + [
         classes, batchShare.key,
         ObjectKey("growth", \S.growth, growthKeys, exactlyOne: [[Alternative(["monthly_rate"]), Alternative(["annual_rate"]),
                                                                  Alternative(["schedule"]), Alternative(["logistic"])]],

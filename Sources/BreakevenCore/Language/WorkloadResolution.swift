@@ -24,9 +24,9 @@ extension WorkloadDeclaration {
             w.element("phases", k, named: "").error("until_month",
                 "expected a month after \(previous) (where \"\(s.phases[k - 1].name ?? "")\" ends), found \(until)")
         }
-        checkCacheWrites(s.cacheWrites, cached: s.cachedInputShare ?? 0, w)
+        checkCacheWrites(s.size, w)
         for (k, c) in s.classes.enumerated() {
-            checkCacheWrites(c.cacheWrites, cached: c.cachedInputShare ?? 0, w.element("request_classes", k, named: c.name ?? "class \(k + 1)"))
+            checkCacheWrites(c.size, w.element("request_classes", k, named: c.name ?? "class \(k + 1)"))
         }
         checkActuals(s, w)
         // A growth that compounds past any real workload is a typo, not a forecast.
@@ -43,8 +43,9 @@ extension WorkloadDeclaration {
     }
 
     /// A prompt token is read from the cache, written to it, or neither.
-    private static func checkCacheWrites(_ writes: CacheWriteSettings, cached: Double, _ r: KeyReader) {
-        guard let share = writes.share else {
+    private static func checkCacheWrites(_ size: RequestSizeSettings, _ r: KeyReader) {
+        let cached = size.cachedInputShare ?? 0
+        guard let share = size.cacheWriteShare else {
             if r.has("cache_write_ttl") { r.error("cache_write_ttl", "\"cache_write_ttl\" is used only with cache_write_share") }
             return
         }
@@ -83,14 +84,8 @@ extension WorkloadDeclaration {
     static func lowered(_ s: WorkloadSettings) -> Workload {
         let volume: Workload.Volume = s.requestsPerDay.map { .perDay($0) } ?? .perMonth(s.requestsPerMonth ?? 0)
         let classes = s.classes.isEmpty
-            ? [RequestClass(name: "all", share: 1, inputTokens: s.inputTokens ?? 0, outputTokens: s.outputTokens ?? 0,
-                            cachedInputShare: s.cachedInputShare ?? 0, cacheWriteShare: s.cacheWrites.share ?? 0,
-                            cacheWriteTTL: s.cacheWrites.ttl ?? .fiveMinutes)]
-            : s.classes.enumerated().map { k, c in
-                RequestClass(name: c.name ?? "class \(k + 1)", share: c.share ?? 0, inputTokens: c.inputTokens ?? 0,
-                             outputTokens: c.outputTokens ?? 0, cachedInputShare: c.cachedInputShare ?? 0,
-                             cacheWriteShare: c.cacheWrites.share ?? 0, cacheWriteTTL: c.cacheWrites.ttl ?? .fiveMinutes)
-            }
+            ? [s.size.requestClass(name: "all", share: 1)]
+            : s.classes.enumerated().map { k, c in c.size.requestClass(name: c.name ?? "class \(k + 1)", share: c.share ?? 0) }
         var workload = Workload(volume: volume, classes: classes, batchShare: s.batchShare ?? 0, growth: growth(s.growth),
                                 loadShape: loadShape(s.loadShape),
                                 phases: s.phases.enumerated().map { k, p in
@@ -123,18 +118,18 @@ extension WorkloadDeclaration {
         let cached = actual.inputTokens > 0 ? actual.cachedInputTokens / actual.inputTokens : 0
         w.batchShare = min(1, actual.batchRequests / actual.requests)
         guard !w.classes.isEmpty else {
-            w.inputTokens = input
-            w.outputTokens = output
-            w.cachedInputShare = cached
+            w.size.inputTokens = input
+            w.size.outputTokens = output
+            w.size.cachedInputShare = cached
             return w
         }
         let mean = lowered(s).tokensPerRequest
-        let meanCached = s.classes.reduce(0) { $0 + ($1.share ?? 0) * ($1.inputTokens ?? 0) * ($1.cachedInputShare ?? 0) } / max(mean.input, 1e-12)
+        let meanCached = s.classes.reduce(0) { $0 + ($1.share ?? 0) * ($1.size.inputTokens ?? 0) * ($1.size.cachedInputShare ?? 0) } / max(mean.input, 1e-12)
         for k in w.classes.indices {
-            w.classes[k].inputTokens = (w.classes[k].inputTokens ?? 0) * (mean.input > 0 ? input / mean.input : 1)
-            w.classes[k].outputTokens = (w.classes[k].outputTokens ?? 0) * (mean.output > 0 ? output / mean.output : 1)
-            let share = w.classes[k].cachedInputShare ?? 0
-            w.classes[k].cachedInputShare = meanCached > 0 ? min(1, share * cached / meanCached) : cached
+            w.classes[k].size.inputTokens = (w.classes[k].size.inputTokens ?? 0) * (mean.input > 0 ? input / mean.input : 1)
+            w.classes[k].size.outputTokens = (w.classes[k].size.outputTokens ?? 0) * (mean.output > 0 ? output / mean.output : 1)
+            let share = w.classes[k].size.cachedInputShare ?? 0
+            w.classes[k].size.cachedInputShare = meanCached > 0 ? min(1, share * cached / meanCached) : cached
         }
         return w
     }
@@ -151,5 +146,14 @@ extension WorkloadDeclaration {
         if let p = l.peakToAverage { return .peakToAverage(p) }
         if let weights = l.hourly, weights.count == 24 { return .hourly(weights) }
         return .flat
+    }
+}
+
+extension RequestSizeSettings {
+    /// The request class the engine runs, of this size.
+    func requestClass(name: String, share: Double) -> RequestClass {
+        RequestClass(name: name, share: share, inputTokens: inputTokens ?? 0, outputTokens: outputTokens ?? 0,
+                     cachedInputShare: cachedInputShare ?? 0, cacheWriteShare: cacheWriteShare ?? 0,
+                     cacheWriteTTL: cacheWriteTTL ?? .fiveMinutes)
     }
 }

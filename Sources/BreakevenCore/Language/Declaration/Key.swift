@@ -40,6 +40,18 @@ struct Key<Settings>: Sendable {
     }
 }
 
+extension Key {
+    /// The key of a nested settings value, read from the same object (the derivation's keys sit
+    /// beside the option's own; a request size's, beside the workload's or a class's).
+    func lifted<Parent>(_ path: SettingPath<Parent, Settings>) -> Key<Parent> {
+        let read = self.read, record = self.record, input = self.input
+        return Key<Parent>(field: field, doc: doc,
+                           read: { p, r in read(&p[keyPath: path], r) },
+                           record: { p, r, c in record(p[keyPath: path], r, c) },
+                           input: { rest, p in input(rest, p[keyPath: path])?.lifted(path) })
+    }
+}
+
 /// What turns settings into the values the engine runs with: the rate that converts the
 /// catalog's US dollars into the scenario's currency.
 struct ValueContext: Sendable {

@@ -292,15 +292,3 @@ extension Key where Settings == DerivationSettings {
         return key
     }
 }
-
-extension Key {
-    /// The key of a nested settings value, read from the same object (the derivation's keys sit
-    /// beside the option's own).
-    func lifted<Parent>(_ path: SettingPath<Parent, Settings>) -> Key<Parent> {
-        let read = self.read, record = self.record, input = self.input
-        return Key<Parent>(field: field, doc: doc,
-                           read: { p, r in read(&p[keyPath: path], r) },
-                           record: { p, r, c in record(p[keyPath: path], r, c) },
-                           input: { rest, p in input(rest, p[keyPath: path])?.lifted(path) })
-    }
-}
