@@ -29,16 +29,13 @@ struct DriftCommand: ParsableCommand {
     @Option(name: .customLong("requests-from"), help: ArgumentHelp("Count the requests of exports that carry none with the prompt tokens per request of this format's usage.", valueName: "FORMAT"))
     var requestsFrom: UsageImportCommand.Format?
 
-    @Option(help: "Worker threads for the Monte Carlo trials (default: all cores).")
-    var threads: Int?
-
+    @OptionGroup var threads: ThreadOptions
     @OptionGroup var usage: UsageOptions
     @OptionGroup var catalog: CatalogOptions
 
     func validate() throws {
         guard tolerance > 0, tolerance < 10 else { throw ValidationError("--tolerance: expected a share > 0 and < 10 (0.15 for ±15%), found \(tolerance)") }
         if let t = tokensPerRequest, !(t > 0 && t <= 1e8) { throw ValidationError("--tokens-per-request: expected a number > 0 and ≤ 1e8, found \(t)") }
-        if let problem = RunArguments.threadsProblem(threads) { throw ValidationError(problem) }
     }
 
     func run() throws {
@@ -50,7 +47,7 @@ struct DriftCommand: ParsableCommand {
         let check: DriftCheck
         do {
             check = try DriftCheck(file.loaded, history: history, tolerance: tolerance, counting: counting,
-                                   threads: threads ?? UncertaintyRun.allCores)
+                                   threads: threads.count)
         } catch {
             throw CommandFailure(ExitStatus.usage, "drift: \(error)")
         }
