@@ -56,7 +56,7 @@ struct FitCommand: ParsableCommand {
 
     func run() throws {
         let original = try into.map(FitCommand.read)
-        let currency = try original.map { bytes in (try? JSONParser.parse(bytes))?["currency"]?.string ?? "USD" }
+        let currency = original.map { bytes in (try? JSONParser.parse(bytes))?["currency"]?.string ?? "USD" }
         let snapshot = try catalog.load().snapshot
         let store = try usage.openForReading()
         let (history, models) = try usage.history(store, patterns: self.models.map(ModelPattern.init))
