@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// The options several commands share (`--threads`, `--set`, `--out`) are declared once: they
-/// read, check and word alike in every command that takes them.
+/// The options several commands share (`--threads`, `--set`, `--out`, `--model`,
+/// `--tokens-per-request`) are declared once: they read, check and word alike in every command
+/// that takes them.
 @Suite struct SharedOptionsTests {
     @Test func threadsBelowOneAreRefusedAlikeBeforeAnythingIsRead() throws {
         let dir = try CLI.workspace([:])
@@ -23,6 +24,16 @@ import Testing
             // The help wraps at 80 columns: compared with white space folded.
             let folded = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             #expect(folded.contains("--set <PATH=VALUE> " + line), "\(command)")
+        }
+    }
+
+    @Test func fitAndDriftRefuseTheSameTokensPerRequest() throws {
+        let dir = try CLI.workspace([:])
+        for command in [["fit", "--out", "w.json"], ["drift", "none.json"]] {
+            let r = try CLI.run(command + ["--tokens-per-request=0"], in: dir)
+            #expect(r.status == 64, "\(command)")
+            #expect(r.stderr.split(separator: "\n").first == "Error: --tokens-per-request: expected a number > 0 and ≤ 1e8, found 0.0",
+                    "\(command): \(r.stderr)")
         }
     }
 }
