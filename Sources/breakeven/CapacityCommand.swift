@@ -25,13 +25,11 @@ struct CapacitySizeCommand: ParsableCommand {
     @Option(help: "Only this option.")
     var option: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Change a value by path first.", valueName: "PATH=VALUE"))
-    var overrides: [String] = []
-
+    @OptionGroup var overrides: OverrideOptions
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
-        guard let file = try ScenarioFile.loadAll([scenario], overrides: overrides, catalog: try catalog.load().snapshot).first else { return }
+        guard let file = try ScenarioFile.loadAll([scenario], overrides: overrides.values, catalog: try catalog.load().snapshot).first else { return }
         let s = file.scenario
         let sized = s.options.filter { $0.provisioning?.throughput != nil }
         if let option, !sized.contains(where: { $0.id == option }) {

@@ -14,3 +14,19 @@ struct CommandFailure: Error, CustomStringConvertible {
 
     var description: String { "breakeven: \(message)" }
 }
+
+extension CommandFailure {
+    /// What `body` reads; an error that is not already a command's own (an `ExitCode` or a
+    /// `CommandFailure`) is bad data: "cannot read WHAT: error", status 65.
+    static func reading<T>(_ what: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let stop as ExitCode {
+            throw stop
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(ExitStatus.dataError, "cannot read \(what): \(error)")
+        }
+    }
+}

@@ -13,8 +13,7 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "Two or more scenario files.")
     var scenarios: [String]
 
-    @Option(name: .customLong("out"), help: "Folder for the comparison.")
-    var out = "reports"
+    @OptionGroup var out: OutputOptions
 
     @Option(help: "Comma-separated formats: markdown, csv.")
     var format = ReportFormats([.markdown, .csv])
@@ -30,11 +29,11 @@ struct CompareCommand: ParsableCommand {
         let formats = format.formats
         if formats.contains(.json) { throw ValidationError("compare writes markdown and csv") }
         let files = try ScenarioFile.loadAll(scenarios, overrides: [], catalog: try catalog.load().snapshot)
-        let comparison = ScenarioComparison(files.map { ($0.name, UncertaintyRun.evaluate($0, threads: nil)) })
+        let comparison = ScenarioComparison(files.map { ($0.name, UncertaintyRun.evaluate($0, threads: ThreadOptions.allCores)) })
         if comparison.currencies.count > 1 {
             throw CommandFailure(ExitStatus.dataError, "the scenarios count in \(comparison.currencies.joined(separator: " and ")): amounts in different currencies cannot stand side by side; give them one currency (usd_rate converts the catalog's prices)")
         }
-        let base = (out as NSString).appendingPathComponent(files.map(\.name).joined(separator: "-vs-"))
+        let base = out.path(files.map(\.name).joined(separator: "-vs-"))
         let command = "breakeven compare " + scenarios.joined(separator: " ")
         var output = OutputFiles()
         if formats.contains(.markdown) { output.add(base + ".md", ComparisonReport.markdown(comparison, command: command)) }

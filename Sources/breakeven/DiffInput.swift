@@ -47,7 +47,7 @@ struct DiffInput {
                 return DiffInput(source: source, result: try ResultFile.decode(bytes, file: source))
             }
             let file = try ScenarioFile.load(bytes, path: source, overrides: overrides, catalog: catalog)
-            return DiffInput(source: source, result: UncertaintyRun.evaluate(file, threads: nil).result)
+            return DiffInput(source: source, result: UncertaintyRun.evaluate(file, threads: ThreadOptions.allCores).result)
         } catch {
             reporter.report(error)
             throw ExitStatus.dataError

@@ -20,37 +20,25 @@ struct DriftCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The band without an uncertainty block: the plan ± this share.", valueName: "share"))
     var tolerance = 0.15
 
-    @Option(name: .customLong("model"), help: ArgumentHelp("Only models matching this name or pattern (gpt-4o*); repeatable.", valueName: "PATTERN"))
-    var models: [String] = []
-
-    @Option(name: .customLong("tokens-per-request"), help: ArgumentHelp("Prompt tokens per request, to count the requests of exports that carry none.", valueName: "N"))
-    var tokensPerRequest: Double?
-
-    @Option(name: .customLong("requests-from"), help: ArgumentHelp("Count the requests of exports that carry none with the prompt tokens per request of this format's usage.", valueName: "FORMAT"))
-    var requestsFrom: UsageImportCommand.Format?
-
-    @Option(help: "Worker threads for the Monte Carlo trials (default: all cores).")
-    var threads: Int?
-
+    @OptionGroup var models: ModelOptions
+    @OptionGroup var counting: RequestCountingOptions
+    @OptionGroup var threads: ThreadOptions
     @OptionGroup var usage: UsageOptions
     @OptionGroup var catalog: CatalogOptions
 
     func validate() throws {
         guard tolerance > 0, tolerance < 10 else { throw ValidationError("--tolerance: expected a share > 0 and < 10 (0.15 for ±15%), found \(tolerance)") }
-        if let t = tokensPerRequest, !(t > 0 && t <= 1e8) { throw ValidationError("--tokens-per-request: expected a number > 0 and ≤ 1e8, found \(t)") }
-        if let problem = RunArguments.threadsProblem(threads) { throw ValidationError(problem) }
     }
 
     func run() throws {
         let snapshot = try catalog.load().snapshot
         guard let file = try ScenarioFile.loadAll([scenario], overrides: [], catalog: snapshot).first else { throw ExitStatus.noInput }
         let store = try usage.openForReading()
-        let history = try usage.history(store, patterns: models.map(ModelPattern.init)).history
-        let counting = FitOptions(tokensPerRequest: tokensPerRequest, requestsFrom: requestsFrom?.usage)
+        let history = try usage.history(store, patterns: models.patterns).history
+        let rule = FitOptions(tokensPerRequest: counting.tokensPerRequest, requestsFrom: counting.requestsFrom?.usage)
         let check: DriftCheck
         do {
-            check = try DriftCheck(file.loaded, history: history, tolerance: tolerance, counting: counting,
-                                   threads: threads ?? UncertaintyRun.allCores)
+            check = try DriftCheck(file.loaded, history: history, tolerance: tolerance, counting: rule, threads: threads.count)
         } catch {
             throw CommandFailure(ExitStatus.usage, "drift: \(error)")
         }

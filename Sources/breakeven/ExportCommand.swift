@@ -45,23 +45,18 @@ struct ExportCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
         var out: String?
 
-        @Option(name: .customLong("set"), help: ArgumentHelp("Change a value by path, e.g. options.self.gpu_hourly=1.9.", valueName: "PATH=VALUE"))
-        var overrides: [String] = []
-
-        @Option(help: "Worker threads for Monte Carlo trials (default: all cores).")
-        var threads: Int?
-
+        @OptionGroup var overrides: OverrideOptions
+        @OptionGroup var threads: ThreadOptions
         @OptionGroup var catalog: CatalogOptions
 
         func validate() throws {
             if modelName != nil, option == nil { throw ValidationError("--model-name names the model of one option: give --option too") }
             if month < 1 { throw ValidationError("--month: expected a month from 1, found \(month)") }
-            if let problem = RunArguments.threadsProblem(threads) { throw ValidationError(problem) }
         }
 
         func run() throws {
             let (snapshot, _) = try catalog.load()
-            guard let file = try ScenarioFile.loadAll([scenario], overrides: overrides, catalog: snapshot).first else { return }
+            guard let file = try ScenarioFile.loadAll([scenario], overrides: overrides.values, catalog: snapshot).first else { return }
             let s = file.scenario
             if month > s.months { throw ValidationError("--month: expected a month from 1 to \(s.months), found \(month)") }
             if let option {
@@ -75,7 +70,7 @@ struct ExportCommand: ParsableCommand {
             let result = result(s)
             var percentiles: [String: [(label: String, option: OptionResult)]] = [:]
             if format == .focus, s.uncertainty != nil {
-                if let run = UncertaintyRun.evaluate(file, threads: threads).trials,
+                if let run = UncertaintyRun.evaluate(file, threads: threads.count).trials,
                    let trials = PercentileTrials.scenarios(run, file.loaded) {
                     for (id, list) in trials {
                         percentiles[id] = list.compactMap { label, trial in

@@ -15,8 +15,7 @@ struct FitCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .customLong("model"), help: ArgumentHelp("Only models matching this name or pattern (gpt-4o*); repeatable.", valueName: "PATTERN"))
-    var models: [String] = []
+    @OptionGroup var models: ModelOptions
 
     @Option(help: ArgumentHelp("The first month to fit.", valueName: "YYYY-MM"))
     var since: String?
@@ -30,11 +29,7 @@ struct FitCommand: ParsableCommand {
     @Flag(help: "Also write an uncertainty block: the fitted figures with their standard errors.")
     var uncertainty = false
 
-    @Option(name: .customLong("tokens-per-request"), help: ArgumentHelp("Prompt tokens per request, to count the requests of exports that carry none.", valueName: "N"))
-    var tokensPerRequest: Double?
-
-    @Option(name: .customLong("requests-from"), help: ArgumentHelp("Count the requests of exports that carry none with the prompt tokens per request of this format's usage.", valueName: "FORMAT"))
-    var requestsFrom: UsageImportCommand.Format?
+    @OptionGroup var counting: RequestCountingOptions
 
     @Option(help: ArgumentHelp("Write the fitted workload and diagnostics to FILE.", valueName: "FILE"))
     var out: String?
@@ -47,7 +42,6 @@ struct FitCommand: ParsableCommand {
 
     func validate() throws {
         if (out == nil) == (into == nil) { throw ValidationError("give exactly one of --out FILE and --into SCENARIO") }
-        if let t = tokensPerRequest, !(t > 0 && t <= 1e8) { throw ValidationError("--tokens-per-request: expected a number > 0 and ≤ 1e8, found \(t)") }
         for (name, value) in [("since", since), ("until", until)] {
             if let value, CalendarMonth(value) == nil { throw ValidationError("--\(name): expected a month YYYY-MM, found \"\(value)\"") }
         }
@@ -56,10 +50,10 @@ struct FitCommand: ParsableCommand {
 
     func run() throws {
         let original = try into.map(FitCommand.read)
-        let currency = try original.map { bytes in (try? JSONParser.parse(bytes))?["currency"]?.string ?? "USD" }
+        let currency = original.map { bytes in (try? JSONParser.parse(bytes))?["currency"]?.string ?? "USD" }
         let snapshot = try catalog.load().snapshot
         let store = try usage.openForReading()
-        let (history, models) = try usage.history(store, patterns: self.models.map(ModelPattern.init))
+        let (history, models) = try usage.history(store, patterns: self.models.patterns)
         // Cliffs that bill whole requests: the catalog's, and the scenario's own written tiers.
         var thresholds = Set(snapshot.modelPrices.flatMap { $0.longContext.map(\.aboveInputTokens) })
         if let original, let scenario = try? ScenarioLoader.load(original, file: into ?? "", catalog: snapshot).scenario {
@@ -67,7 +61,7 @@ struct FitCommand: ParsableCommand {
         }
         let options = FitOptions(since: since.flatMap(CalendarMonth.init), until: until.flatMap(CalendarMonth.init),
                                  timeZone: TimeZone(identifier: timezone) ?? .current, uncertainty: uncertainty,
-                                 tokensPerRequest: tokensPerRequest, requestsFrom: requestsFrom?.usage,
+                                 tokensPerRequest: counting.tokensPerRequest, requestsFrom: counting.requestsFrom?.usage,
                                  longContextThresholds: thresholds.sorted(), currency: currency)
         let fitted: FittedWorkload
         do {

@@ -15,16 +15,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var history: HistoryOptions
 
     func run() throws {
-        let entries: [HistoryEntry]
-        do {
-            entries = try history.openForReading().entries(scenario: scenario)
-        } catch let stop as ExitCode {
-            throw stop
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure(ExitStatus.dataError, "cannot read \(history.resolvedPath): \(error)")
-        }
+        let entries = try CommandFailure.reading(history.resolvedPath) { try history.openForReading().entries(scenario: scenario) }
         guard !entries.isEmpty else {
             Terminal.out(scenario.map { "no runs of \"\($0)\" recorded in \(history.resolvedPath)" } ?? "no runs recorded in \(history.resolvedPath)")
             return

@@ -19,22 +19,19 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Scenario files (JSON).")
     var scenarios: [String]
 
-    @Option(name: .customLong("out"), help: "Folder for the reports.")
-    var out = "reports"
+    @OptionGroup var out: OutputOptions
 
     @Option(help: "Comma-separated formats: markdown, csv, json, html.")
     var format = ReportFormats([.markdown, .csv])
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Change a value by path, e.g. options.self.gpu_hourly=1.9.", valueName: "PATH=VALUE"))
-    var overrides: [String] = []
+    @OptionGroup var overrides: OverrideOptions
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(
         "Fail when OPTION.METRIC breaks a limit: self.total_cost>2.5M, *.breakeven_month>12, self.utilization<40%. Metrics: \(GuardrailMetric.names).",
         valueName: "rule"))
     var failOn: [String] = []
 
-    @Option(help: "Worker threads for Monte Carlo trials (default: all cores); the figures do not depend on it.")
-    var threads: Int?
+    @OptionGroup var threads: ThreadOptions
 
     @Option(name: .customLong("trials-csv"), help: ArgumentHelp("Write every Monte Carlo trial's inputs and results to FILE (one scenario with an uncertainty block).", valueName: "FILE"))
     var trialsCSV: String?
@@ -53,15 +50,15 @@ struct RunCommand: ParsableCommand {
         let rules = try GuardrailReporting.parse(failOn, allowChanges: false)
         let (snapshot, fingerprint) = try catalog.load()
         let reporter = diagnostics.reporter()
-        let files = try ScenarioFile.loadAll(scenarios, overrides: overrides, catalog: snapshot, reporter: reporter)
-        try UncertaintyRun.check(files, threads: threads, trialsCSV: trialsCSV)
+        let files = try ScenarioFile.loadAll(scenarios, overrides: overrides.values, catalog: snapshot, reporter: reporter)
+        try UncertaintyRun.check(files, trialsCSV: trialsCSV)
         var results: [BreakevenResult] = []
         var output = OutputFiles()
         var summaries: [String] = []
         var checks: [(file: String, outcomes: [GuardrailOutcome])] = []
         var problems: ExitCode?
         for file in files {
-            let evaluation = UncertaintyRun.evaluate(file, threads: threads)
+            let evaluation = UncertaintyRun.evaluate(file, threads: threads.count)
             let result = evaluation.result
             // Nothing is written with a figure that is not a number.
             if let figure = result.nonFiniteFigure {
@@ -77,20 +74,20 @@ struct RunCommand: ParsableCommand {
                 problems = problems ?? status
                 continue
             }
-            let base = (out as NSString).appendingPathComponent(file.name)
+            let base = out.path(file.name)
             results.append(result)
             let written = output.files.count
-            let context = ReportContext(scenarioPath: file.path, overrides: overrides, catalogPath: catalog.path,
+            let context = ReportContext(scenarioPath: file.path, overrides: overrides.values, catalogPath: catalog.path,
                                         chartFilesName: formats.contains(.markdown) ? file.name : nil)
             for f in formats {
                 switch f {
                 case .markdown:
                     output.add(base + ".md", MarkdownReport.render(result, context: context))
                     let charts = ChartReport.fileNames(file.name)
-                    output.add((out as NSString).appendingPathComponent(charts.cumulative), ChartReport.cumulativeSVG(result))
-                    output.add((out as NSString).appendingPathComponent(charts.monthly), ChartReport.monthlySVG(result))
+                    output.add(out.path(charts.cumulative), ChartReport.cumulativeSVG(result))
+                    output.add(out.path(charts.monthly), ChartReport.monthlySVG(result))
                     if let tornado = TornadoChart.render(result) {
-                        output.add((out as NSString).appendingPathComponent(TornadoChart.fileName(file.name)), tornado)
+                        output.add(out.path(TornadoChart.fileName(file.name)), tornado)
                     }
                 case .csv:
                     output.add(base + ".monthly.csv", CSVReport.monthly(result))
@@ -130,7 +127,7 @@ struct RunCommand: ParsableCommand {
     private func record(_ results: [BreakevenResult], in store: RunHistory, fingerprint: String) throws {
         let entries = results.map { r in
             HistoryEntry(scenarioName: r.scenario.name, scenarioSHA256: r.scenario.sha256, catalogFingerprint: fingerprint,
-                         currency: r.scenario.currency, recordedAt: Date(), overrides: overrides, options: r.options.map {
+                         currency: r.scenario.currency, recordedAt: Date(), overrides: overrides.values, options: r.options.map {
                              OptionOutcome(id: $0.id, totalCost: $0.totalCost, npv: $0.npv, breakevenMonth: $0.breakevenMonth,
                                            breakevenTokensPerMonth: $0.breakevenTokensPerMonth)
                          })

@@ -29,21 +29,12 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "The option whose savings and breakeven month to map (default: the one that saves most at the scenario's values).")
     var option: String?
 
-    @Option(name: .customLong("out"), help: "Folder for the files.")
-    var out = "reports"
-
-    @Option(name: .customLong("set"), help: ArgumentHelp("Change a value by path first.", valueName: "PATH=VALUE"))
-    var overrides: [String] = []
-
-    @Option(help: "Worker threads (default: all cores); the figures do not depend on it.")
-    var threads: Int?
-
+    @OptionGroup var out: OutputOptions
+    @OptionGroup var overrides: OverrideOptions
+    @OptionGroup var threads: ThreadOptions
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
-        if let problem = RunArguments.threadsProblem(threads) {
-            throw CommandFailure(ExitStatus.usage, problem)
-        }
         let chosenMetric: SweepMetric
         let x: SweepAxis
         var y: SweepAxis?
@@ -56,20 +47,20 @@ struct SweepCommand: ParsableCommand {
         }
         try ScenarioFile.checkReportNames([scenario])
         let snapshot = try catalog.load().snapshot
-        guard let file = try ScenarioFile.loadAll([scenario], overrides: overrides, catalog: snapshot).first else { return }
+        guard let file = try ScenarioFile.loadAll([scenario], overrides: overrides.values, catalog: snapshot).first else { return }
         let points = x.count * (y?.count ?? 1)
         let bar = ProgressBar(total: points, label: "\(file.name): sweep")
         defer { bar.finish() }
         let grid: SweepGrid
         do throws(SweepProblem) {
             grid = try Sweep.run(file.loaded, x: x, y: y,
-                                 metric: chosenMetric, option: option, threads: threads ?? UncertaintyRun.allCores,
+                                 metric: chosenMetric, option: option, threads: threads.count,
                                  progress: { bar.advance($0) })
         } catch {
             throw CommandFailure(error.isInvalidScenario ? ExitStatus.dataError : ExitStatus.usage, error.message)
         }
         bar.finish()
-        let base = (out as NSString).appendingPathComponent(file.name)
+        let base = out.path(file.name)
         var files = OutputFiles()
         files.add(base + ".sweep.csv", SweepCSV.render(grid))
         files.add(base + ".sweep.md", SweepReport.render(grid, name: file.name, command: command))
@@ -84,7 +75,7 @@ struct SweepCommand: ParsableCommand {
         if let yAxis { words += ["--y", Self.quote(yAxis)] }
         words += ["--metric", metric]
         if let option { words += ["--option", Self.quote(option)] }
-        words += overrides.flatMap { ["--set", Self.quote($0)] }
+        words += overrides.values.flatMap { ["--set", Self.quote($0)] }
         return words.joined(separator: " ")
     }
 

@@ -4,22 +4,19 @@ import Foundation
 
 /// `run`'s Monte Carlo and tornado: the options checked, the trials on every core, a progress bar.
 enum UncertaintyRun {
-    /// Threads when `--threads` is not given: every core.
-    static var allCores: Int { ProcessInfo.processInfo.activeProcessorCount }
-
-    static func check(_ files: [ScenarioFile], threads: Int?, trialsCSV: String?) throws {
+    static func check(_ files: [ScenarioFile], trialsCSV: String?) throws {
         let uncertain = files.filter { $0.scenario.uncertainty != nil }.count
-        if let problem = RunArguments.threadsProblem(threads) ?? RunArguments.trialsCSVProblem(trialsCSV, scenariosWithUncertainty: uncertain) {
+        if let problem = RunArguments.trialsCSVProblem(trialsCSV, scenariosWithUncertainty: uncertain) {
             throw CommandFailure(ExitStatus.usage, problem)
         }
     }
 
     /// Every stage after loading, with a progress bar over the trials.
-    static func evaluate(_ file: ScenarioFile, threads: Int?) -> Pipeline.Evaluation {
+    static func evaluate(_ file: ScenarioFile, threads: Int) -> Pipeline.Evaluation {
         let bar = file.scenario.uncertainty.map { ProgressBar(total: $0.trials, label: "\(file.name): trials") }
         defer { bar?.finish() }
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { bar.advance($0) } }
-        return Pipeline.evaluate(file.loaded, threads: threads ?? allCores, progress: progress)
+        return Pipeline.evaluate(file.loaded, threads: threads, progress: progress)
     }
 }

@@ -38,7 +38,7 @@ struct UsageOptions: ParsableArguments {
 
     /// The history of the models the patterns select (every model without patterns).
     func history(_ store: UsageStore, patterns: [ModelPattern]) throws -> (history: UsageHistory, models: [String]) {
-        do {
+        try CommandFailure.reading("the usage database \(resolvedPath)") {
             let all = try store.models()
             let models = ModelPattern.select(patterns, from: all)
             if models.isEmpty {
@@ -46,12 +46,6 @@ struct UsageOptions: ParsableArguments {
                 throw CommandFailure(ExitStatus.usage, "--model \(patterns.map(\.text).joined(separator: " --model ")): no model matches (\(list))")
             }
             return (try store.history(models: models), models)
-        } catch let stop as ExitCode {
-            throw stop
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure(ExitStatus.dataError, "cannot read the usage database \(resolvedPath): \(error)")
         }
     }
 }

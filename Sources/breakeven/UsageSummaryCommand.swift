@@ -8,14 +8,13 @@ struct UsageSummaryCommand: ParsableCommand {
         abstract: "Months × models of the usage database: requests, tokens, cached and batch shares, billed spend, sources."
     )
 
-    @Option(name: .customLong("model"), help: ArgumentHelp("Only models matching this name or pattern (gpt-4o*); repeatable.", valueName: "M"))
-    var models: [String] = []
+    @OptionGroup var models: ModelOptions
 
     @OptionGroup var usage: UsageOptions
 
     func run() throws {
         let store = try usage.openForReading()
-        let history = try usage.history(store, patterns: models.map(ModelPattern.init)).history
+        let history = try usage.history(store, patterns: models.patterns).history
         let summary = UsageSummary(history)
         Terminal.out(UsageSummaryCommand.render(summary))
     }

@@ -10,14 +10,12 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Scenario files (JSON).")
     var scenarios: [String]
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Change a value by path before checking.", valueName: "PATH=VALUE"))
-    var overrides: [String] = []
-
+    @OptionGroup var overrides: OverrideOptions
     @OptionGroup var catalog: CatalogOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        let files = try ScenarioFile.loadAll(scenarios, overrides: overrides, catalog: try catalog.load().snapshot,
+        let files = try ScenarioFile.loadAll(scenarios, overrides: overrides.values, catalog: try catalog.load().snapshot,
                                              reporter: diagnostics.reporter())
         for file in files {
             Terminal.out("\(file.path): ok (\(file.scenario.options.count) options, \(file.scenario.months) months)")

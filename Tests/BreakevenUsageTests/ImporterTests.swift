@@ -9,10 +9,10 @@ struct ImporterTests {
         let standard = sink.buckets[0], batch = sink.buckets[1]
         #expect(standard.start == 1_767_225_600 && standard.seconds == 3600)
         #expect(standard.model == "gpt-4o-mini-2024-07-18")
-        #expect(standard.requests == 60 && standard.inputTokens == 120_000 && standard.cachedInputTokens == 40_000 && standard.outputTokens == 30_000)
+        #expect(standard.requests == 60 && standard.usage.input == 120_000 && standard.usage.cachedInput == 40_000 && standard.usage.output == 30_000)
         #expect(standard.batch == false && batch.batch == true)
         #expect(standard.dimensions.text == #"{"batch":"false"}"#)
-        #expect(batch.requests == 20 && batch.inputTokens == 50_000)
+        #expect(batch.requests == 20 && batch.usage.input == 50_000)
         // Two one-hour buckets, the second empty: the file covers 00:00 to 02:00.
         #expect(sink.covered! == (1_767_225_600, 1_767_232_800))
     }
@@ -31,10 +31,10 @@ struct ImporterTests {
         #expect(sink.buckets.count == 2)
         let b = sink.buckets[0]
         // 1,500 uncached + 200 cache reads + 500 (5m) + 1,000 (1h) cache writes = 3,200 prompt tokens.
-        #expect(b.inputTokens == 3200 && b.cachedInputTokens == 200 && b.cacheWriteTokens == 1500 && b.outputTokens == 500)
+        #expect(b.usage.input == 3200 && b.usage.cachedInput == 200 && b.usage.cacheWrite == 1500 && b.usage.output == 500)
         #expect(b.requests == nil)
         #expect(b.seconds == 86_400 && b.batch == false)
-        #expect(sink.buckets[1].batch == true && sink.buckets[1].cacheWriteTokens == 0)
+        #expect(sink.buckets[1].batch == true && sink.buckets[1].usage.cacheWrite == 0)
     }
 
     @Test func liteLLMRowsAreRequestsWithCacheFromTheUsageObject() throws {
@@ -45,10 +45,10 @@ struct ImporterTests {
         // 2026-01-01 09:15:02 UTC = 1,767,225,600 + 9 × 3,600 + 15 × 60 + 2.
         #expect(first.time == 1_767_258_902)
         #expect(first.id == "chatcmpl-0a1b2c3d" && first.model == "gpt-4o-mini")
-        #expect(first.inputTokens == 1000 && first.cachedInputTokens == 768 && first.outputTokens == 250)
-        #expect(first.billed == 0.00042 && first.currency == "USD")
+        #expect(first.usage.input == 1000 && first.usage.cachedInput == 768 && first.usage.output == 250)
+        #expect(first.usage.billed == 0.00042 && first.usage.currency == "USD")
         let claude = sink.requests[2]
-        #expect(claude.inputTokens == 250_000 && claude.cachedInputTokens == 200_000 && claude.cacheWriteTokens == 10_000)
+        #expect(claude.usage.input == 250_000 && claude.usage.cachedInput == 200_000 && claude.usage.cacheWrite == 10_000)
         // From the hour of the first request (09:00) to the end of the last one's (11:00).
         #expect(sink.covered! == (1_767_258_000, 1_767_265_200))
     }
@@ -58,22 +58,22 @@ struct ImporterTests {
         // The HTTP child span has no usage: not a model call.
         #expect(sink.requests.count == 2)
         #expect(sink.requests[0].model == "gpt-4o-mini-2024-07-18")
-        #expect(sink.requests[0].cachedInputTokens == 768 && sink.requests[0].time == 1_767_258_902)
+        #expect(sink.requests[0].usage.cachedInput == 768 && sink.requests[0].time == 1_767_258_902)
         #expect(sink.requests[0].id == "5b8efff798038103d269b633813fc60c/eee19b7ec3c1b174")
         // No response model: the request model; an intValue written as a JSON number is accepted.
-        #expect(sink.requests[1].model == "gpt-4o-mini" && sink.requests[1].inputTokens == 3000)
+        #expect(sink.requests[1].model == "gpt-4o-mini" && sink.requests[1].usage.input == 3000)
         #expect(sink.requests[0].dimensions.text == #"{"gen_ai.operation.name":"chat","gen_ai.provider.name":"openai","service.name":"support-bot"}"#)
     }
 
     @Test func focusTakesTokenRowsByKindAndLeavesOutTaxAndHours() throws {
         let sink = try ListSink.read(.focus, Fixture.path("focus-1.2-ai.csv"))
         #expect(sink.buckets.count == 3)
-        #expect(sink.buckets.map(\.inputTokens) == [1_200_000, 400_000, 0])
-        #expect(sink.buckets.map(\.cachedInputTokens) == [0, 400_000, 0])
+        #expect(sink.buckets.map(\.usage.input) == [1_200_000, 400_000, 0])
+        #expect(sink.buckets.map(\.usage.cachedInput) == [0, 400_000, 0])
         // 300 units of "1000 Tokens".
-        #expect(sink.buckets[2].outputTokens == 300_000)
+        #expect(sink.buckets[2].usage.output == 300_000)
         // EffectiveCost, not BilledCost (2.70 after a discount, not 3.00).
-        #expect(sink.buckets.map(\.billed) == [3.0, 0.5, 2.7])
+        #expect(sink.buckets.map(\.usage.billed) == [3.0, 0.5, 2.7])
         #expect(sink.buckets.allSatisfy { $0.model == "gpt-4o" && $0.requests == nil && $0.seconds == 86_400 })
         #expect(sink.skipped == ["rows whose ChargeCategory is not Usage": 1, "rows measured in units other than tokens": 1])
     }
@@ -82,7 +82,7 @@ struct ImporterTests {
         let sink = try ListSink.read(.bedrockCUR, Fixture.path("bedrock-cur2.csv"))
         #expect(sink.buckets.count == 4)
         #expect(sink.buckets.allSatisfy { $0.model == "Claude3.5Sonnet" && $0.batch == false })
-        let total = sink.buckets.reduce((0, 0, 0, 0)) { ($0.0 + $1.inputTokens, $0.1 + $1.cachedInputTokens, $0.2 + ($1.cacheWriteTokens ?? 0), $0.3 + $1.outputTokens) }
+        let total = sink.buckets.reduce((0, 0, 0, 0)) { ($0.0 + $1.usage.input, $0.1 + $1.usage.cachedInput, $0.2 + ($1.usage.cacheWrite ?? 0), $0.3 + $1.usage.output) }
         // Input lines 2,000,000 + cache reads 500,000 + cache writes 100,000 = 2,600,000 prompt tokens.
         #expect(total == (2_600_000, 500_000, 100_000, 100_000))
         #expect(sink.skipped == ["line items that are not Bedrock token usage": 1, "Bedrock line items that are not usage (Tax)": 1])

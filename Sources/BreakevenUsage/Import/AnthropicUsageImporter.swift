@@ -50,7 +50,8 @@ enum AnthropicUsageImporter {
         var pairs: [(String, String?)] = []
         for key in groupKeys { pairs.append((key, try r.string(key))) }
         return UsageBucket(start: start, seconds: seconds, model: try r.string("model") ?? "", dimensions: UsageDimensions(pairs),
-                           batch: tier.map { $0 == "batch" }, requests: nil, inputTokens: uncached + read + written,
-                           cachedInputTokens: read, cacheWriteTokens: written, outputTokens: try r.requiredCount("output_tokens"))
+                           batch: tier.map { $0 == "batch" }, requests: nil,
+                           usage: TokenUsage(input: uncached + read + written, cachedInput: read, cacheWrite: written,
+                                             output: try r.requiredCount("output_tokens")))
     }
 }

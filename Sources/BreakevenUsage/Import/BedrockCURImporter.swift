@@ -49,7 +49,7 @@ enum BedrockCURImporter {
         let lineType = table.column("line_item_line_item_type"), currency = table.column("line_item_currency_code")
         let account = table.column("line_item_usage_account_id")
         while try table.next() {
-            guard let usage = parse(usageType: table.string(type)) else {
+            guard let item = parse(usageType: table.string(type)) else {
                 sink.skip("line items that are not Bedrock token usage")
                 continue
             }
@@ -63,12 +63,13 @@ enum BedrockCURImporter {
             sink.cover(from: from, to: to)
             let tokens = try table.number(amount)
             guard tokens >= 0 else { throw table.error(amount, "expected a token count ≥ 0, found \(table.quotedField(amount))") }
-            let dimensions = UsageDimensions([("region", usage.region), ("tier", usage.tier),
+            let dimensions = UsageDimensions([("region", item.region), ("tier", item.tier),
                                               ("line_item_resource_id", table.optionalString(resource)),
                                               ("line_item_usage_account_id", table.optionalString(account))])
-            try sink.add(usage.kind.bucket(Int64(tokens.rounded()), start: from, seconds: to - from, model: usage.model,
-                                           dimensions: dimensions, batch: usage.tier.lowercased().contains("batch"),
-                                           billed: try table.number(cost), currency: table.optionalString(currency) ?? "USD"))
+            let usage = item.kind.usage(Int64(tokens.rounded()), billed: try table.number(cost),
+                                        currency: table.optionalString(currency) ?? "USD")
+            try sink.add(UsageBucket(start: from, seconds: to - from, model: item.model, dimensions: dimensions,
+                                     batch: item.tier.lowercased().contains("batch"), usage: usage))
         }
     }
 }

@@ -53,8 +53,8 @@ enum FOCUSImporter {
             guard let kind = TokenKind(describedBy: description) else {
                 throw table.error(meter ?? details, "cannot tell input from output tokens: SkuMeter and SkuPriceDetails name no input, output, cache read or cache write (found \"\(description)\")")
             }
-            try sink.add(kind.bucket(Int64((amount * Double(per)).rounded()), start: from, seconds: to - from, model: model,
-                                     dimensions: dimensions, batch: nil, billed: cost, currency: money))
+            try sink.add(UsageBucket(start: from, seconds: to - from, model: model, dimensions: dimensions, batch: nil,
+                                     usage: kind.usage(Int64((amount * Double(per)).rounded()), billed: cost, currency: money)))
         }
     }
 }

@@ -43,10 +43,9 @@ enum LiteLLMSpendLogImporter {
                 known[groups] = d
                 return d
             }()
-            try sink.add(UsageRequest(id: requestID, time: time, model: table.string(model), dimensions: dimensions,
-                                      inputTokens: input, cachedInputTokens: cached, cacheWriteTokens: written,
-                                      outputTokens: try table.count(completion),
-                                      billed: try table.optionalNumber(spend), currency: spend == nil ? nil : "USD"))
+            let usage = TokenUsage(input: input, cachedInput: cached, cacheWrite: written, output: try table.count(completion),
+                                   billed: try table.optionalNumber(spend), currency: spend == nil ? nil : "USD")
+            try sink.add(UsageRequest(id: requestID, time: time, model: table.string(model), dimensions: dimensions, usage: usage))
             first = min(first ?? time, time)
             last = max(last, time)
         }

@@ -62,8 +62,8 @@ enum OTelTraceImporter {
             ("gen_ai.provider.name", try (a["gen_ai.provider.name"] ?? a["gen_ai.system"])?.text()),
             ("gen_ai.operation.name", try a["gen_ai.operation.name"]?.text()),
         ])
-        return UsageRequest(id: traceID + "/" + spanID, time: time, model: model, dimensions: dimensions, inputTokens: input,
-                            cachedInputTokens: cached, cacheWriteTokens: written, outputTokens: output)
+        return UsageRequest(id: traceID + "/" + spanID, time: time, model: model, dimensions: dimensions,
+                            usage: TokenUsage(input: input, cachedInput: cached, cacheWrite: written, output: output))
     }
 
     /// Nanoseconds (a string of up to 19 digits, or a number) to whole seconds.

@@ -48,7 +48,7 @@ enum OpenAIUsageImporter {
             ("batch", batch.map { $0 ? "true" : "false" }),
         ])
         return UsageBucket(start: start, seconds: seconds, model: try r.string("model") ?? "", dimensions: dimensions, batch: batch,
-                           requests: try r.requiredCount("num_model_requests"), inputTokens: input, cachedInputTokens: cached,
-                           outputTokens: try r.requiredCount("output_tokens"))
+                           requests: try r.requiredCount("num_model_requests"),
+                           usage: TokenUsage(input: input, cachedInput: cached, output: try r.requiredCount("output_tokens")))
     }
 }

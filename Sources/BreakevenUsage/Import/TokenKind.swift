@@ -20,12 +20,9 @@ enum TokenKind: Sendable, Hashable {
         return nil
     }
 
-    /// A bucket holding `n` tokens of this kind (prompt tokens of every kind count as input).
-    func bucket(_ n: Int64, start: Int64, seconds: Int64, model: String, dimensions: UsageDimensions, batch: Bool?,
-                billed: Double?, currency: String?) -> UsageBucket {
-        UsageBucket(start: start, seconds: seconds, model: model, dimensions: dimensions, batch: batch, requests: nil,
-                    inputTokens: self == .output ? 0 : n, cachedInputTokens: self == .cacheRead ? n : 0,
-                    cacheWriteTokens: self == .cacheWrite ? n : 0, outputTokens: self == .output ? n : 0,
-                    billed: billed, currency: currency)
+    /// `n` tokens of this kind (prompt tokens of every kind count as input).
+    func usage(_ n: Int64, billed: Double?, currency: String?) -> TokenUsage {
+        TokenUsage(input: self == .output ? 0 : n, cachedInput: self == .cacheRead ? n : 0, cacheWrite: self == .cacheWrite ? n : 0,
+                   output: self == .output ? n : 0, billed: billed, currency: currency)
     }
 }

@@ -89,7 +89,7 @@ struct ImportSession: UsageSink {
         let figures = BucketFigures(request)
         let key = Key(start: hour, seconds: 3600, model: request.model, dimensions: request.dimensions.text)
         buckets[key] = try buckets[key].map { try $0.adding(figures, file: file) } ?? figures
-        let bin = BinKey(month: CalendarMonth(unix: request.time), model: request.model, bin: RequestSizeBins.bin(request.inputTokens))
+        let bin = BinKey(month: CalendarMonth(unix: request.time), model: request.model, bin: RequestSizeBins.bin(request.usage.input))
         bins[bin] = try bins[bin].map { try $0.adding(figures, file: file) } ?? figures
     }
 
@@ -154,8 +154,8 @@ struct ImportSession: UsageSink {
         for (key, f) in buckets.sorted(by: { ($0.key.start, $0.key.model, $0.key.dimensions) < ($1.key.start, $1.key.model, $1.key.dimensions) }) {
             let keyArguments: StatementArguments = [format.rawValue, keySource, key.start, key.seconds, key.model, key.dimensions]
             let existed = existing.contains(key)
-            try statement.execute(arguments: keyArguments + [f.batch, f.requests, f.input, f.cached, f.cacheWrite, f.output,
-                                                             try f.billedMicros(file: file), f.currency, sourceID])
+            try statement.execute(arguments: keyArguments + [f.batch, f.requests, f.usage.input, f.usage.cachedInput, f.usage.cacheWrite,
+                                                             f.usage.output, try f.billedMicros(file: file), f.usage.currency, sourceID])
             guard !format.isPerRequest else { continue }
             if !existed {
                 summary.bucketsAdded += 1
@@ -172,7 +172,7 @@ struct ImportSession: UsageSink {
               cached_input_tokens = cached_input_tokens + excluded.cached_input_tokens, output_tokens = output_tokens + excluded.output_tokens
             """)
         for (key, f) in bins {
-            try bin.execute(arguments: [format.rawValue, key.month.description, key.model, key.bin, f.requests ?? 0, f.input, f.cached, f.output])
+            try bin.execute(arguments: [format.rawValue, key.month.description, key.model, key.bin, f.requests ?? 0, f.usage.input, f.usage.cachedInput, f.usage.output])
         }
     }
 
