@@ -23,11 +23,16 @@ struct CompareCommand: ParsableCommand {
     func validate() throws {
         guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenarios") }
         if let problem = format.problem { throw ValidationError(problem) }
+        // A comparison is a table: markdown and CSV. Refused here, before anything is read, so
+        // that `--format html` cannot end in an empty success.
+        let others = format.formats.filter { $0 != .markdown && $0 != .csv }
+        if !others.isEmpty {
+            throw ValidationError("compare writes markdown and csv, not \(others.map(\.rawValue).joined(separator: " or "))")
+        }
     }
 
     func run() throws {
         let formats = format.formats
-        if formats.contains(.json) { throw ValidationError("compare writes markdown and csv") }
         let files = try ScenarioFile.loadAll(scenarios, overrides: [], catalog: try catalog.load().snapshot)
         let comparison = ScenarioComparison(files.map { ($0.name, UncertaintyRun.evaluate($0, threads: ThreadOptions.allCores)) })
         if comparison.currencies.count > 1 {

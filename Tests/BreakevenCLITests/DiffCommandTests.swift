@@ -126,4 +126,15 @@ struct DiffCommandTests {
         #expect(missing.status == 66)
         #expect(missing.stderr == "breakeven: gone.json: no such file\n")
     }
+
+    @Test func compareRefusesFormatsItDoesNotWrite() throws {
+        let dir = try CLI.workspace(["base.json": "diff-base.json"])
+        // A comparison is a table: html and json are refused before any file is read, and nothing is written.
+        for (formats, refused) in [("markdown,html", "html"), ("json", "json"), ("json,csv,html", "json or html")] {
+            let r = try CLI.run(["compare", "base.json", "base.json", "--out", "out", "--format", formats], in: dir)
+            #expect(r.status == 64, "\(formats)")
+            #expect(r.stderr.hasPrefix("Error: compare writes markdown and csv, not \(refused)\n"), "\(formats): \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
 }
