@@ -13,20 +13,15 @@ struct TokenUsage: Sendable, Hashable {
     var currency: String?
 
     /// Both together; a figure one side lacks is the other's (absent from both stays absent).
+    /// Counts past `UsageCeiling` are refused, never wrapped or trapped.
     func adding(_ o: TokenUsage, file: String) throws -> TokenUsage {
         if let a = currency, let b = o.currency, a != b {
             throw UsageImportError(file: file, "amounts in \(a) and \(b) for the same hour and group; one currency per group is expected")
         }
-        return TokenUsage(input: input + o.input, cachedInput: cachedInput + o.cachedInput,
-                          cacheWrite: TokenUsage.sum(cacheWrite, o.cacheWrite), output: output + o.output,
-                          billed: TokenUsage.sum(billed, o.billed), currency: currency ?? o.currency)
-    }
-
-    /// A figure one side lacks is the other's; absent from both stays absent.
-    static func sum<T: AdditiveArithmetic>(_ a: T?, _ b: T?) -> T? {
-        switch (a, b) {
-        case (nil, nil): return nil
-        default: return (a ?? .zero) + (b ?? .zero)
-        }
+        return TokenUsage(input: try UsageCeiling.sum(input, o.input, "input tokens", file: file),
+                          cachedInput: try UsageCeiling.sum(cachedInput, o.cachedInput, "cached input tokens", file: file),
+                          cacheWrite: try UsageCeiling.sum(cacheWrite, o.cacheWrite, "cache write tokens", file: file),
+                          output: try UsageCeiling.sum(output, o.output, "output tokens", file: file),
+                          billed: billed.map { $0 + (o.billed ?? 0) } ?? o.billed, currency: currency ?? o.currency)
     }
 }

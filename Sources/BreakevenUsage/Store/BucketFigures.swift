@@ -21,7 +21,7 @@ struct BucketFigures: Sendable, Hashable {
     func adding(_ o: BucketFigures, file: String) throws -> BucketFigures {
         var sum = self
         sum.batch = batch == o.batch ? batch : nil
-        sum.requests = TokenUsage.sum(requests, o.requests)
+        sum.requests = try UsageCeiling.sum(requests, o.requests, "requests", file: file)
         sum.usage = try usage.adding(o.usage, file: file)
         return sum
     }

@@ -70,6 +70,7 @@ public struct UsageStore: Sendable {
                 throw UsageImportError(file: display, "its source row could not be recorded")
             }
             try session.write(sourceID: sourceID)
+            try UsageCeiling.check(db, file: display)
             return session.summary
         }
     }

@@ -1,0 +1,37 @@
+@testable import BreakevenUsage
+import Testing
+
+/// Counts are exact 64-bit integers, and a sum past Int64.max would trap: an import is refused
+/// once a figure passes 1e18 (one hour and group while the file is summed, or the whole database
+/// once it is written), far beyond real usage and far below 9.2e18.
+struct UsageCeilingTests {
+    /// LiteLLM spend-log rows of 1e15 prompt tokens each (the most one field may hold), all in
+    /// the hour from `hour`:00 on 2026-01-01, ids `prefix`1, `prefix`2…
+    func spendLog(rows: Int, hour: String, prefix: String) throws -> String {
+        let lines = (1...rows).map { "\(prefix)\($0),2026-01-01 \(hour):00:00,gpt-4o,1000000000000000,5," }
+        return try Fixture.write((["request_id,startTime,model,prompt_tokens,completion_tokens,metadata"] + lines).joined(separator: "\n") + "\n",
+                                 name: "spend.csv")
+    }
+
+    @Test func anHourPastTheCeilingIsRefusedWhileTheFileIsSummed() throws {
+        // 1,001 requests × 1e15 = 1.001e18 prompt tokens in one hour: past 1e18.
+        let store = try UsageStore.inMemory()
+        let path = try spendLog(rows: 1001, hour: "09", prefix: "r")
+        #expect(importError(as: "spend.csv") { _ = try store.importFile(path, format: .litellm) }
+                == "spend.csv: error: input tokens of one hour and group add up past 1e18; expected real usage, far below that")
+        #expect(try store.models().isEmpty)
+    }
+
+    @Test func aDatabasePastTheCeilingRefusesTheFileThatWouldTakeItThere() throws {
+        // 600 requests × 1e15 = 6e17 in each of two hours: the first file fits, the second would
+        // make 1.2e18 and is refused; its transaction rolls back and the first file's hour stays.
+        let store = try UsageStore.inMemory()
+        _ = try store.importFile(try spendLog(rows: 600, hour: "09", prefix: "a"), format: .litellm)
+        let second = try spendLog(rows: 600, hour: "10", prefix: "b")
+        #expect(importError(as: "spend.csv") { _ = try store.importFile(second, format: .litellm) }
+                == "spend.csv: error: with this file the usage database would count 1.2e18 input tokens; expected at most 1e18, far beyond real usage")
+        let january = try #require(try store.history().months.first)
+        #expect(january.figures.inputTokens == 600_000_000_000_000_000)
+        #expect(january.figures.requests == 600)
+    }
+}
