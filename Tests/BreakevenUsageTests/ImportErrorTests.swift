@@ -100,4 +100,15 @@ struct ImportErrorTests {
         #expect(importError(as: "focus.csv") { _ = try ListSink.read(.focus, path) }
                 == #"focus.csv:2: error: column SkuMeter: cannot tell input from output tokens: SkuMeter and SkuPriceDetails name no input, output, cache read or cache write (found "Tokens")"#)
     }
+
+    @Test func aFOCUSRowOfMoreTokensThanACountHoldsIsRefused() throws {
+        // 3 units of "1000000000000000 Tokens" = 3e15 tokens, past the 1e15 any one count may
+        // give (a unit of 1e18 tokens used to overflow the 64-bit count and trap).
+        let path = try Fixture.write("""
+            ChargePeriodStart,ConsumedQuantity,ConsumedUnit,BilledCost,SkuMeter
+            2026-01-01T00:00:00Z,3,1000000000000000 Tokens,0.1,Input Tokens
+            """, name: "focus.csv")
+        #expect(importError(as: "focus.csv") { _ = try ListSink.read(.focus, path) }
+                == #"focus.csv:2: error: column ConsumedQuantity: expected at most 1e15 tokens in one row, found "3" × 1000000000000000 tokens (ConsumedUnit) = 3e15"#)
+    }
 }

@@ -1,3 +1,4 @@
+import BreakevenCore
 /// A FinOps FOCUS 1.2 (or later) cost and usage CSV, read through the columns the FOCUS
 /// specification defines (FinOps-Open-Cost-and-Usage-Spec/FOCUS_Spec, `specification/columns`):
 /// rows whose `ChargeCategory` is Usage and whose `ConsumedUnit` counts tokens in the
@@ -44,6 +45,12 @@ enum FOCUSImporter {
             sink.cover(from: from, to: to)
             let amount = try table.number(quantity)
             guard amount >= 0 else { throw table.error(quantity, "expected a quantity ≥ 0, found \(table.quotedField(quantity))") }
+            // A row's tokens obey the same ceiling as any count a file gives (a unit of 1e18
+            // tokens would otherwise carry a quantity past what a count can hold).
+            let tokens = amount * Double(per)
+            guard tokens <= CSVTable.maxCount else {
+                throw table.error(quantity, "expected at most 1e15 tokens in one row, found \(table.quotedField(quantity)) × \(per) tokens (ConsumedUnit) = \(Money.scientific(tokens))")
+            }
             let cost = try table.optionalNumber(effective) ?? table.number(billedCost)
             let model = table.optionalString(resourceName) ?? table.optionalString(resourceID) ?? table.optionalString(service) ?? ""
             let dimensions = UsageDimensions([("ServiceName", table.optionalString(service)), ("ResourceId", table.optionalString(resourceID)),
@@ -54,7 +61,7 @@ enum FOCUSImporter {
                 throw table.error(meter ?? details, "cannot tell input from output tokens: SkuMeter and SkuPriceDetails name no input, output, cache read or cache write (found \"\(description)\")")
             }
             try sink.add(UsageBucket(start: from, seconds: to - from, model: model, dimensions: dimensions, batch: nil,
-                                     usage: kind.usage(Int64((amount * Double(per)).rounded()), billed: cost, currency: money)))
+                                     usage: kind.usage(Int64(tokens.rounded()), billed: cost, currency: money)))
         }
     }
 }
