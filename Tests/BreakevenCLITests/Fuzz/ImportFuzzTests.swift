@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// Mutants of every importer's committed fixtures through the built binary (a trap is then a
+/// signal exit, not a dead test runner): `usage import` of each format, then `usage summary` and
+/// `fit` on what imported; `catalog import` of both price files, then `catalog list`, `show` and
+/// `history`; `capacity calibrate` of the four benchmark formats, then `capacity size` of a
+/// scenario that uses the calibration. Every command exits 0 or 65 with a message on standard
+/// error that names the file and, where the reader has them, the line (and column or JSON path).
+///
+/// Mutants: 100 per usage fixture (7 fixtures; a batch of 25 files is one import, one summary
+/// and one fit), 40 per price file (3; a process per import, a listing per 10) and 25 per
+/// benchmark fixture (4; a process per calibration). About 330 processes of 20–100 ms in all,
+/// so that the suite stays under 40 s on two cores; BREAKEVEN_FUZZ_SEED (hex) explores others.
+@Suite("Fuzzing the importers")
+struct ImportFuzzTests {
+    static let usageMutants = 100, priceMutants = 40, benchmarkMutants = 25
+
+    static let usageFixtures: [(file: String, format: String, shape: ExportMutator.Shape)] = [
+        ("openai-completions-1h.json", "openai", .json), ("openai-completions-1d.jsonl", "openai", .jsonLines),
+        ("anthropic-usage-report.json", "anthropic", .json), ("litellm-spend-logs.csv", "litellm", .csv),
+        ("otel-genai-traces.json", "otel", .json), ("focus-1.2-ai.csv", "focus", .csv), ("bedrock-cur2.csv", "bedrock-cur", .csv),
+    ]
+    static let priceFixtures = [("litellm-sample.json", "litellm"), ("genai-prices-sample.json", "genai-prices"),
+                                ("genai-prices-variants.json", "genai-prices")]
+    /// Each benchmark fixture with the device and model it measured.
+    static let benchmarkFixtures = [("vllm-benchmark-serving.json", "vllm", "h100-sxm", "llama-3.1-8b"),
+                                    ("aiperf-profile-export.json", "aiperf", "h100-sxm", "llama-3.1-8b"),
+                                    ("genai-perf-profile-export.json", "genai-perf", "h100-sxm", "llama-3.1-8b"),
+                                    ("llama-bench-dgx-spark.json", "llama-bench", "dgx-spark", "gpt-oss-120b")]
+
+    /// Messages about a file as a whole, which have no line to name.
+    static let wholeFileMessages = ["the file is empty", "with this file the usage database would", "buckets overlap", "cannot be read"]
+
+    static func fixture(_ folder: String, _ name: String, _ shape: ExportMutator.Shape) throws -> ExportMutator.Fixture {
+        let url = CLI.packageRoot.appendingPathComponent(folder).appendingPathComponent(name)
+        return ExportMutator.Fixture(name: name, shape: shape, bytes: Array(try Data(contentsOf: url)))
+    }
+
+    @Test func usageExportsNeverCrashTheCommands() throws {
+        let fuzz = try ImportFuzz(name: "usage")
+        defer { fuzz.finish() }
+        var mutator = ExportMutator(seed: FuzzTests.seed)
+        for (name, format, shape) in Self.usageFixtures {
+            let fixture = try Self.fixture("Tests/BreakevenUsageTests/Fixtures", name, shape)
+            let files = try fuzz.write(mutator.mutants(of: fixture, count: Self.usageMutants), prefix: format,
+                                       suffix: name.hasSuffix(".csv") ? "csv" : name.hasSuffix(".jsonl") ? "jsonl" : "json")
+            for batch in ImportFuzz.batches(files, of: 25) {
+                try fuzz.bisect(batch) { files, db in
+                    let imported = try fuzz.check(["usage", "import", "--format", format, "--usage", db] + files, files, importing: true)
+                    guard case .success(let done) = imported else { return imported }
+                    guard !done.isEmpty else { return .success([]) }
+                    let summary = try fuzz.check(["usage", "summary", "--usage", db], [], importing: false)
+                    guard case .success = summary else { return summary }
+                    return try fuzz.check(["fit", "--usage", db, "--tokens-per-request", "1000", "--out", db + ".fit.json"], [],
+                                          importing: false, json: db + ".fit.json")
+                }
+            }
+        }
+        #expect(fuzz.imported >= 100, "too few mutants import to exercise the readers: \(fuzz.imported)")
+    }
+
+    @Test func priceFilesNeverCrashTheCommands() throws {
+        let fuzz = try ImportFuzz(name: "prices")
+        defer { fuzz.finish() }
+        let template = fuzz.dir.appendingPathComponent("empty.sqlite").path
+        #expect(try fuzz.run(["catalog", "init", "--empty", template]).status == 0)
+        var mutator = ExportMutator(seed: FuzzTests.seed)
+        for (name, format) in Self.priceFixtures {
+            let fixture = try Self.fixture("Tests/BreakevenCatalogTests/Fixtures", name, .json)
+            let files = try fuzz.write(mutator.mutants(of: fixture, count: Self.priceMutants), prefix: format, suffix: "json")
+            for batch in ImportFuzz.batches(files, of: 10) {
+                try fuzz.bisect(batch) { files, db in
+                    try FileManager.default.copyItem(atPath: template, toPath: fuzz.path(db))
+                    var done: [String] = []
+                    for file in files {
+                        let imported = try fuzz.check(["catalog", "import", "--format", format, file, "--catalog", db, "--observed-on", "2026-01-01"],
+                                                      [file], importing: true)
+                        guard case .success(let ok) = imported else { return imported }
+                        done += ok
+                    }
+                    guard !done.isEmpty else { return .success([]) }
+                    let list = try fuzz.run(["catalog", "list", "models", "--catalog", db])
+                    guard list.status == 0 else { return .failure(ImportFuzz.Problem(command: "catalog list models --catalog \(db)", output: list, what: "exited \(list.status)")) }
+                    // The first id listed, shown and its history.
+                    guard let id = list.stdout.split(separator: "\n").dropFirst(2).first?.split(separator: " ").first.map(String.init) else { return .success(done) }
+                    for command in ["show", "history"] {
+                        let r = try fuzz.check(["catalog", command, id, "--catalog", db], [], importing: false)
+                        guard case .success = r else { return r }
+                    }
+                    return .success(done)
+                }
+            }
+        }
+        #expect(fuzz.imported >= 20, "too few price files import to exercise the readers: \(fuzz.imported)")
+    }
+
+    @Test func benchmarkResultsNeverCrashTheCommands() throws {
+        let fuzz = try ImportFuzz(name: "benchmarks")
+        defer { fuzz.finish() }
+        let template = fuzz.dir.appendingPathComponent("seed.sqlite").path
+        #expect(try fuzz.run(["catalog", "init", template]).status == 0)
+        var mutator = ExportMutator(seed: FuzzTests.seed)
+        for (name, format, gpu, model) in Self.benchmarkFixtures {
+            let fixture = try Self.fixture("Tests/BreakevenCLITests/Calibration", name, .json)
+            let files = try fuzz.write(mutator.mutants(of: fixture, count: Self.benchmarkMutants), prefix: format, suffix: "json")
+            for batch in ImportFuzz.batches(files, of: 25) {
+                try fuzz.bisect(batch) { files, db in
+                    try FileManager.default.copyItem(atPath: template, toPath: fuzz.path(db))
+                    var done: [String] = []
+                    for file in files {
+                        let calibrated = try fuzz.check(["capacity", "calibrate", "--format", format, "--gpu", gpu, "--model", model,
+                                                         "--name", file, "--catalog", db, file], [file], importing: true)
+                        guard case .success(let ok) = calibrated else { return calibrated }
+                        done += ok
+                    }
+                    // The capacity model under the last calibration stored.
+                    guard let last = done.last else { return .success([]) }
+                    let option = gpu == "dgx-spark"
+                        ? #""type": "owned_hardware", "hardware": "dgx-spark", "electricity_per_kwh": 0.3, "engine": "llama.cpp""#
+                        : #""type": "self_hosted", "gpu": "h100-sxm", "gpu_hourly": 2, "tensor_parallel": 1"#
+                    let scenario = """
+                        { "version": 1, "name": "t", "start": "2026-12", "months": 2,
+                          "workload": { "requests_per_month": 1000000, "input_tokens_per_request": 1000, "output_tokens_per_request": 200 },
+                          "options": [{ "id": "api", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 4 } },
+                                      { "id": "self", \(option), "model": "\(model)", "throughput": "derived", "calibration": "\(last)" }],
+                          "baseline": "api" }
+                        """
+                    let file = db + ".scenario.json"
+                    try scenario.write(toFile: fuzz.path(file), atomically: false, encoding: .utf8)
+                    let r = try fuzz.check(["capacity", "size", file, "--catalog", db], [], importing: false)
+                    guard case .success = r else { return r }
+                    return .success(done)
+                }
+            }
+        }
+        #expect(fuzz.imported >= 20, "too few results calibrate to exercise the readers: \(fuzz.imported)")
+    }
+}
