@@ -84,4 +84,19 @@ import Testing
             + "10,000 USD per million tokens, found 5000000000.0")
         #expect(try store.isEmpty())
     }
+
+    @Test func bytesThatAreNotUTF8AreRefusedWhereTheyAre() throws {
+        // A description ending in the byte FF (found by the import fuzz test): Foundation's decoder
+        // let it through, and a price refused later could not be located. Line 2 is
+        // `  "gpt-x": {"description": "x\u{FF}", …`: `"` opens the string at column 28, x is 29, FF is 30.
+        var file = Data("{\n  \"gpt-x\": {\"description\": \"x".utf8)
+        file.append(0xFF)
+        file.append(contentsOf: Data("\", \"litellm_provider\": \"openai\", \"mode\": \"chat\"}\n}".utf8))
+        let store = try CatalogStore.inMemory()
+        let error = try #require(throws: CatalogError.self) { try store.importLiteLLM(file, named: "prices.json", options: options) }
+        #expect(error.description == "prices.json:2:30: error: invalid UTF-8 byte 0xFF")
+        let genAI = try #require(throws: CatalogError.self) { try store.importGenAIPrices(file, named: "data.json", options: options) }
+        #expect(genAI.description == "data.json:2:30: error: invalid UTF-8 byte 0xFF")
+        #expect(try store.isEmpty())
+    }
 }
