@@ -111,4 +111,27 @@ struct ImportErrorTests {
         #expect(importError(as: "focus.csv") { _ = try ListSink.read(.focus, path) }
                 == #"focus.csv:2: error: column ConsumedQuantity: expected at most 1e15 tokens in one row, found "3" × 1000000000000000 tokens (ConsumedUnit) = 3e15"#)
     }
+
+    @Test func aCurrencyThatIsNotACodeIsRefused() throws {
+        // A FOCUS row billed in "0 Tokens" (found by the import fuzz test: any text passed as a currency).
+        let path = try Fixture.write("""
+            ChargePeriodStart,ConsumedQuantity,ConsumedUnit,BilledCost,SkuMeter,BillingCurrency
+            2026-01-01T00:00:00Z,100,Tokens,0.1,Input Tokens,0 Tokens
+            """, name: "focus.csv")
+        #expect(importError(as: "focus.csv") { _ = try ListSink.read(.focus, path) }
+                == #"focus.csv:2: error: column BillingCurrency: expected a currency code of three letters (ISO 4217) such as USD, found "0 Tokens""#)
+    }
+
+    @Test func twoCurrenciesInOneHourAndGroupNameTheLineOfTheSecond() throws {
+        // Bedrock input and output lines of one hour and model, in USD and in eur (read as EUR): the
+        // sum is refused at line 3 (the import fuzz test found it named no line).
+        let path = try Fixture.write("""
+            line_item_usage_start_date,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost,line_item_currency_code
+            2026-01-01T00:00:00Z,USE1-Claude3.5Sonnet-input-tokens,1000,0.003,USD
+            2026-01-01T00:00:00Z,USE1-Claude3.5Sonnet-output-tokens,100,0.0015,eur
+            """, name: "cur.csv")
+        let store = try UsageStore.inMemory()
+        #expect(importError(as: "cur.csv") { _ = try store.importFile(path, format: .bedrockCUR) }
+                == "cur.csv:3: error: amounts in USD and EUR for the same hour and group; one currency per group is expected")
+    }
 }

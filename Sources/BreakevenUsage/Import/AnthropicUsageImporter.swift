@@ -52,6 +52,6 @@ enum AnthropicUsageImporter {
         return UsageBucket(start: start, seconds: seconds, model: try r.string("model") ?? "", dimensions: UsageDimensions(pairs),
                            batch: tier.map { $0 == "batch" }, requests: nil,
                            usage: TokenUsage(input: uncached + read + written, cachedInput: read, cacheWrite: written,
-                                             output: try r.requiredCount("output_tokens")))
+                                             output: try r.requiredCount("output_tokens")), place: r.place)
     }
 }

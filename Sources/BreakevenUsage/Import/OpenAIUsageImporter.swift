@@ -49,6 +49,6 @@ enum OpenAIUsageImporter {
         ])
         return UsageBucket(start: start, seconds: seconds, model: try r.string("model") ?? "", dimensions: dimensions, batch: batch,
                            requests: try r.requiredCount("num_model_requests"),
-                           usage: TokenUsage(input: input, cachedInput: cached, output: try r.requiredCount("output_tokens")))
+                           usage: TokenUsage(input: input, cachedInput: cached, output: try r.requiredCount("output_tokens")), place: r.place)
     }
 }
