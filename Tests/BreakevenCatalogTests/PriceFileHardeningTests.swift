@@ -99,4 +99,26 @@ import Testing
         #expect(genAI.description == "data.json:2:30: error: invalid UTF-8 byte 0xFF")
         #expect(try store.isEmpty())
     }
+
+    @Test func namesEmptyOrWithControlCharactersAreSkipped() throws {
+        // A provider "\u0000" (found by the import fuzz test: the import ended in an SQLite CHECK
+        // error, exit 1) and an empty key in LiteLLM's file; an empty provider id and a model id with
+        // an escape in genai-prices'. Each is skipped and counted; the one good entry is added.
+        let prices = #""mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06"#
+        let liteLLM = Data("""
+            {"gpt-x": {"litellm_provider": "\\u0000", \(prices)}, "": {"litellm_provider": "openai", \(prices)},
+             "gpt-y": {"litellm_provider": "openai", \(prices)}}
+            """.utf8)
+        let store = try CatalogStore.inMemory()
+        #expect(try store.importLiteLLM(liteLLM, named: "prices.json", options: options).description
+                == "added 1, updated 0, unchanged 0, skipped 2 (key or litellm_provider empty or with control characters: 2)")
+        let genAI = Data("""
+            [{"id": "", "name": "Lab", "api_pattern": "x", "models": [{"id": "m", "match": {"equals": "m"}, "prices": {"input_mtok": 1, "output_mtok": 2}}]},
+             {"id": "lab", "name": "Lab", "api_pattern": "x", "models": [{"id": "\\u001b[31mm", "match": {"equals": "m"}, "prices": {"input_mtok": 1, "output_mtok": 2}},
+                                                                         {"id": "n", "match": {"equals": "n"}, "prices": {"input_mtok": 1, "output_mtok": 2}}]}]
+            """.utf8)
+        #expect(try store.importGenAIPrices(genAI, named: "data.json", options: options).description
+                == "added 1, updated 0, unchanged 0, skipped 2 (provider or model id empty or with control characters: 2)")
+        #expect(try store.snapshot().modelPrices.map(\.id).sorted() == ["lab/n", "openai/gpt-y"])
+    }
 }

@@ -33,6 +33,10 @@ enum GenAIPriceFile {
                     parsed.skip("model without an id")
                     continue
                 }
+                guard ParsedPriceFile.isUsableName(provider.id), ParsedPriceFile.isUsableName(modelID) else {
+                    parsed.skip("provider or model id empty or with control characters")
+                    continue
+                }
                 let id = provider.id + "/" + modelID
                 guard !seen.contains(id) else {
                     parsed.skip("another entry names the same model")

@@ -83,7 +83,8 @@ struct ImportFuzzTests {
                     let list = try fuzz.run(["catalog", "list", "models", "--catalog", db])
                     guard list.status == 0 else { return .failure(ImportFuzz.Problem(command: "catalog list models --catalog \(db)", output: list, what: "exited \(list.status)")) }
                     // The first id listed, shown and its history (not one the table shows escaped, `\u{1B}`).
-                    let ids = list.stdout.split(separator: "\n").dropFirst(2).compactMap { $0.split(separator: " ").first.map(String.init) }
+                    // Columns are two spaces or more apart; an id may hold one.
+                    let ids = list.stdout.split(separator: "\n").dropFirst(2).compactMap { $0.components(separatedBy: "  ").first }
                     guard let id = ids.first(where: { !$0.contains("\\u{") }) else { return .success(done) }
                     for command in ["show", "history"] {
                         let r = try fuzz.check(["catalog", command, id, "--catalog", db], [], importing: false)
