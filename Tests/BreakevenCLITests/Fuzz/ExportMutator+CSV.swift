@@ -92,13 +92,7 @@ extension ExportMutator {
 
     /// A value as CSV bytes, the private-use stand-ins turned into the bytes they stand for.
     static func written(_ value: String) -> [UInt8] {
-        var out = Array(value.utf8)
-        for (marker, raw) in rawBytes {
-            while let k = out.indices.first(where: { out[$0...].starts(with: marker) }) {
-                out.replaceSubrange(k..<(k + marker.count), with: raw)
-            }
-        }
-        return out
+        raw(Array(value.utf8))
     }
 }
 

@@ -24,10 +24,12 @@ final class ImportFuzz {
     /// Files imported, and refused with a located message.
     private(set) var imported = 0, refused = 0
     private var databases = 0, writes = 0
+    /// The slowest command, for the summary line.
+    private var slowest: (seconds: Double, command: String) = (0, "")
     private let started = Date()
 
     /// A command that runs longer than this hangs.
-    static let deadline: Double = 60
+    static let deadline: Double = 30
 
     init(name: String) throws {
         self.name = name
@@ -75,15 +77,23 @@ final class ImportFuzz {
         }
         process.standardOutput = outHandle
         process.standardError = errHandle
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
+        let start = Date()
         try process.run()
-        var hung = false
-        if done.wait(timeout: .now() + Self.deadline) == .timedOut {
-            hung = true
-            process.terminate()
-            done.wait()
+        defer {
+            let seconds = Date().timeIntervalSince(start)
+            if seconds > slowest.seconds { slowest = (seconds, arguments.joined(separator: " ")) }
         }
+        // Polled: a millisecond is nothing beside a process start.
+        var hung = false
+        while process.isRunning {
+            if Date().timeIntervalSince(start) > Self.deadline, !hung {
+                // SIGKILL: a child started from a test thread inherits its blocked SIGTERM.
+                hung = true
+                kill(process.processIdentifier, SIGKILL)
+            }
+            usleep(1_000)
+        }
+        process.waitUntilExit()
         let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         var stderr = String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)
         if hung { stderr += "\n(killed after \(Int(Self.deadline)) s)" }
@@ -142,10 +152,10 @@ final class ImportFuzz {
     }
 
     /// Records every failure with the seed, the command, what went wrong, its standard error and
-    /// the mutants (change and text); removes the folder unless something failed.
+    /// the mutants (change and text); removes the folder unless something failed (or BREAKEVEN_FUZZ_KEEP is set).
     func finish() {
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-        print("import fuzz (\(name)): \(mutants.count) mutants, \(imported) imported, \(refused) refused, \(failures.count) failures, \(seconds) s")
+        print("import fuzz (\(name)): \(mutants.count) mutants, \(imported) imported, \(refused) refused, \(failures.count) failures, \(seconds) s; slowest \(String(format: "%.1f", slowest.seconds)) s: \(slowest.command.prefix(200))")
         for f in failures {
             var text = """
                 import fuzz seed \(String(FuzzTests.seed, radix: 16)) in \(dir.path): `breakeven \(f.problem.command)` \(f.problem.what)
@@ -157,7 +167,8 @@ final class ImportFuzz {
             }
             Issue.record(Comment(rawValue: text))
         }
-        if failures.isEmpty { try? FileManager.default.removeItem(at: dir) }
+        // BREAKEVEN_FUZZ_KEEP=1 keeps the mutants to look at.
+        if failures.isEmpty, ProcessInfo.processInfo.environment["BREAKEVEN_FUZZ_KEEP"] == nil { try? FileManager.default.removeItem(at: dir) }
     }
 
     /// Bytes as text, those that are not printable UTF-8 as \xNN.
