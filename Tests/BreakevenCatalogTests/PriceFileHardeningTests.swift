@@ -121,4 +121,19 @@ import Testing
                 == "added 1, updated 0, unchanged 0, skipped 2 (provider or model id empty or with control characters: 2)")
         #expect(try store.snapshot().modelPrices.map(\.id).sorted() == ["lab/n", "openai/gpt-y"])
     }
+
+    @Test func aContextWindowOfZeroOrLessIsUnknown() throws {
+        // genai-prices' context_window -0 (read as 0, found by the import fuzz test) broke the
+        // catalog's check (context_window > 0) and the import ended in a raw SQLite error, exit 1.
+        // As in LiteLLM's max_input_tokens, zero or less says nothing: the model is added without one.
+        let file = Data("""
+            [{"id": "lab", "name": "Lab", "api_pattern": "x", "models": [
+              {"id": "m", "match": {"equals": "m"}, "context_window": -0, "prices": {"input_mtok": 1, "output_mtok": 2}},
+              {"id": "n", "match": {"equals": "n"}, "context_window": -5, "prices": {"input_mtok": 1, "output_mtok": 2}},
+              {"id": "o", "match": {"equals": "o"}, "context_window": 8192, "prices": {"input_mtok": 1, "output_mtok": 2}}]}]
+            """.utf8)
+        let store = try CatalogStore.inMemory()
+        #expect(try store.importGenAIPrices(file, named: "data.json", options: options).description == "added 3, updated 0, unchanged 0, skipped 0")
+        #expect(try store.snapshot().modelPrices.sorted { $0.id < $1.id }.map(\.contextWindow) == [nil, nil, 8192])
+    }
 }
