@@ -134,4 +134,22 @@ struct ImportErrorTests {
         #expect(importError(as: "cur.csv") { _ = try store.importFile(path, format: .bedrockCUR) }
                 == "cur.csv:3: error: amounts in USD and EUR for the same hour and group; one currency per group is expected")
     }
+
+    @Test func timesOutsideTheYears1970To9999AreRefused() throws {
+        // 9999-12-31T23:59:59-14:00 is 10000-01-01 13:59:59 UTC (found by the import fuzz test: its
+        // month broke the database's YYYY-MM check, a raw SQLite error, exit 73); year 0 is before 1970.
+        #expect(try litellm(["r1,9999-12-31T23:59:59-14:00,gpt-4o,10,5,"])
+                == #"spend.csv:2: error: column startTime: expected a date and time from 1970 to 9999 (UTC), found "9999-12-31T23:59:59-14:00""#)
+        #expect(try litellm(["r1,0000-01-01 00:00:00,gpt-4o,10,5,"])
+                == #"spend.csv:2: error: column startTime: expected a date and time from 1970 to 9999 (UTC), found "0000-01-01 00:00:00""#)
+        // An OpenAI hour ending at Unix second 1e15 (year 31 million); its start_time's value is at column 44.
+        let page = try Fixture.write(#"{"object": "page", "data": [{"start_time": 999999999996400, "end_time": 1000000000000000, "results": []}]}"#,
+                                     name: "usage.json")
+        #expect(importError(as: "usage.json") { _ = try ListSink.read(.openai, page) }
+                == "usage.json:1:44: error: data[0].start_time: expected Unix seconds from 1970 to 9999 (UTC), found 999999999996400")
+        let report = try Fixture.write(#"{"data": [{"starting_at": "1969-12-31T23:00:00Z", "ending_at": "1970-01-01T00:00:00Z", "results": []}]}"#,
+                                       name: "report.json")
+        #expect(importError(as: "report.json") { _ = try ListSink.read(.anthropic, report) }
+                == #"report.json:1:27: error: data[0].starting_at: expected a time from 1970 to 9999 (UTC), found "1969-12-31T23:00:00Z""#)
+    }
 }

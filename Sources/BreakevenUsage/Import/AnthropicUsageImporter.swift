@@ -34,6 +34,7 @@ enum AnthropicUsageImporter {
         guard let t = Timestamp.parse(text) else {
             throw r.error(key, "expected an RFC 3339 time such as 2025-08-01T00:00:00Z, found \"\(text)\"")
         }
+        guard Timestamp.usable.contains(t) else { throw r.error(key, "expected a time \(Timestamp.usableText), found \"\(text)\"") }
         return t
     }
 

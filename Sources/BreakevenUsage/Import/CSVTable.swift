@@ -111,6 +111,9 @@ struct CSVTable {
             throw error(column, "expected a date and time such as 2026-01-15 10:23:45 or 2026-01-15T10:23:45Z, found "
                         + (reader.isEmpty(column) ? "an empty field" : quotedField(column)))
         }
+        guard Timestamp.usable.contains(t) else {
+            throw error(column, "expected a date and time \(Timestamp.usableText), found \(quotedField(column))")
+        }
         return t
     }
 

@@ -15,7 +15,7 @@ import Testing
 /// (hex) explores other mutants; BREAKEVEN_FUZZ_KEEP=1 keeps them. A command killed after 30 s hangs.
 @Suite("Fuzzing the importers")
 struct ImportFuzzTests {
-    static let usageMutants = 100, priceMutants = 40, benchmarkMutants = 25
+    static let usageMutants = 100, monthsMutants = 50, priceMutants = 40, benchmarkMutants = 25
 
     static let usageFixtures: [(file: String, format: String, shape: ExportMutator.Shape)] = [
         ("openai-completions-1h.json", "openai", .json), ("openai-completions-1d.jsonl", "openai", .jsonLines),
@@ -38,13 +38,26 @@ struct ImportFuzzTests {
         return ExportMutator.Fixture(name: name, shape: shape, bytes: Array(try Data(contentsOf: url)))
     }
 
+    /// Every tenth request of the sample spend log (scenarios/usage, April to November 2026): the
+    /// usage fixtures cover a day, and `fit` fits complete months only, so without it `fit` would
+    /// only ever say there is none.
+    static func monthsOfSpend() throws -> ExportMutator.Fixture {
+        var fixture = try fixture("scenarios/usage", "support-litellm.csv", .csv)
+        var csv = CSVDocument(fixture.bytes)
+        csv.rows = [csv.rows[0]] + stride(from: 1, to: csv.rows.count, by: 10).map { csv.rows[$0] }
+        fixture.bytes = csv.bytes()
+        return fixture
+    }
+
     @Test func usageExportsNeverCrashTheCommands() throws {
         let fuzz = try ImportFuzz(name: "usage")
         defer { fuzz.finish() }
         var mutator = ExportMutator(seed: FuzzTests.seed)
-        for (name, format, shape) in Self.usageFixtures {
-            let fixture = try Self.fixture("Tests/BreakevenUsageTests/Fixtures", name, shape)
-            let files = try fuzz.write(mutator.mutants(of: fixture, count: Self.usageMutants), prefix: format,
+        var fixtures = try Self.usageFixtures.map { (try Self.fixture("Tests/BreakevenUsageTests/Fixtures", $0.file, $0.shape), $0.format, Self.usageMutants) }
+        fixtures.append((try Self.monthsOfSpend(), "litellm", Self.monthsMutants))
+        for (fixture, format, count) in fixtures {
+            let name = fixture.name
+            let files = try fuzz.write(mutator.mutants(of: fixture, count: count), prefix: format,
                                        suffix: name.hasSuffix(".csv") ? "csv" : name.hasSuffix(".jsonl") ? "jsonl" : "json")
             for batch in ImportFuzz.batches(files, of: 25) {
                 try fuzz.bisect(batch) { files, db in
