@@ -135,6 +135,19 @@ final class ImportFuzz {
 
     static var wholeFileMessages: [String] { ImportFuzzTests.wholeFileMessages }
 
+    /// A copy of `template` as `db`, then `command` for each file in its own process (a command
+    /// that takes one file): the files imported, or the first problem.
+    func importEach(_ files: [String], into db: String, from template: String, _ command: (String) -> [String]) throws -> Result<[String], Problem> {
+        try FileManager.default.copyItem(atPath: template, toPath: path(db))
+        var done: [String] = []
+        for file in files {
+            let imported = try check(command(file), [file], importing: true)
+            guard case .success(let ok) = imported else { return imported }
+            done += ok
+        }
+        return .success(done)
+    }
+
     /// Runs `trial` on the files with a fresh database; when it fails, on each half in turn (each
     /// with its own database), down to the single files that fail, or the smallest group that
     /// fails only together.

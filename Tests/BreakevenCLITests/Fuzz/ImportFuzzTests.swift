@@ -85,15 +85,10 @@ struct ImportFuzzTests {
             let files = try fuzz.write(mutator.mutants(of: fixture, count: Self.priceMutants), prefix: format, suffix: "json")
             for batch in ImportFuzz.batches(files, of: 10) {
                 try fuzz.bisect(batch) { files, db in
-                    try FileManager.default.copyItem(atPath: template, toPath: fuzz.path(db))
-                    var done: [String] = []
-                    for file in files {
-                        let imported = try fuzz.check(["catalog", "import", "--format", format, file, "--catalog", db, "--observed-on", "2026-01-01"],
-                                                      [file], importing: true)
-                        guard case .success(let ok) = imported else { return imported }
-                        done += ok
+                    let imported = try fuzz.importEach(files, into: db, from: template) {
+                        ["catalog", "import", "--format", format, $0, "--catalog", db, "--observed-on", "2026-01-01"]
                     }
-                    guard !done.isEmpty else { return .success([]) }
+                    guard case .success(let done) = imported, !done.isEmpty else { return imported }
                     let list = try fuzz.run(["catalog", "list", "models", "--catalog", db])
                     guard list.status == 0 else { return .failure(ImportFuzz.Problem(command: "catalog list models --catalog \(db)", output: list, what: "exited \(list.status)")) }
                     // The first id listed, shown and its history (not one the table shows escaped, `\u{1B}`).
@@ -122,16 +117,11 @@ struct ImportFuzzTests {
             let files = try fuzz.write(mutator.mutants(of: fixture, count: Self.benchmarkMutants), prefix: format, suffix: "json")
             for batch in ImportFuzz.batches(files, of: 25) {
                 try fuzz.bisect(batch) { files, db in
-                    try FileManager.default.copyItem(atPath: template, toPath: fuzz.path(db))
-                    var done: [String] = []
-                    for file in files {
-                        let calibrated = try fuzz.check(["capacity", "calibrate", "--format", format, "--gpu", gpu, "--model", model,
-                                                         "--name", file, "--catalog", db, file], [file], importing: true)
-                        guard case .success(let ok) = calibrated else { return calibrated }
-                        done += ok
+                    let calibrated = try fuzz.importEach(files, into: db, from: template) {
+                        ["capacity", "calibrate", "--format", format, "--gpu", gpu, "--model", model, "--name", $0, "--catalog", db, $0]
                     }
                     // The capacity model under the last calibration stored.
-                    guard let last = done.last else { return .success([]) }
+                    guard case .success(let done) = calibrated, let last = done.last else { return calibrated }
                     let option = gpu == "dgx-spark"
                         ? #""type": "owned_hardware", "hardware": "dgx-spark", "electricity_per_kwh": 0.3, "engine": "llama.cpp""#
                         : #""type": "self_hosted", "gpu": "h100-sxm", "gpu_hourly": 2, "tensor_parallel": 1"#
