@@ -41,9 +41,12 @@ struct UsageOptions: ParsableArguments {
         try CommandFailure.reading("the usage database \(resolvedPath)") {
             let all = try store.models()
             let models = ModelPattern.select(patterns, from: all)
+            // A database whose imports held no usage (a header alone) is no input yet, whatever --model says.
+            if all.isEmpty {
+                throw CommandFailure(ExitStatus.noInput, "\(resolvedPath): the usage database holds no usage yet; import exports that hold some with `breakeven usage import --format FORMAT FILE...`")
+            }
             if models.isEmpty {
-                let list = all.isEmpty ? "the database holds no usage" : "models with usage: " + all.joined(separator: ", ")
-                throw CommandFailure(ExitStatus.usage, "--model \(patterns.map(\.text).joined(separator: " --model ")): no model matches (\(list))")
+                throw CommandFailure(ExitStatus.usage, "--model \(patterns.map(\.text).joined(separator: " --model ")): no model matches (models with usage: \(all.joined(separator: ", ")))")
             }
             return (try store.history(models: models), models)
         }

@@ -52,6 +52,19 @@ struct UsageCommandTests {
         #expect(unmatched.stderr == "breakeven: --model gpt*: no model matches (models with usage: claude-sonnet-4-20250514)\n")
     }
 
+    @Test func aDatabaseWithoutUsageIsNoInputYet() throws {
+        // A spend log of its header alone imports (nothing to refuse) and leaves a database with no
+        // usage: the readers say so (66), as for a database that does not exist, not "--model : no model matches".
+        let dir = try UsageCommandTests.workspace([:])
+        try Data("request_id,startTime,model,prompt_tokens,completion_tokens\n".utf8).write(to: dir.appendingPathComponent("spend.csv"))
+        #expect(try CLI.run(["usage", "import", "--format", "litellm", "spend.csv", "--usage", "u.sqlite"], in: dir).status == 0)
+        let message = "breakeven: u.sqlite: the usage database holds no usage yet; import exports that hold some with `breakeven usage import --format FORMAT FILE...`\n"
+        for command in [["usage", "summary"], ["usage", "summary", "--model", "gpt*"], ["fit", "--tokens-per-request", "1000", "--out", "w.json"]] {
+            let r = try CLI.run(command + ["--usage", "u.sqlite"], in: dir)
+            #expect(r.status == 66 && r.stderr == message, "\(command)")
+        }
+    }
+
     @Test func fitIntoTheSampleScenarioReproducesItAndDriftHasNothingToCompareYet() throws {
         let dir = try UsageCommandTests.workspace(UsageCommandTests.sample)
         _ = try CLI.run(["usage", "import", "--format", "litellm", "spend.csv", "--usage", "u.sqlite"], in: dir)

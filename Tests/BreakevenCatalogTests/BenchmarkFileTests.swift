@@ -40,7 +40,11 @@ struct BenchmarkFileTests {
         #expect(Self.error("{\"completed\": 10,", .vllm)
                 == "r.json:1:18: error: $: not JSON: expected a key in double quotes, found the end of the file")
         #expect(Self.error("{\"completed\": \"1000\"}", .vllm) == #"r.json:1:15: error: $.completed: expected a number, found "1000""#)
-        #expect(Self.error("{\"completed\": 0}", .vllm) == "r.json:1:15: error: $.completed: expected at least one completed request, found 0")
+        #expect(Self.error("{\"completed\": 0}", .vllm) == "r.json:1:15: error: $.completed: expected a whole number of completed requests, at least 1, found 0")
+        // 5e-324 requests (found by the import fuzz test) made the averages infinite, and storing the calibration failed (exit 73).
+        #expect(Self.error("{\"completed\": 5e-324}", .vllm) == "r.json:1:15: error: $.completed: expected a whole number of completed requests, at least 1, found 5e-324")
+        #expect(Self.error("{\"completed\": 4, \"total_input_tokens\": -400}", .vllm)
+                == "r.json:1:40: error: $.total_input_tokens: expected a number of tokens from 0 to 1e12, found -400")
         #expect(Self.error("{\"completed\": 4, \"total_input_tokens\": 400, \"total_output_tokens\": 40, \"max_concurrency\": null, \"num_prompts\": 2.5}", .vllm)
                 == "r.json:1:112: error: $.num_prompts: expected a whole number from 1 to 1,000,000, found 2.5")
         #expect(Self.error("{\"completed\": 4, \"max_concurrency\": 8, \"total_input_tokens\": 400, \"total_output_tokens\": 40}", .vllm)
@@ -71,6 +75,8 @@ struct BenchmarkFileTests {
         #expect(Self.error("[{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": true}]", .llamaBench)
                 == "r.json:1:42: error: $[0].avg_ts: expected a number, found true")
         #expect(Self.error("[{\"n_prompt\": 512, \"avg_ts\": 3000}]", .llamaBench) == "r.json:1:2: error: $[0].n_gen: missing; expected a number")
+        #expect(Self.error("[{\"n_prompt\": 0, \"n_gen\": 32, \"n_depth\": -4096, \"avg_ts\": 50}]", .llamaBench)
+                == "r.json:1:42: error: $[0].n_depth: expected a number of tokens from 0 to 1e12, found -4096")
     }
 
     @Test func theFitRecoversEfficienciesFromPointsTheyProduced() throws {

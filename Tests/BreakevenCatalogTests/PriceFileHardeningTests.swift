@@ -84,4 +84,56 @@ import Testing
             + "10,000 USD per million tokens, found 5000000000.0")
         #expect(try store.isEmpty())
     }
+
+    @Test func bytesThatAreNotUTF8AreRefusedWhereTheyAre() throws {
+        // A description ending in the byte FF (found by the import fuzz test): Foundation's decoder
+        // let it through, and a price refused later could not be located. Line 2 is
+        // `  "gpt-x": {"description": "x\u{FF}", …`: `"` opens the string at column 28, x is 29, FF is 30.
+        var file = Data("{\n  \"gpt-x\": {\"description\": \"x".utf8)
+        file.append(0xFF)
+        file.append(contentsOf: Data("\", \"litellm_provider\": \"openai\", \"mode\": \"chat\"}\n}".utf8))
+        let store = try CatalogStore.inMemory()
+        let error = try #require(throws: CatalogError.self) { try store.importLiteLLM(file, named: "prices.json", options: options) }
+        #expect(error.description == "prices.json:2:30: error: invalid UTF-8 byte 0xFF")
+        let genAI = try #require(throws: CatalogError.self) { try store.importGenAIPrices(file, named: "data.json", options: options) }
+        #expect(genAI.description == "data.json:2:30: error: invalid UTF-8 byte 0xFF")
+        #expect(try store.isEmpty())
+    }
+
+    @Test func namesEmptyOrWithControlCharactersAreSkipped() throws {
+        // A provider "\u0000" (found by the import fuzz test: the import ended in an SQLite CHECK
+        // error, exit 1) and an empty key in LiteLLM's file; an empty provider id and a model id with
+        // an escape in genai-prices'. Each is skipped and counted; the one good entry is added.
+        let prices = #""mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06"#
+        let liteLLM = Data("""
+            {"gpt-x": {"litellm_provider": "\\u0000", \(prices)}, "": {"litellm_provider": "openai", \(prices)},
+             "gpt-y": {"litellm_provider": "openai", \(prices)}}
+            """.utf8)
+        let store = try CatalogStore.inMemory()
+        #expect(try store.importLiteLLM(liteLLM, named: "prices.json", options: options).description
+                == "added 1, updated 0, unchanged 0, skipped 2 (key or litellm_provider empty or with control characters: 2)")
+        let genAI = Data("""
+            [{"id": "", "name": "Lab", "api_pattern": "x", "models": [{"id": "m", "match": {"equals": "m"}, "prices": {"input_mtok": 1, "output_mtok": 2}}]},
+             {"id": "lab", "name": "Lab", "api_pattern": "x", "models": [{"id": "\\u001b[31mm", "match": {"equals": "m"}, "prices": {"input_mtok": 1, "output_mtok": 2}},
+                                                                         {"id": "n", "match": {"equals": "n"}, "prices": {"input_mtok": 1, "output_mtok": 2}}]}]
+            """.utf8)
+        #expect(try store.importGenAIPrices(genAI, named: "data.json", options: options).description
+                == "added 1, updated 0, unchanged 0, skipped 2 (provider or model id empty or with control characters: 2)")
+        #expect(try store.snapshot().modelPrices.map(\.id).sorted() == ["lab/n", "openai/gpt-y"])
+    }
+
+    @Test func aContextWindowOfZeroOrLessIsUnknown() throws {
+        // genai-prices' context_window -0 (read as 0, found by the import fuzz test) broke the
+        // catalog's check (context_window > 0) and the import ended in a raw SQLite error, exit 1.
+        // As in LiteLLM's max_input_tokens, zero or less says nothing: the model is added without one.
+        let file = Data("""
+            [{"id": "lab", "name": "Lab", "api_pattern": "x", "models": [
+              {"id": "m", "match": {"equals": "m"}, "context_window": -0, "prices": {"input_mtok": 1, "output_mtok": 2}},
+              {"id": "n", "match": {"equals": "n"}, "context_window": -5, "prices": {"input_mtok": 1, "output_mtok": 2}},
+              {"id": "o", "match": {"equals": "o"}, "context_window": 8192, "prices": {"input_mtok": 1, "output_mtok": 2}}]}]
+            """.utf8)
+        let store = try CatalogStore.inMemory()
+        #expect(try store.importGenAIPrices(file, named: "data.json", options: options).description == "added 3, updated 0, unchanged 0, skipped 0")
+        #expect(try store.snapshot().modelPrices.sorted { $0.id < $1.id }.map(\.contextWindow) == [nil, nil, 8192])
+    }
 }

@@ -111,4 +111,45 @@ struct ImportErrorTests {
         #expect(importError(as: "focus.csv") { _ = try ListSink.read(.focus, path) }
                 == #"focus.csv:2: error: column ConsumedQuantity: expected at most 1e15 tokens in one row, found "3" × 1000000000000000 tokens (ConsumedUnit) = 3e15"#)
     }
+
+    @Test func aCurrencyThatIsNotACodeIsRefused() throws {
+        // A FOCUS row billed in "0 Tokens" (found by the import fuzz test: any text passed as a currency).
+        let path = try Fixture.write("""
+            ChargePeriodStart,ConsumedQuantity,ConsumedUnit,BilledCost,SkuMeter,BillingCurrency
+            2026-01-01T00:00:00Z,100,Tokens,0.1,Input Tokens,0 Tokens
+            """, name: "focus.csv")
+        #expect(importError(as: "focus.csv") { _ = try ListSink.read(.focus, path) }
+                == #"focus.csv:2: error: column BillingCurrency: expected a currency code of three letters (ISO 4217) such as USD, found "0 Tokens""#)
+    }
+
+    @Test func twoCurrenciesInOneHourAndGroupNameTheLineOfTheSecond() throws {
+        // Bedrock input and output lines of one hour and model, in USD and in eur (read as EUR): the
+        // sum is refused at line 3 (the import fuzz test found it named no line).
+        let path = try Fixture.write("""
+            line_item_usage_start_date,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost,line_item_currency_code
+            2026-01-01T00:00:00Z,USE1-Claude3.5Sonnet-input-tokens,1000,0.003,USD
+            2026-01-01T00:00:00Z,USE1-Claude3.5Sonnet-output-tokens,100,0.0015,eur
+            """, name: "cur.csv")
+        let store = try UsageStore.inMemory()
+        #expect(importError(as: "cur.csv") { _ = try store.importFile(path, format: .bedrockCUR) }
+                == "cur.csv:3: error: amounts in USD and EUR for the same hour and group; one currency per group is expected")
+    }
+
+    @Test func timesOutsideTheYears1970To9999AreRefused() throws {
+        // 9999-12-31T23:59:59-14:00 is 10000-01-01 13:59:59 UTC (found by the import fuzz test: its
+        // month broke the database's YYYY-MM check, a raw SQLite error, exit 73); year 0 is before 1970.
+        #expect(try litellm(["r1,9999-12-31T23:59:59-14:00,gpt-4o,10,5,"])
+                == #"spend.csv:2: error: column startTime: expected a date and time from 1970 to 9999 (UTC), found "9999-12-31T23:59:59-14:00""#)
+        #expect(try litellm(["r1,0000-01-01 00:00:00,gpt-4o,10,5,"])
+                == #"spend.csv:2: error: column startTime: expected a date and time from 1970 to 9999 (UTC), found "0000-01-01 00:00:00""#)
+        // An OpenAI hour ending at Unix second 1e15 (year 31 million); its start_time's value is at column 44.
+        let page = try Fixture.write(#"{"object": "page", "data": [{"start_time": 999999999996400, "end_time": 1000000000000000, "results": []}]}"#,
+                                     name: "usage.json")
+        #expect(importError(as: "usage.json") { _ = try ListSink.read(.openai, page) }
+                == "usage.json:1:44: error: data[0].start_time: expected Unix seconds from 1970 to 9999 (UTC), found 999999999996400")
+        let report = try Fixture.write(#"{"data": [{"starting_at": "1969-12-31T23:00:00Z", "ending_at": "1970-01-01T00:00:00Z", "results": []}]}"#,
+                                       name: "report.json")
+        #expect(importError(as: "report.json") { _ = try ListSink.read(.anthropic, report) }
+                == #"report.json:1:27: error: data[0].starting_at: expected a time from 1970 to 9999 (UTC), found "1969-12-31T23:00:00Z""#)
+    }
 }

@@ -14,11 +14,26 @@ struct UsageCeilingTests {
     }
 
     @Test func anHourPastTheCeilingIsRefusedWhileTheFileIsSummed() throws {
-        // 1,001 requests × 1e15 = 1.001e18 prompt tokens in one hour: past 1e18.
+        // 1,001 requests × 1e15 = 1.001e18 prompt tokens in one hour: past 1e18 with the 1,001st,
+        // on line 1,002 (after the header).
         let store = try UsageStore.inMemory()
         let path = try spendLog(rows: 1001, hour: "09", prefix: "r")
         #expect(importError(as: "spend.csv") { _ = try store.importFile(path, format: .litellm) }
-                == "spend.csv: error: input tokens of one hour and group add up past 1e18; expected real usage, far below that")
+                == "spend.csv:1002: error: input tokens of one hour and group add up past 1e18; expected real usage, far below that")
+        #expect(try store.models().isEmpty)
+    }
+
+    @Test func aBucketPastTheCeilingNamesTheResultThatTakesItThere() throws {
+        // An OpenAI page whose one bucket holds 1,001 results of one group with 1e15 input tokens
+        // each (found by the import fuzz test, which used to get no line): 1,000 make exactly 1e18,
+        // the 1,001st, results[1000] on line 1,002 at column 1, passes it.
+        let result = #"{"input_tokens": 1000000000000000, "output_tokens": 0, "num_model_requests": 1, "model": "m"}"#
+        let text = #"{"object": "page", "data": [{"start_time": 1767225600, "end_time": 1767229200, "results": ["# + "\n"
+            + Array(repeating: result, count: 1001).joined(separator: ",\n") + "]}]}\n"
+        let path = try Fixture.write(text, name: "usage.json")
+        let store = try UsageStore.inMemory()
+        #expect(importError(as: "usage.json") { _ = try store.importFile(path, format: .openai) }
+                == "usage.json:1002:1: error: data[0].results[1000]: input tokens of one hour and group add up past 1e18; expected real usage, far below that")
         #expect(try store.models().isEmpty)
     }
 

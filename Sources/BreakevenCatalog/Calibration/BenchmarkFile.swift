@@ -45,13 +45,17 @@ public enum BenchmarkFile {
         switch format {
         case .vllm:
             let o = try r.object(root, "$")
+            // A whole number of requests: a fraction such as 5e-324 made every average infinite,
+            // and the calibration could not be stored (exit 73).
             let completed = try r.number(o, "completed", "$")
-            guard completed > 0 else { throw r.fail(o["completed"] ?? o, "$.completed", "expected at least one completed request, found 0") }
+            guard completed >= 1, completed == completed.rounded() else {
+                throw r.fail(o["completed"] ?? o, "$.completed", "expected a whole number of completed requests, at least 1, found \(o["completed"]?.quoted ?? "")")
+            }
             // max_concurrency is null when the run did not cap it: then every prompt may be in flight.
             let key = try r.optionalNumber(o, "max_concurrency", "$") == nil ? "num_prompts" : "max_concurrency"
             return [CalibrationMeasurement(
-                inputTokens: try r.number(o, "total_input_tokens", "$") / completed,
-                outputTokens: try r.number(o, "total_output_tokens", "$") / completed,
+                inputTokens: try r.tokens(o, "total_input_tokens", "$") / completed,
+                outputTokens: try r.tokens(o, "total_output_tokens", "$") / completed,
                 concurrency: try r.count(try r.number(o, key, "$"), o[key] ?? o, "$.\(key)"),
                 metric: .servingOutput, measured: try r.positive(o, "output_throughput", "$"))]
         case .aiperf, .genaiPerf:
@@ -84,8 +88,8 @@ public enum BenchmarkFile {
             for (k, element) in tests.enumerated() {
                 let at = "$[\(k)]"
                 let t = try r.object(element, at)
-                let prompt = try r.number(t, "n_prompt", at), gen = try r.number(t, "n_gen", at)
-                let depth = try r.optionalNumber(t, "n_depth", at) ?? 0
+                let prompt = try r.tokens(t, "n_prompt", at), gen = try r.tokens(t, "n_gen", at)
+                let depth = try r.optionalNumber(t, "n_depth", at) == nil ? 0 : try r.tokens(t, "n_depth", at)
                 let rate = try r.positive(t, "avg_ts", at)
                 if gen > 0 {
                     out.append(CalibrationMeasurement(inputTokens: depth + prompt, outputTokens: gen, concurrency: 1, metric: .decode, measured: rate))
@@ -125,6 +129,14 @@ public enum BenchmarkFile {
 
         func number(_ o: JSONNode, _ key: String, _ path: String) throws(BenchmarkFileError) -> Double {
             guard let n = try optionalNumber(o, key, path) else { throw fail(o, "\(path).\(key)", "missing; expected a number") }
+            return n
+        }
+
+        /// A number of tokens: 0 to 1e12 (a trillion tokens is far beyond any benchmark run, and keeps
+        /// every figure the fit derives finite; a negative depth or prompt made negative requests).
+        func tokens(_ o: JSONNode, _ key: String, _ path: String) throws(BenchmarkFileError) -> Double {
+            let n = try number(o, key, path)
+            guard n >= 0, n <= 1e12 else { throw fail(o[key] ?? o, "\(path).\(key)", "expected a number of tokens from 0 to 1e12, found \(o[key]?.quoted ?? "")") }
             return n
         }
 

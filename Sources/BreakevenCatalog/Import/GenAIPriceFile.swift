@@ -33,6 +33,10 @@ enum GenAIPriceFile {
                     parsed.skip("model without an id")
                     continue
                 }
+                guard ParsedPriceFile.isUsableName(provider.id), ParsedPriceFile.isUsableName(modelID) else {
+                    parsed.skip("provider or model id empty or with control characters")
+                    continue
+                }
                 let id = provider.id + "/" + modelID
                 guard !seen.contains(id) else {
                     parsed.skip("another entry names the same model")
@@ -74,7 +78,7 @@ enum GenAIPriceFile {
                                     cacheWritePerMTok: set.cacheWrite?.price(above: start),
                                     cacheWrite1hPerMTok: set.cacheWrite1h?.price(above: start))
                 },
-                timeOfDay: windows, contextWindow: model.contextWindow, source: entrySource)
+                timeOfDay: windows, contextWindow: model.contextWindow.flatMap { $0 > 0 ? $0 : nil }, source: entrySource)
             model.applyVariants(activeIn: dating, to: &price)
             return price
         }

@@ -63,6 +63,9 @@ enum LiteLLMPriceFile {
         guard let mode = entry.mode else { return .skip("no mode") }
         guard mode == "chat" || mode == "completion" else { return .skip("mode \(mode)") }
         guard let provider = entry.provider, !provider.isEmpty else { return .skip("no litellm_provider") }
+        guard ParsedPriceFile.isUsableName(provider), ParsedPriceFile.isUsableName(key) else {
+            return .skip("key or litellm_provider empty or with control characters")
+        }
         guard entry.unreadablePrices.isEmpty else { return .skip("price that is not a number") }
         guard entry.prices.values.allSatisfy({ $0.isFinite && $0 >= 0 }) else { return .skip("negative price") }
 

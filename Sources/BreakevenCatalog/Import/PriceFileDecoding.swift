@@ -6,6 +6,16 @@ import Foundation
 /// reader (`LocatedDecoding`) reads the file again to name the line, column and JSON path.
 enum PriceFileDecoding {
     static func decode<T: Decodable>(_ type: T.Type, from data: Data, named name: String) throws -> T {
+        // JSON between systems is UTF-8 (RFC 8259 §8.1). Foundation's decoder lets some bytes that
+        // are not through (then no place of the file can be named later); Core's parser says where.
+        if String(validating: data, as: UTF8.self) == nil {
+            do throws(JSONParser.SyntaxError) {
+                _ = try JSONParser.parse(Array(data))
+            } catch {
+                throw CatalogError.malformedFile(file: name, line: error.location.line, column: error.location.column, path: nil,
+                                                 message: error.message)
+            }
+        }
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch is DecodingError {

@@ -60,3 +60,12 @@ struct ParsedPriceFile: Equatable {
         skipped[reason, default: 0] += 1
     }
 }
+
+extension ParsedPriceFile {
+    /// Whether a provider or model name can make a catalog id: not empty, no control characters
+    /// (no real name has one; SQLite's `length()` stops at a NUL, so an id starting with one broke
+    /// the catalog's checks and the import ended in a raw SQLite error, exit 1).
+    static func isUsableName(_ name: String) -> Bool {
+        !name.isEmpty && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+}

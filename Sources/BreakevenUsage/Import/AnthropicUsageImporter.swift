@@ -34,6 +34,7 @@ enum AnthropicUsageImporter {
         guard let t = Timestamp.parse(text) else {
             throw r.error(key, "expected an RFC 3339 time such as 2025-08-01T00:00:00Z, found \"\(text)\"")
         }
+        guard Timestamp.usable.contains(t) else { throw r.error(key, "expected a time \(Timestamp.usableText), found \"\(text)\"") }
         return t
     }
 
@@ -52,6 +53,6 @@ enum AnthropicUsageImporter {
         return UsageBucket(start: start, seconds: seconds, model: try r.string("model") ?? "", dimensions: UsageDimensions(pairs),
                            batch: tier.map { $0 == "batch" }, requests: nil,
                            usage: TokenUsage(input: uncached + read + written, cachedInput: read, cacheWrite: written,
-                                             output: try r.requiredCount("output_tokens")))
+                                             output: try r.requiredCount("output_tokens")), place: r.place)
     }
 }

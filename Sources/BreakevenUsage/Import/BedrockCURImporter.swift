@@ -67,9 +67,9 @@ enum BedrockCURImporter {
                                               ("line_item_resource_id", table.optionalString(resource)),
                                               ("line_item_usage_account_id", table.optionalString(account))])
             let usage = item.kind.usage(Int64(tokens.rounded()), billed: try table.number(cost),
-                                        currency: table.optionalString(currency) ?? "USD")
+                                        currency: try table.currency(currency))
             try sink.add(UsageBucket(start: from, seconds: to - from, model: item.model, dimensions: dimensions,
-                                     batch: item.tier.lowercased().contains("batch"), usage: usage))
+                                     batch: item.tier.lowercased().contains("batch"), usage: usage, place: table.place))
         }
     }
 }

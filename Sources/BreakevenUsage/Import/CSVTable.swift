@@ -46,6 +46,19 @@ struct CSVTable {
 
     var line: Int { reader.recordLine }
 
+    /// Where the record is, for a problem found once it is summed with others.
+    var place: UsagePlace { UsagePlace(line: reader.recordLine) }
+
+    /// A currency code (ISO 4217: three letters, written in capitals), USD for an absent column
+    /// or an empty field; a group's amounts are summed only in one currency.
+    func currency(_ column: Int?) throws -> String {
+        guard let text = optionalString(column) else { return "USD" }
+        guard text.utf8.count == 3, text.utf8.allSatisfy({ (0x41...0x5A).contains($0 & 0xDF) }) else {
+            throw error(column, "expected a currency code of three letters (ISO 4217) such as USD, found \(quotedField(column ?? 0))")
+        }
+        return text.uppercased()
+    }
+
     func error(_ column: Int?, _ message: String) -> UsageImportError {
         UsageImportError(file: file, line: reader.recordLine, path: column.map { "column \(header[$0])" }, message)
     }
@@ -97,6 +110,9 @@ struct CSVTable {
         guard let t = reader.withField(column, { Timestamp.parse($0) }) else {
             throw error(column, "expected a date and time such as 2026-01-15 10:23:45 or 2026-01-15T10:23:45Z, found "
                         + (reader.isEmpty(column) ? "an empty field" : quotedField(column)))
+        }
+        guard Timestamp.usable.contains(t) else {
+            throw error(column, "expected a date and time \(Timestamp.usableText), found \(quotedField(column))")
         }
         return t
     }

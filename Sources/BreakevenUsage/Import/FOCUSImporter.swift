@@ -55,13 +55,13 @@ enum FOCUSImporter {
             let model = table.optionalString(resourceName) ?? table.optionalString(resourceID) ?? table.optionalString(service) ?? ""
             let dimensions = UsageDimensions([("ServiceName", table.optionalString(service)), ("ResourceId", table.optionalString(resourceID)),
                                               ("SubAccountId", table.optionalString(subAccount))])
-            let money = table.optionalString(currency) ?? "USD"
+            let money = try table.currency(currency)
             let description = [meter, details].compactMap { table.optionalString($0) }.joined(separator: " ")
             guard let kind = TokenKind(describedBy: description) else {
                 throw table.error(meter ?? details, "cannot tell input from output tokens: SkuMeter and SkuPriceDetails name no input, output, cache read or cache write (found \"\(description)\")")
             }
             try sink.add(UsageBucket(start: from, seconds: to - from, model: model, dimensions: dimensions, batch: nil,
-                                     usage: kind.usage(Int64(tokens.rounded()), billed: cost, currency: money)))
+                                     usage: kind.usage(Int64(tokens.rounded()), billed: cost, currency: money), place: table.place))
         }
     }
 }

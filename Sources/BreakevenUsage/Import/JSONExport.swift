@@ -56,6 +56,11 @@ struct JSONRecord {
         self.lineOffset = lineOffset
     }
 
+    /// Where the record is, for a problem found once it is summed with others.
+    var place: UsagePlace {
+        UsagePlace(line: node.location.line + lineOffset, column: node.location.column, path: path.isEmpty ? nil : path)
+    }
+
     func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     func error(_ key: String?, _ message: String) -> UsageImportError {

@@ -45,7 +45,7 @@ enum LiteLLMSpendLogImporter {
             }()
             let usage = TokenUsage(input: input, cachedInput: cached, cacheWrite: written, output: try table.count(completion),
                                    billed: try table.optionalNumber(spend), currency: spend == nil ? nil : "USD")
-            try sink.add(UsageRequest(id: requestID, time: time, model: table.string(model), dimensions: dimensions, usage: usage))
+            try sink.add(UsageRequest(id: requestID, time: time, model: table.string(model), dimensions: dimensions, usage: usage, place: table.place))
             first = min(first ?? time, time)
             last = max(last, time)
         }

@@ -63,7 +63,7 @@ enum OTelTraceImporter {
             ("gen_ai.operation.name", try a["gen_ai.operation.name"]?.text()),
         ])
         return UsageRequest(id: traceID + "/" + spanID, time: time, model: model, dimensions: dimensions,
-                            usage: TokenUsage(input: input, cachedInput: cached, cacheWrite: written, output: output))
+                            usage: TokenUsage(input: input, cachedInput: cached, cacheWrite: written, output: output), place: span.place)
     }
 
     /// Nanoseconds (a string of up to 19 digits, or a number) to whole seconds.

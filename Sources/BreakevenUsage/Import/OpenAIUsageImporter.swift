@@ -20,8 +20,14 @@ enum OpenAIUsageImporter {
                 try bucket.requireObject("a bucket")
                 let start = try bucket.requiredCount("start_time")
                 let end = try bucket.requiredCount("end_time")
+                guard Timestamp.usable.contains(start) else {
+                    throw bucket.error("start_time", "expected Unix seconds \(Timestamp.usableText), found \(start)")
+                }
                 guard end > start else {
                     throw bucket.error("end_time", "expected a time after start_time \(start), found \(end)")
+                }
+                guard end <= Timestamp.usable.upperBound else {
+                    throw bucket.error("end_time", "expected Unix seconds \(Timestamp.usableText), found \(end)")
                 }
                 sink.cover(from: start, to: end)
                 for result in try bucket.array("results") {
@@ -49,6 +55,6 @@ enum OpenAIUsageImporter {
         ])
         return UsageBucket(start: start, seconds: seconds, model: try r.string("model") ?? "", dimensions: dimensions, batch: batch,
                            requests: try r.requiredCount("num_model_requests"),
-                           usage: TokenUsage(input: input, cachedInput: cached, output: try r.requiredCount("output_tokens")))
+                           usage: TokenUsage(input: input, cachedInput: cached, output: try r.requiredCount("output_tokens")), place: r.place)
     }
 }

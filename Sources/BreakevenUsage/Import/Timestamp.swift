@@ -3,6 +3,12 @@
 /// (`2026-01-15 10:23:45.123`, `…+00`; LiteLLM's timestamps have no zone and are UTC) and a
 /// bare date (midnight UTC).
 enum Timestamp {
+    /// The times usage may have: 1970-01-01 to the end of 9999, UTC. Months are stored as YYYY-MM
+    /// (9999-12-31T23:59:59-14:00, in 10000, broke the database's check: a raw SQLite error,
+    /// exit 73), and nothing was used before 1970.
+    static let usable: Range<Int64> = 0..<253_402_300_800
+    static let usableText = "from 1970 to 9999 (UTC)"
+
     static func parse(_ text: String) -> Int64? {
         var copy = text
         return copy.withUTF8 { parse($0) }

@@ -11,4 +11,5 @@ struct UsageBucket: Sendable, Hashable {
     /// nil where the export counts no requests.
     var requests: Int64?
     var usage: TokenUsage
+    var place: UsagePlace?
 }

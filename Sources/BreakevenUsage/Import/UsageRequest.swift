@@ -9,4 +9,5 @@ struct UsageRequest: Sendable, Hashable {
     var dimensions: UsageDimensions = .none
     var batch: Bool?
     var usage: TokenUsage
+    var place: UsagePlace?
 }

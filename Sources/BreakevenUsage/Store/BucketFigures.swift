@@ -4,25 +4,35 @@ struct BucketFigures: Sendable, Hashable {
     var batch: Bool?
     var requests: Int64?
     var usage: TokenUsage
+    /// The last record summed in, named by a problem of the sum.
+    var place: UsagePlace?
 
     init(_ b: UsageBucket) {
         batch = b.batch
         requests = b.requests
         usage = b.usage
+        place = b.place
     }
 
     init(_ r: UsageRequest) {
         batch = r.batch
         requests = 1
         usage = r.usage
+        place = r.place
     }
 
-    /// Both together; a figure one side lacks is the other's (absent from both stays absent).
+    /// Both together; a figure one side lacks is the other's (absent from both stays absent). A
+    /// sum refused is placed at the record `o` came from: the one that takes it past the ceiling.
     func adding(_ o: BucketFigures, file: String) throws -> BucketFigures {
         var sum = self
         sum.batch = batch == o.batch ? batch : nil
-        sum.requests = try UsageCeiling.sum(requests, o.requests, "requests", file: file)
-        sum.usage = try usage.adding(o.usage, file: file)
+        do {
+            sum.requests = try UsageCeiling.sum(requests, o.requests, "requests", file: file)
+            sum.usage = try usage.adding(o.usage, file: file)
+        } catch let error as UsageImportError {
+            throw error.at(o.place)
+        }
+        sum.place = o.place ?? place
         return sum
     }
 
@@ -30,7 +40,7 @@ struct BucketFigures: Sendable, Hashable {
     func billedMicros(file: String) throws -> Int64? {
         guard let billed = usage.billed else { return nil }
         guard billed.isFinite, abs(billed) < 9e12 else {
-            throw UsageImportError(file: file, "an amount of \(billed) cannot be stored")
+            throw UsageImportError(file: file, "an amount of \(billed) cannot be stored").at(place)
         }
         return Int64((billed * 1_000_000).rounded())
     }

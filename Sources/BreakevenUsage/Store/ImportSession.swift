@@ -61,7 +61,7 @@ struct ImportSession: UsageSink {
 
     mutating func add(_ request: UsageRequest) throws {
         summary.records += 1
-        guard request.time >= 0 else { throw UsageImportError(file: file, "request \(request.id): a time before 1970") }
+        guard request.time >= 0 else { throw UsageImportError(file: file, "request \(request.id): a time before 1970").at(request.place) }
         pending.append((ImportSession.hash(request.id), request))
         if pending.count >= ImportSession.chunk { try flush() }
     }
