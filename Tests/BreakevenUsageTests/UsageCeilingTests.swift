@@ -7,8 +7,13 @@ import Testing
 struct UsageCeilingTests {
     /// LiteLLM spend-log rows of 1e15 prompt tokens each (the most one field may hold), all in
     /// the hour from `hour`:00 on 2026-01-01, ids `prefix`1, `prefix`2…
-    func spendLog(rows: Int, hour: String, prefix: String) throws -> String {
-        let lines = (1...rows).map { "\(prefix)\($0),2026-01-01 \(hour):00:00,gpt-4o,1000000000000000,5," }
+    /// With `hours` above 1, row k is in the hour `hour` + k mod `hours`.
+    func spendLog(rows: Int, hour: String, prefix: String, hours: Int = 1) throws -> String {
+        let first = Int(hour) ?? 0
+        let lines = (1...rows).map { k in
+            let h = first + k % hours
+            return "\(prefix)\(k),2026-01-01 \(h < 10 ? "0" : "")\(h):00:00,gpt-4o,1000000000000000,5,"
+        }
         return try Fixture.write((["request_id,startTime,model,prompt_tokens,completion_tokens,metadata"] + lines).joined(separator: "\n") + "\n",
                                  name: "spend.csv")
     }
@@ -20,6 +25,17 @@ struct UsageCeilingTests {
         let path = try spendLog(rows: 1001, hour: "09", prefix: "r")
         #expect(importError(as: "spend.csv") { _ = try store.importFile(path, format: .litellm) }
                 == "spend.csv:1002: error: input tokens of one hour and group add up past 1e18; expected real usage, far below that")
+        #expect(try store.models().isEmpty)
+    }
+
+    @Test func aMonthOfOneRequestSizePastTheCeilingIsRefusedInItsOwnWords() throws {
+        // 1,001 requests of 1e15 prompt tokens alternate between 09:00 and 10:00: 501 and 500 in
+        // the hours (5.01e17 and 5e17, below 1e18), but all 1,001 in January's request-size bin
+        // of gpt-4o, where the 1,001st, on line 1,002, takes the sum to 1.001e18.
+        let store = try UsageStore.inMemory()
+        let path = try spendLog(rows: 1001, hour: "09", prefix: "r", hours: 2)
+        #expect(importError(as: "spend.csv") { _ = try store.importFile(path, format: .litellm) }
+                == "spend.csv:1002: error: input tokens of one month's requests of one model and size add up past 1e18; expected real usage, far below that")
         #expect(try store.models().isEmpty)
     }
 

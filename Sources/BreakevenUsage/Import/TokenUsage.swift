@@ -14,14 +14,14 @@ struct TokenUsage: Sendable, Hashable {
 
     /// Both together; a figure one side lacks is the other's (absent from both stays absent).
     /// Counts past `UsageCeiling` are refused, never wrapped or trapped.
-    func adding(_ o: TokenUsage, file: String) throws -> TokenUsage {
+    func adding(_ o: TokenUsage, of span: String, file: String) throws -> TokenUsage {
         if let a = currency, let b = o.currency, a != b {
             throw UsageImportError(file: file, "amounts in \(a) and \(b) for the same hour and group; one currency per group is expected")
         }
-        return TokenUsage(input: try UsageCeiling.sum(input, o.input, "input tokens", file: file),
-                          cachedInput: try UsageCeiling.sum(cachedInput, o.cachedInput, "cached input tokens", file: file),
-                          cacheWrite: try UsageCeiling.sum(cacheWrite, o.cacheWrite, "cache write tokens", file: file),
-                          output: try UsageCeiling.sum(output, o.output, "output tokens", file: file),
+        return TokenUsage(input: try UsageCeiling.sum(input, o.input, "input tokens", of: span, file: file),
+                          cachedInput: try UsageCeiling.sum(cachedInput, o.cachedInput, "cached input tokens", of: span, file: file),
+                          cacheWrite: try UsageCeiling.sum(cacheWrite, o.cacheWrite, "cache write tokens", of: span, file: file),
+                          output: try UsageCeiling.sum(output, o.output, "output tokens", of: span, file: file),
                           billed: billed.map { $0 + (o.billed ?? 0) } ?? o.billed, currency: currency ?? o.currency)
     }
 }

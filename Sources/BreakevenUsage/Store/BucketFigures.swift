@@ -23,12 +23,12 @@ struct BucketFigures: Sendable, Hashable {
 
     /// Both together; a figure one side lacks is the other's (absent from both stays absent). A
     /// sum refused is placed at the record `o` came from: the one that takes it past the ceiling.
-    func adding(_ o: BucketFigures, file: String) throws -> BucketFigures {
+    func adding(_ o: BucketFigures, of span: String = "one hour and group", file: String) throws -> BucketFigures {
         var sum = self
         sum.batch = batch == o.batch ? batch : nil
         do {
-            sum.requests = try UsageCeiling.sum(requests, o.requests, "requests", file: file)
-            sum.usage = try usage.adding(o.usage, file: file)
+            sum.requests = try UsageCeiling.sum(requests, o.requests, "requests", of: span, file: file)
+            sum.usage = try usage.adding(o.usage, of: span, file: file)
         } catch let error as UsageImportError {
             throw error.at(o.place)
         }

@@ -90,7 +90,11 @@ struct ImportSession: UsageSink {
         let key = Key(start: hour, seconds: 3600, model: request.model, dimensions: request.dimensions.text)
         buckets[key] = try buckets[key].map { try $0.adding(figures, file: file) } ?? figures
         let bin = BinKey(month: CalendarMonth(unix: request.time), model: request.model, bin: RequestSizeBins.bin(request.usage.input))
-        bins[bin] = try bins[bin].map { try $0.adding(figures, file: file) } ?? figures
+        // A bin counts requests and tokens only: amounts stay with the hour they were billed in.
+        var sized = figures
+        sized.usage.billed = nil
+        sized.usage.currency = nil
+        bins[bin] = try bins[bin].map { try $0.adding(sized, of: "one month's requests of one model and size", file: file) } ?? sized
     }
 
     /// FNV-1a over the id's bytes, then SplitMix64's finalizer to spread it: 64 bits, so that

@@ -12,19 +12,20 @@ enum UsageCeiling {
     /// Micro-units of billed amounts over the whole database: a trillion in the bill's currency.
     static let billedMicros = 1e18
 
-    /// The figures of one hour and group summed as a file is read: `a + b`, refused past the ceiling.
-    static func sum(_ a: Int64, _ b: Int64, _ figure: String, file: String) throws -> Int64 {
+    /// The figures of one `span` (one hour and group, one month's requests of a size) summed as
+    /// a file is read: `a + b`, refused past the ceiling.
+    static func sum(_ a: Int64, _ b: Int64, _ figure: String, of span: String, file: String) throws -> Int64 {
         let (sum, overflow) = a.addingReportingOverflow(b)
         guard !overflow, sum <= count else {
-            throw UsageImportError(file: file, "\(figure) of one hour and group add up past 1e18; expected real usage, far below that")
+            throw UsageImportError(file: file, "\(figure) of \(span) add up past 1e18; expected real usage, far below that")
         }
         return sum
     }
 
     /// A figure one side lacks is the other's; absent from both stays absent.
-    static func sum(_ a: Int64?, _ b: Int64?, _ figure: String, file: String) throws -> Int64? {
+    static func sum(_ a: Int64?, _ b: Int64?, _ figure: String, of span: String, file: String) throws -> Int64? {
         guard a != nil || b != nil else { return nil }
-        return try sum(a ?? 0, b ?? 0, figure, file: file)
+        return try sum(a ?? 0, b ?? 0, figure, of: span, file: file)
     }
 
     /// Refuses the import just written (its transaction rolls back) when the database would
