@@ -9,16 +9,29 @@ struct Breakeven: ParsableCommand {
         subcommands: [RunCommand.self, DiffCommand.self, SweepCommand.self, ValidateCommand.self, SchemaCommand.self, CatalogCommand.self, HistoryCommand.self, CapacityCommand.self, CompareCommand.self, UsageCommand.self, FitCommand.self, DriftCommand.self, ExportCommand.self]
     )
 
-    /// Parses and runs the command; a `CommandFailure` is printed here, once, and exits with its status.
+    /// Parses and runs the command; a `CommandFailure` is printed here, once, and exits with its
+    /// status. The command line's own errors and exits are ArgumentParser's to word. Any other
+    /// error a command lets through is a fault of ours, not of the input: it exits 70 (EX_SOFTWARE),
+    /// never 1, which says that a guardrail failed.
     static func main() {
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
             try command.run()
         } catch let failure as CommandFailure {
             Terminal.error(failure.description)
             exit(withError: failure.status)
         } catch {
-            exit(withError: error)
+            // ArgumentParser's own (help, a validation, an exit a command chose, 1 for a guardrail
+            // included) are its to word; it would give any other error 1.
+            guard !(error is ExitCode), exitCode(for: error) == .failure else { exit(withError: error) }
+            let failure = CommandFailure(ExitStatus.software, "unexpected error (please report it): \(error)")
+            Terminal.error(failure.description)
+            exit(withError: failure.status)
         }
     }
 }

@@ -89,4 +89,18 @@ struct DatabaseFileTests {
         #expect(write.status == 65)
         #expect(write.stderr == newer)
     }
+
+    /// An error no command expects (here a trigger someone added to their catalog) is ours to
+    /// fix: status 70 and a request to report it, never 1, which says a guardrail failed.
+    @Test func anUnexpectedErrorIsASoftwareFaultNotAGuardrail() throws {
+        let dir = try CLI.workspace([:])
+        #expect(try CLI.run(["catalog", "init", "c.sqlite"], in: dir).status == 0)
+        let trigger = "CREATE TRIGGER refuse BEFORE INSERT ON model_price BEGIN SELECT RAISE(ABORT, 'no new prices'); END"
+        #expect(try CLI.run("/usr/bin/env", ["sqlite3", "c.sqlite", trigger], in: dir).status == 0)
+        try #"{"m": {"litellm_provider": "openai", "mode": "chat", "input_cost_per_token": 1e-6, "output_cost_per_token": 2e-6}}"#
+            .write(to: dir.appendingPathComponent("prices.json"), atomically: false, encoding: .utf8)
+        let r = try CLI.run(["catalog", "import", "--format", "litellm", "prices.json", "--catalog", "c.sqlite"], in: dir)
+        #expect(r.status == 70)
+        #expect(r.stderr.hasPrefix("breakeven: unexpected error (please report it): SQLite error 19: no new prices"), "\(r.stderr)")
+    }
 }
