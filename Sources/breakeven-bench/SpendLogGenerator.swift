@@ -87,8 +87,9 @@ struct SpendLogGenerator {
     /// Writes the export to `path`; returns the rows written.
     @discardableResult
     mutating func write(to path: String) throws -> Int {
-        FileManager.default.createFile(atPath: path, contents: nil)
-        guard let out = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
+        guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         defer { try? out.close() }
         var buffer = lean ? SpendLogGenerator.leanHeader : SpendLogGenerator.header
         var rows = 0

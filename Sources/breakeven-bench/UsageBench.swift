@@ -99,8 +99,9 @@ enum UsageBench {
 
     /// JSON Lines of usage pages: one page a day of 24 hourly buckets, a result per model.
     static func writeOpenAIPages(_ path: String, models: Int, from: Int64, to: Int64, requests total: Int) throws -> Int {
-        FileManager.default.createFile(atPath: path, contents: nil)
-        guard let out = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
+        guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         defer { try? out.close() }
         let hours = Int((to - from) / 3600)
         let perBucket = max(1, total / (hours * models))

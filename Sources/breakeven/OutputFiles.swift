@@ -100,7 +100,7 @@ struct OutputFiles {
         var template = Array((target.folder + "/" + temporaryPrefix + "\(getpid())-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw Failure.cannotWrite(target.path, errno) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { close(fd) }
         // mkstemp makes the file private (0600): give it the replaced file's mode, or what the umask allows.
         let mask = umask(0)

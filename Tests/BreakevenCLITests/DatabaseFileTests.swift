@@ -59,7 +59,7 @@ struct DatabaseFileTests {
 
     @Test func readingACatalogNeverMakesOne() throws {
         let dir = try CLI.workspace([:])
-        FileManager.default.createFile(atPath: dir.appendingPathComponent("zero.sqlite").path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: dir.appendingPathComponent("zero.sqlite").path, contents: Data()))
         let zero = try CLI.run(["catalog", "list", "gpus", "--catalog", "zero.sqlite"], in: dir)
         #expect(zero.status == 65)
         #expect(zero.stderr == "breakeven: zero.sqlite is not a breakeven catalog\n")

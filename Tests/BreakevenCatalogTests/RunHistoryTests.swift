@@ -160,7 +160,7 @@ import Testing
 
     @Test func aFileThatIsNotAHistoryIsRefusedAndLeftAlone() throws {
         let zero = try Self.temporaryFile("zero.sqlite")
-        FileManager.default.createFile(atPath: zero, contents: Data())
+        #expect(FileManager.default.createFile(atPath: zero, contents: Data()))
         let read = try #require(throws: DatabaseProblem.self) { try RunHistory(readingAt: zero) }
         #expect(read.description == "\(zero) is not a breakeven run history")
         #expect(try FileManager.default.attributesOfItem(atPath: zero)[.size] as? Int == 0)

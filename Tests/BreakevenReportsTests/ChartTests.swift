@@ -91,7 +91,7 @@ struct ChartTests {
         let vast = NiceTicks(-1.5e308, 1.5e308)
         #expect(vast.ticks.allSatisfy(\.isFinite) && vast.ticks.count >= 2)
         // A denormal span: the ends themselves.
-        let tiny = NiceTicks(5e-324, 1e-323)
+        let tiny = NiceTicks(Double.leastNonzeroMagnitude, 2 * Double.leastNonzeroMagnitude)
         #expect(tiny.ticks.allSatisfy(\.isFinite) && tiny.upper > tiny.lower)
         // Not numbers at all: an axis from 0, not a trap.
         let nan = AxisScale(values: [.nan, .infinity], money: .usd)

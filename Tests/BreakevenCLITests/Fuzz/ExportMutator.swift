@@ -217,7 +217,6 @@ struct ExportMutator {
             document = document.replacing(path[...], with: .string(value))
             return "\(JSONValue.path(path)) ends in bytes that are not UTF-8"
         }
-        return "nothing"
     }
 
     /// An element of an array repeated, its ids made unique and, half the time, a count in it set to 1e15.

@@ -69,7 +69,7 @@ final class ImportFuzz {
         environment["NO_COLOR"] = "1"
         process.environment = environment
         let out = dir.appendingPathComponent(".stdout"), err = dir.appendingPathComponent(".stderr")
-        for url in [out, err] { FileManager.default.createFile(atPath: url.path, contents: nil) }
+        for url in [out, err] { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
         let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
         defer {
             try? outHandle.close()

@@ -76,7 +76,6 @@ enum APIOption: OptionDeclaration {
     }
 
     static func lower(_ s: UnsafePointer<Settings>, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
-        let v = c.values
         guard let prices = pricesField.address(in: s) else {
             return try withUnsafePointer(to: s.pointee.prices) { prices throws(LoweringFailure) in try lower(s, prices, c) }
         }
