@@ -22,14 +22,17 @@ struct Breakeven: ParsableCommand {
         }
         do {
             try command.run()
-        } catch let failure as CommandFailure {
-            Terminal.error(failure.description)
-            exit(withError: failure.status)
         } catch {
-            // ArgumentParser's own (help, a validation, an exit a command chose, 1 for a guardrail
-            // included) are its to word; it would give any other error 1.
-            guard !(error is ExitCode), exitCode(for: error) == .failure else { exit(withError: error) }
-            let failure = CommandFailure(ExitStatus.software, "unexpected error (please report it): \(error)")
+            let failure: CommandFailure
+            if let own = error as? CommandFailure {
+                failure = own
+            } else if error is ExitCode || exitCode(for: error) != .failure {
+                // ArgumentParser's own (help, a validation, an exit a command chose, 1 for a
+                // guardrail included) are its to word; it would give any other error 1.
+                exit(withError: error)
+            } else {
+                failure = CommandFailure(ExitStatus.software, "unexpected error (please report it): \(error)")
+            }
             Terminal.error(failure.description)
             exit(withError: failure.status)
         }

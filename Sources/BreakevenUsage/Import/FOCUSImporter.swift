@@ -1,4 +1,5 @@
 import BreakevenCore
+
 /// A FinOps FOCUS 1.2 (or later) cost and usage CSV, read through the columns the FOCUS
 /// specification defines (FinOps-Open-Cost-and-Usage-Spec/FOCUS_Spec, `specification/columns`):
 /// rows whose `ChargeCategory` is Usage and whose `ConsumedUnit` counts tokens in the
