@@ -36,8 +36,10 @@ let package = Package(
             exclude: ["Golden"]
         ),
         // The command line end to end: the built binary's exit statuses and messages, and its
-        // terminal tables (depends on the executable so that it is built first).
-        .testTarget(name: "BreakevenCLITests", dependencies: ["breakeven"], exclude: ["Calibration"]),
+        // terminal tables (depends on the executable so that it is built first). GRDB is for the tests
+        // only: the database fuzz damages copies of a catalog, a run history and a usage database.
+        .testTarget(name: "BreakevenCLITests", dependencies: ["breakeven", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Calibration"]),
         // SQLite pricing/spec catalog (schema, migrations, embedded seed, importers) and run history.
         .target(
             name: "BreakevenCatalog",

@@ -17,28 +17,24 @@ final class ImportFuzz {
         var files: [String]
     }
 
-    let dir: URL
+    let workspace: FuzzWorkspace
     let name: String
     private(set) var mutants: [String: ExportMutator.Mutant] = [:]
     private(set) var failures: [Failure] = []
     /// Files imported, and refused with a located message.
     private(set) var imported = 0, refused = 0
     private var databases = 0, writes = 0
-    /// The slowest command, for the summary line.
-    private var slowest: (seconds: Double, command: String) = (0, "")
-    private let started = Date()
-
-    /// A command that runs longer than this hangs.
-    static let deadline: Double = 30
 
     init(name: String) throws {
         self.name = name
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("breakeven-fuzz-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        workspace = try FuzzWorkspace(name: name)
     }
 
-    /// A file of the folder, as the commands (run in it) name it.
-    func path(_ file: String) -> String { dir.appendingPathComponent(file).path }
+    var dir: URL { workspace.dir }
+
+    func path(_ file: String) -> String { workspace.path(file) }
+
+    func run(_ arguments: [String]) throws -> CLI.Output { try workspace.run(arguments) }
 
     static func batches(_ files: [String], of size: Int) -> [[String]] {
         stride(from: 0, to: files.count, by: size).map { Array(files[$0..<min($0 + size, files.count)]) }
@@ -54,50 +50,6 @@ final class ImportFuzz {
             mutants[file] = mutant
             return file
         }
-    }
-
-    /// Runs the binary in the folder, its output in files (no pipe to fill up), killed past the
-    /// deadline; a signal is reported as 128 + its number, as a shell does.
-    func run(_ arguments: [String]) throws -> CLI.Output {
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = dir
-        var environment = ProcessInfo.processInfo.environment
-        for key in ["BREAKEVEN_CATALOG", "BREAKEVEN_USAGE"] { environment.removeValue(forKey: key) }
-        environment["XDG_DATA_HOME"] = dir.appendingPathComponent(".history").path
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = dir.appendingPathComponent(".stdout"), err = dir.appendingPathComponent(".stderr")
-        for url in [out, err] { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
-        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
-        defer {
-            try? outHandle.close()
-            try? errHandle.close()
-        }
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        let start = Date()
-        try process.run()
-        defer {
-            let seconds = Date().timeIntervalSince(start)
-            if seconds > slowest.seconds { slowest = (seconds, arguments.joined(separator: " ")) }
-        }
-        // Polled: a millisecond is nothing beside a process start.
-        var hung = false
-        while process.isRunning {
-            if Date().timeIntervalSince(start) > Self.deadline, !hung {
-                // SIGKILL: a child started from a test thread inherits its blocked SIGTERM.
-                hung = true
-                kill(process.processIdentifier, SIGKILL)
-            }
-            usleep(1_000)
-        }
-        process.waitUntilExit()
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        var stderr = String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)
-        if hung { stderr += "\n(killed after \(Int(Self.deadline)) s)" }
-        return CLI.Output(status: status, stdout: String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self), stderr: stderr)
     }
 
     /// Runs a command and checks its outcome: 0, or 65 with a message on standard error. An
@@ -167,8 +119,7 @@ final class ImportFuzz {
     /// Records every failure with the seed, the command, what went wrong, its standard error and
     /// the mutants (change and text); removes the folder unless something failed (or BREAKEVEN_FUZZ_KEEP is set).
     func finish() {
-        let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-        print("import fuzz (\(name)): \(mutants.count) mutants, \(imported) imported, \(refused) refused, \(failures.count) failures, \(seconds) s; slowest \(String(format: "%.1f", slowest.seconds)) s: \(slowest.command.prefix(200))")
+        print("import fuzz (\(name)): \(mutants.count) mutants, \(imported) imported, \(refused) refused, \(failures.count) failures, \(workspace.timing)")
         for f in failures {
             var text = """
                 import fuzz seed \(String(FuzzTests.seed, radix: 16)) in \(dir.path): `breakeven \(f.problem.command)` \(f.problem.what)
@@ -180,8 +131,7 @@ final class ImportFuzz {
             }
             Issue.record(Comment(rawValue: text))
         }
-        // BREAKEVEN_FUZZ_KEEP=1 keeps the mutants to look at.
-        if failures.isEmpty, ProcessInfo.processInfo.environment["BREAKEVEN_FUZZ_KEEP"] == nil { try? FileManager.default.removeItem(at: dir) }
+        workspace.finish(failed: !failures.isEmpty)
     }
 
     /// Bytes as text, those that are not printable UTF-8 as \xNN.

@@ -38,13 +38,13 @@ struct ImportFuzzTests {
         return ExportMutator.Fixture(name: name, shape: shape, bytes: Array(try Data(contentsOf: url)))
     }
 
-    /// Every tenth request of the sample spend log (scenarios/usage, April to November 2026): the
-    /// usage fixtures cover a day, and `fit` fits complete months only, so without it `fit` would
-    /// only ever say there is none.
-    static func monthsOfSpend() throws -> ExportMutator.Fixture {
+    /// Every tenth request of the sample spend log (scenarios/usage, April to November 2026), from
+    /// the `first`: the usage fixtures cover a day, and `fit` fits complete months only, so without
+    /// it `fit` would only ever say there is none.
+    static func monthsOfSpend(from first: Int = 1) throws -> ExportMutator.Fixture {
         var fixture = try fixture("scenarios/usage", "support-litellm.csv", .csv)
         var csv = CSVDocument(fixture.bytes)
-        csv.rows = [csv.rows[0]] + stride(from: 1, to: csv.rows.count, by: 10).map { csv.rows[$0] }
+        csv.rows = [csv.rows[0]] + stride(from: first, to: csv.rows.count, by: 10).map { csv.rows[$0] }
         fixture.bytes = csv.bytes()
         return fixture
     }
