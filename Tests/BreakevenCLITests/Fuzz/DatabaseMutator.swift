@@ -99,7 +99,7 @@ struct DatabaseMutator {
 
     /// A copy of the template at `path`, damaged by one change drawn until SQLite takes one.
     mutating func damage(_ path: String) throws -> Mutant {
-        while true {
+        for _ in 0..<1_000 {
             let roll = random.below(100)
             if roll < 88 {
                 guard let (t, r) = pickRow() else { continue }
@@ -112,6 +112,7 @@ struct DatabaseMutator {
                 return try damageBytes(path)
             }
         }
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "SQLite refused 1,000 changes to \(path) in a row"])
     }
 
     private mutating func pickRow() -> (table: Int, row: Int)? {
@@ -168,7 +169,8 @@ struct DatabaseMutator {
     }
 
     /// Runs `sql` on the file with CHECK constraints and foreign keys off, in one transaction;
-    /// false, and the file unchanged, when SQLite refuses it.
+    /// false, and the file unchanged, when SQLite refuses it (NULL in a NOT NULL column, a key
+    /// taken, a rowid that is not an integer, a table SQLite keeps for itself).
     static func apply(_ sql: String, to path: String) throws -> Bool {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = false
@@ -178,7 +180,7 @@ struct DatabaseMutator {
         do {
             try queue.write { db in try db.execute(sql: sql) }
             return true
-        } catch let error as DatabaseError where [.SQLITE_CONSTRAINT, .SQLITE_ERROR].contains(error.resultCode) {
+        } catch let error as DatabaseError where [.SQLITE_CONSTRAINT, .SQLITE_ERROR, .SQLITE_MISMATCH].contains(error.resultCode) {
             return false
         }
     }
