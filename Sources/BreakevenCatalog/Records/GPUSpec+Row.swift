@@ -7,9 +7,12 @@ extension GPUSpec: FetchableRecord, PersistableRecord {
 
     public init(row: Row) throws {
         let r = try StoredRow(row, kind: "gpu", idColumn: "id")
-        self.init(id: try r("id"), name: try r("name"), memoryGB: try r("memory_gb"), bandwidthTBps: try r("bandwidth_tbps"),
-                  bf16TFLOPS: try r("bf16_tflops"), fp8TFLOPS: try r("fp8_tflops"), int8TOPS: try r("int8_tops"),
-                  int4TOPS: try r("int4_tops"), fp4TFLOPS: try r("fp4_tflops"), tdpWatts: try r("tdp_watts"),
+        let compute = SpecBounds.compute
+        self.init(id: try r("id"), name: try r("name"), memoryGB: try r.figure("memory_gb", SpecBounds.memoryGB),
+                  bandwidthTBps: try r.figure("bandwidth_tbps", SpecBounds.bandwidthTBps), bf16TFLOPS: try r.figure("bf16_tflops", compute),
+                  fp8TFLOPS: try r.figure("fp8_tflops", compute), int8TOPS: try r.figure("int8_tops", compute),
+                  int4TOPS: try r.figure("int4_tops", compute), fp4TFLOPS: try r.figure("fp4_tflops", compute),
+                  tdpWatts: try r.figure("tdp_watts", SpecBounds.watts),
                   source: try r("source"), retrievedOn: CalendarDay(try r("retrieved_on")))
     }
 

@@ -7,11 +7,13 @@ extension HardwareSpec: FetchableRecord, PersistableRecord {
 
     public init(row: Row) throws {
         let r = try StoredRow(row, kind: "hardware", idColumn: "hardware_id")
-        self.init(id: try r("hardware_id"), name: try r("name"), price: try r.usd("price_micros"), memoryGB: try r("memory_gb"),
-                  bandwidthTBps: try r("bandwidth_tbps"), bf16TFLOPS: try r("bf16_tflops"), tdpWatts: try r("tdp_watts"),
-                  wattsBusy: try r("watts_busy"), wattsIdle: try r("watts_idle"),
+        let compute = SpecBounds.compute, watts = SpecBounds.watts
+        self.init(id: try r("hardware_id"), name: try r("name"), price: try r.usd("price_micros"),
+                  memoryGB: try r.figure("memory_gb", SpecBounds.memoryGB), bandwidthTBps: try r.figure("bandwidth_tbps", SpecBounds.bandwidthTBps),
+                  bf16TFLOPS: try r.figure("bf16_tflops", compute), tdpWatts: try r.figure("tdp_watts", watts),
+                  wattsBusy: try r.figure("watts_busy", watts), wattsIdle: try r.figure("watts_idle", watts),
                   effectiveFrom: try r.day("effective_from") { "unreadable date \($0)" }, source: try r("source"),
-                  fp8TFLOPS: try r("fp8_tflops"), fp4TFLOPS: try r("fp4_tflops"), provider: try r("provider"))
+                  fp8TFLOPS: try r.figure("fp8_tflops", compute), fp4TFLOPS: try r.figure("fp4_tflops", compute), provider: try r("provider"))
     }
 
     public func encode(to container: inout PersistenceContainer) throws {

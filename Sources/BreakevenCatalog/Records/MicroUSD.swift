@@ -2,11 +2,24 @@
 /// per GPU-hour, per request, per month or per unit. Integers keep sums and comparisons exact
 /// (GRDB's recommended practice); the snapshot hands the engine Double USD.
 enum MicroUSD {
+    /// Amounts stop short of 9e12 USD: 9e18 micro-USD, within Int64 with room for sums.
+    static let ceilingUSD = 9e12
+    static let ceilingMicros: Int64 = 9_000_000_000_000_000_000
+
     /// Rounds to the nearest micro-USD; nil for a negative, non-finite or absurdly large amount.
     static func from(_ usd: Double) -> Int64? {
-        guard usd.isFinite, usd >= 0, usd < 9e12 else { return nil }
+        guard usd.isFinite, usd >= 0, usd < ceilingUSD else { return nil }
         return Int64((usd * 1_000_000).rounded())
     }
+
+    /// A stored amount in USD; nil for one `from` never gives (negative, or past the ceiling, which
+    /// `from` may round up to), which only a damaged or hand-edited file holds.
+    static func usd(stored micros: Int64) -> Double? {
+        (0...ceilingMicros).contains(micros) ? usd(micros) : nil
+    }
+
+    /// What `usd(stored:)` takes, for a message.
+    static let storedRange = "an amount in micro-USD from 0 to 9e18"
 
     static func usd(_ micros: Int64) -> Double {
         Double(micros) / 1_000_000

@@ -8,25 +8,32 @@ extension OpenModelArchitecture: FetchableRecord, PersistableRecord {
     public init(row: Row) throws {
         let r = try StoredRow(row, kind: "open model", idColumn: "id")
         let nativePrecision: String? = try r("native_precision")
-        self.init(id: try r("id"), name: try r("name"), totalParameters: Double(try r("total_parameters") as Int64),
-                  activeParameters: Double(try r("active_parameters") as Int64), layers: try r("layers"),
-                  hiddenSize: try r("hidden_size"), attentionHeads: try r("attention_heads"), kvHeads: try r("kv_heads"),
-                  headDimension: try r("head_dimension"), latentKVValues: try r("latent_kv_values"), experts: try r("experts"),
-                  expertsPerToken: try r("experts_per_token"),
+        let heads = SpecBounds.heads
+        self.init(id: try r("id"), name: try r("name"), totalParameters: try r.figure("total_parameters", SpecBounds.parameters),
+                  activeParameters: try r.figure("active_parameters", SpecBounds.parameters), layers: try r.count("layers", SpecBounds.layers),
+                  hiddenSize: try r.count("hidden_size", SpecBounds.hiddenSize), attentionHeads: try r.count("attention_heads", heads),
+                  kvHeads: try r.count("kv_heads", heads), headDimension: try r.count("head_dimension", heads),
+                  latentKVValues: try r.count("latent_kv_values", SpecBounds.latentKVValues), experts: try r.count("experts", SpecBounds.experts),
+                  expertsPerToken: try r.count("experts_per_token", SpecBounds.experts),
                   nativePrecision: nativePrecision.flatMap(Precision.init(rawValue:)), slidingWindow: try r("sliding_window"),
-                  slidingWindowLayers: try r("sliding_window_layers"), contextLength: try r("context_length"),
+                  slidingWindowLayers: try r("sliding_window_layers"), contextLength: try r.count("context_length", SpecBounds.contextLength),
                   license: try r("license"), source: try r("source"), retrievedOn: CalendarDay(try r("retrieved_on")))
+        if let problem = parameterProblem { throw CatalogError.invalidEntry(entry: r.entry, message: problem) }
+    }
+
+    /// The rule on parameter counts the catalog writes and reads by: what breaks it, nil when none does.
+    var parameterProblem: String? {
+        guard totalParameters.isFinite, activeParameters.isFinite, totalParameters >= 1, activeParameters >= 1,
+              totalParameters < 1e18, activeParameters <= totalParameters
+        else { return "expected 1 ≤ active parameters ≤ total parameters" }
+        return nil
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
         guard let retrievedOn else {
             throw CatalogError.invalidEntry(entry: "open model \(id)", message: "no retrieval date (retrievedOn) for its source")
         }
-        guard totalParameters.isFinite, activeParameters.isFinite, totalParameters >= 1, activeParameters >= 1,
-              totalParameters < 1e18, activeParameters <= totalParameters
-        else {
-            throw CatalogError.invalidEntry(entry: "open model \(id)", message: "expected 1 ≤ active parameters ≤ total parameters")
-        }
+        if let problem = parameterProblem { throw CatalogError.invalidEntry(entry: "open model \(id)", message: problem) }
         container["id"] = id
         container["name"] = name
         container["total_parameters"] = Int64(totalParameters.rounded())

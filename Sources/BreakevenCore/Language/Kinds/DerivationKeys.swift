@@ -52,28 +52,28 @@ enum DerivationKeys {
             "Multiplies the derived output and prefill rates (0.8: a fifth slower than the model predicts). With an uncertainty block, a calibration's residual error becomes a lognormal spread of it around 1."))
 
     static let architectureKeys: [Key<ArchitectureSettings>] = [
-        NumberKey("total_parameters", \ArchitectureSettings.totalParameters, .atLeast(1e6, atMost: 1e14), required: true, KeyDoc(
+        NumberKey("total_parameters", \ArchitectureSettings.totalParameters, SpecBounds.parameters, required: true, KeyDoc(
             "Parameters", .count("parameters"), "All parameters (every expert).")).key,
-        NumberKey("active_parameters", \ArchitectureSettings.activeParameters, .atLeast(1e6, atMost: 1e14), KeyDoc(
+        NumberKey("active_parameters", \ArchitectureSettings.activeParameters, SpecBounds.parameters, KeyDoc(
             "Active parameters", .count("parameters"), "Parameters used per token (default: all).")).key,
-        NumberKey("layers", \ArchitectureSettings.layers, .atLeast(1, atMost: 1000), required: true, KeyDoc(
+        NumberKey("layers", \ArchitectureSettings.layers, SpecBounds.layers, required: true, KeyDoc(
             "Layers", .count("layers"), "Transformer layers.")).key,
-        NumberKey("hidden_size", \ArchitectureSettings.hiddenSize, .atLeast(1, atMost: 1_000_000), required: true, KeyDoc(
+        NumberKey("hidden_size", \ArchitectureSettings.hiddenSize, SpecBounds.hiddenSize, required: true, KeyDoc(
             "Hidden size", .plain, "Model width.")).key,
-        NumberKey("attention_heads", \ArchitectureSettings.attentionHeads, .atLeast(1, atMost: 10_000), required: true, KeyDoc(
+        NumberKey("attention_heads", \ArchitectureSettings.attentionHeads, SpecBounds.heads, required: true, KeyDoc(
             "Attention heads", .count("heads"), "Query heads.")).key,
-        NumberKey("kv_heads", \ArchitectureSettings.kvHeads, .atLeast(1, atMost: 10_000), required: true, KeyDoc(
+        NumberKey("kv_heads", \ArchitectureSettings.kvHeads, SpecBounds.heads, required: true, KeyDoc(
             "Key/value heads", .count("heads"), "Key/value heads (grouped-query attention).")).key,
-        NumberKey("head_dimension", \ArchitectureSettings.headDimension, .atLeast(1, atMost: 10_000), required: true, KeyDoc(
+        NumberKey("head_dimension", \ArchitectureSettings.headDimension, SpecBounds.heads, required: true, KeyDoc(
             "Head dimension", .plain, "Dimension of one head.")).key,
-        NumberKey("latent_kv_values", \ArchitectureSettings.latentKVValues, .atLeast(1, atMost: 1_000_000), KeyDoc(
+        NumberKey("latent_kv_values", \ArchitectureSettings.latentKVValues, SpecBounds.latentKVValues, KeyDoc(
             "Latent KV values", .plain,
             "Multi-head latent attention: values cached per layer and token, kv_lora_rank + qk_rope_head_dim (576 for DeepSeek-V3); omit for grouped-query attention.")).key,
-        NumberKey("context_length", \ArchitectureSettings.contextLength, .atLeast(1, atMost: 100_000_000), KeyDoc(
+        NumberKey("context_length", \ArchitectureSettings.contextLength, SpecBounds.contextLength, KeyDoc(
             "Context length", .count("tokens"), "Longest context the model takes.")).key,
-        NumberKey("experts", \ArchitectureSettings.experts, .atLeast(1, atMost: 100_000), KeyDoc(
+        NumberKey("experts", \ArchitectureSettings.experts, SpecBounds.experts, KeyDoc(
             "Experts", .count("experts"), "Mixture of experts: routed experts per MoE layer (num_experts, n_routed_experts).")).key,
-        NumberKey("experts_per_token", \ArchitectureSettings.expertsPerToken, .atLeast(1, atMost: 100_000), KeyDoc(
+        NumberKey("experts_per_token", \ArchitectureSettings.expertsPerToken, SpecBounds.experts, KeyDoc(
             "Experts per token", .count("experts"), "Mixture of experts: experts each token uses (num_experts_per_tok).")).key,
         ChoiceKey("native_precision", \ArchitectureSettings.nativePrecision, default: .bf16, KeyDoc(
             "Native precision", .text,

@@ -23,16 +23,16 @@ enum DeviceSpecs {
     typealias S = DeviceSettings
 
     static let keys: [Key<S>] = [
-        NumberKey("memory_gb", \S.memoryGB, .atLeast(0.1, atMost: 1e5), required: true, KeyDoc(
+        NumberKey("memory_gb", \S.memoryGB, SpecBounds.memoryGB, required: true, KeyDoc(
             "Device memory", .quantity("GB"), "Memory per device, decimal GB.")).key,
-        NumberKey("bandwidth_tbps", \S.bandwidthTBps, .atLeast(1e-3, atMost: 1e3), required: true, KeyDoc(
+        NumberKey("bandwidth_tbps", \S.bandwidthTBps, SpecBounds.bandwidthTBps, required: true, KeyDoc(
             "Memory bandwidth", .quantity("TB/s"), "Memory bandwidth, TB/s.")).key,
-        NumberKey("bf16_tflops", \S.bf16TFLOPS, .atLeast(1e-3, atMost: 1e6), required: true, KeyDoc(
+        NumberKey("bf16_tflops", \S.bf16TFLOPS, SpecBounds.compute, required: true, KeyDoc(
             "BF16 compute", .quantity("TFLOPS"), "Dense BF16 TFLOPS.")).key,
-        NumberKey("fp8_tflops", \S.fp8TFLOPS, .atLeast(1e-3, atMost: 1e6), KeyDoc("FP8 compute", .quantity("TFLOPS"), "Dense FP8 TFLOPS.")).key,
-        NumberKey("int8_tops", \S.int8TOPS, .atLeast(1e-3, atMost: 1e6), KeyDoc("INT8 compute", .quantity("TOPS"), "Dense INT8 TOPS.")).key,
-        NumberKey("int4_tops", \S.int4TOPS, .atLeast(1e-3, atMost: 1e6), KeyDoc("INT4 compute", .quantity("TOPS"), "Dense INT4 TOPS.")).key,
-        NumberKey("fp4_tflops", \S.fp4TFLOPS, .atLeast(1e-3, atMost: 1e6), KeyDoc(
+        NumberKey("fp8_tflops", \S.fp8TFLOPS, SpecBounds.compute, KeyDoc("FP8 compute", .quantity("TFLOPS"), "Dense FP8 TFLOPS.")).key,
+        NumberKey("int8_tops", \S.int8TOPS, SpecBounds.compute, KeyDoc("INT8 compute", .quantity("TOPS"), "Dense INT8 TOPS.")).key,
+        NumberKey("int4_tops", \S.int4TOPS, SpecBounds.compute, KeyDoc("INT4 compute", .quantity("TOPS"), "Dense INT4 TOPS.")).key,
+        NumberKey("fp4_tflops", \S.fp4TFLOPS, SpecBounds.compute, KeyDoc(
             "FP4 compute", .quantity("TFLOPS"), "Dense FP4 (NVFP4/MXFP4) TFLOPS, where the device has an FP4 path.")).key,
         ChoiceKey("class", \S.deviceClass, KeyDoc(
             "Device class", .text, "Device class, for default efficiencies (default: inferred from the name).")).key,

@@ -45,10 +45,10 @@ enum OwnedHardwareOption: OptionDeclaration {
         "Hours on a day", .quantity("hours a day"), "Hours a day the machines are on."))
     static let hoursPerMonth = NumberKey<Settings, Double>("hours_on_per_month", \.hoursOnPerMonth, .atLeast(0.01, atMost: 744), KeyDoc(
         "Hours on a month", .quantity("hours a month"), "Hours a month the machines are on, instead of per day."))
-    static let wattsBusy = NumberKey<Settings, Double>("watts_busy", \.wattsBusy, .atLeast(0, atMost: 1e6), default: .value(0),
+    static let wattsBusy = NumberKey<Settings, Double>("watts_busy", \.wattsBusy, SpecBounds.watts, default: .value(0),
                                                        catalog: fromMachine({ $0.wattsBusy }, money: false), KeyDoc(
         "Power while busy", .quantity("W"), "Power draw per unit while generating, in watts."))
-    static let wattsIdle = NumberKey<Settings, Double>("watts_idle", \.wattsIdle, .atLeast(0, atMost: 1e6), default: .value(0),
+    static let wattsIdle = NumberKey<Settings, Double>("watts_idle", \.wattsIdle, SpecBounds.watts, default: .value(0),
                                                        catalog: fromMachine({ $0.wattsIdle }, money: false), KeyDoc(
         "Power while idle", .quantity("W"), "Power draw per unit while on and idle, in watts."))
     static let electricity = NumberKey<Settings, Double>("electricity_per_kwh", \.electricityPerKWh, SharedKeys.money(10), default: .value(0), KeyDoc(
