@@ -36,13 +36,21 @@ struct StoredRow {
         return value
     }
 
-    /// An amount stored as integer micro-USD, in USD.
+    /// An amount stored as integer micro-USD, in USD; one the catalog never writes (negative, past
+    /// its ceiling) is an error.
     func usd(_ column: String) throws -> Double {
-        MicroUSD.usd(try self(column))
+        try amount(try self(column), column)
     }
 
     func usd(_ column: String) throws -> Double? {
-        (try self(column) as Int64?).map(MicroUSD.usd)
+        try (try self(column) as Int64?).map { try amount($0, column) }
+    }
+
+    private func amount(_ micros: Int64, _ column: String) throws -> Double {
+        guard let usd = MicroUSD.usd(stored: micros) else {
+            throw CatalogError.invalidEntry(entry: entry, message: "\(column): expected \(MicroUSD.storedRange), found \(micros)")
+        }
+        return usd
     }
 
     /// A `YYYY-MM-DD` column; text that is not a day is an error that `unreadable` words from the text.
