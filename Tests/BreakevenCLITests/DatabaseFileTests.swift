@@ -90,6 +90,26 @@ struct DatabaseFileTests {
         #expect(write.stderr == newer)
     }
 
+    /// A catalog GPU with 0 GB, as a tool with the checks off can leave it: every command that reads
+    /// the catalog refuses it naming the file, the row and the column (65), where it used to blame
+    /// the scenario's line; a 1e300 used to stop the run with 70.
+    @Test func aCatalogValueOutOfItsRangeNamesTheFile() throws {
+        let dir = try CLI.workspace([:])
+        #expect(try CLI.run(["catalog", "init", "c.sqlite"], in: dir).status == 0)
+        #expect(try DatabaseMutator.apply("UPDATE gpu SET memory_gb = 0 WHERE id = 'h100-sxm'", to: dir.appendingPathComponent("c.sqlite").path))
+        let scenario = CLI.packageRoot.appendingPathComponent("scenarios/team-coding-assistant.json").path
+        for arguments in [["catalog", "list", "gpus"], ["run", scenario, "--no-history", "--out", "out"], ["capacity", "size", scenario]] {
+            let r = try CLI.run(arguments + ["--catalog", "c.sqlite"], in: dir)
+            #expect(r.status == 65)
+            #expect(r.stderr == "breakeven: c.sqlite: gpu h100-sxm: memory_gb: expected a number from 0.1 to 100000, found 0.0\n")
+        }
+        #expect(try DatabaseMutator.apply("UPDATE gpu SET memory_gb = 80, bf16_tflops = 1e300 WHERE id = 'h100-sxm'",
+                                          to: dir.appendingPathComponent("c.sqlite").path))
+        let huge = try CLI.run(["run", scenario, "--no-history", "--out", "out", "--catalog", "c.sqlite"], in: dir)
+        #expect(huge.status == 65)
+        #expect(huge.stderr == "breakeven: c.sqlite: gpu h100-sxm: bf16_tflops: expected a number from 0.001 to 1000000, found 1e+300\n")
+    }
+
     /// An error no command expects (here a trigger someone added to their catalog) is ours to
     /// fix: status 70 and a request to report it, never 1, which says a guardrail failed.
     @Test func anUnexpectedErrorIsASoftwareFaultNotAGuardrail() throws {

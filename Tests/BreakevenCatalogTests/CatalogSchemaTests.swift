@@ -117,6 +117,34 @@ import Testing
         #expect(tier.description == #"long_context_tier of price \#(tierID): input_micros: expected a whole number, found "n/a""#)
     }
 
+    /// A value the catalog never writes, left by a tool that turned the checks off: refused where
+    /// it is read, naming the row and the column, with the range a scenario's own figure takes.
+    @Test func aValueOutOfItsRangeIsRefusedWhereItIsRead() throws {
+        func refusal(_ sql: String) throws -> String {
+            let store = try CatalogStore.inMemory()
+            try store.install(CatalogStore.seed())
+            try store.writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+                try db.execute(sql: sql)
+            }
+            return try #require(throws: CatalogError.self) { try store.snapshot() }.description
+        }
+        // 0 GB would be divided by; 1e300 TFLOPS would make the prefill rate inf.
+        #expect(try refusal("UPDATE gpu SET memory_gb = 0 WHERE id = 'h100-sxm'")
+                == "gpu h100-sxm: memory_gb: expected a number from 0.1 to 100000, found 0.0")
+        #expect(try refusal("UPDATE hardware SET bf16_tflops = 1e300 WHERE hardware_id = 'pc-rtx-4090'")
+                == "hardware pc-rtx-4090: bf16_tflops: expected a number from 0.001 to 1000000, found 1e+300")
+        #expect(try refusal("UPDATE open_model SET kv_heads = 0 WHERE id = 'qwen3-32b'")
+                == "open model qwen3-32b: kv_heads: expected a number from 1 to 10000, found 0")
+        #expect(try refusal("UPDATE open_model SET active_parameters = total_parameters + 1 WHERE id = 'qwen3-32b'")
+                == "open model qwen3-32b: expected 1 ≤ active parameters ≤ total parameters")
+        // A negative price, and one past the 9e18 micro-USD that MicroUSD.from never exceeds.
+        #expect(try refusal("UPDATE model_price SET input_micros = -1 WHERE model_id = 'openai/gpt-4o'")
+                == "model openai/gpt-4o: input_micros: expected an amount in micro-USD from 0 to 9e18, found -1")
+        #expect(try refusal("UPDATE gpu_offer SET hourly_micros = 9000000000000000001 WHERE offer_id = 'h100-sxm/aws/on_demand'")
+                == "gpu offer h100-sxm/aws/on_demand: hourly_micros: expected an amount in micro-USD from 0 to 9e18, found 9000000000000000001")
+    }
+
     @Test func deletingAPriceDeletesItsTiers() throws {
         let store = try CatalogStore.inMemory()
         try store.install(CatalogStore.seed())

@@ -30,6 +30,7 @@ final class DatabaseFuzz {
 
     let workspace: FuzzWorkspace
     let name: String
+    let seed: UInt64
     private var mutator: DatabaseMutator?
     private var template = ""
     private(set) var failures: [Failure] = []
@@ -37,8 +38,9 @@ final class DatabaseFuzz {
     private(set) var statuses: [Int32: Int] = [:]
     private(set) var copies = 0
 
-    init(name: String) throws {
+    init(name: String, seed: UInt64 = FuzzTests.seed) throws {
         self.name = name
+        self.seed = seed
         workspace = try FuzzWorkspace(name: name)
     }
 
@@ -49,7 +51,7 @@ final class DatabaseFuzz {
             try #require(r.status == 0, "`breakeven \(arguments.joined(separator: " "))` exited \(r.status): \(r.stderr)")
         }
         template = file
-        mutator = try DatabaseMutator(template: workspace.path(file), focus: focus, seed: FuzzTests.seed)
+        mutator = try DatabaseMutator(template: workspace.path(file), focus: focus, seed: seed)
     }
 
     /// `count` damaged copies of the template, `commands` (given the copy's name and number) run on
@@ -101,7 +103,7 @@ final class DatabaseFuzz {
            r.stderr.split(separator: "\n").contains(where: { $0.hasPrefix(scenario + ":") && $0.dropFirst(scenario.count + 1).first?.isNumber == true }) {
             return nil
         }
-        return "exited \(r.status) with a message that names neither \(copy) nor a line of the scenario"
+        return "exited \(r.status) with a message that does not name \(copy)" + (command.scenario == nil ? "" : " nor a line of the scenario")
     }
 
     /// Records every failure with the seed, the command, its standard error and the damage; keeps the
@@ -111,7 +113,7 @@ final class DatabaseFuzz {
         print("database fuzz (\(name)): \(copies) damaged copies, exit statuses \(tally), \(failures.count) failures, \(workspace.timing)")
         for f in failures {
             Issue.record(Comment(rawValue: """
-                database fuzz seed \(String(FuzzTests.seed, radix: 16)) in \(workspace.dir.path): `breakeven \(f.command)` \(f.what)
+                database fuzz seed \(String(seed, radix: 16)) in \(workspace.dir.path): `breakeven \(f.command)` \(f.what)
                 damage to \(f.copy), a copy of \(template): \(f.mutant.change)
                 stderr: \(f.output.stderr.prefix(2000))
                 """))

@@ -11,15 +11,16 @@ import Testing
 /// that writes the file; or a status it documents (1: a guardrail of `run`, a month outside the
 /// band of `drift`). A JSON file written holds finite figures.
 ///
-/// 200 catalogs (`catalog list`, `show`, `history`, `run`, then `capacity size` or `export
-/// prices`; when the listing refuses a copy, the others, which read it the same way, on every
-/// eighth such copy only), 100 run histories (`history`, `run` recording into it) and 80 usage
-/// databases (`usage summary`, `fit`, `drift`, a second `usage import` into it): 380 copies, about
-/// 1,000 processes of 20–150 ms, some 50 s of work, 25 s on two cores. BREAKEVEN_FUZZ_SEED (hex)
-/// explores other damage; BREAKEVEN_FUZZ_KEEP=1 keeps the copies.
+/// 300 copies: 120 catalogs in two halves side by side, one scenario each (`catalog list`, `show`,
+/// `history`, `run`, then `capacity size` or `export prices`; when the listing refuses a copy, the
+/// others, which read it the same way, on every eighth such copy only), 120 run histories
+/// (`history`; every other copy, a `run` recording into it) and 60 usage databases (`usage
+/// summary`, `fit`, `drift`, a second `usage import` into it). About 800 processes of 20–300 ms:
+/// some 55 s of work (catalogs 25, histories 13, usage 17), under 30 s on two cores.
+/// BREAKEVEN_FUZZ_SEED (hex) explores other damage; BREAKEVEN_FUZZ_KEEP=1 keeps the copies.
 @Suite("Fuzzing damaged databases")
 struct DatabaseFuzzTests {
-    static let catalogCopies = 140, historyCopies = 100, usageCopies = 60
+    static let catalogCopies = 120, historyCopies = 120, usageCopies = 60
 
     /// What the catalog commands show: the scenarios' models, GPUs, open models, machines, plans
     /// and offers, and the models whose prices have a history or time-of-day windows.
@@ -32,8 +33,9 @@ struct DatabaseFuzzTests {
         CLI.packageRoot.appendingPathComponent("scenarios").appendingPathComponent(name).path
     }
 
-    @Test func damagedCatalogsNeverCrashTheCommands() throws {
-        let fuzz = try DatabaseFuzz(name: "catalog")
+    /// In two halves that run side by side, each with its scenario and its own damage.
+    @Test(arguments: 0..<2) func damagedCatalogsNeverCrashTheCommands(half: Int) throws {
+        let fuzz = try DatabaseFuzz(name: "catalog-\(half)", seed: FuzzTests.seed &+ UInt64(half))
         defer { fuzz.finish() }
         // The seed, then both price files: a price history, and time-of-day windows the seed lacks.
         let fixtures = CLI.packageRoot.appendingPathComponent("Tests/BreakevenCatalogTests/Fixtures")
@@ -45,10 +47,9 @@ struct DatabaseFuzzTests {
              "--catalog", "catalog.sqlite", "--observed-on", "2026-01-01"],
         ])
         // A team's seats, API, H100s and a switch; an autocomplete's API, rented L4s and owned PCs.
-        let scenarios = [("team-coding-assistant", Self.scenario("team-coding-assistant.json")),
-                         ("browser-autocomplete", Self.scenario("browser-autocomplete.json"))]
-        try fuzz.fuzz(count: Self.catalogCopies, sharedReader: true) { db, k in
-            let (name, scenario) = scenarios[k % 2]
+        let (name, scenario) = [("team-coding-assistant", Self.scenario("team-coding-assistant.json")),
+                                ("browser-autocomplete", Self.scenario("browser-autocomplete.json"))][half]
+        try fuzz.fuzz(count: Self.catalogCopies / 2, sharedReader: true) { db, k in
             let catalog = ["--catalog", db]
             return [
                 .init(arguments: ["catalog", "list", Self.listedKinds[k % Self.listedKinds.count]] + catalog),
@@ -57,7 +58,7 @@ struct DatabaseFuzzTests {
                 .init(arguments: ["catalog", "history"] + catalog + ["--", Self.pricedModels[k % Self.pricedModels.count]], statuses: [64]),
                 .init(arguments: ["run", scenario, "--format", "json", "--out", "out\(k)", "--no-history", "--threads", "1"] + catalog,
                       scenario: scenario, statuses: [1], json: "out\(k)/\(name).json"),
-                k % 4 < 2 ? .init(arguments: ["capacity", "size", scenario] + catalog, scenario: scenario)
+                k % 2 == 0 ? .init(arguments: ["capacity", "size", scenario] + catalog, scenario: scenario)
                     : .init(arguments: ["export", "prices", scenario, "--format", "litellm", "--threads", "1"] + catalog, scenario: scenario),
             ]
         }
@@ -81,6 +82,9 @@ struct DatabaseFuzzTests {
         }
     }
 
+    /// Disabled until the usage reader reads strictly: on main a damaged usage database traps
+    /// (`try!` on a text or 1e300 column, an overflow adding 1e300 tokens) or hangs `fit` (a bucket
+    /// starting at 9e18 s).
     @Test(.disabled("waits for the strict usage reader"))
     func damagedUsageDatabasesNeverCrashTheCommands() throws {
         let fuzz = try DatabaseFuzz(name: "usage")
