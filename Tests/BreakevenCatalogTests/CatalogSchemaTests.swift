@@ -1,4 +1,5 @@
 @testable import BreakevenCore
+import BreakevenStorage
 import Foundation
 import GRDB
 import Testing
@@ -89,7 +90,7 @@ import Testing
         // cannot convert 'lots', and 'lots' > 0 holds: text sorts after numbers), and SQLite's own
         // conversion would read it as 0 GB.
         try store.writer.write { try $0.execute(sql: "UPDATE gpu SET memory_gb = 'lots' WHERE id = 'h100-sxm'") }
-        let memory = try #require(throws: CatalogError.self) { try store.snapshot() }
+        let memory = try #require(throws: DamagedRow.self) { try store.snapshot() }
         #expect(memory.description == #"gpu h100-sxm: memory_gb: expected a number, found "lots""#)
         try store.writer.write { try $0.execute(sql: "UPDATE gpu SET memory_gb = 80 WHERE id = 'h100-sxm'") }
 
@@ -113,7 +114,7 @@ import Testing
             try db.execute(sql: "UPDATE long_context_tier SET input_micros = 'n/a' WHERE price_id = ?", arguments: [tierID])
             try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
         }
-        let tier = try #require(throws: CatalogError.self) { try store.snapshot() }
+        let tier = try #require(throws: DamagedRow.self) { try store.snapshot() }
         #expect(tier.description == #"long_context_tier of price \#(tierID): input_micros: expected a whole number, found "n/a""#)
     }
 

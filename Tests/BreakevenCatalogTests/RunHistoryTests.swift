@@ -1,3 +1,4 @@
+import BreakevenStorage
 import Dispatch
 import Foundation
 import GRDB
@@ -119,7 +120,7 @@ import Testing
         let history = try RunHistory.inMemory()
         try history.record(Self.entry("support"))
         try history.writer.write { try $0.execute(sql: "UPDATE run_option SET total_cost = 'lots' WHERE position = 1") }
-        let error = try #require(throws: CatalogError.self) { try history.entries() }
+        let error = try #require(throws: DamagedRow.self) { try history.entries() }
         #expect(error.description == #"run 1 option 1: total_cost: expected a number, found "lots""#)
     }
 

@@ -1,4 +1,5 @@
 import BreakevenCore
+import BreakevenStorage
 import GRDB
 
 /// An open model is a row of `open_model`: an open-weights transformer's config.json figures.

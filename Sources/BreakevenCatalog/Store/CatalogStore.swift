@@ -1,4 +1,5 @@
 import BreakevenCore
+import BreakevenStorage
 import Foundation
 import GRDB
 

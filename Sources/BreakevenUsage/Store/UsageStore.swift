@@ -1,4 +1,5 @@
 import Crypto
+import BreakevenStorage
 import Foundation
 import GRDB
 
@@ -8,30 +9,26 @@ import GRDB
 public struct UsageStore: Sendable {
     let writer: any DatabaseWriter
 
-    static func configuration() -> Configuration {
-        var config = Configuration()
-        config.busyMode = .timeout(30)
-        config.foreignKeysEnabled = true
-        return config
+    /// Opens (or creates) the database at `path`, in WAL mode with a busy timeout, and brings its
+    /// schema up to date; throws a `DatabaseProblem` for a file that is not a usage database (a
+    /// catalog, another program's) or was made by a newer breakeven.
+    public init(path: String) throws {
+        writer = try DatabaseOpening.writing(at: path, UsageSchema.migrator, kind: .usage)
     }
 
-    /// Opens (or creates) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
-        try self.init(writer: DatabasePool(path: path, configuration: UsageStore.configuration()))
+    /// Opens an existing database read-only, for the commands that only read it (`usage summary`,
+    /// `fit`, `drift`): reading never creates or changes a file.
+    public init(readingAt path: String) throws {
+        writer = try DatabaseOpening.reading(at: path, UsageSchema.migrator, kind: .usage)
     }
 
     public static func inMemory() throws -> UsageStore {
-        try UsageStore(writer: DatabaseQueue(configuration: configuration()))
+        try UsageStore(writer: DatabaseOpening.inMemory())
     }
 
     init(writer: any DatabaseWriter) throws {
         self.writer = writer
-        do {
-            try UsageSchema.migrator.migrate(writer)
-        } catch {
-            // Two processes opening a fresh file together: the loser finds the schema complete.
-            guard try writer.read({ try UsageSchema.migrator.hasCompletedMigrations($0) }) else { throw error }
-        }
+        try DatabaseOpening.migrate(UsageSchema.migrator, writer)
     }
 
     /// Imports one export file in one transaction: a malformed record refuses the whole file and
