@@ -41,7 +41,7 @@ import Testing
                 VALUES ('llama-3.1-8b', 'Llama 3.1 8B', 8030000000, 8030000000, 32, 4096, 32, 8, 128, 131072, 'llama3.1', 'test', '2026-01-01')
                 """)
         }
-        let store = try CatalogStore(writer: queue)
+        let store = try CatalogStore(migrating: queue)
         // The old row reads back as grouped-query attention; `catalog init` brings DeepSeek-V3's latent cache.
         #expect(try store.snapshot().openModel("llama-3.1-8b")?.latentKVValues == nil)
         try store.install(CatalogStore.seed())

@@ -52,33 +52,21 @@ enum StoredUsage {
         output_tokens, billed_micros, currency, source_id
         """
 
-    /// One bucket: where and when, and its figures.
-    struct Bucket {
-        var format: UsageFormat
-        var model: String
-        var start: Int64
-        var seconds: Int64
-        var batch: Bool?
-        var requests: Int64?
-        var input: Int64
-        var cached: Int64
-        var cacheWrite: Int64?
-        var output: Int64
-        var billedMicros: Int64?
-        var currency: String?
-        var source: Int64
-    }
-
-    static func bucket(_ row: Row) throws(DamagedRow) -> Bucket {
+    /// One bucket: its model and time (`UsageHour`, with prompt plus output tokens), its figures
+    /// as a sum of one bucket, and the file it came from.
+    static func bucket(_ row: Row) throws(DamagedRow) -> (hour: UsageHour, figures: UsageFigures, source: Int64) {
         let r = try Self.row(row, table: "usage_bucket")
         let start = try time(r, "start")
-        let input: Int64 = try r("input_tokens", in: 0..., count)
-        return Bucket(format: try format(r), model: try r("model"), start: start,
-                      seconds: try r("seconds", in: 1...(Timestamp.usable.upperBound - start), "seconds > 0 that end by 9999"),
-                      batch: (try r("batch", in: Int64(0)...1, "0, 1 or NULL") as Int64?).map { $0 == 1 },
-                      requests: try r("requests", in: 0..., count), input: input, cached: try cached(r, input: input),
-                      cacheWrite: try r("cache_write_tokens", in: 0..., count), output: try r("output_tokens", in: 0..., count),
-                      billedMicros: try r("billed_micros"), currency: try r("currency"), source: try r("source_id"))
+        let requests: Int64? = try r("requests", in: 0..., count)
+        let input: Int64 = try r("input_tokens", in: 0..., count), output: Int64 = try r("output_tokens", in: 0..., count)
+        var figures = UsageFigures()
+        figures.add(batch: (try r("batch", in: Int64(0)...1, "0, 1 or NULL") as Int64?).map { $0 == 1 }, requests: requests,
+                    input: input, cached: try cached(r, input: input), cacheWrite: try r("cache_write_tokens", in: 0..., count),
+                    output: output, billedMicros: try r("billed_micros"), currency: try r("currency"))
+        let hour = UsageHour(format: try format(r), model: try r("model"), start: start,
+                             seconds: try r("seconds", in: 1...(Timestamp.usable.upperBound - start), "seconds > 0 that end by 9999"),
+                             requests: requests, tokens: input + output)
+        return (hour, figures, try r("source_id"))
     }
 
     static let sizeBinColumns = "rowid AS rowid, format, month, model, bin, requests, input_tokens, cached_input_tokens, output_tokens"

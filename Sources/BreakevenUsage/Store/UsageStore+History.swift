@@ -34,18 +34,14 @@ extension UsageStore {
             var hours: [UsageHour] = []
             let cursor = try Row.fetchCursor(db, sql: "SELECT \(StoredUsage.bucketColumns) FROM usage_bucket\(filter)", arguments: arguments)
             while let row = try cursor.next() {
-                let b = try StoredUsage.bucket(row)
-                let key = MonthKey(month: CalendarMonth(unix: b.start), model: b.model, format: b.format)
+                let (hour, figures, source) = try StoredUsage.bucket(row)
+                let key = MonthKey(month: CalendarMonth(unix: hour.start), model: hour.model, format: hour.format)
                 var entry = months[key] ?? (UsageFigures(), [], .max)
-                entry.figures.add(batch: b.batch, requests: b.requests, input: b.input, cached: b.cached, cacheWrite: b.cacheWrite,
-                                  output: b.output, billedMicros: b.billedMicros, currency: b.currency)
-                entry.sources.insert(b.source)
-                entry.finest = min(entry.finest, b.seconds)
+                entry.figures.add(figures)
+                entry.sources.insert(source)
+                entry.finest = min(entry.finest, hour.seconds)
                 months[key] = entry
-                if b.seconds <= 3600 {
-                    hours.append(UsageHour(format: b.format, model: b.model, start: b.start, seconds: b.seconds, requests: b.requests,
-                                           tokens: b.input + b.output))
-                }
+                if hour.seconds <= 3600 { hours.append(hour) }
             }
             let sizes = try Row.fetchAll(db, sql: "SELECT \(StoredUsage.sizeBinColumns) FROM usage_size_bin\(filter)", arguments: arguments)
                 .map(StoredUsage.sizeBin)

@@ -6,29 +6,14 @@ import GRDB
 /// The usage database: a file of its own (`usage.sqlite`, apart from the price catalog), with its
 /// own migrations. Several processes may import at once: the file is in WAL mode and a writer
 /// waits for the lock instead of failing; each file is imported in one transaction.
-public struct UsageStore: Sendable {
+public struct UsageStore: DatabaseStore {
     let writer: any DatabaseWriter
 
-    /// Opens (or creates) the database at `path`, in WAL mode with a busy timeout, and brings its
-    /// schema up to date; throws a `DatabaseProblem` for a file that is not a usage database (a
-    /// catalog, another program's) or was made by a newer breakeven.
-    public init(path: String) throws {
-        writer = try DatabaseOpening.writing(at: path, UsageSchema.migrator, kind: .usage)
-    }
+    public static var migrator: DatabaseMigrator { UsageSchema.migrator }
+    public static let kind = DatabaseProblem.Kind.usage
 
-    /// Opens an existing database read-only, for the commands that only read it (`usage summary`,
-    /// `fit`, `drift`): reading never creates or changes a file.
-    public init(readingAt path: String) throws {
-        writer = try DatabaseOpening.reading(at: path, UsageSchema.migrator, kind: .usage)
-    }
-
-    public static func inMemory() throws -> UsageStore {
-        try UsageStore(writer: DatabaseOpening.inMemory())
-    }
-
-    init(writer: any DatabaseWriter) throws {
+    public init(opened writer: any DatabaseWriter) {
         self.writer = writer
-        try DatabaseOpening.migrate(UsageSchema.migrator, writer)
     }
 
     /// Imports one export file in one transaction: a malformed record refuses the whole file and
