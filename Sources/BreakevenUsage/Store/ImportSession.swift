@@ -151,11 +151,11 @@ struct ImportSession: UsageSink {
         // The buckets already there (one query): a bucket of this file is new, changed or unchanged.
         var existing = Set<Key>()
         if !format.isPerRequest, let from = summary.coveredFrom, let to = summary.coveredTo {
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT rowid AS rowid, start, seconds, model, dimensions FROM usage_bucket WHERE format = ? AND key_source = 0 AND start >= ? AND start < ?
-                """, arguments: [format.rawValue, from, to])
+            let columns = ["rowid", "start", "seconds", "model", "dimensions"]
+            let rows = try Row.fetchCursor(db, sql: StoredUsage.select(columns, from: "usage_bucket", " WHERE format = ? AND key_source = 0 AND start >= ? AND start < ?"),
+                                           arguments: [format.rawValue, from, to])
             while let row = try rows.next() {
-                let r = try StoredUsage.row(row, table: "usage_bucket")
+                let r = try StoredRow(row, table: "usage_bucket", columns: columns)
                 existing.insert(Key(start: try r("start"), seconds: try r("seconds"), model: try r("model"), dimensions: try r("dimensions")))
             }
         }
@@ -194,7 +194,7 @@ struct ImportSession: UsageSink {
                 GROUP BY seconds ORDER BY seconds LIMIT 1
                 """, arguments: [format.rawValue, width, to, from])
             if let row {
-                let r = try StoredUsage.row(row, table: "usage_bucket")
+                let r = try StoredRow(row, table: "usage_bucket")
                 let other: Int64 = try r("seconds", in: 1..., "seconds > 0")
                 let first = try StoredUsage.time(r, "first")
                 let last: Int64 = try r("last", in: 0...Timestamp.usable.upperBound, "Unix seconds by the end of 9999")

@@ -10,15 +10,10 @@ import GRDB
 /// no sum the aggregates take can overflow.
 enum StoredUsage {
     static let count = "a whole number ≥ 0"
-
-    /// A row named by its table and rowid, the way `sqlite3` finds it again.
-    static func row(_ row: Row, table: String) throws(DamagedRow) -> StoredRow {
-        let rowid: Int64 = try StoredRow(row, entry: table)("rowid")
-        return StoredRow(row, entry: "\(table) row \(rowid)")
-    }
+    static let counts: ClosedRange<Int64> = 0...Int64.max
 
     static func format(_ r: StoredRow) throws(DamagedRow) -> UsageFormat {
-        let text: String = try r("format")
+        let text = try r.text("format")
         guard let format = UsageFormat(rawValue: text) else {
             let known = UsageFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw DamagedRow(entry: r.entry, message: "format: expected one of \(known), found \(String(reflecting: text))")
@@ -28,18 +23,28 @@ enum StoredUsage {
 
     /// Unix seconds from 1970 to the end of 9999, as the importers accept them.
     static func time(_ r: StoredRow, _ column: String) throws(DamagedRow) -> Int64 {
-        try r(column, in: Timestamp.usable, "Unix seconds \(Timestamp.usableText)")
+        try r.whole(column, in: Timestamp.usable.lowerBound...(Timestamp.usable.upperBound - 1), "Unix seconds \(Timestamp.usableText)")
     }
 
     /// Cached prompt tokens are part of the prompt.
     static func cached(_ r: StoredRow, input: Int64) throws(DamagedRow) -> Int64 {
-        try r("cached_input_tokens", in: 0...input, "a whole number from 0 to input_tokens (\(input))")
+        try r.whole("cached_input_tokens", in: 0...input, "a whole number from 0 to input_tokens (\(input))")
     }
 
-    static let sourceColumns = "rowid AS rowid, id, format, file_name, sha256, covered_from, covered_to, records"
+    /// The columns each reader selects, in order (`StoredRow` finds a column by its position).
+    static let sourceColumns = ["id", "format", "file_name", "sha256", "covered_from", "covered_to", "records"]
+    static let bucketColumns = ["rowid", "format", "model", "start", "seconds", "batch", "requests", "input_tokens", "cached_input_tokens",
+                                "cache_write_tokens", "output_tokens", "billed_micros", "currency", "source_id"]
+    static let sizeBinColumns = ["rowid", "format", "month", "model", "bin", "requests", "input_tokens", "cached_input_tokens", "output_tokens"]
+
+    /// A query of `columns` from `table`, with `tail` (a WHERE clause).
+    static func select(_ columns: [String], from table: String, _ tail: String = "") -> String {
+        "SELECT \(columns.joined(separator: ", ")) FROM \(table)\(tail)"
+    }
 
     static func source(_ row: Row) throws(DamagedRow) -> UsageSource {
-        let r = try Self.row(row, table: "usage_source")
+        // `id` is the table's INTEGER PRIMARY KEY, its rowid.
+        let r = try StoredRow(row, table: "usage_source", columns: sourceColumns, rowidColumn: "id")
         let from = try time(r, "covered_from")
         return UsageSource(id: try r("id"), format: try format(r), fileName: try r("file_name"), sha256: try r("sha256"),
                            coveredFrom: from, coveredTo: try r("covered_to", in: from...Timestamp.usable.upperBound,
@@ -47,32 +52,26 @@ enum StoredUsage {
                            records: try r("records", in: 0..., count))
     }
 
-    static let bucketColumns = """
-        rowid AS rowid, format, model, start, seconds, batch, requests, input_tokens, cached_input_tokens, cache_write_tokens,
-        output_tokens, billed_micros, currency, source_id
-        """
-
     /// One bucket: its model and time (`UsageHour`, with prompt plus output tokens), its figures
     /// as a sum of one bucket, and the file it came from.
     static func bucket(_ row: Row) throws(DamagedRow) -> (hour: UsageHour, figures: UsageFigures, source: Int64) {
-        let r = try Self.row(row, table: "usage_bucket")
+        let r = try StoredRow(row, table: "usage_bucket", columns: bucketColumns)
         let start = try time(r, "start")
-        let requests: Int64? = try r("requests", in: 0..., count)
-        let input: Int64 = try r("input_tokens", in: 0..., count), output: Int64 = try r("output_tokens", in: 0..., count)
+        let requests = try r.wholeOrNull("requests", in: counts, count)
+        let input = try r.whole("input_tokens", in: counts, count), output = try r.whole("output_tokens", in: counts, count)
         var figures = UsageFigures()
-        figures.add(batch: (try r("batch", in: Int64(0)...1, "0, 1 or NULL") as Int64?).map { $0 == 1 }, requests: requests,
-                    input: input, cached: try cached(r, input: input), cacheWrite: try r("cache_write_tokens", in: 0..., count),
-                    output: output, billedMicros: try r("billed_micros"), currency: try r("currency"))
-        let hour = UsageHour(format: try format(r), model: try r("model"), start: start,
-                             seconds: try r("seconds", in: 1...(Timestamp.usable.upperBound - start), "seconds > 0 that end by 9999"),
+        figures.add(batch: try r.wholeOrNull("batch", in: 0...1, "0, 1 or NULL").map { $0 == 1 }, requests: requests,
+                    input: input, cached: try cached(r, input: input), cacheWrite: try r.wholeOrNull("cache_write_tokens", in: counts, count),
+                    output: output, billedMicros: try r.wholeOrNull("billed_micros", in: Int64.min...Int64.max, "a whole number or NULL"),
+                    currency: try r.textOrNull("currency"))
+        let hour = UsageHour(format: try format(r), model: try r.text("model"), start: start,
+                             seconds: try r.whole("seconds", in: 1...(Timestamp.usable.upperBound - start), "seconds > 0 that end by 9999"),
                              requests: requests, tokens: input + output)
-        return (hour, figures, try r("source_id"))
+        return (hour, figures, try r.whole("source_id", in: Int64.min...Int64.max, "a whole number"))
     }
 
-    static let sizeBinColumns = "rowid AS rowid, format, month, model, bin, requests, input_tokens, cached_input_tokens, output_tokens"
-
     static func sizeBin(_ row: Row) throws(DamagedRow) -> UsageSizeBin {
-        let r = try Self.row(row, table: "usage_size_bin")
+        let r = try StoredRow(row, table: "usage_size_bin", columns: sizeBinColumns)
         let text: String = try r("month")
         guard let month = CalendarMonth(text), Timestamp.usable.contains(month.unixStart) else {
             throw DamagedRow(entry: r.entry, message: "month: expected a month YYYY-MM from 1970 to 9999, found \(String(reflecting: text))")

@@ -7,7 +7,7 @@ extension UsageStore {
     public func models() throws -> [String] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT min(rowid) AS rowid, model FROM usage_bucket GROUP BY model ORDER BY model")
-                .map { row throws(DamagedRow) in try StoredUsage.row(row, table: "usage_bucket")("model") }
+                .map { row throws(DamagedRow) in try StoredRow(row, table: "usage_bucket")("model") }
         }
     }
 
@@ -18,7 +18,7 @@ extension UsageStore {
     public func history(models selected: [String]? = nil) throws -> UsageHistory {
         try writer.read { db in
             try UsageCeiling.verify(db)
-            let sources = try Row.fetchAll(db, sql: "SELECT \(StoredUsage.sourceColumns) FROM usage_source ORDER BY id").map(StoredUsage.source)
+            let sources = try Row.fetchAll(db, sql: StoredUsage.select(StoredUsage.sourceColumns, from: "usage_source", " ORDER BY id")).map(StoredUsage.source)
             var filter = ""
             var arguments = StatementArguments()
             if let selected {
@@ -32,7 +32,7 @@ extension UsageStore {
             }
             var months: [MonthKey: (figures: UsageFigures, sources: Set<Int64>, finest: Int64)] = [:]
             var hours: [UsageHour] = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT \(StoredUsage.bucketColumns) FROM usage_bucket\(filter)", arguments: arguments)
+            let cursor = try Row.fetchCursor(db, sql: StoredUsage.select(StoredUsage.bucketColumns, from: "usage_bucket", filter), arguments: arguments)
             while let row = try cursor.next() {
                 let (hour, figures, source) = try StoredUsage.bucket(row)
                 let key = MonthKey(month: CalendarMonth(unix: hour.start), model: hour.model, format: hour.format)
@@ -43,7 +43,7 @@ extension UsageStore {
                 months[key] = entry
                 if hour.seconds <= 3600 { hours.append(hour) }
             }
-            let sizes = try Row.fetchAll(db, sql: "SELECT \(StoredUsage.sizeBinColumns) FROM usage_size_bin\(filter)", arguments: arguments)
+            let sizes = try Row.fetchAll(db, sql: StoredUsage.select(StoredUsage.sizeBinColumns, from: "usage_size_bin", filter), arguments: arguments)
                 .map(StoredUsage.sizeBin)
             return UsageHistory(sources: sources, months: months.map { key, value in
                 UsageMonth(month: key.month, model: key.model, format: key.format, figures: value.figures,
