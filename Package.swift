@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "BreakevenCore", targets: ["BreakevenCore"]),
         .library(name: "BreakevenCatalog", targets: ["BreakevenCatalog"]),
         .library(name: "BreakevenUsage", targets: ["BreakevenUsage"]),
+        .library(name: "BreakevenStorage", targets: ["BreakevenStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,7 +23,7 @@ let package = Package(
         .executableTarget(
             name: "breakeven",
             dependencies: [
-                "BreakevenCore", "BreakevenCatalog", "BreakevenReports", "BreakevenUsage",
+                "BreakevenCore", "BreakevenCatalog", "BreakevenReports", "BreakevenStorage", "BreakevenUsage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -40,15 +41,18 @@ let package = Package(
         // only: the database fuzz damages copies of a catalog, a run history and a usage database.
         .testTarget(name: "BreakevenCLITests", dependencies: ["breakeven", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Calibration"]),
+        // How the three SQLite files (catalog, run history, usage) are opened and read: WAL, busy
+        // timeout, schema state (ours, newer, foreign) and strict column reads of damaged rows.
+        .target(name: "BreakevenStorage", dependencies: ["BreakevenCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // SQLite pricing/spec catalog (schema, migrations, embedded seed, importers) and run history.
         .target(
             name: "BreakevenCatalog",
-            dependencies: ["BreakevenCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BreakevenCore", "BreakevenStorage", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Resources/seed.json")]
         ),
         .testTarget(
             name: "BreakevenCatalogTests",
-            dependencies: ["BreakevenCatalog", "BreakevenCore"],
+            dependencies: ["BreakevenCatalog", "BreakevenCore", "BreakevenStorage"],
             resources: [.copy("Fixtures")]
         ),
         // What a team actually used: its own database file and migrations (usage.sqlite, apart
@@ -56,12 +60,12 @@ let package = Package(
         // (a pure function of the aggregates to a workload block).
         .target(
             name: "BreakevenUsage",
-            dependencies: ["BreakevenCore", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["BreakevenCore", "BreakevenStorage", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "BreakevenUsageTests",
-            dependencies: ["BreakevenUsage", "BreakevenCore"],
+            dependencies: ["BreakevenUsage", "BreakevenCore", "BreakevenStorage"],
             resources: [.copy("Fixtures")]
         ),
     ],

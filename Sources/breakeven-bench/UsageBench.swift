@@ -87,6 +87,16 @@ enum UsageBench {
         let openai = try timed { buckets = try store.importFile(pages, format: .openai).records }
         print(String(format: "usage import openai: %.2f s (%.2f s CPU) for %d hourly buckets of 20 models; target < 2 s", openai.wall, openai.cpu, buckets))
 
+        // Reading it back, every row checked (StoredUsage): the best of three.
+        var read = (wall: Double.infinity, cpu: Double.infinity)
+        var months: [UsageMonth] = []
+        for _ in 0..<3 {
+            let t = try timed { months = try store.history().months }
+            read = (min(read.wall, t.wall), min(read.cpu, t.cpu))
+        }
+        print(String(format: "usage read: %.3f s (%.3f s CPU) for %d buckets in %d model-months, every row checked, best of 3",
+                     read.wall, read.cpu, months.reduce(0) { $0 + $1.figures.buckets }, months.count))
+
         // fit over all of it: ten million requests' worth.
         var fitted: FittedWorkload?
         let fit = try timed {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BreakevenStorage
 
 @main
 struct Breakeven: ParsableCommand {
@@ -10,7 +11,7 @@ struct Breakeven: ParsableCommand {
     )
 
     /// Parses and runs the command; a `CommandFailure` is printed here, once, and exits with its
-    /// status. The command line's own errors and exits are ArgumentParser's to word. Any other
+    /// status. A `DamagedRow` some command did not catch is bad data (65). The command line's own errors and exits are ArgumentParser's to word. Any other
     /// error a command lets through is a fault of ours, not of the input: it exits 70 (EX_SOFTWARE),
     /// never 1, which says that a guardrail failed.
     static func main() {
@@ -26,6 +27,9 @@ struct Breakeven: ParsableCommand {
             let failure: CommandFailure
             if let own = error as? CommandFailure {
                 failure = own
+            } else if let damage = error as? DamagedRow {
+                // A command that knows the file names it; this is the net under the others.
+                failure = CommandFailure(ExitStatus.dataError, "a database file has a damaged row: \(damage)")
             } else if error is ExitCode || exitCode(for: error) != .failure {
                 // ArgumentParser's own (help, a validation, an exit a command chose, 1 for a
                 // guardrail included) are its to word; it would give any other error 1.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BreakevenCatalog
 import BreakevenCore
+import BreakevenStorage
 import Foundation
 
 struct CatalogCommand: ParsableCommand {
@@ -182,6 +183,8 @@ struct CatalogCommand: ParsableCommand {
             } catch let error as CatalogError {
                 Terminal.error(error.description)
                 throw ExitStatus.dataError
+            } catch let damage as DamagedRow {
+                throw CommandFailure(ExitStatus.dataError, "\(path): \(damage) (\(file) is not imported)")
             }
         }
     }

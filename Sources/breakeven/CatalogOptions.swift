@@ -1,6 +1,7 @@
 import ArgumentParser
 import BreakevenCatalog
 import BreakevenCore
+import BreakevenStorage
 import Foundation
 
 /// Which catalog a command reads: `--catalog DB`, else `BREAKEVEN_CATALOG`, else the embedded seed.
@@ -36,12 +37,6 @@ struct CatalogOptions: ParsableArguments {
 
     /// The user catalog at `path`, opened to be written (an import or an update); 73 when it cannot be.
     static func writableStore(_ path: String) throws -> CatalogStore {
-        do {
-            return try CatalogStore(path: path)
-        } catch let problem as DatabaseProblem {
-            throw CommandFailure(problem.status, problem.description)
-        } catch {
-            throw CommandFailure(ExitStatus.cantCreate, "\(path): \(error)")
-        }
+        try DatabaseProblem.opening(.catalog, at: path, writing: true) { try CatalogStore(path: $0) }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BreakevenCatalog
 import BreakevenCore
+import BreakevenStorage
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -88,6 +89,8 @@ extension CatalogCommand {
             } catch let error as CatalogError {
                 Terminal.error(error.description + " (\(path) is unchanged)")
                 throw ExitStatus.dataError
+            } catch let damage as DamagedRow {
+                throw CommandFailure(ExitStatus.dataError, "\(path): \(damage) (\(path) is unchanged)")
             }
             for (fetcher, file) in zip(fetchers, fetched) {
                 do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BreakevenCatalog
+import BreakevenStorage
 import Foundation
 
 /// Where run history lives: `--history DB`, else the XDG data directory.
@@ -16,29 +17,11 @@ struct HistoryOptions: ParsableArguments {
 
     /// The history a run records into, created when missing (its folder too).
     func open() throws -> RunHistory {
-        let path = resolvedPath
-        let folder = (path as NSString).deletingLastPathComponent
-        do {
-            // A bare file name is in the current folder: nothing to create.
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        } catch {
-            throw CommandFailure(ExitStatus.cantCreate, "cannot create the folder of the run history \(path)")
-        }
-        return try Self.opening(path) { try RunHistory(path: $0) }
+        try DatabaseProblem.opening(.history, at: resolvedPath, writing: true) { try RunHistory(path: $0) }
     }
 
     /// The history `breakeven history` reads, opened read-only.
     func openForReading() throws -> RunHistory {
-        try Self.opening(resolvedPath) { try RunHistory(readingAt: $0) }
-    }
-
-    private static func opening(_ path: String, _ open: (String) throws -> RunHistory) throws -> RunHistory {
-        do {
-            return try open(path)
-        } catch let problem as DatabaseProblem {
-            throw CommandFailure(problem.status, problem.description)
-        } catch {
-            throw CommandFailure(ExitStatus.cantCreate, "cannot open the run history \(path): \(error)")
-        }
+        try DatabaseProblem.opening(.history, at: resolvedPath, writing: false) { try RunHistory(readingAt: $0) }
     }
 }

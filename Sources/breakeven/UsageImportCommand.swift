@@ -1,4 +1,5 @@
 import ArgumentParser
+import BreakevenStorage
 import BreakevenUsage
 import Foundation
 
@@ -47,6 +48,10 @@ struct UsageImportCommand: ParsableCommand {
             } catch let error as UsageImportError {
                 bar.finish()
                 Terminal.error(error.description)
+                status = status ?? ExitStatus.dataError
+            } catch let damage as DamagedRow {
+                bar.finish()
+                Terminal.error("breakeven: \(usage.resolvedPath): \(damage) (\(file) is not imported)")
                 status = status ?? ExitStatus.dataError
             } catch {
                 bar.finish()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BreakevenStorage
 import BreakevenUsage
 import Foundation
 
@@ -13,27 +14,12 @@ struct UsageOptions: ParsableArguments {
 
     /// Opens the database to import into, creating it (and its folder) if needed.
     func openForImport() throws -> UsageStore {
-        let path = resolvedPath
-        do {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            return try UsageStore(path: path)
-        } catch {
-            throw CommandFailure(ExitStatus.cantCreate, "cannot open the usage database \(path): \(error)")
-        }
+        try DatabaseProblem.opening(.usage, at: resolvedPath, writing: true) { try UsageStore(path: $0) }
     }
 
-    /// Opens an existing database to read; a missing one is a missing input.
+    /// Opens an existing database read-only; a missing one is a missing input.
     func openForReading() throws -> UsageStore {
-        let path = resolvedPath
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CommandFailure(ExitStatus.noInput, "\(path): no usage database; import exports first with `breakeven usage import --format FORMAT FILE...`")
-        }
-        do {
-            return try UsageStore(path: path)
-        } catch {
-            throw CommandFailure(ExitStatus.dataError, "cannot open the usage database \(path): \(error)")
-        }
+        try DatabaseProblem.opening(.usage, at: resolvedPath, writing: false) { try UsageStore(readingAt: $0) }
     }
 
     /// The history of the models the patterns select (every model without patterns).

@@ -65,6 +65,33 @@ struct UsageCommandTests {
         }
     }
 
+    @Test func aUsageDatabaseIsOpenedLikeTheCatalogAndTheHistory() throws {
+        let dir = try UsageCommandTests.workspace(["spend.csv": UsageCommandTests.fixtures.appendingPathComponent("litellm-spend-logs.csv")])
+        // A catalog given as the usage database is refused by every command, and no usage table
+        // is made in it (the usage schema used to be migrated into it): the file holds no
+        // `CREATE TABLE "usage_bucket"`.
+        #expect(try CLI.run(["catalog", "init", "c.sqlite"], in: dir).status == 0)
+        for command in [["usage", "import", "--format", "litellm", "spend.csv"], ["usage", "summary"],
+                        ["fit", "--tokens-per-request", "1000", "--out", "w.json"]] {
+            let r = try CLI.run(command + ["--usage", "c.sqlite"], in: dir)
+            #expect(r.status == 65 && r.stderr == "breakeven: c.sqlite is not a breakeven usage database\n", "\(command): \(r.stderr)")
+        }
+        let catalog = try Data(contentsOf: dir.appendingPathComponent("c.sqlite"))
+        #expect(catalog.count > 0 && catalog.firstRange(of: Data("usage_bucket".utf8)) == nil)
+        // An empty file is not one either for a reader, which opens read-only and creates nothing;
+        // an import makes it one.
+        try Data().write(to: dir.appendingPathComponent("empty.sqlite"))
+        let empty = try CLI.run(["usage", "summary", "--usage", "empty.sqlite"], in: dir)
+        #expect(empty.status == 65 && empty.stderr == "breakeven: empty.sqlite is not a breakeven usage database\n")
+        #expect(try Data(contentsOf: dir.appendingPathComponent("empty.sqlite")).isEmpty)
+        #expect(try CLI.run(["usage", "import", "--format", "litellm", "spend.csv", "--usage", "empty.sqlite"], in: dir).status == 0)
+        // An import creates the database's folder, as a run does for its history.
+        let nested = try CLI.run(["usage", "import", "--format", "litellm", "spend.csv", "--usage", "data/usage/u.sqlite"], in: dir)
+        #expect(nested.status == 0)
+        let text = try CLI.run(["usage", "summary", "--usage", "spend.csv"], in: dir)
+        #expect(text.status == 65 && text.stderr == "breakeven: spend.csv is not a SQLite database, so not a breakeven usage database\n")
+    }
+
     @Test func fitIntoTheSampleScenarioReproducesItAndDriftHasNothingToCompareYet() throws {
         let dir = try UsageCommandTests.workspace(UsageCommandTests.sample)
         _ = try CLI.run(["usage", "import", "--format", "litellm", "spend.csv", "--usage", "u.sqlite"], in: dir)

@@ -1,4 +1,5 @@
 @testable import BreakevenCore
+import BreakevenStorage
 import Foundation
 import GRDB
 import Testing
@@ -40,7 +41,7 @@ import Testing
                 VALUES ('llama-3.1-8b', 'Llama 3.1 8B', 8030000000, 8030000000, 32, 4096, 32, 8, 128, 131072, 'llama3.1', 'test', '2026-01-01')
                 """)
         }
-        let store = try CatalogStore(writer: queue)
+        let store = try CatalogStore(migrating: queue)
         // The old row reads back as grouped-query attention; `catalog init` brings DeepSeek-V3's latent cache.
         #expect(try store.snapshot().openModel("llama-3.1-8b")?.latentKVValues == nil)
         try store.install(CatalogStore.seed())
@@ -89,7 +90,7 @@ import Testing
         // cannot convert 'lots', and 'lots' > 0 holds: text sorts after numbers), and SQLite's own
         // conversion would read it as 0 GB.
         try store.writer.write { try $0.execute(sql: "UPDATE gpu SET memory_gb = 'lots' WHERE id = 'h100-sxm'") }
-        let memory = try #require(throws: CatalogError.self) { try store.snapshot() }
+        let memory = try #require(throws: DamagedRow.self) { try store.snapshot() }
         #expect(memory.description == #"gpu h100-sxm: memory_gb: expected a number, found "lots""#)
         try store.writer.write { try $0.execute(sql: "UPDATE gpu SET memory_gb = 80 WHERE id = 'h100-sxm'") }
 
@@ -113,7 +114,7 @@ import Testing
             try db.execute(sql: "UPDATE long_context_tier SET input_micros = 'n/a' WHERE price_id = ?", arguments: [tierID])
             try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
         }
-        let tier = try #require(throws: CatalogError.self) { try store.snapshot() }
+        let tier = try #require(throws: DamagedRow.self) { try store.snapshot() }
         #expect(tier.description == #"long_context_tier of price \#(tierID): input_micros: expected a whole number, found "n/a""#)
     }
 
@@ -127,7 +128,7 @@ import Testing
                 try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
                 try db.execute(sql: sql)
             }
-            return try #require(throws: CatalogError.self) { try store.snapshot() }.description
+            return try #require(throws: DamagedRow.self) { try store.snapshot() }.description
         }
         // 0 GB would be divided by; 1e300 TFLOPS would make the prefill rate inf.
         #expect(try refusal("UPDATE gpu SET memory_gb = 0 WHERE id = 'h100-sxm'")

@@ -1,3 +1,4 @@
+import BreakevenStorage
 import Dispatch
 import Foundation
 import GRDB
@@ -53,7 +54,7 @@ import Testing
             try db.execute(sql: "INSERT INTO run (scenario_name, scenario_run, scenario_sha256, catalog_fingerprint) VALUES ('support', 1, ?, 'c')",
                            arguments: [Self.sha])
         }
-        let history = try RunHistory(writer: queue)
+        let history = try RunHistory(migrating: queue)
         #expect(try history.entries().map(\.currency) == ["USD"])
     }
 
@@ -105,7 +106,7 @@ import Testing
                            arguments: [Self.sha])
             try db.execute(sql: "INSERT INTO run_option VALUES (1, 0, 'self', 1500000250000, -12500000, 3, 1e9)")
         }
-        let history = try RunHistory(writer: queue)
+        let history = try RunHistory(migrating: queue)
         let entry = try #require(try history.entries().first)
         #expect(entry.currency == "EUR")
         #expect(entry.options == [OptionOutcome(id: "self", totalCost: 1_500_000.25, npv: -12.5, breakevenMonth: 3, breakevenTokensPerMonth: 1e9)])
@@ -119,7 +120,7 @@ import Testing
         let history = try RunHistory.inMemory()
         try history.record(Self.entry("support"))
         try history.writer.write { try $0.execute(sql: "UPDATE run_option SET total_cost = 'lots' WHERE position = 1") }
-        let error = try #require(throws: CatalogError.self) { try history.entries() }
+        let error = try #require(throws: DamagedRow.self) { try history.entries() }
         #expect(error.description == #"run 1 option 1: total_cost: expected a number, found "lots""#)
     }
 
@@ -145,7 +146,7 @@ import Testing
             try db.execute(sql: "INSERT INTO run (scenario_name, scenario_run, scenario_sha256, catalog_fingerprint, currency) VALUES ('support', 1, ?, 'c', 'USD')",
                            arguments: [Self.sha])
         }
-        let history = try RunHistory(writer: queue)
+        let history = try RunHistory(migrating: queue)
         var next = Self.entry("support")
         next.overrides = ["months=12"]
         try history.record(next)

@@ -1,4 +1,5 @@
 import BreakevenCore
+import BreakevenStorage
 import GRDB
 
 /// A calibration is a row of `calibration`: fitted efficiencies with the points they were fitted to (as JSON).

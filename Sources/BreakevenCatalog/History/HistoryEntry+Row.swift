@@ -1,3 +1,4 @@
+import BreakevenStorage
 import Foundation
 import GRDB
 

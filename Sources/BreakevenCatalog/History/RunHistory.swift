@@ -1,3 +1,4 @@
+import BreakevenStorage
 import Foundation
 import GRDB
 
@@ -5,27 +6,13 @@ import GRDB
 /// directory). Several processes may record at once — CI jobs in parallel — so the file is in WAL
 /// mode, writers wait on a lock (busy timeout) instead of failing, and each record is one
 /// immediate transaction that numbers the run.
-public struct RunHistory: Sendable {
+public struct RunHistory: DatabaseStore {
     let writer: any DatabaseWriter
 
-    /// Opens (or creates) the history file at `path` and brings its schema up to date; throws a
-    /// `DatabaseProblem` for a file that is not a run history or was made by a newer breakeven.
-    public init(path: String) throws {
-        writer = try DatabaseOpening.writing(at: path, Self.migrator, kind: .history)
-    }
+    public static let kind = DatabaseProblem.Kind.history
 
-    /// Opens an existing history read-only, for `breakeven history`.
-    public init(readingAt path: String) throws {
-        writer = try DatabaseOpening.reading(at: path, Self.migrator, kind: .history)
-    }
-
-    public static func inMemory() throws -> RunHistory {
-        try RunHistory(writer: DatabaseOpening.inMemory())
-    }
-
-    init(writer: any DatabaseWriter) throws {
+    public init(opened writer: any DatabaseWriter) {
         self.writer = writer
-        try DatabaseOpening.migrate(Self.migrator, writer)
     }
 
     /// Records a run and returns it numbered (`sequence`, `scenarioRun`).
@@ -96,7 +83,7 @@ public struct RunHistory: Sendable {
         }
     }
 
-    static var migrator: DatabaseMigrator {
+    public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: runs and their option figures") { db in
             try db.create(table: "run") { t in

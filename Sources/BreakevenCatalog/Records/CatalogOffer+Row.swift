@@ -1,4 +1,5 @@
 import BreakevenCore
+import BreakevenStorage
 import GRDB
 
 /// An entry of a kind the catalog stores generically (provisioned capacity offers) is a row of

@@ -1,4 +1,5 @@
 import BreakevenCore
+import BreakevenStorage
 import GRDB
 
 /// An offer is a row of `gpu_offer`: a provider's price per GPU-hour (micro-USD) from a date on.

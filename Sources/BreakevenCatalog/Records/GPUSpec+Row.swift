@@ -1,4 +1,5 @@
 import BreakevenCore
+import BreakevenStorage
 import GRDB
 
 /// A GPU is a row of `gpu`: datasheet figures, dense (no 2:4 sparsity).

@@ -1,4 +1,5 @@
 import BreakevenCore
+import BreakevenStorage
 import GRDB
 
 /// A machine is a row of `hardware`: one can buy it at a price in micro-USD per unit from a date on.

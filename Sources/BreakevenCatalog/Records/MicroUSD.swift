@@ -12,13 +12,7 @@ enum MicroUSD {
         return Int64((usd * 1_000_000).rounded())
     }
 
-    /// A stored amount in USD; nil for one `from` never gives (negative, or past the ceiling, which
-    /// `from` may round up to), which only a damaged or hand-edited file holds.
-    static func usd(stored micros: Int64) -> Double? {
-        (0...ceilingMicros).contains(micros) ? usd(micros) : nil
-    }
-
-    /// What `usd(stored:)` takes, for a message.
+    /// What a stored amount may be: what `from` gives (it may round up to the ceiling), worded for a message.
     static let storedRange = "an amount in micro-USD from 0 to 9e18"
 
     static func usd(_ micros: Int64) -> Double {

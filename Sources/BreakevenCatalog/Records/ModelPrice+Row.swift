@@ -1,4 +1,5 @@
 import BreakevenCore
+import BreakevenStorage
 import GRDB
 
 /// A value stored in one of a price's tables: the price itself in `model_price`, its long-context

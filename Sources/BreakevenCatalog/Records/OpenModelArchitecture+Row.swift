@@ -1,4 +1,5 @@
 import BreakevenCore
+import BreakevenStorage
 import GRDB
 
 /// An open model is a row of `open_model`: an open-weights transformer's config.json figures.
@@ -18,7 +19,7 @@ extension OpenModelArchitecture: FetchableRecord, PersistableRecord {
                   nativePrecision: nativePrecision.flatMap(Precision.init(rawValue:)), slidingWindow: try r("sliding_window"),
                   slidingWindowLayers: try r("sliding_window_layers"), contextLength: try r.count("context_length", SpecBounds.contextLength),
                   license: try r("license"), source: try r("source"), retrievedOn: CalendarDay(try r("retrieved_on")))
-        if let problem = parameterProblem { throw CatalogError.invalidEntry(entry: r.entry, message: problem) }
+        if let problem = parameterProblem { throw DamagedRow(entry: r.entry, message: problem) }
     }
 
     /// The rule on parameter counts the catalog writes and reads by: what breaks it, nil when none does.

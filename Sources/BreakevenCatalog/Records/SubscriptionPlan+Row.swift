@@ -1,4 +1,5 @@
 import BreakevenCore
+import BreakevenStorage
 import GRDB
 
 /// A plan is a row of `subscription_plan`: a flat fee per seat per month (micro-USD) from a date on.

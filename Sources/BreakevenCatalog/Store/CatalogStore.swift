@@ -1,10 +1,11 @@
 import BreakevenCore
+import BreakevenStorage
 import Foundation
 import GRDB
 
 /// The user's pricing and spec catalog: one SQLite database, its schema kept by migrations.
 ///
-/// It reads into a `CatalogSnapshot` and never hands database types to anyone. Writes (installing
+/// It reads into a `CatalogSnapshot`: rows never leave it as database types. Writes (installing
 /// the seed, importing price files) are single transactions: they apply whole or not at all.
 ///
 /// ```swift
@@ -13,29 +14,14 @@ import GRDB
 /// let summary = try store.importLiteLLM(data, named: "prices.json", options: .init(observedOn: today))
 /// let catalog = try store.snapshot()
 /// ```
-public struct CatalogStore: Sendable {
+public struct CatalogStore: DatabaseStore {
     let writer: any DatabaseWriter
 
-    /// Opens (or creates) the catalog file at `path`, in WAL mode with a busy timeout, and brings its schema up to date;
-    /// throws a `DatabaseProblem` for a file that is not a catalog or was made by a newer breakeven.
-    public init(path: String) throws {
-        writer = try DatabaseOpening.writing(at: path, CatalogSchema.migrator, kind: .catalog)
-    }
+    public static var migrator: DatabaseMigrator { CatalogSchema.migrator }
+    public static let kind = DatabaseProblem.Kind.catalog
 
-    /// Opens an existing catalog read-only, for commands that only read it; throws a `DatabaseProblem`
-    /// for a missing file, one that is not a catalog, or one made by a newer breakeven.
-    public init(readingAt path: String) throws {
-        writer = try DatabaseOpening.reading(at: path, CatalogSchema.migrator, kind: .catalog)
-    }
-
-    /// An empty catalog in memory.
-    public static func inMemory() throws -> CatalogStore {
-        try CatalogStore(writer: DatabaseOpening.inMemory())
-    }
-
-    init(writer: any DatabaseWriter) throws {
+    public init(opened writer: any DatabaseWriter) {
         self.writer = writer
-        try DatabaseOpening.migrate(CatalogSchema.migrator, writer)
     }
 
     /// Every row of the catalog, in canonical order (see `CatalogSnapshot.canonical()`).

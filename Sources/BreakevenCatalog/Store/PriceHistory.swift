@@ -1,4 +1,5 @@
 import BreakevenCore
+import BreakevenStorage
 import GRDB
 
 /// The `model_price` rows of a catalog, per model id in date order, loaded once per transaction so

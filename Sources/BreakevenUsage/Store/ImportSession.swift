@@ -1,4 +1,5 @@
 import BreakevenCore
+import BreakevenStorage
 import GRDB
 
 /// One file's import inside its transaction: buckets merged per key, requests deduplicated by
@@ -150,10 +151,13 @@ struct ImportSession: UsageSink {
         // The buckets already there (one query): a bucket of this file is new, changed or unchanged.
         var existing = Set<Key>()
         if !format.isPerRequest, let from = summary.coveredFrom, let to = summary.coveredTo {
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT start, seconds, model, dimensions FROM usage_bucket WHERE format = ? AND key_source = 0 AND start >= ? AND start < ?
-                """, arguments: [format.rawValue, from, to])
-            while let row = try rows.next() { existing.insert(Key(start: row[0], seconds: row[1], model: row[2], dimensions: row[3])) }
+            let columns = ["rowid", "start", "seconds", "model", "dimensions"]
+            let rows = try Row.fetchCursor(db, sql: StoredUsage.select(columns, from: "usage_bucket", " WHERE format = ? AND key_source = 0 AND start >= ? AND start < ?"),
+                                           arguments: [format.rawValue, from, to])
+            while let row = try rows.next() {
+                let r = try StoredRow(row, table: "usage_bucket", columns: columns)
+                existing.insert(Key(start: try r("start"), seconds: try r("seconds"), model: try r("model"), dimensions: try r("dimensions")))
+            }
         }
         for (key, f) in buckets.sorted(by: { ($0.key.start, $0.key.model, $0.key.dimensions) < ($1.key.start, $1.key.model, $1.key.dimensions) }) {
             let keyArguments: StatementArguments = [format.rawValue, keySource, key.start, key.seconds, key.model, key.dimensions]
@@ -185,11 +189,15 @@ struct ImportSession: UsageSink {
         guard !format.isPerRequest, let from = summary.coveredFrom, let to = summary.coveredTo else { return }
         for width in Set(buckets.keys.map(\.seconds)).sorted() {
             let row = try Row.fetchOne(db, sql: """
-                SELECT seconds, min(start) AS first, max(start + seconds) AS last FROM usage_bucket
+                SELECT min(rowid) AS rowid, seconds, min(start) AS first, max(start + seconds) AS last FROM usage_bucket
                 WHERE format = ? AND key_source = 0 AND seconds <> ? AND start < ? AND start + seconds > ?
                 GROUP BY seconds ORDER BY seconds LIMIT 1
                 """, arguments: [format.rawValue, width, to, from])
-            if let row, let other: Int64 = row["seconds"], let first: Int64 = row["first"], let last: Int64 = row["last"] {
+            if let row {
+                let r = try StoredRow(row, table: "usage_bucket")
+                let other: Int64 = try r("seconds", in: 1..., "seconds > 0")
+                let first = try StoredUsage.time(r, "first")
+                let last: Int64 = try r("last", in: 0...Timestamp.usable.upperBound, "Unix seconds by the end of 9999")
                 throw UsageImportError(file: file, """
                     its \(BucketFigures.width(width)) buckets overlap \(BucketFigures.width(other)) buckets of \(format.rawValue) usage already \
                     imported (\(UsageTime.text(first)) to \(UsageTime.text(last))): the same usage would count twice; \

@@ -1,4 +1,5 @@
 import BreakevenCore
+import BreakevenStorage
 import GRDB
 
 /// How much usage one database may count: far beyond any real usage (the largest providers
@@ -29,21 +30,42 @@ enum UsageCeiling {
     }
 
     /// Refuses the import just written (its transaction rolls back) when the database would
-    /// then count more than the ceiling of some figure. `total()` sums in floating point, so the
-    /// check itself cannot overflow.
+    /// then count more than the ceiling of some figure.
     static func check(_ db: Database, file: String) throws {
-        let figures = ["requests", "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens"]
-        let sql = "SELECT " + figures.map { "total(\($0))" }.joined(separator: ", ") + ", total(abs(billed_micros)) FROM usage_bucket"
-        guard let row = try Row.fetchOne(db, sql: sql) else { return }
-        for (k, figure) in figures.enumerated() {
-            let total: Double = row[k]
-            if total > Double(count) {
-                throw UsageImportError(file: file, "with this file the usage database would count \(Money.scientific(total)) \(figure.replacingOccurrences(of: "_", with: " ")); expected at most 1e18, far beyond real usage")
+        if let excess = try excess(db, tables: ["usage_bucket"]) {
+            throw UsageImportError(file: file, "with this file the usage database would \(excess.words); expected at most \(excess.limit), far beyond real usage")
+        }
+    }
+
+    /// Refuses to read a database past the ceiling, which no import writes (someone changed the
+    /// file), before any sum is taken of it.
+    static func verify(_ db: Database) throws {
+        if let excess = try excess(db, tables: ["usage_bucket", "usage_size_bin"]) {
+            throw DamagedRow(entry: excess.table, message: "its rows \(excess.words); expected at most \(excess.limit), which no import stores")
+        }
+    }
+
+    /// The first figure of `tables` whose total passes its ceiling. `total()` sums in floating
+    /// point, so the check itself cannot overflow; a negative count is left to the row reader.
+    private static func excess(_ db: Database, tables: [String]) throws -> (table: String, words: String, limit: String)? {
+        for table in tables {
+            let columns = try db.columns(in: table).map(\.name)
+            let figures = ["requests", "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens"].filter(columns.contains)
+            let billed = columns.contains("billed_micros")
+            // abs() of Int64.min is an SQLite error; of a float it is not.
+            let sql = "SELECT " + (figures.map { "total(\($0))" } + (billed ? ["total(abs(billed_micros * 1.0))"] : [])).joined(separator: ", ")
+                + " FROM \(table)"
+            guard let row = try Row.fetchOne(db, sql: sql) else { continue }
+            for (k, figure) in figures.enumerated() {
+                let total: Double = row[k]
+                if total > Double(count) {
+                    return (table, "count \(Money.scientific(total)) \(figure.replacingOccurrences(of: "_", with: " "))", "1e18")
+                }
+            }
+            if billed, let total = row[figures.count] as Double?, total > billedMicros {
+                return (table, "hold \(Money.scientific(total / 1e6)) in billed amounts", "1e12")
             }
         }
-        let billed: Double = row[figures.count]
-        if billed > billedMicros {
-            throw UsageImportError(file: file, "with this file the usage database would hold \(Money.scientific(billed / 1e6)) in billed amounts; expected at most 1e12, far beyond real usage")
-        }
+        return nil
     }
 }

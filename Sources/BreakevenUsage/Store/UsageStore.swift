@@ -1,37 +1,19 @@
 import Crypto
+import BreakevenStorage
 import Foundation
 import GRDB
 
 /// The usage database: a file of its own (`usage.sqlite`, apart from the price catalog), with its
 /// own migrations. Several processes may import at once: the file is in WAL mode and a writer
 /// waits for the lock instead of failing; each file is imported in one transaction.
-public struct UsageStore: Sendable {
+public struct UsageStore: DatabaseStore {
     let writer: any DatabaseWriter
 
-    static func configuration() -> Configuration {
-        var config = Configuration()
-        config.busyMode = .timeout(30)
-        config.foreignKeysEnabled = true
-        return config
-    }
+    public static var migrator: DatabaseMigrator { UsageSchema.migrator }
+    public static let kind = DatabaseProblem.Kind.usage
 
-    /// Opens (or creates) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
-        try self.init(writer: DatabasePool(path: path, configuration: UsageStore.configuration()))
-    }
-
-    public static func inMemory() throws -> UsageStore {
-        try UsageStore(writer: DatabaseQueue(configuration: configuration()))
-    }
-
-    init(writer: any DatabaseWriter) throws {
+    public init(opened writer: any DatabaseWriter) {
         self.writer = writer
-        do {
-            try UsageSchema.migrator.migrate(writer)
-        } catch {
-            // Two processes opening a fresh file together: the loser finds the schema complete.
-            guard try writer.read({ try UsageSchema.migrator.hasCompletedMigrations($0) }) else { throw error }
-        }
     }
 
     /// Imports one export file in one transaction: a malformed record refuses the whole file and

@@ -6,7 +6,8 @@ import Testing
 
 /// Over a thousand mutants of the example scenarios through the built binary: `validate` on
 /// all of them, `run` (JSON, Markdown and SVG) on a sample of those that validate, in batches
-/// so that it stays under a minute. Every command exits 0, 1 (a guardrail) or 65 (invalid input) —
+/// so that it stays under a minute, and `sweep`, `capacity size`, `export prices`, `diff` and
+/// `compare` on a dozen of those run (about 80 processes, some 7 s). Every command exits 0, 1 (a guardrail) or 65 (invalid input) —
 /// never a crash, never 70 —, every JSON result holds finite figures and every SVG parses.
 @Suite("Fuzzing the examples")
 struct FuzzTests {
@@ -14,6 +15,8 @@ struct FuzzTests {
     static let seed: UInt64 = ProcessInfo.processInfo.environment["BREAKEVEN_FUZZ_SEED"].flatMap { UInt64($0, radix: 16) } ?? 0x2026_1127
     static let mutantCount = 1_200
     static let runCount = 120
+    /// Of those run, how many also go through sweep, capacity, export, diff and compare.
+    static let otherCount = 12
 
     /// The examples, their Monte Carlo trials cut to 40 so that a run takes a blink.
     static func examples() throws -> [(name: String, document: JSONValue)] {
@@ -96,9 +99,47 @@ struct FuzzTests {
             }
         }
         #expect(results >= 100 && charts >= 300)
-        print("fuzz: \(mutants.count) mutants, \(valid.count) valid, \(sample.count) run, \(results) results and \(charts) charts checked, \(failures.count) failures")
+        let others = stride(from: 0, to: sample.count, by: max(1, sample.count / Self.otherCount)).map { sample[$0] }
+        failures += try otherCommands(on: others, in: dir, byFile)
+        print("fuzz: \(mutants.count) mutants, \(valid.count) valid, \(sample.count) run, \(others.count) through the other commands, \(results) results and \(charts) charts checked, \(failures.count) failures")
 
         for f in failures { Issue.record(Comment(rawValue: f.message)) }
+    }
+
+    /// The commands besides `run` that simulate a scenario, on every one of `files`: `sweep` of
+    /// the monthly requests (64 where a mutant has no such input), `capacity size`, `export prices`
+    /// in each format (64 where no option provisions capacity), `diff` of neighbours (1 is a
+    /// guardrail) and `compare` of ten at a time. Each answers, or refuses the input, in words.
+    func otherCommands(on files: [String], in dir: URL, _ byFile: [String: ScenarioMutator.Mutant]) throws -> [Failure] {
+        var failures: [Failure] = []
+        let answers: Set<Int32> = [0, 64, 65]
+        var outputs = 0
+        for file in files {
+            let perFile: [[String]] = [["sweep", "--x", "workload.requests_per_month=1e3..1e7:3:log", "--threads", "1"],
+                                       ["capacity", "size"]]
+                + ["litellm", "langfuse", "focus"].map { ["export", "prices", "--format", $0, "--threads", "1"] }
+            for command in perFile {
+                failures += try bisect(command, [file], in: dir, byFile, output: {
+                    outputs += 1
+                    return command[0] == "sweep" ? "sweep\(outputs)" : command[0] == "export" ? "export\(outputs).out" : nil
+                }) { r, _ in answers.contains(r.status) }
+            }
+        }
+        for (base, head) in zip(files, files.dropFirst()) {
+            let r = try CLI.run(["diff", base, head, "--format", outputs % 2 == 0 ? "markdown" : "json", "--out", "diff\(outputs)"], in: dir)
+            outputs += 1
+            if ![0, 1, 65].contains(r.status), let mutant = byFile[head] {
+                failures.append(Failure(command: "diff \(base)", mutant: mutant, file: head, output: r))
+            }
+        }
+        for batch in Self.batches(files, of: 10) where batch.count > 1 {
+            let r = try CLI.run(["compare"] + batch + ["--out", "compare\(outputs)"], in: dir)
+            outputs += 1
+            if ![0, 65].contains(r.status), let mutant = byFile[batch[0]] {
+                failures.append(Failure(command: "compare \(batch.dropFirst().joined(separator: " "))", mutant: mutant, file: batch[0], output: r))
+            }
+        }
+        return failures
     }
 
     static func batches(_ files: [String], of size: Int) -> [[String]] {

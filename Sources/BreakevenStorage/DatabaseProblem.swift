@@ -1,11 +1,11 @@
 import Foundation
 import GRDB
 
-/// Why a catalog or run-history file cannot be used, as a sentence (`description` is printed as
-/// it is). The executable chooses the exit status: 66 for a missing file or one that cannot be
+/// Why a catalog, run-history or usage file cannot be used, as a sentence (`description` is
+/// printed as it is). The executable chooses the exit status: 66 for a missing file or one that cannot be
 /// read, 65 for a file that is not ours or is newer, 73 for one that cannot be written.
 public struct DatabaseProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, Sendable { case catalog, history = "run history" }
+    public enum Kind: String, Sendable { case catalog, history = "run history", usage = "usage database" }
 
     public enum Reason: Sendable, Equatable {
         case missing
@@ -30,8 +30,11 @@ public struct DatabaseProblem: Error, Sendable, Equatable, CustomStringConvertib
         let kind = kind.rawValue
         switch reason {
         case .missing:
-            return self.kind == .catalog ? "\(path): no such catalog; create one with `breakeven catalog init \(path)`"
-                : "\(path): no such run history (a run records one)"
+            switch self.kind {
+            case .catalog: return "\(path): no such catalog; create one with `breakeven catalog init \(path)`"
+            case .history: return "\(path): no such run history (a run records one)"
+            case .usage: return "\(path): no usage database; import exports first with `breakeven usage import --format FORMAT FILE...`"
+            }
         case .notADatabase: return "\(path) is not a SQLite database, so not a breakeven \(kind)"
         case .notOurs: return "\(path) is not a breakeven \(kind)"
         case .newer: return "\(path) was made by a newer breakeven: its \(kind) has changes this version does not know, so it is left as it is"
@@ -41,7 +44,7 @@ public struct DatabaseProblem: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     /// A SQLite error while opening or inspecting the file, as a problem.
-    static func classify(_ error: any Error, path: String, kind: Kind, writing: Bool) -> DatabaseProblem {
+    package static func classify(_ error: any Error, path: String, kind: Kind, writing: Bool) -> DatabaseProblem {
         if let problem = error as? DatabaseProblem { return problem }
         guard let sqlite = error as? DatabaseError else {
             return DatabaseProblem(path: path, kind: kind, reason: .cannotOpen, detail: "\(error)", writing: writing)

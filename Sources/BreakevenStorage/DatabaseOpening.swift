@@ -6,10 +6,10 @@ import GRDB
 /// foreign keys on. A file is looked at before it is used: a command that only reads opens it
 /// read-only and never migrates it into being, so a file that is not one of ours is an error,
 /// not an empty catalog; a schema newer than this build knows is refused, never written to.
-enum DatabaseOpening {
-    static let busyTimeoutSeconds: Double = 30
+package enum DatabaseOpening {
+    package static let busyTimeoutSeconds: Double = 30
 
-    static func configuration(readOnly: Bool = false) -> Configuration {
+    package static func configuration(readOnly: Bool = false) -> Configuration {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeoutSeconds)
         config.foreignKeysEnabled = true
@@ -18,14 +18,14 @@ enum DatabaseOpening {
     }
 
     /// A private database in memory, for tests and for a run that needs no user catalog.
-    static func inMemory() throws -> DatabaseQueue {
+    package static func inMemory() throws -> DatabaseQueue {
         try DatabaseQueue(configuration: configuration())
     }
 
     /// What a file holds, by the migrations recorded in it.
-    enum State: Equatable { case empty, foreign, older, current, newer }
+    package enum State: Equatable { case empty, foreign, older, current, newer }
 
-    static func state(of db: Database, _ migrator: DatabaseMigrator) throws -> State {
+    package static func state(of db: Database, _ migrator: DatabaseMigrator) throws -> State {
         guard try db.tableExists("grdb_migrations") else {
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0 ? .empty : .foreign
         }
@@ -37,7 +37,7 @@ enum DatabaseOpening {
 
     /// A file a command writes: created when missing (an empty file counts as new), brought up
     /// to date when older, refused when it is not ours or is newer.
-    static func writing(at path: String, _ migrator: DatabaseMigrator, kind: DatabaseProblem.Kind) throws(DatabaseProblem) -> any DatabaseWriter {
+    package static func writing(at path: String, _ migrator: DatabaseMigrator, kind: DatabaseProblem.Kind) throws(DatabaseProblem) -> any DatabaseWriter {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration())
@@ -60,7 +60,7 @@ enum DatabaseOpening {
 
     /// A file a command only reads: it must exist and be ours, opened read-only. An older
     /// schema is brought up to date first when the file can be written.
-    static func reading(at path: String, _ migrator: DatabaseMigrator, kind: DatabaseProblem.Kind) throws(DatabaseProblem) -> any DatabaseWriter {
+    package static func reading(at path: String, _ migrator: DatabaseMigrator, kind: DatabaseProblem.Kind) throws(DatabaseProblem) -> any DatabaseWriter {
         guard FileManager.default.fileExists(atPath: path) else { throw DatabaseProblem(path: path, kind: kind, reason: .missing) }
         let queue: DatabaseQueue
         let found: State
@@ -85,7 +85,7 @@ enum DatabaseOpening {
 
     /// Runs the migrator. Two processes opening a fresh file at the same moment can both decide a
     /// migration is due; the loser's migration fails and rolls back, and it then finds the schema complete.
-    static func migrate(_ migrator: DatabaseMigrator, _ writer: any DatabaseWriter) throws {
+    package static func migrate(_ migrator: DatabaseMigrator, _ writer: any DatabaseWriter) throws {
         do {
             try migrator.migrate(writer)
         } catch {
