@@ -82,9 +82,9 @@ struct DatabaseFuzzTests {
         }
     }
 
-    /// Disabled until the usage reader reads strictly: on main a damaged usage database traps
-    /// (`try!` on a text or 1e300 column, an overflow adding 1e300 tokens) or hangs `fit` (a bucket
-    /// starting at 9e18 s).
+    /// Disabled until the usage paths name the file in two messages the strict reader leaves: `fit`
+    /// on a database whose source row is gone says "no complete month of usage" (65) without the
+    /// path, and `usage import` into a bucket of 1e300 tokens blames the file imported.
     @Test(.disabled("waits for the strict usage reader"))
     func damagedUsageDatabasesNeverCrashTheCommands() throws {
         let fuzz = try DatabaseFuzz(name: "usage")
