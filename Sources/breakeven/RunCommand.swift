@@ -2,6 +2,7 @@ import ArgumentParser
 import BreakevenCatalog
 import BreakevenCore
 import BreakevenReports
+import BreakevenStorage
 import Foundation
 
 struct RunCommand: ParsableCommand {
@@ -136,7 +137,9 @@ struct RunCommand: ParsableCommand {
             try store.record(entries)
         } catch {
             let names = results.map { "\"\($0.scenario.name)\"" }.joined(separator: ", ")
-            throw CommandFailure(ExitStatus.cantCreate, "the reports are written, but the run of \(names) could not be recorded in \(history.resolvedPath): \(error)")
+            // A damaged row of the history is bad data (65); anything else, a file that cannot be written (73).
+            throw CommandFailure(error is DamagedRow ? ExitStatus.dataError : ExitStatus.cantCreate,
+                                 "the reports are written, but the run of \(names) could not be recorded in \(history.resolvedPath): \(error)")
         }
     }
 }

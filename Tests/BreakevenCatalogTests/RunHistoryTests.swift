@@ -124,6 +124,19 @@ import Testing
         #expect(error.description == #"run 1 option 1: total_cost: expected a number, found "lots""#)
     }
 
+    /// The next run of a scenario is numbered one past its last: a last number after which there
+    /// is none (a hand edit) used to trap the recording run; it is a damaged row that names it.
+    @Test func aRunNumberWithNoNextOneIsADamagedRow() throws {
+        let history = try RunHistory.inMemory()
+        try history.record(Self.entry("support"))
+        try history.writer.write { try $0.execute(sql: "UPDATE run SET scenario_run = 9223372036854775807") }
+        let error = try #require(throws: DamagedRow.self) { try history.record(Self.entry("support")) }
+        #expect(error.description
+                == "run of support: scenario_run: expected a run number below 9223372036854775807, found 9223372036854775807")
+        // Another scenario's runs are numbered as before.
+        #expect(try history.record(Self.entry("personal")).scenarioRun == 1)
+    }
+
     @Test func keepsEachRunsTimeAndSetValuesInOrder() throws {
         let history = try RunHistory.inMemory()
         var tuned = Self.entry("support")

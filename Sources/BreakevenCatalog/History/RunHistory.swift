@@ -39,10 +39,8 @@ public struct RunHistory: DatabaseStore {
             var recorded = entries
             try db.inTransaction(.immediate) {
                 for k in recorded.indices {
-                    let previous = try Int.fetchOne(db, HistoryEntry.filter(Column("scenario_name") == recorded[k].scenarioName)
-                        .select(max(Column("scenario_run")))) ?? 0
                     recorded[k].sequence = 0
-                    recorded[k].scenarioRun = previous + 1
+                    recorded[k].scenarioRun = try Self.lastRun(of: recorded[k].scenarioName, db) + 1
                     try recorded[k].insert(db)
                     let runID = Int64(recorded[k].sequence)
                     for (position, outcome) in recorded[k].options.enumerated() {
@@ -57,6 +55,22 @@ public struct RunHistory: DatabaseStore {
             }
             return recorded
         }
+    }
+
+    /// The highest run number of a scenario so far, 0 for none, read strictly: text, or a number
+    /// after which there is none (Int.max, left by a hand edit), is a damaged row, not a trap.
+    private static func lastRun(of scenario: String, _ db: Database) throws(DamagedRow) -> Int {
+        let query = HistoryEntry.filter(Column("scenario_name") == scenario).select(max(Column("scenario_run")).forKey("scenario_run"))
+        let row: Row?
+        do {
+            row = try Row.fetchOne(db, query)
+        } catch {
+            throw DamagedRow(entry: "run", message: "scenario_run: \(error)")
+        }
+        guard let row else { return 0 }
+        let last: Int? = try StoredRow(row, entry: "run of \(scenario)")("scenario_run", in: ...(Int.max - 1),
+                                                                         "a run number below \(Int.max)")
+        return last ?? 0
     }
 
     /// Every recorded run, oldest first; only those of `scenario` when it is given.
