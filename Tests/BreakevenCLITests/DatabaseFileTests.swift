@@ -110,6 +110,21 @@ struct DatabaseFileTests {
         #expect(huge.stderr == "breakeven: c.sqlite: gpu h100-sxm: bf16_tflops: expected a number from 0.001 to 1000000, found 1e+300\n")
     }
 
+    /// A history whose last run number has no next one (a hand edit): the run writes its reports,
+    /// then stops with 65 naming the file and the row, where it used to trap on the +1.
+    @Test func aDamagedHistoryRowStopsTheRecordWithBadData() throws {
+        let dir = try CLI.workspace(["base.json": "diff-base.json"])
+        #expect(try CLI.run(["run", "base.json", "--out", "out", "--history", "h.sqlite"], in: dir).status == 0)
+        #expect(try DatabaseMutator.apply("UPDATE run SET scenario_run = 9223372036854775807", to: dir.appendingPathComponent("h.sqlite").path))
+        let r = try CLI.run(["run", "base.json", "--out", "out", "--history", "h.sqlite"], in: dir)
+        #expect(r.status == 65)
+        #expect(r.stderr == """
+            breakeven: the reports are written, but the run of "Diff fixture: support bot" could not be recorded in h.sqlite: \
+            run of Diff fixture: support bot: scenario_run: expected a run number below 9223372036854775807, found 9223372036854775807
+
+            """)
+    }
+
     /// An error no command expects (here a trigger someone added to their catalog) is ours to
     /// fix: status 70 and a request to report it, never 1, which says a guardrail failed.
     @Test func anUnexpectedErrorIsASoftwareFaultNotAGuardrail() throws {
