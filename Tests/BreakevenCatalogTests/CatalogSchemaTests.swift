@@ -124,6 +124,7 @@ import Testing
         func refusal(_ sql: String) throws -> String {
             let store = try CatalogStore.inMemory()
             try store.install(CatalogStore.seed())
+            try store.save(CalibratedScenarioTests.h100Llama)
             try store.writer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
                 try db.execute(sql: sql)
@@ -139,6 +140,9 @@ import Testing
                 == "open model qwen3-32b: kv_heads: expected a number from 1 to 10000, found 0")
         #expect(try refusal("UPDATE open_model SET active_parameters = total_parameters + 1 WHERE id = 'qwen3-32b'")
                 == "open model qwen3-32b: expected 1 ≤ active parameters ≤ total parameters")
+        // A fitted efficiency outside what the fit gives (and a scenario may write).
+        #expect(try refusal("UPDATE calibration SET compute_utilization = 0 WHERE name = 'h100-llama'")
+                == "calibration h100-llama: compute_utilization: expected a number from 0.01 to 1, found 0.0")
         // A negative price, and one past the 9e18 micro-USD that MicroUSD.from never exceeds.
         #expect(try refusal("UPDATE model_price SET input_micros = -1 WHERE model_id = 'openai/gpt-4o'")
                 == "model openai/gpt-4o: input_micros: expected an amount in micro-USD from 0 to 9e18, found -1")

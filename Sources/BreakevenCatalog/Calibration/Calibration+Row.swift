@@ -14,8 +14,8 @@ extension Calibration: FetchableRecord, PersistableRecord {
         }
         self.init(name: try r("name"), gpu: try r("gpu_id"), model: try r("model_id"), engine: engine, precision: precision,
                   kvCachePrecision: kv, tensorParallel: try r("tensor_parallel"),
-                  memoryBandwidthUtilization: try r("memory_bandwidth_utilization"),
-                  computeUtilization: try r("compute_utilization"), stepOverheadMs: try r("step_overhead_ms"),
+                  memoryBandwidthUtilization: try r.figure("memory_bandwidth_utilization", SpecBounds.utilization),
+                  computeUtilization: try r.figure("compute_utilization", SpecBounds.utilization), stepOverheadMs: try r("step_overhead_ms"),
                   residual: try r("residual"), points: try r.json("points"), format: try r("format"),
                   sourceDigest: try r("source_digest"), sourceFiles: try r.json("source_files"), createdOn: day)
     }

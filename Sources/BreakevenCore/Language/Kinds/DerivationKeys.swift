@@ -29,10 +29,10 @@ enum DerivationKeys {
     }
 
     static let efficiencyKeys: [Key<EfficiencySettings>] = [
-        NumberKey("memory_bandwidth_utilization", \EfficiencySettings.memoryBandwidthUtilization, .atLeast(0.01, atMost: 1),
+        NumberKey("memory_bandwidth_utilization", \EfficiencySettings.memoryBandwidthUtilization, SpecBounds.utilization,
                   default: measured({ ($0.memoryBandwidthUtilization, $0.memoryBandwidthSource) }, calibrated: { $0.memoryBandwidthUtilization }), KeyDoc(
             "Memory-bandwidth utilization", .share, "Achieved over datasheet bandwidth in decode.")).key,
-        NumberKey("compute_utilization", \EfficiencySettings.computeUtilization, .atLeast(0.01, atMost: 1),
+        NumberKey("compute_utilization", \EfficiencySettings.computeUtilization, SpecBounds.utilization,
                   default: measured({ ($0.computeUtilization, $0.computeSource) }, calibrated: { $0.computeUtilization }), KeyDoc(
             "Compute utilization", .share, "Achieved over dense peak FLOPS.")).key,
         NumberKey("memory_reserve_share", \EfficiencySettings.memoryReserveShare, .atLeast(0, atMost: 0.9),

@@ -1,7 +1,8 @@
-/// The ranges of a device's datasheet figures, an open model's architecture and a machine's power,
-/// declared once: a scenario's inline `gpu`, `model` and `watts_*` keys take them, and the catalog
-/// checks its GPUs, machines and open models against them when it reads them, so the capacity model
-/// never meets a figure (a 0 it divides by, a 1e300 that becomes inf) that a scenario could not write.
+/// The ranges of a device's datasheet figures, an open model's architecture, a machine's power and
+/// a serving engine's utilizations, declared once: a scenario's inline `gpu`, `model`, `watts_*`
+/// and efficiency keys take them, and the catalog checks its GPUs, machines, open models and
+/// calibrations against them when it reads them, so the capacity model never meets a figure (a 0
+/// it divides by, a 1e300 that becomes inf) that a scenario could not write.
 public enum SpecBounds {
     public static let memoryGB = NumberBounds.atLeast(0.1, atMost: 1e5)
     public static let bandwidthTBps = NumberBounds.atLeast(1e-3, atMost: 1e3)
@@ -16,4 +17,6 @@ public enum SpecBounds {
     public static let contextLength = NumberBounds.atLeast(1, atMost: 100_000_000)
     public static let experts = NumberBounds.atLeast(1, atMost: 100_000)
     public static let watts = NumberBounds.atLeast(0, atMost: 1e6)
+    /// Achieved over datasheet bandwidth or peak FLOPS (a calibration's fit stays within it too).
+    public static let utilization = NumberBounds.atLeast(0.01, atMost: 1)
 }
