@@ -37,14 +37,17 @@ struct DatabaseFuzzTests {
     @Test(arguments: 0..<2) func damagedCatalogsNeverCrashTheCommands(half: Int) throws {
         let fuzz = try DatabaseFuzz(name: "catalog-\(half)", seed: FuzzTests.seed &+ UInt64(half))
         defer { fuzz.finish() }
-        // The seed, then both price files: a price history, and time-of-day windows the seed lacks.
+        // The seed, both price files (a price history, time-of-day windows the seed lacks) and a calibration.
         let fixtures = CLI.packageRoot.appendingPathComponent("Tests/BreakevenCatalogTests/Fixtures")
+        let benchmark = CLI.packageRoot.appendingPathComponent("Tests/BreakevenCLITests/Calibration/vllm-benchmark-serving.json").path
         try fuzz.makeTemplate("catalog.sqlite", focus: Set(Self.shownIDs + Self.pricedModels + ["l4", "openai/gpt-5-nano"]), by: [
             ["catalog", "init", "catalog.sqlite"],
             ["catalog", "import", "--format", "litellm", fixtures.appendingPathComponent("litellm-sample.json").path,
              "--catalog", "catalog.sqlite", "--observed-on", "2026-01-01"],
             ["catalog", "import", "--format", "genai-prices", fixtures.appendingPathComponent("genai-prices-sample.json").path,
              "--catalog", "catalog.sqlite", "--observed-on", "2026-01-01"],
+            ["capacity", "calibrate", "--format", "vllm", "--gpu", "h100-sxm", "--model", "llama-3.1-8b", "--name", "h100-llama",
+             "--catalog", "catalog.sqlite", benchmark],
         ])
         // A team's seats, API, H100s and a switch; an autocomplete's API, rented L4s and owned PCs.
         let (name, scenario) = [("team-coding-assistant", Self.scenario("team-coding-assistant.json")),
