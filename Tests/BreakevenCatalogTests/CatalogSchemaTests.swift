@@ -143,6 +143,11 @@ import Testing
         // A fitted efficiency outside what the fit gives (and a scenario may write).
         #expect(try refusal("UPDATE calibration SET compute_utilization = 0 WHERE name = 'h100-llama'")
                 == "calibration h100-llama: compute_utilization: expected a number from 0.01 to 1, found 0.0")
+        // SQLite keeps an inf REAL (9e999), which the capacity model and a listing cannot use.
+        #expect(try refusal("UPDATE calibration SET step_overhead_ms = 9e999 WHERE name = 'h100-llama'")
+                == "calibration h100-llama: step_overhead_ms: expected a finite number of milliseconds ≥ 0, found inf")
+        #expect(try refusal("UPDATE subscription_plan SET included_requests_per_month = 9e999 WHERE plan_id = 'anthropic/claude-pro'")
+                == "plan anthropic/claude-pro: included_requests_per_month: expected a number from 0 to 1e12, found inf")
         // A negative price, and one past the 9e18 micro-USD that MicroUSD.from never exceeds.
         #expect(try refusal("UPDATE model_price SET input_micros = -1 WHERE model_id = 'openai/gpt-4o'")
                 == "model openai/gpt-4o: input_micros: expected an amount in micro-USD from 0 to 9e18, found -1")

@@ -124,6 +124,26 @@ import Testing
         #expect(error.description == #"run 1 option 1: total_cost: expected a number, found "lots""#)
     }
 
+    /// What the history records it reads back by the same rule: finite amounts (an inf, which
+    /// SQLite keeps, used to print as "$in.fB"), and the schema's month and volume ≥ 0.
+    @Test func anAmountThatIsNotFiniteIsADamagedRow() throws {
+        func refusal(_ sql: String) throws -> String {
+            let history = try RunHistory.inMemory()
+            try history.record(Self.entry("support"))
+            try history.writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+                try db.execute(sql: sql)
+            }
+            return try #require(throws: DamagedRow.self) { try history.entries() }.description
+        }
+        #expect(try refusal("UPDATE run_option SET npv = -9e999 WHERE position = 0")
+                == "run 1 option 0: npv: expected a finite amount, found -inf")
+        #expect(try refusal("UPDATE run_option SET breakeven_tokens_per_month = 9e999 WHERE position = 1")
+                == "run 1 option 1: breakeven_tokens_per_month: expected a finite count of tokens ≥ 0, found inf")
+        #expect(try refusal("UPDATE run_option SET breakeven_month = -1 WHERE position = 1")
+                == "run 1 option 1: breakeven_month: expected a month ≥ 0, found -1")
+    }
+
     /// The next run of a scenario is numbered one past its last: a last number after which there
     /// is none (a hand edit) used to trap the recording run; it is a damaged row that names it.
     @Test func aRunNumberWithNoNextOneIsADamagedRow() throws {

@@ -15,10 +15,15 @@ extension Calibration: FetchableRecord, PersistableRecord {
         self.init(name: try r("name"), gpu: try r("gpu_id"), model: try r("model_id"), engine: engine, precision: precision,
                   kvCachePrecision: kv, tensorParallel: try r("tensor_parallel"),
                   memoryBandwidthUtilization: try r.figure("memory_bandwidth_utilization", SpecBounds.utilization),
-                  computeUtilization: try r.figure("compute_utilization", SpecBounds.utilization), stepOverheadMs: try r("step_overhead_ms"),
-                  residual: try r("residual"), points: try r.json("points"), format: try r("format"),
+                  computeUtilization: try r.figure("compute_utilization", SpecBounds.utilization),
+                  stepOverheadMs: try r("step_overhead_ms", in: Self.finite, "a finite number of milliseconds ≥ 0"),
+                  residual: try r("residual", in: Self.finite, "a finite number ≥ 0"), points: try r.json("points"), format: try r("format"),
                   sourceDigest: try r("source_digest"), sourceFiles: try r.json("source_files"), createdOn: day)
     }
+
+    /// The fit's step overhead and residual: at least 0 (the schema's rule), and finite, as the
+    /// capacity model and the residual's spread need them.
+    static let finite = 0...Double.greatestFiniteMagnitude
 
     public func encode(to container: inout PersistenceContainer) throws {
         container["name"] = name

@@ -51,9 +51,17 @@ struct RunOptionRow: FetchableRecord, PersistableRecord {
         runID = try StoredRow(row, entry: "run option")("run_id")
         position = try StoredRow(row, entry: "run \(runID) option")("position")
         let r = StoredRow(row, entry: "run \(runID) option \(position)")
-        outcome = OptionOutcome(id: try r("option_id"), totalCost: try r("total_cost"), npv: try r("npv"),
-                                breakevenMonth: try r("breakeven_month"), breakevenTokensPerMonth: try r("breakeven_tokens_per_month"))
+        outcome = OptionOutcome(id: try r("option_id"), totalCost: try r("total_cost", in: Self.amounts, Self.amountWords),
+                                npv: try r("npv", in: Self.amounts, Self.amountWords),
+                                breakevenMonth: try r("breakeven_month", in: 0..., "a month ≥ 0"),
+                                breakevenTokensPerMonth: try r("breakeven_tokens_per_month", in: 0...Double.greatestFiniteMagnitude,
+                                                               "a finite count of tokens ≥ 0"))
     }
+
+    /// The amounts the history records and reads back: any finite one a valid scenario gives (an
+    /// inf left by a hand edit would print as "$in.fB").
+    static let amounts = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
+    static let amountWords = "a finite amount"
 
     func encode(to container: inout PersistenceContainer) {
         container["run_id"] = runID

@@ -31,7 +31,7 @@ public struct RunHistory: DatabaseStore {
                 throw CatalogError.invalidEntry(entry: subject,
                                                 message: "scenario sha256 must be 64 lowercase hex digits, found '\(entry.scenarioSHA256)'")
             }
-            for option in entry.options where !option.totalCost.isFinite || !option.npv.isFinite {
+            for option in entry.options where !RunOptionRow.amounts.contains(option.totalCost) || !RunOptionRow.amounts.contains(option.npv) {
                 throw CatalogError.invalidEntry(entry: subject, message: "option \(option.id): total cost and NPV must be finite amounts")
             }
         }

@@ -9,7 +9,7 @@ extension SubscriptionPlan: FetchableRecord, PersistableRecord {
     public init(row: Row) throws {
         let r = try StoredRow(row, kind: "plan", idColumn: "plan_id")
         self.init(id: try r("plan_id"), name: try r("name"), provider: try r("provider"),
-                  monthlyFee: try r.usd("monthly_fee_micros"), includedRequestsPerMonth: try r("included_requests_per_month"),
+                  monthlyFee: try r.usd("monthly_fee_micros"), includedRequestsPerMonth: try r.figure("included_requests_per_month", SpecBounds.includedRequests),
                   includes: try r("includes"), effectiveFrom: try r.day("effective_from") { "unreadable date \($0)" },
                   source: try r("source"))
     }

@@ -5,9 +5,9 @@ import GRDB
 /// column of ours: it reads them from the file (sqlite_master, PRAGMA table_info and
 /// foreign_key_list), so a new column is fuzzed without a change here. One change a copy:
 /// - one column of one row set to an extreme (NULL, '', 'abc', '12', a blob, 0, ±1, ±1e300, 9e18,
-///   Int64.max and .min, 0.5, 4,000 characters, control characters), with CHECK constraints and foreign
-///   keys off, as another program or `sqlite3` would write it (SQLite itself still refuses NULL in
-///   a NOT NULL column and a second row under a unique key: such a change is drawn again);
+///   Int64.max and .min, 0.5, ±inf, 4,000 characters, control characters), with CHECK constraints
+///   and foreign keys off, as another program or `sqlite3` would write it (SQLite itself still
+///   refuses NULL in a NOT NULL column and a second row under a unique key: drawn again);
 /// - a row deleted (so that references to it dangle), or copied where no key forbids it;
 /// - rarer, the file itself: a table dropped, a migration forgotten or one of a later version
 ///   added, the file cut at a random byte, or a page overwritten with random bytes.
@@ -34,7 +34,7 @@ struct DatabaseMutator {
 
     /// The extremes a column is set to, as SQL.
     static let extremes = ["NULL", "''", "'abc'", "'12'", "X'FF00'", "0", "-1", "1", "1e300", "-1e300", "9000000000000000000",
-                           "9223372036854775807", "-9223372036854775808", "0.5", "replace(hex(zeroblob(2000)), '0', 'x')",
+                           "9223372036854775807", "-9223372036854775808", "0.5", "9e999", "-9e999", "replace(hex(zeroblob(2000)), '0', 'x')",
                            "'a' || char(0) || 'b' || char(27) || '[31mred' || char(10) || char(13) || char(127) || char(8238)"]
     static let laterMigration = "v999: from a later breakeven"
 

@@ -1,7 +1,7 @@
-/// The ranges of a device's datasheet figures, an open model's architecture, a machine's power and
-/// a serving engine's utilizations, declared once: a scenario's inline `gpu`, `model`, `watts_*`
-/// and efficiency keys take them, and the catalog checks its GPUs, machines, open models and
-/// calibrations against them when it reads them, so the capacity model never meets a figure (a 0
+/// The ranges of a device's datasheet figures, an open model's architecture, a machine's power, a
+/// serving engine's utilizations and a plan's allowance, declared once: a scenario's inline `gpu`,
+/// `model`, `watts_*`, efficiency and `included` keys take them, and the catalog checks its GPUs,
+/// machines, open models, calibrations and plans against them when it reads them, so the capacity model never meets a figure (a 0
 /// it divides by, a 1e300 that becomes inf) that a scenario could not write.
 public enum SpecBounds {
     public static let memoryGB = NumberBounds.atLeast(0.1, atMost: 1e5)
@@ -19,4 +19,6 @@ public enum SpecBounds {
     public static let watts = NumberBounds.atLeast(0, atMost: 1e6)
     /// Achieved over datasheet bandwidth or peak FLOPS (a calibration's fit stays within it too).
     public static let utilization = NumberBounds.atLeast(0.01, atMost: 1)
+    /// Requests a subscription seat includes a month.
+    public static let includedRequests = NumberBounds.atLeast(0, atMost: 1e12)
 }

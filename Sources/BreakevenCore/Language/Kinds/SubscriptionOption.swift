@@ -26,7 +26,7 @@ enum SubscriptionOption: OptionDeclaration {
         "Subscription fee", .money(per: "seat-month"), "Price per seat per month (required without a catalog plan)."))
     static let seats = NumberKey<Settings, Int>("seats", \.seats, .atLeast(1, atMost: 1_000_000), default: .value(1), KeyDoc(
         "Seats", .count("seats"), "Seats paid for."))
-    static let allowance = NumberKey<IncludedSettings, Double>("requests_per_month", \.requestsPerMonth, .atLeast(0, atMost: 1e12),
+    static let allowance = NumberKey<IncludedSettings, Double>("requests_per_month", \.requestsPerMonth, SpecBounds.includedRequests,
                                                                catalog: CatalogField(value: { $0.plan?.includedRequestsPerMonth },
                                                                                      reference: { $0.plan.map(CatalogReference.init) }, isMoney: false),
                                                                required: true, KeyDoc(
