@@ -68,6 +68,11 @@ struct CapacityCalibrateCommand: ParsableCommand {
             stepOverheadMs: fit.stepOverheadMs, residual: fit.residual, points: fit.points, format: format.rawValue,
             sourceDigest: digest.finalize().map { String(format: "%02x", $0) }.joined(), sourceFiles: files,
             createdOn: CatalogCommand.today())
+        // Figures far beyond a real benchmark can fit to an inf residual: stored, it would make the catalog unreadable.
+        if let problem = calibration.figureProblem {
+            Terminal.error("\(files.joined(separator: ", ")): error: the measurements cannot be fitted: \(problem)")
+            throw ExitStatus.dataError
+        }
         Terminal.out(Self.report(calibration, before: fit.residualBefore))
         guard let path = catalog.chosenPath else {
             Terminal.out("Not stored: give --catalog DB (or BREAKEVEN_CATALOG) to keep it; the built-in catalog is read-only.")

@@ -125,6 +125,23 @@ struct DatabaseFileTests {
             """)
     }
 
+    /// A benchmark whose figures fit to an inf residual (a count past any real run) is refused before
+    /// it is stored: the catalog reads a calibration back by the same rule, and would refuse itself.
+    @Test func aCalibrationTheCatalogCouldNotReadBackIsNotStored() throws {
+        let dir = try CLI.workspace([:])
+        #expect(try CLI.run(["catalog", "init", "c.sqlite"], in: dir).status == 0)
+        let fixture = CLI.packageRoot.appendingPathComponent("Tests/BreakevenCLITests/Calibration/vllm-benchmark-serving.json")
+        let text = try String(contentsOf: fixture, encoding: .utf8)
+        #expect(text.contains(#""completed": 1000"#))
+        try text.replacingOccurrences(of: #""completed": 1000"#, with: #""completed": 9223372036854775807"#)
+            .write(to: dir.appendingPathComponent("run.json"), atomically: false, encoding: .utf8)
+        let r = try CLI.run(["capacity", "calibrate", "--format", "vllm", "--gpu", "h100-sxm", "--model", "llama-3.1-8b",
+                             "--catalog", "c.sqlite", "run.json"], in: dir)
+        #expect(r.status == 65)
+        #expect(r.stderr == "run.json: error: the measurements cannot be fitted: residual: expected a finite number ≥ 0, found inf\n")
+        #expect(try CLI.run(["catalog", "list", "gpus", "--catalog", "c.sqlite"], in: dir).status == 0)
+    }
+
     /// An error no command expects (here a trigger someone added to their catalog) is ours to
     /// fix: status 70 and a request to report it, never 1, which says a guardrail failed.
     @Test func anUnexpectedErrorIsASoftwareFaultNotAGuardrail() throws {

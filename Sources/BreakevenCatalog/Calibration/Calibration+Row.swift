@@ -14,18 +14,30 @@ extension Calibration: FetchableRecord, PersistableRecord {
         }
         self.init(name: try r("name"), gpu: try r("gpu_id"), model: try r("model_id"), engine: engine, precision: precision,
                   kvCachePrecision: kv, tensorParallel: try r("tensor_parallel"),
-                  memoryBandwidthUtilization: try r.figure("memory_bandwidth_utilization", SpecBounds.utilization),
-                  computeUtilization: try r.figure("compute_utilization", SpecBounds.utilization),
-                  stepOverheadMs: try r("step_overhead_ms", in: Self.finite, "a finite number of milliseconds ≥ 0"),
-                  residual: try r("residual", in: Self.finite, "a finite number ≥ 0"), points: try r.json("points"), format: try r("format"),
-                  sourceDigest: try r("source_digest"), sourceFiles: try r.json("source_files"), createdOn: day)
+                  memoryBandwidthUtilization: try r("memory_bandwidth_utilization"), computeUtilization: try r("compute_utilization"),
+                  stepOverheadMs: try r("step_overhead_ms"), residual: try r("residual"), points: try r.json("points"),
+                  format: try r("format"), sourceDigest: try r("source_digest"), sourceFiles: try r.json("source_files"), createdOn: day)
+        if let problem = figureProblem { throw DamagedRow(entry: r.entry, message: problem) }
     }
 
-    /// The fit's step overhead and residual: at least 0 (the schema's rule), and finite, as the
-    /// capacity model and the residual's spread need them.
-    static let finite = 0...Double.greatestFiniteMagnitude
+    /// The rule a calibration is stored and read back by: utilizations within the range the fit
+    /// keeps and a scenario may write (`SpecBounds.utilization`), the step overhead and the residual
+    /// finite and at least 0, as the capacity model and the residual's spread need them. The first
+    /// figure that breaks it, worded ("residual: expected a finite number ≥ 0, found inf"); nil when none does.
+    public var figureProblem: String? {
+        let finite = 0...Double.greatestFiniteMagnitude
+        let rules: [(column: String, value: Double, holds: Bool, expected: String)] = [
+            ("memory_bandwidth_utilization", memoryBandwidthUtilization, SpecBounds.utilization.contains(memoryBandwidthUtilization),
+             SpecBounds.utilization.phrase),
+            ("compute_utilization", computeUtilization, SpecBounds.utilization.contains(computeUtilization), SpecBounds.utilization.phrase),
+            ("step_overhead_ms", stepOverheadMs, finite.contains(stepOverheadMs), "a finite number of milliseconds ≥ 0"),
+            ("residual", residual, finite.contains(residual), "a finite number ≥ 0"),
+        ]
+        return rules.first { !$0.holds }.map { "\($0.column): expected \($0.expected), found \($0.value)" }
+    }
 
     public func encode(to container: inout PersistenceContainer) throws {
+        if let problem = figureProblem { throw CatalogError.invalidEntry(entry: "calibration \(name)", message: problem) }
         container["name"] = name
         container["gpu_id"] = gpu
         container["model_id"] = model

@@ -31,7 +31,8 @@ struct ImportFuzzTests {
                                     ("llama-bench-dgx-spark.json", "llama-bench", "dgx-spark", "gpt-oss-120b")]
 
     /// Messages about a file as a whole, which have no line to name.
-    static let wholeFileMessages = ["the file is empty", "with this file the usage database would", "buckets overlap", "cannot be read"]
+    static let wholeFileMessages = ["the file is empty", "with this file the usage database would", "buckets overlap", "cannot be read",
+                                    "the measurements cannot be fitted"]
 
     static func fixture(_ folder: String, _ name: String, _ shape: ExportMutator.Shape) throws -> ExportMutator.Fixture {
         let url = CLI.packageRoot.appendingPathComponent(folder).appendingPathComponent(name)
