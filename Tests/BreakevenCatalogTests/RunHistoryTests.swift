@@ -142,6 +142,11 @@ import Testing
                 == "run 1 option 1: breakeven_tokens_per_month: expected a finite count of tokens ≥ 0, found inf")
         #expect(try refusal("UPDATE run_option SET breakeven_month = -1 WHERE position = 1")
                 == "run 1 option 1: breakeven_month: expected a month ≥ 0, found -1")
+        // And it records nothing it would not read back.
+        var entry = Self.entry("support")
+        entry.options[1].breakevenTokensPerMonth = .infinity
+        let unrecorded = try #require(throws: CatalogError.self) { try RunHistory.inMemory().record(entry) }
+        #expect(unrecorded.description == "run of support: option llama-self: breakeven volume: expected a finite count of tokens ≥ 0, found inf")
     }
 
     /// The next run of a scenario is numbered one past its last: a last number after which there

@@ -54,14 +54,15 @@ struct RunOptionRow: FetchableRecord, PersistableRecord {
         outcome = OptionOutcome(id: try r("option_id"), totalCost: try r("total_cost", in: Self.amounts, Self.amountWords),
                                 npv: try r("npv", in: Self.amounts, Self.amountWords),
                                 breakevenMonth: try r("breakeven_month", in: 0..., "a month ≥ 0"),
-                                breakevenTokensPerMonth: try r("breakeven_tokens_per_month", in: 0...Double.greatestFiniteMagnitude,
-                                                               "a finite count of tokens ≥ 0"))
+                                breakevenTokensPerMonth: try r("breakeven_tokens_per_month", in: Self.volumes, Self.volumeWords))
     }
 
-    /// The amounts the history records and reads back: any finite one a valid scenario gives (an
-    /// inf left by a hand edit would print as "$in.fB").
+    /// The amounts and volumes the history records and reads back: any finite amount a valid
+    /// scenario gives, volumes ≥ 0 (an inf left by a hand edit would print as "$in.fB").
     static let amounts = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
     static let amountWords = "a finite amount"
+    static let volumes = 0...Double.greatestFiniteMagnitude
+    static let volumeWords = "a finite count of tokens ≥ 0"
 
     func encode(to container: inout PersistenceContainer) {
         container["run_id"] = runID

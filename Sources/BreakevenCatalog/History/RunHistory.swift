@@ -31,8 +31,15 @@ public struct RunHistory: DatabaseStore {
                 throw CatalogError.invalidEntry(entry: subject,
                                                 message: "scenario sha256 must be 64 lowercase hex digits, found '\(entry.scenarioSHA256)'")
             }
-            for option in entry.options where !RunOptionRow.amounts.contains(option.totalCost) || !RunOptionRow.amounts.contains(option.npv) {
-                throw CatalogError.invalidEntry(entry: subject, message: "option \(option.id): total cost and NPV must be finite amounts")
+            // The rules the history reads its rows back by (RunOptionRow).
+            for option in entry.options {
+                guard RunOptionRow.amounts.contains(option.totalCost), RunOptionRow.amounts.contains(option.npv) else {
+                    throw CatalogError.invalidEntry(entry: subject, message: "option \(option.id): total cost and NPV must be finite amounts")
+                }
+                if let volume = option.breakevenTokensPerMonth, !RunOptionRow.volumes.contains(volume) {
+                    throw CatalogError.invalidEntry(entry: subject,
+                                                    message: "option \(option.id): breakeven volume: expected \(RunOptionRow.volumeWords), found \(volume)")
+                }
             }
         }
         return try writer.writeWithoutTransaction { db in
