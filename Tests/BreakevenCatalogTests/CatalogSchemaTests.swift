@@ -125,10 +125,7 @@ import Testing
             let store = try CatalogStore.inMemory()
             try store.install(CatalogStore.seed())
             try store.save(CalibratedScenarioTests.h100Llama)
-            try store.writer.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
-                try db.execute(sql: sql)
-            }
+            try store.writer.damage(sql)
             return try #require(throws: DamagedRow.self) { try store.snapshot() }.description
         }
         // 0 GB would be divided by; 1e300 TFLOPS would make the prefill rate inf.

@@ -130,10 +130,7 @@ import Testing
         func refusal(_ sql: String) throws -> String {
             let history = try RunHistory.inMemory()
             try history.record(Self.entry("support"))
-            try history.writer.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
-                try db.execute(sql: sql)
-            }
+            try history.writer.damage(sql)
             return try #require(throws: DamagedRow.self) { try history.entries() }.description
         }
         #expect(try refusal("UPDATE run_option SET npv = -9e999 WHERE position = 0")
