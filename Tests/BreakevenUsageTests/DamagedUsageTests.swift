@@ -72,6 +72,16 @@ struct DamagedUsageTests {
                 .hasPrefix("usage_bucket: its rows hold 9.2e12 in billed amounts; expected at most 1e12"))
     }
 
+    @Test func anImportIntoADatabasePastTheCeilingBlamesTheDatabase() throws {
+        // 1e300 is stored as a REAL; an import's upsert would add to it, and the file being
+        // imported used to be named as the cause.
+        let store = try store(after: "UPDATE usage_bucket SET input_tokens = 1e300 WHERE rowid = 1")
+        let error = try #require(throws: DamagedRow.self) {
+            _ = try store.importFile(Fixture.path("anthropic-usage-report.json"), format: .anthropic)
+        }
+        #expect(error.description == "usage_bucket: its rows count 1e300 input tokens; expected at most 1e18, which no import stores")
+    }
+
     @Test func anUndamagedDatabaseReadsAsBefore() throws {
         let history = try store(after: "SELECT 1").history()
         #expect(history.sources.count == 1)

@@ -26,6 +26,9 @@ public struct UsageStore: DatabaseStore {
                            progress: ((Int) -> Void)? = nil) throws -> UsageImportSummary {
         let display = name ?? path
         return try writer.write { db in
+            // A database past the ceiling was changed outside breakeven: said of the database, not
+            // blamed on the file being imported.
+            try UsageCeiling.verify(db)
             var session = try ImportSession(db: db, format: format, file: display)
             var hasher = SHA256()
             var read = 0
