@@ -85,10 +85,10 @@ struct DatabaseFuzzTests {
         }
     }
 
-    /// Disabled until the usage paths word three answers the strict reader leaves: `fit` on a
-    /// database whose source row is gone says "no complete month of usage" (65) without the path;
-    /// `usage import` into a bucket of 1e300 tokens blames the file imported; a litellm bucket whose
-    /// requests are NULL makes `fit` and `drift` ask for --tokens-per-request (64).
+    /// Disabled until the usage paths word two answers the strict reader leaves: `fit` on a
+    /// database whose source row is gone says "no complete month of usage" (65) without the path,
+    /// and a litellm bucket whose requests are NULL makes `fit` and `drift` ask for
+    /// --tokens-per-request (64, a command-line error, for a damaged file).
     @Test(.disabled("waits for the strict usage reader"))
     func damagedUsageDatabasesNeverCrashTheCommands() throws {
         let fuzz = try DatabaseFuzz(name: "usage")
