@@ -54,6 +54,16 @@ struct DamagedUsageTests {
                 == "usage_bucket row 1: model: expected text, found a blob of 2 bytes")
     }
 
+    @Test func rowsThatContradictTheRest() throws {
+        // A spend log counts every request; a bucket of it without a count was changed by hand
+        // (fit and drift used to ask for --tokens-per-request).
+        #expect(try damage(after: "UPDATE usage_bucket SET requests = NULL WHERE rowid = 1")
+                == "usage_bucket row 1: requests: expected a whole number ≥ 0 (litellm usage counts its requests), found NULL")
+        // Every bucket comes from an imported file (fit used to find no complete month).
+        #expect(try damage(after: "PRAGMA foreign_keys = OFF; DELETE FROM usage_source")
+                == "usage_bucket row 1: source_id: expected the id of a usage_source row, found 1")
+    }
+
     @Test func cachedTokensArePartOfThePrompt() throws {
         let store = try store(after: "SELECT 1")
         let input = try store.writer.read { try Int64.fetchOne($0, sql: "SELECT input_tokens FROM usage_bucket WHERE rowid = 1") }

@@ -53,21 +53,30 @@ enum StoredUsage {
     }
 
     /// One bucket: its model and time (`UsageHour`, with prompt plus output tokens), its figures
-    /// as a sum of one bucket, and the file it came from.
-    static func bucket(_ row: Row) throws(DamagedRow) -> (hour: UsageHour, figures: UsageFigures, source: Int64) {
+    /// as a sum of one bucket, and the file it came from, one of `sources`.
+    static func bucket(_ row: Row, sources: Set<Int64>) throws(DamagedRow) -> (hour: UsageHour, figures: UsageFigures, source: Int64) {
         let r = try StoredRow(row, table: "usage_bucket", columns: bucketColumns)
+        let format = try Self.format(r)
         let start = try time(r, "start")
         let requests = try r.wholeOrNull("requests", in: counts, count)
+        // A log of requests counts every request it holds.
+        if requests == nil, format.isPerRequest {
+            throw DamagedRow(entry: r.entry, message: "requests: expected \(count) (\(format.rawValue) usage counts its requests), found NULL")
+        }
         let input = try r.whole("input_tokens", in: counts, count), output = try r.whole("output_tokens", in: counts, count)
         var figures = UsageFigures()
         figures.add(batch: try r.wholeOrNull("batch", in: 0...1, "0, 1 or NULL").map { $0 == 1 }, requests: requests,
                     input: input, cached: try cached(r, input: input), cacheWrite: try r.wholeOrNull("cache_write_tokens", in: counts, count),
                     output: output, billedMicros: try r.wholeOrNull("billed_micros", in: Int64.min...Int64.max, "a whole number or NULL"),
                     currency: try r.textOrNull("currency"))
-        let hour = UsageHour(format: try format(r), model: try r.text("model"), start: start,
+        let hour = UsageHour(format: format, model: try r.text("model"), start: start,
                              seconds: try r.whole("seconds", in: 1...(Timestamp.usable.upperBound - start), "seconds > 0 that end by 9999"),
                              requests: requests, tokens: input + output)
-        return (hour, figures, try r.whole("source_id", in: Int64.min...Int64.max, "a whole number"))
+        let source = try r.whole("source_id", in: Int64.min...Int64.max, "a whole number")
+        guard sources.contains(source) else {
+            throw DamagedRow(entry: r.entry, message: "source_id: expected the id of a usage_source row, found \(source)")
+        }
+        return (hour, figures, source)
     }
 
     static func sizeBin(_ row: Row) throws(DamagedRow) -> UsageSizeBin {

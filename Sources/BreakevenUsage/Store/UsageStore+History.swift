@@ -19,6 +19,7 @@ extension UsageStore {
         try writer.read { db in
             try UsageCeiling.verify(db)
             let sources = try Row.fetchAll(db, sql: StoredUsage.select(StoredUsage.sourceColumns, from: "usage_source", " ORDER BY id")).map(StoredUsage.source)
+            let sourceIDs = Set(sources.map(\.id))
             var filter = ""
             var arguments = StatementArguments()
             if let selected {
@@ -34,7 +35,7 @@ extension UsageStore {
             var hours: [UsageHour] = []
             let cursor = try Row.fetchCursor(db, sql: StoredUsage.select(StoredUsage.bucketColumns, from: "usage_bucket", filter), arguments: arguments)
             while let row = try cursor.next() {
-                let (hour, figures, source) = try StoredUsage.bucket(row)
+                let (hour, figures, source) = try StoredUsage.bucket(row, sources: sourceIDs)
                 let key = MonthKey(month: CalendarMonth(unix: hour.start), model: hour.model, format: hour.format)
                 var entry = months[key] ?? (UsageFigures(), [], .max)
                 entry.figures.add(figures)
