@@ -129,8 +129,19 @@ package struct StoredRow {
         }
     }
 
+    /// One of the names of `Choice` ("format: expected one of openai, anthropic, …, found \"csv\"").
+    package func choice<Choice: RawRepresentable & CaseIterable>(_ column: String, of _: Choice.Type = Choice.self) throws(DamagedRow) -> Choice
+    where Choice.RawValue == String {
+        let text = try text(column)
+        guard let choice = Choice(rawValue: text) else {
+            let names = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            throw damaged("\(column): expected one of \(names), found \(String(reflecting: text))")
+        }
+        return choice
+    }
+
     /// This row, damaged as `message` says.
-    func damaged(_ message: String) -> DamagedRow {
+    package func damaged(_ message: String) -> DamagedRow {
         DamagedRow(entry: entry, message: message)
     }
 

@@ -101,8 +101,8 @@ import Testing
             try db.execute(sql: "UPDATE gpu_offer SET commitment = 'monthly' WHERE offer_id = ?", arguments: [offer.id])
             try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
         }
-        let commitment = try #require(throws: CatalogError.self) { try store.snapshot() }
-        #expect(commitment.description == "gpu offer \(offer.id): unreadable commitment or date")
+        let commitment = try #require(throws: DamagedRow.self) { try store.snapshot() }
+        #expect(commitment.description == #"gpu offer \#(offer.id): commitment: expected one of on_demand, reserved_1y, reserved_3y, spot, found "monthly""#)
 
         // Text where an amount must be, in a child row of a price.
         let tierID = try #require(try store.writer.read { db in

@@ -8,10 +8,9 @@ extension Calibration: FetchableRecord, PersistableRecord {
 
     public init(row: Row) throws {
         let r = try StoredRow(row, kind: "calibration", idColumn: "name")
-        guard let engine = ServingEngine(rawValue: try r("engine")), let precision = Precision(rawValue: try r("precision")),
-              let kv = Precision(rawValue: try r("kv_cache_precision")), let day = CalendarDay(try r("created_on")) else {
-            throw CatalogError.invalidEntry(entry: r.entry, message: "unreadable engine, precision or date")
-        }
+        let engine: ServingEngine = try r.choice("engine"), precision: Precision = try r.choice("precision")
+        let kv: Precision = try r.choice("kv_cache_precision")
+        let day = try r.day("created_on") { "created_on: expected a date YYYY-MM-DD, found \(String(reflecting: $0))" }
         self.init(name: try r("name"), gpu: try r("gpu_id"), model: try r("model_id"), engine: engine, precision: precision,
                   kvCachePrecision: kv, tensorParallel: try r("tensor_parallel"),
                   memoryBandwidthUtilization: try r("memory_bandwidth_utilization"), computeUtilization: try r("compute_utilization"),

@@ -8,11 +8,9 @@ extension GPUOffer: FetchableRecord, PersistableRecord {
 
     public init(row: Row) throws {
         let r = try StoredRow(row, kind: "gpu offer", idColumn: "offer_id")
-        guard let commitment = GPUCommitment(rawValue: try r("commitment")), let day = CalendarDay(try r("effective_from")) else {
-            throw CatalogError.invalidEntry(entry: r.entry, message: "unreadable commitment or date")
-        }
-        self.init(id: try r("offer_id"), gpu: try r("gpu_id"), provider: try r("provider"), commitment: commitment,
-                  hourly: try r.usd("hourly_micros"), effectiveFrom: day, source: try r("source"))
+        self.init(id: try r("offer_id"), gpu: try r("gpu_id"), provider: try r("provider"), commitment: try r.choice("commitment"),
+                  hourly: try r.usd("hourly_micros"), effectiveFrom: try r.day("effective_from") { "effective_from: expected a date YYYY-MM-DD, found \(String(reflecting: $0))" },
+                  source: try r("source"))
     }
 
     public func encode(to container: inout PersistenceContainer) throws {

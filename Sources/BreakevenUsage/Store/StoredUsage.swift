@@ -13,12 +13,7 @@ enum StoredUsage {
     static let counts: ClosedRange<Int64> = 0...Int64.max
 
     static func format(_ r: StoredRow) throws(DamagedRow) -> UsageFormat {
-        let text = try r.text("format")
-        guard let format = UsageFormat(rawValue: text) else {
-            let known = UsageFormat.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DamagedRow(entry: r.entry, message: "format: expected one of \(known), found \(String(reflecting: text))")
-        }
-        return format
+        try r.choice("format")
     }
 
     /// Unix seconds from 1970 to the end of 9999, as the importers accept them.
