@@ -14,15 +14,16 @@ struct CatalogCommand: ParsableCommand {
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case models, gpus, offers, hardware, plans
         case openModels = "open-models"
+        case provisioned
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List catalog entries (prices in effect today, or on --as-of).")
 
-        @Argument(help: "models, gpus, offers, hardware, plans or open-models.")
+        @Argument(help: "models, gpus, offers, hardware, plans, open-models or provisioned.")
         var kind: Kind = .models
 
-        @Option(help: "Only this provider (models, offers, plans).")
+        @Option(help: "Only this provider (models, offers, plans, provisioned).")
         var provider: String?
 
         @Option(help: "Only entries whose id or name contains this text.")
@@ -68,6 +69,16 @@ struct CatalogCommand: ParsableCommand {
                     table.append([p.id, p.name, Money.fixed(p.monthlyFee, decimals: 2),
                                   p.includedRequestsPerMonth.map(number) ?? "unstated", p.effectiveFrom.description])
                 }
+            case .provisioned:
+                table = TerminalTable(["id", "model", "$/unit-hour", "$/unit-month", "input TPM/unit", "output TPM/unit", "min units", "from"],
+                                      left: [0, 1, 7])
+                for o in snapshot.listOffers(kind: OptionKind.provisioned.rawValue, provider: provider, search: search, asOf: day) {
+                    let value = { (key: String) in o.values[key].map { number($0) } ?? "–" }
+                    table.append([o.id, o.words["model"] ?? "–", value("unit_price_per_hour"), value("unit_price_per_month"),
+                                  value("input_tokens_per_minute_per_unit"), value("output_tokens_per_minute_per_unit"), value("min_units"),
+                                  o.effectiveFrom.description])
+                }
+                Terminal.out("USD per unit (an Azure PTU, a Scale Tier unit, a Bedrock model unit); tokens per minute per unit")
             case .openModels:
                 table = TerminalTable(["id", "name", "params", "active", "layers", "kv heads", "context", "license"], left: [0, 1, 7])
                 for m in snapshot.listOpenModels(search: search) {
@@ -85,7 +96,7 @@ struct CatalogCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Everything the catalog holds for one id, with its sources.")
 
-        @Argument(help: "A model, GPU, offer, open-model, machine or plan id.")
+        @Argument(help: "A model, GPU, offer, open-model, machine, plan or provisioned-offer id.")
         var id: String
 
         @OptionGroup var catalog: CatalogOptions
@@ -222,6 +233,11 @@ struct CatalogCommand: ParsableCommand {
             return "open model \(m.id): \(m.name), \(Money.scientific(m.totalParameters)) parameters (\(Money.scientific(m.activeParameters)) active), \(m.layers) layers, hidden \(m.hiddenSize), \(m.attentionHeads) heads, \(m.latentKVValues.map { "latent KV cache of \($0) values per layer" } ?? "\(m.kvHeads) KV heads × \(m.headDimension)"), context \(m.contextLength), \(m.license)\n  source: \(m.source)"
         case .hardware(let machines):
             return machines.map { "machine \($0.id): \($0.name), \(MoneyFormat.usd.amount($0.price)) from \($0.effectiveFrom)\($0.provider.map { " (\($0))" } ?? ""); \(n($0.memoryGB)) GB at \(n($0.bandwidthTBps)) TB/s, BF16 \(n($0.bf16TFLOPS)) TFLOPS; \(n($0.wattsBusy)) W busy, \(n($0.wattsIdle)) W idle\n  source: \($0.source)" }.joined(separator: "\n")
+        case .offer(let offers):
+            return offers.map { o in
+                let values = o.values.keys.sorted().map { "\($0) \(n(o.values[$0]))" }.joined(separator: ", ")
+                return "\(o.kind) offer \(o.id): \(o.words["model"] ?? "–") at \(o.provider) from \(o.effectiveFrom); \(values)\n  source: \(o.source)"
+            }.joined(separator: "\n")
         case .plan(let plans):
             return plans.map { "plan \($0.id): \($0.name), $\(n($0.monthlyFee)) a month from \($0.effectiveFrom); includes \($0.includes)\n  source: \($0.source)" }.joined(separator: "\n")
         }

@@ -32,6 +32,28 @@ import Testing
             """)
     }
 
+    @Test func provisionedOffersAreListedAndShown() throws {
+        // The built-in catalog's Bedrock Reserved Tier offers for Claude Sonnet 4.5 (seed.json):
+        // $0.18 and $0.16 per unit-hour, 1,000 input and 1,000 output tokens per minute per unit.
+        let list = try CLI.run(["catalog", "list", "provisioned", "--search", "claude", "--as-of", "2026-11-01"])
+        #expect(list.status == 0)
+        #expect(list.stdout == """
+            USD per unit (an Azure PTU, a Scale Tier unit, a Bedrock model unit); tokens per minute per unit
+            id                                                      model                        $/unit-hour  $/unit-month  input TPM/unit  output TPM/unit  min units  from
+            bedrock/claude-sonnet-4-5/reserved-tier/global/1-month  anthropic/claude-sonnet-4-5         0.18             –            1000             1000        100  2026-09-22
+            bedrock/claude-sonnet-4-5/reserved-tier/global/3-month  anthropic/claude-sonnet-4-5         0.16             –            1000             1000        100  2026-09-22
+
+            """)
+        // `catalog show` used to answer "unknown catalog id" for every provisioned offer.
+        let show = try CLI.run(["catalog", "show", "azure/gpt-4.1/global/hourly"])
+        #expect(show.status == 0)
+        #expect(show.stdout.hasPrefix("""
+            provisioned offer azure/gpt-4.1/global/hourly: openai/gpt-4.1 at azure from 2026-09-23; cached_input_weight 0, \
+            input_tokens_per_minute_per_unit 3000, min_units 15, output_token_weight 4, unit_increment 5, unit_price_per_hour 1
+              source: Azure OpenAI provisioned throughput units (PTU)
+            """))
+    }
+
     @Test func historyShowsHowEachDateWasFound() throws {
         let history = try CLI.run(["catalog", "history", "anthropic/claude-sonnet-5", "--catalog", try Self.catalog()])
         // The $2 price before the stated 2026-09-01 rise has no stated start: genai-prices applies it to every earlier

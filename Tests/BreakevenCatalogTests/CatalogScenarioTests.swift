@@ -108,6 +108,21 @@ struct CatalogScenarioTests {
         ])
     }
 
+    @Test func anEntryNotYetInEffectIsNotUnknown() {
+        // The seed prices the 256 GB Mac Studio from 2026-06-25, and a100-80gb/coreweave/on_demand
+        // from 2026-02-01: before those days they are in the catalog, not unknown (the message
+        // used to be "unknown catalog machine X; did you mean X?").
+        let workload = #"{ "requests_per_month": 1, "input_tokens_per_request": 1, "output_tokens_per_request": 1 }"#
+        #expect(Self.errors([#"{ "id": "mac", "type": "owned_hardware", "hardware": "mac-studio-m3-ultra-256gb", \#(Self.fixedThroughput) }"#],
+                            workload: workload, extra: #", "as_of": "2026-05-01""#).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 } == [
+            #"options[0].hardware: catalog machine "mac-studio-m3-ultra-256gb" has no price in effect on 2026-05-01 (its first price takes effect on 2026-06-25); set as_of or give purchase_price"#,
+        ])
+        #expect(Self.errors([#"{ "id": "gpu", "type": "self_hosted", "gpu_offer": "a100-80gb/coreweave/on_demand", \#(Self.fixedThroughput) }"#],
+                            workload: workload, extra: #", "as_of": "2026-01-01""#).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 } == [
+            #"options[0].gpu_offer: catalog GPU offer "a100-80gb/coreweave/on_demand" has no entry in effect on 2026-01-01 that fits here; set as_of, or give its figures"#,
+        ])
+    }
+
     static let gpuWorkload = #"{ "requests_per_month": 0, "input_tokens_per_request": 1, "output_tokens_per_request": 1 }"#
 
     @Test func aGPUIdThatStartsAnIdIsCompletedNotRetyped() {

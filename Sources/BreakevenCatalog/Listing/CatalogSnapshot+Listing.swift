@@ -42,6 +42,13 @@ extension CatalogSnapshot {
                 id: \.id, date: \.effectiveFrom, asOf: asOf)
     }
 
+    /// One row per offer of an option kind (`provisioned`), the row in force on `asOf`; `search`
+    /// also matches the model an offer serves.
+    public func listOffers(kind: String, provider: String? = nil, search: String? = nil, asOf: CalendarDay? = nil) -> [CatalogOffer] {
+        current(entries.filter { $0.kind == kind && Self.matches($0.provider, provider) && Self.matches(search, $0.id, $0.words["model"] ?? "") },
+                id: \.id, date: \.effectiveFrom, asOf: asOf)
+    }
+
     /// Everything the catalog holds under `id`, every dated row included (for `catalog show`).
     /// Empty when nothing matches; more than one entry only if two kinds share an id.
     public func entries(id: String) -> [CatalogEntry] {
@@ -56,12 +63,15 @@ extension CatalogSnapshot {
         if !machines.isEmpty { found.append(.hardware(machines)) }
         let plan = plans.filter { $0.id == id }.sorted { $0.effectiveFrom < $1.effectiveFrom }
         if !plan.isEmpty { found.append(.plan(plan)) }
+        let offered = entries.filter { $0.id == id }.sorted { $0.effectiveFrom < $1.effectiveFrom }
+        if !offered.isEmpty { found.append(.offer(offered)) }
         return found
     }
 
     /// Every id in the catalog, sorted and without repeats: what a "did you mean" can choose from.
     public var allIDs: [String] {
-        Set(modelPrices.map(\.id) + gpus.map(\.id) + gpuOffers.map(\.id) + openModels.map(\.id) + hardware.map(\.id) + plans.map(\.id))
+        Set(modelPrices.map(\.id) + gpus.map(\.id) + gpuOffers.map(\.id) + openModels.map(\.id) + hardware.map(\.id) + plans.map(\.id)
+            + entries.map(\.id))
             .sorted()
     }
 
@@ -93,4 +103,6 @@ public enum CatalogEntry: Sendable, Hashable {
     case openModel(OpenModelArchitecture)
     case hardware([HardwareSpec])
     case plan([SubscriptionPlan])
+    /// The dated rows of an offer of an option kind (a provisioned-throughput offer).
+    case offer([CatalogOffer])
 }

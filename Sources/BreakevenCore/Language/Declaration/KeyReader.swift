@@ -68,10 +68,15 @@ struct KeyReader {
             if listed { assume(key, node.quoted, KeyReader.source(of: node)) }
             return entry
         }
+        let known = candidates()
         if let reason = undatedReason?(id) {
             error(key, reason)
+        } else if known.contains(id) {
+            // In the catalog, but only from a later date (or not from this seller): it is not
+            // unknown, and "did you mean" would offer the same id back.
+            error(key, "catalog \(kind) \"\(id)\" has no entry in effect on \(context.asOf) that fits here; set as_of, or give its figures")
         } else {
-            error(key, "unknown catalog \(kind) \"\(id)\"" + Suggestion.clause(for: id, in: candidates()))
+            error(key, "unknown catalog \(kind) \"\(id)\"" + Suggestion.clause(for: id, in: known))
         }
         return nil
     }

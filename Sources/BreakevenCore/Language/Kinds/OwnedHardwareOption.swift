@@ -91,8 +91,11 @@ enum OwnedHardwareOption: OptionDeclaration {
         s.machine = r.lookup("hardware", kind: "machine", in: Array(Set(catalog.hardware.map(\.id))).sorted(),
                              find: { catalog.hardware($0, asOf: asOf, provider: seller) },
                              undatedReason: { id in
-                                 guard let seller, catalog.hardware(id, asOf: asOf) != nil else { return nil }
-                                 return "the catalog has no price for machine \"\(id)\" from \"\(seller)\" on \(asOf) (its prices come from \(catalog.providers(hardware: id).joined(separator: ", ")))"
+                                 if let seller, catalog.hardware(id, asOf: asOf) != nil {
+                                     return "the catalog has no price for machine \"\(id)\" from \"\(seller)\" on \(asOf) (its prices come from \(catalog.providers(hardware: id).joined(separator: ", ")))"
+                                 }
+                                 guard let first = catalog.hardware.filter({ $0.id == id }).map(\.effectiveFrom).min(), first > asOf else { return nil }
+                                 return "catalog machine \"\(id)\" has no price in effect on \(asOf) (its first price takes effect on \(first)); set as_of or give purchase_price"
                              })
         if seller != nil, !r.has("hardware") {
             r.error("provider", "provider picks a catalog machine's seller, so it needs a catalog \"hardware\"")
