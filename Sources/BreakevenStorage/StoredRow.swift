@@ -132,7 +132,18 @@ package struct StoredRow {
     /// One of the names of `Choice` ("format: expected one of openai, anthropic, …, found \"csv\"").
     package func choice<Choice: RawRepresentable & CaseIterable>(_ column: String, of _: Choice.Type = Choice.self) throws(DamagedRow) -> Choice
     where Choice.RawValue == String {
-        let text = try text(column)
+        try choice(column, text: try text(column))
+    }
+
+    /// One of the names of `Choice`, or NULL.
+    package func choiceOrNull<Choice: RawRepresentable & CaseIterable>(_ column: String, of _: Choice.Type = Choice.self) throws(DamagedRow) -> Choice?
+    where Choice.RawValue == String {
+        guard let text = try textOrNull(column) else { return nil }
+        return try choice(column, text: text)
+    }
+
+    private func choice<Choice: RawRepresentable & CaseIterable>(_ column: String, text: String) throws(DamagedRow) -> Choice
+    where Choice.RawValue == String {
         guard let choice = Choice(rawValue: text) else {
             let names = Choice.allCases.map(\.rawValue).joined(separator: ", ")
             throw damaged("\(column): expected one of \(names), found \(String(reflecting: text))")
@@ -161,6 +172,13 @@ package struct StoredRow {
     package func day(_ column: String, unreadable: (String) -> String) throws(DamagedRow) -> CalendarDay {
         let text: String = try self(column)
         guard let day = CalendarDay(text) else { throw DamagedRow(entry: entry, message: unreadable(text)) }
+        return day
+    }
+
+    /// A `YYYY-MM-DD` column that may be NULL.
+    package func dayOrNull(_ column: String) throws(DamagedRow) -> CalendarDay? {
+        guard let text = try textOrNull(column) else { return nil }
+        guard let day = CalendarDay(text) else { throw damaged("\(column): expected a date YYYY-MM-DD or NULL, found \(String(reflecting: text))") }
         return day
     }
 

@@ -150,6 +150,13 @@ import Testing
                 == "model openai/gpt-4o: input_micros: expected an amount in micro-USD from 0 to 9e18, found -1")
         #expect(try refusal("UPDATE gpu_offer SET hourly_micros = 9000000000000000001 WHERE offer_id = 'h100-sxm/aws/on_demand'")
                 == "gpu offer h100-sxm/aws/on_demand: hourly_micros: expected an amount in micro-USD from 0 to 9e18, found 9000000000000000001")
+        // A price's provenance and context window used to read as unknown (nil) when damaged.
+        #expect(try refusal("UPDATE model_price SET origin = 'someone' WHERE model_id = 'openai/gpt-4o'")
+                == #"model openai/gpt-4o: origin: expected one of seed, genai-prices, litellm, found "someone""#)
+        #expect(try refusal("UPDATE model_price SET observed_on = 'yesterday' WHERE model_id = 'openai/gpt-4o'")
+                == #"model openai/gpt-4o: observed_on: expected a date YYYY-MM-DD or NULL, found "yesterday""#)
+        #expect(try refusal("UPDATE model_price SET context_window = 0 WHERE model_id = 'openai/gpt-4o'")
+                == "model openai/gpt-4o: context_window: expected a number from 1 to 1e8, found 0")
     }
 
     @Test func deletingAPriceDeletesItsTiers() throws {

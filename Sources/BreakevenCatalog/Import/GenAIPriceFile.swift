@@ -78,7 +78,7 @@ enum GenAIPriceFile {
                                     cacheWritePerMTok: set.cacheWrite?.price(above: start),
                                     cacheWrite1hPerMTok: set.cacheWrite1h?.price(above: start))
                 },
-                timeOfDay: windows, contextWindow: model.contextWindow.flatMap { $0 > 0 ? $0 : nil }, source: entrySource)
+                timeOfDay: windows, contextWindow: ModelPrice.contextWindow(model.contextWindow), source: entrySource)
             model.applyVariants(activeIn: dating, to: &price)
             return price
         }

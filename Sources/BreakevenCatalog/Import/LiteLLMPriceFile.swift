@@ -126,7 +126,7 @@ enum LiteLLMPriceFile {
             batchCachedInputPerMTok: p["cache_read_input_token_cost_batches"].map(perMillion),
             batchCacheWritePerMTok: batchWrite.map(perMillion), batchCacheWrite1hPerMTok: batchWrite1h.map(perMillion),
             perRequest: p["input_cost_per_request"], longContext: tiers, timeOfDay: [], serviceTiers: serviceTiers,
-            contextWindow: entry.maxInputTokens.flatMap { $0 > 0 ? $0 : nil },
+            contextWindow: ModelPrice.contextWindow(entry.maxInputTokens),
             source: "\(formatName) entry \"\(key)\"" + (entry.source.map { "; \($0)" } ?? ""))
         return .price(PriceObservation(price: price, dating: .observed(observedOn)))
     }

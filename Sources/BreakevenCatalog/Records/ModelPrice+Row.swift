@@ -19,9 +19,6 @@ extension ModelPrice: PriceTableRow {
 
     /// The price of a `model_price` row, without its child rows (`PriceHistory.load` adds them).
     init(row r: StoredRow) throws {
-        let observedOn: String? = try r("observed_on")
-        let origin: String? = try r("origin")
-        let dating: String? = try r("dating")
         self.init(
             id: try r("model_id"), provider: try r("provider"),
             effectiveFrom: try r.day("effective_from") { "effective_from is not a YYYY-MM-DD day: \($0)" },
@@ -32,8 +29,8 @@ extension ModelPrice: PriceTableRow {
             batchCachedInputPerMTok: try r.usd("batch_cached_input_micros"),
             batchCacheWritePerMTok: try r.usd("batch_cache_write_micros"),
             batchCacheWrite1hPerMTok: try r.usd("batch_cache_write_1h_micros"), perRequest: try r.usd("per_request_micros"),
-            contextWindow: try r("context_window"), source: try r("source"), observedOn: observedOn.flatMap(CalendarDay.init),
-            origin: origin.flatMap(PriceOrigin.init(rawValue:)), dating: dating.flatMap(PriceDating.init(rawValue:)),
+            contextWindow: try r.count("context_window", SpecBounds.contextLength), source: try r("source"), observedOn: try r.dayOrNull("observed_on"),
+            origin: try r.choiceOrNull("origin"), dating: try r.choiceOrNull("dating"),
             supplement: try r("supplement"))
     }
 

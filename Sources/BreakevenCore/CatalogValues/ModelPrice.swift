@@ -32,6 +32,7 @@ public struct ModelPrice: Sendable, Hashable, Codable {
     public var timeOfDay: [TimeOfDayPrice]
     /// Prices of other service tiers (flex, priority, …) by name, sorted by name.
     public var serviceTiers: [ServiceTierPrice]
+    /// Prompt tokens the model takes at most; nil: unknown (see `contextWindow(_:)`).
     public var contextWindow: Int?
     /// Where the figure comes from: a URL or a note.
     public var source: String
@@ -43,6 +44,13 @@ public struct ModelPrice: Sendable, Hashable, Codable {
     public var dating: PriceDating?
     /// Fields a lower-precedence source filled in, e.g. "batch, flex from LiteLLM (2026-11-27)".
     public var supplement: String?
+
+    /// A price file's context window as the catalog keeps it: nil (unknown) unless within the
+    /// range of an open model's context length (LiteLLM writes 0 or -1 for unknown; the largest
+    /// real one, 10,485,760, is far inside), the range the catalog reads back.
+    public static func contextWindow(_ tokens: Int?) -> Int? {
+        tokens.flatMap { SpecBounds.contextLength.contains(Double($0)) ? $0 : nil }
+    }
 
     public init(
         id: String, provider: String, effectiveFrom: CalendarDay,

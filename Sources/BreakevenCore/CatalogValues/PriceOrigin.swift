@@ -35,7 +35,7 @@ public enum PriceOrigin: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// How a price's start date was found.
-public enum PriceDating: String, Sendable, Hashable, Codable {
+public enum PriceDating: String, Sendable, Hashable, Codable, CaseIterable {
     /// The source states it (a genai-prices `start_date`, a release or announcement in the seed).
     case stated
     /// The source states none: the price is taken as in force from the file's own date.
