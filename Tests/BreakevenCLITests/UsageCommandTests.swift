@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// `usage import`, `usage summary`, `fit` and `drift` as a user runs them: statuses and messages.
@@ -90,6 +91,20 @@ struct UsageCommandTests {
         #expect(nested.status == 0)
         let text = try CLI.run(["usage", "summary", "--usage", "spend.csv"], in: dir)
         #expect(text.status == 65 && text.stderr == "breakeven: spend.csv is not a SQLite database, so not a breakeven usage database\n")
+    }
+
+    @Test func aDamagedRowNamesTheDatabaseTheRowAndTheColumn() throws {
+        let dir = try UsageCommandTests.workspace(["spend.csv": UsageCommandTests.fixtures.appendingPathComponent("litellm-spend-logs.csv")])
+        #expect(try CLI.run(["usage", "import", "--format", "litellm", "spend.csv", "--usage", "u.sqlite"], in: dir).status == 0)
+        // Text where a count belongs, as `sqlite3` writes it (this used to stop the process, SIGILL).
+        let queue = try DatabaseQueue(path: dir.appendingPathComponent("u.sqlite").path)
+        try queue.write { try $0.execute(sql: "UPDATE usage_bucket SET input_tokens = 'abc' WHERE rowid = 1") }
+        try queue.close()
+        let summary = try CLI.run(["usage", "summary", "--usage", "u.sqlite"], in: dir)
+        #expect(summary.status == 65)
+        #expect(summary.stderr == #"breakeven: cannot read the usage database u.sqlite: usage_bucket row 1: input_tokens: expected a whole number, found "abc""# + "\n")
+        let more = try CLI.run(["usage", "import", "--format", "litellm", "spend.csv", "--usage", "u.sqlite"], in: dir)
+        #expect(more.status == 0, "an import reads no figure of the rows it leaves alone: \(more.stderr)")
     }
 
     @Test func fitIntoTheSampleScenarioReproducesItAndDriftHasNothingToCompareYet() throws {
