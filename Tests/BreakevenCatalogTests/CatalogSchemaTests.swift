@@ -157,6 +157,14 @@ import Testing
                 == #"model openai/gpt-4o: observed_on: expected a date YYYY-MM-DD or NULL, found "yesterday""#)
         #expect(try refusal("UPDATE model_price SET context_window = 0 WHERE model_id = 'openai/gpt-4o'")
                 == "model openai/gpt-4o: context_window: expected a number from 1 to 1e8, found 0")
+        // The schema's CHECK rules, read again: a tier above 0 tokens, a window within a day (the
+        // seed has no time-of-day price: one is written, past midnight).
+        #expect(try refusal("UPDATE long_context_tier SET above_input_tokens = -5")
+                .hasSuffix("above_input_tokens: expected prompt tokens > 0, found -5"))
+        #expect(try refusal("""
+            INSERT INTO time_of_day_price (price_id, start_minute, end_minute, input_micros, output_micros)
+            SELECT min(rowid), 0, 100000, 1, 1 FROM model_price
+            """).hasSuffix("end_minute: expected minutes after midnight from 0 to 1440, found 100000"))
     }
 
     @Test func deletingAPriceDeletesItsTiers() throws {

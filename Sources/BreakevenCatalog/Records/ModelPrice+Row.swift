@@ -63,7 +63,8 @@ extension LongContextTier: PriceTableRow {
     static let databaseTableName = "long_context_tier"
 
     init(row r: StoredRow) throws {
-        self.init(aboveInputTokens: try r("above_input_tokens"), inputPerMTok: try r.usd("input_micros"),
+        // The schema's CHECK rules again: a tool can switch them off.
+        self.init(aboveInputTokens: try r("above_input_tokens", in: 1..., "prompt tokens > 0"), inputPerMTok: try r.usd("input_micros"),
                   outputPerMTok: try r.usd("output_micros"), cachedInputPerMTok: try r.usd("cached_input_micros"),
                   cacheWritePerMTok: try r.usd("cache_write_micros"), cacheWrite1hPerMTok: try r.usd("cache_write_1h_micros"))
     }
@@ -85,7 +86,8 @@ extension TimeOfDayPrice: PriceTableRow {
     static let databaseTableName = "time_of_day_price"
 
     init(row r: StoredRow) throws {
-        self.init(minutes: try r("start_minute"), to: try r("end_minute"), inputPerMTok: try r.usd("input_micros"),
+        self.init(minutes: try r("start_minute", in: 0..<1440, "minutes after midnight from 0 to 1439"),
+                  to: try r("end_minute", in: 0...1440, "minutes after midnight from 0 to 1440"), inputPerMTok: try r.usd("input_micros"),
                   cachedInputPerMTok: try r.usd("cached_input_micros"), outputPerMTok: try r.usd("output_micros"))
     }
 
