@@ -146,7 +146,7 @@ package struct StoredRow {
     where Choice.RawValue == String {
         guard let choice = Choice(rawValue: text) else {
             let names = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-            throw damaged("\(column): expected one of \(names), found \(String(reflecting: text))")
+            throw damaged("\(column): expected one of \(names), found \(Self.words(text))")
         }
         return choice
     }
@@ -163,22 +163,30 @@ package struct StoredRow {
         case .null: return "NULL"
         case .int64(let n): return "\(n)"
         case .double(let x): return "\(x)"
-        case .string(let text): return String(reflecting: text.count > 60 ? text.prefix(60) + "…" : text)
+        case .string(let text): return words(text)
         case .blob(let data): return "a blob of \(data.count) bytes"
         }
     }
 
-    /// A `YYYY-MM-DD` column; text that is not a day is an error that `unreadable` words from the text.
-    package func day(_ column: String, unreadable: (String) -> String) throws(DamagedRow) -> CalendarDay {
+    /// Stored text as a message quotes it, cut at 60 characters.
+    package static func words(_ text: String) -> String {
+        String(reflecting: text.count > 60 ? text.prefix(60) + "…" : text)
+    }
+
+    /// A `YYYY-MM-DD` column; text that is not a day is an error that `unreadable` words from the
+    /// text, by default "effective_from: expected a date YYYY-MM-DD, found \"soon\"".
+    package func day(_ column: String, unreadable: ((String) -> String)? = nil) throws(DamagedRow) -> CalendarDay {
         let text: String = try self(column)
-        guard let day = CalendarDay(text) else { throw DamagedRow(entry: entry, message: unreadable(text)) }
+        guard let day = CalendarDay(text) else {
+            throw damaged(unreadable?(text) ?? "\(column): expected a date YYYY-MM-DD, found \(Self.words(text))")
+        }
         return day
     }
 
     /// A `YYYY-MM-DD` column that may be NULL.
     package func dayOrNull(_ column: String) throws(DamagedRow) -> CalendarDay? {
         guard let text = try textOrNull(column) else { return nil }
-        guard let day = CalendarDay(text) else { throw damaged("\(column): expected a date YYYY-MM-DD or NULL, found \(String(reflecting: text))") }
+        guard let day = CalendarDay(text) else { throw damaged("\(column): expected a date YYYY-MM-DD or NULL, found \(Self.words(text))") }
         return day
     }
 
@@ -188,8 +196,7 @@ package struct StoredRow {
         do {
             return try JSONDecoder().decode(Value.self, from: Data(text.utf8))
         } catch {
-            throw DamagedRow(entry: entry,
-                             message: "\(column): expected JSON for \(Value.self), found \(String(reflecting: text))")
+            throw damaged("\(column): expected JSON for \(Value.self), found \(Self.words(text))")
         }
     }
 }

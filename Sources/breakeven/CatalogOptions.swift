@@ -23,13 +23,11 @@ struct CatalogOptions: ParsableArguments {
                 throw CommandFailure(ExitStatus.software, "the built-in catalog cannot be read: \(error)")
             }
         }
+        // Read-only: reading never creates, migrates or changes a catalog.
+        let store = try DatabaseProblem.opening(.catalog, at: chosen, writing: false) { try CatalogStore(readingAt: $0) }
         do {
-            // Read-only: reading never creates, migrates or changes a catalog.
-            let store = try CatalogStore(readingAt: chosen)
             let snapshot = try store.snapshot()
             return (snapshot, snapshot.fingerprint)
-        } catch let problem as DatabaseProblem {
-            throw CommandFailure(problem.status, problem.description)
         } catch {
             throw CommandFailure(ExitStatus.dataError, "\(chosen): \(error)")
         }

@@ -10,13 +10,13 @@ extension Calibration: FetchableRecord, PersistableRecord {
         let r = try StoredRow(row, kind: "calibration", idColumn: "name")
         let engine: ServingEngine = try r.choice("engine"), precision: Precision = try r.choice("precision")
         let kv: Precision = try r.choice("kv_cache_precision")
-        let day = try r.day("created_on") { "created_on: expected a date YYYY-MM-DD, found \(String(reflecting: $0))" }
+        let day = try r.day("created_on")
         self.init(name: try r("name"), gpu: try r("gpu_id"), model: try r("model_id"), engine: engine, precision: precision,
                   kvCachePrecision: kv, tensorParallel: try r("tensor_parallel"),
                   memoryBandwidthUtilization: try r("memory_bandwidth_utilization"), computeUtilization: try r("compute_utilization"),
                   stepOverheadMs: try r("step_overhead_ms"), residual: try r("residual"), points: try r.json("points"),
                   format: try r("format"), sourceDigest: try r("source_digest"), sourceFiles: try r.json("source_files"), createdOn: day)
-        if let problem = figureProblem { throw DamagedRow(entry: r.entry, message: problem) }
+        if let problem = figureProblem { throw r.damaged(problem) }
     }
 
     /// The rule a calibration is stored and read back by: utilizations within the range the fit

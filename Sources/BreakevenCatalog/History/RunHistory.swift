@@ -66,15 +66,9 @@ public struct RunHistory: DatabaseStore {
 
     /// The highest run number of a scenario so far, 0 for none, read strictly: text, or a number
     /// after which there is none (Int.max, left by a hand edit), is a damaged row, not a trap.
-    private static func lastRun(of scenario: String, _ db: Database) throws(DamagedRow) -> Int {
+    private static func lastRun(of scenario: String, _ db: Database) throws -> Int {
         let query = HistoryEntry.filter(Column("scenario_name") == scenario).select(max(Column("scenario_run")).forKey("scenario_run"))
-        let row: Row?
-        do {
-            row = try Row.fetchOne(db, query)
-        } catch {
-            throw DamagedRow(entry: "run", message: "scenario_run: \(error)")
-        }
-        guard let row else { return 0 }
+        guard let row = try Row.fetchOne(db, query) else { return 0 }
         let last: Int? = try StoredRow(row, entry: "run of \(scenario)")("scenario_run", in: ...(Int.max - 1),
                                                                          "a run number below \(Int.max)")
         return last ?? 0

@@ -9,7 +9,7 @@ extension GPUOffer: FetchableRecord, PersistableRecord {
     public init(row: Row) throws {
         let r = try StoredRow(row, kind: "gpu offer", idColumn: "offer_id")
         self.init(id: try r("offer_id"), gpu: try r("gpu_id"), provider: try r("provider"), commitment: try r.choice("commitment"),
-                  hourly: try r.usd("hourly_micros"), effectiveFrom: try r.day("effective_from") { "effective_from: expected a date YYYY-MM-DD, found \(String(reflecting: $0))" },
+                  hourly: try r.usd("hourly_micros"), effectiveFrom: try r.day("effective_from"),
                   source: try r("source"))
     }
 

@@ -19,7 +19,7 @@ extension OpenModelArchitecture: FetchableRecord, PersistableRecord {
                   nativePrecision: nativePrecision.flatMap(Precision.init(rawValue:)), slidingWindow: try r("sliding_window"),
                   slidingWindowLayers: try r("sliding_window_layers"), contextLength: try r.count("context_length", SpecBounds.contextLength),
                   license: try r("license"), source: try r("source"), retrievedOn: CalendarDay(try r("retrieved_on")))
-        if let problem = parameterProblem { throw DamagedRow(entry: r.entry, message: problem) }
+        if let problem = parameterProblem { throw r.damaged(problem) }
     }
 
     /// The rule on parameter counts the catalog writes and reads by: what breaks it, nil when none does.

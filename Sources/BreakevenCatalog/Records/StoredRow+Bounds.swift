@@ -31,6 +31,6 @@ extension StoredRow {
     }
 
     private func check(_ bounds: NumberBounds, _ value: Double, _ column: String, found: String) throws(DamagedRow) {
-        guard bounds.contains(value) else { throw DamagedRow(entry: entry, message: "\(column): expected \(bounds.phrase), found \(found)") }
+        guard bounds.contains(value) else { throw damaged("\(column): expected \(bounds.phrase), found \(found)") }
     }
 }

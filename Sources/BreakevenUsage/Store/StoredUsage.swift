@@ -56,7 +56,7 @@ enum StoredUsage {
         let requests = try r.wholeOrNull("requests", in: counts, count)
         // A log of requests counts every request it holds.
         if requests == nil, format.isPerRequest {
-            throw DamagedRow(entry: r.entry, message: "requests: expected \(count) (\(format.rawValue) usage counts its requests), found NULL")
+            throw r.damaged("requests: expected \(count) (\(format.rawValue) usage counts its requests), found NULL")
         }
         let input = try r.whole("input_tokens", in: counts, count), output = try r.whole("output_tokens", in: counts, count)
         var figures = UsageFigures()
@@ -69,7 +69,7 @@ enum StoredUsage {
                              requests: requests, tokens: input + output)
         let source = try r.whole("source_id", in: Int64.min...Int64.max, "a whole number")
         guard sources.contains(source) else {
-            throw DamagedRow(entry: r.entry, message: "source_id: expected the id of a usage_source row, found \(source)")
+            throw r.damaged("source_id: expected the id of a usage_source row, found \(source)")
         }
         return (hour, figures, source)
     }
@@ -78,7 +78,7 @@ enum StoredUsage {
         let r = try StoredRow(row, table: "usage_size_bin", columns: sizeBinColumns)
         let text: String = try r("month")
         guard let month = CalendarMonth(text), Timestamp.usable.contains(month.unixStart) else {
-            throw DamagedRow(entry: r.entry, message: "month: expected a month YYYY-MM from 1970 to 9999, found \(String(reflecting: text))")
+            throw r.damaged("month: expected a month YYYY-MM from 1970 to 9999, found \(StoredRow.words(text))")
         }
         let input: Int64 = try r("input_tokens", in: 0..., count)
         return UsageSizeBin(format: try format(r), month: month, model: try r("model"),

@@ -29,10 +29,15 @@ enum UsageCeiling {
         return try sum(a ?? 0, b ?? 0, figure, of: span, file: file)
     }
 
+    /// A table's counted figures, and whether it holds billed amounts.
+    typealias TableFigures = (table: String, counts: [String], billed: Bool)
+    static let bucketFigures: TableFigures = ("usage_bucket", ["requests", "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens"], true)
+    static let sizeBinFigures: TableFigures = ("usage_size_bin", ["requests", "input_tokens", "cached_input_tokens", "output_tokens"], false)
+
     /// Refuses the import just written (its transaction rolls back) when the database would
     /// then count more than the ceiling of some figure.
     static func check(_ db: Database, file: String) throws {
-        if let excess = try excess(db, tables: ["usage_bucket"]) {
+        if let excess = try excess(db, tables: [bucketFigures]) {
             throw UsageImportError(file: file, "with this file the usage database would \(excess.words); expected at most \(excess.limit), far beyond real usage")
         }
     }
@@ -40,18 +45,15 @@ enum UsageCeiling {
     /// Refuses to read a database past the ceiling, which no import writes (someone changed the
     /// file), before any sum is taken of it.
     static func verify(_ db: Database) throws {
-        if let excess = try excess(db, tables: ["usage_bucket", "usage_size_bin"]) {
+        if let excess = try excess(db, tables: [bucketFigures, sizeBinFigures]) {
             throw DamagedRow(entry: excess.table, message: "its rows \(excess.words); expected at most \(excess.limit), which no import stores")
         }
     }
 
     /// The first figure of `tables` whose total passes its ceiling. `total()` sums in floating
     /// point, so the check itself cannot overflow; a negative count is left to the row reader.
-    private static func excess(_ db: Database, tables: [String]) throws -> (table: String, words: String, limit: String)? {
-        for table in tables {
-            let columns = try db.columns(in: table).map(\.name)
-            let figures = ["requests", "input_tokens", "cached_input_tokens", "cache_write_tokens", "output_tokens"].filter(columns.contains)
-            let billed = columns.contains("billed_micros")
+    private static func excess(_ db: Database, tables: [TableFigures]) throws -> (table: String, words: String, limit: String)? {
+        for (table, figures, billed) in tables {
             // abs() of Int64.min is an SQLite error; of a float it is not.
             let sql = "SELECT " + (figures.map { "total(\($0))" } + (billed ? ["total(abs(billed_micros * 1.0))"] : [])).joined(separator: ", ")
                 + " FROM \(table)"
