@@ -123,6 +123,19 @@ struct CatalogScenarioTests {
         ])
     }
 
+    @Test func wattsWrittenOverACatalogMachineKeepIdleAtMostBusy() {
+        // The seed's RTX 4090 PC draws 550 W busy and 80 W idle: a scenario's figure is checked
+        // against the catalog's other one, at the key the scenario wrote.
+        let workload = #"{ "requests_per_month": 1, "input_tokens_per_request": 1, "output_tokens_per_request": 1 }"#
+        func errors(_ watts: String) -> [String] {
+            Self.errors([#"{ "id": "pc", "type": "owned_hardware", "hardware": "pc-rtx-4090", \#(watts) \#(Self.fixedThroughput) }"#],
+                        workload: workload).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 }
+        }
+        #expect(errors(#""watts_idle": 600,"#) == ["options[0].watts_idle: expected at most watts_busy (550), found 600"])
+        #expect(errors(#""watts_busy": 50,"#) == ["options[0].watts_busy: expected at least watts_idle (80), found 50"])
+        #expect(errors(#""watts_busy": 80,"#).isEmpty)
+    }
+
     static let gpuWorkload = #"{ "requests_per_month": 0, "input_tokens_per_request": 1, "output_tokens_per_request": 1 }"#
 
     @Test func aGPUIdThatStartsAnIdIsCompletedNotRetyped() {

@@ -135,8 +135,19 @@ import Testing
                 == "hardware pc-rtx-4090: bf16_tflops: expected a number from 0.001 to 1000000, found 1e+300")
         #expect(try refusal("UPDATE open_model SET kv_heads = 0 WHERE id = 'qwen3-32b'")
                 == "open model qwen3-32b: kv_heads: expected a number from 1 to 10000, found 0")
+        // Figures out of the order the schema's CHECK rules and a scenario's inline model obey
+        // (FigureOrder): qwen3-32b has 32,762,123,264 parameters; deepseek-v3 256 routed experts;
+        // the RTX 4090 PC draws 550 W busy.
         #expect(try refusal("UPDATE open_model SET active_parameters = total_parameters + 1 WHERE id = 'qwen3-32b'")
-                == "open model qwen3-32b: expected 1 ≤ active parameters ≤ total parameters")
+                == "open model qwen3-32b: active_parameters: expected at most total_parameters (32762123264), found 32762123265")
+        #expect(try refusal("UPDATE open_model SET kv_heads = attention_heads * 2 WHERE id = 'qwen3-32b'")
+                == "open model qwen3-32b: kv_heads: expected at most attention_heads (64), found 128")
+        #expect(try refusal("UPDATE open_model SET experts_per_token = 300 WHERE id = 'deepseek-v3'")
+                == "open model deepseek-v3: experts_per_token: expected at most experts (256), found 300")
+        #expect(try refusal("UPDATE open_model SET sliding_window_layers = 99 WHERE id = 'gpt-oss-20b'")
+                == "open model gpt-oss-20b: sliding_window_layers: expected at most layers (24), found 99")
+        #expect(try refusal("UPDATE hardware SET watts_idle = 551 WHERE hardware_id = 'pc-rtx-4090'")
+                == "hardware pc-rtx-4090: watts_idle: expected at most watts_busy (550), found 551")
         // A fitted efficiency outside what the fit gives (and a scenario may write).
         #expect(try refusal("UPDATE calibration SET compute_utilization = 0 WHERE name = 'h100-llama'")
                 == "calibration h100-llama: compute_utilization: expected a number from 0.01 to 1, found 0.0")

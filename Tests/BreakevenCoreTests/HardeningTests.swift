@@ -29,6 +29,25 @@ struct HardeningTests {
         ])
     }
 
+    /// Figures that each fit their range but contradict one another (issue 11's "every problem at
+    /// once"): each is reported at its key, as the catalog's CHECK rules refuse them, rather than
+    /// as one capacity error at `throughput` that named only the first.
+    @Test func figuresOutOfOrderAreReportedAtTheirKeys() {
+        let text = ScenarioText.document(workload: Self.workload, options: [Self.api,
+            #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "throughput": "derived", "gpu": { "memory_gb": 80, "bandwidth_tbps": 3.35, "bf16_tflops": 989 }, "model": { "total_parameters": 1.54e9, "active_parameters": 3e9, "layers": 28, "hidden_size": 1536, "attention_heads": 12, "kv_heads": 24, "head_dimension": 128, "experts": 4, "experts_per_token": 8 } }"#,
+            #"{ "id": "box", "type": "owned_hardware", "purchase_price": 1000, "watts_busy": 100, "watts_idle": 400, "throughput": { "output_tokens_per_second": 10, "input_tokens_per_second": 10 } }"#,
+            // Busy left at its default of 0 W: an idle draw alone is a mistake too.
+            #"{ "id": "box2", "type": "owned_hardware", "purchase_price": 1000, "watts_idle": 50, "throughput": { "output_tokens_per_second": 10, "input_tokens_per_second": 10 } }"#,
+        ])
+        #expect(ScenarioText.errors(text).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 } == [
+            "options[1].model.active_parameters: expected at most total_parameters (1.54e9), found 3e9",
+            "options[1].model.kv_heads: expected at most attention_heads (12), found 24",
+            "options[1].model.experts_per_token: expected at most experts (4), found 8",
+            "options[2].watts_idle: expected at most watts_busy (100), found 400",
+            "options[3].watts_idle: expected at most watts_busy (0), found 50",
+        ])
+    }
+
     @Test func integerKeysFromSetAreErrorsToo() {
         let text = ScenarioText.document(months: 12, workload: Self.workload, options: [Self.api,
             #"{ "id": "sw", "type": "switch", "from": "api", "to": "api2", "at_month": 3 }"#,

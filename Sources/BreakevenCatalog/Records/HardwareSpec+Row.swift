@@ -15,10 +15,12 @@ extension HardwareSpec: FetchableRecord, PersistableRecord {
                   wattsBusy: try r.figure("watts_busy", watts), wattsIdle: try r.figure("watts_idle", watts),
                   effectiveFrom: try r.day("effective_from") { "unreadable date \($0)" }, source: try r("source"),
                   fp8TFLOPS: try r.figure("fp8_tflops", compute), fp4TFLOPS: try r.figure("fp4_tflops", compute), provider: try r("provider"))
+        if let problem = FigureOrder.firstBroken(figureOrders) { throw r.damaged(problem) }
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
         let money = MicroUSD.Check(entry: "hardware \(id) from \(effectiveFrom)")
+        if let problem = FigureOrder.firstBroken(figureOrders) { throw CatalogError.invalidEntry(entry: "hardware \(id) from \(effectiveFrom)", message: problem) }
         container["hardware_id"] = id
         container["name"] = name
         container["price_micros"] = try money("price", price)

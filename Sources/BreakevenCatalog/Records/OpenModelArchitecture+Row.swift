@@ -19,22 +19,23 @@ extension OpenModelArchitecture: FetchableRecord, PersistableRecord {
                   nativePrecision: nativePrecision.flatMap(Precision.init(rawValue:)), slidingWindow: try r("sliding_window"),
                   slidingWindowLayers: try r("sliding_window_layers"), contextLength: try r.count("context_length", SpecBounds.contextLength),
                   license: try r("license"), source: try r("source"), retrievedOn: CalendarDay(try r("retrieved_on")))
-        if let problem = parameterProblem { throw r.damaged(problem) }
+        if let problem = FigureOrder.firstBroken(figureOrders) { throw r.damaged(problem) }
     }
 
-    /// The rule on parameter counts the catalog writes and reads by: what breaks it, nil when none does.
-    var parameterProblem: String? {
+    /// What the catalog refuses to write: parameter counts its integer columns cannot hold, or
+    /// figures out of the order the reader checks; nil when none.
+    var writeProblem: String? {
         guard totalParameters.isFinite, activeParameters.isFinite, totalParameters >= 1, activeParameters >= 1,
-              totalParameters < 1e18, activeParameters <= totalParameters
+              totalParameters < 1e18
         else { return "expected 1 ≤ active parameters ≤ total parameters" }
-        return nil
+        return FigureOrder.firstBroken(figureOrders)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
         guard let retrievedOn else {
             throw CatalogError.invalidEntry(entry: "open model \(id)", message: "no retrieval date (retrievedOn) for its source")
         }
-        if let problem = parameterProblem { throw CatalogError.invalidEntry(entry: "open model \(id)", message: problem) }
+        if let problem = writeProblem { throw CatalogError.invalidEntry(entry: "open model \(id)", message: problem) }
         container["id"] = id
         container["name"] = name
         container["total_parameters"] = Int64(totalParameters.rounded())

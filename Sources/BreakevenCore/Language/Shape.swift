@@ -65,12 +65,16 @@ public struct NumberBounds: Sendable {
         }
     }
 
-    /// Bounds print as written by a person: 0.7, 240, 1e15.
+    /// Bounds print as written by a person: 0.7, 240, 1e15, 1.54e9.
     static func format(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e7 { return String(Int(x)) }
-        if x == x.rounded(), x > 0 {
+        if x == x.rounded(), x > 0, x < 1e300 {
             let exponent = Int(log10Exact(x))
-            if pow10(exponent) == x { return "1e\(exponent)" }
+            let mantissa = x / pow10(exponent)
+            // The quotient of two exact doubles is the double nearest the written mantissa.
+            let digits = mantissa == mantissa.rounded() ? String(Int(mantissa)) : "\(mantissa)"
+            if digits.count <= 8 { return digits + "e\(exponent)" }
+            if x < 9e15 { return String(Int(x)) }
         }
         return "\(x)"
     }

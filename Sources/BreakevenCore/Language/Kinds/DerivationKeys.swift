@@ -55,7 +55,7 @@ enum DerivationKeys {
         NumberKey("total_parameters", \ArchitectureSettings.totalParameters, SpecBounds.parameters, required: true, KeyDoc(
             "Parameters", .count("parameters"), "All parameters (every expert).")).key,
         NumberKey("active_parameters", \ArchitectureSettings.activeParameters, SpecBounds.parameters, KeyDoc(
-            "Active parameters", .count("parameters"), "Parameters used per token (default: all).")).key,
+            "Active parameters", .count("parameters"), "Parameters used per token (default: all); at most total_parameters.")).key,
         NumberKey("layers", \ArchitectureSettings.layers, SpecBounds.layers, required: true, KeyDoc(
             "Layers", .count("layers"), "Transformer layers.")).key,
         NumberKey("hidden_size", \ArchitectureSettings.hiddenSize, SpecBounds.hiddenSize, required: true, KeyDoc(
@@ -63,7 +63,7 @@ enum DerivationKeys {
         NumberKey("attention_heads", \ArchitectureSettings.attentionHeads, SpecBounds.heads, required: true, KeyDoc(
             "Attention heads", .count("heads"), "Query heads.")).key,
         NumberKey("kv_heads", \ArchitectureSettings.kvHeads, SpecBounds.heads, required: true, KeyDoc(
-            "Key/value heads", .count("heads"), "Key/value heads (grouped-query attention).")).key,
+            "Key/value heads", .count("heads"), "Key/value heads (grouped-query attention); at most attention_heads.")).key,
         NumberKey("head_dimension", \ArchitectureSettings.headDimension, SpecBounds.heads, required: true, KeyDoc(
             "Head dimension", .plain, "Dimension of one head.")).key,
         NumberKey("latent_kv_values", \ArchitectureSettings.latentKVValues, SpecBounds.latentKVValues, KeyDoc(
@@ -74,7 +74,7 @@ enum DerivationKeys {
         NumberKey("experts", \ArchitectureSettings.experts, SpecBounds.experts, KeyDoc(
             "Experts", .count("experts"), "Mixture of experts: routed experts per MoE layer (num_experts, n_routed_experts).")).key,
         NumberKey("experts_per_token", \ArchitectureSettings.expertsPerToken, SpecBounds.experts, KeyDoc(
-            "Experts per token", .count("experts"), "Mixture of experts: experts each token uses (num_experts_per_tok).")).key,
+            "Experts per token", .count("experts"), "Mixture of experts: experts each token uses (num_experts_per_tok); at most experts.")).key,
         ChoiceKey("native_precision", \ArchitectureSettings.nativePrecision, default: .bf16, KeyDoc(
             "Native precision", .text,
             "The format the weights are published in (config.json's torch_dtype, or its quantization_config): the default `precision`.")).key,
@@ -134,7 +134,9 @@ enum DerivationKeys {
         key.record = { s, r, _ in
             guard s.derived else { return }
             guard let (setup, c) = estimate(s, r) else {
-                if let workload = r.context.workload, let setup = s.setup(for: workload) {
+                // An inline model's figures out of order are reported at their keys (`resolve`).
+                let reported = s.inlineModel.isPresent && s.inlineModel.value.architecture.figureOrders.contains { !$0.holds }
+                if !reported, let workload = r.context.workload, let setup = s.setup(for: workload) {
                     do throws(CapacityError) { _ = try ReplicaCapacity.estimate(for: setup) } catch { r.error("throughput", error.description) }
                 }
                 return
@@ -240,6 +242,10 @@ enum DerivationKeys {
             d.catalogModel = r.lookup("model", kind: "open model", in: catalog.openModels.map(\.id), find: { catalog.openModel($0) }, listed: false)
         } else if !d.inlineModel.isPresent {
             r.error(nil, "missing key \"model\", needed when throughput is \"derived\"")
+        } else {
+            // Only where both figures are written: a required one left out is reported as missing.
+            let model = r.nested("model")
+            model.check(d.inlineModel.value.architecture.figureOrders.filter { model.has($0.low.key) && model.has($0.high.key) })
         }
         if d.device == nil, !r.has(deviceKey) { r.error(nil, "missing key \"\(deviceKey)\", needed when throughput is \"derived\"") }
         d.efficiency.deviceClass = d.device?.acceleratorClass

@@ -50,7 +50,7 @@ enum OwnedHardwareOption: OptionDeclaration {
         "Power while busy", .quantity("W"), "Power draw per unit while generating, in watts."))
     static let wattsIdle = NumberKey<Settings, Double>("watts_idle", \.wattsIdle, SpecBounds.watts, default: .value(0),
                                                        catalog: fromMachine({ $0.wattsIdle }, money: false), KeyDoc(
-        "Power while idle", .quantity("W"), "Power draw per unit while on and idle, in watts."))
+        "Power while idle", .quantity("W"), "Power draw per unit while on and idle, in watts; at most watts_busy."))
     static let electricity = NumberKey<Settings, Double>("electricity_per_kwh", \.electricityPerKWh, SharedKeys.money(10), default: .value(0), KeyDoc(
         "Electricity price", .money(per: "kWh"), "Price of a kWh."))
     static let lifetime = NumberKey<Settings, Int>("lifetime_months", \.lifetimeMonths, .atLeast(1, atMost: 240), default: .value(36), KeyDoc(
@@ -106,6 +106,7 @@ enum OwnedHardwareOption: OptionDeclaration {
         if r.has("hours_on_per_month"), r.has("hours_on_per_day") {
             r.error("hours_on_per_month", "\"hours_on_per_month\" cannot be given together with \"hours_on_per_day\"")
         }
+        r.check([FigureOrder.power(busy: s.wattsBusy ?? s.machine?.wattsBusy ?? 0, idle: s.wattsIdle ?? s.machine?.wattsIdle ?? 0)])
         s.derivation.device = s.machine.map { Accelerator($0) }
         s.derivation.deviceID = s.machine?.id
         s.derivation.oneRequestAtATime = r.context.profile == .personal
