@@ -29,8 +29,14 @@ package enum DatabaseOpening {
         guard try db.tableExists("grdb_migrations") else {
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0 ? .empty : .foreign
         }
+        let applied = try migrator.appliedIdentifiers(db)
+        // GRDB creates its table of migrations before, and apart from, the first migration: another
+        // process creating this file right now, or one that stopped in between, leaves it alone.
+        if applied.isEmpty, try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'") == 0 {
+            return .empty
+        }
         // Our first migration and some we do not know: a later breakeven's; not our first: someone else's.
-        guard let first = migrator.migrations.first, try migrator.appliedIdentifiers(db).contains(first) else { return .foreign }
+        guard let first = migrator.migrations.first, applied.contains(first) else { return .foreign }
         if try migrator.hasBeenSuperseded(db) { return .newer }
         return try migrator.hasCompletedMigrations(db) ? .current : .older
     }
@@ -84,12 +90,19 @@ package enum DatabaseOpening {
     }
 
     /// Runs the migrator. Two processes opening a fresh file at the same moment can both decide a
-    /// migration is due; the loser's migration fails and rolls back, and it then finds the schema complete.
+    /// migration is due; GRDB runs each migration in a transaction of its own, so the loser's
+    /// fails and rolls back while the winner may still have migrations to go. The loser tries
+    /// again with what is applied by then, at most once per migration, until the schema is complete.
     package static func migrate(_ migrator: DatabaseMigrator, _ writer: any DatabaseWriter) throws {
-        do {
-            try migrator.migrate(writer)
-        } catch {
-            guard try writer.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+        var attempts = 0
+        while true {
+            do {
+                return try migrator.migrate(writer)
+            } catch {
+                attempts += 1
+                if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                guard attempts <= migrator.migrations.count else { throw error }
+            }
         }
     }
 }

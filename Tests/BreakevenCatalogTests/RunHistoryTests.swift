@@ -231,6 +231,23 @@ import Testing
         }
     }
 
+    /// GRDB creates its table of migrations in a transaction of its own, before the first
+    /// migration: a second process that opens the file in between (or after a first run stopped
+    /// there) sees that table alone. That is a file being made, not someone else's (one of eight
+    /// concurrent writers used to be refused with "is not a breakeven run history").
+    @Test func aFileWithOnlyGRDBsTableOfMigrationsIsNew() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("breakeven-history-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("history.sqlite").path
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        }
+        let history = try RunHistory(path: path)
+        try history.record(Self.entry("scenario"))
+        #expect(try history.entries().map(\.sequence) == [1])
+    }
+
     @Test func eightConcurrentWritersAllSucceed() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("breakeven-history-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

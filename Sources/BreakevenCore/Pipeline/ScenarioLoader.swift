@@ -49,10 +49,11 @@ public enum ScenarioLoader {
         case .success(let r) where refused.isEmpty:
             resolved = r
         case .success:
-            throw ScenarioErrors(file: file, diagnostics: Array(Set(refused)))
+            throw ScenarioErrors(file: file, diagnostics: Array(Set(refused + UncertaintyReader.blockProblems(in: checked))))
         case .failure(let errors):
             let rejected = checker.rejectedPaths
-            throw ScenarioErrors(file: file, diagnostics: Array(Set(refused + errors.diagnostics.filter { !ScenarioLoader.echoes($0, rejected) })))
+            let found = refused + errors.diagnostics.filter { !ScenarioLoader.echoes($0, rejected) }
+            throw ScenarioErrors(file: file, diagnostics: Array(Set(found + UncertaintyReader.blockProblems(in: checked))))
         }
         var scenario: Scenario
         do {

@@ -3,25 +3,44 @@
 /// valid range, and the scenario must still be valid at each input's p10 and p90. Problems come
 /// back located like every other: file:line:column, JSON path, "did you mean".
 struct UncertaintyReader {
-    let loaded: LoadedScenario
+    /// The scenario the inputs name; nil where an earlier stage failed (`blockProblems`).
+    let loaded: LoadedScenario?
+    let document: JSONNode
     private(set) var diagnostics: [Diagnostic] = []
 
     init(_ loaded: LoadedScenario) {
         self.loaded = loaded
+        document = loaded.document
     }
 
-    var document: JSONNode { loaded.document }
+    private init(document: JSONNode) {
+        loaded = nil
+        self.document = document
+    }
+
+    /// What is wrong with the block whatever the rest of the scenario holds: a distribution out of
+    /// order (`uniform [2000, 1000]`), a correlation of an input not listed or of one with itself.
+    /// The loader reports these beside the problems of a scenario that does not build, so that
+    /// one run lists them all; each needs no input path resolved.
+    static func blockProblems(in document: JSONNode) -> [Diagnostic] {
+        guard let block = document["uncertainty"], let members = block["inputs"]?.members else { return [] }
+        var reader = UncertaintyReader(document: document)
+        reader.requireInputs(block, members)
+        for m in members {
+            _ = reader.distribution(m.value, for: nil, at: ShapeChecker.path(UncertaintyReader.inputsPath, m.key))
+        }
+        _ = reader.correlations(block["correlations"], listed: members.map(\.key))
+        return reader.diagnostics
+    }
 
     static let blockPath = "uncertainty"
     static let inputsPath = "uncertainty.inputs"
 
     mutating func read() -> UncertaintyPlan? {
-        guard let block = document["uncertainty"], let members = block["inputs"]?.members else { return nil }
+        guard let loaded, let block = document["uncertainty"], let members = block["inputs"]?.members else { return nil }
         let trials = block["trials"]?.number.flatMap { Int(keyValue: $0) } ?? UncertaintyPlan.defaultTrials
         let seed = block["seed"]?.number.flatMap { UInt64(exactly: $0) } ?? UncertaintyPlan.defaultSeed
-        if members.isEmpty, let node = block["inputs"] {
-            report(node, UncertaintyReader.inputsPath, "expected at least one uncertain input, found none")
-        }
+        requireInputs(block, members)
         let known = ScenarioInputs(loaded.resolved)
         var inputs: [UncertainInput] = []
         var nodes: [JSONNode.Member] = []
@@ -46,7 +65,7 @@ struct UncertaintyReader {
             report(block["correlations"] ?? block, UncertaintyReader.correlationsPath,
                    "these rank correlations contradict each other: no joint distribution has them all (the matrix of their normal scores is not positive definite); weaken the strongest")
         }
-        checkProbes(inputs, nodes, block)
+        checkProbes(loaded, inputs, nodes, block)
         // Calibrated throughputs the scenario leaves certain: their residual error as an input of its own.
         var withCalibrations = plan
         withCalibrations.inputs += Self.calibrationInputs(loaded.resolved, known: known, listed: Set(members.map(\.key)))
@@ -54,6 +73,12 @@ struct UncertaintyReader {
     }
 
     static let correlationsPath = "uncertainty.correlations"
+
+    private mutating func requireInputs(_ block: JSONNode, _ members: [JSONNode.Member]) {
+        if members.isEmpty, let node = block["inputs"] {
+            report(node, UncertaintyReader.inputsPath, "expected at least one uncertain input, found none")
+        }
+    }
 
     /// The `correlations` list: each names two different inputs of `inputs`, each pair once.
     private mutating func correlations(_ node: JSONNode?, listed: [String]) -> [InputCorrelation] {
@@ -96,15 +121,15 @@ struct UncertaintyReader {
         diagnostics.append(Diagnostic(at: node.location, path: path, message))
     }
 
-    /// The distribution of one input, each parameter checked against the input's range.
-    private mutating func distribution(_ node: JSONNode, for input: NumericInput, at path: String) -> Distribution? {
-        let range = input.range
+    /// The distribution of one input, each parameter checked against the input's range (nil: the
+    /// input is not known yet, and only the parameters' order is checked).
+    private mutating func distribution(_ node: JSONNode, for input: NumericInput?, at path: String) -> Distribution? {
         let before = diagnostics.count
         /// A parameter that must be a value of the input.
         func value(_ n: JSONNode?, _ where: String) -> Double {
             guard let n, let x = n.number else { return 0 }
-            if !range.contains(x) {
-                report(n, `where`, "expected \(range.phrase) (the range of \(input.path)), found \(n.quoted)")
+            if let input, !input.range.contains(x) {
+                report(n, `where`, "expected \(input.range.phrase) (the range of \(input.path)), found \(n.quoted)")
             }
             return x
         }
@@ -129,7 +154,7 @@ struct UncertaintyReader {
             let mean = value(normal["mean"], ShapeChecker.path(p, "mean"))
             let sd = normal["sd"]?.number ?? 0
             let distribution = Distribution.normal(mean: mean, sd: sd)
-            if diagnostics.count == before, let node = normal["sd"] { drawsSpread(distribution, input, node, ShapeChecker.path(p, "sd")) }
+            if diagnostics.count == before, let input, let node = normal["sd"] { drawsSpread(distribution, input, node, ShapeChecker.path(p, "sd")) }
             return diagnostics.count == before ? distribution : nil
         }
         if let lognormal = node["lognormal"] {
@@ -140,7 +165,7 @@ struct UncertaintyReader {
                 report(n, ShapeChecker.path(p, "p90"), "expected a p90 of at least the median (\(lognormal["median"]?.quoted ?? "")), found \(n.quoted)")
             }
             let distribution = Distribution.lognormal(median: median, p90: p90)
-            if diagnostics.count == before, let node = lognormal["p90"] { drawsSpread(distribution, input, node, ShapeChecker.path(p, "p90")) }
+            if diagnostics.count == before, let input, let node = lognormal["p90"] { drawsSpread(distribution, input, node, ShapeChecker.path(p, "p90")) }
             return diagnostics.count == before ? distribution : nil
         }
         if let list = node["choice"], let pairs = list.elements {
@@ -175,7 +200,7 @@ struct UncertaintyReader {
     static let leastShareInside = 1e-6
 
     /// The scenario must build with each input at its p10 and p90, alone and all together.
-    private mutating func checkProbes(_ inputs: [UncertainInput], _ nodes: [JSONNode.Member], _ block: JSONNode) {
+    private mutating func checkProbes(_ loaded: LoadedScenario, _ inputs: [UncertainInput], _ nodes: [JSONNode.Member], _ block: JSONNode) {
         let probes = inputs.map { [$0.quantile(0.1), $0.quantile(0.9)] }
         do {
             _ = try ScenarioVariants(loaded, inputs: inputs.map(\.input), probes: probes)

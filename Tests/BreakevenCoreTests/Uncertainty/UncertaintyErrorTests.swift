@@ -79,11 +79,34 @@ struct UncertaintyErrorTests {
             #"x.json:11:53: error: uncertainty.inputs.options.self.gpu_hourly.normal: "normal" cannot be given together with "uniform""#,
             #"x.json:12:42: error: uncertainty.inputs.options.api.prices.input_per_mtok: expected one of "uniform", "triangular", "pert", "normal", "lognormal", "choice", found none"#,
             #"x.json:12:44: error: uncertainty.inputs.options.api.prices.input_per_mtok.triangulr: unknown key "triangulr"; did you mean "triangular"?"#,
+            // Weights that are all 0 need no scenario to see: they come with the shape's problems.
+            "x.json:13:55: error: uncertainty.inputs.options.api.prices.output_per_mtok.choice: expected at least one weight above 0, found none",
         ])
         #expect(Self.errors(#"{ "inputs": { "options.api.prices.output_per_mtok": { "choice": [[3, 0], [4, 0]] } } }"#) == [
             "x.json:10:82: error: uncertainty.inputs.options.api.prices.output_per_mtok.choice: expected at least one weight above 0, found none",
         ])
         #expect(Self.errors(#"{ "inputs": {} }"#) == ["x.json:10:30: error: uncertainty.inputs: expected at least one uncertain input, found none"])
+    }
+
+    /// A block's own mistakes need no scenario to see: they come in the same run as the rest of
+    /// the scenario's problems, not after those are fixed (they used to wait for a scenario that built).
+    @Test func theBlocksOwnMistakesComeWithTheScenarios() {
+        let options = [Self.options[0], #"{ "id": "self", "type": "self_hosted", "gpu_hourly": -2, "throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 10000 } }"#]
+        let block = """
+            { "inputs": {
+                "options.self.gpu_hourly": { "uniform": [3, 1] },
+                "options.api.prices.input_per_mtok": { "lognormal": { "median": 2, "p90": 1 } },
+                "options.api.prices.output_per_mtok": { "choice": [[3, 0], [4, 0]] } },
+              "correlations": [ { "between": ["options.self.gpu_hourly", "options.self.gpu_hourli"], "rank_correlation": 0.5 } ] }
+            """
+        #expect(ScenarioText.errors(ScenarioText.document(months: 24, workload: Self.workload, options: options,
+                                                          extra: ",\n  \"uncertainty\": " + block)) == [
+            "x.json:9:54: error: options[1].gpu_hourly: expected a number from 0 to 1000, found -2",
+            "x.json:11:45: error: uncertainty.inputs.options.self.gpu_hourly.uniform: expected lo ≤ hi, found [3, 1]",
+            "x.json:12:79: error: uncertainty.inputs.options.api.prices.input_per_mtok.lognormal.p90: expected a p90 of at least the median (2), found 1",
+            "x.json:13:55: error: uncertainty.inputs.options.api.prices.output_per_mtok.choice: expected at least one weight above 0, found none",
+            #"x.json:14:62: error: uncertainty.correlations[0].between[1]: expected the path of an input listed in uncertainty.inputs, found "options.self.gpu_hourli"; did you mean "options.self.gpu_hourly"?"#,
+        ])
     }
 
     @Test func theScenarioMustStayValidAtTheTenthAndNinetiethPercentiles() {
