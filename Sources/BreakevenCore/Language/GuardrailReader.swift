@@ -8,19 +8,20 @@ enum GuardrailReader {
         var guardrails: [Guardrail] = []
         for (i, node) in nodes.enumerated() {
             let g = KeyReader(node: node, path: "guardrails[\(i)]", settingPath: "guardrails.\(i)", context: r.context)
-            // Shape problems (a missing key, an unknown metric, both max and min) are reported already.
-            guard let option = node["option"]?.string, let metric = node["metric"]?.string.flatMap(GuardrailMetric.init(rawValue:)) else {
-                continue
-            }
-            let key = node["max"] != nil ? "max" : "min"
-            guard let limit = node[key]?.number, (node["max"] == nil) != (node["min"] == nil) else { continue }
+            // Shape problems (a missing key, an unknown metric, both max and min) are reported already;
+            // an unknown option is reported whatever else is wrong with the guardrail.
+            guard let option = node["option"]?.string else { continue }
             // An option that is not an id at all has its message from the shape check already.
             let isID = option.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
-            if option != "*", isID {
-                guard let kind = r.context.optionKinds[option] else {
-                    g.error("option", "unknown option id \"\(option)\"" + Suggestion.clause(for: option, in: r.context.optionIDs))
-                    continue
-                }
+            let kind = r.context.optionKinds[option]
+            if option != "*", isID, kind == nil {
+                g.error("option", "unknown option id \"\(option)\"" + Suggestion.clause(for: option, in: r.context.optionIDs))
+                continue
+            }
+            guard let metric = node["metric"]?.string.flatMap(GuardrailMetric.init(rawValue:)) else { continue }
+            let key = node["max"] != nil ? "max" : "min"
+            guard let limit = node[key]?.number, (node["max"] == nil) != (node["min"] == nil) else { continue }
+            if let kind {
                 if metric.comparesWithBaseline, option == baseline {
                     g.error("option", "\"\(option)\" is the baseline; \(metric.rawValue) compares the other options with it")
                     continue

@@ -36,7 +36,8 @@ struct ScenarioGuardrailTests {
                 { "option": "self", "metric": "cost", "max": 1 },
                 { "option": "self", "metric": "npv", "max": 1, "min": 0 },
                 { "option": "self", "metric": "npv" },
-                { "option": "Self", "metric": "npv", "max": 1, "maximum": 2 }
+                { "option": "Self", "metric": "npv", "max": 1, "maximum": 2 },
+                { "option": "gpux", "metric": "savings" }
               ]
             """)
         #expect(ScenarioText.errors(text) == [
@@ -50,6 +51,10 @@ struct ScenarioGuardrailTests {
             #"x.json:19:5: error: guardrails[6]: expected either "max" or "min", found none"#,
             #"x.json:20:17: error: guardrails[7].option: expected an id of lowercase letters, digits, '-', '_' or '.', found "Self""#,
             #"x.json:20:52: error: guardrails[7].maximum: unknown key "maximum"; did you mean "max"?"#,
+            // Three mistakes in one guardrail, all in one run: the option used to wait for the metric.
+            #"x.json:21:5: error: guardrails[8]: expected either "max" or "min", found none"#,
+            #"x.json:21:17: error: guardrails[8].option: unknown option id "gpux""#,
+            #"x.json:21:35: error: guardrails[8].metric: expected one of "total_cost", "npv", "monthly_cost", "breakeven_month", "utilization", "savings_vs_baseline", found "savings"; did you mean "savings_vs_baseline"?"#,
         ])
     }
 }

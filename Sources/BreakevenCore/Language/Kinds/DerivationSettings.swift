@@ -136,7 +136,7 @@ struct ArchitectureSettings: KeySettings {
     var architecture: OpenModelArchitecture {
         let total = totalParameters ?? 0
         return OpenModelArchitecture(
-            id: "inline", name: "inline model", totalParameters: total, activeParameters: activeParameters ?? total,
+            id: "inline model", name: "inline model", totalParameters: total, activeParameters: activeParameters ?? total,
             layers: layers ?? 1, hiddenSize: hiddenSize ?? 1, attentionHeads: attentionHeads ?? 1, kvHeads: kvHeads ?? 1,
             headDimension: headDimension ?? 1, latentKVValues: latentKVValues, experts: experts, expertsPerToken: expertsPerToken,
             nativePrecision: nativePrecision ?? .bf16, contextLength: contextLength ?? 131_072,

@@ -12,8 +12,9 @@ struct DeviceSettings: KeySettings {
     var name: String?
 
     var accelerator: Accelerator {
+        // Messages and assumptions name a device by its id: the name written, else what it is.
         let name = self.name ?? "inline GPU"
-        return Accelerator(id: "inline", name: name, acceleratorClass: deviceClass ?? AcceleratorClass(inferringFrom: name),
+        return Accelerator(id: name, name: name, acceleratorClass: deviceClass ?? AcceleratorClass(inferringFrom: name),
                            memoryGB: memoryGB ?? 0, bandwidthTBps: bandwidthTBps ?? 0, bf16TFLOPS: bf16TFLOPS ?? 0,
                            fp8TFLOPS: fp8TFLOPS, int8TOPS: int8TOPS, int4TOPS: int4TOPS, fp4TFLOPS: fp4TFLOPS)
     }
