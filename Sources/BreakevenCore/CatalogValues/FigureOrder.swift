@@ -6,24 +6,24 @@
 /// row obey one rule.
 public struct FigureOrder: Sendable, Hashable {
     /// A figure by its key, as the scenario language and the catalog's columns both name it.
-    public struct Figure: Sendable, Hashable {
-        public var key: String
-        public var value: Double
+    struct Figure: Sendable, Hashable {
+        var key: String
+        var value: Double
     }
 
-    public var low: Figure
-    public var high: Figure
+    var low: Figure
+    var high: Figure
 
-    public init(_ lowKey: String, _ low: Double, atMost highKey: String, _ high: Double) {
+    init(_ lowKey: String, _ low: Double, atMost highKey: String, _ high: Double) {
         self.low = Figure(key: lowKey, value: low)
         self.high = Figure(key: highKey, value: high)
     }
 
-    public var holds: Bool { low.value <= high.value }
+    var holds: Bool { low.value <= high.value }
 
     /// What one of the two keys expected: `expected at most attention_heads (8), found 64` at
     /// `kv_heads`, or from the other side, `expected at least kv_heads (64), found 8` at `attention_heads`.
-    public func expectation(at key: String) -> String {
+    func expectation(at key: String) -> String {
         let (at, other, relation) = key == high.key ? (high, low, "at least") : (low, high, "at most")
         return "expected \(relation) \(other.key) (\(NumberBounds.format(other.value))), found \(NumberBounds.format(at.value))"
     }
@@ -57,7 +57,7 @@ extension HardwareSpec {
 
 extension FigureOrder {
     /// A machine draws no more on and idle than while generating.
-    public static func power(busy: Double, idle: Double) -> FigureOrder {
+    static func power(busy: Double, idle: Double) -> FigureOrder {
         FigureOrder("watts_idle", idle, atMost: "watts_busy", busy)
     }
 }
