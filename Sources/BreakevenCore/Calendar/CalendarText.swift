@@ -1,6 +1,6 @@
 /// A calendar value JSON writes as its text ("2026-07-30", "2026-07"): encoded as its
 /// description, decoded by its parser, whose format names the expectation in the error.
-public protocol CalendarText: Codable, CustomStringConvertible {
+protocol CalendarText: Codable, CustomStringConvertible {
     /// "YYYY-MM-DD", "YYYY-MM".
     static var textFormat: String { get }
     init?(_ text: String)

@@ -1,7 +1,7 @@
 /// A catalog entry with prices in US dollars. Every amount it holds goes through one map, so the
 /// conversion to a scenario's currency and the database's rounding to micro-dollars touch the
 /// same fields and forget none.
-public protocol CatalogPriced {
+protocol CatalogPriced {
     /// Where the figures come from; a conversion notes its rate here.
     var source: String { get set }
     /// The entry with every amount x replaced by f(x).

@@ -1,6 +1,6 @@
 /// Buffers a totals-only projection reuses from one scenario variant to the next, one per
 /// thread: after the first variant the month loop allocates nothing.
-public struct TotalsWorkspace {
+struct TotalsWorkspace {
     /// What the demands depend on; when a variant leaves it unchanged, they are not recomputed.
     struct DemandKey: Equatable {
         var volume: Workload.Volume

@@ -1,12 +1,12 @@
 /// Bought machines: the price up front (or spread), power while on, resale at the end.
 struct OwnedHardwarePlan: Sendable, Hashable {
-    public enum Units: Sendable, Hashable {
+    enum Units: Sendable, Hashable {
         case fixed(Int)
         /// Buy a unit in the month it is first needed.
         case auto
     }
 
-    public enum Accounting: String, Sendable, Hashable, CaseIterable {
+    enum Accounting: String, Sendable, Hashable, CaseIterable {
         /// The price in the purchase month; resale and book value credited back.
         case cash
         /// price × (1 − resale share) / lifetime, every month a unit is owned.

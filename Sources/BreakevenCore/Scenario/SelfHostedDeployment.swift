@@ -1,6 +1,6 @@
 /// Open models on rented GPUs, sized for peak load.
 struct SelfHostedDeployment: Sendable, Hashable {
-    public enum Scaling: String, Sendable, Hashable, CaseIterable {
+    enum Scaling: String, Sendable, Hashable, CaseIterable {
         /// The month's peak replicas run every hour of the month.
         case `static`
         /// Each hour of the day runs the replicas its own load needs.
@@ -23,7 +23,7 @@ struct SelfHostedDeployment: Sendable, Hashable {
     public var interruptionOverhead: Double = 0
 
     /// A GPU reservation: `replicas` billed at `hourly` per GPU for the first `termMonths` months.
-    public struct Reservation: Sendable, Hashable {
+    struct Reservation: Sendable, Hashable {
         public var replicas: Int
         public var hourly: Double
         public var termMonths: Int

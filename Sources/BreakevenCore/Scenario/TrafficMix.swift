@@ -1,7 +1,7 @@
 /// Shares of the traffic routed to several options, e.g. 80% to a small self-hosted model and
 /// 20% to a closed frontier model.
 struct TrafficMix: Sendable, Hashable {
-    public struct Route: Sendable, Hashable {
+    struct Route: Sendable, Hashable {
         public var optionID: String
         /// Share of all requests; the routes' shares sum to 1.
         public var share: Double

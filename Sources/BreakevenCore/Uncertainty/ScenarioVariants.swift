@@ -6,7 +6,7 @@
 /// lowered to what the engine runs; nothing is rebuilt from the document.
 public struct ScenarioVariants: Sendable {
     /// A probe value the scenario cannot run with.
-    public struct ProbeFailure: Error, Sendable, Hashable {
+    struct ProbeFailure: Error, Sendable, Hashable {
         /// The input probed; nil when every input was at its probe value together.
         public var input: Int?
         public var value: Double
