@@ -119,6 +119,18 @@ struct UncertaintyErrorTests {
         ])
     }
 
+    @Test func aDrawnFigureMustKeepItsOrderWithTheOthers() {
+        // The p90 of uniform [50, 200] is 50 + 0.9 × 150 = 185 W idle, above the 100 W busy.
+        let box = #"{ "id": "box", "type": "owned_hardware", "purchase_price": 1000, "watts_busy": 100, "watts_idle": 60, "throughput": { "output_tokens_per_second": 10, "input_tokens_per_second": 10 } }"#
+        let text = ScenarioText.document(months: 24, workload: Self.workload, options: [Self.options[0], box], extra: """
+            ,
+              "uncertainty": { "inputs": { "options.box.watts_idle": { "uniform": [50, 200] } } }
+            """)
+        #expect(ScenarioText.errors(text) == [
+            "x.json:10:32: error: uncertainty.inputs.options.box.watts_idle: at its 90th percentile, 185, the scenario is invalid: watts_idle: expected at most watts_busy (100), found 185",
+        ])
+    }
+
     @Test func aValidBlockIsRead() throws {
         let text = ScenarioText.document(months: 24, workload: Self.workload, options: Self.options, extra: """
             ,

@@ -125,6 +125,9 @@ enum OwnedHardwareOption: OptionDeclaration {
             hardwarePriceChangePerYear: priceChange.value(s, v) ?? 0, outputTokenMultiplier: multiplier.value(s, v) ?? 1,
             overheads: SharedKeys.overheads(s))
         plan.hoursOnPerMonth = s.pointee.hoursOnPerMonth
+        // Resolution checked the written figures; a trial or a sweep point may draw others.
+        let power = FigureOrder.power(busy: plan.wattsBusy, idle: plan.wattsIdle)
+        guard power.holds else { throw LoweringFailure(message: "watts_idle: " + power.expectation(at: "watts_idle")) }
         return LoweredOption(.single(plan), derived: derived)
     }
 }
