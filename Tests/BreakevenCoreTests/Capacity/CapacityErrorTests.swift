@@ -52,6 +52,20 @@ import Testing
         #expect(message(setup) == "model qwen3-235b-a22b: active_parameters must be greater than 0 and at most total_parameters, found 300000000000")
     }
 
+    /// A trial may draw figures the scenario checker never saw: Qwen3-235B-A22B has 64 query
+    /// heads (the fixture leaves out its 128 routed experts, 8 per token: they are set here).
+    @Test func figuresOutOfOrder() {
+        var model = Fixture.qwen3_235B
+        model.kvHeads = 96
+        #expect(message(Fixture.setup(model, on: Fixture.h100, weights: .fp8, input: 100, output: 100))
+                == "model qwen3-235b-a22b: kv_heads must be at most attention_heads (64), found 96")
+        model = Fixture.qwen3_235B
+        model.experts = 128
+        model.expertsPerToken = 200
+        #expect(message(Fixture.setup(model, on: Fixture.h100, weights: .fp8, input: 100, output: 100))
+                == "model qwen3-235b-a22b: experts_per_token must be at most experts (128), found 200")
+    }
+
     @Test func aCachedShareAboveOne() {
         let setup = Fixture.setup(Fixture.llama31_8B, on: Fixture.h100, weights: .bf16, input: 100, output: 100, cachedShare: 1.5)
         #expect(message(setup) == "request: cached_input_share must be between 0 and 1, found 1.5")
