@@ -37,6 +37,18 @@ import Testing
         #expect(try history.entries().map(\.scenarioName) == ["support", "personal", "support"])
     }
 
+    /// SQLite numbers runs by AUTOINCREMENT; with `sqlite_sequence` edited to the largest number
+    /// it has none left and reports a full disk (exit 73, "database or disk is full"), which
+    /// would send a user looking at the disk. The row at fault is named, and nothing is written.
+    @Test func noRunNumberLeftNamesTheSequenceRow() throws {
+        let history = try RunHistory.inMemory()
+        try history.record(Self.entry("support"))
+        try history.writer.write { try $0.execute(sql: "UPDATE sqlite_sequence SET seq = 9223372036854775807 WHERE name = 'run'") }
+        let refusal = try #require(throws: DamagedRow.self) { try history.record(Self.entry("support")) }
+        #expect(refusal.description == "sqlite_sequence row run: seq: expected a run number below 9223372036854775807, found 9223372036854775807: no run number is left")
+        #expect(try history.entries().count == 1)
+    }
+
     @Test func keepsEachRunsCurrency() throws {
         let history = try RunHistory.inMemory()
         var euros = Self.entry("support")

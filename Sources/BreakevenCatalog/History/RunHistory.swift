@@ -48,7 +48,7 @@ public struct RunHistory: DatabaseStore {
                 for k in recorded.indices {
                     recorded[k].sequence = 0
                     recorded[k].scenarioRun = try Self.lastRun(of: recorded[k].scenarioName, db) + 1
-                    try recorded[k].insert(db)
+                    try Self.insertNumbering(&recorded[k], db)
                     let runID = Int64(recorded[k].sequence)
                     for (position, outcome) in recorded[k].options.enumerated() {
                         try RunOptionRow(runID: runID, position: position, outcome: outcome).insert(db)
@@ -62,6 +62,20 @@ public struct RunHistory: DatabaseStore {
             }
             return recorded
         }
+    }
+
+    /// Inserts a run, numbered by SQLite's AUTOINCREMENT. Past the largest number (a hand-edited
+    /// `sqlite_sequence`) SQLite has none left, says the disk is full and aborts the transaction:
+    /// the row at fault is named instead, before the insert.
+    private static func insertNumbering(_ entry: inout HistoryEntry, _ db: Database) throws {
+        let table = HistoryEntry.databaseTableName
+        // Read as a raw value: a hand edit may have left text there, which a typed read would trap on.
+        let seq = try DatabaseValue.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table])
+        if case .int64(Int64.max)? = seq?.storage {
+            throw DamagedRow(entry: "sqlite_sequence row \(table)",
+                             message: "seq: expected a run number below \(Int64.max), found \(Int64.max): no run number is left")
+        }
+        try entry.insert(db)
     }
 
     /// The highest run number of a scenario so far, 0 for none, read strictly: text, or a number
