@@ -151,6 +151,9 @@ import Testing
                 == "run 1 option 1: breakeven_tokens_per_month: expected a finite count of tokens ≥ 0, found inf")
         #expect(try refusal("UPDATE run_option SET breakeven_month = -1 WHERE position = 1")
                 == "run 1 option 1: breakeven_month: expected a month ≥ 0, found -1")
+        // The schema's scenario_run > 0.
+        #expect(try refusal("UPDATE run SET scenario_run = 0")
+                == "run 1: scenario_run: expected a run number from 1 to 9223372036854775806, found 0")
         // And it records nothing it would not read back.
         var entry = Self.entry("support")
         entry.options[1].breakevenTokensPerMonth = .infinity

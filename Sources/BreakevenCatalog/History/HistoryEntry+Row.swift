@@ -9,12 +9,14 @@ extension HistoryEntry: FetchableRecord, MutablePersistableRecord {
 
     /// The run of a `run` row, without its options and overrides.
     public init(row: Row) throws {
-        let r = StoredRow(row, entry: "run")
+        let id: Int = try StoredRow(row, entry: "run")("id")
+        let r = StoredRow(row, entry: "run \(id)")
         self.init(scenarioName: try r("scenario_name"), scenarioSHA256: try r("scenario_sha256"),
                   catalogFingerprint: try r("catalog_fingerprint"), currency: try r("currency"), recordedAt: try r("recorded_at"),
                   options: [])
-        sequence = try r("id")
-        scenarioRun = try r("scenario_run")
+        sequence = id
+        // The schema's CHECK, read again: a tool may have switched the checks off.
+        scenarioRun = try r("scenario_run", in: 1...(Int.max - 1), "a run number from 1 to \(Int.max - 1)")
     }
 
     /// The run's own columns; a new run (sequence 0) is numbered by SQLite.
