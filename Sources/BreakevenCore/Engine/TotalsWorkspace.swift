@@ -24,8 +24,6 @@ struct TotalsWorkspace {
     /// The load shape's distinct factors, kept from one variant to the next.
     let dayShapes = DayShapeMemo()
 
-    public init() {}
-
     /// Demands and discount factors of this scenario, kept from the last one where they agree.
     mutating func prepare(for scenario: Scenario) {
         let key = DemandKey(volume: scenario.workload.volume, growth: scenario.workload.growth,
