@@ -48,6 +48,19 @@ struct HardeningTests {
         ])
     }
 
+    /// Numbers in messages read as a person writes them; large ones used to print as
+    /// `1540000000.0`.
+    @Test func numbersInMessagesReadAsWritten() {
+        #expect(NumberBounds.format(0.7) == "0.7")
+        #expect(NumberBounds.format(240) == "240")
+        #expect(NumberBounds.format(1e15) == "1e15")
+        #expect(NumberBounds.format(1.54e9) == "1.54e9")
+        #expect(NumberBounds.format(-3e9) == "-3e9")
+        // A mantissa too long to read (3.2762123265) is better read whole.
+        #expect(NumberBounds.format(32_762_123_265) == "32762123265")
+        #expect(NumberBounds.format(.infinity) == "inf")
+    }
+
     @Test func integerKeysFromSetAreErrorsToo() {
         let text = ScenarioText.document(months: 12, workload: Self.workload, options: [Self.api,
             #"{ "id": "sw", "type": "switch", "from": "api", "to": "api2", "at_month": 3 }"#,

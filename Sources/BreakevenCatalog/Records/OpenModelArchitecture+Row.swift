@@ -27,7 +27,7 @@ extension OpenModelArchitecture: FetchableRecord, PersistableRecord {
     var writeProblem: String? {
         guard totalParameters.isFinite, activeParameters.isFinite, totalParameters >= 1, activeParameters >= 1,
               totalParameters < 1e18
-        else { return "expected 1 ≤ active parameters ≤ total parameters" }
+        else { return "total_parameters and active_parameters: expected counts from 1 to 1e18, found \(totalParameters) and \(activeParameters)" }
         return FigureOrder.firstBroken(figureOrders)
     }
 

@@ -68,6 +68,7 @@ public struct NumberBounds: Sendable {
     /// Bounds print as written by a person: 0.7, 240, 1e15, 1.54e9.
     static func format(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e7 { return String(Int(x)) }
+        if x < 0, x > -1e300 { return "-" + format(-x) }
         if x == x.rounded(), x > 0, x < 1e300 {
             let exponent = Int(log10Exact(x))
             let mantissa = x / pow10(exponent)
