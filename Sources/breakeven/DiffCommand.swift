@@ -79,7 +79,15 @@ struct DiffCommand: ParsableCommand {
         let snapshot = try catalog.load().snapshot
         let rules = try GuardrailReporting.parse(failOn, allowChanges: true)
         let headPath = files[files.count - 1]
-        let head = try DiffInput.read(headPath, overrides: ScenarioFile.parse(overrides), catalog: snapshot, reporter: reporter)
+        let head: DiffInput
+        do {
+            head = try DiffInput.read(headPath, overrides: ScenarioFile.parse(overrides), catalog: snapshot, reporter: reporter)
+        } catch let status as ExitCode where status == ExitStatus.dataError && ref == nil {
+            // Two files of one's own: the base's problems too, in the same run (a revision's
+            // version, with --against, is not the author's to fix here).
+            _ = try? DiffInput.read(files[0], catalog: snapshot, reporter: reporter)
+            throw status
+        }
         let base: DiffInput?
         if let ref {
             base = try DiffInput.read(headPath, at: ref, catalog: snapshot, reporter: reporter)

@@ -97,6 +97,21 @@ struct DiffCommandTests {
         #expect(unknown.stderr.contains("--set options.nope.x=1: error: options.nope: unknown option id \"nope\""))
     }
 
+    /// Two files of one's own, both broken: every problem of both in one run (the base's used to
+    /// wait until the head was fixed).
+    @Test func twoBrokenScenariosReportBoth() throws {
+        let dir = try CLI.workspace(["base.json": "diff-base.json"])
+        let text = try String(contentsOf: dir.appendingPathComponent("base.json"), encoding: .utf8)
+        try text.replacingOccurrences(of: #""version": 1,"#, with: #""version": 1, "monthz": 3,"#)
+            .write(to: dir.appendingPathComponent("old.json"), atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: #""version": 1,"#, with: #""version": 1, "discount_rate": -1,"#)
+            .write(to: dir.appendingPathComponent("new.json"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["diff", "old.json", "new.json"], in: dir)
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("new.json:2:34: error: discount_rate: expected a number from 0 to 1, found -1\nnew.json: 1 error\n"))
+        #expect(r.stderr.hasSuffix(#"old.json:2:17: error: monthz: unknown key "monthz"; did you mean "months"?"# + "\nold.json: 1 error\n"))
+    }
+
     @Test func amountsInTwoCurrenciesAreNotCompared() throws {
         let dir = try CLI.workspace(["base.json": "diff-base.json"])
         // The fixture written in euros: inline prices, so no usd_rate is needed.
