@@ -82,7 +82,7 @@ struct DiffCommand: ParsableCommand {
         let head: DiffInput
         do {
             head = try DiffInput.read(headPath, overrides: ScenarioFile.parse(overrides), catalog: snapshot, reporter: reporter)
-        } catch let status as ExitCode where status == ExitStatus.dataError && ref == nil {
+        } catch let status as ExitCode where status == ExitStatus.dataError && ref == nil && files[0] != headPath {
             // Two files of one's own: the base's problems too, in the same run (a revision's
             // version, with --against, is not the author's to fix here).
             _ = try? DiffInput.read(files[0], catalog: snapshot, reporter: reporter)

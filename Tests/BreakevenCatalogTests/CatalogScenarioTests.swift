@@ -136,6 +136,20 @@ struct CatalogScenarioTests {
         #expect(errors(#""watts_busy": 80,"#).isEmpty)
     }
 
+    @Test func fixedUnitsOfACatalogOfferAreADeploymentItSells() {
+        // The seed's Azure global PTU offers: 15 units at least, then steps of 5.
+        let workload = #"{ "requests_per_month": 1000, "input_tokens_per_request": 1000, "output_tokens_per_request": 100 }"#
+        func errors(_ units: Int) -> [String] {
+            Self.errors([#"{ "id": "api", "type": "api", "model": "openai/gpt-4o" }"#,
+                         #"{ "id": "ptu", "type": "provisioned", "offer": "azure/gpt-4o/global/monthly", "units": \#(units), "overflow": "api" }"#],
+                        workload: workload).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 }
+        }
+        #expect(errors(10) == ["options[1].units: expected at least min_units (15), found 10"])
+        #expect(errors(22) == ["options[1].units: expected min_units (15) or a multiple of unit_increment (5) above it, found 22"])
+        #expect(errors(15).isEmpty)
+        #expect(errors(25).isEmpty)
+    }
+
     static let gpuWorkload = #"{ "requests_per_month": 0, "input_tokens_per_request": 1, "output_tokens_per_request": 1 }"#
 
     @Test func aGPUIdThatStartsAnIdIsCompletedNotRetyped() {

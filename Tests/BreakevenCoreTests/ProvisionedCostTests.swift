@@ -77,6 +77,33 @@ struct ProvisionedCostTests {
         })
     }
 
+    /// Fixed units are a deployment the provider sells: at least the minimum, then whole steps
+    /// (Azure's global PTUs: 15, 20, 25…). 10 or 17 units used to be priced as if sold.
+    @Test func fixedUnitsAreADeploymentTheProviderSells() {
+        let text = ScenarioText.document(workload: Self.workload(), options: [Self.api,
+            #"{ "id": "ten", "type": "provisioned", "units": 10, "unit_price_per_hour": 1, \#(Self.ptu) }"#,
+            #"{ "id": "odd", "type": "provisioned", "units": 17, "unit_price_per_hour": 1, \#(Self.ptu) }"#,
+            #"{ "id": "ok", "type": "provisioned", "units": 20, "unit_price_per_hour": 1, \#(Self.ptu) }"#,
+            #"{ "id": "out", "type": "provisioned", "unit_price_per_hour": 1, "input_tokens_per_minute_per_unit": 1000, "output_unit_price_per_hour": 2, "output_tokens_per_minute_per_unit": 1000, "output_units": 5, "min_output_units": 10 }"#])
+        #expect(ScenarioText.errors(text).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 } == [
+            "options[1].units: expected at least min_units (15), found 10",
+            "options[2].units: expected min_units (15) or a multiple of unit_increment (5) above it, found 17",
+            "options[4].output_units: expected at least min_output_units (10), found 5",
+        ])
+    }
+
+    @Test func drawnUnitsAreADeploymentTheProviderSellsToo() {
+        // The p10 of uniform [10, 30] units is 10 + 0.1 × 20 = 12: fewer than the 15 sold.
+        let text = ScenarioText.document(workload: Self.workload(), options: [Self.api,
+            #"{ "id": "ptu", "type": "provisioned", "units": 20, "unit_price_per_hour": 1, \#(Self.ptu) }"#], extra: """
+            ,
+              "uncertainty": { "inputs": { "options.ptu.units": { "uniform": [10, 30] } } }
+            """)
+        #expect(ScenarioText.errors(text).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 } == [
+            "uncertainty.inputs.options.ptu.units: at its 10th percentile, 12, the scenario is invalid: units: expected min_units (15) or a multiple of unit_increment (5) above it, found 12",
+        ])
+    }
+
     @Test func messages() {
         let text = ScenarioText.document(workload: Self.workload(), options: [Self.api,
             #"{ "id": "ptu", "type": "provisioned", "unit_price_per_hour": 1, "unit_price_per_month": 200, "overflow": "nope" }"#,

@@ -13,10 +13,14 @@ public struct FigureOrder: Sendable, Hashable {
 
     var low: Figure
     var high: Figure
+    /// Where both are written, the key a message names: the one more likely wrong (`kv_heads`
+    /// above `attention_heads`, but `units` below `min_units`).
+    var blamed: String
 
-    init(_ lowKey: String, _ low: Double, atMost highKey: String, _ high: Double) {
+    init(_ lowKey: String, _ low: Double, atMost highKey: String, _ high: Double, blamingHigh: Bool = false) {
         self.low = Figure(key: lowKey, value: low)
         self.high = Figure(key: highKey, value: high)
+        blamed = blamingHigh ? highKey : lowKey
     }
 
     var holds: Bool { low.value <= high.value }

@@ -29,6 +29,13 @@ struct ProvisionedTerms: ServingTerms, Sendable {
 
     var provisioning: Provisioning? { Provisioning(throughput: nil, devices: 0, noun: "unit") }
 
+    /// Whether a provider sells a deployment of `units`: the minimum, or a whole number of
+    /// increments above it (Azure's global PTU deployments: 15, then steps of 5). The sizes
+    /// `ProvisionedCapacity.units(_:forLoad:)` picks are these.
+    static func sells(_ units: Int, minUnits: Int, increment: Int) -> Bool {
+        units == minUnits || (units > minUnits && units % max(1, increment) == 0)
+    }
+
     /// Output capacity sold in units of its own.
     struct OutputUnits: Sendable {
         /// Held every month; nil: sized like the input units.

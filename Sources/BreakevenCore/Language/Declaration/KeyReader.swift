@@ -39,11 +39,11 @@ struct KeyReader {
         context.report(Diagnostic(at: located?.location ?? .start, path: key.map(diagnosticPath) ?? path, message))
     }
 
-    /// Reports every order the figures break at a key the scenario wrote (the lower figure's where
-    /// it wrote both); a figure it did not write came from the catalog, which obeys the same orders.
+    /// Reports every order the figures break at a key the scenario wrote (the one the order blames
+    /// where it wrote both); a figure it did not write came from the catalog, which obeys the same orders.
     func check(_ orders: [FigureOrder]) {
         for order in orders where !order.holds {
-            guard let key = [order.low.key, order.high.key].first(where: has) else { continue }
+            guard let key = [order.blamed, order.low.key, order.high.key].first(where: has) else { continue }
             error(key, order.expectation(at: key))
         }
     }

@@ -41,7 +41,7 @@ enum ProvisionedOption: OptionDeclaration {
                      isMoney: money)
     }
 
-    static let unitsDoc = KeyDoc("Provisioned units", .count("units"), "Units held, or \"auto\" to hold what each month's peak hour needs.")
+    static let unitsDoc = KeyDoc("Provisioned units", .count("units"), "Units held (min_units, or a multiple of unit_increment above it), or \"auto\" to hold what each month's peak hour needs.")
     static let units = Key<Settings>.unitsOrAuto("units", \.units, max: 1_000_000, unitsDoc)
     static let perHour = NumberKey<Settings, Double>("unit_price_per_hour", \.unitPricePerHour, SharedKeys.money(1e5),
                                                       catalog: fromOffer("unit_price_per_hour", money: true), KeyDoc(
@@ -137,13 +137,25 @@ enum ProvisionedOption: OptionDeclaration {
             r.error(nil, "missing required key \"input_tokens_per_minute_per_unit\" (or a catalog \"offer\")")
         }
         SharedKeys.checkOverflow(s.overflow, r)
+        // Units held are a deployment the provider sells; a smaller one would be priced below what it costs.
+        if let units = s.units {
+            let least = minUnits.value(s, values) ?? 1, step = increment.value(s, values) ?? 1
+            r.check([FigureOrder("min_units", Double(least), atMost: "units", Double(units), blamingHigh: true)])
+            if units > least, !ProvisionedTerms.sells(units, minUnits: least, increment: step) {
+                r.error("units", "expected min_units (\(least)) or a multiple of unit_increment (\(step)) above it, found \(units)")
+            }
+        }
+        if let units = s.outputUnits, separateOutput(s, values) {
+            r.check([FigureOrder("min_output_units", Double(minOutputUnits.value(s, values) ?? 1), atMost: "output_units", Double(units),
+                                 blamingHigh: true)])
+        }
     }
 
     static func lower(_ s: UnsafePointer<Settings>, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
         let v = c.values
         // A price per hour written wins over the offer's price per month, and the other way round.
         let monthly = s.pointee.unitPricePerMonth != nil || (s.pointee.unitPricePerHour == nil && perHour.value(s, v) == nil)
-        return LoweredOption(.single(ProvisionedTerms(
+        let terms = ProvisionedTerms(
             units: s.pointee.units, unitPrice: (monthly ? perMonth.value(s, v) : perHour.value(s, v)) ?? 0, pricedPerMonth: monthly,
             termMonths: term.value(s, v) ?? 1, inputTokensPerMinute: inputRate.value(s, v) ?? 1,
             outputTokensPerMinute: outputRate.value(s, v), outputTokenWeight: outputWeight.value(s, v) ?? 1,
@@ -154,6 +166,14 @@ enum ProvisionedOption: OptionDeclaration {
                 minUnits: minOutputUnits.value(s, v) ?? 1) : nil,
             maxUtilization: maxUtilization.value(s, v) ?? 1,
             overflowOptionID: SharedKeys.overflowOptionID(s.pointee.overflow), priceChangePerYear: priceChange.value(s, v) ?? 0,
-            overheads: SharedKeys.overheads(s))))
+            overheads: SharedKeys.overheads(s))
+        // Resolution checked the written units; a trial or a sweep point may draw others.
+        if let units = terms.units, !ProvisionedTerms.sells(units, minUnits: terms.minUnits, increment: terms.unitIncrement) {
+            throw LoweringFailure(message: "units: expected min_units (\(terms.minUnits)) or a multiple of unit_increment (\(terms.unitIncrement)) above it, found \(units)")
+        }
+        if let output = terms.outputUnits, let units = output.units, units < output.minUnits {
+            throw LoweringFailure(message: "output_units: expected at least min_output_units (\(output.minUnits)), found \(units)")
+        }
+        return LoweredOption(.single(terms))
     }
 }
