@@ -4,22 +4,16 @@
 /// the same orders; these are read by the scenario checker (at the key the scenario wrote), the
 /// catalog's writer and its reader, so that a scenario's inline model or machine and a catalog
 /// row obey one rule.
-public struct FigureOrder: Sendable, Hashable {
-    /// A figure by its key, as the scenario language and the catalog's columns both name it.
-    struct Figure: Sendable, Hashable {
-        var key: String
-        var value: Double
-    }
-
-    var low: Figure
-    var high: Figure
+public struct FigureOrder: Sendable {
+    /// Each figure by its key, as the scenario language and the catalog's columns both name it.
+    let low: (key: String, value: Double), high: (key: String, value: Double)
     /// Where both are written, the key a message names: the one more likely wrong (`kv_heads`
     /// above `attention_heads`, but `units` below `min_units`).
-    var blamed: String
+    let blamed: String
 
     init(_ lowKey: String, _ low: Double, atMost highKey: String, _ high: Double, blamingHigh: Bool = false) {
-        self.low = Figure(key: lowKey, value: low)
-        self.high = Figure(key: highKey, value: high)
+        self.low = (lowKey, low)
+        self.high = (highKey, high)
         blamed = blamingHigh ? highKey : lowKey
     }
 
