@@ -1,9 +1,10 @@
 /// Two figures of one entry that must stand in order, `low ≤ high`, where no range of either alone
 /// can say so: an open model with more active parameters than parameters or more KV heads than
-/// query heads, a machine that draws more power idle than busy. The catalog's CHECK rules state
-/// the same orders; these are read by the scenario checker (at the key the scenario wrote), the
-/// catalog's writer and its reader, so that a scenario's inline model or machine and a catalog
-/// row obey one rule.
+/// query heads, a machine that draws more power idle than busy, fewer provisioned units than the
+/// provider's minimum. A model's and a machine's orders are the catalog's CHECK rules too: the
+/// scenario checker (at the key the scenario wrote), the catalog's writer and its reader, the
+/// capacity model and the lowering of a drawn value all use these, so that a scenario's inline
+/// model or machine, a trial's and a catalog row obey one rule.
 public struct FigureOrder: Sendable {
     /// Each figure by its key, as the scenario language and the catalog's columns both name it.
     let low: (key: String, value: Double), high: (key: String, value: Double)
