@@ -27,6 +27,9 @@ enum WarningWording {
             return "\(label) runs \(f.layout ?? "its replica") with \(smallReplicaTraits(f)): \(layoutAdvice(f))."
         case .stalePrice:
             return "\(label) uses the catalog price \(f.price ?? ""), last seen in force on \(f.lastSeen ?? ""): \(f.days ?? 0) days before as_of \(f.asOf ?? ""), more than \(CatalogPriceAge.limit); it may have changed (the command breakeven catalog update refreshes imported prices)."
+        case .commitmentBeyondHorizon:
+            let months = f.months ?? 0
+            return "\(label) is committed for \(months) \(months == 1 ? "month" : "months") past the end of the horizon: the \(money.amount(f.amount ?? 0)) it still owes then is not in its total. Lengthen months to count it, or weigh it beside the savings."
         case .offerSpread:
             return "\(label) takes the cheapest catalog offer for its GPU, \(f.offer ?? "") at \(money.amount(f.amount ?? 0)) a GPU-hour (\(f.provider ?? "")); the dearest, \(f.dearestOffer ?? ""), costs \(money.amount(f.dearestHourly ?? 0)), more than twice as much. The verdict rests on the cheapest: check that it can supply the GPUs, or name an offer with gpu_offer."
         }

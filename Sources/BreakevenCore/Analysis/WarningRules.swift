@@ -34,6 +34,9 @@ enum WarningRules {
             if let plan = option.terms(OwnedHardwarePlan.self), plan.wattsBusy == 0, plan.wattsIdle == 0 {
                 out.append(Warning(.noEnergyCost, option: option.id))
             }
+            if let owed = owedBeyondHorizon(option, scenario, result) {
+                out.append(Warning(.commitmentBeyondHorizon, option: option.id, WarningFigures(months: owed.months, amount: owed.amount)))
+            }
         }
         for age in scenario.priceAges where age.days > CatalogPriceAge.limit {
             var figures = WarningFigures()
@@ -44,6 +47,27 @@ enum WarningRules {
             out.append(Warning(.stalePrice, option: age.optionID, figures))
         }
         return out
+    }
+
+    /// What a commitment still owes after the last month of the horizon, and for how many months:
+    /// reserved replicas from month 1 for their term, at the reserved price; provisioned units
+    /// from the start of the last term, at the last month's bill for them (units and price are
+    /// held for a term). Owned machines need none: their book value or resale is credited at the end.
+    static func owedBeyondHorizon(_ option: ServingOption, _ scenario: Scenario, _ result: OptionResult) -> (months: Int, amount: Double)? {
+        let end = scenario.start.adding(months: scenario.months)
+        func hours(_ months: Int) -> Double { (0..<months).reduce(0) { $0 + end.adding(months: $1).hours } }
+        if let d = option.terms(SelfHostedDeployment.self), let r = d.reservation, r.termMonths > scenario.months, r.replicas > 0 {
+            let months = r.termMonths - scenario.months
+            return (months, Double(r.replicas * d.gpusPerReplica) * r.hourly * hours(months))
+        }
+        if let p = option.terms(ProvisionedTerms.self), p.termMonths > 1, let last = result.months.last, last.costs.provisioned > 0 {
+            let lastTermEnd = ((scenario.months - 1) / p.termMonths + 1) * p.termMonths
+            let months = lastTermEnd - scenario.months
+            guard months > 0 else { return nil }
+            let perMonth = last.costs.provisioned
+            return (months, p.pricedPerMonth ? perMonth * Double(months) : perMonth / last.date.hours * hours(months))
+        }
+        return nil
     }
 
     /// What the requests a subscription serves itself would cost a month at the prices of the

@@ -33,6 +33,9 @@ public enum WarningCode: String, Sendable, Hashable, Codable, CaseIterable {
     case offerSpread = "offer_spread"
     /// A catalog price last seen in force long before `as_of`: it may have changed.
     case stalePrice = "stale_price"
+    /// Reserved replicas or provisioned units committed for a term that runs past the horizon:
+    /// what the commitment still owes then is not in the option's total.
+    case commitmentBeyondHorizon = "commitment_beyond_horizon"
 }
 
 /// The figures a warning rests on; each code fills the ones it needs.

@@ -1,0 +1,26 @@
+import Testing
+@testable import BreakevenCore
+@testable import BreakevenReports
+
+/// Warnings in the words a report prints, from the facts the analysis found.
+@Suite("Warning wording")
+struct WarningWordingTests {
+    @Test func aCommitmentBeyondTheHorizonSaysWhatItStillOwes() throws {
+        // 2 reserved replicas of 1 GPU at $1.50 a GPU-hour for 12 months, in a 3-month horizon from
+        // January 2027: April to December have 6,600 hours; 2 × $1.50 × 6,600 = $19,800 left owing.
+        let text = """
+            { "version": 1, "name": "t", "start": "2027-01", "months": 3,
+              "workload": { "requests_per_month": 100000, "input_tokens_per_request": 1000, "output_tokens_per_request": 100 },
+              "options": [
+                { "id": "api", "type": "api", "prices": { "input_per_mtok": 2, "output_per_mtok": 8 } },
+                { "id": "gpu", "type": "self_hosted", "label": "Reserved GPUs", "gpu_hourly": 2,
+                  "commitment": { "reserved_replicas": 2, "reserved_hourly": 1.5, "term_months": 12 },
+                  "throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 10000 } } ] }
+            """
+        let scenario = try ScenarioLoader.load(Array(text.utf8), file: "t.json").scenario
+        let result = BreakevenAnalysis.analyse(scenario, Simulator.project(scenario))
+        let warning = try #require(result.warnings.first { $0.code == .commitmentBeyondHorizon })
+        #expect(WarningWording.sentence(warning, in: result)
+                == "Reserved GPUs is committed for 9 months past the end of the horizon: the $19,800.00 it still owes then is not in its total. Lengthen months to count it, or weigh it beside the savings.")
+    }
+}
