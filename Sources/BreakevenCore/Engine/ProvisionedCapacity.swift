@@ -36,6 +36,16 @@ struct ProvisionedTerms: ServingTerms, Sendable {
         units == minUnits || (units > minUnits && units % max(1, increment) == 0)
     }
 
+    /// What a count the provider does not sell is worded as, at `units`.
+    static func unsold(_ units: Int, minUnits: Int, increment: Int) -> String {
+        "expected min_units (\(minUnits)) or a multiple of unit_increment (\(increment)) above it, found \(units)"
+    }
+
+    /// Separate output units: at least their minimum.
+    static func outputMinimum(_ units: Int, minUnits: Int) -> FigureOrder {
+        FigureOrder("min_output_units", Double(minUnits), atMost: "output_units", Double(units), blamingHigh: true)
+    }
+
     /// Output capacity sold in units of its own.
     struct OutputUnits: Sendable {
         /// Held every month; nil: sized like the input units.

@@ -142,12 +142,11 @@ enum ProvisionedOption: OptionDeclaration {
             let least = minUnits.value(s, values) ?? 1, step = increment.value(s, values) ?? 1
             r.check([FigureOrder("min_units", Double(least), atMost: "units", Double(units), blamingHigh: true)])
             if units > least, !ProvisionedTerms.sells(units, minUnits: least, increment: step) {
-                r.error("units", "expected min_units (\(least)) or a multiple of unit_increment (\(step)) above it, found \(units)")
+                r.error("units", ProvisionedTerms.unsold(units, minUnits: least, increment: step))
             }
         }
         if let units = s.outputUnits, separateOutput(s, values) {
-            r.check([FigureOrder("min_output_units", Double(minOutputUnits.value(s, values) ?? 1), atMost: "output_units", Double(units),
-                                 blamingHigh: true)])
+            r.check([ProvisionedTerms.outputMinimum(units, minUnits: minOutputUnits.value(s, values) ?? 1)])
         }
     }
 
@@ -169,10 +168,11 @@ enum ProvisionedOption: OptionDeclaration {
             overheads: SharedKeys.overheads(s))
         // Resolution checked the written units; a trial or a sweep point may draw others.
         if let units = terms.units, !ProvisionedTerms.sells(units, minUnits: terms.minUnits, increment: terms.unitIncrement) {
-            throw LoweringFailure(message: "units: expected min_units (\(terms.minUnits)) or a multiple of unit_increment (\(terms.unitIncrement)) above it, found \(units)")
+            throw LoweringFailure(message: "units: " + ProvisionedTerms.unsold(units, minUnits: terms.minUnits, increment: terms.unitIncrement))
         }
-        if let output = terms.outputUnits, let units = output.units, units < output.minUnits {
-            throw LoweringFailure(message: "output_units: expected at least min_output_units (\(output.minUnits)), found \(units)")
+        if let output = terms.outputUnits, let units = output.units {
+            let minimum = ProvisionedTerms.outputMinimum(units, minUnits: output.minUnits)
+            if !minimum.holds { throw LoweringFailure(message: "output_units: " + minimum.expectation(at: "output_units")) }
         }
         return LoweredOption(.single(terms))
     }
