@@ -53,9 +53,10 @@ struct CatalogCommand: ParsableCommand {
                                   g.fp8TFLOPS.map(number) ?? "–", number(g.tdpWatts)])
                 }
             case .offers:
-                table = TerminalTable(["id", "gpu", "provider", "commitment", "$/GPU-hour", "from"], left: [0, 1, 2, 3, 5])
+                table = TerminalTable(["id", "gpu", "provider", "commitment", "$/GPU-hour", "GPUs/instance", "from"], left: [0, 1, 2, 3, 6])
                 for o in snapshot.listGPUOffers(provider: provider, search: search, asOf: day) {
-                    table.append([o.id, o.gpu, o.provider, o.commitment.rawValue, Money.fixed(o.hourly, decimals: 2), o.effectiveFrom.description])
+                    table.append([o.id, o.gpu, o.provider, o.commitment.rawValue, Money.fixed(o.hourly, decimals: 2),
+                                  String(o.gpusPerInstance), o.effectiveFrom.description])
                 }
             case .hardware:
                 table = TerminalTable(["id", "name", "price", "memory GB", "TB/s", "busy W", "idle W"], left: [0, 1])
@@ -228,7 +229,7 @@ struct CatalogCommand: ParsableCommand {
         case .gpu(let g):
             return "GPU \(g.id): \(g.name)\n  \(n(g.memoryGB)) GB at \(n(g.bandwidthTBps)) TB/s; dense BF16 \(n(g.bf16TFLOPS)), FP8 \(n(g.fp8TFLOPS)), INT8 \(n(g.int8TOPS)), INT4 \(n(g.int4TOPS)) TFLOPS; \(n(g.tdpWatts)) W\n  source: \(g.source)"
         case .gpuOffer(let offers):
-            return offers.map { "offer \($0.id): \($0.gpu) at \($0.provider), \($0.commitment.rawValue), $\(n($0.hourly)) per GPU-hour from \($0.effectiveFrom)\n  source: \($0.source)" }.joined(separator: "\n")
+            return offers.map { "offer \($0.id): \($0.gpu) at \($0.provider), \($0.commitment.rawValue), $\(n($0.hourly)) per GPU-hour\($0.gpusPerInstance == 1 ? "" : " in instances of \($0.gpusPerInstance) GPUs") from \($0.effectiveFrom)\n  source: \($0.source)" }.joined(separator: "\n")
         case .openModel(let m):
             return "open model \(m.id): \(m.name), \(Money.scientific(m.totalParameters)) parameters (\(Money.scientific(m.activeParameters)) active), \(m.layers) layers, hidden \(m.hiddenSize), \(m.attentionHeads) heads, \(m.latentKVValues.map { "latent KV cache of \($0) values per layer" } ?? "\(m.kvHeads) KV heads × \(m.headDimension)"), context \(m.contextLength), \(m.license)\n  source: \(m.source)"
         case .hardware(let machines):

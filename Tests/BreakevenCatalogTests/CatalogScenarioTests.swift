@@ -182,13 +182,15 @@ struct CatalogScenarioTests {
 
     @Test func reservedReplicasWithOnDemandBurst() throws {
         // 7,440,000 s / 2,678,400 s = 2.78 replicas of load; ÷ 0.7 = 3.97 → 4 replicas.
-        // 2 reserved for 12 months at Lambda's $1.85 reservation (the cheapest reserved_1y offer), the
-        // other 2 on demand at RunPod's $2.69: 2 × 744 × 1.85 + 2 × 744 × 2.69 = 2,752.80 + 4,002.72 = $6,755.52
+        // 2 reserved for 12 months at Lambda's $1.85 reservation (the cheapest reserved_1y offer), which
+        // rents 8x H100 SXM: one 8-GPU instance, whose 8 GPUs run all 4 replicas, so nothing bursts on
+        // demand: 8 × 744 × 1.85 = $11,011.20 (on 1-GPU rentals it would be 2 reserved and 2 on demand
+        // at RunPod's $2.69: 2 × 744 × 1.85 + 2 × 744 × 2.69 = $6,755.52).
         let workload = #"{ "requests_per_month": 7440000, "input_tokens_per_request": 0, "output_tokens_per_request": 1000 }"#
         let option = #"{ "id": "gpu", "type": "self_hosted", "gpu": "h100-sxm", "commitment": { "reserved_replicas": 2, "term_months": 12 }, \#(Self.fixedThroughput) }"#
         let m = try #require(Self.firstMonth(try Self.scenario([option], workload: workload), "gpu"))
         #expect(m.replicas == 4)
-        #expect(abs(m.costs.gpu - 6_755.52) < 1e-6)
+        #expect(abs(m.costs.gpu - 11_011.20) < 1e-6)
     }
 
     @Test func hardwareAndPlanFillTheirValues() throws {

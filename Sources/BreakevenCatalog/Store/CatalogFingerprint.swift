@@ -58,7 +58,9 @@ extension CatalogSnapshot {
         }
         for o in snapshot.gpuOffers {
             note(o.effectiveFrom)
-            row(["offer", o.id, o.gpu, o.provider, o.commitment.rawValue, money(o.hourly), o.effectiveFrom.description, o.source])
+            // The instance size only where it is not 1: a catalog without it keeps its fingerprint.
+            row(["offer", o.id, o.gpu, o.provider, o.commitment.rawValue, money(o.hourly), o.effectiveFrom.description, o.source]
+                + (o.gpusPerInstance == 1 ? [] : ["instance", String(o.gpusPerInstance)]))
         }
         for m in snapshot.openModels {
             note(m.retrievedOn)

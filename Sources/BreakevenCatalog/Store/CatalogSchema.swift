@@ -41,6 +41,12 @@ enum CatalogSchema {
         migrator.registerMigration("v6: cache writes, batch cache prices, service tiers, price dating and origin") { db in
             try addPriceDetail(db)
         }
+        migrator.registerMigration("v7: GPUs per rented instance") { db in
+            // an 8-GPU instance (AWS p5.48xlarge, GCP a3-highgpu-8g) is billed whole; 72: an NVL72 rack
+            try db.alter(table: "gpu_offer") { t in
+                t.add(column: "gpus_per_instance", .integer).notNull().defaults(to: 1).check { $0 >= 1 && $0 <= 72 }
+            }
+        }
         return migrator
     }
 

@@ -34,6 +34,9 @@ enum WarningRules {
             if let plan = option.terms(OwnedHardwarePlan.self), plan.wattsBusy == 0, plan.wattsIdle == 0 {
                 out.append(Warning(.noEnergyCost, option: option.id))
             }
+            if let d = option.terms(SelfHostedDeployment.self), let idle = idleInstanceGPUs(d, result) {
+                out.append(Warning(.idleInstanceGPUs, option: option.id, idle))
+            }
             if let owed = owedBeyondHorizon(option, scenario, result) {
                 out.append(Warning(.commitmentBeyondHorizon, option: option.id, WarningFigures(months: owed.months, amount: owed.amount)))
             }
@@ -50,7 +53,8 @@ enum WarningRules {
     }
 
     /// What a commitment still owes after the last month of the horizon, and for how many months:
-    /// reserved replicas from month 1 for their term, at the reserved price; provisioned units
+    /// reserved replicas from month 1 for their term, at the reserved price for every GPU of their
+    /// instances; provisioned units
     /// from the start of the last term, at the last month's bill for them (units and price are
     /// held for a term). Owned machines need none: their book value or resale is credited at the end.
     static func owedBeyondHorizon(_ option: ServingOption, _ scenario: Scenario, _ result: OptionResult) -> (months: Int, amount: Double)? {
@@ -58,7 +62,7 @@ enum WarningRules {
         func hours(_ months: Int) -> Double { (0..<months).reduce(0) { $0 + end.adding(months: $1).hours } }
         if let d = option.terms(SelfHostedDeployment.self), let r = d.reservation, r.termMonths > scenario.months, r.replicas > 0 {
             let months = r.termMonths - scenario.months
-            return (months, Double(r.replicas * d.gpusPerReplica) * r.hourly * hours(months))
+            return (months, d.packing(of: r).billedGPUs(replicas: Double(r.replicas)) * r.hourly * hours(months))
         }
         if let p = option.terms(ProvisionedTerms.self), p.termMonths > 1, let last = result.months.last, last.costs.provisioned > 0 {
             let lastTermEnd = ((scenario.months - 1) / p.termMonths + 1) * p.termMonths
@@ -68,6 +72,32 @@ enum WarningRules {
             return (months, p.pricedPerMonth ? perMonth * Double(months) : perMonth / last.date.hours * hours(months))
         }
         return nil
+    }
+
+    /// The peak month of a deployment on whole instances, where they hold GPUs no replica uses:
+    /// the replicas running (at least the reserved ones while the reservation runs), the GPUs
+    /// they use, and the GPUs billed (the reservation's instances, plus on-demand instances for
+    /// the replicas above what those hold).
+    static func idleInstanceGPUs(_ d: SelfHostedDeployment, _ result: OptionResult) -> WarningFigures? {
+        guard let peak = result.months.max(by: { ($0.replicas ?? 0, $1.month) < ($1.replicas ?? 0, $0.month) }),
+              let needed = peak.replicas, needed > 0 else { return nil }
+        let onDemand = d.packing
+        var replicas = needed, billed = onDemand.billedGPUs(replicas: needed), instance = d.gpusPerInstance
+        if let r = d.reservation, peak.month <= r.termMonths, r.replicas > 0 {
+            let reserved = d.packing(of: r), held = reserved.replicasHeld(billingFor: Double(r.replicas))
+            replicas = max(needed, Double(r.replicas))
+            billed = reserved.billedGPUs(replicas: Double(r.replicas)) + onDemand.billedGPUs(replicas: max(0, needed - held))
+            if held > Double(r.replicas) || needed <= held { instance = r.gpusPerInstance }
+        }
+        let used = replicas * Double(d.gpusPerReplica)
+        guard billed > used else { return nil }
+        var figures = WarningFigures()
+        figures.month = peak.month
+        figures.replicas = Int(replicas)
+        figures.gpus = Int(used)
+        figures.billedGPUs = Int(billed)
+        figures.gpusPerInstance = instance
+        return figures
     }
 
     /// What the requests a subscription serves itself would cost a month at the prices of the

@@ -6,7 +6,8 @@ public enum GPUCommitment: String, Sendable, Hashable, Codable, CaseIterable {
     case spot
 }
 
-/// One provider's price for one GPU-hour under one commitment, from a date on.
+/// One provider's price for one GPU-hour under one commitment, from a date on, and how many GPUs
+/// it rents at once: an 8-GPU instance (AWS p5.48xlarge, GCP a3-highgpu-8g) is billed whole.
 public struct GPUOffer: Sendable, Hashable, Codable {
     /// e.g. `h100-sxm/lambda/on_demand`
     public var id: String
@@ -15,16 +16,20 @@ public struct GPUOffer: Sendable, Hashable, Codable {
     public var commitment: GPUCommitment
     /// USD per GPU-hour.
     public var hourly: Double
+    /// GPUs the provider rents together (the instance the price is quoted for): a deployment pays
+    /// for every GPU of each instance it starts, busy or not.
+    public var gpusPerInstance: Int
     public var effectiveFrom: CalendarDay
     public var source: String
 
     public init(id: String, gpu: String, provider: String, commitment: GPUCommitment, hourly: Double,
-                effectiveFrom: CalendarDay, source: String) {
+                gpusPerInstance: Int = 1, effectiveFrom: CalendarDay, source: String) {
         self.id = id
         self.gpu = gpu
         self.provider = provider
         self.commitment = commitment
         self.hourly = hourly
+        self.gpusPerInstance = gpusPerInstance
         self.effectiveFrom = effectiveFrom
         self.source = source
     }

@@ -24,9 +24,13 @@ final class ReplicaSizing {
     let replicasPerLoad: Double
     let minReplicas: Double
     let reservation: SelfHostedDeployment.Reservation?
+    /// Replicas the reserved instances hold (at least the replicas reserved: a partly filled
+    /// instance is paid whole, so its free GPUs serve too), and the GPUs billed for them.
+    let reserved: (replicas: Double, gpus: Double)?
     /// USD per GPU-hour on demand, before the trend.
     let gpuHourly: Double
-    let gpusPerReplica: Double
+    /// How on-demand GPUs are billed: in whole instances.
+    let packing: InstancePacking
     let overheads: OverheadCharges
     let gpuTrend: TrendFactors
 
@@ -46,8 +50,12 @@ final class ReplicaSizing {
         replicasPerLoad = (1 + deployment.interruptionOverhead) / deployment.maxUtilization * (1 - 1e-12)
         minReplicas = Double(deployment.minReplicas)
         reservation = deployment.reservation
+        reserved = deployment.reservation.map { r in
+            let packing = deployment.packing(of: r), replicas = Double(r.replicas)
+            return (packing.replicasHeld(billingFor: replicas), packing.billedGPUs(replicas: replicas))
+        }
         gpuHourly = deployment.gpuHourly
-        gpusPerReplica = Double(deployment.gpusPerReplica)
+        packing = deployment.packing
         overheads = OverheadCharges(deployment.overheads)
         gpuTrend = TrendFactors(perYear: deployment.gpuPriceChangePerYear, tables: trends)
     }
@@ -92,9 +100,16 @@ final class ReplicaSizing {
         let batchLoad = average * batchShare
         let interactive = average - batchLoad
         let hours = demand.date.hours
-        // Replicas each hour of a typical day of the month (whole replicas, so every sum below is exact).
-        let reserved: Double? = reservation.flatMap { demand.index < $0.termMonths ? Double($0.replicas) : nil }
-        var peakReplicas = 0.0, replicaHoursPerDay = 0.0, burstHoursPerDay = 0.0
+        // Replicas each hour of a typical day of the month, and the on-demand replicas and GPUs
+        // billed for them: above the reservation's while it runs (whole numbers, so every sum below
+        // is exact).
+        let held: Double? = reservation.flatMap { demand.index < $0.termMonths ? reserved?.replicas : nil }
+        var peakReplicas = 0.0, onDemandReplicaHoursPerDay = 0.0, onDemandGPUHoursPerDay = 0.0
+        @inline(__always) func run(_ r: Double, hours n: Double) {
+            let onDemand = held.map { max(0, r - $0) } ?? r
+            onDemandReplicaHoursPerDay += onDemand * n
+            onDemandGPUHoursPerDay += packing.billedGPUs(replicas: onDemand) * n
+        }
         if let factors = hourlyFactors, scaling == .hourly, !flatDay {
             // Batch traffic fills the valleys: it adds to every hour and does not peak. Replicas
             // for hour h: ceil((interactive·f_h + batch)·k), as ceil(a·f_h + b) with a and b once a month.
@@ -107,13 +122,11 @@ final class ReplicaSizing {
                         let r = max(minReplicas, ReplicaSizing.ceiling(a * f + b))
                         if r == minReplicas {
                             // Every hour left is as quiet or quieter: min_replicas all of them.
-                            replicaHoursPerDay += r * left
-                            if let reserved { burstHoursPerDay += max(0, r - reserved) * left }
+                            run(r, hours: left)
                             break
                         }
                         peakReplicas = max(peakReplicas, r)
-                        replicaHoursPerDay += r * n
-                        if let reserved { burstHoursPerDay += max(0, r - reserved) * n }
+                        run(r, hours: n)
                         left -= n
                     }
                     peakReplicas = max(peakReplicas, minReplicas)
@@ -123,8 +136,7 @@ final class ReplicaSizing {
                     for f in factors {
                         let r = max(minReplicas, ReplicaSizing.ceiling(a * f + b))
                         peakReplicas = max(peakReplicas, r)
-                        replicaHoursPerDay += r
-                        if let reserved { burstHoursPerDay += max(0, r - reserved) }
+                        run(r, hours: 1)
                     }
                 }
             }
@@ -138,21 +150,17 @@ final class ReplicaSizing {
                 // Only the peak is known: no shape to follow, so hourly scaling equals static.
                 peakReplicas = replicas(forLoad: interactive * peakFactor + batchLoad)
             }
-            replicaHoursPerDay = 24 * peakReplicas
-            if let reserved { burstHoursPerDay = 24 * max(0, peakReplicas - reserved) }
+            run(peakReplicas, hours: 24)
         }
         let days = Double(demand.date.days)
         var lines = CostLines()
-        var replicaHours: Double
         let onDemandHourly = gpuHourly * gpuTrend.factor(month: demand.index)
-        if let reservation, let reserved {
-            // Reserved replicas are paid every hour of the term; load above them bursts on demand.
-            let burstHours = burstHoursPerDay * days
-            replicaHours = reserved * hours + burstHours
-            lines.gpu = reserved * hours * gpusPerReplica * reservation.hourly + burstHours * gpusPerReplica * onDemandHourly
-        } else {
-            replicaHours = replicaHoursPerDay * days
-            lines.gpu = replicaHours * gpusPerReplica * onDemandHourly
+        var replicaHours = onDemandReplicaHoursPerDay * days
+        lines.gpu = onDemandGPUHoursPerDay * days * onDemandHourly
+        if let reservation, let held, let reserved {
+            // Reserved instances are paid every hour of the term; load above them bursts on demand.
+            replicaHours += held * hours
+            lines.gpu += reserved.gpus * hours * reservation.hourly
         }
         overheads.charge(&lines, demand)
         let tokens = tokensPerRequest.scaled(by: demand.requests)

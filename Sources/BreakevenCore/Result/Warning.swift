@@ -36,6 +36,9 @@ public enum WarningCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// Reserved replicas or provisioned units committed for a term that runs past the horizon:
     /// what the commitment still owes then is not in the option's total.
     case commitmentBeyondHorizon = "commitment_beyond_horizon"
+    /// Rented GPUs come in whole instances, and at the peak the replicas leave some of the GPUs
+    /// paid for without a replica.
+    case idleInstanceGPUs = "idle_instance_gpus"
 }
 
 /// The figures a warning rests on; each code fills the ones it needs.
@@ -68,4 +71,11 @@ public struct WarningFigures: Sendable, Hashable, Codable {
     public var lastSeen: String?
     public var days: Int?
     public var asOf: String?
+    /// Whole instances at the peak month: the replicas, the GPUs they use, the GPUs paid for and
+    /// the GPUs of an instance.
+    public var month: Int?
+    public var replicas: Int?
+    public var gpus: Int?
+    public var billedGPUs: Int?
+    public var gpusPerInstance: Int?
 }

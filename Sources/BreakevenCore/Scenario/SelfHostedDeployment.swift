@@ -10,6 +10,8 @@ struct SelfHostedDeployment: Sendable, Hashable {
     /// USD per GPU-hour.
     public var gpuHourly: Double
     public var gpusPerReplica: Int = 1
+    /// GPUs the provider rents together: every GPU of each instance started is billed.
+    public var gpusPerInstance: Int = 1
     public var throughput: Throughput
     public var maxUtilization: Double = 0.7
     public var minReplicas: Int = 1
@@ -22,10 +24,20 @@ struct SelfHostedDeployment: Sendable, Hashable {
     /// Extra capacity kept against spot interruptions: 0.1 provisions 10% more.
     public var interruptionOverhead: Double = 0
 
-    /// A GPU reservation: `replicas` billed at `hourly` per GPU for the first `termMonths` months.
+    /// A GPU reservation: `replicas` billed at `hourly` per GPU for the first `termMonths` months,
+    /// in whole instances of `gpusPerInstance` GPUs.
     struct Reservation: Sendable, Hashable {
         public var replicas: Int
         public var hourly: Double
         public var termMonths: Int
+        public var gpusPerInstance: Int = 1
+    }
+
+    /// How the on-demand GPUs are billed.
+    var packing: InstancePacking { InstancePacking(gpusPerReplica: gpusPerReplica, gpusPerInstance: gpusPerInstance) }
+
+    /// How the reserved GPUs are billed.
+    func packing(of reservation: Reservation) -> InstancePacking {
+        InstancePacking(gpusPerReplica: gpusPerReplica, gpusPerInstance: reservation.gpusPerInstance)
     }
 }

@@ -15,6 +15,7 @@ enum SelfHostedOption: OptionDeclaration {
         var reservation = Presence<ReservationSettings>()
         var interruptionOverhead: Double?
         var gpusPerReplica: Int?
+        var gpusPerInstance: Int?
         var derivation = DerivationSettings()
         var maxUtilization: Double?
         var minReplicas: Int?
@@ -26,6 +27,10 @@ enum SelfHostedOption: OptionDeclaration {
         var outputTokenMultiplier: Double?
         /// Resolved: the on-demand (or named, or committed) offer, in US dollars.
         var offer: GPUOffer?
+        /// Resolved: the offer whose price the document takes (none where it writes gpu_hourly): the
+        /// GPUs are rented in its instances. Kept apart from `offer` so that a trial or sweep setting
+        /// gpu_hourly leaves the instance as it is.
+        var pricingOffer: GPUOffer?
         /// Resolved: the cheapest offer was taken among offers more than 2× apart.
         var offerSpread: Warning?
     }
@@ -35,7 +40,9 @@ enum SelfHostedOption: OptionDeclaration {
         var replicas: Int?
         var hourly: Double?
         var termMonths: Int?
-        /// Resolved: the catalog's reserved offer for the term, in US dollars.
+        var gpusPerInstance: Int?
+        /// Resolved: the catalog's reserved offer for the term, in US dollars (none where reserved_hourly
+        /// is written): the reservation rents its instances.
         var offer: GPUOffer?
     }
 
@@ -54,7 +61,13 @@ enum SelfHostedOption: OptionDeclaration {
         "Reserved GPU price", .money(per: "GPU-hour"), "Price per reserved GPU-hour (default: the catalog's reserved offer for the term)."))
     static let term = NumberKey<ReservationSettings, Int>("term_months", \.termMonths, .atLeast(1, atMost: 240), default: .value(12), KeyDoc(
         "Reservation term", .count("months"), "Months the reservation runs from month 1."))
-    static let reservationObject = ObjectKey<Settings, ReservationSettings>("commitment", \.reservation.value, [reservedReplicas.key, reservedHourly.key, term.key],
+    static let reservedInstance = NumberKey<ReservationSettings, Int>("gpus_per_instance", \.gpusPerInstance, SharedKeys.instanceGPUs, default: .value(1),
+        catalog: CatalogField(value: { $0.offer.map { Double($0.gpusPerInstance) } },
+                              reference: { $0.offer.map(CatalogReference.init) }, isMoney: false), KeyDoc(
+            "GPUs per reserved instance", .count("GPUs"),
+            "GPUs the reservation rents together (default: the catalog's reserved offer's instance, else 1): its replicas are packed into whole instances, each paid in full."))
+    static let reservationObject = ObjectKey<Settings, ReservationSettings>("commitment", \.reservation.value,
+                                                                          [reservedReplicas.key, reservedHourly.key, term.key, reservedInstance.key],
                                                                           KeyDoc("Reservation", .text, "Reserved replicas, with on-demand burst above them."))
     static let interruption = NumberKey<Settings, Double>(
         "interruption_overhead", \.interruptionOverhead, .share,
@@ -62,6 +75,11 @@ enum SelfHostedOption: OptionDeclaration {
             "Spot interruption overhead", .share, "Extra capacity kept for spot interruptions."))
     static let gpusPerReplica = NumberKey<Settings, Int>("gpus_per_replica", \.gpusPerReplica, .atLeast(1, atMost: 64), default: .value(1), KeyDoc(
         "GPUs per replica", .count("GPUs"), "GPUs that serve one model replica (the tensor-parallel degree when derived)."))
+    static let gpusPerInstance = NumberKey<Settings, Int>("gpus_per_instance", \.gpusPerInstance, SharedKeys.instanceGPUs, default: .value(1),
+        catalog: CatalogField(value: { $0.pricingOffer.map { Double($0.gpusPerInstance) } },
+                              reference: { $0.pricingOffer.map(CatalogReference.init) }, isMoney: false), KeyDoc(
+            "GPUs per instance", .count("GPUs"),
+            "GPUs the provider rents together (default: the catalog offer's instance, else 1): replicas are packed into whole instances, each paid in full (AWS p5.48xlarge: 8)."))
     static let maxUtilization = NumberKey<Settings, Double>("max_utilization", \.maxUtilization, .atLeast(0.01, atMost: 1), default: .value(0.7), KeyDoc(
         "Highest planned utilization", .share, "Share of a replica's capacity the sizing may plan to use."))
     static let minReplicas = NumberKey<Settings, Int>("min_replicas", \.minReplicas, .atLeast(0, atMost: 10_000), default: .value(1), KeyDoc(
@@ -79,7 +97,7 @@ enum SelfHostedOption: OptionDeclaration {
             "GPU provider", .text, "Only this provider's catalog offers (lambda, runpod, aws…) for the gpu and commitment.")).key,
         commitmentKey, gpuHourly.key, interruption.key,
     ] + DerivationKeys.keys(\Settings.derivation) + [
-        gpusPerReplicaKey, maxUtilization.key, minReplicas.key, scaling.key, gpuPriceChange.key, multiplier.key,
+        gpusPerReplicaKey, gpusPerInstance.key, maxUtilization.key, minReplicas.key, scaling.key, gpuPriceChange.key, multiplier.key,
         SharedKeys.team("Engineers who operate the deployment.", \Settings.team),
         SharedKeys.oneTime(\Settings.oneTime), SharedKeys.monthlyFixed(\Settings.monthlyFixed),
     ]
@@ -170,6 +188,7 @@ enum SelfHostedOption: OptionDeclaration {
         if s.offer == nil, s.gpuHourly == nil, !r.has("gpu_offer"), s.commitment == nil, provider == nil {
             r.error(nil, "missing required key \"gpu_hourly\" (or a catalog \"gpu\" with offers, a \"gpu_offer\" or a \"commitment\")")
         }
+        s.pricingOffer = r.has("gpu_hourly") ? nil : s.offer
         if var reservation = s.reservation.written {
             let c = r.nested("commitment")
             if let catalogGPU, reservation.hourly == nil {
@@ -205,10 +224,11 @@ enum SelfHostedOption: OptionDeclaration {
         let derived = try s.pointee.derivation.capacity(c)
         let reservation = s.pointee.reservation.written.map { r in
             SelfHostedDeployment.Reservation(replicas: reservedReplicas.value(r, v) ?? 0, hourly: reservedHourly.value(r, v) ?? 0,
-                                             termMonths: term.value(r, v) ?? 12)
+                                             termMonths: term.value(r, v) ?? 12, gpusPerInstance: reservedInstance.value(r, v) ?? 1)
         }
         let deployment = SelfHostedDeployment(
             gpuHourly: gpuHourly.value(s, v) ?? 0, gpusPerReplica: derived?.capacity.tensorParallel ?? gpusPerReplica.value(s, v) ?? 1,
+            gpusPerInstance: gpusPerInstance.value(s, v) ?? 1,
             throughput: s.pointee.derivation.throughput(derived), maxUtilization: maxUtilization.value(s, v) ?? 0.7,
             minReplicas: minReplicas.value(s, v) ?? 1, scaling: scaling.value(s) ?? .static,
             gpuPriceChangePerYear: gpuPriceChange.value(s, v) ?? 0, outputTokenMultiplier: multiplier.value(s, v) ?? 1,

@@ -89,4 +89,7 @@ enum SharedKeys {
 
     /// Amounts of money up to a ceiling.
     static func money(_ max: Double) -> NumberBounds { .atLeast(0, atMost: max) }
+
+    /// GPUs rented together: 1 to an NVL72 rack's 72.
+    static let instanceGPUs = NumberBounds.atLeast(1, atMost: 72)
 }
