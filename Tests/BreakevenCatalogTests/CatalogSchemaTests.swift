@@ -50,6 +50,34 @@ import Testing
         #expect(try store.snapshot().openModels == CatalogStore.seed().openModels)
     }
 
+    @Test func anOfferMadeBeforeInstancesWereKnownRentsOneGPU() throws {
+        // A user's catalog from before v7, with an offer of their own, opened by this version.
+        let queue = try DatabaseOpening.inMemory()
+        try CatalogSchema.migrator.migrate(queue, upTo: "v6: cache writes, batch cache prices, service tiers, price dating and origin")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO gpu (id, name, memory_gb, bandwidth_tbps, bf16_tflops, tdp_watts, source, retrieved_on)
+                VALUES ('h100-sxm', 'H100', 80, 3.35, 989, 700, 'test', '2026-01-01')
+                """)
+            try db.execute(sql: """
+                INSERT INTO gpu_offer (offer_id, gpu_id, provider, commitment, hourly_micros, effective_from, source)
+                VALUES ('h100-sxm/mine/on_demand', 'h100-sxm', 'mine', 'on_demand', 2500000, '2026-01-01', 'our contract')
+                """)
+        }
+        let store = try CatalogStore(migrating: queue)
+        let offer = try #require(try store.snapshot().gpuOffers.first)
+        #expect(offer.gpusPerInstance == 1 && offer.hourly == 2.5)
+        // The seed's offers read back with their instances: GCP's a3-highgpu-8g rents 8 H100s.
+        try store.install(CatalogStore.seed())
+        #expect(try store.snapshot().gpuOffers.first { $0.id == "h100-sxm/gcp/on_demand" }?.gpusPerInstance == 8)
+        #expect(try store.snapshot().gpuOffers.filter { $0.provider != "mine" } == CatalogStore.seed().gpuOffers)
+        // An instance of 0 GPUs, or more than an NVL72 rack's 72, is refused where it is written and where it is read.
+        #expect((try? store.writer.write { try $0.execute(sql: "UPDATE gpu_offer SET gpus_per_instance = 0") }) == nil)
+        try store.writer.damage("UPDATE gpu_offer SET gpus_per_instance = 73 WHERE offer_id = 'h100-sxm/mine/on_demand'")
+        #expect(try #require(throws: DamagedRow.self) { try store.snapshot() }.description
+                == "gpu offer h100-sxm/mine/on_demand: gpus_per_instance: expected a whole number from 1 to 72, found 73")
+    }
+
     @Test func theSchemaRefusesWhatTheCatalogMustNeverHold() throws {
         let store = try CatalogStore.inMemory()
         try store.install(CatalogStore.seed())
@@ -213,6 +241,10 @@ import Testing
         var cheaper = seed
         cheaper.gpuOffers[0].hourly -= 0.01
         #expect(cheaper.fingerprint != seed.fingerprint)
+        // An offer's instance is part of what it sells.
+        var wider = seed
+        wider.gpuOffers[0].gpusPerInstance += 1
+        #expect(wider.fingerprint != seed.fingerprint)
         #expect(seed.fingerprint.hasPrefix("catalog-v1:\(seed.modelPrices.count + seed.gpus.count + seed.gpuOffers.count + seed.openModels.count + seed.hardware.count + seed.plans.count + seed.entries.count):"))
         #expect(CatalogSnapshot().fingerprint == "catalog-v1:0:none:cbf29ce484222325") // FNV-1a offset basis: nothing hashed
     }
