@@ -54,7 +54,7 @@ enum WarningRules {
 
     /// What a commitment still owes after the last month of the horizon, and for how many months:
     /// reserved replicas from month 1 for their term, at the reserved price for every GPU of their
-    /// instances; provisioned units
+    /// instances; GPUs all reserved (a commitment word), each purchase for the rest of its term; provisioned units
     /// from the start of the last term, at the last month's bill for them (units and price are
     /// held for a term). Owned machines need none: their book value or resale is credited at the end.
     static func owedBeyondHorizon(_ option: ServingOption, _ scenario: Scenario, _ result: OptionResult) -> (months: Int, amount: Double)? {
@@ -63,6 +63,17 @@ enum WarningRules {
         if let d = option.terms(SelfHostedDeployment.self), let r = d.reservation, r.termMonths > scenario.months, r.replicas > 0 {
             let months = r.termMonths - scenario.months
             return (months, d.packing(of: r).billedGPUs(replicas: Double(r.replicas)) * r.hourly * hours(months))
+        }
+        if let d = option.terms(SelfHostedDeployment.self), let term = d.termMonths {
+            // Every GPU reserved: the engine's purchases, replayed from each month's peak replicas.
+            let ledger = ReservationLedger(termMonths: term), packing = d.packing
+            let trend = TrendFactors(perYear: d.gpuPriceChangePerYear)
+            for m in result.months {
+                ledger.hold(packing.groups(replicas: m.replicas ?? 0), month: m.month - 1, factor: trend.factor(month: m.month - 1))
+            }
+            let owed = ledger.owed(after: scenario.months)
+            guard let months = owed.map(\.monthsLeft).max() else { return nil }
+            return (months, owed.reduce(0) { $0 + $1.purchase.count * packing.gpusPerGroup * d.gpuHourly * $1.purchase.factor * hours($1.monthsLeft) })
         }
         if let p = option.terms(ProvisionedTerms.self), p.termMonths > 1, let last = result.months.last, last.costs.provisioned > 0 {
             let lastTermEnd = ((scenario.months - 1) / p.termMonths + 1) * p.termMonths

@@ -4,6 +4,15 @@ public enum GPUCommitment: String, Sendable, Hashable, Codable, CaseIterable {
     case reserved1y = "reserved_1y"
     case reserved3y = "reserved_3y"
     case spot
+
+    /// The months a commitment binds every GPU for; nil: by the hour.
+    var termMonths: Int? {
+        switch self {
+        case .reserved1y: 12
+        case .reserved3y: 36
+        case .onDemand, .spot: nil
+        }
+    }
 }
 
 /// One provider's price for one GPU-hour under one commitment, from a date on, and how many GPUs

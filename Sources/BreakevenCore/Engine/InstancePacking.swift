@@ -20,12 +20,16 @@ struct InstancePacking: Sendable, Hashable {
         }
     }
 
-    /// GPUs billed while `replicas` (a whole number) run: ⌈replicas / replicas per group⌉ × GPUs
-    /// per group. Whole numbers in, whole numbers out: sums of them stay exact.
+    /// Groups `replicas` (a whole number) take: ⌈replicas / replicas per group⌉.
     @inline(__always)
-    func billedGPUs(replicas: Double) -> Double {
-        replicasPerGroup == 1 ? replicas * gpusPerGroup : ReplicaSizing.ceiling(replicas / replicasPerGroup) * gpusPerGroup
+    func groups(replicas: Double) -> Double {
+        replicasPerGroup == 1 ? replicas : ReplicaSizing.ceiling(replicas / replicasPerGroup)
     }
+
+    /// GPUs billed while `replicas` run: their groups × GPUs per group. Whole numbers in, whole
+    /// numbers out: sums of them stay exact.
+    @inline(__always)
+    func billedGPUs(replicas: Double) -> Double { groups(replicas: replicas) * gpusPerGroup }
 
     /// Replicas the GPUs billed for `replicas` can run: what a reservation of that many holds.
     func replicasHeld(billingFor replicas: Double) -> Double {

@@ -31,6 +31,9 @@ final class ReplicaSizing {
     let gpuHourly: Double
     /// How on-demand GPUs are billed: in whole instances.
     let packing: InstancePacking
+    /// Every GPU reserved for a term (`commitment: "reserved_1y"`): what each month bought, held
+    /// from month to month by reference; nil: rented by the hour.
+    let ledger: ReservationLedger?
     let overheads: OverheadCharges
     let gpuTrend: TrendFactors
 
@@ -56,6 +59,7 @@ final class ReplicaSizing {
         }
         gpuHourly = deployment.gpuHourly
         packing = deployment.packing
+        ledger = deployment.termMonths.map(ReservationLedger.init(termMonths:))
         overheads = OverheadCharges(deployment.overheads)
         gpuTrend = TrendFactors(perYear: deployment.gpuPriceChangePerYear, tables: trends)
     }
@@ -94,8 +98,51 @@ final class ReplicaSizing {
 
     func month(_ demand: MonthDemand) -> MonthlyProjection { MonthlyProjection(demand, monthCost(demand)) }
 
+    /// A month sized and billed, before GPUs reserved for a term and the overheads.
+    struct SizedMonth {
+        var lines = CostLines()
+        var peakReplicas: Double
+        /// Replica-hours paid for, and the replica-hours of load served.
+        var replicaHours: Double
+        var servedHours: Double
+    }
+
     @inline(__always)
     func monthCost(_ demand: MonthDemand) -> MonthCost {
+        var month = sized(demand)
+        if let ledger {
+            // Everything reserved: the peak hour's instances, kept every hour until their terms end,
+            // each at the price of the month it was bought.
+            let hours = demand.date.hours
+            ledger.hold(packing.groups(replicas: month.peakReplicas), month: demand.index, factor: gpuTrend.factor(month: demand.index))
+            month.replicaHours = ledger.held * packing.replicasPerGroup * hours
+            month.lines.gpu = ledger.pricedHeld * packing.gpusPerGroup * hours * gpuHourly
+        }
+        return finished(month, demand)
+    }
+
+    /// A month of an option that reserves every GPU for a term, without them: its cost, the
+    /// groups of instances its peak needs reserved, what one group reserved costs that month at
+    /// month-1 prices, and that month's price factor. A switch prices its every month from these
+    /// without stepping the ledger (`SwitchSides`).
+    func unreserved(_ demand: MonthDemand) -> (total: Double, groups: Double, groupCost: Double, factor: Double) {
+        var month = sized(demand)
+        month.lines.gpu = 0
+        return (finished(month, demand).costs.total, packing.groups(replicas: month.peakReplicas),
+                packing.gpusPerGroup * demand.date.hours * gpuHourly, gpuTrend.factor(month: demand.index))
+    }
+
+    @inline(__always)
+    private func finished(_ month: SizedMonth, _ demand: MonthDemand) -> MonthCost {
+        var lines = month.lines
+        overheads.charge(&lines, demand)
+        let tokens = tokensPerRequest.scaled(by: demand.requests)
+        return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output, replicas: month.peakReplicas,
+                         utilization: month.replicaHours > 0 ? month.servedHours / month.replicaHours : nil)
+    }
+
+    @inline(__always)
+    private func sized(_ demand: MonthDemand) -> SizedMonth {
         let average = demand.requests * workPerRequest / demand.date.seconds
         let batchLoad = average * batchShare
         let interactive = average - batchLoad
@@ -162,9 +209,6 @@ final class ReplicaSizing {
             replicaHours += held * hours
             lines.gpu += reserved.gpus * hours * reservation.hourly
         }
-        overheads.charge(&lines, demand)
-        let tokens = tokensPerRequest.scaled(by: demand.requests)
-        return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output,
-                         replicas: peakReplicas, utilization: replicaHours > 0 ? average * hours / replicaHours : nil)
+        return SizedMonth(lines: lines, peakReplicas: peakReplicas, replicaHours: replicaHours, servedHours: average * hours)
     }
 }

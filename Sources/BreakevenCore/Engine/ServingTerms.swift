@@ -130,6 +130,13 @@ extension ReplicaSizing: MonthlyCostModel {
     func monthCost(_ demand: MonthDemand, isLast: Bool) -> MonthCost { monthCost(demand) }
     func monthTotal(_ demand: MonthDemand, isLast: Bool) -> Double { monthCost(demand).costs.total }
     var oneTimeCost: Double { overheads.oneTime }
+    /// GPUs reserved for a term carry what earlier months bought.
+    var isStateless: Bool { ledger == nil }
+
+    func continueFrom(_ earlier: any MonthlyCostModel) {
+        guard let ledger, let earlier = (earlier as? ReplicaSizing)?.ledger else { return }
+        ledger.continueFrom(earlier)
+    }
 }
 
 extension SubscriptionBill: MonthlyCostModel {

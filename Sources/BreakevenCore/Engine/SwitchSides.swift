@@ -3,6 +3,12 @@
 /// before k + m, `to` standing by (no traffic) in months k..<k + m, its one-time costs in month
 /// k, and `to`'s months from k + m, each month's cost the same whatever k is. Prefix and suffix
 /// sums of those months give every k (and NPV the same way, discounted).
+///
+/// A `to` that reserves every GPU for a term (`commitment: "reserved_1y"`) carries what it bought
+/// from month to month, and what it buys depends on k. Its months are split: the rest of each
+/// month is the same whatever k is, and the reservations are replayed from k for each candidate
+/// from each month's need, a purchase costing its count × its month's price factor × the group
+/// costs of the months it is held (`ReservationLedger`'s rule, summed by purchase).
 struct SwitchSides {
     let from: OptionModel
     let to: OptionModel
@@ -13,17 +19,78 @@ struct SwitchSides {
     var toCosts: [Double] = []
     /// `to` standing by without traffic, started earlier, by month (only with an overlap).
     var idleCosts: [Double] = []
+    /// A `to` whose GPUs are all reserved for a term: what each month needs held, serving and
+    /// standing by, and the prices; its costs above leave the reserved GPUs out.
+    var reserved: ReservedSide?
 
-    /// nil when either side carries state (bought machines).
+    struct ReservedSide {
+        var termMonths: Int
+        var groups: [Double] = []
+        var idleGroups: [Double] = []
+        var factor: [Double] = []
+        /// A held group's cost in each month at month-1 prices, summed over the months before each.
+        var groupCostBefore: [Double] = [0]
+
+        /// What the reservations cost from month i to the end (of `groups.count`) when `to` starts at
+        /// i and serves from e (standing by before): each purchase × its price factor × the group
+        /// costs of the months it is held, and the same discounted (`discountedBefore`: the group
+        /// costs × the discount factors, summed over the months before each). `bought` is scratch.
+        func costs(from i: Int, serving e: Int, discountedBefore: UnsafeBufferPointer<Double>,
+                   bought: UnsafeMutableBufferPointer<Double>) -> (total: Double, npv: Double) {
+            groups.withUnsafeBufferPointer { groups in
+                idleGroups.withUnsafeBufferPointer { idleGroups in
+                    factor.withUnsafeBufferPointer { factor in
+                        groupCostBefore.withUnsafeBufferPointer { costBefore in
+                            let n = groups.count, term = termMonths
+                            var held = 0.0, total = 0.0, npv = 0.0
+                            for m in i..<n {
+                                if m - term >= i { held -= bought[m - term] }
+                                let buy = max(0, (m < e ? idleGroups[m] : groups[m]) - held)
+                                bought[m] = buy
+                                held += buy
+                                guard buy > 0 else { continue }
+                                let end = min(m + term, n)
+                                total += buy * factor[m] * (costBefore[end] - costBefore[m])
+                                npv += buy * factor[m] * (discountedBefore[end] - discountedBefore[m])
+                            }
+                            return (total, npv)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// nil when either side carries state (bought machines), but for a reserved `to`.
     init?(from: OptionModel, to: OptionModel, overlap: Int, demands: UnsafeBufferPointer<MonthDemand>) {
         self.from = from
         self.to = to
         self.overlap = max(overlap, 0)
         // `OptionModel.independentMonthCost` month by month, with the two cost models taken out
         // of their options once (each month would copy them out of the enum again).
-        guard case .single(let f) = from.model, f.isStateless, case .single(let t) = to.model, t.isStateless else { return nil }
+        guard case .single(let f) = from.model, f.isStateless, case .single(let t) = to.model else { return nil }
+        let sizing = (t as? ReplicaSizing).flatMap { $0.ledger == nil ? nil : $0 }
+        guard t.isStateless || sizing != nil else { return nil }
         fromCosts.reserveCapacity(demands.count)
         toCosts.reserveCapacity(demands.count)
+        if let sizing, let term = sizing.ledger?.termMonths {
+            var side = ReservedSide(termMonths: term)
+            for demand in demands {
+                fromCosts.append(f.monthTotal(demand.startingIn(0), isLast: false))
+                let serving = sizing.unreserved(demand.startingIn(-1))
+                toCosts.append(serving.total)
+                side.groups.append(serving.groups)
+                side.factor.append(serving.factor)
+                side.groupCostBefore.append(side.groupCostBefore[side.groupCostBefore.count - 1] + serving.groupCost)
+                if self.overlap > 0 {
+                    let idle = sizing.unreserved(demand.with(requests: 0).startingIn(-1))
+                    idleCosts.append(idle.total)
+                    side.idleGroups.append(idle.groups)
+                }
+            }
+            reserved = side
+            return
+        }
         for demand in demands {
             fromCosts.append(f.monthTotal(demand.startingIn(0), isLast: false))
             toCosts.append(t.monthTotal(demand.startingIn(-1), isLast: false))
@@ -57,18 +124,35 @@ struct SwitchSides {
             toAfter[i] = (toAfter[i + 1].total + toCosts[i], toAfter[i + 1].npv + toCosts[i] * discount[i])
         }
         let oneTime = to.oneTimeCost
+        // A reserved `to`: a held group's cost discounted, summed over the months before each.
+        var discountedBefore: [Double] = [], bought: [Double] = []
+        if let side = reserved {
+            discountedBefore = [0]
+            for m in 0..<n { discountedBefore.append(discountedBefore[m] + (side.groupCostBefore[m + 1] - side.groupCostBefore[m]) * discount[m]) }
+            bought = Array(repeating: 0, count: n)
+        }
+        func reservations(from i: Int, serving e: Int) -> (total: Double, npv: Double) {
+            guard reserved != nil else { return (0, 0) }
+            return discountedBefore.withUnsafeBufferPointer { discounted in
+                bought.withUnsafeMutableBufferPointer { reserved?.costs(from: i, serving: e, discountedBefore: discounted, bought: $0) ?? (0, 0) }
+            }
+        }
         return months.map { k in
             guard k <= n else { return .init(month: nil, totalCost: fromBefore[n].total, npv: fromBefore[n].npv) }
             let i = k - 1
             guard overlap > 0 else {
                 let start = toCosts[i] + oneTime
-                return .init(month: k, totalCost: fromBefore[i].total + start + toAfter[i + 1].total,
-                             npv: fromBefore[i].npv + start * discount[i] + toAfter[i + 1].npv)
+                let held = reservations(from: i, serving: i)
+                return .init(month: k, totalCost: fromBefore[i].total + start + toAfter[i + 1].total + held.total,
+                             npv: fromBefore[i].npv + start * discount[i] + toAfter[i + 1].npv + held.npv)
             }
             // `to` serves alone from month e; before it, `from` serves and `to` stands by from i.
             let e = min(i + overlap, n)
-            return .init(month: k, totalCost: fromBefore[e].total + (standbyBefore[e].total - standbyBefore[i].total) + oneTime + toAfter[e].total,
-                         npv: fromBefore[e].npv + (standbyBefore[e].npv - standbyBefore[i].npv) + oneTime * discount[i] + toAfter[e].npv)
+            let held = reservations(from: i, serving: e)
+            return .init(month: k, totalCost: fromBefore[e].total + (standbyBefore[e].total - standbyBefore[i].total) + oneTime + toAfter[e].total
+                             + held.total,
+                         npv: fromBefore[e].npv + (standbyBefore[e].npv - standbyBefore[i].npv) + oneTime * discount[i] + toAfter[e].npv
+                             + held.npv)
         }
     }
 
@@ -78,7 +162,8 @@ struct SwitchSides {
         let n = fromCosts.count, i = demand.index
         let k = min(max(at - 1, 0), n), alone = min(k + overlap, n)
         if i < k { return fromCosts[i] }
-        if i >= alone { return i == k ? to.monthCostAlone(demand.startingIn(k)).costs.total : toCosts[i] }
+        // A reserved `to` is stepped month by month from k: what it holds depends on when it started.
+        if i >= alone { return i == k || reserved != nil ? to.monthCostAlone(demand.startingIn(k)).costs.total : toCosts[i] }
         // The overlap: `from` serving and `to` standing by from month k, their lines added.
         let serving = from.monthCostAlone(demand.startingIn(0)).costs
         let idle = to.monthCostAlone(demand.with(requests: 0).startingIn(k)).costs

@@ -21,6 +21,10 @@ struct SelfHostedDeployment: Sendable, Hashable {
     public var overheads: Overheads = Overheads()
     /// Replicas reserved for a term, billed every hour whatever the load; nil: all on demand.
     public var reservation: Reservation?
+    /// Every GPU bought for a term of this many months (`commitment: "reserved_1y"`: 12,
+    /// `"reserved_3y"`: 36): paid every hour of its term, so capacity bought for a busy month
+    /// stays paid, and hourly scaling sheds none of it. nil: rented by the hour.
+    public var termMonths: Int?
     /// Extra capacity kept against spot interruptions: 0.1 provisions 10% more.
     public var interruptionOverhead: Double = 0
 

@@ -232,7 +232,8 @@ enum SelfHostedOption: OptionDeclaration {
             throughput: s.pointee.derivation.throughput(derived), maxUtilization: maxUtilization.value(s, v) ?? 0.7,
             minReplicas: minReplicas.value(s, v) ?? 1, scaling: scaling.value(s) ?? .static,
             gpuPriceChangePerYear: gpuPriceChange.value(s, v) ?? 0, outputTokenMultiplier: multiplier.value(s, v) ?? 1,
-            overheads: SharedKeys.overheads(s), reservation: reservation, interruptionOverhead: interruption.value(s, v) ?? 0)
+            overheads: SharedKeys.overheads(s), reservation: reservation, termMonths: s.pointee.commitment?.termMonths,
+            interruptionOverhead: interruption.value(s, v) ?? 0)
         return LoweredOption(.single(deployment), derived: derived, notes: s.pointee.offerSpread.map { [$0] } ?? [],
                              provider: s.pointee.gpuHourly == nil ? s.pointee.offer?.provider : nil)
     }

@@ -1,0 +1,111 @@
+import Testing
+@testable import BreakevenCore
+
+/// `commitment: "reserved_1y"` (the word) reserves every GPU: a reservation is paid every hour of
+/// its term from its purchase, so it neither follows the day's load nor falls when a month is
+/// quiet. A month that needs more buys more; a purchase whose term ends is bought again only if
+/// still needed.
+@Suite("Every GPU reserved for a term")
+struct ReservedCommitmentTests {
+    @Test func theLedgerKeepsEachPurchaseForItsTerm() {
+        // A term of 3 months; the price factor halves at month 1 and again at month 3.
+        let ledger = ReservationLedger(termMonths: 3)
+        ledger.hold(2, month: 0, factor: 1)
+        #expect(ledger.held == 2 && ledger.pricedHeld == 2)
+        // A quieter month keeps what month 0 bought.
+        ledger.hold(1, month: 1, factor: 0.5)
+        #expect(ledger.held == 2 && ledger.pricedHeld == 2)
+        // A busier one buys 2 more at its own price: 2 × 1 + 2 × 0.5 = 3.
+        ledger.hold(4, month: 2, factor: 0.5)
+        #expect(ledger.held == 4 && ledger.pricedHeld == 3)
+        // Month 0's 2 end with month 2: month 2's 2 cover a need of 1.
+        ledger.hold(1, month: 3, factor: 0.25)
+        #expect(ledger.held == 2 && ledger.pricedHeld == 1)
+        // A need of 3 buys 1 at 0.25: 2 × 0.5 + 0.25 = 1.25.
+        ledger.hold(3, month: 4, factor: 0.25)
+        #expect(ledger.held == 3 && ledger.pricedHeld == 1.25)
+        // After month 4 (5 months): month 2's purchase ends with month 4; month 4's runs 2 more months.
+        #expect(ledger.owed(after: 5).map { [$0.purchase.count, $0.purchase.factor, Double($0.monthsLeft)] } == [[1, 0.25, 2]])
+    }
+
+    static func option(_ commitment: String) -> String {
+        """
+        { "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "gpus_per_replica": 2, "commitment": "\(commitment)",
+          "throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 10000 },
+          "max_utilization": 1, "scaling": "hourly" }
+        """
+    }
+
+    @Test func reservedGPUsDoNotFollowTheDay() throws {
+        // SelfHostedCostTests' business day: 12 hours at 3 replicas, 12 at 1 (April 2026, 30 days).
+        let workload = SelfHostedCostTests.workload(shape: SelfHostedCostTests.businessHours)
+        func month(_ commitment: String) throws -> MonthlyProjection {
+            try #require(ScenarioText.project(try ScenarioText.scenario(workload: workload, options: [Self.option(commitment)]))["gpu"]?.first)
+        }
+        // On demand, hourly: (12 × 3 + 12 × 1) × 30 = 1,440 replica-hours × 2 GPUs × $2 = $5,760.
+        #expect(close(try month("on_demand").costs.gpu, 5_760))
+        // Reserved: the peak's 3 replicas every hour, 3 × 720 × 2 × $2 = $8,640; served 2.0 of 3.
+        let reserved = try month("reserved_1y")
+        #expect(close(reserved.costs.gpu, 8_640))
+        #expect(reserved.replicas == 3 && close(reserved.utilization, 2.0 / 3.0))
+    }
+
+    @Test func aQuietMonthStillPaysWhatABusyOneReserved() throws {
+        // 2 months from April 2026: 25.92M requests in April (an average load of 2.0 replicas, see
+        // SelfHostedCostTests), then growth of -50% a month: 1.0 in May. Flat day, 100% utilization:
+        // April needs 2 replicas, May 1.
+        let workload = """
+            { "requests_per_month": 25920000, "input_tokens_per_request": 1000, "output_tokens_per_request": 100,
+              "growth": { "monthly_rate": -0.5 }, "load_shape": { "hourly": [\(Array(repeating: "1", count: 24).joined(separator: ","))] } }
+            """
+        let s = try ScenarioText.scenario(months: 2, workload: workload, options: [Self.option("reserved_1y")])
+        let months = try #require(ScenarioText.project(s)["gpu"])
+        #expect(months.map(\.replicas) == [2, 1])
+        // May keeps April's 2 replicas: 2 × 2 GPUs × 744 hours × $2 = $5,952 (on demand it would pay 1: $2,976).
+        #expect(close(months[0].costs.gpu, 2 * 2 * 720 * 2) && close(months[1].costs.gpu, 5_952))
+    }
+
+    @Test func aReservationPastTheHorizonOwesTheRestOfItsTerm() throws {
+        // One replica of 2 GPUs reserved in January 2027 for 12 months; the horizon ends with March:
+        // 2 GPUs × $2 × 6,600 hours (April to December 2027) = $26,400 still owed.
+        let gpu = #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "gpus_per_replica": 2, "commitment": "reserved_1y", \#(CommitmentBeyondHorizonTests.throughput) }"#
+        #expect(try CommitmentBeyondHorizonTests.warnings(gpu) == [Warning(.commitmentBeyondHorizon, option: "gpu", WarningFigures(months: 9, amount: 26_400))])
+        // On demand owes nothing.
+        #expect(try CommitmentBeyondHorizonTests.warnings(gpu.replacingOccurrences(of: "reserved_1y", with: "on_demand")).isEmpty)
+    }
+}
+
+extension ReservedCommitmentTests {
+    /// A switch to reserved GPUs: what the reservations hold depends on the month the switch
+    /// happens, so each candidate is priced by replaying them from that month. Every candidate,
+    /// with and without an overlap, equals the option projected month by month with that switch.
+    @Test func aSwitchToReservedGPUsPricesEveryMonthAsItsProjection() throws {
+        // 24 months, a load that rises 6% a month, then falls by half in month 13 (a quiet month
+        // still pays the reservations of busy ones), with the GPU price falling 20% a year (a
+        // purchase keeps its month's price for its term).
+        for overlap in [3, 0] {
+            let s = try ScenarioText.scenario(months: 24, discountRate: 0.1, workload: """
+                { "requests_per_month": 2000000, "input_tokens_per_request": 800, "output_tokens_per_request": 400,
+                  "growth": { "schedule": [1, 1.06, 1.12, 1.19, 1.26, 1.34, 1.42, 1.5, 1.59, 1.69, 1.79, 1.9, 0.95, 1, 1.06, 1.12, 1.19, 1.26, 1.34, 1.42, 1.5, 1.59, 1.69, 1.79] } }
+                """, options: [
+                    #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 3 }, "price_change_per_year": -0.3 }"#,
+                    #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "commitment": "reserved_1y", "min_replicas": 2, "throughput": { "output_tokens_per_second": 400, "input_tokens_per_second": 4000 }, "gpu_price_change_per_year": -0.2, "team": { "engineers": 0.5, "cost_per_engineer_per_year": 120000 }, "one_time": { "migration": 40000 } }"#,
+                    #"{ "id": "move", "type": "switch", "from": "api", "to": "gpu", "at_month": "best", "overlap_months": \#(overlap) }"#,
+                ])
+            let demands = (0..<s.months).map { Simulator.demand(month: $0, of: s) }
+            guard case .switchover(let plan) = s.options[2].kind else { Issue.record("not a switch"); return }
+            // The one-pass evaluation takes the reserved side (it used to fall back to a projection per month).
+            let sides = demands.withUnsafeBufferPointer { SwitchSides(plan, in: s, demands: $0, trends: nil) }
+            #expect(sides?.reserved?.termMonths == 12)
+            // The reservations matter: month 13 needs fewer replicas than month 12 holds.
+            let replicas = Simulator.project(s).options[1].months.map { $0.replicas ?? 0 }
+            #expect(replicas[12] < replicas[11])
+            let evaluation = SwitchEvaluation.best(s.options[2], plan, in: s, demands: demands)
+            #expect(evaluation.candidates.count == 25)
+            expectEveryCandidateIsItsProjection(evaluation, of: s.options[2], in: s, demands: demands)
+            // The totals path (trials, sweeps) adds up the same months as the projection.
+            let projected = Simulator.project(s).options[2].months.reduce(0) { $0 + $1.totalCost }
+            #expect(close(MonteCarloTests.totals(s)[2].totalCost, projected, tolerance: 1e-12))
+        }
+    }
+}
