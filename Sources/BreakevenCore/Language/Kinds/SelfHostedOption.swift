@@ -118,7 +118,7 @@ enum SelfHostedOption: OptionDeclaration {
     static let commitmentKey: Key<Settings> = {
         let word = ChoiceKey<Settings, GPUCommitment>("commitment", \.commitment, KeyDoc("Commitment", .text, ""))
         return Key(field: Field("commitment", .anyOf([.string(.oneOf(GPUCommitment.allCases.map(\.rawValue))), .object(reservationObject.objectShape)]),
-                                "The cheapest catalog offer for the gpu under this commitment, or reserved replicas with on-demand burst."),
+                                "The cheapest catalog offer for the gpu under this commitment (reserved_1y and reserved_3y reserve every GPU for 12 or 36 months from the month that needs it, paid every hour), or reserved replicas with on-demand burst."),
                    doc: KeyDoc("Commitment", .text, "How the GPUs are bought."),
                    read: Presence.wordOrObject("commitment", word: word.key, object: reservationObject.key, at: \.reservation),
                    record: { s, r, c in
