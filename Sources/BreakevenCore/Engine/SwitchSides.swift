@@ -15,6 +15,9 @@ struct SwitchSides {
     let overlap: Int
     /// `from` serving from month 0, by month.
     var fromCosts: [Double] = []
+    /// Their lines, for a `from` whose GPUs are all reserved (stepped once, in order: its months
+    /// before the switch are the same whatever k is; an overlap month adds `to`'s to them).
+    var fromLines: [CostLines]?
     /// `to` serving, started earlier (no one-time costs), by month.
     var toCosts: [Double] = []
     /// `to` standing by without traffic, started earlier, by month (only with an overlap).
@@ -61,22 +64,31 @@ struct SwitchSides {
         }
     }
 
-    /// nil when either side carries state (bought machines), but for a reserved `to`.
+    /// nil when either side carries state (bought machines), but for GPUs reserved for a term.
     init?(from: OptionModel, to: OptionModel, overlap: Int, demands: UnsafeBufferPointer<MonthDemand>) {
         self.from = from
         self.to = to
         self.overlap = max(overlap, 0)
         // `OptionModel.independentMonthCost` month by month, with the two cost models taken out
         // of their options once (each month would copy them out of the enum again).
-        guard case .single(let f) = from.model, f.isStateless, case .single(let t) = to.model else { return nil }
+        guard case .single(let f) = from.model, case .single(let t) = to.model else { return nil }
+        let reservesFrom = (f as? ReplicaSizing)?.ledger != nil
         let sizing = (t as? ReplicaSizing).flatMap { $0.ledger == nil ? nil : $0 }
-        guard t.isStateless || sizing != nil else { return nil }
+        guard f.isStateless || reservesFrom, t.isStateless || sizing != nil else { return nil }
+        if reservesFrom { fromLines = [] }
+        // `from`'s month i, in order.
+        func fromMonth(_ demand: MonthDemand) -> Double {
+            guard fromLines != nil else { return f.monthTotal(demand.startingIn(0), isLast: false) }
+            let lines = f.monthCost(demand.startingIn(0), isLast: false).costs
+            fromLines?.append(lines)
+            return lines.total
+        }
         fromCosts.reserveCapacity(demands.count)
         toCosts.reserveCapacity(demands.count)
         if let sizing, let term = sizing.ledger?.termMonths {
             var side = ReservedSide(termMonths: term)
             for demand in demands {
-                fromCosts.append(f.monthTotal(demand.startingIn(0), isLast: false))
+                fromCosts.append(fromMonth(demand))
                 let serving = sizing.unreserved(demand.startingIn(-1))
                 toCosts.append(serving.total)
                 side.groups.append(serving.groups)
@@ -92,7 +104,7 @@ struct SwitchSides {
             return
         }
         for demand in demands {
-            fromCosts.append(f.monthTotal(demand.startingIn(0), isLast: false))
+            fromCosts.append(fromMonth(demand))
             toCosts.append(t.monthTotal(demand.startingIn(-1), isLast: false))
             if self.overlap > 0 { idleCosts.append(t.monthTotal(demand.with(requests: 0).startingIn(-1), isLast: false)) }
         }
@@ -165,7 +177,7 @@ struct SwitchSides {
         // A reserved `to` is stepped month by month from k: what it holds depends on when it started.
         if i >= alone { return i == k || reserved != nil ? to.monthCostAlone(demand.startingIn(k)).costs.total : toCosts[i] }
         // The overlap: `from` serving and `to` standing by from month k, their lines added.
-        let serving = from.monthCostAlone(demand.startingIn(0)).costs
+        let serving = fromLines?[i] ?? from.monthCostAlone(demand.startingIn(0)).costs
         let idle = to.monthCostAlone(demand.with(requests: 0).startingIn(k)).costs
         var costs = CostLines()
         costs = costs + serving
