@@ -97,7 +97,7 @@ extension ReservedCommitmentTests {
             guard case .switchover(let plan) = s.options[2].kind else { Issue.record("not a switch"); return }
             // The one-pass evaluation takes the reserved side (it used to fall back to a projection per month).
             let sides = demands.withUnsafeBufferPointer { SwitchSides(plan, in: s, demands: $0, trends: nil) }
-            #expect(to == "gpu" ? sides?.reserved?.termMonths == 12 : sides?.fromLines?.count == 24)
+            #expect((to == "gpu" ? sides?.toReserved?.prices.termMonths : sides?.fromReserved?.prices.termMonths) == 12)
             // The reservations matter: month 13 needs fewer replicas than month 12 holds.
             let replicas = Simulator.project(s).options[1].months.map { $0.replicas ?? 0 }
             #expect(replicas[12] < replicas[11])
@@ -108,5 +108,30 @@ extension ReservedCommitmentTests {
             let projected = Simulator.project(s).options[2].months.reduce(0) { $0 + $1.totalCost }
             #expect(close(MonteCarloTests.totals(s)[2].totalCost, projected, tolerance: 1e-12))
         }
+    }
+
+    /// Switching away from a reservation does not end it: what it still owes in the months after
+    /// the switch is part of the switch's cost. 4 months from April 2026 (720, 744, 720 and 744
+    /// hours); 1,000 requests of 1,000 output tokens a month cost the API $10 ($10 per Mtok); one
+    /// replica of one GPU; the switch hands over in month 3.
+    @Test func aSwitchAwayStillPaysTheReservation() throws {
+        func months(_ commitment: String) throws -> [Double] {
+            let s = try ScenarioText.scenario(months: 4, workload: #"{ "requests_per_month": 1000, "input_tokens_per_request": 0, "output_tokens_per_request": 1000 }"#, options: [
+                #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 10 } }"#,
+                #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "commitment": \#(commitment), "throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 10000 } }"#,
+                #"{ "id": "move", "type": "switch", "from": "gpu", "to": "api", "at_month": 3 }"#,
+            ])
+            let projected = Simulator.project(s).options[2].months.map(\.totalCost)
+            // The totals path (trials, sweeps) adds up the same months.
+            #expect(MonteCarloTests.totals(s)[2].totalCost == projected.reduce(0, +))
+            return projected
+        }
+        // A reserved replica at $1.50 for 12 months: 720 × 1.5 = $1,080 and 744 × 1.5 = $1,116 a
+        // month, served or not; after the switch the API's $10 comes on top.
+        #expect(try months(#"{ "reserved_replicas": 1, "reserved_hourly": 1.5, "term_months": 12 }"#) == [1_080, 1_116, 1_090, 1_126])
+        // Every GPU reserved: month 1 buys one at $2 for 12 months, 720 × 2 = $1,440 and 744 × 2 = $1,488.
+        #expect(try months(#""reserved_1y""#) == [1_440, 1_488, 1_450, 1_498])
+        // On demand, the GPU stops with the switch.
+        #expect(try months(#""on_demand""#) == [1_440, 1_488, 10, 10])
     }
 }

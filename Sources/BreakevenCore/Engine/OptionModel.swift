@@ -116,6 +116,12 @@ struct OptionModel {
         return m.monthCost(demand, isLast: false)
     }
 
+    /// What a single model still owes in a month it does not serve (nil for composites).
+    func committedCost(_ demand: MonthDemand) -> CostLines? {
+        guard case .single(let m) = model else { return nil }
+        return m.committedCost(demand)
+    }
+
     /// What such a model charges once, in the month it starts serving (0 for composites).
     var oneTimeCost: Double {
         if case .single(let m) = model { return m.oneTimeCost }
@@ -139,6 +145,11 @@ struct OptionModel {
             if let standby = segment.standby {
                 let idle = models[standby].month(demand.with(requests: 0).startingIn(segment.months.lowerBound), isLast: isLast)
                 m = MonthlyProjection(combining: [m, idle], demand: demand)
+            }
+            // A model that served before and does not now still owes its reservations.
+            for j in models.indices where j != segment.model && j != segment.standby
+                && segments.contains(where: { $0.model == j && $0.months.lowerBound < demand.index }) {
+                if let owed = models[j].committedCost(demand) { m.costs = m.costs + owed }
             }
             model = .schedule(models: models, segments: segments)
             return m

@@ -121,15 +121,35 @@ final class ReplicaSizing {
         return finished(month, demand)
     }
 
-    /// A month of an option that reserves every GPU for a term, without them: its cost, the
-    /// groups of instances its peak needs reserved, what one group reserved costs that month at
-    /// month-1 prices, and that month's price factor. A switch prices its every month from these
+    /// A month of an option that reserves every GPU for a term, without them: its cost, and the
+    /// groups of instances its peak needs reserved. A switch prices its every month from these
     /// without stepping the ledger (`SwitchSides`).
-    func unreserved(_ demand: MonthDemand) -> (total: Double, groups: Double, groupCost: Double, factor: Double) {
+    func unreserved(_ demand: MonthDemand) -> (total: Double, groups: Double) {
         var month = sized(demand)
         month.lines.gpu = 0
-        return (finished(month, demand).costs.total, packing.groups(replicas: month.peakReplicas),
-                packing.gpusPerGroup * demand.date.hours * gpuHourly, gpuTrend.factor(month: demand.index))
+        return (finished(month, demand).costs.total, packing.groups(replicas: month.peakReplicas))
+    }
+
+    /// What one group of instances reserved costs in the month at month-1 prices.
+    func reservedGroupCost(_ demand: MonthDemand) -> Double { packing.gpusPerGroup * demand.date.hours * gpuHourly }
+
+    /// The GPU price trend's factor in the month: what a reservation bought then is priced at.
+    func priceFactor(_ demand: MonthDemand) -> Double { gpuTrend.factor(month: demand.index) }
+
+    /// What the deployment owes in a month it does not serve, once it has: reserved replicas to
+    /// the end of their term, and GPUs reserved by the commitment word to the end of each
+    /// purchase's term (nothing more is bought). nil: nothing.
+    func committedCost(_ demand: MonthDemand) -> CostLines? {
+        var lines = CostLines()
+        let hours = demand.date.hours
+        if let reservation, let reserved, demand.index < reservation.termMonths {
+            lines.gpu = reserved.gpus * hours * reservation.hourly
+        }
+        if let ledger {
+            ledger.hold(0, month: demand.index, factor: 0)
+            lines.gpu += ledger.pricedHeld * packing.gpusPerGroup * hours * gpuHourly
+        }
+        return lines.gpu > 0 ? lines : nil
     }
 
     @inline(__always)

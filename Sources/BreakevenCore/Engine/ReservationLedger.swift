@@ -62,6 +62,12 @@ final class ReservationLedger {
         return total
     }
 
+    /// What month `index` bought (0 when it bought nothing or has not been stepped).
+    func purchase(in index: Int) -> Double {
+        let p = bought[index % termMonths]
+        return p.month == index ? p.count : 0
+    }
+
     /// What is still held after month `months - 1`, purchase by purchase, with the months of its
     /// term left after it.
     func owed(after months: Int) -> [(purchase: Purchase, monthsLeft: Int)] {

@@ -59,6 +59,9 @@ protocol MonthlyCostModel {
     /// builds each month that happened from its own request mix and prices; what was bought or
     /// committed stays so).
     func continueFrom(_ earlier: any MonthlyCostModel)
+    /// What the model still owes in a month it does not serve, once it has served (a switch away,
+    /// a phase that pauses it): GPUs reserved for a term are paid to its end. nil: nothing.
+    func committedCost(_ demand: MonthDemand) -> CostLines?
 }
 
 /// Buffers cost models borrow from a thread's workspace, kept from one trial to the next.
@@ -84,6 +87,7 @@ extension MonthlyCostModel {
     var isStateless: Bool { true }
     func exchangeStorage(_ storage: inout CostModelStorage) {}
     func continueFrom(_ earlier: any MonthlyCostModel) {}
+    func committedCost(_ demand: MonthDemand) -> CostLines? { nil }
 }
 
 extension APIPricing: ServingTerms {

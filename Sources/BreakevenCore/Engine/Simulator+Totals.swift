@@ -34,10 +34,13 @@ extension Simulator {
                                     let candidates = sides.candidates(months: SwitchEvaluation.candidateMonths(plan, in: scenario), discount: discount)
                                     at = SwitchEvaluation.cheapest(candidates) ?? months + 1
                                 }
-                                out[k] = run(sides, switchAt: at, demands, discount, row)
-                                continue
-                            }
-                            if plan.at == .best {
+                                if sides.monthsAreSums {
+                                    out[k] = run(sides, switchAt: at, demands, discount, row)
+                                    continue
+                                }
+                                // Reservations: the chosen month's months projected, as `project` does.
+                                switchAt = at
+                            } else if plan.at == .best {
                                 switchAt = SwitchEvaluation.best(scenario.options[k], plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
                             }
                         }

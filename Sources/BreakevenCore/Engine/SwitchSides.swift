@@ -4,110 +4,77 @@
 /// k, and `to`'s months from k + m, each month's cost the same whatever k is. Prefix and suffix
 /// sums of those months give every k (and NPV the same way, discounted).
 ///
-/// A `to` that reserves every GPU for a term (`commitment: "reserved_1y"`) carries what it bought
-/// from month to month, and what it buys depends on k. Its months are split: the rest of each
-/// month is the same whatever k is, and the reservations are replayed from k for each candidate
-/// from each month's need, a purchase costing its count × its month's price factor × the group
-/// costs of the months it is held (`ReservationLedger`'s rule, summed by purchase).
+/// GPUs reserved for a term are owed to its end, served or not. `from`'s reservation object
+/// still bills after `from` stops serving (the same months whatever k is). A side that reserves
+/// every GPU (`commitment: "reserved_1y"`) carries what it bought from month to month: `to`'s
+/// purchases are replayed from each k, and `from`'s, stepped once, are owed for the rest of
+/// their terms after it stops (`SwitchReservations`).
 struct SwitchSides {
     let from: OptionModel
     let to: OptionModel
     let overlap: Int
     /// `from` serving from month 0, by month.
     var fromCosts: [Double] = []
-    /// Their lines, for a `from` whose GPUs are all reserved (stepped once, in order: its months
-    /// before the switch are the same whatever k is; an overlap month adds `to`'s to them).
-    var fromLines: [CostLines]?
-    /// `to` serving, started earlier (no one-time costs), by month.
+    /// `to` serving, started earlier (no one-time costs), by month; without its reserved GPUs
+    /// when it reserves every GPU.
     var toCosts: [Double] = []
     /// `to` standing by without traffic, started earlier, by month (only with an overlap).
     var idleCosts: [Double] = []
-    /// A `to` whose GPUs are all reserved for a term: what each month needs held, serving and
-    /// standing by, and the prices; its costs above leave the reserved GPUs out.
-    var reserved: ReservedSide?
+    /// What `from` owes in each month once it has stopped serving (a reservation's term); empty: nothing.
+    var fromCommitted: [Double] = []
+    /// `to` reserving every GPU: prices and what each month needs held.
+    var toReserved: (prices: SwitchReservations, needs: SwitchReservations.Needs)?
+    /// `from` reserving every GPU: prices and what it bought each month, serving from month 0.
+    var fromReserved: (prices: SwitchReservations, bought: [Double])?
 
-    struct ReservedSide {
-        var termMonths: Int
-        var groups: [Double] = []
-        var idleGroups: [Double] = []
-        var factor: [Double] = []
-        /// A held group's cost in each month at month-1 prices, summed over the months before each.
-        var groupCostBefore: [Double] = [0]
-
-        /// What the reservations cost from month i to the end (of `groups.count`) when `to` starts at
-        /// i and serves from e (standing by before): each purchase × its price factor × the group
-        /// costs of the months it is held, and the same discounted (`discountedBefore`: the group
-        /// costs × the discount factors, summed over the months before each). `bought` is scratch.
-        func costs(from i: Int, serving e: Int, discountedBefore: UnsafeBufferPointer<Double>,
-                   bought: UnsafeMutableBufferPointer<Double>) -> (total: Double, npv: Double) {
-            groups.withUnsafeBufferPointer { groups in
-                idleGroups.withUnsafeBufferPointer { idleGroups in
-                    factor.withUnsafeBufferPointer { factor in
-                        groupCostBefore.withUnsafeBufferPointer { costBefore in
-                            let n = groups.count, term = termMonths
-                            var held = 0.0, total = 0.0, npv = 0.0
-                            for m in i..<n {
-                                if m - term >= i { held -= bought[m - term] }
-                                let buy = max(0, (m < e ? idleGroups[m] : groups[m]) - held)
-                                bought[m] = buy
-                                held += buy
-                                guard buy > 0 else { continue }
-                                let end = min(m + term, n)
-                                total += buy * factor[m] * (costBefore[end] - costBefore[m])
-                                npv += buy * factor[m] * (discountedBefore[end] - discountedBefore[m])
-                            }
-                            return (total, npv)
-                        }
-                    }
-                }
-            }
-        }
-    }
+    /// Whether a switch's months can be read from the sums (neither side owes anything after it
+    /// stops or depends on when it started): otherwise its months are projected once k is chosen.
+    var monthsAreSums: Bool { toReserved == nil && fromReserved == nil && fromCommitted.isEmpty }
 
     /// nil when either side carries state (bought machines), but for GPUs reserved for a term.
     init?(from: OptionModel, to: OptionModel, overlap: Int, demands: UnsafeBufferPointer<MonthDemand>) {
         self.from = from
         self.to = to
         self.overlap = max(overlap, 0)
-        // `OptionModel.independentMonthCost` month by month, with the two cost models taken out
-        // of their options once (each month would copy them out of the enum again).
+        // The two cost models taken out of their options once (each month would copy them out of
+        // the enum again).
         guard case .single(let f) = from.model, case .single(let t) = to.model else { return nil }
-        let reservesFrom = (f as? ReplicaSizing)?.ledger != nil
-        let sizing = (t as? ReplicaSizing).flatMap { $0.ledger == nil ? nil : $0 }
-        guard f.isStateless || reservesFrom, t.isStateless || sizing != nil else { return nil }
-        if reservesFrom { fromLines = [] }
-        // `from`'s month i, in order.
-        func fromMonth(_ demand: MonthDemand) -> Double {
-            guard fromLines != nil else { return f.monthTotal(demand.startingIn(0), isLast: false) }
-            let lines = f.monthCost(demand.startingIn(0), isLast: false).costs
-            fromLines?.append(lines)
-            return lines.total
-        }
+        let fromSizing = (f as? ReplicaSizing).flatMap { $0.ledger == nil ? nil : $0 }
+        let toSizing = (t as? ReplicaSizing).flatMap { $0.ledger == nil ? nil : $0 }
+        guard f.isStateless || fromSizing != nil, t.isStateless || toSizing != nil else { return nil }
         fromCosts.reserveCapacity(demands.count)
         toCosts.reserveCapacity(demands.count)
-        if let sizing, let term = sizing.ledger?.termMonths {
-            var side = ReservedSide(termMonths: term)
-            for demand in demands {
-                fromCosts.append(fromMonth(demand))
-                let serving = sizing.unreserved(demand.startingIn(-1))
-                toCosts.append(serving.total)
-                side.groups.append(serving.groups)
-                side.factor.append(serving.factor)
-                side.groupCostBefore.append(side.groupCostBefore[side.groupCostBefore.count - 1] + serving.groupCost)
-                if self.overlap > 0 {
-                    let idle = sizing.unreserved(demand.with(requests: 0).startingIn(-1))
-                    idleCosts.append(idle.total)
-                    side.idleGroups.append(idle.groups)
-                }
-            }
-            reserved = side
-            return
-        }
+        var toPrices = toSizing?.ledger.map { SwitchReservations(termMonths: $0.termMonths) }, needs = SwitchReservations.Needs()
+        var fromPrices = fromSizing?.ledger.map { SwitchReservations(termMonths: $0.termMonths) }, bought: [Double] = []
         for demand in demands {
-            fromCosts.append(fromMonth(demand))
-            toCosts.append(t.monthTotal(demand.startingIn(-1), isLast: false))
-            if self.overlap > 0 { idleCosts.append(t.monthTotal(demand.with(requests: 0).startingIn(-1), isLast: false)) }
+            // `from` stepped in order: what it holds before k is the same whatever k is.
+            fromCosts.append(f.monthTotal(demand.startingIn(0), isLast: false))
+            if let fromSizing, let ledger = fromSizing.ledger {
+                bought.append(ledger.purchase(in: demand.index))
+                fromPrices?.append(factor: fromSizing.priceFactor(demand), groupCost: fromSizing.reservedGroupCost(demand))
+            } else if let owed = f.committedCost(demand) {
+                if fromCommitted.isEmpty { fromCommitted = Array(repeating: 0, count: demand.index) }
+                fromCommitted.append(owed.total)
+            } else if !fromCommitted.isEmpty {
+                fromCommitted.append(0)
+            }
+            if let toSizing {
+                let serving = toSizing.unreserved(demand.startingIn(-1))
+                toCosts.append(serving.total)
+                needs.groups.append(serving.groups)
+                toPrices?.append(factor: toSizing.priceFactor(demand), groupCost: toSizing.reservedGroupCost(demand))
+                if self.overlap > 0 {
+                    let idle = toSizing.unreserved(demand.with(requests: 0).startingIn(-1))
+                    idleCosts.append(idle.total)
+                    needs.idleGroups.append(idle.groups)
+                }
+            } else {
+                toCosts.append(t.monthTotal(demand.startingIn(-1), isLast: false))
+                if self.overlap > 0 { idleCosts.append(t.monthTotal(demand.with(requests: 0).startingIn(-1), isLast: false)) }
+            }
         }
+        toReserved = toPrices.map { ($0, needs) }
+        fromReserved = fromPrices.map { ($0, bought) }
     }
 
     /// The sides of a switch between two options of the scenario; nil when either is missing or carries state.
@@ -125,6 +92,8 @@ struct SwitchSides {
         var fromBefore = [(total: 0.0, npv: 0.0)], toAfter = [(total: Double, npv: Double)](repeating: (0, 0), count: n + 1)
         // `to` standing by, summed over the months before each: only with an overlap.
         var standbyBefore = [(total: 0.0, npv: 0.0)]
+        // What `from` owes after it stops, summed over the months from each.
+        var committedAfter = [(total: Double, npv: Double)](repeating: (0, 0), count: fromCommitted.isEmpty ? 0 : n + 1)
         fromBefore.reserveCapacity(n + 1)
         standbyBefore.reserveCapacity(n + 1)
         for i in 0..<n {
@@ -134,33 +103,41 @@ struct SwitchSides {
         }
         for i in stride(from: n - 1, through: 0, by: -1) {
             toAfter[i] = (toAfter[i + 1].total + toCosts[i], toAfter[i + 1].npv + toCosts[i] * discount[i])
+            if !fromCommitted.isEmpty {
+                committedAfter[i] = (committedAfter[i + 1].total + fromCommitted[i], committedAfter[i + 1].npv + fromCommitted[i] * discount[i])
+            }
         }
         let oneTime = to.oneTimeCost
-        // A reserved `to`: a held group's cost discounted, summed over the months before each.
-        var discountedBefore: [Double] = [], bought: [Double] = []
-        if let side = reserved {
-            discountedBefore = [0]
-            for m in 0..<n { discountedBefore.append(discountedBefore[m] + (side.groupCostBefore[m + 1] - side.groupCostBefore[m]) * discount[m]) }
-            bought = Array(repeating: 0, count: n)
-        }
-        func reservations(from i: Int, serving e: Int) -> (total: Double, npv: Double) {
-            guard reserved != nil else { return (0, 0) }
-            return discountedBefore.withUnsafeBufferPointer { discounted in
-                bought.withUnsafeMutableBufferPointer { reserved?.costs(from: i, serving: e, discountedBefore: discounted, bought: $0) ?? (0, 0) }
+        let toDiscounted = toReserved.map { $0.prices.discountedBefore(discount) } ?? []
+        let fromDiscounted = fromReserved.map { $0.prices.discountedBefore(discount) } ?? []
+        var bought = [Double](repeating: 0, count: toReserved == nil ? 0 : n)
+        // What the sides' reservations cost when `to` starts at i and `from` stops at e.
+        func reservations(starting i: Int, leaving e: Int) -> (total: Double, npv: Double) {
+            var sum = committedAfter.isEmpty ? (total: 0.0, npv: 0.0) : committedAfter[e]
+            if let (prices, bought) = fromReserved {
+                let owed = prices.owedLeaving(at: e, bought: bought, discountedBefore: fromDiscounted)
+                sum = (sum.total + owed.total, sum.npv + owed.npv)
             }
+            if let (prices, needs) = toReserved {
+                let held = toDiscounted.withUnsafeBufferPointer { discounted in
+                    bought.withUnsafeMutableBufferPointer { prices.startingAt(i, serving: e, needs, discountedBefore: discounted, bought: $0) }
+                }
+                sum = (sum.total + held.total, sum.npv + held.npv)
+            }
+            return sum
         }
         return months.map { k in
             guard k <= n else { return .init(month: nil, totalCost: fromBefore[n].total, npv: fromBefore[n].npv) }
             let i = k - 1
             guard overlap > 0 else {
                 let start = toCosts[i] + oneTime
-                let held = reservations(from: i, serving: i)
+                let held = reservations(starting: i, leaving: i)
                 return .init(month: k, totalCost: fromBefore[i].total + start + toAfter[i + 1].total + held.total,
                              npv: fromBefore[i].npv + start * discount[i] + toAfter[i + 1].npv + held.npv)
             }
             // `to` serves alone from month e; before it, `from` serves and `to` stands by from i.
             let e = min(i + overlap, n)
-            let held = reservations(from: i, serving: e)
+            let held = reservations(starting: i, leaving: e)
             return .init(month: k, totalCost: fromBefore[e].total + (standbyBefore[e].total - standbyBefore[i].total) + oneTime + toAfter[e].total
                              + held.total,
                          npv: fromBefore[e].npv + (standbyBefore[e].npv - standbyBefore[i].npv) + oneTime * discount[i] + toAfter[e].npv
@@ -169,15 +146,15 @@ struct SwitchSides {
     }
 
     /// The switch's cost in month i when `to` takes over in 1-based month `at` (past the horizon:
-    /// never), exactly as `OptionModel`'s schedule of the two sides adds it up.
+    /// never), exactly as `OptionModel`'s schedule of the two sides adds it up; only where
+    /// `monthsAreSums`.
     func monthTotal(_ demand: MonthDemand, switchAt at: Int) -> Double {
         let n = fromCosts.count, i = demand.index
         let k = min(max(at - 1, 0), n), alone = min(k + overlap, n)
         if i < k { return fromCosts[i] }
-        // A reserved `to` is stepped month by month from k: what it holds depends on when it started.
-        if i >= alone { return i == k || reserved != nil ? to.monthCostAlone(demand.startingIn(k)).costs.total : toCosts[i] }
+        if i >= alone { return i == k ? to.monthCostAlone(demand.startingIn(k)).costs.total : toCosts[i] }
         // The overlap: `from` serving and `to` standing by from month k, their lines added.
-        let serving = fromLines?[i] ?? from.monthCostAlone(demand.startingIn(0)).costs
+        let serving = from.monthCostAlone(demand.startingIn(0)).costs
         let idle = to.monthCostAlone(demand.with(requests: 0).startingIn(k)).costs
         var costs = CostLines()
         costs = costs + serving
