@@ -134,4 +134,18 @@ extension ReservedCommitmentTests {
         // On demand, the GPU stops with the switch.
         #expect(try months(#""on_demand""#) == [1_440, 1_488, 10, 10])
     }
+
+    /// A phase that stops an option does not end its reservation either: the baseline serves, and
+    /// the option still pays. The same 4 months as above; from month 3 only the API may serve.
+    @Test func aPhaseThatStopsAnOptionStillPaysItsReservation() throws {
+        let s = try ScenarioText.scenario(months: 4, workload: """
+            { "requests_per_month": 1000, "input_tokens_per_request": 0, "output_tokens_per_request": 1000,
+              "phases": [ { "name": "pilot", "until_month": 2 }, { "name": "api only", "until_month": 4, "allowed_options": ["api"] } ] }
+            """, options: [
+                #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 10 } }"#,
+                #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "commitment": { "reserved_replicas": 1, "reserved_hourly": 1.5, "term_months": 12 }, "throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 10000 } }"#,
+            ])
+        // Months 3 and 4: the API's $10 and the reserved replica's 720 × 1.5 = $1,080 and 744 × 1.5 = $1,116.
+        #expect(Simulator.project(s).options[1].months.map(\.totalCost) == [1_080, 1_116, 1_090, 1_126])
+    }
 }
