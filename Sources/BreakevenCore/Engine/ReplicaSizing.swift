@@ -125,9 +125,11 @@ final class ReplicaSizing {
     /// groups of instances its peak needs reserved. A switch prices its every month from these
     /// without stepping the ledger (`SwitchSides`).
     func unreserved(_ demand: MonthDemand) -> (total: Double, groups: Double) {
-        var month = sized(demand)
-        month.lines.gpu = 0
-        return (finished(month, demand).costs.total, packing.groups(replicas: month.peakReplicas))
+        let month = sized(demand)
+        var lines = month.lines
+        lines.gpu = 0
+        overheads.charge(&lines, demand)
+        return (lines.total, packing.groups(replicas: month.peakReplicas))
     }
 
     /// What one group of instances reserved costs in the month at month-1 prices.

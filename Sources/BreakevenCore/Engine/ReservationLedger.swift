@@ -29,6 +29,17 @@ final class ReservationLedger {
     /// Holds at least `need` in month `index` (stepped in order), buying what is missing at
     /// `factor`. Purchases whose term ended before `index` are let go first.
     func hold(_ need: Double, month index: Int, factor: Double) {
+        let expired = expire(before: index)
+        buy(max(0, need - held), month: index, factor: factor, expired: expired)
+    }
+
+    /// Buys `count` in month `index` (stepped in order) at `factor`: a purchase replayed.
+    func buy(_ count: Double, month index: Int, factor: Double) {
+        buy(count, month: index, factor: factor, expired: expire(before: index))
+    }
+
+    /// Lets go of the purchases whose term ended before month `index`; whether any did.
+    private func expire(before index: Int) -> Bool {
         if index < lastMonth { reset() }
         var changed = false
         if index > lastMonth {
@@ -40,10 +51,14 @@ final class ReservationLedger {
             lastMonth = index
         }
         if changed { held = count() }
-        let missing = max(0, need - held)
-        if missing > 0 {
+        return changed
+    }
+
+    private func buy(_ amount: Double, month index: Int, factor: Double, expired: Bool) {
+        var changed = expired
+        if amount > 0 {
             let slot = index % termMonths
-            bought[slot] = Purchase(count: bought[slot].count + missing, month: index, factor: factor)
+            bought[slot] = Purchase(count: bought[slot].count + amount, month: index, factor: factor)
             changed = true
         }
         guard changed else { return }

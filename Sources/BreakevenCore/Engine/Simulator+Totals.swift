@@ -26,7 +26,7 @@ extension Simulator {
                         // side carries state, its months are read from the sums that find it.
                         var switchAt: Int?
                         if case .switchover(let plan) = scenario.options[k].kind {
-                            if let sides = SwitchSides(plan, in: scenario, demands: demands, trends: trends) {
+                            if let sides = SwitchSides(plan, context, demands: demands) {
                                 var at = months + 1
                                 switch plan.at {
                                 case .month(let m): at = m
@@ -34,13 +34,10 @@ extension Simulator {
                                     let candidates = sides.candidates(months: SwitchEvaluation.candidateMonths(plan, in: scenario), discount: discount)
                                     at = SwitchEvaluation.cheapest(candidates) ?? months + 1
                                 }
-                                if sides.monthsAreSums {
-                                    out[k] = run(sides, switchAt: at, demands, discount, row)
-                                    continue
-                                }
-                                // Reservations: the chosen month's months projected, as `project` does.
-                                switchAt = at
-                            } else if plan.at == .best {
+                                out[k] = run(sides, switchAt: at, demands, discount, row)
+                                continue
+                            }
+                            if plan.at == .best {
                                 switchAt = SwitchEvaluation.best(scenario.options[k], plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
                             }
                         }

@@ -10,6 +10,12 @@ struct SwitchReservations {
     /// A reserved group's cost in each month at month-1 prices, summed over the months before each.
     var costBefore: [Double] = [0]
 
+    init(termMonths: Int, months: Int) {
+        self.termMonths = termMonths
+        factor.reserveCapacity(months)
+        costBefore.reserveCapacity(months + 1)
+    }
+
     mutating func append(factor f: Double, groupCost: Double) {
         factor.append(f)
         costBefore.append(costBefore[costBefore.count - 1] + groupCost)
@@ -30,26 +36,41 @@ struct SwitchReservations {
     }
 
     /// What `to`'s reservations cost from month i to the end when it starts at i and serves from
-    /// e (standing by before), replayed from i. `bought` is scratch, a slot a month.
-    func startingAt(_ i: Int, serving e: Int, _ needs: Needs, discountedBefore: UnsafeBufferPointer<Double>,
-                    bought: UnsafeMutableBufferPointer<Double>) -> (total: Double, npv: Double) {
-        needs.groups.withUnsafeBufferPointer { groups in
+    /// e (standing by before), replayed from i, for each (i, e) of `starts`.
+    func starting(_ starts: [(start: Int, serving: Int)], _ needs: Needs,
+                  discountedBefore: [Double]) -> [(total: Double, npv: Double)] {
+        var bought = [Double](repeating: 0, count: needs.groups.count)
+        return needs.groups.withUnsafeBufferPointer { groups in
             needs.idleGroups.withUnsafeBufferPointer { idleGroups in
                 factor.withUnsafeBufferPointer { factor in
                     costBefore.withUnsafeBufferPointer { costBefore in
-                        let n = groups.count, term = termMonths
-                        var held = 0.0, total = 0.0, npv = 0.0
-                        for m in i..<n {
-                            if m - term >= i { held -= bought[m - term] }
-                            let buy = max(0, (m < e ? idleGroups[m] : groups[m]) - held)
-                            bought[m] = buy
-                            held += buy
-                            guard buy > 0 else { continue }
-                            let end = min(m + term, n)
-                            total += buy * factor[m] * (costBefore[end] - costBefore[m])
-                            npv += buy * factor[m] * (discountedBefore[end] - discountedBefore[m])
+                        discountedBefore.withUnsafeBufferPointer { discountedBefore in
+                            bought.withUnsafeMutableBufferPointer { bought in
+                                starts.map { i, e in
+                                    let n = groups.count, term = termMonths
+                                    var held = 0.0, total = 0.0, npv = 0.0
+                                    @inline(__always) func month(_ m: Int, needs: UnsafeBufferPointer<Double>) {
+                                        let buy = max(0, needs[m] - held)
+                                        bought[m] = buy
+                                        held += buy
+                                        guard buy > 0 else { return }
+                                        let end = min(m + term, n)
+                                        total += buy * factor[m] * (costBefore[end] - costBefore[m])
+                                        npv += buy * factor[m] * (discountedBefore[end] - discountedBefore[m])
+                                    }
+                                    // Standing by, then serving; purchases end a term after they were made.
+                                    for m in i..<min(e, n) {
+                                        if m - term >= i { held -= bought[m - term] }
+                                        month(m, needs: idleGroups)
+                                    }
+                                    for m in min(e, n)..<n {
+                                        if m - term >= i { held -= bought[m - term] }
+                                        month(m, needs: groups)
+                                    }
+                                    return (total, npv)
+                                }
+                            }
                         }
-                        return (total, npv)
                     }
                 }
             }

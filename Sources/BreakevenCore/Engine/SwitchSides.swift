@@ -24,12 +24,9 @@ struct SwitchSides {
     var fromCommitted: [Double] = []
     /// `to` reserving every GPU: prices and what each month needs held.
     var toReserved: (prices: SwitchReservations, needs: SwitchReservations.Needs)?
-    /// `from` reserving every GPU: prices and what it bought each month, serving from month 0.
-    var fromReserved: (prices: SwitchReservations, bought: [Double])?
-
-    /// Whether a switch's months can be read from the sums (neither side owes anything after it
-    /// stops or depends on when it started): otherwise its months are projected once k is chosen.
-    var monthsAreSums: Bool { toReserved == nil && fromReserved == nil && fromCommitted.isEmpty }
+    /// `from` reserving every GPU: prices and what it bought each month, serving from month 0,
+    /// and its lines (an overlap month adds `to`'s to them).
+    var fromReserved: (prices: SwitchReservations, bought: [Double], lines: [CostLines])?
 
     /// nil when either side carries state (bought machines), but for GPUs reserved for a term.
     init?(from: OptionModel, to: OptionModel, overlap: Int, demands: UnsafeBufferPointer<MonthDemand>) {
@@ -44,19 +41,34 @@ struct SwitchSides {
         guard f.isStateless || fromSizing != nil, t.isStateless || toSizing != nil else { return nil }
         fromCosts.reserveCapacity(demands.count)
         toCosts.reserveCapacity(demands.count)
-        var toPrices = toSizing?.ledger.map { SwitchReservations(termMonths: $0.termMonths) }, needs = SwitchReservations.Needs()
-        var fromPrices = fromSizing?.ledger.map { SwitchReservations(termMonths: $0.termMonths) }, bought: [Double] = []
+        let n = demands.count
+        var toPrices = toSizing?.ledger.map { SwitchReservations(termMonths: $0.termMonths, months: n) }, needs = SwitchReservations.Needs()
+        var fromPrices = fromSizing?.ledger.map { SwitchReservations(termMonths: $0.termMonths, months: n) }, bought: [Double] = []
+        var fromLines: [CostLines] = []
+        if toSizing != nil {
+            needs.groups.reserveCapacity(n)
+            if self.overlap > 0 { needs.idleGroups.reserveCapacity(n) }
+        }
+        if fromSizing != nil {
+            bought.reserveCapacity(n)
+            fromLines.reserveCapacity(n)
+        }
         for demand in demands {
             // `from` stepped in order: what it holds before k is the same whatever k is.
-            fromCosts.append(f.monthTotal(demand.startingIn(0), isLast: false))
             if let fromSizing, let ledger = fromSizing.ledger {
+                let lines = f.monthCost(demand.startingIn(0), isLast: false).costs
+                fromCosts.append(lines.total)
+                fromLines.append(lines)
                 bought.append(ledger.purchase(in: demand.index))
                 fromPrices?.append(factor: fromSizing.priceFactor(demand), groupCost: fromSizing.reservedGroupCost(demand))
-            } else if let owed = f.committedCost(demand) {
-                if fromCommitted.isEmpty { fromCommitted = Array(repeating: 0, count: demand.index) }
-                fromCommitted.append(owed.total)
-            } else if !fromCommitted.isEmpty {
-                fromCommitted.append(0)
+            } else {
+                fromCosts.append(f.monthTotal(demand.startingIn(0), isLast: false))
+                if let owed = f.committedCost(demand) {
+                    if fromCommitted.isEmpty { fromCommitted = Array(repeating: 0, count: demand.index) }
+                    fromCommitted.append(owed.total)
+                } else if !fromCommitted.isEmpty {
+                    fromCommitted.append(0)
+                }
             }
             if let toSizing {
                 let serving = toSizing.unreserved(demand.startingIn(-1))
@@ -74,14 +86,18 @@ struct SwitchSides {
             }
         }
         toReserved = toPrices.map { ($0, needs) }
-        fromReserved = fromPrices.map { ($0, bought) }
+        fromReserved = fromPrices.map { ($0, bought, fromLines) }
     }
 
     /// The sides of a switch between two options of the scenario; nil when either is missing or carries state.
     init?(_ plan: SwitchPlan, in scenario: Scenario, demands: UnsafeBufferPointer<MonthDemand>, trends: TrendTableCache?) {
-        guard let fromOption = scenario.option(plan.fromID), let toOption = scenario.option(plan.toID) else { return nil }
-        self.init(from: OptionModel(leaf: fromOption, scenario, trends: trends), to: OptionModel(leaf: toOption, scenario, trends: trends),
-                  overlap: plan.overlapMonths, demands: demands)
+        self.init(plan, CostModelContext(scenario: scenario, trends: trends), demands: demands)
+    }
+
+    /// The same, with the models built in a trial's context (its trend tables and day shapes).
+    init?(_ plan: SwitchPlan, _ context: borrowing CostModelContext, demands: UnsafeBufferPointer<MonthDemand>) {
+        guard let from = context.scenario.kind(of: plan.fromID), let to = context.scenario.kind(of: plan.toID) else { return nil }
+        self.init(from: OptionModel(leaf: from, context), to: OptionModel(leaf: to, context), overlap: plan.overlapMonths, demands: demands)
     }
 
     /// The total and NPV of a switch at each of `months` (1-based; past the horizon: never).
@@ -108,36 +124,35 @@ struct SwitchSides {
             }
         }
         let oneTime = to.oneTimeCost
-        let toDiscounted = toReserved.map { $0.prices.discountedBefore(discount) } ?? []
-        let fromDiscounted = fromReserved.map { $0.prices.discountedBefore(discount) } ?? []
-        var bought = [Double](repeating: 0, count: toReserved == nil ? 0 : n)
-        // What the sides' reservations cost when `to` starts at i and `from` stops at e.
-        func reservations(starting i: Int, leaving e: Int) -> (total: Double, npv: Double) {
-            var sum = committedAfter.isEmpty ? (total: 0.0, npv: 0.0) : committedAfter[e]
-            if let (prices, bought) = fromReserved {
-                let owed = prices.owedLeaving(at: e, bought: bought, discountedBefore: fromDiscounted)
-                sum = (sum.total + owed.total, sum.npv + owed.npv)
-            }
-            if let (prices, needs) = toReserved {
-                let held = toDiscounted.withUnsafeBufferPointer { discounted in
-                    bought.withUnsafeMutableBufferPointer { prices.startingAt(i, serving: e, needs, discountedBefore: discounted, bought: $0) }
-                }
-                sum = (sum.total + held.total, sum.npv + held.npv)
-            }
-            return sum
+        // What the sides' reservations cost when `to` starts at i and `from` stops at e, for every k.
+        let switches = months.filter { $0 <= n }.map { k in (start: k - 1, serving: min(k - 1 + overlap, n)) }
+        var reservations = [(total: Double, npv: Double)](repeating: (0, 0), count: switches.count)
+        if let (prices, needs) = toReserved {
+            reservations = prices.starting(switches, needs, discountedBefore: prices.discountedBefore(discount))
         }
+        let fromDiscounted = fromReserved.map { $0.prices.discountedBefore(discount) } ?? []
+        for (j, s) in switches.enumerated() {
+            if !committedAfter.isEmpty {
+                reservations[j] = (reservations[j].total + committedAfter[s.serving].total, reservations[j].npv + committedAfter[s.serving].npv)
+            }
+            if let (prices, bought, _) = fromReserved {
+                let owed = prices.owedLeaving(at: s.serving, bought: bought, discountedBefore: fromDiscounted)
+                reservations[j] = (reservations[j].total + owed.total, reservations[j].npv + owed.npv)
+            }
+        }
+        var next = 0
         return months.map { k in
             guard k <= n else { return .init(month: nil, totalCost: fromBefore[n].total, npv: fromBefore[n].npv) }
             let i = k - 1
+            let held = reservations[next]
+            next += 1
             guard overlap > 0 else {
                 let start = toCosts[i] + oneTime
-                let held = reservations(starting: i, leaving: i)
                 return .init(month: k, totalCost: fromBefore[i].total + start + toAfter[i + 1].total + held.total,
                              npv: fromBefore[i].npv + start * discount[i] + toAfter[i + 1].npv + held.npv)
             }
             // `to` serves alone from month e; before it, `from` serves and `to` stands by from i.
             let e = min(i + overlap, n)
-            let held = reservations(starting: i, leaving: e)
             return .init(month: k, totalCost: fromBefore[e].total + (standbyBefore[e].total - standbyBefore[i].total) + oneTime + toAfter[e].total
                              + held.total,
                          npv: fromBefore[e].npv + (standbyBefore[e].npv - standbyBefore[i].npv) + oneTime * discount[i] + toAfter[e].npv
@@ -146,19 +161,32 @@ struct SwitchSides {
     }
 
     /// The switch's cost in month i when `to` takes over in 1-based month `at` (past the horizon:
-    /// never), exactly as `OptionModel`'s schedule of the two sides adds it up; only where
-    /// `monthsAreSums`.
+    /// never), exactly as `OptionModel`'s schedule of the two sides adds it up. Called for the
+    /// months in order: a side that reserves GPUs is stepped as the schedule steps it.
     func monthTotal(_ demand: MonthDemand, switchAt at: Int) -> Double {
         let n = fromCosts.count, i = demand.index
         let k = min(max(at - 1, 0), n), alone = min(k + overlap, n)
         if i < k { return fromCosts[i] }
-        if i >= alone { return i == k ? to.monthCostAlone(demand.startingIn(k)).costs.total : toCosts[i] }
-        // The overlap: `from` serving and `to` standing by from month k, their lines added.
-        let serving = from.monthCostAlone(demand.startingIn(0)).costs
-        let idle = to.monthCostAlone(demand.with(requests: 0).startingIn(k)).costs
-        var costs = CostLines()
-        costs = costs + serving
-        costs = costs + idle
-        return costs.total
+        guard i >= alone else {
+            // The overlap: `from` serving and `to` standing by from month k, their lines added.
+            let serving = fromReserved?.lines[i] ?? from.monthCostAlone(demand.startingIn(0)).costs
+            let idle = to.monthCostAlone(demand.with(requests: 0).startingIn(k)).costs
+            var costs = CostLines()
+            costs = costs + serving
+            costs = costs + idle
+            return costs.total
+        }
+        // What `from` still owes, once it has served: its purchases replayed up to the month it stopped.
+        var owed: CostLines?
+        if alone > 0, fromReserved != nil || !fromCommitted.isEmpty, case .single(let f) = from.model {
+            if let (prices, bought, _) = fromReserved, i == alone, let ledger = (f as? ReplicaSizing)?.ledger {
+                for m in 0..<alone { ledger.buy(bought[m], month: m, factor: prices.factor[m]) }
+            }
+            owed = f.committedCost(demand)
+        }
+        guard let owed else {
+            return i == k || toReserved != nil ? to.monthCostAlone(demand.startingIn(k)).costs.total : toCosts[i]
+        }
+        return (to.monthCostAlone(demand.startingIn(k)).costs + owed).total
     }
 }
