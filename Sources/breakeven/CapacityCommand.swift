@@ -48,11 +48,17 @@ struct CapacitySizeCommand: ParsableCommand {
                 text += "  latency: \(Self.n(c.timePerOutputTokenMs)) ms per output token, \(Self.n(c.timeToFirstTokenMs, 0)) ms to the first token\n"
             }
             text += "  per \(unit): \(Self.n(throughput.outputTokensPerSecond, 0)) output and \(Self.n(throughput.inputTokensPerSecond, 0)) prompt tokens/s\n"
-            var table = TerminalTable(["month", "date", "requests", unit == "replica" ? "replicas" : "units", "GPUs", "utilization"], left: [1])
-            for m in projection.options.first(where: { $0.optionID == o.id })?.months ?? [] {
-                table.append([String(m.index + 1), m.date.description, Money.grouped(Money.fixed(m.requests, decimals: 0)),
-                              m.replicas.map { Self.n($0, 0) } ?? "–", m.replicas.map { Self.n($0 * Double(gpus), 0) } ?? "–",
-                              m.utilization.map { Money.fixed($0 * 100, decimals: 1) + "%" } ?? "–"])
+            let months = projection.options.first(where: { $0.optionID == o.id })?.months ?? []
+            // Rented GPUs: those the replicas use, and those paid for (whole instances, reservations).
+            let rented = months.contains { $0.gpus != nil }
+            var table = TerminalTable(["month", "date", "requests", unit == "replica" ? "replicas" : "units", rented ? "GPUs used" : "GPUs"]
+                                      + (rented ? ["GPUs paid"] : []) + ["utilization"], left: [1])
+            for m in months {
+                let count = m.replicas.map { Self.n($0, 0) } ?? "–", used = m.replicas.map { Self.n($0 * Double(gpus), 0) } ?? "–"
+                let paid: [String] = rented ? [m.gpus.map { Self.n($0, 0) } ?? "–"] : []
+                let utilization = m.utilization.map { Money.fixed($0 * 100, decimals: 1) + "%" } ?? "–"
+                table.append([String(m.index + 1), m.date.description, Money.grouped(Money.fixed(m.requests, decimals: 0)), count, used]
+                             + paid + [utilization])
             }
             text += table.text.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
             blocks.append(text)

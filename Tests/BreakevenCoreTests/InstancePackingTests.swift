@@ -47,6 +47,9 @@ struct InstancePackingTests {
         let packed = try Self.month(Self.option(instance: 8), shape: shape)
         #expect(close(packed.costs.gpu, 11_520))
         #expect(packed.replicas == 3 && close(packed.utilization, 2.0 / 3.0))
+        // The GPUs paid for at the peak: 8, of which the 3 replicas use 6.
+        let single = try Self.month(Self.option(instance: 1), shape: shape)
+        #expect(packed.gpus == 8 && single.gpus == 6)
     }
 
     @Test func hourlyScalingStartsAndStopsWholeInstances() throws {
@@ -77,6 +80,8 @@ struct InstancePackingTests {
         // instance: $8,640 + 8 × 720 × $2 = $20,160.
         let burst = try Self.month(Self.option(instance: 8, reservation: reserved), shape: #"{ "peak_to_average": 3 }"#)
         #expect(close(burst.costs.gpu, 20_160))
+        // At the peak: the reserved instance's 8 GPUs and the on-demand instance's 8.
+        #expect(m.gpus == 8 && burst.gpus == 16)
     }
 
     static let catalog = CatalogSnapshot(

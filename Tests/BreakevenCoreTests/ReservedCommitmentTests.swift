@@ -63,6 +63,8 @@ struct ReservedCommitmentTests {
         #expect(months.map(\.replicas) == [2, 1])
         // May keeps April's 2 replicas: 2 × 2 GPUs × 744 hours × $2 = $5,952 (on demand it would pay 1: $2,976).
         #expect(close(months[0].costs.gpu, 2 * 2 * 720 * 2) && close(months[1].costs.gpu, 5_952))
+        // May still pays for April's 4 GPUs, of which its replica uses 2.
+        #expect(months.map(\.gpus) == [4, 4])
     }
 
     @Test func aReservationPastTheHorizonOwesTheRestOfItsTerm() throws {

@@ -7,6 +7,9 @@ struct MonthCost {
     var inputTokens = 0.0
     var outputTokens = 0.0
     var replicas: Double?
+    /// GPUs paid for at the month's peak hour: rented in whole instances, reserved ones included;
+    /// nil where no GPUs are rented.
+    var gpus: Double?
     var utilization: Double?
     var unmetRequests = 0.0
     /// Cost without one-time costs and with bought machines amortized; nil: `costs.runRate`.
@@ -20,6 +23,6 @@ extension MonthlyProjection {
         self.init(index: demand.index, date: demand.date, requests: demand.requests,
                   inputTokens: cost.inputTokens, outputTokens: cost.outputTokens, costs: cost.costs,
                   replicas: cost.replicas, utilization: cost.utilization, unmetRequests: cost.unmetRequests,
-                  runRateCost: cost.runRateCost, resaleCredit: cost.resaleCredit)
+                  runRateCost: cost.runRateCost, resaleCredit: cost.resaleCredit, gpus: cost.gpus)
     }
 }

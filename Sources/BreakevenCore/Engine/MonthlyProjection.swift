@@ -20,10 +20,13 @@ public struct MonthlyProjection: Sendable, Hashable {
     /// The book value of machines still owned when the option stops (the horizon ends or a switch
     /// leaves it), credited in `costs.hardware`: money back only if they are sold.
     public var resaleCredit: Double
+    /// GPUs paid for at the month's peak hour (rented GPUs: whole instances, reserved ones
+    /// included); nil where none are rented.
+    public var gpus: Double?
 
     public init(index: Int, date: CalendarMonth, requests: Double, inputTokens: Double, outputTokens: Double,
                 costs: CostLines, cumulativeCost: Double = 0, replicas: Double? = nil, utilization: Double? = nil,
-                unmetRequests: Double = 0, runRateCost: Double? = nil, resaleCredit: Double = 0) {
+                unmetRequests: Double = 0, runRateCost: Double? = nil, resaleCredit: Double = 0, gpus: Double? = nil) {
         self.index = index
         self.date = date
         self.requests = requests
@@ -36,6 +39,7 @@ public struct MonthlyProjection: Sendable, Hashable {
         self.unmetRequests = unmetRequests
         self.runRateCost = runRateCost ?? costs.runRate
         self.resaleCredit = resaleCredit
+        self.gpus = gpus
     }
 
     public var totalCost: Double { costs.total }

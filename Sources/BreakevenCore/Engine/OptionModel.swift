@@ -177,10 +177,11 @@ extension MonthlyProjection {
     /// weighted by replicas.
     init(combining parts: [MonthlyProjection], demand: MonthDemand) {
         var costs = CostLines()
-        var replicas: Double?
+        var replicas: Double?, gpus: Double?
         var busy = 0.0
         for p in parts {
             costs = costs + p.costs
+            if let g = p.gpus { gpus = (gpus ?? 0) + g }
             if let r = p.replicas {
                 replicas = (replicas ?? 0) + r
                 busy += r * (p.utilization ?? 0)
@@ -191,6 +192,6 @@ extension MonthlyProjection {
                   costs: costs, replicas: replicas, utilization: replicas.flatMap { $0 > 0 ? busy / $0 : nil },
                   unmetRequests: parts.reduce(0) { $0 + $1.unmetRequests },
                   runRateCost: parts.reduce(0) { $0 + $1.runRateCost },
-                  resaleCredit: parts.reduce(0) { $0 + $1.resaleCredit })
+                  resaleCredit: parts.reduce(0) { $0 + $1.resaleCredit }, gpus: gpus)
     }
 }

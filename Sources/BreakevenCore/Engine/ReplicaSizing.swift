@@ -102,6 +102,8 @@ final class ReplicaSizing {
     struct SizedMonth {
         var lines = CostLines()
         var peakReplicas: Double
+        /// GPUs paid for at the peak hour.
+        var peakGPUs: Double
         /// Replica-hours paid for, and the replica-hours of load served.
         var replicaHours: Double
         var servedHours: Double
@@ -117,6 +119,7 @@ final class ReplicaSizing {
             ledger.hold(packing.groups(replicas: month.peakReplicas), month: demand.index, factor: gpuTrend.factor(month: demand.index))
             month.replicaHours = ledger.held * packing.replicasPerGroup * hours
             month.lines.gpu = ledger.pricedHeld * packing.gpusPerGroup * hours * gpuHourly
+            month.peakGPUs = ledger.held * packing.gpusPerGroup
         }
         return finished(month, demand)
     }
@@ -160,7 +163,7 @@ final class ReplicaSizing {
         overheads.charge(&lines, demand)
         let tokens = tokensPerRequest.scaled(by: demand.requests)
         return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output, replicas: month.peakReplicas,
-                         utilization: month.replicaHours > 0 ? month.servedHours / month.replicaHours : nil)
+                         gpus: month.peakGPUs, utilization: month.replicaHours > 0 ? month.servedHours / month.replicaHours : nil)
     }
 
     @inline(__always)
@@ -231,6 +234,8 @@ final class ReplicaSizing {
             replicaHours += held * hours
             lines.gpu += reserved.gpus * hours * reservation.hourly
         }
-        return SizedMonth(lines: lines, peakReplicas: peakReplicas, replicaHours: replicaHours, servedHours: average * hours)
+        // The peak hour's GPUs: the reservation's instances and on-demand instances above them.
+        let peakGPUs = (held == nil ? 0 : reserved?.gpus ?? 0) + packing.billedGPUs(replicas: held.map { max(0, peakReplicas - $0) } ?? peakReplicas)
+        return SizedMonth(lines: lines, peakReplicas: peakReplicas, peakGPUs: peakGPUs, replicaHours: replicaHours, servedHours: average * hours)
     }
 }
