@@ -107,6 +107,11 @@ struct InstancePackingTests {
         #expect(offered.assumptions.first { $0.path == "options.g.commitment.gpus_per_instance" }?.value == "8")
         let terms = try #require(offered.options.first?.terms(SelfHostedDeployment.self))
         #expect(terms.gpusPerInstance == 8 && terms.reservation?.gpusPerInstance == 8)
+        // Reserved replicas are the reservation; the on-demand price above them is by the hour.
+        #expect(terms.termMonths == nil)
+        // Naming a reserved offer reserves every GPU for its term, as the commitment word does.
+        let named = try Self.load(#"{ "id": "g", "type": "self_hosted", "gpu": "h100-sxm", "gpu_offer": "h100-sxm/cloud/reserved_1y", \#(throughput) }"#)
+        #expect(named.options.first?.terms(SelfHostedDeployment.self)?.termMonths == 12)
         // A price written by hand is the user's own rental: one GPU at a time unless they say so.
         let written = try Self.load(#"{ "id": "g", "type": "self_hosted", "gpu": "h100-sxm", "gpu_hourly": 3, \#(throughput) }"#)
         #expect(written.assumptions.first { $0.path == "options.g.gpus_per_instance" }?.value == "1")

@@ -219,6 +219,12 @@ enum SelfHostedOption: OptionDeclaration {
         return Warning(.offerSpread, option: r.node?["id"]?.string, figures)
     }
 
+    /// The term every GPU is reserved for: the commitment word's, or that of the reserved offer
+    /// `gpu_offer` names; none beside reserved replicas (which are the reservation then).
+    static func reservedTerm(_ s: Settings) -> Int? {
+        s.reservation.isPresent ? nil : (s.commitment ?? s.pricingOffer?.commitment)?.termMonths
+    }
+
     static func lower(_ s: UnsafePointer<Settings>, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
         let v = c.values
         let derived = try s.pointee.derivation.capacity(c)
@@ -232,7 +238,7 @@ enum SelfHostedOption: OptionDeclaration {
             throughput: s.pointee.derivation.throughput(derived), maxUtilization: maxUtilization.value(s, v) ?? 0.7,
             minReplicas: minReplicas.value(s, v) ?? 1, scaling: scaling.value(s) ?? .static,
             gpuPriceChangePerYear: gpuPriceChange.value(s, v) ?? 0, outputTokenMultiplier: multiplier.value(s, v) ?? 1,
-            overheads: SharedKeys.overheads(s), reservation: reservation, termMonths: s.pointee.commitment?.termMonths,
+            overheads: SharedKeys.overheads(s), reservation: reservation, termMonths: reservedTerm(s.pointee),
             interruptionOverhead: interruption.value(s, v) ?? 0)
         return LoweredOption(.single(deployment), derived: derived, notes: s.pointee.offerSpread.map { [$0] } ?? [],
                              provider: s.pointee.gpuHourly == nil ? s.pointee.offer?.provider : nil)
