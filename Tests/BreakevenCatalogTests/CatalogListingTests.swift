@@ -52,4 +52,16 @@ import Testing
         #expect(seed.cheapestOffer(gpu: "h100-sxm", commitment: .onDemand, asOf: day)?.id == "h100-sxm/runpod/on_demand")
         #expect(seed.cheapestOffer(gpu: "h100-sxm", commitment: .spot, asOf: day)?.hourly == 1.25)
     }
+
+    @Test func theCheapestOfferIsTheCheapestForTheDeployment() throws {
+        // H200 on demand: CoreWeave $6.305 a GPU-hour for its 8-GPU instance, RunPod $6.35 for one GPU.
+        // One replica of one GPU: RunPod's $6.35 an hour against CoreWeave's 8 × $6.305 = $50.44.
+        let day = CalendarDay.day("2026-11-01")
+        #expect(seed.cheapestOffer(gpu: "h200", commitment: .onDemand, asOf: day)?.id == "h200/runpod/on_demand")
+        // Eight (or four of 2 GPUs) fill the instance: 8 × $6.305 = $50.44 against 8 × $6.35 = $50.80.
+        #expect(seed.cheapestOffer(gpu: "h200", commitment: .onDemand, asOf: day, replicas: 8)?.id == "h200/coreweave/on_demand")
+        #expect(seed.cheapestOffer(gpu: "h200", commitment: .onDemand, asOf: day, replicas: 4, gpusPerReplica: 2)?.id == "h200/coreweave/on_demand")
+        // Five of 2 GPUs: CoreWeave bills 16 (2 instances), $100.88; RunPod 10, $63.50.
+        #expect(seed.cheapestOffer(gpu: "h200", commitment: .onDemand, asOf: day, replicas: 5, gpusPerReplica: 2)?.id == "h200/runpod/on_demand")
+    }
 }

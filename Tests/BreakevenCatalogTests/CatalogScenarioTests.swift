@@ -169,6 +169,18 @@ struct CatalogScenarioTests {
         #expect(abs((Self.firstMonth(s, "gpu")?.costs.gpu ?? 0) - 2.69 * 744) < 1e-9)
     }
 
+    @Test func commitmentPicksTheCheapestOfferForTheDeployment() throws {
+        // H200 on demand: CoreWeave $6.305 a GPU-hour in 8-GPU instances, RunPod $6.35 for one GPU.
+        // One replica (the default minimum) pays RunPod's $6.35 against CoreWeave's 8 × $6.305; eight
+        // at least fill CoreWeave's instance, 8 × $6.305 = $50.44 against 8 × $6.35 = $50.80.
+        func hourly(_ minimum: String) throws -> String? {
+            let option = #"{ "id": "gpu", "type": "self_hosted", "gpu": "h200", "commitment": "on_demand", \#(minimum) \#(Self.fixedThroughput) }"#
+            return try Self.scenario([option], workload: Self.gpuWorkload).assumptions.first { $0.path == "options.gpu.gpu_hourly" }?.value
+        }
+        #expect(try hourly("") == "6.35")
+        #expect(try hourly(#""min_replicas": 8,"#) == "6.305")
+    }
+
     @Test func spotKeepsSpareCapacity() throws {
         // 7,440,000 s of output work in December (744 h × 3,600 s = 2,678,400 s): an average
         // load of 2.78 replicas; with the 10% spot overhead and 70% utilization,

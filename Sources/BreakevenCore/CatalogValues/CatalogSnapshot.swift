@@ -70,12 +70,18 @@ public struct CatalogSnapshot: Sendable, Hashable, Codable {
         latest(gpuOffers.filter { $0.id == id }, asOf: day, date: \.effectiveFrom)
     }
 
-    /// The cheapest offer for a GPU under a commitment on `day` (ties: the smallest id), only from
-    /// `provider` when one is given.
-    public func cheapestOffer(gpu: String, commitment: GPUCommitment, asOf day: CalendarDay, provider: String? = nil) -> GPUOffer? {
+    /// The cheapest offer for a GPU under a commitment on `day`, only from `provider` when one is
+    /// given: for `replicas` replicas of `gpusPerReplica` GPUs, in the offer's whole instances (an
+    /// 8-GPU instance a little cheaper per GPU is 8 times dearer for one GPU); ties: the cheaper
+    /// GPU-hour, then the smallest id.
+    public func cheapestOffer(gpu: String, commitment: GPUCommitment, asOf day: CalendarDay, provider: String? = nil,
+                              replicas: Int = 1, gpusPerReplica: Int = 1) -> GPUOffer? {
         let ids = Set(gpuOffers.filter { $0.gpu == gpu && $0.commitment == commitment && (provider == nil || $0.provider == provider) }.map(\.id))
+        func hourly(_ o: GPUOffer) -> Double {
+            o.hourly * InstancePacking(gpusPerReplica: gpusPerReplica, gpusPerInstance: o.gpusPerInstance).billedGPUs(replicas: Double(max(1, replicas)))
+        }
         return ids.compactMap { gpuOffer($0, asOf: day) }
-            .min { ($0.hourly, $0.id) < ($1.hourly, $1.id) }
+            .min { (hourly($0), $0.hourly, $0.id) < (hourly($1), $1.hourly, $1.id) }
     }
 
     /// The machine's price in effect on `day`, only from `provider`'s price rows when one is given.

@@ -118,7 +118,7 @@ enum SelfHostedOption: OptionDeclaration {
     static let commitmentKey: Key<Settings> = {
         let word = ChoiceKey<Settings, GPUCommitment>("commitment", \.commitment, KeyDoc("Commitment", .text, ""))
         return Key(field: Field("commitment", .anyOf([.string(.oneOf(GPUCommitment.allCases.map(\.rawValue))), .object(reservationObject.objectShape)]),
-                                "The cheapest catalog offer for the gpu under this commitment (reserved_1y and reserved_3y reserve every GPU for 12 or 36 months from the month that needs it, paid every hour), or reserved replicas with on-demand burst."),
+                                "The cheapest catalog offer for the gpu under this commitment, for min_replicas replicas in its whole instances (reserved_1y and reserved_3y reserve every GPU for 12 or 36 months from the month that needs it, paid every hour), or reserved replicas with on-demand burst."),
                    doc: KeyDoc("Commitment", .text, "How the GPUs are bought."),
                    read: Presence.wordOrObject("commitment", word: word.key, object: reservationObject.key, at: \.reservation),
                    record: { s, r, c in
@@ -158,6 +158,9 @@ enum SelfHostedOption: OptionDeclaration {
         // "from "lambda"", and where the GPU's offers come from, for a provider that has none.
         let from = provider.map { " from \"\($0)\"" } ?? ""
         let elsewhere = { (gpu: String) in provider == nil ? "" : " (offers for \"\(gpu)\" come from \(catalog.providers(gpu: gpu).joined(separator: ", ")))" }
+        // Offers are compared for the smallest deployment written: min_replicas replicas (at least
+        // one) of gpus_per_replica GPUs (1 when derived), in each offer's whole instances.
+        let smallest = (replicas: s.minReplicas ?? 1, gpusPerReplica: s.gpusPerReplica ?? 1)
         s.offer = r.lookup("gpu_offer", kind: "GPU offer", in: Array(Set(catalog.gpuOffers.map(\.id))).sorted(),
                            find: { catalog.gpuOffer($0, asOf: asOf) })
         if let offer = s.offer, let provider, offer.provider != provider {
@@ -168,7 +171,8 @@ enum SelfHostedOption: OptionDeclaration {
         }
         if s.offer == nil, !r.has("gpu_offer"), let commitment = s.commitment {
             if let catalogGPU {
-                s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: commitment, asOf: asOf, provider: provider)
+                s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: commitment, asOf: asOf, provider: provider,
+                                                replicas: smallest.replicas, gpusPerReplica: smallest.gpusPerReplica)
                 if provider == nil { s.offerSpread = spread(s.offer, catalog, asOf, r) }
                 if s.offer == nil, s.gpuHourly == nil {
                     r.error(provider == nil ? "commitment" : "provider",
@@ -179,7 +183,8 @@ enum SelfHostedOption: OptionDeclaration {
             }
         }
         if s.offer == nil, s.reservation.isPresent || s.gpuHourly == nil, !r.has("gpu_offer"), let catalogGPU {
-            s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: .onDemand, asOf: asOf, provider: provider)
+            s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: .onDemand, asOf: asOf, provider: provider,
+                                            replicas: smallest.replicas, gpusPerReplica: smallest.gpusPerReplica)
             if provider == nil { s.offerSpread = spread(s.offer, catalog, asOf, r) }
             if s.offer == nil, provider != nil, s.gpuHourly == nil {
                 r.error("provider", "the catalog has no on_demand offer for \"\(catalogGPU.id)\"\(from) on \(asOf); give gpu_hourly" + elsewhere(catalogGPU.id))
@@ -193,7 +198,8 @@ enum SelfHostedOption: OptionDeclaration {
             let c = r.nested("commitment")
             if let catalogGPU, reservation.hourly == nil {
                 let commitment: GPUCommitment = (reservation.termMonths ?? 12) <= 12 ? .reserved1y : .reserved3y
-                reservation.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: commitment, asOf: asOf, provider: provider)
+                reservation.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: commitment, asOf: asOf, provider: provider,
+                                                          replicas: reservation.replicas ?? 1, gpusPerReplica: smallest.gpusPerReplica)
                 if reservation.offer == nil { c.error(nil, "the catalog has no reserved offer for \"\(catalogGPU.id)\"\(from); give reserved_hourly") }
             } else if reservation.hourly == nil {
                 c.error(nil, "missing key \"reserved_hourly\" (or a catalog \"gpu\" with reserved offers)")
