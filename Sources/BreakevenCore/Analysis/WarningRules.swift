@@ -92,14 +92,14 @@ enum WarningRules {
     static func idleInstanceGPUs(_ d: SelfHostedDeployment, _ result: OptionResult) -> WarningFigures? {
         guard let peak = result.months.max(by: { ($0.replicas ?? 0, $1.month) < ($1.replicas ?? 0, $0.month) }),
               let needed = peak.replicas, needed > 0 else { return nil }
-        let onDemand = d.packing
-        var replicas = needed, billed = onDemand.billedGPUs(replicas: needed), instance = d.gpusPerInstance
+        var replicas = needed, reserved: (replicas: Double, gpus: Double)?, instance = d.gpusPerInstance
         if let r = d.reservation, peak.month <= r.termMonths, r.replicas > 0 {
-            let reserved = d.packing(of: r), held = reserved.replicasHeld(billingFor: Double(r.replicas))
+            let held = d.held(by: r)
+            reserved = held
             replicas = max(needed, Double(r.replicas))
-            billed = reserved.billedGPUs(replicas: Double(r.replicas)) + onDemand.billedGPUs(replicas: max(0, needed - held))
-            if held > Double(r.replicas) || needed <= held { instance = r.gpusPerInstance }
+            if held.replicas > Double(r.replicas) || needed <= held.replicas { instance = r.gpusPerInstance }
         }
+        let billed = InstancePacking.paidGPUs(replicas: needed, onDemand: d.packing, reserved: reserved)
         let used = replicas * Double(d.gpusPerReplica)
         guard billed > used else { return nil }
         var figures = WarningFigures()

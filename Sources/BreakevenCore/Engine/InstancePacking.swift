@@ -31,6 +31,14 @@ struct InstancePacking: Sendable, Hashable {
     @inline(__always)
     func billedGPUs(replicas: Double) -> Double { groups(replicas: replicas) * gpusPerGroup }
 
+    /// GPUs paid for while `replicas` run: a running reservation's (the replicas its instances
+    /// hold and the GPUs billed for them), and on-demand instances for the replicas above them.
+    @inline(__always)
+    static func paidGPUs(replicas: Double, onDemand: InstancePacking, reserved: (replicas: Double, gpus: Double)?) -> Double {
+        guard let reserved else { return onDemand.billedGPUs(replicas: replicas) }
+        return reserved.gpus + onDemand.billedGPUs(replicas: max(0, replicas - reserved.replicas))
+    }
+
     /// Replicas the GPUs billed for `replicas` can run: what a reservation of that many holds.
     func replicasHeld(billingFor replicas: Double) -> Double {
         replicasPerGroup == 1 ? replicas : ReplicaSizing.ceiling(replicas / replicasPerGroup) * replicasPerGroup

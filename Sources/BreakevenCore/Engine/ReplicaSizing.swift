@@ -53,10 +53,7 @@ final class ReplicaSizing {
         replicasPerLoad = (1 + deployment.interruptionOverhead) / deployment.maxUtilization * (1 - 1e-12)
         minReplicas = Double(deployment.minReplicas)
         reservation = deployment.reservation
-        reserved = deployment.reservation.map { r in
-            let packing = deployment.packing(of: r), replicas = Double(r.replicas)
-            return (packing.replicasHeld(billingFor: replicas), packing.billedGPUs(replicas: replicas))
-        }
+        reserved = deployment.reservation.map(deployment.held(by:))
         gpuHourly = deployment.gpuHourly
         packing = deployment.packing
         ledger = deployment.termMonths.map(ReservationLedger.init(termMonths:))
@@ -235,7 +232,7 @@ final class ReplicaSizing {
             lines.gpu += reserved.gpus * hours * reservation.hourly
         }
         // The peak hour's GPUs: the reservation's instances and on-demand instances above them.
-        let peakGPUs = (held == nil ? 0 : reserved?.gpus ?? 0) + packing.billedGPUs(replicas: held.map { max(0, peakReplicas - $0) } ?? peakReplicas)
+        let peakGPUs = InstancePacking.paidGPUs(replicas: peakReplicas, onDemand: packing, reserved: held == nil ? nil : reserved)
         return SizedMonth(lines: lines, peakReplicas: peakReplicas, peakGPUs: peakGPUs, replicaHours: replicaHours, servedHours: average * hours)
     }
 }

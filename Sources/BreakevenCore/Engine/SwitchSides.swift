@@ -63,12 +63,7 @@ struct SwitchSides {
                 fromPrices?.append(factor: fromSizing.priceFactor(demand), groupCost: fromSizing.reservedGroupCost(demand))
             } else {
                 fromCosts.append(f.monthTotal(demand.startingIn(0), isLast: false))
-                if let owed = f.committedCost(demand) {
-                    if fromCommitted.isEmpty { fromCommitted = Array(repeating: 0, count: demand.index) }
-                    fromCommitted.append(owed.total)
-                } else if !fromCommitted.isEmpty {
-                    fromCommitted.append(0)
-                }
+                fromCommitted.append(f.committedCost(demand)?.total ?? 0)
             }
             if let toSizing {
                 let serving = toSizing.unreserved(demand.startingIn(-1))
@@ -85,6 +80,7 @@ struct SwitchSides {
                 if self.overlap > 0 { idleCosts.append(t.monthTotal(demand.with(requests: 0).startingIn(-1), isLast: false)) }
             }
         }
+        if !fromCommitted.contains(where: { $0 != 0 }) { fromCommitted = [] }
         toReserved = toPrices.map { ($0, needs) }
         fromReserved = fromPrices.map { ($0, bought, fromLines) }
     }

@@ -44,4 +44,11 @@ struct SelfHostedDeployment: Sendable, Hashable {
     func packing(of reservation: Reservation) -> InstancePacking {
         InstancePacking(gpusPerReplica: gpusPerReplica, gpusPerInstance: reservation.gpusPerInstance)
     }
+
+    /// What a reservation holds: the replicas its whole instances run (at least those reserved:
+    /// a partly filled instance is paid whole, so its free GPUs serve too), and the GPUs billed.
+    func held(by reservation: Reservation) -> (replicas: Double, gpus: Double) {
+        let packing = packing(of: reservation), replicas = Double(reservation.replicas)
+        return (packing.replicasHeld(billingFor: replicas), packing.billedGPUs(replicas: replicas))
+    }
 }
