@@ -36,4 +36,53 @@ struct CommitmentBeyondHorizonTests {
         let monthly = #"{ "id": "ptu", "type": "provisioned", "units": 20, "unit_price_per_month": 260, "input_tokens_per_minute_per_unit": 2500 }"#
         #expect(try Self.warnings(monthly).isEmpty)
     }
+
+    /// A composite option owes what its parts owe: a switch to reserved replicas, a switch away
+    /// from them (they bill on after the switch), and a mix that sends half its traffic to them
+    /// all owe the reservation's $39,600 (as above) after March.
+    @Test func aSwitchOrAMixOwesWhatItsReservedSidesOwe() throws {
+        let gpu = #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "gpus_per_replica": 2, "commitment": { "reserved_replicas": 2, "reserved_hourly": 1.5, "term_months": 12 }, \#(Self.throughput) }"#
+        let owed = WarningFigures(months: 9, amount: 39_600)
+        for composite in [#"{ "id": "c", "type": "switch", "from": "api", "to": "gpu", "at_month": 2 }"#,
+                          #"{ "id": "c", "type": "switch", "from": "gpu", "to": "api", "at_month": 2 }"#,
+                          #"{ "id": "c", "type": "mix", "routes": [ { "option": "api", "share": 0.5 }, { "option": "gpu", "share": 0.5 } ] }"#] {
+            let s = try ScenarioText.scenario(start: "2027-01", months: 3, workload: Self.workload, options: [Self.api, gpu, composite])
+            let found = BreakevenAnalysis.analyse(s, Simulator.project(s)).warnings.filter { $0.code == .commitmentBeyondHorizon }
+            #expect(found == [Warning(.commitmentBeyondHorizon, option: "gpu", owed), Warning(.commitmentBeyondHorizon, option: "c", owed)])
+        }
+        // A switch that never happens within the horizon commits to nothing.
+        let late = try ScenarioText.scenario(start: "2027-01", months: 3, workload: Self.workload, options: [
+            Self.api, gpu.replacingOccurrences(of: "\"reserved_replicas\": 2", with: "\"reserved_replicas\": 0"),
+            #"{ "id": "c", "type": "switch", "from": "api", "to": "gpu", "at_month": 3 }"#])
+        #expect(BreakevenAnalysis.analyse(late, Simulator.project(late)).warnings.filter { $0.code == .commitmentBeyondHorizon }.isEmpty)
+    }
+
+    /// Provisioned units are held for their term: a switch away in its middle still pays them to
+    /// its end, and past the horizon. 20 units at $260 a unit-month for 12 months from January
+    /// 2027, then the API from month 3: 100,000 requests × (1,000 × $2 + 100 × $8) / 10^6 = $280
+    /// a month, on top of the units' $5,200. The term runs to December: 6 months after June owe
+    /// 6 × $5,200 = $31,200.
+    @Test func aSwitchAwayFromProvisionedUnitsPaysThemToTheTermsEnd() throws {
+        let ptu = #"{ "id": "ptu", "type": "provisioned", "units": 20, "unit_price_per_month": 260, "term_months": 12, "input_tokens_per_minute_per_unit": 2500 }"#
+        func scenario(_ at: String) throws -> Scenario {
+            try ScenarioText.scenario(start: "2027-01", months: 6, workload: Self.workload, options: [
+                Self.api, ptu, #"{ "id": "leave", "type": "switch", "from": "ptu", "to": "api", "at_month": \#(at) }"#])
+        }
+        let s = try scenario("3")
+        let months = Simulator.project(s).options[2].months.map(\.totalCost)
+        #expect(months == [5_200, 5_200, 5_480, 5_480, 5_480, 5_480])
+        // Trials and sweeps add up the same months.
+        #expect(MonteCarloTests.totals(s)[2].totalCost == months.reduce(0, +))
+        let found = BreakevenAnalysis.analyse(s, Simulator.project(s)).warnings.filter { $0.code == .commitmentBeyondHorizon }
+        #expect(found.map(\.option) == ["ptu", "leave"])
+        #expect(found.map(\.figures) == [WarningFigures(months: 6, amount: 31_200), WarningFigures(months: 6, amount: 31_200)])
+        // The best month weighs that. Once bought, the units are paid whatever happens: leaving in
+        // month k costs (k − 1) × 5,200 + (7 − k) × 5,480: $32,600 in month 2, $280 less each
+        // month after, all more than staying (6 × $5,200 = $31,200). Leaving in month 1 never
+        // buys them: 6 × $280 = $1,680, the cheapest.
+        let best = try scenario(#""best""#)
+        let evaluation = try #require(Simulator.project(best).options[2].switchEvaluation)
+        #expect(evaluation.candidates.map(\.totalCost) == [1_680, 32_600, 32_320, 32_040, 31_760, 31_480, 31_200])
+        #expect(evaluation.chosenMonth == 1)
+    }
 }

@@ -58,7 +58,7 @@ public enum BreakevenAnalysis {
                                 phases: scenario.workload.phases.map(PhaseInfo.init))
         if !scenario.workload.actuals.isEmpty { info.actuals = scenario.workload.actuals }
         return BreakevenResult(scenario: info, baseline: scenario.baselineID, options: options,
-                               warnings: WarningRules.warnings(scenario, options), assumptions: scenario.assumptions,
+                               warnings: WarningRules.warnings(scenario, options, owed: projection.options.map(\.owedAfterHorizon)), assumptions: scenario.assumptions,
                                guardrails: scenario.guardrails)
     }
 

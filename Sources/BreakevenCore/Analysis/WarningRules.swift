@@ -3,11 +3,12 @@ enum WarningRules {
     /// Below this average utilization most of what is paid for sits idle.
     static let lowUtilization = 0.35
 
-    static func warnings(_ scenario: Scenario, _ results: [OptionResult]) -> [Warning] {
+    /// - Parameter owed: what each option's commitments owe after the horizon, as its projection left them.
+    static func warnings(_ scenario: Scenario, _ results: [OptionResult], owed: [OwedCommitment?]) -> [Warning] {
         var out: [Warning] = []
         let rented = scenario.options.compactMap { $0.terms(SelfHostedDeployment.self) }
         if !rented.isEmpty, scenario.workload.loadShape.isFlat { out.append(Warning(.flatLoadShape)) }
-        for (option, result) in zip(scenario.options, results) {
+        for (k, (option, result)) in zip(scenario.options, results).enumerated() {
             if let d = option.terms(SelfHostedDeployment.self), d.scaling == .hourly, case .peakToAverage = scenario.workload.loadShape {
                 out.append(Warning(.hourlyScalingWithoutShape, option: option.id))
             }
@@ -37,7 +38,7 @@ enum WarningRules {
             if let d = option.terms(SelfHostedDeployment.self), let idle = idleInstanceGPUs(d, result) {
                 out.append(Warning(.idleInstanceGPUs, option: option.id, idle))
             }
-            if let owed = owedBeyondHorizon(option, scenario, result) {
+            if k < owed.count, let owed = owed[k] {
                 out.append(Warning(.commitmentBeyondHorizon, option: option.id, WarningFigures(months: owed.months, amount: owed.amount)))
             }
         }
@@ -50,39 +51,6 @@ enum WarningRules {
             out.append(Warning(.stalePrice, option: age.optionID, figures))
         }
         return out
-    }
-
-    /// What a commitment still owes after the last month of the horizon, and for how many months:
-    /// reserved replicas from month 1 for their term, at the reserved price for every GPU of their
-    /// instances; GPUs all reserved (a commitment word), each purchase for the rest of its term; provisioned units
-    /// from the start of the last term, at the last month's bill for them (units and price are
-    /// held for a term). Owned machines need none: their book value or resale is credited at the end.
-    static func owedBeyondHorizon(_ option: ServingOption, _ scenario: Scenario, _ result: OptionResult) -> (months: Int, amount: Double)? {
-        let end = scenario.start.adding(months: scenario.months)
-        func hours(_ months: Int) -> Double { (0..<months).reduce(0) { $0 + end.adding(months: $1).hours } }
-        if let d = option.terms(SelfHostedDeployment.self), let r = d.reservation, r.termMonths > scenario.months, r.replicas > 0 {
-            let months = r.termMonths - scenario.months
-            return (months, d.packing(of: r).billedGPUs(replicas: Double(r.replicas)) * r.hourly * hours(months))
-        }
-        if let d = option.terms(SelfHostedDeployment.self), let term = d.termMonths {
-            // Every GPU reserved: the engine's purchases, replayed from each month's peak replicas.
-            let ledger = ReservationLedger(termMonths: term), packing = d.packing
-            let trend = TrendFactors(perYear: d.gpuPriceChangePerYear)
-            for m in result.months {
-                ledger.hold(packing.groups(replicas: m.replicas ?? 0), month: m.month - 1, factor: trend.factor(month: m.month - 1))
-            }
-            let owed = ledger.owed(after: scenario.months)
-            guard let months = owed.map(\.monthsLeft).max() else { return nil }
-            return (months, owed.reduce(0) { $0 + $1.purchase.count * packing.gpusPerGroup * d.gpuHourly * $1.purchase.factor * hours($1.monthsLeft) })
-        }
-        if let p = option.terms(ProvisionedTerms.self), p.termMonths > 1, let last = result.months.last, last.costs.provisioned > 0 {
-            let lastTermEnd = ((scenario.months - 1) / p.termMonths + 1) * p.termMonths
-            let months = lastTermEnd - scenario.months
-            guard months > 0 else { return nil }
-            let perMonth = last.costs.provisioned
-            return (months, p.pricedPerMonth ? perMonth * Double(months) : perMonth / last.date.hours * hours(months))
-        }
-        return nil
     }
 
     /// The peak month of a deployment on whole instances, where they hold GPUs no replica uses:

@@ -122,6 +122,21 @@ struct OptionModel {
         return m.committedCost(demand)
     }
 
+    /// What the model's commitments owe after the horizon, once its months are stepped: a
+    /// schedule's models that served (or stood by), a mix's members, added up.
+    func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment? {
+        switch model {
+        case .single(let m):
+            return m.owedAfter(horizon)
+        case .schedule(let models, let segments):
+            return OwedCommitment.combining(models.indices.map { j in
+                segments.contains { $0.model == j || $0.standby == j } ? models[j].owedAfter(horizon) : nil
+            })
+        case .mix(let members):
+            return OwedCommitment.combining(members.map { $0.model.owedAfter(horizon) })
+        }
+    }
+
     /// What such a model charges once, in the month it starts serving (0 for composites).
     var oneTimeCost: Double {
         if case .single(let m) = model { return m.oneTimeCost }

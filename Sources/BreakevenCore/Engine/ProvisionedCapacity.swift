@@ -81,11 +81,19 @@ final class ProvisionedCapacity: MonthlyCostModel {
     let tokensPerRequest: TokenCounts
     private let pools: [Pool]
     /// Units committed for the current term, by pool (auto sizing with a term longer than a
-    /// month): the state carried from month to month, by reference.
+    /// month), and what was held in the last month served: the state carried from month to
+    /// month, by reference.
     private let committed = Committed()
 
     final class Committed {
         var units: [Double] = [0, 0]
+        /// The last month served (0-based; -1: none yet), and the units held in it, by pool.
+        var lastServed = -1
+        var held: [Double] = [0, 0]
+
+        func copy(_ other: Committed) {
+            (units, lastServed, held) = (other.units, other.lastServed, other.held)
+        }
     }
     let batchShare: Double
     let hourlyFactors: [Double]?
@@ -124,7 +132,39 @@ final class ProvisionedCapacity: MonthlyCostModel {
 
     func continueFrom(_ earlier: any MonthlyCostModel) {
         guard let earlier = earlier as? ProvisionedCapacity else { return }
-        committed.units = earlier.committed.units
+        committed.copy(earlier.committed)
+    }
+
+    /// Units are held for a term: leaving in its middle does not end it.
+    var owesUntilTermEnd: Bool { terms.termMonths > 1 }
+
+    /// What the units cost in a month the option does not serve, once it has: the units of the
+    /// term it last served in, to that term's end (terms run from month 1, as the sizing counts
+    /// them). nil: nothing.
+    func committedCost(_ demand: MonthDemand) -> CostLines? {
+        let term = terms.termMonths
+        guard term > 1, committed.lastServed >= 0, demand.index / term == committed.lastServed / term else { return nil }
+        var lines = CostLines()
+        lines.provisioned = heldCost(at: demand.index) * (terms.pricedPerMonth ? 1 : demand.date.hours)
+        return lines.provisioned > 0 ? lines : nil
+    }
+
+    /// What the units of the last term served still owe after the horizon: every month to the
+    /// term's end, at the price of the horizon's last month.
+    func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment? {
+        let term = terms.termMonths
+        guard term > 1, committed.lastServed >= 0 else { return nil }
+        let months = (committed.lastServed / term + 1) * term - horizon.months
+        let perUnitTime = heldCost(at: horizon.months - 1)
+        guard months > 0, perUnitTime > 0 else { return nil }
+        return OwedCommitment(months: months, amount: perUnitTime * (terms.pricedPerMonth ? Double(months) : horizon.hours(months)))
+    }
+
+    /// The held units' price per month or per hour (as the unit price is quoted) in month `index`.
+    private func heldCost(at index: Int) -> Double {
+        var cost = 0.0
+        for k in pools.indices { cost += committed.held[k] * pools[k].unitPrice }
+        return cost * trend.factor(month: index)
     }
 
     func monthTotal(_ demand: MonthDemand, isLast: Bool) -> Double { monthCost(demand, isLast: isLast).costs.total }
@@ -159,6 +199,7 @@ final class ProvisionedCapacity: MonthlyCostModel {
                 units = need
             }
             held += units
+            committed.held[k] = units
             lines.provisioned += units * pools[k].unitPrice * price
             if pools[k].perRequestPerMinute > 0 {
                 capacity = min(capacity, units * terms.maxUtilization / pools[k].perRequestPerMinute)
@@ -172,6 +213,7 @@ final class ProvisionedCapacity: MonthlyCostModel {
         } else {
             excessPerDay = max(0, peak - capacity) * 60
         }
+        committed.lastServed = demand.index
         let excess = min(demand.requests, excessPerDay * Double(demand.date.days))
         let unmet = APIBill.overflow(overflow, excess, demand, into: &lines)
         overheads.charge(&lines, demand, team: false)

@@ -154,6 +154,25 @@ final class ReplicaSizing {
         return lines.gpu > 0 ? lines : nil
     }
 
+    /// What the deployment still owes after the horizon: reserved replicas (reserved from month
+    /// 1) for the rest of their term, every GPU of their instances at the reserved price; GPUs
+    /// reserved by the commitment word, each purchase for the rest of its term at the price it
+    /// was bought at. Read from the ledger as the months left it.
+    func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment? {
+        var parts: [OwedCommitment?] = []
+        if let reservation, let reserved, reservation.replicas > 0, reservation.termMonths > horizon.months {
+            let months = reservation.termMonths - horizon.months
+            parts.append(OwedCommitment(months: months, amount: reserved.gpus * reservation.hourly * horizon.hours(months)))
+        }
+        if let ledger {
+            for (purchase, left) in ledger.owed(after: horizon.months) {
+                parts.append(OwedCommitment(months: left, amount: purchase.count * packing.gpusPerGroup * gpuHourly * purchase.factor
+                                                * horizon.hours(left)))
+            }
+        }
+        return OwedCommitment.combining(parts)
+    }
+
     @inline(__always)
     private func finished(_ month: SizedMonth, _ demand: MonthDemand) -> MonthCost {
         var lines = month.lines

@@ -62,6 +62,11 @@ protocol MonthlyCostModel {
     /// What the model still owes in a month it does not serve, once it has served (a switch away,
     /// a phase that pauses it): GPUs reserved for a term are paid to its end. nil: nothing.
     func committedCost(_ demand: MonthDemand) -> CostLines?
+    /// What it owes after the horizon's last month, read once the months are stepped. nil: nothing.
+    func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment?
+    /// What it owes once it stops serving depends on the month it stops (units held to the end of
+    /// the term they are held for): a switch from it then prices each month apart.
+    var owesUntilTermEnd: Bool { get }
 }
 
 /// Buffers cost models borrow from a thread's workspace, kept from one trial to the next.
@@ -88,6 +93,8 @@ extension MonthlyCostModel {
     func exchangeStorage(_ storage: inout CostModelStorage) {}
     func continueFrom(_ earlier: any MonthlyCostModel) {}
     func committedCost(_ demand: MonthDemand) -> CostLines? { nil }
+    func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment? { nil }
+    var owesUntilTermEnd: Bool { false }
 }
 
 extension APIPricing: ServingTerms {

@@ -23,7 +23,8 @@ public enum Simulator {
                 m.cumulativeCost = cumulative
                 return m
             }
-            return OptionProjection(optionID: option.id, months: months, switchEvaluation: evaluation)
+            return OptionProjection(optionID: option.id, months: months, switchEvaluation: evaluation,
+                                    owedAfterHorizon: model.owedAfter(HorizonEnd(months: scenario.months, start: scenario.start)))
         }
         return Projection(demands: demands, options: options)
     }
@@ -54,4 +55,6 @@ public struct OptionProjection: Sendable, Hashable {
     public var months: [MonthlyProjection]
     /// For a switch: when it happens, and what every other month would have cost.
     public var switchEvaluation: SwitchEvaluation?
+    /// What its commitments still owe after the horizon (reserved GPUs, provisioned units).
+    var owedAfterHorizon: OwedCommitment? = nil
 }
