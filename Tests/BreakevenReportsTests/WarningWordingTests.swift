@@ -23,4 +23,28 @@ struct WarningWordingTests {
         #expect(WarningWording.sentence(warning, in: result)
                 == "Reserved GPUs is committed for 9 months past the end of the horizon: the $19,800.00 it still owes then is not in its total. Lengthen months to count it, or weigh it beside the savings.")
     }
+
+    /// The offer a deployment takes is the one cheapest for its smallest deployment in whole
+    /// instances, which need not be the cheapest GPU-hour (one H200: RunPod's $6.35 for one GPU
+    /// over CoreWeave's $6.305 a GPU in 8-GPU instances), so the sentence does not call it the
+    /// cheapest offer for the GPU.
+    @Test func anOfferSpreadNamesTheOfferTakenAndWhy() throws {
+        let text = """
+            { "version": 1, "name": "t", "start": "2027-01", "months": 1,
+              "workload": { "requests_per_month": 1000, "input_tokens_per_request": 1000, "output_tokens_per_request": 100 },
+              "options": [
+                { "id": "api", "type": "api", "prices": { "input_per_mtok": 2, "output_per_mtok": 8 } },
+                { "id": "gpu", "type": "self_hosted", "label": "One H200", "gpu_hourly": 6.35,
+                  "throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 10000 } } ] }
+            """
+        let scenario = try ScenarioLoader.load(Array(text.utf8), file: "t.json").scenario
+        let result = BreakevenAnalysis.analyse(scenario, Simulator.project(scenario))
+        var figures = WarningFigures(amount: 6.35, value: nil)
+        figures.offer = "runpod/h200/on-demand"
+        figures.provider = "runpod"
+        figures.dearestOffer = "aws/h200/on-demand"
+        figures.dearestHourly = 13.5
+        #expect(WarningWording.sentence(Warning(.offerSpread, option: "gpu", figures), in: result)
+                == "One H200 takes runpod/h200/on-demand at $6.35 a GPU-hour (runpod), the catalog offer for its GPU that costs least for its smallest deployment in whole instances; the dearest, aws/h200/on-demand, costs $13.50, more than twice as much. The verdict rests on that offer: check that it can supply the GPUs, or name an offer with gpu_offer.")
+    }
 }
