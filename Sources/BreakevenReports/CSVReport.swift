@@ -5,7 +5,7 @@ import BreakevenCore
 public enum CSVReport {
     public static let monthlyColumns = ["option", "period", "month", "date", "requests", "input_tokens", "output_tokens", "api_cost", "gpu_cost",
                                         "hardware_cost", "energy_cost", "subscription_cost", "team_cost", "fixed_cost", "one_time_cost",
-                                        "total_cost", "cumulative_cost", "replicas", "utilization", "unmet_requests", "currency"]
+                                        "total_cost", "cumulative_cost", "replicas", "gpus", "utilization", "unmet_requests", "currency"]
 
     public static let summaryColumns = ["option", "label", "type", "total_cost", "npv", "average_monthly_cost", "cost_per_mtok_first_month",
                                         "cost_per_mtok_last_month", "breakeven_month", "run_rate_breakeven_month", "breakeven_tokens_per_month",
@@ -26,6 +26,7 @@ public enum CSVReport {
                               money(c.api), money(c.gpu), money(c.hardware), money(c.energy), money(c.subscription), money(c.team),
                               money(c.fixed), money(c.oneTime), money(m.totalCost), money(m.cumulativeCost),
                               m.replicas.map { Money.trimmed(Money.fixed($0, decimals: 2)) } ?? "",
+                              m.gpus.map { Money.trimmed(Money.fixed($0, decimals: 2)) } ?? "",
                               m.utilization.map { Money.fixed($0, decimals: 4) } ?? "", count(m.unmetRequests), result.scenario.currency])
             }
         }

@@ -119,17 +119,24 @@ public enum MarkdownReport {
     static func capacity(_ r: BreakevenResult) -> String? {
         let sized = r.options.filter { o in o.months.contains { $0.replicas != nil } }
         guard !sized.isEmpty else { return nil }
-        var t = MarkdownTable([("Option", .left), ("Replicas or units, month 1", .right), ("Peak", .right),
-                               ("Month \(r.scenario.months)", .right), ("Utilization, month 1", .right),
-                               ("Utilization, month \(r.scenario.months)", .right), ("Average utilization", .right)])
+        // GPUs paid, where GPUs are rented: whole instances and reservations make them more than
+        // replicas × GPUs per replica.
+        let rentsGPUs = sized.contains { o in o.months.contains { $0.gpus != nil } }
+        var columns: [(String, MarkdownTable.Align)] = [("Option", .left), ("Replicas or units, month 1", .right), ("Peak", .right),
+                                                           ("Month \(r.scenario.months)", .right)]
+        if rentsGPUs { columns.append(("GPUs paid at the peak", .right)) }
+        columns += [("Utilization, month 1", .right), ("Utilization, month \(r.scenario.months)", .right), ("Average utilization", .right)]
+        var t = MarkdownTable(columns)
         for o in sized {
             let replicas = o.months.compactMap(\.replicas)
             func count(_ x: Double?) -> String { x.map { Money.trimmed(Money.fixed($0, decimals: 2)) } ?? "–" }
             func share(_ x: Double?) -> String { x.map(Verdict.percent) ?? "–" }
-            t.append([MarkdownText.text(o.label), count(o.months.first?.replicas), count(replicas.max()), count(o.months.last?.replicas),
-                      share(o.months.first?.utilization), share(o.months.last?.utilization), share(o.averageUtilization)])
+            var row = [MarkdownText.text(o.label), count(o.months.first?.replicas), count(replicas.max()), count(o.months.last?.replicas)]
+            if rentsGPUs { row.append(count(o.months.compactMap(\.gpus).max())) }
+            t.append(row + [share(o.months.first?.utilization), share(o.months.last?.utilization), share(o.averageUtilization)])
         }
-        return t.text + "\nSelf-hosted replicas are sized for the peak hour; utilization is the load served over the capacity paid for.\n"
+        let gpus = rentsGPUs ? " GPUs paid are the most of any month's peak hour: whole instances, reservations included, busy or not." : ""
+        return t.text + "\nSelf-hosted replicas are sized for the peak hour; utilization is the load served over the capacity paid for.\(gpus)\n"
     }
 
     /// How a derived throughput was reached: the replica's layout, memory and limits.

@@ -123,9 +123,13 @@ extension ReservedCommitmentTests {
                 #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "commitment": \#(commitment), "throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 10000 } }"#,
                 #"{ "id": "move", "type": "switch", "from": "gpu", "to": "api", "at_month": 3 }"#,
             ])
-            let projected = Simulator.project(s).options[2].months.map(\.totalCost)
+            let months = Simulator.project(s).options[2].months
+            let projected = months.map(\.totalCost)
             // The totals path (trials, sweeps) adds up the same months.
             #expect(MonteCarloTests.totals(s)[2].totalCost == projected.reduce(0, +))
+            // What is owed is a cost of running, not a one-time cost; and its GPUs are paid for.
+            #expect(months.map(\.runRateCost) == projected)
+            #expect(months.map(\.gpus) == (commitment.contains("on_demand") ? [1, 1, nil, nil] : [1, 1, 1, 1]))
             return projected
         }
         // A reserved replica at $1.50 for 12 months: 720 × 1.5 = $1,080 and 744 × 1.5 = $1,116 a

@@ -57,6 +57,19 @@ struct ResultFileTests {
         #expect(try ResultFile.decode(Array(document.canonicalText.utf8), file: "r.json").guardrails == [])
     }
 
+    /// Months written before results carried the GPUs paid read back with none (a `diff`
+    /// against a committed older result must not fail on them).
+    @Test func monthsWrittenBeforeGPUsPaidStillRead() throws {
+        let text = try Self.resultText()
+        let current = try ResultFile.decode(Array(text.utf8), file: "r.json")
+        #expect(current.options[1].months.allSatisfy { $0.gpus != nil })
+        let older = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(#""gpus" :"#) }
+        #expect(older.count < text.split(separator: "\n", omittingEmptySubsequences: false).count)
+        let decoded = try ResultFile.decode(Array(older.joined(separator: "\n").utf8), file: "r.json")
+        #expect(decoded.options[1].months.allSatisfy { $0.gpus == nil })
+        #expect(decoded.options[1].months.map(\.totalCost) == current.options[1].months.map(\.totalCost))
+    }
+
     @Test func brokenFilesSayWhereAndWhat() throws {
         let text = try Self.resultText()
         #expect(Self.errors(text.replacingOccurrences(of: #""result_version" : 1"#, with: #""result_version" : 2"#)).map { $0.replacingOccurrences(of: #"r.json:\d+:\d+"#, with: "r.json:L:C", options: .regularExpression) } == [
@@ -158,6 +171,7 @@ struct ResultFileTests {
             (#""month" : 2"#, #""month" : 7"#, "options[0].months[1].month: expected month 2, found 7"),
             (#""discount_rate" : 0"#, #""discount_rate" : -1"#, "scenario.discount_rate: expected a rate above -1, found -1"),
             (#""unmet_requests" : 0,"#, #""unmet_requests" : -5,"#, "options[0].months[0].unmet_requests: expected a number of 0 or more, found -5"),
+            (#""gpus" : 1,"#, #""gpus" : -1,"#, "options[1].months[0].gpus: expected a number of 0 or more, found -1"),
         ]
         for c in cases {
             let t = try Self.tampered(c.old, c.new)

@@ -117,7 +117,7 @@ struct OptionModel {
     }
 
     /// What a single model still owes in a month it does not serve (nil for composites).
-    func committedCost(_ demand: MonthDemand) -> CostLines? {
+    func committedCost(_ demand: MonthDemand) -> MonthCost? {
         guard case .single(let m) = model else { return nil }
         return m.committedCost(demand)
     }
@@ -164,7 +164,7 @@ struct OptionModel {
             // A model that served before and does not now still owes its reservations.
             for j in models.indices where j != segment.model && j != segment.standby
                 && segments.contains(where: { $0.model == j && $0.months.lowerBound < demand.index }) {
-                if let owed = models[j].committedCost(demand) { m.costs = m.costs + owed }
+                if let owed = models[j].committedCost(demand) { m.add(owed: owed) }
             }
             model = .schedule(models: models, segments: segments)
             return m
@@ -188,6 +188,14 @@ extension Scenario {
 }
 
 extension MonthlyProjection {
+    /// What a model that does not serve this month still owes (its reservations) added in: a cost
+    /// of running, and GPUs paid for.
+    mutating func add(owed: MonthCost) {
+        costs = costs + owed.costs
+        runRateCost += owed.costs.runRate
+        if let g = owed.gpus { gpus = (gpus ?? 0) + g }
+    }
+
     /// Several options' months as one: costs and tokens add up, replicas add up, utilization is
     /// weighted by replicas.
     init(combining parts: [MonthlyProjection], demand: MonthDemand) {

@@ -141,12 +141,12 @@ final class ProvisionedCapacity: MonthlyCostModel {
     /// What the units cost in a month the option does not serve, once it has: the units of the
     /// term it last served in, to that term's end (terms run from month 1, as the sizing counts
     /// them). nil: nothing.
-    func committedCost(_ demand: MonthDemand) -> CostLines? {
+    func committedCost(_ demand: MonthDemand) -> MonthCost? {
         let term = terms.termMonths
         guard term > 1, committed.lastServed >= 0, demand.index / term == committed.lastServed / term else { return nil }
-        var lines = CostLines()
-        lines.provisioned = heldCost(at: demand.index) * (terms.pricedPerMonth ? 1 : demand.date.hours)
-        return lines.provisioned > 0 ? lines : nil
+        var owed = MonthCost()
+        owed.costs.provisioned = heldCost(at: demand.index) * (terms.pricedPerMonth ? 1 : demand.date.hours)
+        return owed.costs.provisioned > 0 ? owed : nil
     }
 
     /// What the units of the last term served still owe after the horizon: every month to the

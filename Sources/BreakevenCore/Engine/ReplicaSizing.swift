@@ -141,17 +141,19 @@ final class ReplicaSizing {
     /// What the deployment owes in a month it does not serve, once it has: reserved replicas to
     /// the end of their term, and GPUs reserved by the commitment word to the end of each
     /// purchase's term (nothing more is bought). nil: nothing.
-    func committedCost(_ demand: MonthDemand) -> CostLines? {
-        var lines = CostLines()
+    func committedCost(_ demand: MonthDemand) -> MonthCost? {
+        var owed = MonthCost(gpus: 0)
         let hours = demand.date.hours
         if let reservation, let reserved, demand.index < reservation.termMonths {
-            lines.gpu = reserved.gpus * hours * reservation.hourly
+            owed.costs.gpu = reserved.gpus * hours * reservation.hourly
+            owed.gpus = reserved.gpus
         }
         if let ledger {
             ledger.hold(0, month: demand.index, factor: 0)
-            lines.gpu += ledger.pricedHeld * packing.gpusPerGroup * hours * gpuHourly
+            owed.costs.gpu += ledger.pricedHeld * packing.gpusPerGroup * hours * gpuHourly
+            owed.gpus = (owed.gpus ?? 0) + ledger.held * packing.gpusPerGroup
         }
-        return lines.gpu > 0 ? lines : nil
+        return owed.costs.gpu > 0 ? owed : nil
     }
 
     /// What the deployment still owes after the horizon: reserved replicas (reserved from month

@@ -60,8 +60,9 @@ protocol MonthlyCostModel {
     /// committed stays so).
     func continueFrom(_ earlier: any MonthlyCostModel)
     /// What the model still owes in a month it does not serve, once it has served (a switch away,
-    /// a phase that pauses it): GPUs reserved for a term are paid to its end. nil: nothing.
-    func committedCost(_ demand: MonthDemand) -> CostLines?
+    /// a phase that pauses it): GPUs reserved for a term are paid to its end (and counted among
+    /// the GPUs paid). nil: nothing.
+    func committedCost(_ demand: MonthDemand) -> MonthCost?
     /// What it owes after the horizon's last month, read once the months are stepped. nil: nothing.
     func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment?
     /// What it owes once it stops serving depends on the month it stops (units held to the end of
@@ -92,7 +93,7 @@ extension MonthlyCostModel {
     var isStateless: Bool { true }
     func exchangeStorage(_ storage: inout CostModelStorage) {}
     func continueFrom(_ earlier: any MonthlyCostModel) {}
-    func committedCost(_ demand: MonthDemand) -> CostLines? { nil }
+    func committedCost(_ demand: MonthDemand) -> MonthCost? { nil }
     func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment? { nil }
     var owesUntilTermEnd: Bool { false }
 }

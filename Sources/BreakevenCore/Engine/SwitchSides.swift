@@ -64,7 +64,7 @@ struct SwitchSides {
                 fromPrices?.append(factor: fromSizing.priceFactor(demand), groupCost: fromSizing.reservedGroupCost(demand))
             } else {
                 fromCosts.append(f.monthTotal(demand.startingIn(0), isLast: false))
-                fromCommitted.append(f.committedCost(demand)?.total ?? 0)
+                fromCommitted.append(f.committedCost(demand)?.costs.total ?? 0)
             }
             if let toSizing {
                 let serving = toSizing.unreserved(demand.startingIn(-1))
@@ -179,7 +179,7 @@ struct SwitchSides {
             if let (prices, bought, _) = fromReserved, i == alone, let ledger = (f as? ReplicaSizing)?.ledger {
                 for m in 0..<alone { ledger.buy(bought[m], month: m, factor: prices.factor[m]) }
             }
-            owed = f.committedCost(demand)
+            owed = f.committedCost(demand)?.costs
         }
         guard let owed else {
             return i == k || toReserved != nil ? to.monthCostAlone(demand.startingIn(k)).costs.total : toCosts[i]

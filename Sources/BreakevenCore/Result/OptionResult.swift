@@ -74,6 +74,9 @@ public struct MonthResult: Sendable, Hashable, Codable {
     public var totalCost: Double
     public var cumulativeCost: Double
     @ExplicitNull public var replicas: Double?
+    /// GPUs paid for at the month's peak hour (whole instances, reserved ones included); nil
+    /// where none are rented.
+    @ExplicitNull public var gpus: Double?
     @ExplicitNull public var utilization: Double?
     public var unmetRequests: Double
 
@@ -87,6 +90,7 @@ public struct MonthResult: Sendable, Hashable, Codable {
         totalCost = m.totalCost
         cumulativeCost = m.cumulativeCost
         replicas = m.replicas
+        gpus = m.gpus
         utilization = m.utilization
         unmetRequests = m.unmetRequests
     }
@@ -98,7 +102,7 @@ public struct MonthResult: Sendable, Hashable, Codable {
         case costs
         case totalCost = "total_cost"
         case cumulativeCost = "cumulative_cost"
-        case replicas, utilization
+        case replicas, gpus, utilization
         case unmetRequests = "unmet_requests"
     }
 }

@@ -82,7 +82,7 @@ enum ResultCheck {
             if m.month != i + 1 { out.append(Problem(path: row + [.key("month")], expected: "expected month \(i + 1)")) }
             if m.date != start.adding(months: i) { out.append(Problem(path: row + [.key("date")], expected: "expected \"\(start.adding(months: i))\"")) }
             for (key, value) in [("requests", m.requests), ("input_tokens", m.inputTokens), ("output_tokens", m.outputTokens),
-                                 ("unmet_requests", m.unmetRequests), ("replicas", m.replicas), ("utilization", m.utilization)] {
+                                 ("unmet_requests", m.unmetRequests), ("replicas", m.replicas), ("gpus", m.gpus), ("utilization", m.utilization)] {
                 if let value { nonNegative(value, row + [.key(key)], &out) }
             }
             cumulative += m.totalCost
