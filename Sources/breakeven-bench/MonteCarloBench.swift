@@ -166,10 +166,18 @@ extension MonteCarloBench {
         print("every input uncertain, 10000 trials on 1 thread (target < 0.2 s each):")
         for (path, l) in loaded {
             let inputs = l.numericInputs
+            var fixed: [String] = []
             let uncertain = inputs.compactMap { input -> UncertainInput? in
                 let lo = input.range.clamped(input.nominal * 0.75), hi = input.range.clamped(input.nominal * 1.25)
                 guard lo < hi else { return nil }
-                return UncertainInput(input: input, distribution: .uniform(lo: min(lo, hi), hi: max(lo, hi)))
+                let u = UncertainInput(input: input, distribution: .uniform(lo: min(lo, hi), hi: max(lo, hi)))
+                // A count the provider sells only in steps (provisioned units) cannot be drawn
+                // from a range: a scenario draws it with `choice`. It stays at its value here.
+                guard ScenarioVariants.of(l, inputs: [input], probes: [[u.quantile(0.1), u.quantile(0.9)]]) != nil else {
+                    fixed.append(input.path)
+                    return nil
+                }
+                return u
             }
             let plan = UncertaintyPlan(trials: 10_000, seed: 1, inputs: uncertain)
             guard let variants = ScenarioVariants.of(l, inputs: uncertain.map(\.input), probes: uncertain.map { [$0.quantile(0.1), $0.quantile(0.9)] }) else {
@@ -190,7 +198,8 @@ extension MonteCarloBench {
             }
             let optionMonths = Double(10_000 * l.scenario.months * l.scenario.options.count)
             print(String(format: "  %@: %d inputs, %.3f s CPU, %.3f s wall (%.0f option-months/s, %d failed trials, best of 3; totals %@)",
-                         path, uncertain.count, bestCPU, best, optionMonths / bestCPU, failed, digest))
+                         path, uncertain.count, bestCPU, best, optionMonths / bestCPU, failed, digest)
+                  + (fixed.isEmpty ? "" : "; not drawn from a range: " + fixed.joined(separator: ", ")))
         }
         return checksum
     }

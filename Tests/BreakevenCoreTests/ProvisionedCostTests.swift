@@ -100,8 +100,15 @@ struct ProvisionedCostTests {
               "uncertainty": { "inputs": { "options.ptu.units": { "uniform": [10, 30] } } }
             """)
         #expect(ScenarioText.errors(text).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 } == [
-            "uncertainty.inputs.options.ptu.units: at its 10th percentile, 12, the scenario is invalid: units: expected min_units (15) or a multiple of unit_increment (5) above it, found 12",
+            "uncertainty.inputs.options.ptu.units: at its 10th percentile, 12, the scenario is invalid: units: expected min_units (15) or a multiple of unit_increment (5) above it, found 12 (the provider sells only these counts: draw units with choice, or sweep them in steps of unit_increment)",
         ])
+        // Drawn with choice among counts it sells, the same units run.
+        let choice = ScenarioText.document(workload: Self.workload(), options: [Self.api,
+            #"{ "id": "ptu", "type": "provisioned", "units": 20, "unit_price_per_hour": 1, \#(Self.ptu) }"#], extra: """
+            ,
+              "uncertainty": { "inputs": { "options.ptu.units": { "choice": [[15, 1], [20, 2], [40, 1]] } } }
+            """)
+        #expect(ScenarioText.errors(choice) == [])
     }
 
     @Test func messages() {

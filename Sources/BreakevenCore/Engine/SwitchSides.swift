@@ -54,7 +54,7 @@ struct SwitchSides {
             bought.reserveCapacity(n)
             fromLines.reserveCapacity(n)
         }
-        for demand in demands {
+        for (i, demand) in demands.enumerated() {
             // `from` stepped in order: what it holds before k is the same whatever k is.
             if let fromSizing, let ledger = fromSizing.ledger {
                 let lines = f.monthCost(demand.startingIn(0), isLast: false).costs
@@ -64,7 +64,11 @@ struct SwitchSides {
                 fromPrices?.append(factor: fromSizing.priceFactor(demand), groupCost: fromSizing.reservedGroupCost(demand))
             } else {
                 fromCosts.append(f.monthTotal(demand.startingIn(0), isLast: false))
-                fromCommitted.append(f.committedCost(demand)?.costs.total ?? 0)
+                // Kept only where `from` owes anything: most sides never do.
+                if let owed = f.committedCost(demand)?.costs.total, owed != 0 {
+                    if fromCommitted.isEmpty { fromCommitted = [Double](repeating: 0, count: n) }
+                    fromCommitted[i] = owed
+                }
             }
             if let toSizing {
                 let serving = toSizing.unreserved(demand.startingIn(-1))
@@ -81,7 +85,6 @@ struct SwitchSides {
                 if self.overlap > 0 { idleCosts.append(t.monthTotal(demand.with(requests: 0).startingIn(-1), isLast: false)) }
             }
         }
-        if !fromCommitted.contains(where: { $0 != 0 }) { fromCommitted = [] }
         toReserved = toPrices.map { ($0, needs) }
         fromReserved = fromPrices.map { ($0, bought, fromLines) }
     }

@@ -168,7 +168,8 @@ enum ProvisionedOption: OptionDeclaration {
             overheads: SharedKeys.overheads(s))
         // Resolution checked the written units; a trial or a sweep point may draw others.
         if let units = terms.units, !ProvisionedTerms.sells(units, minUnits: terms.minUnits, increment: terms.unitIncrement) {
-            throw LoweringFailure(message: "units: " + ProvisionedTerms.unsold(units, minUnits: terms.minUnits, increment: terms.unitIncrement))
+            throw LoweringFailure(message: "units: " + ProvisionedTerms.unsold(units, minUnits: terms.minUnits, increment: terms.unitIncrement)
+                                  + " (the provider sells only these counts: draw units with choice, or sweep them in steps of unit_increment)")
         }
         if let output = terms.outputUnits, let units = output.units {
             let minimum = ProvisionedTerms.outputMinimum(units, minUnits: output.minUnits)
