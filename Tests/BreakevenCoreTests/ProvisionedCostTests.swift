@@ -62,6 +62,31 @@ struct ProvisionedCostTests {
         #expect(close(m[1].totalCost, 97_440) && close(m[2].totalCost, 55_800))
     }
 
+    /// Units reserved for a term are reserved as GPUs are: each purchase runs its own term. The
+    /// volume doubles in February and halves in March. January buys 145 units (above) for January
+    /// and February. February (28 days, 40,320 minutes): 8,928,000 requests, 221.43 a minute,
+    /// peak 442.86 × 0.72 = 318.9, so 320: it buys 175 more, for February and March; 320 × 672
+    /// hours = $215,040. March needs 75 (above) but still holds February's 175: 175 × 744 =
+    /// $130,200 (the units do not fall with a term that began in January). April (43,200 minutes):
+    /// 2,232,000 requests, 51.67 a minute, peak 103.33 × 0.72 = 74.4, so 75, bought anew:
+    /// 75 × 720 = $54,000.
+    @Test func eachPurchaseOfUnitsRunsItsOwnTerm() throws {
+        let m = try Self.month([Self.api, #"{ "id": "ptu", "type": "provisioned", "unit_price_per_hour": 1, "term_months": 2, \#(Self.ptu) }"#],
+                               "ptu", months: 4, workload: Self.workload(#", "growth": { "schedule": [1, 2, 0.5, 0.5] }"#))
+        #expect(m.map(\.replicas) == [145, 320, 175, 75])
+        #expect(close(m[1].totalCost, 215_040) && close(m[2].totalCost, 130_200) && close(m[3].totalCost, 54_000))
+    }
+
+    /// A reservation's price is the price of the month it was bought: a falling price trend
+    /// lowers the next term, not the one running. 20 units at $260 a unit-month for 12 months,
+    /// the price halving each year: months 1 to 12 pay 20 × $260 = $5,200; month 13 renews at
+    /// half the price, $2,600.
+    @Test func aReservationKeepsThePriceItWasBoughtAt() throws {
+        let m = try Self.month([Self.api, #"{ "id": "ptu", "type": "provisioned", "units": 20, "unit_price_per_month": 260, "term_months": 12, "price_change_per_year": -0.5, "input_tokens_per_minute_per_unit": 100000 }"#],
+                               "ptu", months: 13)
+        #expect(m.map(\.totalCost) == Array(repeating: 5_200, count: 12) + [2_600])
+    }
+
     @Test func aCatalogOfferFillsEveryKey() throws {
         let catalog = CatalogSnapshot(entries: [CatalogOffer(
             kind: "provisioned", id: "azure/test/global/hourly", provider: "azure", effectiveFrom: CalendarDay(year: 2026, month: 9, day: 23),

@@ -7,7 +7,8 @@ struct ProvisionedTerms: ServingTerms, Sendable {
     var unitPrice: Double
     /// The price is per unit-month (a reservation), not per unit-hour.
     var pricedPerMonth: Bool
-    /// Units change only at the end of a term; within one they may rise, never fall.
+    /// Months each purchase of units is committed for (1: month by month): a purchase is paid to
+    /// the end of its own term, at the price of the month it was bought.
     var termMonths: Int
     /// Input tokens a minute one unit serves, output weighted in (Azure counts an output token as
     /// several input tokens of a PTU's capacity).
@@ -80,21 +81,11 @@ final class ProvisionedCapacity: MonthlyCostModel {
     let terms: ProvisionedTerms
     let tokensPerRequest: TokenCounts
     private let pools: [Pool]
-    /// Units committed for the current term, by pool (auto sizing with a term longer than a
-    /// month), and what was held in the last month served: the state carried from month to
-    /// month, by reference.
-    private let committed = Committed()
-
-    final class Committed {
-        var units: [Double] = [0, 0]
-        /// The last month served (0-based; -1: none yet), and the units held in it, by pool.
-        var lastServed = -1
-        var held: [Double] = [0, 0]
-
-        func copy(_ other: Committed) {
-            (units, lastServed, held) = (other.units, other.lastServed, other.held)
-        }
-    }
+    /// Units committed for a term (`term_months` above 1), by pool: each month buys what its peak
+    /// hour needs beyond what is held, and each purchase is paid to the end of its own term at
+    /// the price of the month it was bought, as GPU reservations are (`ReservationLedger`):
+    /// the state carried from month to month, by reference. Empty: units are held month by month.
+    private let ledgers: [ReservationLedger]
     let batchShare: Double
     let hourlyFactors: [Double]?
     let peakFactor: Double
@@ -126,45 +117,40 @@ final class ProvisionedCapacity: MonthlyCostModel {
         self.overflow = overflow
         overheads = OverheadCharges(terms.overheads)
         trend = TrendFactors(perYear: terms.priceChangePerYear, tables: trends)
+        ledgers = terms.termMonths > 1 ? pools.map { _ in ReservationLedger(termMonths: terms.termMonths) } : []
     }
 
-    var isStateless: Bool { terms.termMonths <= 1 || pools.allSatisfy { $0.fixed != nil } }
+    /// Units bought for a term carry what earlier months bought.
+    var isStateless: Bool { ledgers.isEmpty }
 
     func continueFrom(_ earlier: any MonthlyCostModel) {
-        guard let earlier = earlier as? ProvisionedCapacity else { return }
-        committed.copy(earlier.committed)
+        guard let earlier = earlier as? ProvisionedCapacity, earlier.ledgers.count == ledgers.count else { return }
+        for k in ledgers.indices { ledgers[k].continueFrom(earlier.ledgers[k]) }
     }
 
-    /// Units are held for a term: leaving in its middle does not end it.
-    var owesUntilTermEnd: Bool { terms.termMonths > 1 }
-
-    /// What the units cost in a month the option does not serve, once it has: the units of the
-    /// term it last served in, to that term's end (terms run from month 1, as the sizing counts
-    /// them). nil: nothing.
+    /// What the units cost in a month the option does not serve, once it has: every purchase to
+    /// the end of its term (nothing more is bought). nil: nothing.
     func committedCost(_ demand: MonthDemand) -> MonthCost? {
-        let term = terms.termMonths
-        guard term > 1, committed.lastServed >= 0, demand.index / term == committed.lastServed / term else { return nil }
+        guard !ledgers.isEmpty else { return nil }
         var owed = MonthCost()
-        owed.costs.provisioned = heldCost(at: demand.index) * (terms.pricedPerMonth ? 1 : demand.date.hours)
+        for k in pools.indices {
+            ledgers[k].hold(0, month: demand.index, factor: 0)
+            owed.costs.provisioned += ledgers[k].pricedHeld * pools[k].unitPrice * (terms.pricedPerMonth ? 1 : demand.date.hours)
+        }
         return owed.costs.provisioned > 0 ? owed : nil
     }
 
-    /// What the units of the last term served still owe after the horizon: every month to the
-    /// term's end, at the price of the horizon's last month.
+    /// What the units bought for a term still owe after the horizon: each purchase for the rest
+    /// of its term, at the price it was bought at.
     func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment? {
-        let term = terms.termMonths
-        guard term > 1, committed.lastServed >= 0 else { return nil }
-        let months = (committed.lastServed / term + 1) * term - horizon.months
-        let perUnitTime = heldCost(at: horizon.months - 1)
-        guard months > 0, perUnitTime > 0 else { return nil }
-        return OwedCommitment(months: months, amount: perUnitTime * (terms.pricedPerMonth ? Double(months) : horizon.hours(months)))
-    }
-
-    /// The held units' price per month or per hour (as the unit price is quoted) in month `index`.
-    private func heldCost(at index: Int) -> Double {
-        var cost = 0.0
-        for k in pools.indices { cost += committed.held[k] * pools[k].unitPrice }
-        return cost * trend.factor(month: index)
+        var parts: [OwedCommitment?] = []
+        for k in ledgers.indices {
+            for (purchase, left) in ledgers[k].owed(after: horizon.months) {
+                let time = terms.pricedPerMonth ? Double(left) : horizon.hours(left)
+                parts.append(OwedCommitment(months: left, amount: purchase.count * pools[k].unitPrice * purchase.factor * time))
+            }
+        }
+        return OwedCommitment.combining(parts)
     }
 
     func monthTotal(_ demand: MonthDemand, isLast: Bool) -> Double { monthCost(demand, isLast: isLast).costs.total }
@@ -182,25 +168,23 @@ final class ProvisionedCapacity: MonthlyCostModel {
         let batch = average * batchShare, interactive = average - batch
         // Batch traffic fills the valleys: it adds to every hour and does not peak.
         let peak = interactive * peakFactor + batch
-        let price = trend.factor(month: demand.index) * (terms.pricedPerMonth ? 1 : demand.date.hours)
+        let factor = trend.factor(month: demand.index), time = terms.pricedPerMonth ? 1 : demand.date.hours, price = factor * time
         var lines = CostLines()
         var held = 0.0
         // Requests a minute the units serve: the scarcest pool decides.
         var capacity = Double.infinity
         for k in pools.indices {
-            let need = units(pools[k], forLoad: peak)
+            let need = pools[k].fixed.map(Double.init) ?? units(pools[k], forLoad: peak)
             let units: Double
-            if let fixed = pools[k].fixed {
-                units = Double(fixed)
-            } else if terms.termMonths > 1 {
-                committed.units[k] = demand.index % terms.termMonths == 0 ? need : max(committed.units[k], need)
-                units = committed.units[k]
-            } else {
+            if ledgers.isEmpty {
                 units = need
+                lines.provisioned += units * pools[k].unitPrice * price
+            } else {
+                ledgers[k].hold(need, month: demand.index, factor: factor)
+                units = ledgers[k].held
+                lines.provisioned += ledgers[k].pricedHeld * pools[k].unitPrice * time
             }
             held += units
-            committed.held[k] = units
-            lines.provisioned += units * pools[k].unitPrice * price
             if pools[k].perRequestPerMinute > 0 {
                 capacity = min(capacity, units * terms.maxUtilization / pools[k].perRequestPerMinute)
             }
@@ -213,7 +197,6 @@ final class ProvisionedCapacity: MonthlyCostModel {
         } else {
             excessPerDay = max(0, peak - capacity) * 60
         }
-        committed.lastServed = demand.index
         let excess = min(demand.requests, excessPerDay * Double(demand.date.days))
         let unmet = APIBill.overflow(overflow, excess, demand, into: &lines)
         overheads.charge(&lines, demand, team: false)

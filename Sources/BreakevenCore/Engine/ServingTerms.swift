@@ -65,9 +65,6 @@ protocol MonthlyCostModel {
     func committedCost(_ demand: MonthDemand) -> MonthCost?
     /// What it owes after the horizon's last month, read once the months are stepped. nil: nothing.
     func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment?
-    /// What it owes once it stops serving depends on the month it stops (units held to the end of
-    /// the term they are held for): a switch from it then prices each month apart.
-    var owesUntilTermEnd: Bool { get }
 }
 
 /// Buffers cost models borrow from a thread's workspace, kept from one trial to the next.
@@ -95,7 +92,6 @@ extension MonthlyCostModel {
     func continueFrom(_ earlier: any MonthlyCostModel) {}
     func committedCost(_ demand: MonthDemand) -> MonthCost? { nil }
     func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment? { nil }
-    var owesUntilTermEnd: Bool { false }
 }
 
 extension APIPricing: ServingTerms {

@@ -28,8 +28,8 @@ struct SwitchSides {
     /// and its lines (an overlap month adds `to`'s to them).
     var fromReserved: (prices: SwitchReservations, bought: [Double], lines: [CostLines])?
 
-    /// nil when either side carries state (bought machines), but for GPUs reserved for a term, or
-    /// when what `from` owes after it stops depends on when it stops (provisioned units' terms).
+    /// nil when either side carries state (bought machines, units reserved for a term), but for
+    /// GPUs reserved for a term.
     init?(from: OptionModel, to: OptionModel, overlap: Int, demands: UnsafeBufferPointer<MonthDemand>) {
         self.from = from
         self.to = to
@@ -39,7 +39,7 @@ struct SwitchSides {
         guard case .single(let f) = from.model, case .single(let t) = to.model else { return nil }
         let fromSizing = (f as? ReplicaSizing).flatMap { $0.ledger == nil ? nil : $0 }
         let toSizing = (t as? ReplicaSizing).flatMap { $0.ledger == nil ? nil : $0 }
-        guard f.isStateless || fromSizing != nil, t.isStateless || toSizing != nil, !f.owesUntilTermEnd else { return nil }
+        guard f.isStateless || fromSizing != nil, t.isStateless || toSizing != nil else { return nil }
         fromCosts.reserveCapacity(demands.count)
         toCosts.reserveCapacity(demands.count)
         let n = demands.count

@@ -52,7 +52,7 @@ enum ProvisionedOption: OptionDeclaration {
     static let term = NumberKey<Settings, Int>("term_months", \.termMonths, .atLeast(1, atMost: 120), default: .value(1),
                                                catalog: fromOffer("term_months", money: false), KeyDoc(
         "Commitment term", .count("months"),
-        "Months units are committed for: with \"auto\", units may rise within a term and fall only when it ends."))
+        "Months each purchase of units is committed for: it is paid to the end of its term at the price of the month it was bought."))
     static let inputRate = NumberKey<Settings, Double>("input_tokens_per_minute_per_unit", \.inputTokensPerMinute, .atLeast(1, atMost: 1e9),
                                                         catalog: fromOffer("input_tokens_per_minute_per_unit", money: false), KeyDoc(
         "Input capacity per unit", .quantity("input tokens a minute"),
