@@ -37,18 +37,20 @@ struct CommitmentBeyondHorizonTests {
         #expect(try Self.warnings(monthly).isEmpty)
     }
 
-    /// A composite option owes what its parts owe: a switch to reserved replicas, a switch away
-    /// from them (they bill on after the switch), and a mix that sends half its traffic to them
-    /// all owe the reservation's $39,600 (as above) after March.
+    /// A composite option owes what its parts owe: a switch away from reserved replicas (they
+    /// bill on after the switch) and a mix that sends half its traffic to them owe the
+    /// reservation's $39,600 (as above) after March. A switch to them in February reserves them
+    /// from February: its term runs to January 2028, 10 months after March, 6,600 + 744 = 7,344
+    /// hours: 2 × 2 GPUs × $1.50 × 7,344 = $44,064 (the option alone reserves from January).
     @Test func aSwitchOrAMixOwesWhatItsReservedSidesOwe() throws {
         let gpu = #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "gpus_per_replica": 2, "commitment": { "reserved_replicas": 2, "reserved_hourly": 1.5, "term_months": 12 }, \#(Self.throughput) }"#
         let owed = WarningFigures(months: 9, amount: 39_600)
-        for composite in [#"{ "id": "c", "type": "switch", "from": "api", "to": "gpu", "at_month": 2 }"#,
-                          #"{ "id": "c", "type": "switch", "from": "gpu", "to": "api", "at_month": 2 }"#,
-                          #"{ "id": "c", "type": "mix", "routes": [ { "option": "api", "share": 0.5 }, { "option": "gpu", "share": 0.5 } ] }"#] {
+        for (composite, owes) in [(#"{ "id": "c", "type": "switch", "from": "api", "to": "gpu", "at_month": 2 }"#, WarningFigures(months: 10, amount: 44_064)),
+                                  (#"{ "id": "c", "type": "switch", "from": "gpu", "to": "api", "at_month": 2 }"#, owed),
+                                  (#"{ "id": "c", "type": "mix", "routes": [ { "option": "api", "share": 0.5 }, { "option": "gpu", "share": 0.5 } ] }"#, owed)] {
             let s = try ScenarioText.scenario(start: "2027-01", months: 3, workload: Self.workload, options: [Self.api, gpu, composite])
             let found = BreakevenAnalysis.analyse(s, Simulator.project(s)).warnings.filter { $0.code == .commitmentBeyondHorizon }
-            #expect(found == [Warning(.commitmentBeyondHorizon, option: "gpu", owed), Warning(.commitmentBeyondHorizon, option: "c", owed)])
+            #expect(found == [Warning(.commitmentBeyondHorizon, option: "gpu", owed), Warning(.commitmentBeyondHorizon, option: "c", owes)])
         }
         // A switch that never happens within the horizon commits to nothing.
         let late = try ScenarioText.scenario(start: "2027-01", months: 3, workload: Self.workload, options: [

@@ -112,6 +112,48 @@ extension ReservedCommitmentTests {
         }
     }
 
+    /// Reserved replicas a switch moves to are bought in the switch month and run their term
+    /// from there: every switch month of the one-pass evaluation equals projecting the switch
+    /// there, in all four directions, with and without an overlap (the reservation's 8-month
+    /// term ends inside the horizon for early switches and past it for late ones).
+    @Test func aSwitchToReservedReplicasReservesThemFromTheSwitch() throws {
+        for (overlap, from, to) in [(3, "api", "gpu"), (0, "api", "gpu"), (3, "gpu", "api"), (0, "gpu", "api")] {
+            let s = try ScenarioText.scenario(months: 24, discountRate: 0.1, workload: """
+                { "requests_per_month": 2000000, "input_tokens_per_request": 800, "output_tokens_per_request": 400, "growth": { "monthly_rate": 0.04 },
+                  "load_shape": { "hourly": [1, 1, 1, 1, 1, 1, 2, 3, 4, 4, 4, 4, 4, 4, 4, 4, 3, 2, 2, 1, 1, 1, 1, 1] } }
+                """, options: [
+                    #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 3 }, "price_change_per_year": -0.3 }"#,
+                    #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "scaling": "hourly", "commitment": { "reserved_replicas": 2, "reserved_hourly": 1.2, "term_months": 8 }, "throughput": { "output_tokens_per_second": 400, "input_tokens_per_second": 4000 }, "team": { "engineers": 0.5, "cost_per_engineer_per_year": 120000 }, "one_time": { "migration": 40000 } }"#,
+                    #"{ "id": "move", "type": "switch", "from": "\#(from)", "to": "\#(to)", "at_month": "best", "overlap_months": \#(overlap) }"#,
+                ])
+            let demands = (0..<s.months).map { Simulator.demand(month: $0, of: s) }
+            guard case .switchover(let plan) = s.options[2].kind else { Issue.record("not a switch"); return }
+            let sides = demands.withUnsafeBufferPointer { SwitchSides(plan, in: s, demands: $0, trends: nil) }
+            #expect(sides?.toReplicas?.term == (to == "gpu" ? 8 : nil))
+            let evaluation = SwitchEvaluation.best(s.options[2], plan, in: s, demands: demands)
+            expectEveryCandidateIsItsProjection(evaluation, of: s.options[2], in: s, demands: demands)
+            let projected = Simulator.project(s).options[2].months.reduce(0) { $0 + $1.totalCost }
+            #expect(close(MonteCarloTests.totals(s)[2].totalCost, projected, tolerance: 1e-12))
+        }
+    }
+
+    /// By hand: 4 months from April 2026 (720, 744, 720, 744 hours), the API at $10 a month, one
+    /// replica of one GPU reserved at $1.50 for 2 months, switched to in month 2: the reservation
+    /// runs in months 2 and 3 (744 × 1.5 = $1,116 and 720 × 1.5 = $1,080), and month 4 bursts on
+    /// demand at $2 (744 × 2 = $1,488). Reserved from month 1, as the option alone is, month 3
+    /// would have been on demand.
+    @Test func reservedReplicasRunTheirTermFromTheSwitch() throws {
+        let s = try ScenarioText.scenario(months: 4, workload: #"{ "requests_per_month": 1000, "input_tokens_per_request": 0, "output_tokens_per_request": 1000 }"#, options: [
+            #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 10 } }"#,
+            #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "commitment": { "reserved_replicas": 1, "reserved_hourly": 1.5, "term_months": 2 }, "throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 10000 } }"#,
+            #"{ "id": "move", "type": "switch", "from": "api", "to": "gpu", "at_month": 2 }"#,
+        ])
+        let p = Simulator.project(s)
+        #expect(p.options[1].months.map(\.totalCost) == [1_080, 1_116, 1_440, 1_488])
+        #expect(p.options[2].months.map(\.totalCost) == [10, 1_116, 1_080, 1_488])
+        #expect(MonteCarloTests.totals(s)[2].totalCost == 10 + 1_116 + 1_080 + 1_488)
+    }
+
     /// Switching away from a reservation does not end it: what it still owes in the months after
     /// the switch is part of the switch's cost. 4 months from April 2026 (720, 744, 720 and 744
     /// hours); 1,000 requests of 1,000 output tokens a month cost the API $10 ($10 per Mtok); one

@@ -20,6 +20,13 @@ struct OptionModel {
         /// A model billed beside it without traffic, started in the segment's first month: `to`
         /// during a switch's overlap.
         var standby: Int? = nil
+
+        /// The month model j starts in: its first stretch's first active month, or the month
+        /// it starts standing by; nil where it never runs.
+        static func start(of j: Int, in segments: [Segment]) -> Int? {
+            guard let first = segments.first(where: { $0.model == j || $0.standby == j }) else { return nil }
+            return first.model == j ? first.firstActive : first.months.lowerBound
+        }
     }
 
     var model: Model
@@ -124,16 +131,16 @@ struct OptionModel {
 
     /// What the model's commitments owe after the horizon, once its months are stepped: a
     /// schedule's models that served (or stood by), a mix's members, added up.
-    func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment? {
+    func owedAfter(_ horizon: HorizonEnd, startedIn start: Int = 0) -> OwedCommitment? {
         switch model {
         case .single(let m):
-            return m.owedAfter(horizon)
+            return m.owedAfter(horizon, startedIn: start)
         case .schedule(let models, let segments):
             return OwedCommitment.combining(models.indices.map { j in
-                segments.contains { $0.model == j || $0.standby == j } ? models[j].owedAfter(horizon) : nil
+                Segment.start(of: j, in: segments).map { models[j].owedAfter(horizon, startedIn: $0) } ?? nil
             })
         case .mix(let members):
-            return OwedCommitment.combining(members.map { $0.model.owedAfter(horizon) })
+            return OwedCommitment.combining(members.map { $0.model.owedAfter(horizon, startedIn: start) })
         }
     }
 
@@ -161,10 +168,13 @@ struct OptionModel {
                 let idle = models[standby].month(demand.with(requests: 0).startingIn(segment.months.lowerBound), isLast: isLast)
                 m = MonthlyProjection(combining: [m, idle], demand: demand)
             }
-            // A model that served before and does not now still owes its reservations.
+            // A model that served before and does not now still owes its reservations, counted
+            // from the month it started.
             for j in models.indices where j != segment.model && j != segment.standby
                 && segments.contains(where: { $0.model == j && $0.months.lowerBound < demand.index }) {
-                if let owed = models[j].committedCost(demand) { m.add(owed: owed) }
+                if let start = Segment.start(of: j, in: segments), let owed = models[j].committedCost(demand.startingIn(start)) {
+                    m.add(owed: owed)
+                }
             }
             model = .schedule(models: models, segments: segments)
             return m

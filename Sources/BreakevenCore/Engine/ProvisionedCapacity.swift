@@ -142,7 +142,7 @@ final class ProvisionedCapacity: MonthlyCostModel {
 
     /// What the units bought for a term still owe after the horizon: each purchase for the rest
     /// of its term, at the price it was bought at.
-    func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment? {
+    func owedAfter(_ horizon: HorizonEnd, startedIn start: Int) -> OwedCommitment? {
         var parts: [OwedCommitment?] = []
         for k in ledgers.indices {
             for (purchase, left) in ledgers[k].owed(after: horizon.months) {

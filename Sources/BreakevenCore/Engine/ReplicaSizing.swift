@@ -108,7 +108,7 @@ final class ReplicaSizing {
 
     @inline(__always)
     func monthCost(_ demand: MonthDemand) -> MonthCost {
-        var month = sized(demand)
+        var month = sized(demand, reserving: reserves(demand))
         if let ledger {
             // Everything reserved: the peak hour's instances, kept every hour until their terms end,
             // each at the price of the month it was bought.
@@ -125,11 +125,27 @@ final class ReplicaSizing {
     /// groups of instances its peak needs reserved. A switch prices its every month from these
     /// without stepping the ledger (`SwitchSides`).
     func unreserved(_ demand: MonthDemand) -> (total: Double, groups: Double) {
-        let month = sized(demand)
+        let month = sized(demand, reserving: false)
         var lines = month.lines
         lines.gpu = 0
         overheads.charge(&lines, demand)
         return (lines.total, packing.groups(replicas: month.peakReplicas))
+    }
+
+    /// Whether the reserved replicas are paid in the month: for their term from the month the
+    /// option starts serving (its first active month: a switch's month for the side it moves to,
+    /// the first month a phase allows), as a reservation runs from its purchase.
+    @inline(__always)
+    func reserves(_ demand: MonthDemand) -> Bool {
+        guard let reservation else { return false }
+        let start = max(0, demand.firstActiveIndex)
+        return demand.index >= start && demand.index - start < reservation.termMonths
+    }
+
+    /// A month's total with the reserved replicas paid or not, whichever month they were bought
+    /// in: a switch to them prices every switch month from both (`SwitchSides`).
+    func monthTotal(_ demand: MonthDemand, reserving: Bool) -> Double {
+        finished(sized(demand, reserving: reserving), demand).costs.total
     }
 
     /// What one group of instances reserved costs in the month at month-1 prices.
@@ -144,7 +160,7 @@ final class ReplicaSizing {
     func committedCost(_ demand: MonthDemand) -> MonthCost? {
         var owed = MonthCost(gpus: 0)
         let hours = demand.date.hours
-        if let reservation, let reserved, demand.index < reservation.termMonths {
+        if let reservation, let reserved, reserves(demand) {
             owed.costs.gpu = reserved.gpus * hours * reservation.hourly
             owed.gpus = reserved.gpus
         }
@@ -156,14 +172,14 @@ final class ReplicaSizing {
         return owed.costs.gpu > 0 ? owed : nil
     }
 
-    /// What the deployment still owes after the horizon: reserved replicas (reserved from month
-    /// 1) for the rest of their term, every GPU of their instances at the reserved price; GPUs
-    /// reserved by the commitment word, each purchase for the rest of its term at the price it
-    /// was bought at. Read from the ledger as the months left it.
-    func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment? {
+    /// What the deployment still owes after the horizon: reserved replicas (reserved in the month
+    /// it started serving, `start`) for the rest of their term, every GPU of their instances at
+    /// the reserved price; GPUs reserved by the commitment word, each purchase for the rest of its
+    /// term at the price it was bought at. Read from the ledger as the months left it.
+    func owedAfter(_ horizon: HorizonEnd, startedIn start: Int) -> OwedCommitment? {
         var parts: [OwedCommitment?] = []
-        if let reservation, let reserved, reservation.replicas > 0, reservation.termMonths > horizon.months {
-            let months = reservation.termMonths - horizon.months
+        if let reservation, let reserved, reservation.replicas > 0, max(0, start) + reservation.termMonths > horizon.months {
+            let months = max(0, start) + reservation.termMonths - horizon.months
             parts.append(OwedCommitment(months: months, amount: reserved.gpus * reservation.hourly * horizon.hours(months)))
         }
         if let ledger {
@@ -185,7 +201,7 @@ final class ReplicaSizing {
     }
 
     @inline(__always)
-    private func sized(_ demand: MonthDemand) -> SizedMonth {
+    private func sized(_ demand: MonthDemand, reserving: Bool) -> SizedMonth {
         let average = demand.requests * workPerRequest / demand.date.seconds
         let batchLoad = average * batchShare
         let interactive = average - batchLoad
@@ -193,7 +209,7 @@ final class ReplicaSizing {
         // Replicas each hour of a typical day of the month, and the on-demand replicas and GPUs
         // billed for them: above the reservation's while it runs (whole numbers, so every sum below
         // is exact).
-        let held: Double? = reservation.flatMap { demand.index < $0.termMonths ? reserved?.replicas : nil }
+        let held: Double? = reserving ? reserved?.replicas : nil
         var peakReplicas = 0.0, onDemandReplicaHoursPerDay = 0.0, onDemandGPUHoursPerDay = 0.0
         @inline(__always) func run(_ r: Double, hours n: Double) {
             let onDemand = held.map { max(0, r - $0) } ?? r

@@ -63,8 +63,9 @@ protocol MonthlyCostModel {
     /// a phase that pauses it): GPUs reserved for a term are paid to its end (and counted among
     /// the GPUs paid). nil: nothing.
     func committedCost(_ demand: MonthDemand) -> MonthCost?
-    /// What it owes after the horizon's last month, read once the months are stepped. nil: nothing.
-    func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment?
+    /// What it owes after the horizon's last month, read once the months are stepped, for a
+    /// model that started serving in month `start`. nil: nothing.
+    func owedAfter(_ horizon: HorizonEnd, startedIn start: Int) -> OwedCommitment?
 }
 
 /// Buffers cost models borrow from a thread's workspace, kept from one trial to the next.
@@ -91,7 +92,7 @@ extension MonthlyCostModel {
     func exchangeStorage(_ storage: inout CostModelStorage) {}
     func continueFrom(_ earlier: any MonthlyCostModel) {}
     func committedCost(_ demand: MonthDemand) -> MonthCost? { nil }
-    func owedAfter(_ horizon: HorizonEnd) -> OwedCommitment? { nil }
+    func owedAfter(_ horizon: HorizonEnd, startedIn start: Int) -> OwedCommitment? { nil }
 }
 
 extension APIPricing: ServingTerms {

@@ -8,7 +8,9 @@
 /// still bills after `from` stops serving (the same months whatever k is). A side that reserves
 /// every GPU (`commitment: "reserved_1y"`) carries what it bought from month to month: `to`'s
 /// purchases are replayed from each k, and `from`'s, stepped once, are owed for the rest of
-/// their terms after it stops (`SwitchReservations`).
+/// their terms after it stops (`SwitchReservations`). `to`'s reserved replicas are bought in
+/// the switch month and run their term from there: its months are priced with and without them,
+/// and each k takes the first for the months of its term.
 struct SwitchSides {
     let from: OptionModel
     let to: OptionModel
@@ -27,6 +29,9 @@ struct SwitchSides {
     /// `from` reserving every GPU: prices and what it bought each month, serving from month 0,
     /// and its lines (an overlap month adds `to`'s to them).
     var fromReserved: (prices: SwitchReservations, bought: [Double], lines: [CostLines])?
+    /// `to` reserving replicas for a term: what each month costs more with them paid, serving
+    /// and standing by, than `toCosts` and `idleCosts` (which are without them).
+    var toReplicas: (term: Int, serving: [Double], idle: [Double])?
 
     /// nil when either side carries state (bought machines, units reserved for a term), but for
     /// GPUs reserved for a term.
@@ -39,6 +44,8 @@ struct SwitchSides {
         guard case .single(let f) = from.model, case .single(let t) = to.model else { return nil }
         let fromSizing = (f as? ReplicaSizing).flatMap { $0.ledger == nil ? nil : $0 }
         let toSizing = (t as? ReplicaSizing).flatMap { $0.ledger == nil ? nil : $0 }
+        let toReserving = (t as? ReplicaSizing).flatMap { $0.reservation == nil || $0.ledger != nil ? nil : $0 }
+        var reservedServing: [Double] = [], reservedIdle: [Double] = []
         guard f.isStateless || fromSizing != nil, t.isStateless || toSizing != nil else { return nil }
         fromCosts.reserveCapacity(demands.count)
         toCosts.reserveCapacity(demands.count)
@@ -80,6 +87,15 @@ struct SwitchSides {
                     idleCosts.append(idle.total)
                     needs.idleGroups.append(idle.groups)
                 }
+            } else if let toReserving {
+                let serving = toReserving.monthTotal(demand.startingIn(-1), reserving: false)
+                toCosts.append(serving)
+                reservedServing.append(toReserving.monthTotal(demand.startingIn(-1), reserving: true) - serving)
+                if self.overlap > 0 {
+                    let idle = toReserving.monthTotal(demand.with(requests: 0).startingIn(-1), reserving: false)
+                    idleCosts.append(idle)
+                    reservedIdle.append(toReserving.monthTotal(demand.with(requests: 0).startingIn(-1), reserving: true) - idle)
+                }
             } else {
                 toCosts.append(t.monthTotal(demand.startingIn(-1), isLast: false))
                 if self.overlap > 0 { idleCosts.append(t.monthTotal(demand.with(requests: 0).startingIn(-1), isLast: false)) }
@@ -87,6 +103,7 @@ struct SwitchSides {
         }
         toReserved = toPrices.map { ($0, needs) }
         fromReserved = fromPrices.map { ($0, bought, fromLines) }
+        toReplicas = toReserving?.reservation.map { ($0.termMonths, reservedServing, reservedIdle) }
     }
 
     /// The sides of a switch between two options of the scenario; nil when either is missing or carries state.
@@ -131,8 +148,28 @@ struct SwitchSides {
             reservations = prices.starting(switches, needs, discountedBefore: prices.discountedBefore(discount))
         }
         let fromDiscounted = fromReserved.map { $0.prices.discountedBefore(discount) } ?? []
+        // `to`'s reserved replicas: what they add in the months of their term from each k, serving
+        // and standing by, from sums over the months before each.
+        var servingExtra: [(total: Double, npv: Double)] = [], idleExtra: [(total: Double, npv: Double)] = []
+        if let (_, serving, idle) = toReplicas {
+            servingExtra = SwitchSides.before(serving, discount)
+            if overlap > 0 { idleExtra = SwitchSides.before(idle, discount) }
+        }
         for (j, s) in switches.enumerated() {
-            if !committedAfter.isEmpty {
+            if let term = toReplicas?.term {
+                let end = min(s.start + term, n)
+                if end > s.serving {
+                    reservations[j] = (reservations[j].total + servingExtra[end].total - servingExtra[s.serving].total,
+                                       reservations[j].npv + servingExtra[end].npv - servingExtra[s.serving].npv)
+                }
+                if overlap > 0 {
+                    let idleEnd = min(s.serving, end)
+                    reservations[j] = (reservations[j].total + idleExtra[idleEnd].total - idleExtra[s.start].total,
+                                       reservations[j].npv + idleExtra[idleEnd].npv - idleExtra[s.start].npv)
+                }
+            }
+            // `from` owes after it stops only if it served: switching in month 1 never reserves.
+            if !committedAfter.isEmpty, s.serving > 0 {
                 reservations[j] = (reservations[j].total + committedAfter[s.serving].total, reservations[j].npv + committedAfter[s.serving].npv)
             }
             if let (prices, bought, _) = fromReserved {
@@ -160,6 +197,14 @@ struct SwitchSides {
         }
     }
 
+    /// Sums of `costs` over the months before each, plain and discounted.
+    static func before(_ costs: [Double], _ discount: UnsafeBufferPointer<Double>) -> [(total: Double, npv: Double)] {
+        var sums = [(total: 0.0, npv: 0.0)]
+        sums.reserveCapacity(costs.count + 1)
+        for i in costs.indices { sums.append((sums[i].total + costs[i], sums[i].npv + costs[i] * discount[i])) }
+        return sums
+    }
+
     /// The switch's cost in month i when `to` takes over in 1-based month `at` (past the horizon:
     /// never), exactly as `OptionModel`'s schedule of the two sides adds it up. Called for the
     /// months in order: a side that reserves GPUs is stepped as the schedule steps it.
@@ -185,7 +230,7 @@ struct SwitchSides {
             owed = f.committedCost(demand)?.costs
         }
         guard let owed else {
-            return i == k || toReserved != nil ? to.monthCostAlone(demand.startingIn(k)).costs.total : toCosts[i]
+            return i == k || toReserved != nil || toReplicas != nil ? to.monthCostAlone(demand.startingIn(k)).costs.total : toCosts[i]
         }
         return (to.monthCostAlone(demand.startingIn(k)).costs + owed).total
     }

@@ -60,7 +60,7 @@ enum SelfHostedOption: OptionDeclaration {
         value: { $0.offer?.hourly }, reference: { $0.offer.map(CatalogReference.init) }, isMoney: true), KeyDoc(
         "Reserved GPU price", .money(per: "GPU-hour"), "Price per reserved GPU-hour (default: the catalog's reserved offer for the term)."))
     static let term = NumberKey<ReservationSettings, Int>("term_months", \.termMonths, .atLeast(1, atMost: 240), default: .value(12), KeyDoc(
-        "Reservation term", .count("months"), "Months the reservation runs from month 1."))
+        "Reservation term", .count("months"), "Months the reservation runs from the month the option starts serving (month 1, a switch's month, or the first month a phase allows)."))
     static let reservedInstance = NumberKey<ReservationSettings, Int>("gpus_per_instance", \.gpusPerInstance, SharedKeys.instanceGPUs, default: .value(1),
         catalog: CatalogField(value: { $0.offer.map { Double($0.gpusPerInstance) } },
                               reference: { $0.offer.map(CatalogReference.init) }, isMoney: false), KeyDoc(
