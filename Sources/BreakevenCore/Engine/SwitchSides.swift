@@ -122,18 +122,12 @@ struct SwitchSides {
         let n = fromCosts.count
         // Sums of `from` over months before k, and of a continuing `to` over months after k; in
         // its first month `to` adds its one-time costs.
-        var fromBefore = [(total: 0.0, npv: 0.0)], toAfter = [(total: Double, npv: Double)](repeating: (0, 0), count: n + 1)
+        let fromBefore = SwitchSides.before(fromCosts, discount)
+        var toAfter = [(total: Double, npv: Double)](repeating: (0, 0), count: n + 1)
         // `to` standing by, summed over the months before each: only with an overlap.
-        var standbyBefore = [(total: 0.0, npv: 0.0)]
+        let standbyBefore = overlap > 0 ? SwitchSides.before(idleCosts, discount) : []
         // What `from` owes after it stops, summed over the months from each.
         var committedAfter = [(total: Double, npv: Double)](repeating: (0, 0), count: fromCommitted.isEmpty ? 0 : n + 1)
-        fromBefore.reserveCapacity(n + 1)
-        standbyBefore.reserveCapacity(n + 1)
-        for i in 0..<n {
-            let f = fromCosts[i], idle = overlap > 0 ? idleCosts[i] : 0
-            fromBefore.append((fromBefore[i].total + f, fromBefore[i].npv + f * discount[i]))
-            standbyBefore.append((standbyBefore[i].total + idle, standbyBefore[i].npv + idle * discount[i]))
-        }
         for i in stride(from: n - 1, through: 0, by: -1) {
             toAfter[i] = (toAfter[i + 1].total + toCosts[i], toAfter[i + 1].npv + toCosts[i] * discount[i])
             if !fromCommitted.isEmpty {
