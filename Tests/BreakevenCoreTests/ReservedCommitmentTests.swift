@@ -154,6 +154,23 @@ extension ReservedCommitmentTests {
         #expect(MonteCarloTests.totals(s)[2].totalCost == 10 + 1_116 + 1_080 + 1_488)
     }
 
+    /// A phase that keeps an option from serving at first delays its reservation too: it is bought
+    /// when the option starts. 5 months from April 2026 (720, 744, 720, 744, 744 hours); the API
+    /// serves months 1 and 2 ($10 each); one replica reserved at $1.50 for 2 months runs in
+    /// months 3 and 4 (720 × 1.5 = $1,080, 744 × 1.5 = $1,116); month 5 is on demand at $2
+    /// (744 × 2 = $1,488).
+    @Test func aReservationStartsWhenAPhaseFirstAllowsTheOption() throws {
+        let s = try ScenarioText.scenario(months: 5, workload: """
+            { "requests_per_month": 1000, "input_tokens_per_request": 0, "output_tokens_per_request": 1000,
+              "phases": [ { "name": "api only", "until_month": 2, "allowed_options": ["api"] }, { "name": "all", "until_month": 5 } ] }
+            """, options: [
+                #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 10 } }"#,
+                #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "commitment": { "reserved_replicas": 1, "reserved_hourly": 1.5, "term_months": 2 }, "throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 10000 } }"#,
+            ])
+        #expect(Simulator.project(s).options[1].months.map(\.totalCost) == [10, 10, 1_080, 1_116, 1_488])
+        #expect(MonteCarloTests.totals(s)[1].totalCost == 10 + 10 + 1_080 + 1_116 + 1_488)
+    }
+
     /// Switching away from a reservation does not end it: what it still owes in the months after
     /// the switch is part of the switch's cost. 4 months from April 2026 (720, 744, 720 and 744
     /// hours); 1,000 requests of 1,000 output tokens a month cost the API $10 ($10 per Mtok); one
