@@ -152,4 +152,65 @@ struct ImportErrorTests {
         #expect(importError(as: "report.json") { _ = try ListSink.read(.anthropic, report) }
                 == #"report.json:1:27: error: data[0].starting_at: expected a time from 1970 to 9999 (UTC), found "1969-12-31T23:00:00Z""#)
     }
+
+    @Test func aLangfuseGenerationWithUsageButNoModelIsRefused() throws {
+        let path = try Fixture.write("""
+            {"data": [{"id": "gen-9", "type": "GENERATION", "startTime": "2026-01-01T00:00:00Z", "model": null,
+              "usageDetails": {"input": 10, "output": 2, "total": 12}}], "meta": {"page": 1, "limit": 50, "totalItems": 1, "totalPages": 1}}
+            """, name: "observations.json")
+        #expect(importError(as: "observations.json") { _ = try ListSink.read(.langfuse, path) }
+                == #"observations.json:1:95: error: data[0].model: a generation with token usage but no model (observation "gen-9")"#)
+    }
+
+    @Test func aLangfuseGenerationWithOutputButNoInputIsRefused() throws {
+        let path = try Fixture.write("""
+            {"data": [
+              {"id": "gen-9", "type": "GENERATION", "startTime": "2026-01-01T00:00:00Z", "model": "gpt-4o",
+               "usageDetails": {"output": 20, "total": 20}}]}
+            """, name: "observations.json")
+        #expect(importError(as: "observations.json") { _ = try ListSink.read(.langfuse, path) }
+                == #"observations.json:3:20: error: data[0].usageDetails: a generation with output tokens but no input tokens (no usage type naming "input" above 0)"#)
+    }
+
+    @Test func aLangfuseUsageTypeThatIsNotACountIsRefused() throws {
+        let path = try Fixture.write("""
+            {"data": [{"id": "gen-9", "type": "GENERATION", "startTime": "2026-01-01T00:00:00Z", "model": "gpt-4o",
+              "usageDetails": {"input": 10, "input_cached_tokens": -3, "output": 2}}]}
+            """, name: "observations.json")
+        #expect(importError(as: "observations.json") { _ = try ListSink.read(.langfuse, path) }
+                == "observations.json:2:56: error: data[0].usageDetails.input_cached_tokens: expected a whole number ≥ 0, found -3")
+    }
+
+    @Test func aLangfuseStartTimeThatIsNotISO8601IsRefused() throws {
+        let path = try Fixture.write("""
+            {"data": [{"id": "gen-9", "type": "GENERATION", "startTime": "yesterday", "model": "gpt-4o", "usageDetails": {"input": 10, "output": 2}}]}
+            """, name: "observations.json")
+        #expect(importError(as: "observations.json") { _ = try ListSink.read(.langfuse, path) }
+                == #"observations.json:1:62: error: data[0].startTime: expected an ISO 8601 time such as 2026-01-01T09:15:02.123Z, found "yesterday""#)
+    }
+
+    @Test func aLangfuseV2PageIsRefusedWithTheV1Endpoint() throws {
+        let path = try Fixture.write("""
+            {"data": [{"id": "gen-9", "traceId": "t", "startTime": "2026-01-01T00:00:00Z", "endTime": null, "projectId": "p",
+              "parentObservationId": null, "type": "GENERATION", "providedModelName": "gpt-4o", "usageDetails": {"input": 10, "output": 2}}],
+             "meta": {"cursor": "eyJwIjoxfQ=="}}
+            """, name: "observations.json")
+        #expect(importError(as: "observations.json") { _ = try ListSink.read(.langfuse, path) }
+                == #"observations.json:3:21: error: meta.cursor: a page of /api/public/v2/observations (cursor pagination); export the v1 endpoint /api/public/observations, whose observations carry "model" and "usageDetails""#)
+    }
+
+    @Test func aLangfuseUsageInCharactersIsRefused() throws {
+        let path = try Fixture.write("""
+            {"data": [{"id": "gen-9", "type": "GENERATION", "startTime": "2026-01-01T00:00:00Z", "model": "gemini-pro",
+              "usage": {"input": 400, "output": 80, "total": 480, "unit": "CHARACTERS"}}]}
+            """, name: "observations.json")
+        #expect(importError(as: "observations.json") { _ = try ListSink.read(.langfuse, path) }
+                == #"observations.json:2:63: error: data[0].usage.unit: expected usage in TOKENS, found "CHARACTERS""#)
+    }
+
+    @Test func aLangfusePageWithoutDataIsRefused() throws {
+        let path = try Fixture.write(#"[{"id": "gen-9", "type": "GENERATION"}]"#, name: "observations.json")
+        #expect(importError(as: "observations.json") { _ = try ListSink.read(.langfuse, path) }
+                == #"observations.json:1:1: error: expected an observations page (an object with "data"), found an array"#)
+    }
 }

@@ -65,6 +65,38 @@ struct ImporterTests {
         #expect(sink.requests[0].dimensions.text == #"{"gen_ai.operation.name":"chat","gen_ai.provider.name":"openai","service.name":"support-bot"}"#)
     }
 
+    @Test func langfuseGenerationsAreRequestsWithEveryInputUsageType() throws {
+        let sink = try ListSink.read(.langfuse, Fixture.path("langfuse-observations.json"))
+        // A span, an event and a generation without usage (a timeout) are not model calls.
+        #expect(sink.requests.map(\.id) == ["gen-1", "gen-2"])
+        #expect(sink.skipped == ["generations without token usage": 1])
+        let gpt = sink.requests[0], claude = sink.requests[1]
+        // 2026-01-01T09:15:02.123Z = 1,767,225,600 + 9 × 3,600 + 15 × 60 + 2 (the fraction dropped).
+        #expect(gpt.time == 1_767_258_902 && gpt.model == "gpt-4o-mini-2024-07-18")
+        // usageDetails input 1,200 (uncached) + input_cached_tokens 800 = 2,000 prompt tokens.
+        #expect(gpt.usage.input == 2000 && gpt.usage.cachedInput == 800 && gpt.usage.cacheWrite == nil && gpt.usage.output == 300)
+        #expect(gpt.usage.billed == 0.00042 && gpt.usage.currency == "USD")
+        #expect(gpt.dimensions.text == #"{"environment":"production","name":"classify"}"#)
+        // 500 uncached + 4,000 cache reads + 1,500 cache writes = 6,000 prompt tokens.
+        #expect(claude.usage.input == 6000 && claude.usage.cachedInput == 4000 && claude.usage.cacheWrite == 1500 && claude.usage.output == 700)
+        // 10:40 = 1,767,225,600 + 10 × 3,600 + 40 × 60.
+        #expect(claude.time == 1_767_264_000)
+        // From the hour of the first generation (09:00) to the end of the last one's (11:00).
+        #expect(sink.covered! == (1_767_258_000, 1_767_265_200))
+    }
+
+    @Test func langfuseJSONLinesAreOnePagePerLineAndOlderExportsUseTheUsageObject() throws {
+        let sink = try ListSink.read(.langfuse, Fixture.path("langfuse-observations-pages.jsonl"))
+        #expect(sink.requests.map(\.id) == ["gen-4", "gen-5"])
+        // Page 1, an export from before usageDetails: usage.input 100, usage.output 20, no cost.
+        let old = sink.requests[0]
+        #expect(old.usage.input == 100 && old.usage.cachedInput == 0 && old.usage.output == 20 && old.usage.billed == nil)
+        #expect(old.dimensions.text == #"{"name":"draft"}"#)
+        // Page 2, line 2: 11:30+00:00 = 1,767,225,600 + 11 × 3,600 + 30 × 60.
+        #expect(sink.requests[1].time == 1_767_267_000 && sink.requests[1].usage.input == 50)
+        #expect(sink.requests[1].place?.line == 2)
+    }
+
     @Test func focusTakesTokenRowsByKindAndLeavesOutTaxAndHours() throws {
         let sink = try ListSink.read(.focus, Fixture.path("focus-1.2-ai.csv"))
         #expect(sink.buckets.count == 3)

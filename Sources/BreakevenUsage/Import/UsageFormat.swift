@@ -12,19 +12,21 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     case focus
     /// An AWS CUR 2.0 CSV with Amazon Bedrock token line items.
     case bedrockCUR = "bedrock-cur"
+    /// Langfuse's public API, `/api/public/observations` pages (generations with token usage).
+    case langfuse
 
     /// The names `--format` takes, in the order help lists them.
     public static let names = allCases.map(\.rawValue).joined(separator: ", ")
 
     /// One row per request (deduplicated by request or span id, aggregated per hour on import),
     /// rather than buckets the exporter aggregated.
-    public var isPerRequest: Bool { self == .litellm || self == .otel }
+    public var isPerRequest: Bool { self == .litellm || self == .otel || self == .langfuse }
 
     /// Whether the export counts requests. Anthropic's usage report and Bedrock's CUR carry
     /// tokens only; FOCUS counts requests only on rows whose unit is requests.
     public var countsRequests: Bool {
         switch self {
-        case .openai, .litellm, .otel: return true
+        case .openai, .litellm, .otel, .langfuse: return true
         case .anthropic, .bedrockCUR, .focus: return false
         }
     }
@@ -36,10 +38,11 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         switch self {
         case .litellm: return 0
         case .otel: return 1
-        case .openai: return 2
-        case .anthropic: return 3
-        case .bedrockCUR: return 4
-        case .focus: return 5
+        case .langfuse: return 2
+        case .openai: return 3
+        case .anthropic: return 4
+        case .bedrockCUR: return 5
+        case .focus: return 6
         }
     }
 
@@ -52,6 +55,7 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         case .otel: return 4
         case .focus: return 5
         case .bedrockCUR: return 6
+        case .langfuse: return 7
         }
     }
 
