@@ -8,9 +8,9 @@ import Testing
 /// scenario that uses the calibration. Every command exits 0 or 65 with a message on standard
 /// error that names the file and, where the reader has them, the line (and column or JSON path).
 ///
-/// Mutants: 100 per usage fixture (7 fixtures; a batch of 25 files is one import, one summary
+/// Mutants: 100 per usage fixture (9 fixtures; a batch of 25 files is one import, one summary
 /// and one fit), 40 per price file (3; a process per import, a listing per 10) and 25 per
-/// benchmark fixture (4; a process per calibration). About 350 processes of 10–100 ms in all:
+/// benchmark fixture (4; a process per calibration). About 360 processes of 10–100 ms in all:
 /// some 25 s of work, 15 s on two cores, within the 40 s the suite may take. BREAKEVEN_FUZZ_SEED
 /// (hex) explores other mutants; BREAKEVEN_FUZZ_KEEP=1 keeps them. A command killed after 30 s hangs.
 @Suite("Fuzzing the importers")
@@ -21,6 +21,7 @@ struct ImportFuzzTests {
         ("openai-completions-1h.json", "openai", .json), ("openai-completions-1d.jsonl", "openai", .jsonLines),
         ("anthropic-usage-report.json", "anthropic", .json), ("litellm-spend-logs.csv", "litellm", .csv),
         ("otel-genai-traces.json", "otel", .json), ("focus-1.2-ai.csv", "focus", .csv), ("bedrock-cur2.csv", "bedrock-cur", .csv),
+        ("langfuse-observations.json", "langfuse", .json), ("langfuse-observations-pages.jsonl", "langfuse", .jsonLines),
     ]
     static let priceFixtures = [("litellm-sample.json", "litellm"), ("genai-prices-sample.json", "genai-prices"),
                                 ("genai-prices-variants.json", "genai-prices")]
