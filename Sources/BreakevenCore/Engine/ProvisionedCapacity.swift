@@ -135,10 +135,13 @@ final class ProvisionedCapacity: MonthlyCostModel {
         var owed = MonthCost()
         for k in pools.indices {
             ledgers[k].hold(0, month: demand.index, factor: 0)
-            owed.costs.provisioned += ledgers[k].pricedHeld * pools[k].unitPrice * (terms.pricedPerMonth ? 1 : demand.date.hours)
+            owed.costs.provisioned += ledgers[k].pricedHeld * pools[k].unitPrice * unitTime(demand)
         }
         return owed.costs.provisioned > 0 ? owed : nil
     }
+
+    /// The month in the unit price's terms: one unit-month, or its hours.
+    private func unitTime(_ demand: MonthDemand) -> Double { terms.pricedPerMonth ? 1 : demand.date.hours }
 
     /// What the units bought for a term still owe after the horizon: each purchase for the rest
     /// of its term, at the price it was bought at.
@@ -168,7 +171,7 @@ final class ProvisionedCapacity: MonthlyCostModel {
         let batch = average * batchShare, interactive = average - batch
         // Batch traffic fills the valleys: it adds to every hour and does not peak.
         let peak = interactive * peakFactor + batch
-        let factor = trend.factor(month: demand.index), time = terms.pricedPerMonth ? 1 : demand.date.hours, price = factor * time
+        let factor = trend.factor(month: demand.index), time = unitTime(demand), price = factor * time
         var lines = CostLines()
         var held = 0.0
         // Requests a minute the units serve: the scarcest pool decides.

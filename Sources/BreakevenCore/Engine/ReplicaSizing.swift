@@ -115,7 +115,7 @@ final class ReplicaSizing {
             let hours = demand.date.hours
             ledger.hold(packing.groups(replicas: month.peakReplicas), month: demand.index, factor: gpuTrend.factor(month: demand.index))
             month.replicaHours = ledger.held * packing.replicasPerGroup * hours
-            month.lines.gpu = ledger.pricedHeld * packing.gpusPerGroup * hours * gpuHourly
+            month.lines.gpu = heldCost(ledger, hours: hours)
             month.peakGPUs = ledger.held * packing.gpusPerGroup
         }
         return finished(month, demand)
@@ -130,6 +130,12 @@ final class ReplicaSizing {
         lines.gpu = 0
         overheads.charge(&lines, demand)
         return (lines.total, packing.groups(replicas: month.peakReplicas))
+    }
+
+    /// What the GPUs a ledger holds cost for `hours`, each purchase at its month's price.
+    @inline(__always)
+    private func heldCost(_ ledger: ReservationLedger, hours: Double) -> Double {
+        ledger.pricedHeld * packing.gpusPerGroup * hours * gpuHourly
     }
 
     /// Whether the reserved replicas are paid in the month: for their term from the month the
@@ -166,7 +172,7 @@ final class ReplicaSizing {
         }
         if let ledger {
             ledger.hold(0, month: demand.index, factor: 0)
-            owed.costs.gpu += ledger.pricedHeld * packing.gpusPerGroup * hours * gpuHourly
+            owed.costs.gpu += heldCost(ledger, hours: hours)
             owed.gpus = (owed.gpus ?? 0) + ledger.held * packing.gpusPerGroup
         }
         return owed.costs.gpu > 0 ? owed : nil
