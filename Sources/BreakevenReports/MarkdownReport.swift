@@ -136,7 +136,7 @@ public enum MarkdownReport {
             t.append(row + [share(o.months.first?.utilization), share(o.months.last?.utilization), share(o.averageUtilization)])
         }
         let gpus = rentsGPUs ? " GPUs paid are the most of any month's peak hour: whole instances, reservations included, busy or not." : ""
-        return t.text + "\nSelf-hosted replicas are sized for the peak hour; utilization is the load served over the capacity paid for.\(gpus)\n"
+        return t.text + "\nReplicas, provisioned units and owned machines are counted at the month's peak hour: as many as it needs, unless the scenario fixes the count or a reservation or an earlier purchase still holds more. Utilization is the load served over the capacity paid for.\(gpus)\n"
     }
 
     /// How a derived throughput was reached: the replica's layout, memory and limits.

@@ -154,6 +154,36 @@ extension ReservedCommitmentTests {
         #expect(MonteCarloTests.totals(s)[2].totalCost == 10 + 1_116 + 1_080 + 1_488)
     }
 
+    /// A catalog reservation is priced for the term it is sold for: Lambda's 1-year H100 price
+    /// ($2.19 in the fixture) held for 24 months would be a 2-year contract no one sells, and 6
+    /// months at it would owe half of what the provider bills. The written term must be 12 or 36
+    /// unless the price is written; a trial or `--set` that moves the term is refused the same way.
+    @Test func aCatalogReservationRunsTheTermItIsSoldFor() throws {
+        func option(_ term: String) -> String {
+            #"{ "id": "g", "type": "self_hosted", "gpu": "h100-sxm", "commitment": { "reserved_replicas": 1\#(term) }, \#(ProviderFilterTests.throughput) }"#
+        }
+        let found = ProviderFilterTests.errors(option(#", "term_months": 24"#)).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 }
+        #expect(found == ["options[0].commitment.term_months: expected a term the catalog's reserved offers are sold for, 12 (reserved_1y) or 36 (reserved_3y) months, found 24: a catalog price for another term would owe less than the provider bills; give reserved_hourly for a contract of your own"])
+        // 36 months is the 3-year reservation, which the fixture does not sell.
+        #expect(ProviderFilterTests.errors(option(#", "term_months": 36"#)).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 }
+                == [#"options[0].commitment: the catalog has no reserved_3y offer for "h100-sxm" on 2026-11-15; give reserved_hourly"#])
+        // The default term, 12 months, takes the 1-year offer; a price written takes any term.
+        let reserved = try #require(ProviderFilterTests.load(option("")).options.first?.terms(SelfHostedDeployment.self)?.reservation)
+        #expect(reserved.termMonths == 12 && reserved.hourly == 2.19)
+        #expect(ProviderFilterTests.errors(option(#", "term_months": 24, "reserved_hourly": 2.5"#)) == [])
+        // `--set` is checked as the document is; a trial draws the term in place, after the offer was picked.
+        let text = ScenarioText.document(workload: ProviderFilterTests.workload, options: [option("")], extra: #", "as_of": "2026-11-15""#)
+        let set = ScenarioText.errors(text, overrides: ["options.g.commitment.term_months=6"], catalog: ProviderFilterTests.catalog)
+        #expect(set.count == 1 && set[0].hasPrefix("--set options.g.commitment.term_months=6: error: options[0].commitment.term_months:") && set[0].contains("found 6"))
+        let drawn = ScenarioText.document(workload: ProviderFilterTests.workload, options: [option("")], extra: """
+            , "as_of": "2026-11-15",
+              "uncertainty": { "inputs": { "options.g.commitment.term_months": { "choice": [[12, 1], [24, 1]] } } }
+            """)
+        #expect(ScenarioText.errors(drawn, catalog: ProviderFilterTests.catalog).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 } == [
+            "uncertainty.inputs.options.g.commitment.term_months: at its 90th percentile, 24, the scenario is invalid: commitment.term_months: expected a term the catalog's reserved offers are sold for, 12 (reserved_1y) or 36 (reserved_3y) months, found 24: a catalog price for another term would owe less than the provider bills; give reserved_hourly for a contract of your own (the reserved price is the catalog's h100-sxm/lambda/reserved_1y)",
+        ])
+    }
+
     /// A phase that keeps an option from serving at first delays its reservation too: it is bought
     /// when the option starts. 5 months from April 2026 (720, 744, 720, 744, 744 hours); the API
     /// serves months 1 and 2 ($10 each); one replica reserved at $1.50 for 2 months runs in

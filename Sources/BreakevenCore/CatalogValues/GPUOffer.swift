@@ -13,6 +13,18 @@ public enum GPUCommitment: String, Sendable, Hashable, Codable, CaseIterable {
         case .onDemand, .spot: nil
         }
     }
+
+    /// The reservation sold for exactly `termMonths`; nil for a term no catalog offer runs for.
+    static func reserved(termMonths: Int) -> GPUCommitment? {
+        allCases.first { $0.termMonths == termMonths }
+    }
+
+    /// Why a term has no catalog price, and what to write instead.
+    static func unsoldTerm(_ termMonths: Int) -> String {
+        let terms = allCases.compactMap { c in c.termMonths.map { "\($0) (\(c.rawValue))" } }.joined(separator: " or ")
+        return "expected a term the catalog's reserved offers are sold for, \(terms) months, found \(termMonths): "
+            + "a catalog price for another term would owe less than the provider bills; give reserved_hourly for a contract of your own"
+    }
 }
 
 /// One provider's price for one GPU-hour under one commitment, from a date on, and how many GPUs

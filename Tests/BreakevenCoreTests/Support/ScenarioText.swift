@@ -29,10 +29,10 @@ enum ScenarioText {
     }
 
     /// The compiler-style messages for an invalid scenario, or [] if it is valid.
-    static func errors(_ text: String, overrides: [String] = []) -> [String] {
+    static func errors(_ text: String, overrides: [String] = [], catalog: CatalogSnapshot = CatalogSnapshot()) -> [String] {
         do {
             _ = try ScenarioLoader.load(Array(text.utf8), file: "x.json",
-                                        overrides: overrides.compactMap(ScenarioLoader.Override.init(argument:)))
+                                        overrides: overrides.compactMap(ScenarioLoader.Override.init(argument:)), catalog: catalog)
             return []
         } catch {
             return error.diagnostics.map { $0.formatted(file: "x.json") }
