@@ -102,6 +102,28 @@ struct ProvisionedCostTests {
         })
     }
 
+    /// A yearly reservation's price is for a year: held for 6 months it would owe half of what
+    /// Azure bills. With the offer's price the term is the offer's; a price written takes any term.
+    @Test func anOffersPriceComesWithItsTerm() throws {
+        let catalog = CatalogSnapshot(entries: [CatalogOffer(
+            kind: "provisioned", id: "azure/test/global/yearly", provider: "azure", effectiveFrom: CalendarDay(year: 2026, month: 9, day: 23),
+            values: ["unit_price_per_month": 221, "term_months": 12, "input_tokens_per_minute_per_unit": 2500, "min_units": 15, "unit_increment": 5],
+            source: "test offer")])
+        func errors(_ keys: String, extra: String = "") -> [String] {
+            let text = ScenarioText.document(start: "2027-01", workload: Self.workload(), options: [Self.api,
+                #"{ "id": "ptu", "type": "provisioned", "offer": "azure/test/global/yearly", "units": 15\#(keys) }"#], extra: extra)
+            return ScenarioText.errors(text, catalog: catalog).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 }
+        }
+        #expect(errors(#", "term_months": 6"#) == [
+            "options[1].term_months: expected the term the catalog's price is sold for, 12 (azure/test/global/yearly) months, found 6: a price is for its own term; give unit_price_per_month for a contract of another length",
+        ])
+        #expect(errors(#", "term_months": 12"#) == [])
+        #expect(errors(#", "term_months": 6, "unit_price_per_month": 240"#) == [])
+        // Drawn in a trial, after the offer was read: the same rule.
+        let drawn = errors("", extra: #", "uncertainty": { "inputs": { "options.ptu.term_months": { "choice": [[12, 1], [1, 1]] } } }"#)
+        #expect(drawn.count == 1 && drawn[0].hasPrefix("uncertainty.inputs.options.ptu.term_months: at its 10th percentile, 1, the scenario is invalid: term_months: expected the term"), "\(drawn)")
+    }
+
     /// Fixed units are a deployment the provider sells: at least the minimum, then whole steps
     /// (Azure's global PTUs: 15, 20, 25…). 10 or 17 units used to be priced as if sold.
     @Test func fixedUnitsAreADeploymentTheProviderSells() {

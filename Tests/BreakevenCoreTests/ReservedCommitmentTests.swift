@@ -155,15 +155,15 @@ extension ReservedCommitmentTests {
     }
 
     /// A catalog reservation is priced for the term it is sold for: Lambda's 1-year H100 price
-    /// ($2.19 in the fixture) held for 24 months would be a 2-year contract no one sells, and 6
-    /// months at it would owe half of what the provider bills. The written term must be 12 or 36
-    /// unless the price is written; a trial or `--set` that moves the term is refused the same way.
+    /// ($2.19 in the fixture) held for 6 months would owe half of what the provider bills, and for
+    /// 24 months it is a renewal at a price nobody quoted. The written term must be 12 or 36 unless
+    /// the price is written; `--set` and a trial that move the term are refused the same way.
     @Test func aCatalogReservationRunsTheTermItIsSoldFor() throws {
         func option(_ term: String) -> String {
             #"{ "id": "g", "type": "self_hosted", "gpu": "h100-sxm", "commitment": { "reserved_replicas": 1\#(term) }, \#(ProviderFilterTests.throughput) }"#
         }
         let found = ProviderFilterTests.errors(option(#", "term_months": 24"#)).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 }
-        #expect(found == ["options[0].commitment.term_months: expected a term the catalog's reserved offers are sold for, 12 (reserved_1y) or 36 (reserved_3y) months, found 24: a catalog price for another term would owe less than the provider bills; give reserved_hourly for a contract of your own"])
+        #expect(found == ["options[0].commitment.term_months: expected the term the catalog's price is sold for, 12 (reserved_1y) or 36 (reserved_3y) months, found 24: a price is for its own term; give reserved_hourly for a contract of another length"])
         // 36 months is the 3-year reservation, which the fixture does not sell.
         #expect(ProviderFilterTests.errors(option(#", "term_months": 36"#)).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 }
                 == [#"options[0].commitment: the catalog has no reserved_3y offer for "h100-sxm" on 2026-11-15; give reserved_hourly"#])
@@ -180,7 +180,7 @@ extension ReservedCommitmentTests {
               "uncertainty": { "inputs": { "options.g.commitment.term_months": { "choice": [[12, 1], [24, 1]] } } }
             """)
         #expect(ScenarioText.errors(drawn, catalog: ProviderFilterTests.catalog).map { $0.split(separator: " error: ").last.map(String.init) ?? $0 } == [
-            "uncertainty.inputs.options.g.commitment.term_months: at its 90th percentile, 24, the scenario is invalid: commitment.term_months: expected a term the catalog's reserved offers are sold for, 12 (reserved_1y) or 36 (reserved_3y) months, found 24: a catalog price for another term would owe less than the provider bills; give reserved_hourly for a contract of your own (the reserved price is the catalog's h100-sxm/lambda/reserved_1y)",
+            "uncertainty.inputs.options.g.commitment.term_months: at its 90th percentile, 24, the scenario is invalid: commitment.term_months: expected the term the catalog's price is sold for, 12 (h100-sxm/lambda/reserved_1y) months, found 24: a price is for its own term; give reserved_hourly for a contract of another length",
         ])
     }
 

@@ -19,11 +19,9 @@ public enum GPUCommitment: String, Sendable, Hashable, Codable, CaseIterable {
         allCases.first { $0.termMonths == termMonths }
     }
 
-    /// Why a term has no catalog price, and what to write instead.
-    static func unsoldTerm(_ termMonths: Int) -> String {
-        let terms = allCases.compactMap { c in c.termMonths.map { "\($0) (\(c.rawValue))" } }.joined(separator: " or ")
-        return "expected a term the catalog's reserved offers are sold for, \(terms) months, found \(termMonths): "
-            + "a catalog price for another term would owe less than the provider bills; give reserved_hourly for a contract of your own"
+    /// The terms reservations are sold for, for a message: `12 (reserved_1y)`.
+    static var soldTerms: [String] {
+        allCases.compactMap { c in c.termMonths.map { "\($0) (\(c.rawValue))" } }
     }
 }
 

@@ -98,6 +98,14 @@ enum ProvisionedOption: OptionDeclaration {
         return key
     }
 
+    /// Where the unit price is the offer's, the term must be the one the offer is sold for.
+    static func offerTerm(_ s: Settings, months: Int) -> String? {
+        guard let offer = s.offer, s.unitPricePerHour == nil, s.unitPricePerMonth == nil,
+              let sold = offer.values["term_months"].flatMap({ Int(exactly: $0) }), months != sold else { return nil }
+        let price = offer.values["unit_price_per_month"] != nil ? "unit_price_per_month" : "unit_price_per_hour"
+        return SoldTerm.expectation(months, terms: ["\(sold) (\(offer.id))"], price: price)
+    }
+
     /// Output capacity has a price of its own: it is bought in units apart from input capacity.
     static func separateOutput(_ s: Settings, _ v: ValueContext) -> Bool {
         outputPerHour.value(s, v) != nil || outputPerMonth.value(s, v) != nil
@@ -137,6 +145,7 @@ enum ProvisionedOption: OptionDeclaration {
             r.error(nil, "missing required key \"input_tokens_per_minute_per_unit\" (or a catalog \"offer\")")
         }
         SharedKeys.checkOverflow(s.overflow, r)
+        if let written = s.termMonths, let problem = offerTerm(s, months: written) { r.error("term_months", problem) }
         // Units held are a deployment the provider sells; a smaller one would be priced below what it costs.
         if let units = s.units {
             let least = minUnits.value(s, values) ?? 1, step = increment.value(s, values) ?? 1
@@ -166,7 +175,8 @@ enum ProvisionedOption: OptionDeclaration {
             maxUtilization: maxUtilization.value(s, v) ?? 1,
             overflowOptionID: SharedKeys.overflowOptionID(s.pointee.overflow), priceChangePerYear: priceChange.value(s, v) ?? 0,
             overheads: SharedKeys.overheads(s))
-        // Resolution checked the written units; a trial or a sweep point may draw others.
+        // Resolution checked the written units and term; a trial or a sweep point may draw others.
+        if let problem = offerTerm(s.pointee, months: terms.termMonths) { throw LoweringFailure(message: "term_months: " + problem) }
         if let units = terms.units, !ProvisionedTerms.sells(units, minUnits: terms.minUnits, increment: terms.unitIncrement) {
             throw LoweringFailure(message: "units: " + ProvisionedTerms.unsold(units, minUnits: terms.minUnits, increment: terms.unitIncrement)
                                   + " (the provider sells only these counts: draw units with choice, or sweep them in steps of unit_increment)")

@@ -60,7 +60,7 @@ enum SelfHostedOption: OptionDeclaration {
         value: { $0.offer?.hourly }, reference: { $0.offer.map(CatalogReference.init) }, isMoney: true), KeyDoc(
         "Reserved GPU price", .money(per: "GPU-hour"), "Price per reserved GPU-hour (default: the catalog's reserved offer for the term)."))
     static let term = NumberKey<ReservationSettings, Int>("term_months", \.termMonths, .atLeast(1, atMost: 240), default: .value(12), KeyDoc(
-        "Reservation term", .count("months"), "Months the reservation runs from the month the option starts serving (month 1, a switch's month, or the first month a phase allows); with the catalog's reserved price, 12 or 36, the terms its offers are sold for."))
+        "Reservation term", .count("months"), "Months the reservation runs from the month the option starts serving (month 1, a switch's month, or the first month a phase allows); with the catalog's reserved price, the term its offer is sold for (12 or 36)."))
     static let reservedInstance = NumberKey<ReservationSettings, Int>("gpus_per_instance", \.gpusPerInstance, SharedKeys.instanceGPUs, default: .value(1),
         catalog: CatalogField(value: { $0.offer.map { Double($0.gpusPerInstance) } },
                               reference: { $0.offer.map(CatalogReference.init) }, isMoney: false), KeyDoc(
@@ -197,8 +197,6 @@ enum SelfHostedOption: OptionDeclaration {
         if var reservation = s.reservation.written {
             let c = r.nested("commitment")
             if let catalogGPU, reservation.hourly == nil {
-                // A catalog price is for the term its offer is sold for: a 24-month term at a 3-year
-                // price, or 6 months at a 1-year price, would owe less than the provider bills.
                 let termMonths = reservation.termMonths ?? 12
                 if let commitment = GPUCommitment.reserved(termMonths: termMonths) {
                     reservation.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: commitment, asOf: asOf, provider: provider,
@@ -207,7 +205,7 @@ enum SelfHostedOption: OptionDeclaration {
                         c.error(nil, "the catalog has no \(commitment.rawValue) offer for \"\(catalogGPU.id)\"\(from) on \(asOf); give reserved_hourly")
                     }
                 } else {
-                    c.error("term_months", GPUCommitment.unsoldTerm(termMonths))
+                    c.error("term_months", SoldTerm.expectation(termMonths, terms: GPUCommitment.soldTerms, price: "reserved_hourly"))
                 }
             } else if reservation.hourly == nil {
                 c.error(nil, "missing key \"reserved_hourly\" (or a catalog \"gpu\" with reserved offers)")
@@ -247,9 +245,10 @@ enum SelfHostedOption: OptionDeclaration {
                                              termMonths: term.value(r, v) ?? 12, gpusPerInstance: reservedInstance.value(r, v) ?? 1)
         }
         // Resolution checked the written term against the catalog offer; a trial or a sweep point may set another.
-        if let offer = s.pointee.reservation.written?.offer, let reservation, reservation.termMonths != offer.commitment.termMonths {
-            throw LoweringFailure(message: "commitment.term_months: " + GPUCommitment.unsoldTerm(reservation.termMonths)
-                                  + " (the reserved price is the catalog's \(offer.id))")
+        if let offer = s.pointee.reservation.written?.offer, let reservation, let sold = offer.commitment.termMonths,
+           reservation.termMonths != sold {
+            throw LoweringFailure(message: "commitment.term_months: "
+                                  + SoldTerm.expectation(reservation.termMonths, terms: ["\(sold) (\(offer.id))"], price: "reserved_hourly"))
         }
         let deployment = SelfHostedDeployment(
             gpuHourly: gpuHourly.value(s, v) ?? 0, gpusPerReplica: derived?.capacity.tensorParallel ?? gpusPerReplica.value(s, v) ?? 1,
