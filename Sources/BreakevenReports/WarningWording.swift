@@ -33,6 +33,9 @@ enum WarningWording {
         case .idleInstanceGPUs:
             let replicas = f.replicas ?? 0, used = f.gpus ?? 0, billed = f.billedGPUs ?? 0
             return "\(label) rents whole instances of \(f.gpusPerInstance ?? 1) GPUs: at its peak (month \(f.month ?? 1)) its \(replicas) \(replicas == 1 ? "replica uses" : "replicas use") \(used) \(used == 1 ? "GPU" : "GPUs") and it pays for \(billed), so \(billed - used) sit idle. Replicas that fill the instances, or an offer that rents fewer GPUs at once (gpus_per_instance), would waste none."
+        case .reservationAboveOnDemand:
+            let replicas = f.replicas ?? 0, gpus = f.gpus ?? 0
+            return "\(label) pays \(money.amount(f.amount ?? 0)) an hour for its \(replicas) reserved \(replicas == 1 ? "replica" : "replicas") (\(gpus) \(gpus == 1 ? "GPU" : "GPUs")), more than the \(money.amount(f.value ?? 0)) they would cost at its on-demand price: reserving raises its cost however busy they are. Reserve only where the on-demand offer cannot supply the GPUs; otherwise drop the reservation, or name a provider so that both prices are that provider's."
         case .offerSpread:
             return "\(label) takes \(f.offer ?? "") at \(money.amount(f.amount ?? 0)) a GPU-hour (\(f.provider ?? "")), the catalog offer for its GPU that costs least for its smallest deployment in whole instances; the dearest, \(f.dearestOffer ?? ""), costs \(money.amount(f.dearestHourly ?? 0)), more than twice as much. The verdict rests on that offer: check that it can supply the GPUs, or name an offer with gpu_offer."
         }

@@ -147,6 +147,23 @@ struct InstancePackingTests {
         #expect(!BreakevenAnalysis.analyse(full, Simulator.project(full)).warnings.contains { $0.code == .idleInstanceGPUs })
     }
 
+    /// Replicas of 2 GPUs at $2 a GPU-hour on demand. 3 reserved on 1-GPU instances at $2.50:
+    /// 6 × $2.50 = $15 an hour against 6 × $2 = $12 on demand, a warning. At $1.50 ($9) none.
+    /// On demand in 8-GPU instances, the same 3 replicas pay 8 × $2 = $16: $15 reserved is cheaper.
+    @Test func aReservationDearerThanOnDemandIsAWarning() throws {
+        func warnings(instance: Int, reserved: Double) throws -> [Warning] {
+            let commitment = #", "commitment": { "reserved_replicas": 3, "reserved_hourly": \#(reserved), "gpus_per_instance": 1 }"#
+            let s = try ScenarioText.scenario(workload: SelfHostedCostTests.workload(shape: #"{ "peak_to_average": 1 }"#),
+                                              options: [Self.option(instance: instance, reservation: commitment)])
+            return BreakevenAnalysis.analyse(s, Simulator.project(s)).warnings.filter { $0.code == .reservationAboveOnDemand }
+        }
+        var figures = WarningFigures(amount: 15, value: 12)
+        (figures.replicas, figures.gpus) = (3, 6)
+        #expect(try warnings(instance: 1, reserved: 2.5) == [Warning(.reservationAboveOnDemand, option: "gpu", figures)])
+        #expect(try warnings(instance: 1, reserved: 1.5).isEmpty)
+        #expect(try warnings(instance: 8, reserved: 2.5).isEmpty)
+    }
+
     @Test func aReservationPastTheHorizonOwesItsWholeInstances() throws {
         // 2 replicas × 2 GPUs on an 8-GPU instance pay 8 GPUs: 8 × $1.50 × 6,600 hours = $79,200
         // for April to December 2027 (see CommitmentBeyondHorizonTests).

@@ -46,4 +46,15 @@ struct WarningWordingTests {
         #expect(WarningWording.sentence(Warning(.offerSpread, option: "gpu", figures), in: result)
                 == "One H200 takes runpod/h200/on-demand at $6.35 a GPU-hour (runpod), the catalog offer for its GPU that costs least for its smallest deployment in whole instances; the dearest, aws/h200/on-demand, costs $13.50, more than twice as much. The verdict rests on that offer: check that it can supply the GPUs, or name an offer with gpu_offer.")
     }
+
+    @Test func aReservationDearerThanOnDemandSaysWhatToDo() throws {
+        let result = try Self.analysed(months: 1, requests: 1_000, gpu: """
+            { "id": "gpu", "type": "self_hosted", "label": "Reserved H100s", "gpu_hourly": 2.69,
+              "throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 10000 } }
+            """)
+        var figures = WarningFigures(amount: 38.864, value: 21.52)
+        (figures.replicas, figures.gpus) = (4, 8)
+        #expect(WarningWording.sentence(Warning(.reservationAboveOnDemand, option: "gpu", figures), in: result)
+                == "Reserved H100s pays $38.86 an hour for its 4 reserved replicas (8 GPUs), more than the $21.52 they would cost at its on-demand price: reserving raises its cost however busy they are. Reserve only where the on-demand offer cannot supply the GPUs; otherwise drop the reservation, or name a provider so that both prices are that provider's.")
+    }
 }

@@ -38,6 +38,9 @@ enum WarningRules {
             if let d = option.terms(SelfHostedDeployment.self), let idle = idleInstanceGPUs(d, result) {
                 out.append(Warning(.idleInstanceGPUs, option: option.id, idle))
             }
+            if let d = option.terms(SelfHostedDeployment.self), let dearer = reservationAboveOnDemand(d) {
+                out.append(Warning(.reservationAboveOnDemand, option: option.id, dearer))
+            }
             if k < owed.count, let owed = owed[k] {
                 out.append(Warning(.commitmentBeyondHorizon, option: option.id, WarningFigures(months: owed.months, amount: owed.amount)))
             }
@@ -76,6 +79,20 @@ enum WarningRules {
         figures.gpus = Int(used)
         figures.billedGPUs = Int(billed)
         figures.gpusPerInstance = instance
+        return figures
+    }
+
+    /// The reserved replicas' hour, reserved and at the on-demand price, month-1 prices, each in
+    /// its own whole instances; nil unless reserving costs more. A reservation that costs more
+    /// than renting the same GPUs by the hour raises the cost however busy they are.
+    static func reservationAboveOnDemand(_ d: SelfHostedDeployment) -> WarningFigures? {
+        guard let r = d.reservation, r.replicas > 0 else { return nil }
+        let held = d.held(by: r)
+        let reserved = held.gpus * r.hourly, onDemand = d.packing.billedGPUs(replicas: held.replicas) * d.gpuHourly
+        guard reserved > onDemand else { return nil }
+        var figures = WarningFigures(amount: reserved, value: onDemand)
+        figures.replicas = Int(held.replicas)
+        figures.gpus = Int(held.gpus)
         return figures
     }
 

@@ -39,6 +39,10 @@ public enum WarningCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// Rented GPUs come in whole instances, and at the peak the replicas leave some of the GPUs
     /// paid for without a replica.
     case idleInstanceGPUs = "idle_instance_gpus"
+    /// Reserved replicas cost more an hour than the same replicas at the option's on-demand price
+    /// (a reservation from one provider, on-demand GPUs from a cheaper one): reserving raises the
+    /// cost at any load.
+    case reservationAboveOnDemand = "reservation_above_on_demand"
 }
 
 /// The figures a warning rests on; each code fills the ones it needs.
