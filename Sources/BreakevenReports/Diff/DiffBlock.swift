@@ -28,7 +28,7 @@ struct DiffBlock {
     static func length(_ s: String) -> Int { s.utf16.count }
 
     /// The head, then the blocks; if that is longer than `limit`, cuts in this order until it
-    /// fits: the chart, input rows, guardrail rows (failed ones stay), option rows (unchanged
+    /// fits: the chart, input rows, warning rows, guardrail rows (failed ones stay), option rows (unchanged
     /// options sit last), and ends with a note that says what was cut.
     static func fit(head: String, blocks: [DiffBlock], limit: Int) -> String {
         var blocks = blocks

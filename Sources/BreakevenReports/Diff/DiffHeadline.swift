@@ -41,6 +41,13 @@ enum DiffHeadline {
         } else if removed.count > 1 {
             out.append("\(removed.count) options are removed.")
         }
+        // no_breakeven is what the sentences above already say.
+        let brought = d.warnings.filter { $0.status == .new && $0.code != .noBreakeven }
+        if !brought.isEmpty {
+            var codes: [String] = []
+            for w in brought where !codes.contains(w.code.rawValue) { codes.append(w.code.rawValue) }
+            out.append("\(brought.count) new \(brought.count == 1 ? "warning" : "warnings") (\(codes.joined(separator: ", "))).")
+        }
         return out.joined(separator: " ")
     }
 

@@ -46,6 +46,7 @@ public enum DiffMarkdown {
                 MermaidChart.render(chart) + "\n" + MermaidChart.legend(chart, mentions: true) + (note.isEmpty ? "" : "\n" + note),
             ], noun: "the chart", cutWhole: true, cutRank: 0))
         }
+        if !d.warnings.isEmpty { blocks.append(warningsBlock(d)) }
         blocks.append(inputsBlock(d))
         if !d.guardrails.isEmpty { blocks.append(guardrailsBlock(d)) }
         return DiffBlock.fit(head: head, blocks: blocks, limit: context.limit)
@@ -164,6 +165,20 @@ public enum DiffMarkdown {
         }
         let pct = f.relativeChange.map { " (\(DiffHeadline.signedPercent($0)))" } ?? ""
         return sign + amount + pct
+    }
+
+    // MARK: Warnings
+
+    static func warningsBlock(_ d: ResultDiff) -> DiffBlock {
+        let new = d.warnings.filter { $0.status == .new }.count
+        let rows = d.warnings.map { w in
+            let label = w.option.map { id in d.option(id)?.label ?? id }
+            return DiffBlock.row([w.status == .new ? "⚠️ new" : "cleared", MarkdownText.code(w.code.rawValue),
+                                  label.map(md) ?? "–", md(w.text)])
+        }
+        let header = DiffBlock.row(["Change", "Warning", "Option", "What it says"]) + "|---|---|---|---|\n"
+        return DiffBlock(title: "Warnings (\(new) new, \(d.warnings.count - new) cleared)", intro: header, rows: rows,
+                         noun: "warning changes", cutRank: 2)
     }
 
     // MARK: Inputs

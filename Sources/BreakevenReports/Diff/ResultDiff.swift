@@ -18,6 +18,8 @@ public struct ResultDiff: Sendable, Hashable, Encodable {
     /// HEAD's options in order, then those only the base has.
     public var options: [OptionDiff]
     public var inputs: [InputChange]
+    /// Warnings HEAD brings and clears.
+    public var warnings: [WarningChange]
     public var guardrails: [GuardrailOutcome]
 
     public init(name: String, base: BreakevenResult?, head: BreakevenResult, guardrails: [GuardrailOutcome] = []) {
@@ -40,6 +42,7 @@ public struct ResultDiff: Sendable, Hashable, Encodable {
         let before = (base?.assumptions ?? []) + InputChange.guardrailInputs(base?.guardrails ?? [])
         let after = head.assumptions + InputChange.guardrailInputs(head.guardrails)
         inputs = InputChange.changes(before: before, after: after)
+        warnings = WarningChange.changes(before: base, after: head)
         self.guardrails = guardrails
         headline = ""
         headline = DiffHeadline.sentences(self)
@@ -49,13 +52,13 @@ public struct ResultDiff: Sendable, Hashable, Encodable {
 
     public var breachedGuardrails: [GuardrailOutcome] { guardrails.filter { $0.status == .breached } }
 
-    /// True when no figure and no input changed.
+    /// True when no figure, no input and no warning changed.
     public var isUnchanged: Bool {
-        base != nil && options.allSatisfy { $0.status == .unchanged } && inputs.isEmpty
+        base != nil && options.allSatisfy { $0.status == .unchanged } && inputs.isEmpty && warnings.isEmpty
     }
 
     enum CodingKeys: String, CodingKey {
         case diffVersion = "diff_version"
-        case name, headline, base, head, options, inputs, guardrails
+        case name, headline, base, head, options, inputs, warnings, guardrails
     }
 }
