@@ -135,8 +135,16 @@ public enum MarkdownReport {
             if rentsGPUs { row.append(count(o.months.compactMap(\.gpus).max())) }
             t.append(row + [share(o.months.first?.utilization), share(o.months.last?.utilization), share(o.averageUtilization)])
         }
-        let gpus = rentsGPUs ? " GPUs paid are the most of any month's peak hour: whole instances, reservations included, busy or not." : ""
-        return t.text + "\nReplicas, provisioned units and owned machines are counted at the month's peak hour: as many as it needs, unless the scenario fixes the count or a reservation or an earlier purchase still holds more. Utilization is the load served over the capacity paid for.\(gpus)\n"
+        var notes: [String] = []
+        if sized.contains(where: { $0.type != OptionKind.ownedHardware.rawValue }) {
+            notes.append("Replicas and provisioned units are counted at the month's peak hour: as many as it needs, unless the scenario fixes the count or a reservation still holds more.")
+        }
+        if sized.contains(where: { $0.type == OptionKind.ownedHardware.rawValue }) {
+            notes.append("Owned machines, unless the scenario fixes how many, are bought when a month's busy hours first need them and kept: a local machine can queue, so peaks within the day do not add one.")
+        }
+        notes.append("Utilization is the load served over the capacity paid for.")
+        if rentsGPUs { notes.append("GPUs paid are the most of any month's peak hour: whole instances, reservations included, busy or not.") }
+        return t.text + "\n" + notes.joined(separator: " ") + "\n"
     }
 
     /// How a derived throughput was reached: the replica's layout, memory and limits.
