@@ -125,7 +125,7 @@ extension MarkdownReport {
             func month(_ m: Int?) -> String { m.map(String.init) ?? "never" }
             t.append([MarkdownText.text(words.name(bar.path)), MarkdownText.code(bar.path)]
                      + [bar.nominal, bar.low, bar.high].map { words.value($0, at: bar.path) }
-                     + [money.significant(bar.savingsAtLow), money.significant(bar.savingsAtHigh), bar.swing == 0 ? "none" : money.significant(bar.swing),
+                     + [money.significant(bar.savingsAtLow), money.significant(bar.savingsAtHigh), bar.movesSavings ? money.significant(bar.swing) : "none",
                       "\(month(bar.breakevenMonthAtLow)) / \(month(bar.breakevenMonthAtHigh))"])
         }
         out += t.text

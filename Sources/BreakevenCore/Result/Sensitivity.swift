@@ -37,6 +37,12 @@ public struct TornadoBar: Sendable, Hashable, Codable {
     /// |savings at high − savings at low|: the bar's length.
     public var swing: Double { abs(savingsAtHigh - savingsAtLow) }
 
+    /// Whether the savings move at all. An input that changes both options' totals alike (the
+    /// volume, when the baseline overflows to the option compared) still leaves a difference
+    /// of about 1e-10 from floating-point rounding; under half a cent, the smallest amount a
+    /// report shows, it is no swing.
+    public var movesSavings: Bool { swing >= 0.005 }
+
     /// Months between the two breakeven months, "never" counting as one past the horizon.
     public func breakevenSwing(months: Int) -> Int {
         abs((breakevenMonthAtHigh ?? months + 1) - (breakevenMonthAtLow ?? months + 1))

@@ -44,7 +44,7 @@ public enum Tornado {
             let bar = TornadoBar(path: input.path, nominal: input.nominal, low: low, high: high,
                                  savingsAtLow: l[b].totalCost - l[k].totalCost, savingsAtHigh: h[b].totalCost - h[k].totalCost,
                                  breakevenMonthAtLow: l[k].breakevenMonth, breakevenMonthAtHigh: h[k].breakevenMonth)
-            if method == .percentiles || bar.swing > 0 || bar.breakevenSwing(months: scenario.months) > 0 { bars.append(bar) }
+            if method == .percentiles || bar.movesSavings || bar.breakevenSwing(months: scenario.months) > 0 { bars.append(bar) }
         }
         bars.sort {
             ($0.swing, $0.breakevenSwing(months: scenario.months), $1.path) > ($1.swing, $1.breakevenSwing(months: scenario.months), $0.path)

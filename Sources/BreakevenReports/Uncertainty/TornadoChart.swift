@@ -71,7 +71,7 @@ public enum TornadoChart {
             let ends: [(value: Double, input: Double, y: Double, color: String, which: String)] = [
                 (bar.savingsAtLow, bar.low, top, lowColor, "low"), (bar.savingsAtHigh, bar.high, top + half, highColor, "high"),
             ]
-            if bar.swing == 0 {
+            if !bar.movesSavings {
                 svg.text("no effect on the savings", x: x(s.savings) + 6, y: top + half + 4, size: 11, fill: "#777777")
                 continue
             }

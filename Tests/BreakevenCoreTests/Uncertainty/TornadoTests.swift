@@ -59,4 +59,26 @@ struct TornadoTests {
         #expect(s.bars.prefix(4).allSatisfy { close($0.swing, 10_000) })
         #expect(close(s.bars[6].low, 1.5) && close(s.bars[6].high, 2.5) && close(s.bars[6].swing, 720))
     }
+
+    /// An input that moves both totals alike is no bar. 300 seats of $20 that include 900
+    /// requests each and overflow the rest to an API, against that API (the team coding case,
+    /// 6 months, prices falling 20% a year): every request past the 270,000 the seats serve costs
+    /// the same on both sides, so the volume and its growth leave the savings as they are, but
+    /// for a difference of about 1e-11 from floating-point rounding, which a strict `swing > 0`
+    /// drew as a bar of $0.000000000007. The seat fee does move them: $15 and $25 a seat-month
+    /// are 300 × $10 × 6 = $18,000 apart.
+    @Test func anInputThatMovesBothTotalsAlikeIsNoBar() throws {
+        let text = ScenarioText.document(months: 6, workload: """
+            { "requests_per_month": 390000, "input_tokens_per_request": 24000, "cached_input_share": 0.85,
+              "output_tokens_per_request": 900, "growth": { "annual_rate": 0.25 } }
+            """, options: [
+            #"{ "id": "seats", "type": "subscription", "monthly_fee": 20, "seats": 300, "included": { "requests_per_month": 900 }, "overflow": "api" }"#,
+            #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 3, "cached_input_per_mtok": 0.3, "output_per_mtok": 15 }, "discount": 0.1, "price_change_per_year": -0.2 }"#,
+        ], extra: #", "baseline": "seats""#)
+        let s = try Self.sensitivity(text)
+        #expect(s.option == "api")
+        #expect(!s.bars.contains { $0.path == "workload.requests_per_month" || $0.path == "workload.growth.annual_rate" })
+        #expect(s.bars.first { $0.path == "options.seats.monthly_fee" }.map { close($0.swing, 18_000) } == true)
+        #expect(s.bars.allSatisfy { $0.movesSavings })
+    }
 }
