@@ -64,7 +64,8 @@ public enum MarkdownReport {
                                ("Breakeven volume, tokens a month", .right), ("Requests a day", .right), ("NPV savings", .right)])
         for o in r.options where o.id != r.baseline {
             t.append([MarkdownText.text(o.label), o.breakevenMonth.map(String.init) ?? "never", o.runRateBreakevenMonth.map(String.init) ?? "never",
-                      o.breakevenTokensPerMonth.map(volume) ?? "never", o.breakevenRequestsPerDay.map(Verdict.requests) ?? "–",
+                      o.breakevenTokensPerMonth.map(volume) ?? "never",
+                      o.breakevenRequestsPerDay.map { $0 == 0 ? "any volume" : Verdict.requests($0) } ?? (o.breakevenTokensPerMonth == nil ? "never" : "–"),
                       r.money.amount(o.npvSavingsVsBaseline)])
         }
         guard !t.rows.isEmpty else { return "Only the baseline is defined.\n" }
