@@ -3,9 +3,9 @@ import BreakevenCore
 /// The tidy tables: one row per option per month, and one summary row per option. Every row
 /// names the currency its amounts are in, so tables of several scenarios can be stacked.
 public enum CSVReport {
-    public static let monthlyColumns = ["option", "period", "month", "date", "requests", "input_tokens", "output_tokens", "api_cost", "gpu_cost",
-                                        "hardware_cost", "energy_cost", "subscription_cost", "team_cost", "fixed_cost", "one_time_cost",
-                                        "total_cost", "cumulative_cost", "replicas", "gpus", "utilization", "unmet_requests", "currency"]
+    public static let monthlyColumns = ["option", "period", "month", "date", "requests", "input_tokens", "output_tokens"]
+        + CostLines.lines.map { $0.key + "_cost" }
+        + ["total_cost", "cumulative_cost", "replicas", "gpus", "utilization", "unmet_requests", "currency"]
 
     public static let summaryColumns = ["option", "label", "type", "total_cost", "npv", "average_monthly_cost", "cost_per_mtok_first_month",
                                         "cost_per_mtok_last_month", "breakeven_month", "run_rate_breakeven_month", "breakeven_tokens_per_month",
@@ -21,10 +21,9 @@ public enum CSVReport {
             // The months that happened (replayed), then the projection.
             let months = (option.replay?.months ?? []).map { ("actual", $0) } + option.months.map { ("projected", $0) }
             for (period, m) in months {
-                let c = m.costs
-                table.append([option.id, period, String(m.month), m.date.description, count(m.requests), count(m.inputTokens), count(m.outputTokens),
-                              money(c.api), money(c.gpu), money(c.hardware), money(c.energy), money(c.subscription), money(c.team),
-                              money(c.fixed), money(c.oneTime), money(m.totalCost), money(m.cumulativeCost),
+                table.append([option.id, period, String(m.month), m.date.description, count(m.requests), count(m.inputTokens), count(m.outputTokens)]
+                             + CostLines.lines.map { money(m.costs[keyPath: $0.amount]) }
+                             + [money(m.totalCost), money(m.cumulativeCost),
                               m.replicas.map { Money.trimmed(Money.fixed($0, decimals: 2)) } ?? "",
                               m.gpus.map { Money.trimmed(Money.fixed($0, decimals: 2)) } ?? "",
                               m.utilization.map { Money.fixed($0, decimals: 4) } ?? "", count(m.unmetRequests), result.scenario.currency])

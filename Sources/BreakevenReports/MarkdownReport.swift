@@ -103,17 +103,18 @@ public enum MarkdownReport {
     }
 
     static func breakdown(_ r: BreakevenResult) -> String {
-        let names = ["api", "gpu", "hardware", "energy", "subscription", "team", "fixed", "one_time"]
-        let titles = ["API", "GPU", "Hardware", "Energy", "Subscription", "Team", "Fixed", "One-time"]
         var columns: [(String, MarkdownTable.Align)] = [("Component", .left)]
         columns += r.options.map { (MarkdownText.text($0.label), .right) }
         var t = MarkdownTable(columns)
-        for (k, name) in names.enumerated() {
-            let sums = r.options.map { o in o.months.reduce(0) { sum, m in sum + (m.costs.named.first { $0.name == name }?.value ?? 0) } }
+        var hardware = false
+        for line in CostLines.lines {
+            let sums = r.options.map { o in o.months.reduce(0) { $0 + $1.costs[keyPath: line.amount] } }
             guard sums.contains(where: { $0 != 0 }) else { continue }
-            t.append([titles[k]] + sums.map(r.money.amount))
+            t.append([line.title] + sums.map(r.money.amount))
+            hardware = hardware || line.amount == \CostLines.hardware
         }
         t.append(["Total"] + r.options.map { r.money.amount($0.totalCost) })
+        guard hardware else { return t.text }
         return t.text + "\nHardware is negative where resale and the book value of machines still owned at the end are credited.\n"
     }
 

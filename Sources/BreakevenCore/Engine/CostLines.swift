@@ -33,11 +33,24 @@ public struct CostLines: Sendable, Hashable, Codable {
         return c
     }
 
-    /// The components in report order, with their column names.
-    public var named: [(name: String, value: Double)] {
-        [("api", api), ("gpu", gpu), ("hardware", hardware), ("energy", energy), ("subscription", subscription),
-         ("provisioned", provisioned), ("team", team), ("fixed", fixed), ("one_time", oneTime)]
+    /// One component as reports show it: its key (the JSON key, and the CSV column `KEY_cost`),
+    /// its title, and where its amount is.
+    public struct Line: Sendable {
+        public let key: String
+        public let title: String
+        public let amount: KeyPath<CostLines, Double> & Sendable
     }
+
+    /// Every component in report order: the one list renderers read, so a new component is
+    /// declared here and nowhere else.
+    public static let lines: [Line] = [
+        Line(key: "api", title: "API", amount: \.api), Line(key: "gpu", title: "GPU", amount: \.gpu),
+        Line(key: "hardware", title: "Hardware", amount: \.hardware), Line(key: "energy", title: "Energy", amount: \.energy),
+        Line(key: "subscription", title: "Subscription", amount: \.subscription),
+        Line(key: "provisioned", title: "Provisioned units", amount: \.provisioned),
+        Line(key: "team", title: "Team", amount: \.team), Line(key: "fixed", title: "Fixed", amount: \.fixed),
+        Line(key: "one_time", title: "One-time", amount: \.oneTime),
+    ]
 
     enum CodingKeys: String, CodingKey {
         case api, gpu, hardware, energy, subscription, provisioned, team, fixed
