@@ -9,6 +9,7 @@ public enum CSVReport {
 
     public static let summaryColumns = ["option", "label", "type", "total_cost", "npv", "average_monthly_cost", "cost_per_mtok_first_month",
                                         "cost_per_mtok_last_month", "breakeven_month", "run_rate_breakeven_month", "breakeven_tokens_per_month",
+                                        "cheaper_below_tokens_per_month",
                                         "savings_vs_baseline", "npv_savings_vs_baseline",
                                         "total_cost_p10", "total_cost_p50", "total_cost_p90", "npv_p10", "npv_p50", "npv_p90",
                                         "savings_vs_baseline_p10", "savings_vs_baseline_p50", "savings_vs_baseline_p90",
@@ -39,6 +40,7 @@ public enum CSVReport {
                           o.costPerMTokFirstMonth.map(unitPrice) ?? "", o.costPerMTokLastMonth.map(unitPrice) ?? "",
                           o.breakevenMonth.map(String.init) ?? "", o.runRateBreakevenMonth.map(String.init) ?? "",
                           o.breakevenTokensPerMonth.map { Money.fixed($0, decimals: 0) } ?? "",
+                          o.cheaperBelowTokensPerMonth.map { Money.fixed($0, decimals: 0) } ?? "",
                           money(o.savingsVsBaseline), money(o.npvSavingsVsBaseline)] + odds(o, isBaseline: o.id == result.baseline)
                           + [result.scenario.currency])
         }

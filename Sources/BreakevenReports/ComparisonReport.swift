@@ -26,7 +26,7 @@ public enum ComparisonReport {
         for e in c.entries {
             for o in e.result.options where o.id != e.result.baseline {
                 b.append([text(e.name), text(o.label), o.breakevenMonth.map(String.init) ?? "never",
-                          o.breakevenTokensPerMonth.map { $0 == 0 ? "any volume" : Money.grouped(Money.fixed($0, decimals: 0)) } ?? "never",
+                          VolumeWords.tokens(o),
                           money.amount(o.savingsVsBaseline),
                           o.switchPlan.map { $0.switchMonth.map(String.init) ?? "never" } ?? "–"])
             }
@@ -38,14 +38,15 @@ public enum ComparisonReport {
     public static func csv(_ c: ScenarioComparison) -> String {
         var t = CSVTable(header: ["scenario", "profile", "months", "tokens_per_month", "cheapest_option", "cheapest_total_cost",
                                   "cost_per_mtok", "cost_per_request", "cost_per_seat_month", "option", "breakeven_month",
-                                  "breakeven_tokens_per_month", "savings_vs_baseline", "switch_month"])
+                                  "breakeven_tokens_per_month", "cheaper_below_tokens_per_month", "savings_vs_baseline", "switch_month"])
         for e in c.entries {
             for o in e.result.options where o.id != e.result.baseline {
                 t.append([e.name, e.result.scenario.profile, String(e.result.scenario.months), Money.fixed(e.monthlyTokens, decimals: 0),
                           e.cheapest.id, Money.fixed(e.cheapest.totalCost, decimals: 2),
                           e.costPerMTok.map { Money.fixed($0, decimals: 4) } ?? "", e.costPerRequest.map { Money.fixed($0, decimals: 6) } ?? "",
                           e.costPerSeatMonth.map { Money.fixed($0, decimals: 2) } ?? "", o.id, o.breakevenMonth.map(String.init) ?? "",
-                          o.breakevenTokensPerMonth.map { Money.fixed($0, decimals: 0) } ?? "", Money.fixed(o.savingsVsBaseline, decimals: 2),
+                          o.breakevenTokensPerMonth.map { Money.fixed($0, decimals: 0) } ?? "",
+                          o.cheaperBelowTokensPerMonth.map { Money.fixed($0, decimals: 0) } ?? "", Money.fixed(o.savingsVsBaseline, decimals: 2),
                           o.switchPlan.flatMap { $0.switchMonth.map(String.init) } ?? ""])
             }
         }

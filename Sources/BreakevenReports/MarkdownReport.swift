@@ -64,8 +64,7 @@ public enum MarkdownReport {
                                ("Breakeven volume, tokens a month", .right), ("Requests a day", .right), ("NPV savings", .right)])
         for o in r.options where o.id != r.baseline {
             t.append([MarkdownText.text(o.label), o.breakevenMonth.map(String.init) ?? "never", o.runRateBreakevenMonth.map(String.init) ?? "never",
-                      o.breakevenTokensPerMonth.map(volume) ?? "never",
-                      o.breakevenRequestsPerDay.map { $0 == 0 ? "any volume" : Verdict.requests($0) } ?? (o.breakevenTokensPerMonth == nil ? "never" : "–"),
+                      VolumeWords.tokens(o), VolumeWords.requestsPerDay(o),
                       r.money.amount(o.npvSavingsVsBaseline)])
         }
         guard !t.rows.isEmpty else { return "Only the baseline is defined.\n" }
@@ -73,13 +72,9 @@ public enum MarkdownReport {
 
         Breakeven month: the first month from which cumulative cost stays at or below the baseline's to the end. \
         Cheaper to run: the first month whose cost without one-time costs is at or below the baseline's. \
-        Breakeven volume: at month-1 prices, without one-time costs (owned hardware amortized), the monthly volume above which the option stays at or below the baseline.
+        Breakeven volume: at month-1 prices, without one-time costs (owned hardware amortized), the monthly volume above which the option stays at or below the baseline; "below" one under which it does, for an option cheaper only at low volume.
 
         """
-    }
-
-    static func volume(_ x: Double) -> String {
-        x == 0 ? "any volume" : Money.grouped(Money.fixed(x, decimals: 0))
     }
 
     /// Month by month up to 24 months; by quarter beyond, so a long horizon stays readable.

@@ -26,6 +26,8 @@ public enum Verdict {
                 text += " At month-1 prices it stays cheaper above \(tokens(volume)) tokens a month"
                 if let perDay = best.breakevenRequestsPerDay { text += " (about \(requests(perDay)) requests a day)" }
                 text += "."
+            } else if let below = cheaperBelow(best, result) {
+                text += " At month-1 prices it is cheaper only \(below)."
             }
             let alsoSaving = others.filter { $0.id != best.id && $0.savingsVsBaseline > 0 }
             if !alsoSaving.isEmpty {
@@ -67,10 +69,21 @@ public enum Verdict {
             var sentence = "It would pay off above \(tokens(volume)) tokens a month"
             if multiple > 1 { sentence += ", \(Money.trimmed(Money.fixed(multiple, decimals: multiple < 10 ? 1 : 0)))× today's volume" }
             parts.append(sentence + ".")
+        } else if let below = cheaperBelow(option, result) {
+            parts.append("At month-1 prices it is cheaper only \(below).")
         } else {
             parts.append("At month-1 prices, no growth in volume makes it the cheaper option.")
         }
         return parts.joined(separator: " ")
+    }
+
+    /// "below 16.37M tokens a month (about 21.2 requests a day); month 1 runs 32.37M": where an
+    /// option is cheaper only at low volume, as pay per token is against a flat fee.
+    static func cheaperBelow(_ o: OptionResult, _ result: BreakevenResult) -> String? {
+        guard let below = o.cheaperBelowTokensPerMonth else { return nil }
+        let today = o.months.first.map { result.scenario.workloadTokens(requests: $0.requests) } ?? 0
+        return "below \(tokens(below)) tokens a month" + (o.cheaperBelowRequestsPerDay.map { " (about \(requests($0)) requests a day)" } ?? "")
+            + "; month 1 runs \(tokens(today))"
     }
 
     public static func percent(_ share: Double) -> String {

@@ -26,7 +26,8 @@ enum SummaryTable {
                 row = [.init(name), .init(money.compact(o.totalCost)),
                        .init(money.compact(savings), savings > 0 ? .green : savings < 0 ? .red : nil),
                        o.breakevenMonth.map { .init("month \($0)", .green) } ?? .init("never", .yellow),
-                       o.breakevenTokensPerMonth.map { .init($0 == 0 ? "any" : Money.count($0)) } ?? .init("never", .yellow)]
+                       o.breakevenTokensPerMonth.map { .init($0 == 0 ? "any" : Money.count($0)) }
+                           ?? o.cheaperBelowTokensPerMonth.map { .init("below " + Money.count($0)) } ?? .init("never", .yellow)]
             }
             if uncertain {
                 let odds = o.uncertainty

@@ -77,6 +77,30 @@ struct BreakevenTests {
         #expect(result.option("dear")?.breakevenTokensPerMonth == nil)  // dearer at every volume
     }
 
+    /// Pay per token against a $20 plan that includes 900 requests and sends the rest to the same
+    /// API: a request of 2,000 output tokens costs 2,000 × $20/Mtok = $0.04, so the plan's 900
+    /// are worth $36. Up to 900 requests pay per token is cheaper while r × $0.04 ≤ $20, r ≤ 500;
+    /// above 900 it is $36 − $20 = $16 dearer for good. So it is cheaper only below 500 × 2,000 =
+    /// 1,000,000 tokens a month, 500 / 30 = 16.7 requests a day of April 2026; and the plan, the
+    /// other way round, is cheaper above that.
+    @Test func cheaperOnlyBelowAVolume() throws {
+        let workload = #"{ "requests_per_month": 1300, "input_tokens_per_request": 0, "output_tokens_per_request": 2000 }"#
+        let plan = #"{ "id": "plan", "type": "subscription", "monthly_fee": 20, "included": { "requests_per_month": 900 }, "overflow": "paygo" }"#
+        let api = #"{ "id": "paygo", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 20 } }"#
+        let s = try ScenarioText.scenario(workload: workload, options: [plan, api])
+        let paygo = try #require(BreakevenAnalysis.analyse(s, Simulator.project(s)).option("paygo"))
+        #expect(paygo.breakevenTokensPerMonth == nil)
+        let below = try #require(paygo.cheaperBelowTokensPerMonth)
+        #expect(abs(below - 1_000_000) < 1)
+        #expect(abs((paygo.cheaperBelowRequestsPerDay ?? 0) - 500.0 / 30) < 1e-3)
+        // Seen from the plan, against pay per token as the baseline: cheaper above the same volume.
+        // (A relative tolerance of 1e-9 once called the $16 equal on a $2e10 bill near the 1e15
+        // ceiling, and reported pay per token cheaper above 8e14 tokens.)
+        let other = try ScenarioText.scenario(workload: workload, options: [api, plan])
+        let seen = try #require(BreakevenAnalysis.analyse(other, Simulator.project(other)).option("plan"))
+        #expect(seen.breakevenTokensPerMonth.map { abs($0 - 1_000_000) < 1 } == true && seen.cheaperBelowTokensPerMonth == nil)
+    }
+
     @Test func npvDiscountsByMonth() {
         // $1,100 paid in month 13 (i = 12) at 10% a year is worth 1,100 / 1.1 = $1,000 today.
         #expect(close(BreakevenAnalysis.presentValue(Array(repeating: 0, count: 12) + [1_100], rate: 0.1), 1_000))

@@ -17,11 +17,14 @@ public enum BreakevenAnalysis {
             let baselineTotal = baseline.last?.cumulativeCost ?? 0
             let baselineNPV = presentValue(baseline.map(\.totalCost), rate: scenario.discountRate)
             let isBaseline = k == baselineIndex
-            var volume: Double?
+            var volume: Double?, below: Double?
             if !isBaseline {
-                volume = BreakevenVolumeSearch(scenario: scenario, option: option, baseline: scenario.options[baselineIndex]).tokensPerMonth()
+                let search = BreakevenVolumeSearch(scenario: scenario, option: option, baseline: scenario.options[baselineIndex])
+                volume = search.tokensPerMonth()
+                if volume == nil { below = search.cheaperBelowTokensPerMonth() }
             }
             let tokensPerRequest = perRequest.input + perRequest.output
+            let perDay = { (tokens: Double) in tokensPerRequest > 0 ? tokens / tokensPerRequest / Double(scenario.start.days) : nil }
             options.append(OptionResult(
                 id: option.id, label: option.label, type: option.typeName,
                 totalCost: total, npv: npv,
@@ -31,7 +34,7 @@ public enum BreakevenAnalysis {
                 breakevenMonth: isBaseline ? nil : breakevenMonth(months, baseline),
                 runRateBreakevenMonth: isBaseline ? nil : runRateBreakevenMonth(months, baseline),
                 breakevenTokensPerMonth: volume,
-                breakevenRequestsPerDay: volume.flatMap { tokensPerRequest > 0 ? $0 / tokensPerRequest / Double(scenario.start.days) : nil },
+                breakevenRequestsPerDay: volume.flatMap(perDay),
                 savingsVsBaseline: baselineTotal - total,
                 npvSavingsVsBaseline: baselineNPV - npv,
                 averageUtilization: averageUtilization(months),
@@ -41,6 +44,8 @@ public enum BreakevenAnalysis {
                 personal: personalFigures(scenario, k, projection),
                 months: months.map(MonthResult.init)))
             options[options.count - 1].provider = option.provider
+            options[options.count - 1].cheaperBelowTokensPerMonth = below
+            options[options.count - 1].cheaperBelowRequestsPerDay = below.flatMap(perDay)
             options[options.count - 1].tokenCosts = TokenCostBreakdown(option: option, workload: scenario.workload, months: months)
         }
         // Usage in: the months that happened, replayed under every option.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The lowest monthly token volume above which an option stays at or below the baseline.
+/// The lowest monthly token volume above which an option stays at or below the baseline, or,
+/// for an option cheaper only at low volume, the highest below which it does.
 ///
 /// Costs are staircases (whole replicas, whole machines), so the difference between two
 /// options can change sign many times: the search walks a dense logarithmic grid up to
@@ -26,7 +27,10 @@ struct BreakevenVolumeSearch {
         let requests = tokens / tokensPerRequest
         guard let a = Simulator.monthOneRunRate(option, in: scenario, requests: requests) else { return false }
         guard let b = Simulator.monthOneRunRate(baseline, in: scenario, requests: requests) else { return true }
-        return BreakevenAnalysis.atOrBelow(a, b)
+        // Floating-point rounding only: the relative 1e-9 of `atOrBelow` calls a $16 difference
+        // on a $2e10 bill equal, and so found a crossing near the ceiling for an option that is
+        // dearer by a constant at every high volume.
+        return a <= b + 1e-12 * max(1, abs(b))
     }
 
     /// 0: cheaper at every volume; nil: dearer at the ceiling.
@@ -52,5 +56,29 @@ struct BreakevenVolumeSearch {
         }
         // Cheaper down to one token a month; below that, no volume is meaningful.
         return isCheaper(atTokens: 0) ? 0 : 1
+    }
+
+    /// The other direction: where the option is cheaper at low volume and dearer at the
+    /// ceiling (pay per token against a flat fee), the highest volume up to which it stays at
+    /// or below the baseline: the grid is walked up from one token a month to the first volume
+    /// at which it is dearer, and that crossing bisected. nil where it is dearer even at one
+    /// token a month, or cheaper at the ceiling (`tokensPerMonth` answers then).
+    func cheaperBelowTokensPerMonth() -> Double? {
+        guard tokensPerRequest > 0, isCheaper(atTokens: 1), !isCheaper(atTokens: BreakevenVolumeSearch.ceiling) else { return nil }
+        var good = 1.0
+        for k in 1...(15 * BreakevenVolumeSearch.pointsPerDecade) {
+            let v = pow(10, Double(k) / Double(BreakevenVolumeSearch.pointsPerDecade))
+            if isCheaper(atTokens: v) {
+                good = v
+                continue
+            }
+            var bad = v
+            for _ in 0..<100 where bad - good > 1e-9 * bad {
+                let mid = (bad + good) / 2
+                if isCheaper(atTokens: mid) { good = mid } else { bad = mid }
+            }
+            return good
+        }
+        return nil
     }
 }

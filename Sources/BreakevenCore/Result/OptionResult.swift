@@ -18,6 +18,11 @@ public struct OptionResult: Sendable, Hashable, Codable {
     @ExplicitNull public var breakevenTokensPerMonth: Double?
     /// The same volume in requests per day of month 1.
     @ExplicitNull public var breakevenRequestsPerDay: Double?
+    /// Tokens a month below which the option stays at or below the baseline, where it is cheaper
+    /// only at low volume (pay per token against a subscription's flat fee); nil otherwise.
+    @ExplicitNull public var cheaperBelowTokensPerMonth: Double? = nil
+    /// The same volume in requests per day of month 1.
+    @ExplicitNull public var cheaperBelowRequestsPerDay: Double? = nil
     public var savingsVsBaseline: Double
     public var npvSavingsVsBaseline: Double
     /// Served over provisioned capacity across the horizon; nil for APIs and subscriptions.
@@ -48,6 +53,8 @@ public struct OptionResult: Sendable, Hashable, Codable {
         case runRateBreakevenMonth = "run_rate_breakeven_month"
         case breakevenTokensPerMonth = "breakeven_tokens_per_month"
         case breakevenRequestsPerDay = "breakeven_requests_per_day"
+        case cheaperBelowTokensPerMonth = "cheaper_below_tokens_per_month"
+        case cheaperBelowRequestsPerDay = "cheaper_below_requests_per_day"
         case savingsVsBaseline = "savings_vs_baseline"
         case npvSavingsVsBaseline = "npv_savings_vs_baseline"
         case averageUtilization = "average_utilization"

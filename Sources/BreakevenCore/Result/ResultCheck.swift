@@ -103,6 +103,8 @@ enum ResultCheck {
             }
         }
         for (key, value) in [("breakeven_tokens_per_month", o.breakevenTokensPerMonth), ("breakeven_requests_per_day", o.breakevenRequestsPerDay),
+                             ("cheaper_below_tokens_per_month", o.cheaperBelowTokensPerMonth),
+                             ("cheaper_below_requests_per_day", o.cheaperBelowRequestsPerDay),
                              ("average_utilization", o.averageUtilization), ("unmet_requests", o.unmetRequests)] {
             if let value { nonNegative(value, at + [.key(key)], &out) }
         }
