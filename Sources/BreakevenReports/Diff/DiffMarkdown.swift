@@ -92,9 +92,9 @@ public enum DiffMarkdown {
                 continue
             }
             var first = true
-            // A figure neither side has (the baseline's breakeven month) gets no row; an added
-            // option's figures all show, "never" included.
-            for f in o.figures where f.old != nil || f.new != nil || (o.status == .added && !o.isBaseline) || (o.status == .removed && !o.isBaseline) {
+            // A figure neither side has (the baseline's breakeven month) gets no row; an added or
+            // removed option shows its "never" too.
+            for f in o.figures where f.old != nil || f.new != nil || ((o.status == .added || o.status == .removed) && !o.isBaseline && f.figure.nilIsNever) {
                 let change: String
                 switch o.status {
                 case .added: change = "new"
@@ -128,6 +128,7 @@ public enum DiffMarkdown {
         case .runRateBreakevenMonth: return "Cheaper to run from month"
         case .breakevenTokensPerMonth: return "Breakeven volume, tokens a month"
         case .breakevenRequestsPerDay: return "Breakeven volume, requests a day"
+        case .cheaperBelowTokensPerMonth: return "Cheaper only below, tokens a month"
         }
     }
 
@@ -141,6 +142,8 @@ public enum DiffMarkdown {
             return x.map { $0 == 0 ? "any volume" : Money.grouped(Money.fixed($0, decimals: 0)) } ?? "never"
         case .breakevenRequestsPerDay:
             return x.map { $0 == 0 ? "any volume" : Verdict.requests($0) } ?? "–"
+        case .cheaperBelowTokensPerMonth:
+            return x.map { Money.grouped(Money.fixed($0, decimals: 0)) } ?? "–"
         default:
             return x.map(money.amount) ?? "–"
         }
@@ -159,7 +162,7 @@ public enum DiffMarkdown {
         case .breakevenMonth, .runRateBreakevenMonth:
             let months = Int(abs(delta).rounded())
             return sign + "\(months) month" + (months == 1 ? "" : "s")
-        case .breakevenTokensPerMonth: amount = Money.grouped(Money.fixed(abs(delta), decimals: 0))
+        case .breakevenTokensPerMonth, .cheaperBelowTokensPerMonth: amount = Money.grouped(Money.fixed(abs(delta), decimals: 0))
         case .breakevenRequestsPerDay: amount = Verdict.requests(abs(delta))
         default: amount = money.amount(abs(delta))
         }

@@ -13,6 +13,13 @@ public struct FigureChange: Sendable, Hashable, Codable {
         case runRateBreakevenMonth = "run_rate_breakeven_month"
         case breakevenTokensPerMonth = "breakeven_tokens_per_month"
         case breakevenRequestsPerDay = "breakeven_requests_per_day"
+        case cheaperBelowTokensPerMonth = "cheaper_below_tokens_per_month"
+
+        /// Whether nil is an answer ("never") rather than "does not apply": an added or removed
+        /// option shows such a figure even where it is nil.
+        var nilIsNever: Bool {
+            self == .breakevenMonth || self == .runRateBreakevenMonth || self == .breakevenTokensPerMonth
+        }
 
         /// The figure of an option result; nil where the result has none.
         func value(_ o: OptionResult, in r: BreakevenResult) -> Double? {
@@ -27,6 +34,7 @@ public struct FigureChange: Sendable, Hashable, Codable {
             case .runRateBreakevenMonth: return o.runRateBreakevenMonth.map(Double.init)
             case .breakevenTokensPerMonth: return o.breakevenTokensPerMonth
             case .breakevenRequestsPerDay: return o.breakevenRequestsPerDay
+            case .cheaperBelowTokensPerMonth: return o.cheaperBelowTokensPerMonth
             }
         }
     }
