@@ -53,7 +53,7 @@ public enum MarkdownReport {
                       o.costPerMTokFirstMonth.map { unitPrice($0, r.money) } ?? "–", o.costPerMTokLastMonth.map { unitPrice($0, r.money) } ?? "–",
                       o.id == r.baseline ? "baseline" : r.money.amount(o.savingsVsBaseline)])
         }
-        return t.text + "\n\(r.money.per("Mtok")) is the month's total cost per million workload tokens (input + output).\n"
+        return t.text + "\n\(r.money.per("Mtok")) is the month's running cost per million workload tokens (input + output): no one-time costs, and bought machines amortized rather than paid or resold.\n"
     }
 
     /// A cost per million tokens or per request: "$0.0525", not "$0.05".

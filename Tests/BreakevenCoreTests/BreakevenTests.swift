@@ -101,6 +101,21 @@ struct BreakevenTests {
         #expect(seen.breakevenTokensPerMonth.map { abs($0 - 1_000_000) < 1 } == true && seen.cheaperBelowTokensPerMonth == nil)
     }
 
+    /// $/Mtok is the month's running cost. A $3,600 machine kept 36 months with no resale is
+    /// $100 a month amortized; 1,000 requests of 1,000 output tokens are 1 Mtok a month, so both
+    /// months cost $100 a Mtok. Counted in cash, month 1 pays $3,600 and the last month is
+    /// credited the book value 3,600 × 34/36 = $3,400: $3,600 and −$3,400 a Mtok, no unit cost.
+    @Test func costPerMTokIsTheRunningCost() throws {
+        let s = try ScenarioText.scenario(months: 2, workload: #"{ "requests_per_month": 1000, "input_tokens_per_request": 0, "output_tokens_per_request": 1000 }"#, options: [
+            #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 20 } }"#,
+            #"{ "id": "box", "type": "owned_hardware", "purchase_price": 3600, "lifetime_months": 36, "resale_share": 0, "units": 1, "watts_busy": 0, "watts_idle": 0, "throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 1000 } }"#,
+        ])
+        let box = try #require(BreakevenAnalysis.analyse(s, Simulator.project(s)).option("box"))
+        #expect(box.months.map(\.totalCost).map { $0.rounded() } == [3_600, -3_400])
+        #expect(box.costPerMTokFirstMonth.map { abs($0 - 100) < 1e-9 } == true)
+        #expect(box.costPerMTokLastMonth.map { abs($0 - 100) < 1e-9 } == true)
+    }
+
     @Test func npvDiscountsByMonth() {
         // $1,100 paid in month 13 (i = 12) at 10% a year is worth 1,100 / 1.1 = $1,000 today.
         #expect(close(BreakevenAnalysis.presentValue(Array(repeating: 0, count: 12) + [1_100], rate: 0.1), 1_000))

@@ -112,9 +112,12 @@ public enum BreakevenAnalysis {
     }
 
     /// Nil for a month of less than one token: a price per million of nothing is no figure.
+    /// The month's running cost per million workload tokens: without one-time costs and with
+    /// bought machines amortized, so a purchase in month 1 or the resale credited in the last
+    /// month (which made a workstation's last month -$29.79 a Mtok) is no unit cost.
     static func costPerMTok(_ month: MonthlyProjection?, _ tokens: Double?) -> Double? {
         guard let month, let tokens, tokens >= 1 else { return nil }
-        return month.totalCost / (tokens / 1e6)
+        return month.runRateCost / (tokens / 1e6)
     }
 
     /// Served over provisioned capacity over the whole horizon (weighted by capacity).

@@ -8,7 +8,8 @@ public struct OptionResult: Sendable, Hashable, Codable {
     public var totalCost: Double
     public var npv: Double
     public var averageMonthlyCost: Double
-    /// USD per million workload tokens (input + output before multipliers); nil without tokens.
+    /// The month's running cost (no one-time costs, bought machines amortized) per million
+    /// workload tokens (input + output before multipliers); nil without tokens.
     @ExplicitNull public var costPerMTokFirstMonth: Double?
     @ExplicitNull public var costPerMTokLastMonth: Double?
     /// 1-based; nil for the baseline and when the option never breaks even.
