@@ -38,7 +38,7 @@ public struct CostLines: Sendable, Hashable, Codable {
     public struct Line: Sendable {
         public let key: String
         public let title: String
-        public let amount: KeyPath<CostLines, Double> & Sendable
+        public let amount: WritableKeyPath<CostLines, Double> & Sendable
     }
 
     /// Every component in report order: the one list renderers read, so a new component is
