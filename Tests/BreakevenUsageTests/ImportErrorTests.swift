@@ -213,4 +213,71 @@ struct ImportErrorTests {
         #expect(importError(as: "observations.json") { _ = try ListSink.read(.langfuse, path) }
                 == #"observations.json:1:1: error: expected an observations page (an object with "data"), found an array"#)
     }
+
+    static let heliconeHeader = "response_id,response_created_at,response_status,request_created_at,request_body,request_properties,"
+        + "request_user_id,model,prompt_tokens,completion_tokens,latency,cost"
+
+    func heliconeCSV(_ rows: [String], header: String = ImportErrorTests.heliconeHeader) throws -> String? {
+        let path = try Fixture.write(([header] + rows).joined(separator: "\n") + "\n", name: "export.csv")
+        return importError(as: "export.csv") { _ = try ListSink.read(.helicone, path) }
+    }
+
+    func heliconeJSON(_ text: String, name: String) throws -> String? {
+        let path = try Fixture.write(text, name: name)
+        return importError(as: name) { _ = try ListSink.read(.helicone, path) }
+    }
+
+    @Test func aHeliconeCountThatIsNotAWholeNumberIsRefusedAtItsLine() throws {
+        #expect(try heliconeJSON("""
+            {"request_id": "r-1", "request_created_at": "2026-01-01T09:15:00.000Z", "model": "gpt-4o-mini", "prompt_tokens": "10", "completion_tokens": "3"}
+            {"request_id": "r-2", "request_created_at": "2026-01-01T09:20:00.000Z", "model": "gpt-4o-mini", "prompt_tokens": "12.5", "completion_tokens": "3"}
+            """, name: "requests.jsonl")
+                == #"requests.jsonl:2:114: error: prompt_tokens: expected a whole number ≥ 0, found "12.5""#)
+    }
+
+    @Test func aFailedHeliconeQueryIsRefusedWithItsError() throws {
+        #expect(try heliconeJSON(#"{"data": null, "error": "Invalid API key"}"#, name: "response.json")
+                == #"response.json:1:25: error: error: a query that failed ("Invalid API key"), not requests; export the requests again"#)
+    }
+
+    @Test func aHeliconeRequestWithTokensButNoModelIsRefused() throws {
+        #expect(try heliconeJSON("""
+            {"data": [
+              {"request_id": "r-9", "request_created_at": "2026-01-01T09:00:00.000Z", "model": "", "request_model": null, "prompt_tokens": 10, "completion_tokens": 2}]}
+            """, name: "response.json")
+                == #"response.json:2:84: error: data[0].model: a request with tokens but no model (request "r-9")"#)
+    }
+
+    @Test func aHeliconeTimeThatIsNotISO8601IsRefused() throws {
+        #expect(try heliconeJSON("""
+            [{
+              "request_id": "r-1", "request_created_at": "01/01/2026 09:15", "prompt_tokens": 10, "completion_tokens": 2, "model": "gpt-4o-mini"
+            }]
+            """, name: "output.json")
+                == #"output.json:2:46: error: [0].request_created_at: expected an ISO 8601 time such as 2026-01-01T09:15:02.123Z, found "01/01/2026 09:15""#)
+    }
+
+    @Test func aHeliconeCostBelowZeroIsRefused() throws {
+        #expect(try heliconeJSON("""
+            {"request_id": "r-1", "request_created_at": "2026-01-01T09:00:00.000Z", "model": "gpt-4o-mini", "prompt_tokens": 10, "completion_tokens": 2, "cost": -0.5}
+            """, name: "requests.jsonl")
+                == "requests.jsonl:1:150: error: cost: expected a cost in USD ≥ 0, found -0.5")
+    }
+
+    @Test func anotherExportersRecordIsRefusedForWantOfARequestID() throws {
+        #expect(try heliconeJSON(#"{"id": "gen-1", "type": "GENERATION", "model": "gpt-4o", "usageDetails": {"input": 10}}"#, name: "observations.jsonl")
+                == #"observations.jsonl:1:1: error: missing key "request_id": expected a Helicone request or a query response (an object with "data")"#)
+    }
+
+    @Test func aHeliconeCSVStatusThatIsNotACodeIsRefused() throws {
+        #expect(try heliconeCSV([
+            #""resp-1","2026-01-01T09:00:01.000Z","200","2026-01-01T09:00:00.000Z","Hi",,"user-1","gpt-4o-mini","10","2",,"0.0000027""#,
+            #""resp-2","2026-01-01T09:05:01.000Z","OK","2026-01-01T09:05:00.000Z","Hi",,"user-1","gpt-4o-mini","10","2",,"0.0000027""#,
+        ]) == #"export.csv:3: error: column response_status: expected an HTTP status such as 200, found "OK""#)
+    }
+
+    @Test func aHeliconeCSVWithoutTheModelColumnIsRefused() throws {
+        let header = ImportErrorTests.heliconeHeader.replacingOccurrences(of: ",model,", with: ",")
+        #expect(try heliconeCSV([], header: header) == #"export.csv:1: error: missing column "model""#)
+    }
 }

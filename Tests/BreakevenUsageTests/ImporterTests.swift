@@ -97,6 +97,84 @@ struct ImporterTests {
         #expect(sink.requests[1].place?.line == 2)
     }
 
+    @Test func heliconeExportLinesAddTheCacheToTheUncachedPrompt() throws {
+        let sink = try ListSink.read(.helicone, Fixture.path("helicone-export.jsonl"))
+        // Newest first, as the export tool sorts; a Helicone cache hit and a 429 without tokens are left out.
+        #expect(sink.requests.map(\.id) == ["7b3c1d5e-9f2a-4e68-b0c4-3a5d7e9f1b26", "6d2e9f41-a7c3-4b58-9e06-1c4b8d7f2a93",
+                                            "3f6c2a1e-8b4d-4e2a-9c71-0d5e8f2b7a10"])
+        #expect(sink.skipped == [HeliconeRequestImporter.cacheHits: 1, "failed requests without tokens (status other than 2xx)": 1])
+        let claude = sink.requests[1], gpt = sink.requests[2]
+        // 2026-01-01T09:15:02.123Z = 1,767,225,600 + 9 × 3,600 + 15 × 60 + 2 (the fraction dropped).
+        #expect(gpt.time == 1_767_258_902 && gpt.model == "gpt-4o-mini-2024-07-18")
+        // Counts written as strings: prompt_tokens 1,200 (uncached) + prompt_cache_read_tokens 800 = 2,000 prompt tokens.
+        #expect(gpt.usage.input == 2000 && gpt.usage.cachedInput == 800 && gpt.usage.cacheWrite == 0 && gpt.usage.output == 300)
+        // 1,200 × $0.15/M + 800 × $0.075/M + 300 × $0.60/M = $0.00018 + $0.00006 + $0.00018.
+        #expect(gpt.usage.billed == 0.00042 && gpt.usage.currency == "USD")
+        #expect(gpt.dimensions.text == #"{"provider":"OPENAI"}"#)
+        // 500 uncached + 4,000 cache reads + 1,500 cache writes = 6,000 prompt tokens.
+        #expect(claude.usage.input == 6000 && claude.usage.cachedInput == 4000 && claude.usage.cacheWrite == 1500 && claude.usage.output == 700)
+        // 500 × $3/M + 4,000 × $0.30/M + 1,500 × $3.75/M + 700 × $15/M = $0.0015 + $0.0012 + $0.005625 + $0.0105.
+        #expect(claude.usage.billed == 0.018825)
+        // 10:40 = 1,767,225,600 + 10 × 3,600 + 40 × 60; on the third line of the file.
+        #expect(claude.time == 1_767_264_000 && claude.place?.line == 3)
+        // From the hour of the first request (09:00) to the end of the last one's (11:05:30, so 12:00).
+        let covered = try #require(sink.covered)
+        #expect(covered == (1_767_258_000, 1_767_268_800))
+    }
+
+    @Test func heliconeQueryPagesKeepFailedRequestsThatCountedTokens() throws {
+        let sink = try ListSink.read(.helicone, Fixture.path("helicone-query-clickhouse.json"))
+        #expect(sink.requests.map(\.id) == ["8e0a2c4d-6f1b-4347-89db-e3f5a7b9c1d4", "2c4e6a8b-0d1f-4325-a7b9-c1d3e5f7a9b2",
+                                            "7b3c1d5e-9f2a-4e68-b0c4-3a5d7e9f1b26"])
+        #expect(sink.skipped.isEmpty)
+        // Status -3, a stream the client cancelled, after 600 + 40 tokens: 600 × $0.15/M + 40 × $0.60/M = $0.000114.
+        let cancelled = sink.requests[0]
+        #expect(cancelled.usage.input == 600 && cancelled.usage.output == 40 && cancelled.usage.billed == 0.000114)
+        // 2026-01-02T14:20:10.500Z = 1,767,225,600 + 86,400 + 14 × 3,600 + 20 × 60 + 10.
+        let claude = sink.requests[1]
+        #expect(claude.time == 1_767_363_610 && claude.model == "claude-sonnet-4-5-20250929" && claude.place?.path == "data[1]")
+        // 3,000 × $3/M + 400 × $15/M = $0.009 + $0.006.
+        #expect(claude.usage.input == 3000 && claude.usage.output == 400 && claude.usage.billed == 0.015)
+    }
+
+    @Test func heliconeCSVRowsAreRequestsByResponseIDWithoutCacheCounts() throws {
+        let sink = try ListSink.read(.helicone, Fixture.path("helicone-export.csv"))
+        #expect(sink.requests.map(\.id) == ["8d0f2b4c-6e8a-4cac-94f6-b8d0f2b4c6e8", "6b8d0f2a-4c6e-4a8a-b2d4-f6b8d0f2a4c6"])
+        // A 500 and a cache hit, both without tokens (the CSV cannot tell a cache hit).
+        #expect(sink.skipped == ["failed requests without tokens (status other than 2xx)": 1,
+                                 "requests without tokens (logged tools and events; cache hits in a CSV)": 1])
+        let claude = sink.requests[0], gpt = sink.requests[1]
+        // No cache columns: 2,500 uncached prompt tokens; 2,500 × $3/M + 600 × $15/M = $0.0075 + $0.009.
+        #expect(claude.usage.input == 2500 && claude.usage.cachedInput == 0 && claude.usage.cacheWrite == nil && claude.usage.output == 600)
+        #expect(claude.usage.billed == 0.0165 && claude.dimensions == .none)
+        // Its request body holds a line break (lines 4 and 5): the next row starts on line 6.
+        #expect(claude.place?.line == 4 && gpt.place?.line == 6)
+        // 2026-01-03T09:00Z = 1,767,225,600 + 2 × 86,400 + 9 × 3,600; 1,500 × $0.15/M + 200 × $0.60/M = $0.000345.
+        #expect(gpt.time == 1_767_430_800 && gpt.usage.input == 1500 && gpt.usage.output == 200 && gpt.usage.billed == 0.000345)
+        let covered = try #require(sink.covered)
+        #expect(covered == (1_767_430_800, 1_767_434_400))
+    }
+
+    @Test func heliconeExportJSONIsAnArrayAndReasoningTokensAreOutput() throws {
+        let path = try Fixture.write("""
+            [
+            {
+              "request_id": "r-1", "request_created_at": "2026-01-01T00:30:00.000Z", "response_status": 200, "provider": "OPENAI",
+              "request_model": "o4-mini", "response_model": "o4-mini-2025-04-16", "model_override": null,
+              "prompt_tokens": 100, "prompt_cache_read_tokens": null, "prompt_cache_write_tokens": null,
+              "completion_tokens": 50, "reasoning_tokens": 256, "cost": null, "costUSD": 0.001
+            }
+            ]
+            """, name: "output.json")
+        let request = try #require(try ListSink.read(.helicone, path).requests.first)
+        // Without `model`, the served model: response_model before request_model (Helicone's calculateModel).
+        #expect(request.model == "o4-mini-2025-04-16" && request.place?.path == "[0]")
+        // 50 completion tokens + 256 reasoning tokens, which Helicone counts apart; no cache counts.
+        #expect(request.usage.input == 100 && request.usage.cachedInput == 0 && request.usage.cacheWrite == nil && request.usage.output == 306)
+        // `cost` null: the older endpoint's `costUSD`.
+        #expect(request.usage.billed == 0.001)
+    }
+
     @Test func focusTakesTokenRowsByKindAndLeavesOutTaxAndHours() throws {
         let sink = try ListSink.read(.focus, Fixture.path("focus-1.2-ai.csv"))
         #expect(sink.buckets.count == 3)

@@ -35,6 +35,20 @@ struct UsageStoreTests {
         #expect(january[0].figures.cachedInputTokens == 768)
     }
 
+    @Test func heliconeRequestsAreKnownByRequestIDAcrossFiles() throws {
+        let store = try UsageStore.inMemory()
+        let lines = try store.importFile(Fixture.path("helicone-export.jsonl"), format: .helicone)
+        #expect(lines.requestsAdded == 3)
+        // The query page holds the 11:05 request of the export again, and two of the next day.
+        let page = try store.importFile(Fixture.path("helicone-query-clickhouse.json"), format: .helicone)
+        #expect(page.requestsAdded == 2 && page.requestsAlreadyImported == 1)
+        let again = try store.importFile(Fixture.path("helicone-export.jsonl"), format: .helicone)
+        #expect(again.requestsAdded == 0 && again.requestsAlreadyImported == 3 && again.changedNothing)
+        // 2,000 + 2,000 (01-01) + 600 (01-02) prompt tokens of gpt-4o-mini, each request once.
+        let january = try store.history(models: ["gpt-4o-mini-2024-07-18"]).months
+        #expect(january.map(\.figures.requests) == [3] && january.map(\.figures.inputTokens) == [4600])
+    }
+
     @Test func aMalformedRecordRefusesTheWholeFileAndChangesNothing() throws {
         let store = try UsageStore.inMemory()
         let bad = try Fixture.write("""

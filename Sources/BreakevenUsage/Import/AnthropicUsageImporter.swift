@@ -30,12 +30,7 @@ enum AnthropicUsageImporter {
     }
 
     static func time(_ r: JSONRecord, _ key: String) throws -> Int64 {
-        guard let text = try r.string(key) else { throw r.error(nil, "missing key \"\(key)\"") }
-        guard let t = Timestamp.parse(text) else {
-            throw r.error(key, "expected an RFC 3339 time such as 2025-08-01T00:00:00Z, found \"\(text)\"")
-        }
-        guard Timestamp.usable.contains(t) else { throw r.error(key, "expected a time \(Timestamp.usableText), found \"\(text)\"") }
-        return t
+        try r.time(key, expected: "an RFC 3339 time such as 2025-08-01T00:00:00Z")
     }
 
     static func bucket(_ r: JSONRecord, start: Int64, seconds: Int64) throws -> UsageBucket {

@@ -96,6 +96,15 @@ struct JSONRecord {
         return s
     }
 
+    /// A date and time in the usable range, refused with the form the exporter writes
+    /// (`expected`, such as "an RFC 3339 time such as 2025-08-01T00:00:00Z").
+    func time(_ key: String, expected: String) throws -> Int64 {
+        guard let text = try string(key) else { throw error(nil, "missing key \"\(key)\"") }
+        guard let t = Timestamp.parse(text) else { throw error(key, "expected \(expected), found \"\(text)\"") }
+        guard Timestamp.usable.contains(t) else { throw error(key, "expected a time \(Timestamp.usableText), found \"\(text)\"") }
+        return t
+    }
+
     func bool(_ key: String) throws -> Bool? {
         guard let value = node[key], value.value != .null else { return nil }
         guard case .bool(let b) = value.value else { throw error(key, "expected true, false or null, found \(value.quoted)") }

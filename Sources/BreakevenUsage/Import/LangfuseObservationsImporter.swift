@@ -60,11 +60,7 @@ enum LangfuseObservationsImporter {
             }
             throw o.error("model", "a generation with token usage but no model (observation \"\(id)\")")
         }
-        guard let text = try o.string("startTime") else { throw o.error(nil, "missing key \"startTime\"") }
-        guard let time = Timestamp.parse(text) else {
-            throw o.error("startTime", "expected an ISO 8601 time such as 2026-01-01T09:15:02.123Z, found \"\(text)\"")
-        }
-        guard Timestamp.usable.contains(time) else { throw o.error("startTime", "expected a time \(Timestamp.usableText), found \"\(text)\"") }
+        let time = try o.time("startTime", expected: "an ISO 8601 time such as 2026-01-01T09:15:02.123Z")
         let dimensions = UsageDimensions([("environment", try o.string("environment")), ("name", try o.string("name"))])
         return UsageRequest(id: id, time: time, model: model, dimensions: dimensions, usage: usage, place: o.place)
     }

@@ -14,19 +14,22 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     case bedrockCUR = "bedrock-cur"
     /// Langfuse's public API, `/api/public/observations` pages (generations with token usage).
     case langfuse
+    /// Helicone's request logs: `npx @helicone/export` JSON, JSON Lines or CSV, and
+    /// `/v1/request/query-clickhouse` response pages.
+    case helicone
 
     /// The names `--format` takes, in the order help lists them.
     public static let names = allCases.map(\.rawValue).joined(separator: ", ")
 
     /// One row per request (deduplicated by request or span id, aggregated per hour on import),
     /// rather than buckets the exporter aggregated.
-    public var isPerRequest: Bool { self == .litellm || self == .otel || self == .langfuse }
+    public var isPerRequest: Bool { self == .litellm || self == .otel || self == .langfuse || self == .helicone }
 
     /// Whether the export counts requests. Anthropic's usage report and Bedrock's CUR carry
     /// tokens only; FOCUS counts requests only on rows whose unit is requests.
     public var countsRequests: Bool {
         switch self {
-        case .openai, .litellm, .otel, .langfuse: return true
+        case .openai, .litellm, .otel, .langfuse, .helicone: return true
         case .anthropic, .bedrockCUR, .focus: return false
         }
     }
@@ -39,10 +42,11 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         case .litellm: return 0
         case .otel: return 1
         case .langfuse: return 2
-        case .openai: return 3
-        case .anthropic: return 4
-        case .bedrockCUR: return 5
-        case .focus: return 6
+        case .helicone: return 3
+        case .openai: return 4
+        case .anthropic: return 5
+        case .bedrockCUR: return 6
+        case .focus: return 7
         }
     }
 
@@ -56,6 +60,7 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         case .focus: return 5
         case .bedrockCUR: return 6
         case .langfuse: return 7
+        case .helicone: return 8
         }
     }
 

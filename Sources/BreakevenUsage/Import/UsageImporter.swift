@@ -11,6 +11,7 @@ enum UsageImporter {
         case .openai: try OpenAIUsageImporter.read(try json(path, onChunk: onChunk), into: &sink)
         case .anthropic: try AnthropicUsageImporter.read(try json(path, onChunk: onChunk), into: &sink)
         case .langfuse: try LangfuseObservationsImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
+        case .helicone: try HeliconeRequestImporter.read(path: path, into: &sink, onChunk: onChunk)
         case .otel: try OTelTraceImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
         case .litellm:
             var table = try CSVTable(path: path, required: LiteLLMSpendLogImporter.required, onChunk: onChunk)

@@ -9,3 +9,19 @@ protocol UsageSink {
     /// the import can say what it did not take.
     mutating func skip(_ reason: String)
 }
+
+/// The hours a per-request file's requests fall in, from the hour of the first request to the
+/// end of the last one's: what the file covers.
+struct RequestSpan {
+    private var first: Int64?
+    private var last: Int64 = 0
+
+    mutating func add(_ time: Int64) {
+        first = min(first ?? time, time)
+        last = max(last, time)
+    }
+
+    func cover(_ sink: inout some UsageSink) {
+        if let first { sink.cover(from: first - first % 3600, to: last - last % 3600 + 3600) }
+    }
+}
