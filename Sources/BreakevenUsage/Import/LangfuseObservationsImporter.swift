@@ -27,7 +27,7 @@ import BreakevenCore
 /// `providedModelName` and returns usage only when asked for: it is refused with a hint.
 enum LangfuseObservationsImporter {
     static func read(_ export: JSONExport, into sink: inout some UsageSink) throws {
-        var first: Int64?, last: Int64 = 0
+        var span = RequestSpan()
         for page in export.documents {
             try page.requireObject("an observations page (an object with \"data\")")
             if let meta = page.child("meta"), meta.node["cursor"] != nil {
@@ -36,11 +36,10 @@ enum LangfuseObservationsImporter {
             for observation in try page.array("data", required: true) {
                 guard let request = try self.request(observation, into: &sink) else { continue }
                 try sink.add(request)
-                first = min(first ?? request.time, request.time)
-                last = max(last, request.time)
+                span.add(request.time)
             }
         }
-        if let first { sink.cover(from: first - first % 3600, to: last - last % 3600 + 3600) }
+        span.cover(&sink)
     }
 
     static func request(_ o: JSONRecord, into sink: inout some UsageSink) throws -> UsageRequest? {

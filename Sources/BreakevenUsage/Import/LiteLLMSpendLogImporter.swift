@@ -17,7 +17,7 @@ enum LiteLLMSpendLogImporter {
         let spend = table.column("spend"), status = table.column("status"), metadata = table.column("metadata")
         let apiKey = table.column("api_key"), user = table.column("user"), team = table.column("team_id")
         let provider = table.column("custom_llm_provider")
-        var first: Int64?, last: Int64 = 0
+        var span = RequestSpan()
         // Groups repeat row after row: each is made canonical once.
         var known: [[String?]: UsageDimensions] = [:]
         while try table.next() {
@@ -46,11 +46,9 @@ enum LiteLLMSpendLogImporter {
             let usage = TokenUsage(input: input, cachedInput: cached, cacheWrite: written, output: try table.count(completion),
                                    billed: try table.optionalNumber(spend), currency: spend == nil ? nil : "USD")
             try sink.add(UsageRequest(id: requestID, time: time, model: table.string(model), dimensions: dimensions, usage: usage, place: table.place))
-            first = min(first ?? time, time)
-            last = max(last, time)
+            span.add(time)
         }
-        // Requests mark the span they cover: from the hour of the first to the end of the last's hour.
-        if let first { sink.cover(from: first - first % 3600, to: last - last % 3600 + 3600) }
+        span.cover(&sink)
     }
 
     /// Cache reads and writes from the metadata's `usage_object`.

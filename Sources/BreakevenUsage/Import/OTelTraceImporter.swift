@@ -11,7 +11,7 @@ import BreakevenCore
 /// call, an agent's outer span) are not model calls and are passed over.
 enum OTelTraceImporter {
     static func read(_ export: JSONExport, into sink: inout some UsageSink) throws {
-        var first: Int64?, last: Int64 = 0
+        var covered = RequestSpan()
         for document in export.documents {
             try document.requireObject("an OTLP trace export (an object with \"resourceSpans\")")
             for resource in try document.array("resourceSpans", required: true) {
@@ -21,13 +21,12 @@ enum OTelTraceImporter {
                     for span in try scope.array("spans") {
                         guard let request = try self.request(span, service: service) else { continue }
                         try sink.add(request)
-                        first = min(first ?? request.time, request.time)
-                        last = max(last, request.time)
+                        covered.add(request.time)
                     }
                 }
             }
         }
-        if let first { sink.cover(from: first - first % 3600, to: last - last % 3600 + 3600) }
+        covered.cover(&sink)
     }
 
     static func request(_ span: JSONRecord, service: String?) throws -> UsageRequest? {
