@@ -37,22 +37,10 @@ struct BreakevenVolumeSearch {
     func tokensPerMonth() -> Double? {
         guard tokensPerRequest > 0 else { return nil }
         guard isCheaper(atTokens: BreakevenVolumeSearch.ceiling) else { return nil }
-        let decades = 15
-        let count = decades * BreakevenVolumeSearch.pointsPerDecade
         // Walk down from the ceiling to the last volume at which the option is dearer.
-        var good = BreakevenVolumeSearch.ceiling
-        for k in stride(from: count - 1, through: 0, by: -1) {
-            let v = pow(10, Double(k) / Double(BreakevenVolumeSearch.pointsPerDecade))
-            if isCheaper(atTokens: v) {
-                good = v
-                continue
-            }
-            var bad = v
-            for _ in 0..<100 where good - bad > 1e-9 * good {
-                let mid = (bad + good) / 2
-                if isCheaper(atTokens: mid) { good = mid } else { bad = mid }
-            }
-            return good
+        let top = 15 * BreakevenVolumeSearch.pointsPerDecade
+        if let volume = lastCheaper(walking: stride(from: top - 1, through: 0, by: -1), from: BreakevenVolumeSearch.ceiling) {
+            return volume
         }
         // Cheaper down to one token a month; below that, no volume is meaningful.
         return isCheaper(atTokens: 0) ? 0 : 1
@@ -65,15 +53,22 @@ struct BreakevenVolumeSearch {
     /// token a month, or cheaper at the ceiling (`tokensPerMonth` answers then).
     func cheaperBelowTokensPerMonth() -> Double? {
         guard tokensPerRequest > 0, isCheaper(atTokens: 1), !isCheaper(atTokens: BreakevenVolumeSearch.ceiling) else { return nil }
-        var good = 1.0
-        for k in 1...(15 * BreakevenVolumeSearch.pointsPerDecade) {
+        return lastCheaper(walking: 1...(15 * BreakevenVolumeSearch.pointsPerDecade), from: 1)
+    }
+
+    /// Walks grid points (10^(k / pointsPerDecade) tokens) from `start`, at which the option is
+    /// cheaper, until one at which it is dearer, and bisects that crossing to 1e-9; nil if the
+    /// walk ends without one.
+    private func lastCheaper(walking grid: some Sequence<Int>, from start: Double) -> Double? {
+        var good = start
+        for k in grid {
             let v = pow(10, Double(k) / Double(BreakevenVolumeSearch.pointsPerDecade))
             if isCheaper(atTokens: v) {
                 good = v
                 continue
             }
             var bad = v
-            for _ in 0..<100 where bad - good > 1e-9 * bad {
+            for _ in 0..<100 where abs(good - bad) > 1e-9 * max(good, bad) {
                 let mid = (bad + good) / 2
                 if isCheaper(atTokens: mid) { good = mid } else { bad = mid }
             }
