@@ -14,7 +14,7 @@ struct UsageImportCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case openai, anthropic, litellm, otel, focus, langfuse, helicone
+        case openai, anthropic, litellm, otel, focus, langfuse, helicone, openrouter
         case bedrockCUR = "bedrock-cur"
 
         var usage: UsageFormat { UsageFormat(rawValue: rawValue) ?? .openai }

@@ -280,4 +280,63 @@ struct ImportErrorTests {
         let header = ImportErrorTests.heliconeHeader.replacingOccurrences(of: ",model,", with: ",")
         #expect(try heliconeCSV([], header: header) == #"export.csv:1: error: missing column "model""#)
     }
+
+    /// One OpenRouter activity row as the REST API writes it; its response is `{"data": [row]}`,
+    /// the row from column 11.
+    static let openRouterRow = #"{"date": "2026-01-05", "model": "openai/o4-mini", "model_permaslug": "openai/o4-mini-2025-04-16", "#
+        + #""endpoint_id": "e-1", "provider_name": "OpenAI", "usage": 0.01, "byok_usage_inference": 0, "requests": 4, "#
+        + #""prompt_tokens": 1000, "completion_tokens": 100, "reasoning_tokens": 0}"#
+
+    func openRouter(_ lines: [String], name: String = "activity.json") throws -> String? {
+        let path = try Fixture.write(lines.joined(separator: "\n") + "\n", name: name)
+        return importError(as: name) { _ = try ListSink.read(.openrouter, path) }
+    }
+
+    /// A response of the row, with `old` replaced by `new`.
+    func openRouterRow(_ old: String? = nil, _ new: String = "") -> String {
+        #"{"data": ["# + (old.map { ImportErrorTests.openRouterRow.replacingOccurrences(of: $0, with: new) } ?? ImportErrorTests.openRouterRow) + "]}"
+    }
+
+    @Test func aFailedOpenRouterCallIsRefusedWithItsMessage() throws {
+        #expect(try openRouter([#"{"error": {"code": 403, "message": "Only management keys can perform this operation"}}"#])
+                == #"activity.json:1:11: error: error: an error response (403 "Only management keys can perform this operation"), not activity; save the response of a successful GET /api/v1/activity (a management key is required)"#)
+    }
+
+    @Test func anOpenRouterCountThatIsNotAWholeNumberNamesTheLineOfItsSave() throws {
+        // The second save's prompt_tokens, 12.5, at column 232 of line 2.
+        #expect(try openRouter([openRouterRow(), openRouterRow(#""prompt_tokens": 1000"#, #""prompt_tokens": 12.5"#)], name: "saves.jsonl")
+                == "saves.jsonl:2:232: error: data[0].prompt_tokens: expected a whole number ≥ 0, found 12.5")
+    }
+
+    @Test func anOpenRouterDateWithATimeOfDayIsRefused() throws {
+        #expect(try openRouter([openRouterRow(#""2026-01-05""#, #""2026-01-05T00:00:00Z""#)])
+                == #"activity.json:1:20: error: data[0].date: expected a UTC date YYYY-MM-DD such as 2026-01-15, found "2026-01-05T00:00:00Z""#)
+    }
+
+    @Test func openRouterReasoningBeyondTheCompletionTokensIsRefused() throws {
+        #expect(try openRouter([openRouterRow(#""reasoning_tokens": 0"#, #""reasoning_tokens": 101"#)])
+                == "activity.json:1:284: error: data[0].reasoning_tokens: expected at most completion_tokens (100), which include the reasoning ones, found 101")
+    }
+
+    @Test func anOpenRouterRowWithoutUsageOrWithANegativeCostIsRefused() throws {
+        #expect(try openRouter([openRouterRow(#""usage": 0.01, "#, "")]) == #"activity.json:1:11: error: data[0]: missing key "usage""#)
+        #expect(try openRouter([openRouterRow(#""byok_usage_inference": 0"#, #""byok_usage_inference": -0.5"#)])
+                == "activity.json:1:197: error: data[0].byok_usage_inference: expected a cost in USD ≥ 0, found -0.5")
+    }
+
+    @Test func twoOpenRouterRowsOfOneDayModelAndEndpointInOneResponseAreRefused() throws {
+        // The second row opens at column 11 + the row's 275 characters + ", ".
+        #expect(try openRouter([#"{"data": ["# + ImportErrorTests.openRouterRow + ", " + ImportErrorTests.openRouterRow + "]}"])
+                == "activity.json:1:288: error: data[1]: the same date, model and endpoint as data[0]; expected one row a day, model and endpoint in a response")
+    }
+
+    @Test func theOpenRouterSDKsCamelCasedItemsAndBareArraysAreRefused() throws {
+        let camel = ImportErrorTests.openRouterRow.replacingOccurrences(of: "model_permaslug", with: "modelPermaslug")
+            .replacingOccurrences(of: "prompt_tokens", with: "promptTokens")
+        #expect(try openRouter([#"{"data": ["# + camel + "]}"])
+                == "activity.json:1:230: error: data[0].promptTokens: the TypeScript SDK's camel-cased ActivityItem; save the REST response of GET /api/v1/activity, whose keys are snake_case (prompt_tokens)")
+        // `jq .data`: the rows without their response.
+        #expect(try openRouter(["[" + ImportErrorTests.openRouterRow + "]"])
+                == #"activity.json:1:1: error: expected an activity response (an object with "data"), found an array"#)
+    }
 }

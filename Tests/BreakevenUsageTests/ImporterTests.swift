@@ -175,6 +175,57 @@ struct ImporterTests {
         #expect(request.usage.billed == 0.001)
     }
 
+    @Test func openRouterRowsAreDailyBucketsOfTheModelSlugByEndpoint() throws {
+        let sink = try ListSink.read(.openrouter, Fixture.path("openrouter-activity.json"))
+        #expect(sink.buckets.count == 5 && sink.skipped.isEmpty)
+        #expect(sink.buckets.allSatisfy { $0.seconds == 86_400 && $0.batch == nil && $0.usage.currency == "USD" })
+        let o4 = sink.buckets[0], deepInfra = sink.buckets[1], together = sink.buckets[2], byok = sink.buckets[3]
+        // 2026-01-01 and 2026-01-02 = 1,767,225,600 + 86,400.
+        #expect(o4.start == 1_767_225_600 && byok.start == 1_767_312_000)
+        #expect(o4.model == "openai/o4-mini" && o4.place?.path == "data[0]" && o4.place?.line == 3)
+        // 18,000 reasoning tokens are a part of the 30,000 completion tokens, not added to them;
+        // no cache split: no cached input, cache writes unknown.
+        #expect(o4.requests == 40 && o4.usage.input == 100_000 && o4.usage.output == 30_000)
+        #expect(o4.usage.cachedInput == 0 && o4.usage.cacheWrite == nil)
+        // 100,000 × $1.10/M + 30,000 × $4.40/M = $0.11 + $0.132.
+        #expect(o4.usage.billed == 0.242)
+        #expect(o4.dimensions.text == #"{"endpoint_id":"2f5c8a1e-7b3d-4c9e-a6f0-1d8e4b7c3a52","model_permaslug":"openai/o4-mini-2025-04-16","provider_name":"OpenAI"}"#)
+        // One model from two providers that day: two buckets, told apart by provider and endpoint.
+        #expect(deepInfra.model == together.model && deepInfra.start == together.start && deepInfra.dimensions != together.dimensions)
+        #expect(together.dimensions.text.contains(#""provider_name":"Together""#) && together.usage.billed == 0.0792)
+        // BYOK: OpenRouter's 5% fee $0.00715 from the credits + $0.143 the provider billed on the
+        // user's key (50,000 × $1.10/M + 20,000 × $4.40/M = $0.055 + $0.088) = $0.15015 paid.
+        #expect(byok.requests == 10 && byok.usage.input == 50_000 && byok.usage.output == 20_000)
+        #expect((try #require(byok.usage.billed) * 1e6).rounded() == 150_150)
+        // The first row's day to the end of the last one's: 2026-01-01 to 2026-01-04 (+ 3 × 86,400).
+        let covered = try #require(sink.covered)
+        #expect(covered == (1_767_225_600, 1_767_484_800))
+    }
+
+    @Test func openRouterSavesAsJSONLinesKeepEachDayOnce() throws {
+        let sink = try ListSink.read(.openrouter, Fixture.path("openrouter-activity-saves.jsonl"))
+        // Both saves hold 2026-01-10 of DeepInfra: it is taken once, from the second save (line 2).
+        #expect(sink.skipped == [OpenRouterActivityImporter.repeated: 1])
+        // 2025-12-31, 2026-01-01, 2026-01-10 (+ 9 × 86,400), 2026-01-31 (+ 30 × 86,400).
+        #expect(sink.buckets.map(\.start) == [1_767_139_200, 1_767_225_600, 1_768_003_200, 1_769_817_600])
+        #expect(sink.buckets.map(\.requests) == [50, 40, 30, 20])
+        #expect(sink.buckets[2].place?.line == 2 && sink.buckets[2].place?.path == "data[0]")
+        // 2025-12-31 to the end of 2026-01-31: all of January.
+        let covered = try #require(sink.covered)
+        #expect(covered == (1_767_139_200, 1_769_904_000))
+    }
+
+    @Test func aLaterOpenRouterSaveInTheFileReplacesAnEarlierOnesRow() throws {
+        func save(_ requests: Int, _ usage: String) -> String {
+            #"{"data": [{"date": "2026-01-05", "model": "openai/o4-mini", "model_permaslug": "openai/o4-mini-2025-04-16", "endpoint_id": "e-1", "provider_name": "OpenAI", "usage": \#(usage), "byok_usage_inference": 0, "requests": \#(requests), "prompt_tokens": 1000, "completion_tokens": 100, "reasoning_tokens": 0, "workspace_id": "w-1"}]}"#
+        }
+        let path = try Fixture.write(save(4, "0.01") + "\n" + save(5, "0.0125") + "\n", name: "saves.jsonl")
+        let sink = try ListSink.read(.openrouter, path)
+        // Never summed: 5 requests and $0.0125, the second line's figures.
+        #expect(sink.buckets.count == 1 && sink.buckets[0].requests == 5 && sink.buckets[0].usage.billed == 0.0125)
+        #expect(sink.buckets[0].dimensions.text.contains(#""workspace_id":"w-1""#))
+    }
+
     @Test func focusTakesTokenRowsByKindAndLeavesOutTaxAndHours() throws {
         let sink = try ListSink.read(.focus, Fixture.path("focus-1.2-ai.csv"))
         #expect(sink.buckets.count == 3)

@@ -49,6 +49,47 @@ struct UsageStoreTests {
         #expect(january.map(\.figures.requests) == [3] && january.map(\.figures.inputTokens) == [4600])
     }
 
+    @Test func overlappingOpenRouterSavesAreKeyedByDayModelAndEndpoint() throws {
+        let store = try UsageStore.inMemory()
+        let page = try store.importFile(Fixture.path("openrouter-activity.json"), format: .openrouter)
+        #expect(page.bucketsAdded == 5)
+        // The saves hold 2026-01-01 of o4-mini again (unchanged), and three days the page has not.
+        let saves = try store.importFile(Fixture.path("openrouter-activity-saves.jsonl"), format: .openrouter)
+        #expect(saves.bucketsAdded == 3 && saves.bucketsUnchanged == 1 && saves.bucketsChanged == 0)
+        let before = try store.history()
+        for file in ["openrouter-activity.json", "openrouter-activity-saves.jsonl"] {
+            #expect(try store.importFile(Fixture.path(file), format: .openrouter).changedNothing)
+        }
+        let history = try store.history()
+        #expect(history.months == before.months)
+        // The saves cover 2025-12-31 to 2026-02-01: January is complete, December is not.
+        #expect(history.covers(.openrouter, CalendarMonth(year: 2026, month: 1)) && !history.covers(.openrouter, CalendarMonth(year: 2025, month: 12)))
+        let january = history.months.filter { $0.month == CalendarMonth(year: 2026, month: 1) }
+        #expect(january.map(\.model) == ["meta-llama/llama-3.3-70b-instruct", "openai/o4-mini"])
+        let llama = january[0].figures, o4 = january[1].figures
+        // Llama: 100 + 20 + 60 (the page) + 30 (01-10, once) requests; 400,000 + 80,000 + 240,000 + 120,000 prompt tokens.
+        #expect(llama.requests == 210 && llama.inputTokens == 840_000 && llama.outputTokens == 105_000)
+        // $0.056 + $0.0792 + $0.0336 + $0.0168 = $0.1856 (summed in floating point: compared in micro-dollars).
+        #expect((try #require(llama.billed) * 1e6).rounded() == 185_600 && llama.currency == "USD")
+        // o4-mini: 40 + 10 (BYOK) + 20 requests; 30,000 + 20,000 + 15,000 completion tokens, reasoning within.
+        #expect(o4.requests == 70 && o4.inputTokens == 210_000 && o4.outputTokens == 65_000 && o4.cacheWriteTokens == nil)
+        // $0.242 + ($0.00715 fee + $0.143 on the user's key) + $0.132 = $0.52415.
+        #expect((try #require(o4.billed) * 1e6).rounded() == 524_150)
+        #expect(history.completeMonths().map(\.month) == [CalendarMonth(year: 2026, month: 1)])
+    }
+
+    @Test func aLaterOpenRouterSaveWithOtherFiguresChangesTheDay() throws {
+        let store = try UsageStore.inMemory()
+        func save(_ requests: Int) throws -> String {
+            try Fixture.write(#"{"data": [{"date": "2026-01-05", "model": "openai/o4-mini", "model_permaslug": "openai/o4-mini-2025-04-16", "endpoint_id": "e-1", "provider_name": "OpenAI", "usage": 0.01, "byok_usage_inference": 0, "requests": \#(requests), "prompt_tokens": 1000, "completion_tokens": 100, "reasoning_tokens": 0}]}"#,
+                              name: "activity.json")
+        }
+        _ = try store.importFile(try save(4), format: .openrouter)
+        let later = try store.importFile(try save(5), format: .openrouter)
+        #expect(later.bucketsChanged == 1 && later.bucketsAdded == 0)
+        #expect(try store.history().months[0].figures.requests == 5)
+    }
+
     @Test func aMalformedRecordRefusesTheWholeFileAndChangesNothing() throws {
         let store = try UsageStore.inMemory()
         let bad = try Fixture.write("""

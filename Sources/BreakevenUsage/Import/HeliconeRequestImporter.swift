@@ -118,7 +118,7 @@ enum HeliconeRequestImporter {
         guard let model else { throw r.error("model", "a request with tokens but no model (request \"\(id)\")") }
         let time = try r.time("request_created_at", expected: timeForm)
         // `costUSD`: what the older `/v1/request/query` computed in its place.
-        let cost = try self.cost(r, "cost") ?? self.cost(r, "costUSD")
+        let cost = try r.usd("cost") ?? r.usd("costUSD")
         return UsageRequest(id: id, time: time, model: model, dimensions: UsageDimensions([("provider", try r.string("provider"))]),
                             usage: tokens.usage(billed: cost), place: r.place)
     }
@@ -129,15 +129,6 @@ enum HeliconeRequestImporter {
             throw r.error("response_status", "expected an HTTP status such as 200, found \(value.quoted)")
         }
         return Int(x)
-    }
-
-    /// Helicone's cost of the request in USD; absent or null is nil.
-    static func cost(_ r: JSONRecord, _ key: String) throws -> Double? {
-        guard let value = r.node[key], value.value != .null else { return nil }
-        guard let x = value.number, x >= 0, x < CSVTable.maxCount else {
-            throw r.error(key, "expected a cost in USD ≥ 0, found \(value.quoted)")
-        }
-        return x
     }
 
     /// Why a request without tokens is left out: it failed (a status outside 2xx), or it was no

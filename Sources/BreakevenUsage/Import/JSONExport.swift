@@ -96,6 +96,28 @@ struct JSONRecord {
         return s
     }
 
+    /// A string that must be there and not empty.
+    func requiredString(_ key: String) throws -> String {
+        guard let s = try string(key) else { throw error(nil, "missing key \"\(key)\"") }
+        guard !s.isEmpty else { throw error(key, "expected a non-empty string, found \"\"") }
+        return s
+    }
+
+    /// An amount in USD ≥ 0 (below 1e15, the ceiling of any one figure a file gives); absent or
+    /// null is nil.
+    func usd(_ key: String) throws -> Double? {
+        guard let value = node[key], value.value != .null else { return nil }
+        guard let x = value.number, x >= 0, x < CSVTable.maxCount else {
+            throw error(key, "expected a cost in USD ≥ 0, found \(value.quoted)")
+        }
+        return x
+    }
+
+    func requiredUSD(_ key: String) throws -> Double {
+        guard let x = try usd(key) else { throw error(nil, "missing key \"\(key)\"") }
+        return x
+    }
+
     /// A date and time in the usable range, refused with the form the exporter writes
     /// (`expected`, such as "an RFC 3339 time such as 2025-08-01T00:00:00Z").
     func time(_ key: String, expected: String) throws -> Int64 {

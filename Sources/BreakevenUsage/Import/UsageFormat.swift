@@ -17,6 +17,8 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     /// Helicone's request logs: `npx @helicone/export` JSON, JSON Lines or CSV, and
     /// `/v1/request/query-clickhouse` response pages.
     case helicone
+    /// OpenRouter's activity, `GET /api/v1/activity` responses (a day × model × endpoint a row).
+    case openrouter
 
     /// The names `--format` takes, in the order help lists them.
     public static let names = allCases.map(\.rawValue).joined(separator: ", ")
@@ -29,14 +31,15 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     /// tokens only; FOCUS counts requests only on rows whose unit is requests.
     public var countsRequests: Bool {
         switch self {
-        case .openai, .litellm, .otel, .langfuse, .helicone: return true
+        case .openai, .litellm, .otel, .langfuse, .helicone, .openrouter: return true
         case .anthropic, .bedrockCUR, .focus: return false
         }
     }
 
     /// Which source a month of a model is read from when several formats cover it (they describe
     /// the same traffic, so they are never added): per-request logs first, then the provider's
-    /// own usage reports, then bills.
+    /// own usage reports, then a gateway's daily activity (requests and tokens, no cache split),
+    /// then bills.
     public var preference: Int {
         switch self {
         case .litellm: return 0
@@ -45,8 +48,9 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         case .helicone: return 3
         case .openai: return 4
         case .anthropic: return 5
-        case .bedrockCUR: return 6
-        case .focus: return 7
+        case .openrouter: return 6
+        case .bedrockCUR: return 7
+        case .focus: return 8
         }
     }
 
@@ -61,6 +65,7 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         case .bedrockCUR: return 6
         case .langfuse: return 7
         case .helicone: return 8
+        case .openrouter: return 9
         }
     }
 

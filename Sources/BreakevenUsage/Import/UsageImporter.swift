@@ -12,6 +12,7 @@ enum UsageImporter {
         case .anthropic: try AnthropicUsageImporter.read(try json(path, onChunk: onChunk), into: &sink)
         case .langfuse: try LangfuseObservationsImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
         case .helicone: try HeliconeRequestImporter.read(path: path, into: &sink, onChunk: onChunk)
+        case .openrouter: try OpenRouterActivityImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
         case .otel: try OTelTraceImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
         case .litellm:
             var table = try CSVTable(path: path, required: LiteLLMSpendLogImporter.required, onChunk: onChunk)

@@ -51,7 +51,7 @@ struct ImportSession: UsageSink {
 
     mutating func add(_ bucket: UsageBucket) throws {
         summary.records += 1
-        let key = Key(start: bucket.start, seconds: bucket.seconds, model: bucket.model, dimensions: bucket.dimensions.text)
+        let key = Key(bucket)
         let figures = BucketFigures(bucket)
         if let existing = buckets[key] {
             buckets[key] = try existing.adding(figures, file: file)
@@ -205,5 +205,12 @@ struct ImportSession: UsageSink {
                     """)
             }
         }
+    }
+}
+
+extension ImportSession.Key {
+    /// The key the database stores `bucket` under: two buckets of one key are the same usage.
+    init(_ bucket: UsageBucket) {
+        self.init(start: bucket.start, seconds: bucket.seconds, model: bucket.model, dimensions: bucket.dimensions.text)
     }
 }
