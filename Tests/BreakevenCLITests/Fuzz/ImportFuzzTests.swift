@@ -8,10 +8,10 @@ import Testing
 /// scenario that uses the calibration. Every command exits 0 or 65 with a message on standard
 /// error that names the file and, where the reader has them, the line (and column or JSON path).
 ///
-/// Mutants: 100 per usage fixture (12 fixtures; a batch of 25 files is one import, one summary
+/// Mutants: 100 per usage fixture (14 fixtures; a batch of 25 files is one import, one summary
 /// and one fit), 40 per price file (3; a process per import, a listing per 10) and 25 per
-/// benchmark fixture (4; a process per calibration). About 400 processes of 10–100 ms in all:
-/// some 28 s of work, 17 s on two cores, within the 40 s the suite may take. BREAKEVEN_FUZZ_SEED
+/// benchmark fixture (4; a process per calibration). About 425 processes of 10–100 ms in all:
+/// some 30 s of work, 18 s on two cores, within the 40 s the suite may take. BREAKEVEN_FUZZ_SEED
 /// (hex) explores other mutants; BREAKEVEN_FUZZ_KEEP=1 keeps them. A command killed after 30 s hangs.
 @Suite("Fuzzing the importers")
 struct ImportFuzzTests {
@@ -23,7 +23,8 @@ struct ImportFuzzTests {
         ("otel-genai-traces.json", "otel", .json), ("focus-1.2-ai.csv", "focus", .csv), ("bedrock-cur2.csv", "bedrock-cur", .csv),
         ("langfuse-observations.json", "langfuse", .json), ("langfuse-observations-pages.jsonl", "langfuse", .jsonLines),
         ("helicone-export.jsonl", "helicone", .jsonLines), ("helicone-export.csv", "helicone", .csv),
-        ("helicone-query-clickhouse.json", "helicone", .json),
+        ("helicone-query-clickhouse.json", "helicone", .json), ("openrouter-activity.json", "openrouter", .json),
+        ("openrouter-activity-saves.jsonl", "openrouter", .jsonLines),
     ]
     static let priceFixtures = [("litellm-sample.json", "litellm"), ("genai-prices-sample.json", "genai-prices"),
                                 ("genai-prices-variants.json", "genai-prices")]
