@@ -32,7 +32,8 @@ struct UsageSummaryCommand: ParsableCommand {
             if !row.complete { source += " (partial)" }
             if !row.otherFormats.isEmpty { source += "; also " + row.otherFormats.map(\.rawValue).joined(separator: ", ") }
             table.append([row.month.description, row.model.isEmpty ? "(all models)" : row.model, count(f.requests),
-                          count(f.inputTokens), count(f.cachedInputTokens), count(f.outputTokens), share(f.cachedShare),
+                          count(f.inputTokens), row.format.splitsCachedInput ? count(f.cachedInputTokens) : "–", count(f.outputTokens),
+                          share(row.format.splitsCachedInput ? f.cachedShare : nil),
                           share(f.batchShare), billed, source])
         }
         return table.text + summary.notes.map { "\n" + $0 }.joined()

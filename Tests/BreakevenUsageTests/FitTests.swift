@@ -42,6 +42,18 @@ struct FitTests {
         #expect(fit.workload["actuals"]?.elements?.count == 4)
     }
 
+    /// OpenRouter's activity gives prompt tokens whole, the cached ones not split off: its 0
+    /// cached tokens mean "not said", so fit writes no cached_input_share and says why.
+    @Test func anExportWithoutACacheSplitLeavesTheCachedShareOut() throws {
+        let openRouter = (1...3).map { FitTests.month("2026-0\($0)", requests: 100, input: 1_000, output: 100, format: .openrouter) }
+        let fit = try WorkloadFit.fit(FitTests.history(openRouter, format: .openrouter, to: "2026-04"), FitOptions())
+        #expect(fit.workload["cached_input_share"] == nil)
+        #expect(fit.notes.contains { $0.hasPrefix("the openrouter exports do not say which prompt tokens were cached") })
+        // The same months from OpenAI's export, 300 of 1,000 prompt tokens cached: 0.3.
+        let openAI = (1...3).map { FitTests.month("2026-0\($0)", requests: 100, input: 1_000, cached: 300, output: 100) }
+        #expect(try WorkloadFit.fit(FitTests.history(openAI, to: "2026-04"), FitOptions()).workload["cached_input_share"]?.number == 0.3)
+    }
+
     @Test func onlyCompleteMonthsCount() throws {
         // The file covers 15 January to 15 April: February and March only.
         var history = FitTests.history([FitTests.month("2026-01", requests: 10, input: 10, output: 1),

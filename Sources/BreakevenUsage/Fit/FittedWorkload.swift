@@ -49,12 +49,14 @@ public struct FittedWorkload: Sendable {
             })))
         } else {
             let input = Round.decimals(f.inputPerRequest.value, 1), output = Round.decimals(f.outputPerRequest.value, 1)
-            let cached = Round.decimals(f.cachedShare.value, 4)
-            w += [("input_tokens_per_request", .number(input)), ("output_tokens_per_request", .number(output)),
-                  ("cached_input_share", .number(cached))]
+            w += [("input_tokens_per_request", .number(input)), ("output_tokens_per_request", .number(output))]
             uncertain("workload.input_tokens_per_request", input, f.inputPerRequest.error)
             uncertain("workload.output_tokens_per_request", output, f.outputPerRequest.error)
-            uncertain("workload.cached_input_share", cached, f.cachedShare.error)
+            if let c = f.cachedShare {
+                let cached = Round.decimals(c.value, 4)
+                w.append(("cached_input_share", .number(cached)))
+                uncertain("workload.cached_input_share", cached, c.error)
+            }
         }
         if let b = f.batchShare {
             let share = Round.decimals(b.value, 4)

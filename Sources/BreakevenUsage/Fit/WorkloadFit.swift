@@ -34,7 +34,14 @@ public enum WorkloadFit {
         }
         let inputPerRequest = ratio(\.input, \.requests, over: months)
         let outputPerRequest = ratio(\.output, \.requests, over: months)
-        let cachedShare = ratio(\.cached, \.input, over: months)
+        let cacheKnown = months.filter { $0.formats.allSatisfy(\.splitsCachedInput) }
+        let cachedShare: Figure? = cacheKnown.isEmpty ? nil : ratio(\.cached, \.input, over: cacheKnown)
+        let unsplit = Set(months.flatMap(\.formats).filter { !$0.splitsCachedInput }).map(\.rawValue).sorted().joined(separator: ", ")
+        if cacheKnown.isEmpty {
+            notes.append("the \(unsplit) exports do not say which prompt tokens were cached: cached_input_share is left at its default, 0; take it from the provider's own usage")
+        } else if cacheKnown.count < months.count {
+            notes.append("cached_input_share is fitted on the \(cacheKnown.count) months whose exports say which prompt tokens were cached (\(unsplit) do not)")
+        }
         let batchKnown = months.filter { $0.batchRequests != nil }
         let batchShare: Figure? = batchKnown.isEmpty ? nil : ratio({ $0.batchRequests ?? 0 }, \.requests, over: batchKnown)
         if batchKnown.isEmpty {
@@ -138,7 +145,8 @@ struct FittedFigures: Sendable {
     var growth: GrowthFit
     var inputPerRequest: Figure
     var outputPerRequest: Figure
-    var cachedShare: Figure
+    /// nil where no month's exports split cached prompt tokens off.
+    var cachedShare: Figure?
     var batchShare: Figure?
     var cacheWriteShare: Double?
     var classes: RequestClassFit?

@@ -27,6 +27,11 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     /// rather than buckets the exporter aggregated.
     public var isPerRequest: Bool { self == .litellm || self == .otel || self == .langfuse || self == .helicone }
 
+    /// Whether the export says which prompt tokens were read from a cache. OpenRouter's activity
+    /// gives prompt tokens whole (the cached ones inside, not split off): its cached share is
+    /// unknown, not 0, and `summary` and `fit` say so.
+    public var splitsCachedInput: Bool { self != .openrouter }
+
     /// Whether the export counts requests. Anthropic's usage report and Bedrock's CUR carry
     /// tokens only; FOCUS counts requests only on rows whose unit is requests.
     public var countsRequests: Bool {
