@@ -139,9 +139,9 @@ public enum DiffMarkdown {
         case .breakevenMonth, .runRateBreakevenMonth:
             return x.map { String(Int($0)) } ?? "never"
         case .breakevenTokensPerMonth:
-            return x.map { $0 == 0 ? "any volume" : Money.grouped(Money.fixed($0, decimals: 0)) } ?? "never"
+            return x.map(VolumeWords.tokens) ?? "never"
         case .breakevenRequestsPerDay:
-            return x.map { $0 == 0 ? "any volume" : Verdict.requests($0) } ?? "–"
+            return x.map(VolumeWords.requestsPerDay) ?? "–"
         case .cheaperBelowTokensPerMonth:
             return x.map { Money.grouped(Money.fixed($0, decimals: 0)) } ?? "–"
         default:
