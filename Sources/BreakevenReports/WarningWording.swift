@@ -13,12 +13,12 @@ enum WarningWording {
         case .hourlyScalingWithoutShape:
             return "\(label) scales hourly, but the load shape gives only a peak (peak_to_average): with no hours to follow, it is sized for the peak all day, as static scaling would be; give load_shape.hourly to scale hour by hour."
         case .lowUtilization:
-            return "\(label) averages \(percent(f.share ?? 0)) utilization: most of the capacity paid for sits idle."
+            return "\(label) averages \(Verdict.percent(f.share ?? 0)) utilization: most of the capacity paid for sits idle."
         case .noBreakeven:
             let baseline = f.against.map { id in r.options.first { $0.id == id }?.label ?? id } ?? "the baseline"
             return "\(label) does not break even against \(baseline) within \(f.months ?? r.scenario.months) months."
         case .unmetDemand:
-            return "\(label) leaves \(Money.grouped(Money.fixed(f.requests ?? 0, decimals: 0))) requests unserved (\(percent(f.share ?? 0)) of demand); its cost covers only what it serves."
+            return "\(label) leaves \(Money.grouped(Money.fixed(f.requests ?? 0, decimals: 0))) requests unserved (\(Verdict.percent(f.share ?? 0)) of demand); its cost covers only what it serves."
         case .subscriptionValue:
             return "\(label) is counted at its price (\(money.compact(f.amount ?? 0)) a month); the requests it serves itself would cost \(money.compact(f.value ?? 0)) a month at pay-per-token prices. That is value received, not money spent, so it is not used as the subscription's cost."
         case .noEnergyCost:
@@ -54,9 +54,5 @@ enum WarningWording {
         }
         return "\(better) serves \(Money.grouped(Money.fixed(perDevice, decimals: 0))) output tokens/s per device against \(Money.grouped(Money.fixed(f.outputPerDevice ?? 0, decimals: 0))): set tensor_parallel to \(devices)"
             + (f.betterLayoutKind.map { " and layout to \"\($0)\"" } ?? "") + ", or leave both to their defaults"
-    }
-
-    static func percent(_ share: Double) -> String {
-        Money.trimmed(Money.fixed(share * 100, decimals: 1)) + "%"
     }
 }

@@ -40,3 +40,34 @@ struct DiffWarningsTests {
         #expect(warnings.allSatisfy { ($0["text"] as? String)?.isEmpty == false && $0["option"] as? String == "self" })
     }
 }
+
+/// A diff shows what a change asks of the fleet, which a total can hide. In the golden base self
+/// holds one replica of one GPU at 11.4% average utilization (see `DiffWarningsTests`); at 8M
+/// requests on a flat day the load is 0.896 of a replica in January (8 × 0.112) and at most
+/// 0.896 × 31 / 28 = 0.992 in February: ⌈0.992 / 0.7⌉ = 2 replicas every hour, so 2 GPUs, and
+/// the year's utilization 8 × 11.416% / 2 = 45.662%, up 34.247 points. Nothing is unmet on either side: no row.
+@Suite("Diff capacity")
+struct DiffCapacityTests {
+    @Test func replicasGPUsAndUtilizationMove() throws {
+        let base = try DiffHeadlineTests.result("diff-base.json")
+        let d = ResultDiff(name: "x", base: base, head: try DiffHeadlineTests.result("diff-base.json", DiffWarningsTests.head))
+        let comment = DiffMarkdown.render(d, context: DiffContext(baseSource: "a.json", headSource: "b.json"))
+        #expect(comment.contains("|  | Replicas or units at the peak | 1 | 2 | +1 (+100%) |\n"))
+        #expect(comment.contains("|  | GPUs paid at the peak | 1 | 2 | +1 (+100%) |\n"))
+        #expect(comment.contains("|  | Average utilization | 11.4% | 45.7% | +34.2 points |\n"))
+        #expect(!comment.contains("Requests unmet"))
+        // The API option's capacity figures do not exist: no row, and nulls in the JSON.
+        let gpt = try #require(d.options.first { $0.id == "gpt" })
+        #expect(gpt.figure(.peakGPUs)?.old == nil && gpt.figure(.peakGPUs)?.new == nil)
+        #expect(d.options.first { $0.id == "self" }?.figure(.unmetRequests) == FigureChange(figure: .unmetRequests, old: 0, new: 0))
+    }
+
+    @Test func unchangedCapacityGetsNoRow() throws {
+        // Prices alone move: the money rows say "no change" where they did not, capacity stays quiet.
+        let base = try DiffHeadlineTests.result("diff-base.json")
+        let d = ResultDiff(name: "x", base: base, head: try DiffHeadlineTests.result("diff-base.json", ["options.self.gpu_hourly=3"]))
+        let comment = DiffMarkdown.render(d, context: DiffContext(baseSource: "a.json", headSource: "b.json"))
+        #expect(comment.contains("| Total, 12 months |"))
+        #expect(!comment.contains("GPUs paid at the peak") && !comment.contains("Average utilization"))
+    }
+}

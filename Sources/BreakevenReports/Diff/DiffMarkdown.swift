@@ -94,7 +94,9 @@ public enum DiffMarkdown {
             var first = true
             // A figure neither side has (the baseline's breakeven month) gets no row; an added or
             // removed option shows its "never" too.
-            for f in o.figures where f.old != nil || f.new != nil || ((o.status == .added || o.status == .removed) && !o.isBaseline && f.figure.nilIsNever) {
+            let addedOrRemoved = o.status == .added || o.status == .removed
+            for f in o.figures where (f.isPresent && (addedOrRemoved || !f.figure.isCapacity || !f.isUnchanged))
+                || (addedOrRemoved && !o.isBaseline && f.figure.nilIsNever) {
                 let change: String
                 switch o.status {
                 case .added: change = "new"
@@ -129,6 +131,10 @@ public enum DiffMarkdown {
         case .breakevenTokensPerMonth: return "Breakeven volume, tokens a month"
         case .breakevenRequestsPerDay: return "Breakeven volume, requests a day"
         case .cheaperBelowTokensPerMonth: return "Cheaper only below, tokens a month"
+        case .peakReplicas: return "Replicas or units at the peak"
+        case .peakGPUs: return "GPUs paid at the peak"
+        case .averageUtilization: return "Average utilization"
+        case .unmetRequests: return "Requests unmet"
         }
     }
 
@@ -142,8 +148,12 @@ public enum DiffMarkdown {
             return x.map(VolumeWords.tokens) ?? "never"
         case .breakevenRequestsPerDay:
             return x.map(VolumeWords.requestsPerDay) ?? "–"
-        case .cheaperBelowTokensPerMonth:
+        case .cheaperBelowTokensPerMonth, .unmetRequests:
             return x.map { Money.grouped(Money.fixed($0, decimals: 0)) } ?? "–"
+        case .peakReplicas, .peakGPUs:
+            return x.map { Money.trimmed(Money.fixed($0, decimals: 2)) } ?? "–"
+        case .averageUtilization:
+            return x.map(Verdict.percent) ?? "–"
         default:
             return x.map(money.amount) ?? "–"
         }
@@ -162,8 +172,12 @@ public enum DiffMarkdown {
         case .breakevenMonth, .runRateBreakevenMonth:
             let months = Int(abs(delta).rounded())
             return sign + "\(months) month" + (months == 1 ? "" : "s")
-        case .breakevenTokensPerMonth, .cheaperBelowTokensPerMonth: amount = Money.grouped(Money.fixed(abs(delta), decimals: 0))
+        case .breakevenTokensPerMonth, .cheaperBelowTokensPerMonth, .unmetRequests: amount = Money.grouped(Money.fixed(abs(delta), decimals: 0))
         case .breakevenRequestsPerDay: amount = Verdict.requests(abs(delta))
+        case .peakReplicas, .peakGPUs: amount = Money.trimmed(Money.fixed(abs(delta), decimals: 2))
+        case .averageUtilization:
+            // A change of a share in points: "+12.5%" of 40% would read as 45%.
+            return sign + Money.trimmed(Money.fixed(abs(delta) * 100, decimals: 1)) + " points"
         default: amount = money.amount(abs(delta))
         }
         let pct = f.relativeChange.map { " (\(DiffHeadline.signedPercent($0)))" } ?? ""

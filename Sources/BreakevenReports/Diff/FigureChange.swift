@@ -14,12 +14,28 @@ public struct FigureChange: Sendable, Hashable, Codable {
         case breakevenTokensPerMonth = "breakeven_tokens_per_month"
         case breakevenRequestsPerDay = "breakeven_requests_per_day"
         case cheaperBelowTokensPerMonth = "cheaper_below_tokens_per_month"
+        /// The most replicas, provisioned units or owned machines of any month: what a change asks
+        /// of the fleet, which a total can hide (more capacity at a lower price).
+        case peakReplicas = "peak_replicas"
+        /// The most GPUs paid at any month's peak hour (whole instances, reservations included).
+        case peakGPUs = "peak_gpus"
+        case averageUtilization = "average_utilization"
+        /// Requests no capacity served over the horizon: a change that leaves demand unmet is
+        /// cheaper only on paper.
+        case unmetRequests = "unmet_requests"
 
         /// Whether nil is an answer ("never") rather than "does not apply": an added or removed
         /// option shows such a figure even where it is nil.
         var nilIsNever: Bool {
             self == .breakevenMonth || self == .runRateBreakevenMonth || self == .breakevenTokensPerMonth
         }
+
+        /// Whether 0 on both sides says nothing worth a row (no request was unmet before or after).
+        var zeroIsQuiet: Bool { self == .unmetRequests }
+
+        /// What the capacity is rather than what it costs: a row in the comment only where it
+        /// moved, or for an option added or removed (the money figures show "no change" too).
+        var isCapacity: Bool { self == .peakReplicas || self == .peakGPUs || self == .averageUtilization || self == .unmetRequests }
 
         /// The figure of an option result; nil where the result has none.
         func value(_ o: OptionResult, in r: BreakevenResult) -> Double? {
@@ -35,6 +51,10 @@ public struct FigureChange: Sendable, Hashable, Codable {
             case .breakevenTokensPerMonth: return o.breakevenTokensPerMonth
             case .breakevenRequestsPerDay: return o.breakevenRequestsPerDay
             case .cheaperBelowTokensPerMonth: return o.cheaperBelowTokensPerMonth
+            case .peakReplicas: return o.months.compactMap(\.replicas).max()
+            case .peakGPUs: return o.months.compactMap(\.gpus).max()
+            case .averageUtilization: return o.averageUtilization
+            case .unmetRequests: return o.unmetRequests
             }
         }
     }
@@ -56,6 +76,12 @@ public struct FigureChange: Sendable, Hashable, Codable {
     }
 
     public var isUnchanged: Bool { old == new }
+
+    /// Whether the figure says anything: one side has it, and it is not a quiet zero.
+    var isPresent: Bool {
+        if figure.zeroIsQuiet { return (old ?? 0) != 0 || (new ?? 0) != 0 }
+        return old != nil || new != nil
+    }
 
     enum CodingKeys: String, CodingKey {
         case old, new, change
