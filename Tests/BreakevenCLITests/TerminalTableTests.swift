@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import BreakevenCatalog
-import BreakevenCore
+@testable import BreakevenCore
 import BreakevenReports
 @testable import breakeven
 

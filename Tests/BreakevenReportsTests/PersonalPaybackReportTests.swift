@@ -1,5 +1,5 @@
 import Testing
-import BreakevenCore
+@testable import BreakevenCore
 @testable import BreakevenReports
 
 /// The personal profile's payback against every option, as the verdict and the report word it.

@@ -1,5 +1,5 @@
 import Testing
-import BreakevenCore
+@testable import BreakevenCore
 @testable import BreakevenReports
 
 /// How the report words a switch's overlap.

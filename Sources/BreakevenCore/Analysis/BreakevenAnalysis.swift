@@ -74,7 +74,7 @@ public enum BreakevenAnalysis {
     }
 
     /// NPV: month i discounted by (1 + rate)^(−i/12).
-    public static func presentValue(_ monthly: [Double], rate: Double) -> Double {
+    static func presentValue(_ monthly: [Double], rate: Double) -> Double {
         monthly.enumerated().reduce(0) { $0 + $1.element * discountFactor(rate: rate, month: $1.offset) }
     }
 

@@ -2,7 +2,7 @@
 /// trial at that rank (nearest rank over the trials that succeeded; ties by trial number), so
 /// a month-by-month view at a percentile is a real, consistent projection, not a scaled one.
 public enum PercentileTrials {
-    public static let quantiles: [(label: String, q: Double)] = [("p10", 0.1), ("p50", 0.5), ("p90", 0.9)]
+    static let quantiles: [(label: String, q: Double)] = [("p10", 0.1), ("p50", 0.5), ("p90", 0.9)]
 
     /// The trial number at quantile q of option k's total cost; nil when no trial succeeded.
     public static func trial(_ run: MonteCarloRun, option k: Int, quantile q: Double) -> Int? {

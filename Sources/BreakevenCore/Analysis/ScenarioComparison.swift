@@ -11,7 +11,7 @@ public struct ScenarioComparison: Sendable, Hashable {
         /// Seats of the largest subscription, where the scenario has one.
         public var seats: Int?
         /// The self-hosted or owned option with the lowest total, if any.
-        public var bestSelfRun: OptionResult?
+        var bestSelfRun: OptionResult?
 
         public var costPerMTok: Double? { tokens >= 1 ? cheapest.totalCost / (tokens / 1e6) : nil }
         public var costPerRequest: Double? { requests > 0 ? cheapest.totalCost / requests : nil }

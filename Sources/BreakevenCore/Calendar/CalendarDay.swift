@@ -1,6 +1,6 @@
 /// A calendar date such as 2026-11-01: when a price took effect, or which price a scenario asks for.
 public struct CalendarDay: Sendable, Hashable, Comparable, CalendarText {
-    public static let textFormat = "YYYY-MM-DD"
+    static let textFormat = "YYYY-MM-DD"
 
     public let year: Int
     public let month: Int
@@ -23,7 +23,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CalendarText {
         self.init(year: y, month: m, day: d)
     }
 
-    public var calendarMonth: CalendarMonth { CalendarMonth(year: year, month: month) }
+    var calendarMonth: CalendarMonth { CalendarMonth(year: year, month: month) }
 
     public var description: String {
         let d = day < 10 ? "0\(day)" : String(day)

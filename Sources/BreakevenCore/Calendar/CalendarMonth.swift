@@ -1,6 +1,6 @@
 /// A calendar month such as 2026-01: the unit every projection is counted in.
 public struct CalendarMonth: Sendable, Hashable, Comparable, CalendarText {
-    public static let textFormat = "YYYY-MM"
+    static let textFormat = "YYYY-MM"
 
     public let year: Int
     /// 1...12
@@ -41,7 +41,7 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CalendarText {
     public var seconds: Double { Double(days * 86_400) }
 
     /// The first day of the month.
-    public var firstDay: CalendarDay { CalendarDay(year: year, month: month, day: 1) }
+    var firstDay: CalendarDay { CalendarDay(year: year, month: month, day: 1) }
 
     public var description: String {
         let y = String(year)

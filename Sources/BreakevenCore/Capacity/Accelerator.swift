@@ -3,7 +3,7 @@
 public struct Accelerator: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
-    public var acceleratorClass: AcceleratorClass
+    var acceleratorClass: AcceleratorClass
     /// Decimal gigabytes (10^9 bytes) of memory for weights, KV cache and runtime.
     public var memoryGB: Double
     /// Decimal terabytes per second.
@@ -17,7 +17,7 @@ public struct Accelerator: Sendable, Hashable, Codable {
     /// Dense FP4 (NVFP4 / MXFP4) peak where the tensor cores have one (Blackwell, GB10, MI355X).
     public var fp4TFLOPS: Double?
     /// Gigabytes per second each device sends to its tensor-parallel peers, one direction.
-    public var interconnectGBps: Double
+    var interconnectGBps: Double
 
     public init(id: String, name: String, acceleratorClass: AcceleratorClass, memoryGB: Double,
                 bandwidthTBps: Double, bf16TFLOPS: Double, fp8TFLOPS: Double? = nil, int8TOPS: Double? = nil,

@@ -37,7 +37,7 @@ public enum AcceleratorClass: String, Sendable, Hashable, Codable, CaseIterable 
 
     /// Infers the class from a catalog id or name (`h100-sxm`, `NVIDIA GeForce RTX 4090`,
     /// `mac-mini-m4-pro-64gb`, `dgx-spark`); `.other` when nothing matches.
-    public init(inferringFrom text: String) {
+    init(inferringFrom text: String) {
         let tokens = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         func has(_ prefixes: String...) -> Bool {
             tokens.contains { token in prefixes.contains { token.hasPrefix($0) } }

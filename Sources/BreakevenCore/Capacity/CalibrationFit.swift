@@ -32,7 +32,7 @@ public enum CalibrationFit {
     }
 
     /// The prediction of a measurement with `setup` (its request and caps replaced by the point's).
-    public static func predict(_ m: CalibrationMeasurement, setup: ServingSetup, efficiency: EfficiencyOverrides) -> Double? {
+    static func predict(_ m: CalibrationMeasurement, setup: ServingSetup, efficiency: EfficiencyOverrides) -> Double? {
         var s = setup
         s.request = RequestShape(inputTokens: m.inputTokens, outputTokens: m.outputTokens, cachedInputShare: m.metric == .decode ? 1 : 0)
         s.maxConcurrency = m.concurrency

@@ -2,7 +2,7 @@
 public struct EfficiencyOverrides: Sendable, Hashable, Codable {
     public var memoryBandwidthUtilization: Double?
     public var computeUtilization: Double?
-    public var memoryReserveShare: Double?
+    var memoryReserveShare: Double?
     /// Milliseconds each step spends outside arithmetic and memory traffic.
     public var stepOverheadMs: Double?
 

@@ -1,7 +1,7 @@
 /// Latency a replica must keep while loaded; nil means no target.
 public struct LatencyTarget: Sendable, Hashable, Codable {
-    public var maxTimePerOutputTokenMs: Double?
-    public var maxTimeToFirstTokenMs: Double?
+    var maxTimePerOutputTokenMs: Double?
+    var maxTimeToFirstTokenMs: Double?
 
 
     public static let none = LatencyTarget()

@@ -12,7 +12,7 @@ public struct ParallelLayout: Sendable, Hashable, Codable, CustomStringConvertib
     public var kind: Kind
     public var devices: Int
 
-    public init(_ kind: Kind, devices: Int) {
+    init(_ kind: Kind, devices: Int) {
         self.kind = kind
         self.devices = devices
     }

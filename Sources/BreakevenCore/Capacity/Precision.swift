@@ -17,7 +17,7 @@ public enum Precision: String, Sendable, Hashable, Codable, CaseIterable {
     /// block scales: NVFP4 an FP8 scale on each 16 weights (4.5 bits), MXFP4 an E8M0 scale on each
     /// 32 (4.25 bits), GGUF Q4_0 and MLC q4f16 an FP16 scale on each 32 (4.5 bits; AWQ/GPTQ with
     /// 128-weight groups: ≈4.25). 8-bit formats use one scale per tensor or channel: 8 bits.
-    public var bytesPerWeight: Double {
+    var bytesPerWeight: Double {
         switch self {
         case .bf16: 2
         case .fp8, .int8: 1
@@ -29,7 +29,7 @@ public enum Precision: String, Sendable, Hashable, Codable, CaseIterable {
     /// Bytes one cached key or value element occupies: 8-bit caches with per-tensor or per-head
     /// scales (negligible); an NVFP4 cache keeps its 16-value block scales (TensorRT-LLM's NVFP4
     /// KV cache), MXFP4 its 32-value ones.
-    public var bytesPerCacheElement: Double {
+    var bytesPerCacheElement: Double {
         switch self {
         case .bf16: 2
         case .fp8, .int8: 1
@@ -40,5 +40,5 @@ public enum Precision: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// A 4-bit floating-point format that tensor cores with an FP4 path compute directly.
-    public var isFourBitFloat: Bool { self == .nvfp4 || self == .mxfp4 }
+    var isFourBitFloat: Bool { self == .nvfp4 || self == .mxfp4 }
 }

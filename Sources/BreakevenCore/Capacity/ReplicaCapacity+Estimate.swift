@@ -13,7 +13,7 @@ extension ReplicaCapacity {
     /// let capacity = try ReplicaCapacity.estimate(for: setup)
     /// // capacity.tensorParallel GPUs per replica, capacity.outputTokensPerSecond, capacity.inputTokensPerSecond
     /// ```
-    public static func estimate(for setup: ServingSetup) throws(CapacityError) -> ReplicaCapacity {
+    static func estimate(for setup: ServingSetup) throws(CapacityError) -> ReplicaCapacity {
         try validate(setup)
         let efficiency = ServingEfficiency.defaults(for: setup.accelerator.acceleratorClass).applying(setup.efficiency)
         let shared = ReplicaSetupTerms(setup: setup, efficiency: efficiency)

@@ -11,7 +11,7 @@ public struct ReplicaCapacity: Sendable, Hashable, Codable {
     /// meet the targets, when it is not this one; nil when this one is the best.
     public var betterLayout: ParallelLayout?
     /// Its effective output tokens per second per device.
-    public var betterLayoutOutputPerDevice: Double?
+    var betterLayoutOutputPerDevice: Double?
     /// Requests decoded together at the operating point.
     public var batch: Int
     public var batchLimit: BatchLimit
@@ -33,26 +33,26 @@ public struct ReplicaCapacity: Sendable, Hashable, Codable {
     public var kvCacheGB: Double
 
     // For the report.
-    public var decodeStepMs: Double
+    var decodeStepMs: Double
     /// Tensor-parallel all-reduce time inside each decode step.
-    public var communicationMsPerStep: Double
+    var communicationMsPerStep: Double
     /// Requests per second the replica completes with prefill and decode sharing its steps.
-    public var requestsPerSecond: Double
+    var requestsPerSecond: Double
     /// Output tokens per second with prefill and decode sharing the replica: batch / step.
     public var effectiveOutputTokensPerSecond: Double
     /// Largest batch memory alone allows.
-    public var batchThatFillsMemory: Int
-    public var kvCacheBytesPerToken: Double
+    var batchThatFillsMemory: Int
+    var kvCacheBytesPerToken: Double
     /// (Weights + KV cache) / devices, decimal GB.
     public var memoryUsedPerDeviceGB: Double
     /// Device memory less the runtime reserve, decimal GB.
-    public var memoryUsablePerDeviceGB: Double
+    var memoryUsablePerDeviceGB: Double
     public var memoryPerDeviceGB: Double
     /// The format matrix multiplies run in and its dense peak per device.
-    public var computePrecision: Precision
-    public var peakTeraOpsPerDevice: Double
-    public var acceleratorClass: AcceleratorClass
-    public var efficiency: ServingEfficiency
+    var computePrecision: Precision
+    var peakTeraOpsPerDevice: Double
+    var acceleratorClass: AcceleratorClass
+    var efficiency: ServingEfficiency
     /// The calibration whose efficiencies the replica was derived with, if any.
     public var calibration: Calibration? = nil
 }

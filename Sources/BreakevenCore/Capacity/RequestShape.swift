@@ -23,8 +23,8 @@ public struct RequestShape: Sendable, Hashable, Codable {
     public var uncachedInputTokens: Double { inputTokens * (1 - cachedInputShare) }
 
     /// Tokens a request holds in the KV cache when it finishes.
-    public var fullContextTokens: Double { inputTokens + outputTokens }
+    var fullContextTokens: Double { inputTokens + outputTokens }
 
     /// Mean context a decode step attends to: the prompt plus half the answer.
-    public var meanDecodeContextTokens: Double { inputTokens + outputTokens / 2 }
+    var meanDecodeContextTokens: Double { inputTokens + outputTokens / 2 }
 }

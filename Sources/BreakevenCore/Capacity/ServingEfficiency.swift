@@ -1,34 +1,34 @@
 /// The share of datasheet speed and memory a serving engine actually gets, with where each figure
 /// comes from, so a report can list them as assumptions.
-public struct ServingEfficiency: Sendable, Hashable, Codable {
+struct ServingEfficiency: Sendable, Hashable, Codable {
     /// Model bandwidth utilization (MBU): bytes moved per second over datasheet bandwidth, decode.
     public var memoryBandwidthUtilization: Double
-    public var memoryBandwidthSource: String
+    var memoryBandwidthSource: String
     /// Model FLOPs utilization (MFU): useful FLOPs per second over the dense peak, prefill and
     /// compute-bound decode.
     public var computeUtilization: Double
-    public var computeSource: String
+    var computeSource: String
     /// Share of each device's memory kept back for the runtime (context, activations, graphs, OS).
-    public var memoryReserveShare: Double
-    public var memoryReserveSource: String
+    var memoryReserveShare: Double
+    var memoryReserveSource: String
     /// Time each step spends outside the GPU's arithmetic and memory traffic (scheduling, kernel
     /// launches, sampling) that the engine does not hide: it bounds small models at small batches.
-    public var stepOverheadSeconds: Double = 0
-    public var stepOverheadSource: String = "none"
+    var stepOverheadSeconds: Double = 0
+    var stepOverheadSource: String = "none"
     /// Share of the dense kernels' bandwidth and arithmetic that mixture-of-experts grouped GEMMs
     /// reach (few tokens per expert, routing, imbalance).
-    public var expertKernelShare: Double = 1
+    var expertKernelShare: Double = 1
     /// Share of the bandwidth that dequantizing 4-bit weight kernels (GGUF Q4, AWQ, MXFP4 GEMV)
     /// reach, relative to 8- and 16-bit weights.
-    public var fourBitBandwidthShare: Double = 1
+    var fourBitBandwidthShare: Double = 1
     /// Share of the FP4 peak that NVFP4/MXFP4 GEMMs reach, relative to the FP8 and BF16 ones.
-    public var fourBitComputeShare: Double = 1
+    var fourBitComputeShare: Double = 1
     /// Where the three kernel shares come from.
-    public var kernelSource: String = "none"
+    var kernelSource: String = "none"
 
 
     /// Scenario values replace the defaults; their source then reads "scenario".
-    public func applying(_ overrides: EfficiencyOverrides) -> ServingEfficiency {
+    func applying(_ overrides: EfficiencyOverrides) -> ServingEfficiency {
         var result = self
         if let value = overrides.memoryBandwidthUtilization {
             result.memoryBandwidthUtilization = value

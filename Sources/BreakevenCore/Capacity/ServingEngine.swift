@@ -8,7 +8,7 @@ public enum ServingEngine: String, Sendable, Hashable, Codable, CaseIterable {
     case mlx
 
     /// Requests in flight at once by default; nil where memory alone decides.
-    public var defaultMaxConcurrency: Int? {
+    var defaultMaxConcurrency: Int? {
         switch self {
         case .vllm: 256
         case .sglang: nil
@@ -19,7 +19,7 @@ public enum ServingEngine: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// Where the default comes from.
-    public var concurrencySource: String {
+    var concurrencySource: String {
         switch self {
         case .vllm:
             "vLLM's max_num_seqs defaults to 256 sequences per iteration (https://docs.vllm.ai/en/latest/configuration/engine_args.html)"
@@ -36,7 +36,7 @@ public enum ServingEngine: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The engine assumed when the scenario names none: llama.cpp on Apple silicon (Metal), vLLM
     /// on every GPU (the most deployed open-source server).
-    public static func assumed(for acceleratorClass: AcceleratorClass) -> ServingEngine {
+    static func assumed(for acceleratorClass: AcceleratorClass) -> ServingEngine {
         acceleratorClass == .appleSilicon ? .llamaCpp : .vllm
     }
 }

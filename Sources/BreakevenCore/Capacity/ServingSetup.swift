@@ -7,18 +7,18 @@ public struct ServingSetup: Sendable, Hashable, Codable {
     public var kvCachePrecision: Precision
     /// Devices per replica; nil: chosen by `tensorParallelPolicy`.
     public var tensorParallel: Int?
-    public var tensorParallelPolicy: TensorParallelPolicy
+    var tensorParallelPolicy: TensorParallelPolicy
     /// Which layouts the choice may take (`auto`: expert parallel too for a mixture of experts).
     public var layoutChoice: LayoutChoice
     public var request: RequestShape
     public var latency: LatencyTarget
-    public var efficiency: EfficiencyOverrides
+    var efficiency: EfficiencyOverrides
     /// Most requests in flight at once (1 for a single person at a desk); nil: no cap of the scenario's.
-    public var maxBatch: Int?
+    var maxBatch: Int?
     /// nil: `ServingEngine.assumed(for:)` the device's class.
     public var engine: ServingEngine?
     /// The engine's cap on requests decoded together; nil: the engine's documented default.
-    public var maxConcurrency: Int?
+    var maxConcurrency: Int?
 
     public init(model: OpenModelArchitecture, accelerator: Accelerator, weightPrecision: Precision,
                 kvCachePrecision: Precision = .bf16, tensorParallel: Int? = nil,

@@ -27,7 +27,7 @@ public struct ValidationPoint: Sendable, Hashable {
     public var model: Model
     public var device: Device
     public var weights: Precision
-    public var kvCache: Precision
+    var kvCache: Precision
     public var layout: ParallelLayout
     public var engine: ServingEngine
     public var inputTokens: Double

@@ -15,10 +15,10 @@ public struct ValidationResult: Sendable {
 
     public struct Accuracy: Sendable, Hashable {
         public var count: Int
-        public var medianAbsoluteError: Double
-        public var p90AbsoluteError: Double
-        public var within15: Int
-        public var within35: Int
+        var medianAbsoluteError: Double
+        var p90AbsoluteError: Double
+        var within15: Int
+        var within35: Int
     }
 
     public var rows: [Row]
@@ -36,7 +36,7 @@ public struct ValidationResult: Sendable {
         }
     }
 
-    public var heldOut: Accuracy { Self.accuracy(rows.filter { !$0.point.tuning }) }
+    var heldOut: Accuracy { Self.accuracy(rows.filter { !$0.point.tuning }) }
     public var tuning: Accuracy { Self.accuracy(rows.filter(\.point.tuning)) }
 
     static func accuracy(_ rows: [Row]) -> Accuracy {

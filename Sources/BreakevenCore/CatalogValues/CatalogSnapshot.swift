@@ -58,7 +58,7 @@ public struct CatalogSnapshot: Sendable, Hashable, Codable {
     }
 
     /// The price of `id` in effect on `day`: the latest row whose effective date is on or before it.
-    public func modelPrice(_ id: String, asOf day: CalendarDay) -> ModelPrice? {
+    func modelPrice(_ id: String, asOf day: CalendarDay) -> ModelPrice? {
         latest(modelPrices.filter { $0.id == id }, asOf: day, date: \.effectiveFrom)
     }
 
@@ -74,7 +74,7 @@ public struct CatalogSnapshot: Sendable, Hashable, Codable {
     /// given: for `replicas` replicas of `gpusPerReplica` GPUs, in the offer's whole instances (an
     /// 8-GPU instance a little cheaper per GPU is 8 times dearer for one GPU); ties: the cheaper
     /// GPU-hour, then the smallest id.
-    public func cheapestOffer(gpu: String, commitment: GPUCommitment, asOf day: CalendarDay, provider: String? = nil,
+    func cheapestOffer(gpu: String, commitment: GPUCommitment, asOf day: CalendarDay, provider: String? = nil,
                               replicas: Int = 1, gpusPerReplica: Int = 1) -> GPUOffer? {
         let ids = Set(gpuOffers.filter { $0.gpu == gpu && $0.commitment == commitment && (provider == nil || $0.provider == provider) }.map(\.id))
         func hourly(_ o: GPUOffer) -> Double {

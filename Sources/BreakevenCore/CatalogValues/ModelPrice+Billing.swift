@@ -7,7 +7,7 @@ extension ModelPrice {
     /// the same way). Long-context tiers keep their cliffs at the tier's ratio to the standard
     /// price; time-of-day windows belong to the standard tier and are dropped; batch prices stay.
     /// nil when the catalog has no such tier; `standard` is the price itself.
-    public func inServiceTier(_ name: String) -> ModelPrice? {
+    func inServiceTier(_ name: String) -> ModelPrice? {
         guard name != "standard" else { return self }
         guard let tier = serviceTiers.first(where: { $0.tier == name }) else { return nil }
         var p = self
@@ -30,14 +30,14 @@ extension ModelPrice {
     }
 
     /// The tiers the catalog has for this model, `standard` first.
-    public var serviceTierNames: [String] {
+    var serviceTierNames: [String] {
         ["standard"] + serviceTiers.map(\.tier).sorted()
     }
 
     /// The standard token prices of requests below every long-context cliff, with the fallbacks of
     /// both files: no cache-read price bills cached tokens as input, no write price bills writes as
     /// input, no 1-hour write price bills them at the 5-minute one.
-    public var basePrices: TokenPrices {
+    var basePrices: TokenPrices {
         TokenPrices(input: inputPerMTok, cachedInput: cachedInputPerMTok ?? inputPerMTok, output: outputPerMTok,
                     cacheWrite: cacheWritePerMTok, cacheWrite1h: cacheWrite1hPerMTok)
     }
@@ -70,7 +70,7 @@ struct BatchPricing: Sendable, Hashable {
     public var cacheWrite1h: Double
 
     /// nil when the price has no batch price (after the provider rules).
-    public init?(_ price: ModelPrice) {
+    init?(_ price: ModelPrice) {
         guard let batchInput = price.batchInputPerMTok else { return nil }
         let base = price.basePrices
         func ratio(_ batch: Double, _ standard: Double) -> Double {

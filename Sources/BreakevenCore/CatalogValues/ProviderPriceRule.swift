@@ -19,7 +19,7 @@ public struct ProviderPriceRule: Sendable, Hashable {
     /// Where the provider documents it, with the words that say so.
     public var source: String
 
-    public init(providers: Set<String>, models: Set<String>? = nil, effect: Effect, source: String) {
+    init(providers: Set<String>, models: Set<String>? = nil, effect: Effect, source: String) {
         self.providers = providers
         self.models = models
         self.effect = effect

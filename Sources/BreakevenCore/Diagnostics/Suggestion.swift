@@ -3,7 +3,7 @@
 /// `purchase_price`), else the closest by edit distance if close enough to be a typo (as
 /// swift-argument-parser suggests options), else one that the word contains.
 public enum Suggestion {
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    static func closest(to word: String, in candidates: [String]) -> String? {
         let typed = word.lowercased()
         // Catalog ids are paths (openai/gpt-4o): the last part may be what was typed.
         func forms(_ candidate: String) -> [String] {

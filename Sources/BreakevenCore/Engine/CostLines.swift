@@ -4,7 +4,7 @@ public struct CostLines: Sendable, Hashable, Codable {
     public var gpu = 0.0
     /// Purchases (cash) or amortization; resale and end-of-horizon book value are negative.
     public var hardware = 0.0
-    public var energy = 0.0
+    var energy = 0.0
     public var subscription = 0.0
     /// Reserved model capacity bought from an API provider (provisioned units).
     public var provisioned = 0.0
@@ -17,7 +17,7 @@ public struct CostLines: Sendable, Hashable, Codable {
     public var total: Double { api + gpu + hardware + energy + subscription + provisioned + team + fixed + oneTime }
 
     /// Everything but one-time costs: what the option costs to keep running.
-    public var runRate: Double { total - oneTime }
+    var runRate: Double { total - oneTime }
 
     public static func + (a: CostLines, b: CostLines) -> CostLines {
         var c = CostLines()

@@ -7,9 +7,9 @@ public struct MonthDemand: Sendable, Hashable {
     public var requests: Double
     /// The month the serving option started in: its one-time costs fall there (0 for a
     /// standalone option; the switch month for the option a switch moves to).
-    public var firstActiveIndex: Int
+    var firstActiveIndex: Int
 
-    public init(index: Int, date: CalendarMonth, requests: Double, firstActiveIndex: Int = 0) {
+    init(index: Int, date: CalendarMonth, requests: Double, firstActiveIndex: Int = 0) {
         self.index = index
         self.date = date
         self.requests = requests

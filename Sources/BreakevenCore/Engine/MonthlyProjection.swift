@@ -19,12 +19,12 @@ public struct MonthlyProjection: Sendable, Hashable {
     public var runRateCost: Double
     /// The book value of machines still owned when the option stops (the horizon ends or a switch
     /// leaves it), credited in `costs.hardware`: money back only if they are sold.
-    public var resaleCredit: Double
+    var resaleCredit: Double
     /// GPUs paid for at the month's peak hour (rented GPUs: whole instances, reserved ones
     /// included); nil where none are rented.
     public var gpus: Double?
 
-    public init(index: Int, date: CalendarMonth, requests: Double, inputTokens: Double, outputTokens: Double,
+    init(index: Int, date: CalendarMonth, requests: Double, inputTokens: Double, outputTokens: Double,
                 costs: CostLines, cumulativeCost: Double = 0, replicas: Double? = nil, utilization: Double? = nil,
                 unmetRequests: Double = 0, runRateCost: Double? = nil, resaleCredit: Double = 0, gpus: Double? = nil) {
         self.index = index

@@ -20,7 +20,7 @@ public struct Provisioning: Sendable, Hashable {
     /// "replica" or "unit".
     public var noun: String
     /// Output tokens billed per output token of the workload (reasoning overhead).
-    public var outputTokenMultiplier: Double = 1
+    var outputTokenMultiplier: Double = 1
 }
 
 /// What building a cost model may need beyond the option's terms.

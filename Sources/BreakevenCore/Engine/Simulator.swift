@@ -36,7 +36,7 @@ public enum Simulator {
 
     /// Month 1's cost of one option if the whole workload were scaled to `requests`, at month-1
     /// prices, without one-time costs, owned hardware amortized; nil if demand would go unmet.
-    public static func monthOneRunRate(_ option: ServingOption, in scenario: Scenario, requests: Double) -> Double? {
+    static func monthOneRunRate(_ option: ServingOption, in scenario: Scenario, requests: Double) -> Double? {
         var model = OptionModel(option, in: scenario, amortizedAuto: true)
         let demand = MonthDemand(index: 0, date: scenario.start, requests: requests)
         let m = model.month(demand, isLast: false)
@@ -54,7 +54,7 @@ public struct OptionProjection: Sendable, Hashable {
     public var optionID: String
     public var months: [MonthlyProjection]
     /// For a switch: when it happens, and what every other month would have cost.
-    public var switchEvaluation: SwitchEvaluation?
+    var switchEvaluation: SwitchEvaluation?
     /// What its commitments still owe after the horizon (reserved GPUs, provisioned units).
     var owedAfterHorizon: OwedCommitment? = nil
 }

@@ -21,12 +21,12 @@ public struct SwitchEvaluation: Sendable, Hashable {
     }
 
     /// nil: never switching is cheapest.
-    public var chosenMonth: Int?
+    var chosenMonth: Int?
     /// Every month evaluated (for a fixed month, just that one), then never.
     public var candidates: [Candidate]
 
     /// The months whose NPV is within `share` of the best: how flat the optimum is.
-    public func monthsWithin(_ share: Double) -> [Int?] {
+    func monthsWithin(_ share: Double) -> [Int?] {
         guard let best = candidates.map(\.npv).min() else { return [] }
         return candidates.filter { $0.npv <= best + share * abs(best) }.map(\.month)
     }

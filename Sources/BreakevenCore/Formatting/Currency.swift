@@ -10,7 +10,7 @@ public struct Currency: Sendable, Hashable {
     public static let usd = Currency(code: "USD")
 
     /// US dollars, however the code is cased: the catalog's own currency.
-    public var isUSD: Bool { code.uppercased() == Currency.usd.code }
+    var isUSD: Bool { code.uppercased() == Currency.usd.code }
 
     /// "$", "€", "£" for the currencies that have a sign everyone reads the same way; otherwise
     /// the code and a space ("CHF 1,200.00"), which no one can misread.

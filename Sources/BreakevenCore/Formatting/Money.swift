@@ -3,13 +3,13 @@ import Foundation
 /// Fixed, locale-free number formatting, so that reports are byte-identical everywhere.
 public enum Money {
     /// 1234567.891 → "1,234,567.89" (cents, thousands separators, "-" for negatives).
-    public static func cents(_ x: Double) -> String {
+    static func cents(_ x: Double) -> String {
         grouped(fixed(x, decimals: 2))
     }
 
     /// A non-negative amount without sign or currency, as prose writes it: "1.25M", "12.5M",
     /// "240k", "1.5k", "950", "3.50".
-    public static func abbreviated(_ a: Double) -> String {
+    static func abbreviated(_ a: Double) -> String {
         if a >= 1e9 { return trimmed(fixed(a / 1e9, decimals: a >= 1e10 ? 1 : 2)) + "B" }
         if a >= 1e6 { return trimmed(fixed(a / 1e6, decimals: a >= 1e7 ? 1 : 2)) + "M" }
         if a >= 1e4 { return fixed(a / 1e3, decimals: 0) + "k" }

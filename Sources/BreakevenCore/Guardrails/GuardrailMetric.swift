@@ -31,7 +31,7 @@ public enum GuardrailMetric: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// Compares an option with the baseline, so the baseline itself has no value.
-    public var comparesWithBaseline: Bool { self == .breakevenMonth || self == .savingsVsBaseline }
+    var comparesWithBaseline: Bool { self == .breakevenMonth || self == .savingsVsBaseline }
 
     /// How messages name it: "total cost of self".
     public var words: String {

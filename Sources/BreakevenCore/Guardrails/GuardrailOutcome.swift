@@ -15,7 +15,7 @@ public struct GuardrailOutcome: Sendable, Hashable, Codable {
     /// The value checked (HEAD's for a change rule); nil for "never breaks even" or when skipped.
     @ExplicitNull public var value: Double?
     /// The base value a change rule compares with.
-    @ExplicitNull public var baseValue: Double?
+    @ExplicitNull var baseValue: Double?
     /// The 1-based month of a `monthly_cost` value.
     @ExplicitNull public var month: Int?
     /// The whole sentence: `--fail-on …: total cost of self is $2.1M; at most $2M allowed, over by …`.

@@ -5,7 +5,7 @@ public struct GuardrailProblem: Error, Sendable, Hashable {
     /// How the rule is named: `--fail-on self.total_cost>2M` or `guardrails[0] …`.
     public var rule: String
     public var message: String
-    public var fromCommandLine: Bool
+    var fromCommandLine: Bool
 
     public var formatted: String { "\(rule): \(message)" }
 

@@ -2,7 +2,7 @@
 public struct GuardrailProblems: Error, Sendable, Hashable {
     public var problems: [GuardrailProblem]
 
-    public init(_ problems: [GuardrailProblem]) {
+    init(_ problems: [GuardrailProblem]) {
         self.problems = problems
     }
 

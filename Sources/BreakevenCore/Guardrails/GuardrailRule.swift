@@ -10,7 +10,7 @@ public struct GuardrailRule: Sendable, Hashable {
         case above = ">", atOrAbove = ">=", below = "<", atOrBelow = "<="
 
         /// Whether larger values are the bad side.
-        public var limitsFromAbove: Bool { self == .above || self == .atOrAbove }
+        var limitsFromAbove: Bool { self == .above || self == .atOrAbove }
 
         public func breached(_ value: Double, _ limit: Double) -> Bool {
             switch self {
@@ -46,7 +46,7 @@ public struct GuardrailRule: Sendable, Hashable {
         guardrails.enumerated().map { GuardrailRule($0.element, index: $0.offset) }
     }
 
-    public var appliesToEveryOption: Bool { option == "*" }
+    var appliesToEveryOption: Bool { option == "*" }
 
     /// How messages name the rule: `--fail-on self.total_cost>2.5M` or
     /// `guardrails[0] self.total_cost max 2000000`.

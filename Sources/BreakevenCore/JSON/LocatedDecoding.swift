@@ -26,7 +26,7 @@ public enum LocatedDecoding {
     }
 
     /// A decoding error at the place in the file it concerns.
-    public static func diagnostic(_ error: DecodingError, in document: JSONNode) -> Diagnostic {
+    static func diagnostic(_ error: DecodingError, in document: JSONNode) -> Diagnostic {
         func locate(_ path: [any CodingKey]) -> (node: JSONNode, path: String) {
             var node = document
             var text = ""

@@ -63,7 +63,7 @@ public enum ScenarioLanguage {
         ],
         variants: OptionKind.allCases.map { ($0.rawValue, $0.declaration.objectShape) }))
 
-    public static let scenario = Shape.object(ObjectShape(
+    static let scenario = Shape.object(ObjectShape(
         leadingKeys.map(\.field) + [
             Field("uncertainty", uncertainty, "Uncertain inputs and their distributions: Monte Carlo trials and a tornado of the savings."),
             Field("workload", .object(WorkloadDeclaration.objectShape), required: true, "What is asked of the model."),
@@ -71,6 +71,17 @@ public enum ScenarioLanguage {
             baseline.key.field,
             Field("guardrails", .array(guardrail, count: 0...100), default: "[]", "Limits run and diff check: a breach exits with status 1."),
         ], doc: "A breakeven scenario, version 1."))
+
+    /// Whether the language has the key at a dotted path of objects ("workload.cache_write_share"),
+    /// for a writer of scenarios that must not write a key this version lacks.
+    public static func hasKey(_ path: String) -> Bool {
+        var shape = scenario
+        for name in path.split(separator: ".") {
+            guard case .object(let object) = shape, let field = object.field(String(name)) else { return false }
+            shape = field.shape
+        }
+        return true
+    }
 }
 
 extension ScenarioLanguage.Settings {

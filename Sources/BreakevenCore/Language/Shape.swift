@@ -1,7 +1,7 @@
 /// The shape a JSON value must have: one declaration that both checks a scenario (with a
 /// located message for every mismatch) and prints the JSON Schema editors use, so the two
 /// can never disagree.
-public indirect enum Shape: Sendable {
+indirect enum Shape: Sendable {
     case number(NumberBounds)
     case integer(min: Int, max: Int)
     case string(StringKind)
@@ -30,11 +30,11 @@ extension Shape {
 /// Bounds of a number; nil means unbounded on that side.
 public struct NumberBounds: Sendable {
     public var min: Double?
-    public var minExclusive = false
+    var minExclusive = false
     public var max: Double?
-    public var maxExclusive = false
+    var maxExclusive = false
 
-    public static func atLeast(_ x: Double, atMost y: Double? = nil) -> NumberBounds {
+    static func atLeast(_ x: Double, atMost y: Double? = nil) -> NumberBounds {
         NumberBounds(min: x, max: y)
     }
     public static func above(_ x: Double, atMost y: Double? = nil) -> NumberBounds {
@@ -93,7 +93,7 @@ public struct NumberBounds: Sendable {
     }
 }
 
-public enum StringKind: Sendable {
+enum StringKind: Sendable {
     case text
     /// An identifier: lowercase letters, digits, '-', '_' and '.'.
     case slug
@@ -107,17 +107,17 @@ public enum StringKind: Sendable {
 }
 
 /// A key of an object and the shape of its value.
-public struct Field: Sendable {
+struct Field: Sendable {
     public var name: String
     public var shape: Shape
     public var required: Bool
     public var doc: String
     /// The default as JSON text, for the schema and the report's assumptions; nil if none.
-    public var defaultJSON: String?
+    var defaultJSON: String?
     /// The key's human name ("GPU price"), for the language reference; nil where none is declared.
     public var title: String?
 
-    public init(_ name: String, _ shape: Shape, required: Bool = false, default defaultJSON: String? = nil, _ doc: String) {
+    init(_ name: String, _ shape: Shape, required: Bool = false, default defaultJSON: String? = nil, _ doc: String) {
         self.name = name
         self.shape = shape
         self.required = required
@@ -127,23 +127,23 @@ public struct Field: Sendable {
 }
 
 /// One way of filling an object: these keys together (the optional ones may join them).
-public struct Alternative: Sendable {
+struct Alternative: Sendable {
     public var required: [String]
     public var optional: [String]
 
-    public init(_ required: [String], optional: [String] = []) {
+    init(_ required: [String], optional: [String] = []) {
         self.required = required
         self.optional = optional
     }
 }
 
-public struct ObjectShape: Sendable {
+struct ObjectShape: Sendable {
     public var fields: [Field]
     /// Rules: of each list, exactly one alternative must be present.
-    public var exactlyOne: [[Alternative]]
+    var exactlyOne: [[Alternative]]
     public var doc: String
 
-    public init(_ fields: [Field], exactlyOne: [[Alternative]] = [], doc: String = "") {
+    init(_ fields: [Field], exactlyOne: [[Alternative]] = [], doc: String = "") {
         self.fields = fields
         self.exactlyOne = exactlyOne
         self.doc = doc
@@ -160,13 +160,13 @@ public struct ObjectShape: Sendable {
     }
 }
 
-public struct TaggedShape: Sendable {
-    public var tagKey: String
+struct TaggedShape: Sendable {
+    var tagKey: String
     /// Keys every variant has (the tag among them).
-    public var common: [Field]
+    var common: [Field]
     public var variants: [(tag: String, shape: ObjectShape)]
 
-    public init(tagKey: String, common: [Field], variants: [(tag: String, shape: ObjectShape)]) {
+    init(tagKey: String, common: [Field], variants: [(tag: String, shape: ObjectShape)]) {
         self.tagKey = tagKey
         self.common = common
         self.variants = variants

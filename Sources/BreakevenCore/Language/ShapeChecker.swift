@@ -6,7 +6,7 @@ struct ShapeChecker {
     /// The paths of what it refused, for telling a later stage's echo of the same problem.
     private(set) var rejectedPaths: Set<String> = []
 
-    public init() {}
+    init() {}
 
     public static func path(_ parent: String, _ key: String) -> String {
         parent.isEmpty ? key : "\(parent).\(key)"

@@ -3,7 +3,7 @@
 public struct BreakevenResult: Sendable, Hashable, Codable {
     public static let currentVersion = 1
 
-    public var resultVersion: Int
+    var resultVersion: Int
     public var scenario: ScenarioInfo
     public var baseline: String
     public var options: [OptionResult]
@@ -49,8 +49,8 @@ public struct ScenarioInfo: Sendable, Hashable, Codable {
     public var months: Int
     public var discountRate: Double
     /// Mean tokens of one request over the request classes (before any option's multiplier).
-    public var inputTokensPerRequest: Double
-    public var outputTokensPerRequest: Double
+    var inputTokensPerRequest: Double
+    var outputTokensPerRequest: Double
     /// Maturity phases, in order; empty when the scenario has none.
     public var phases: [PhaseInfo] = []
     /// The months that happened (`workload.actuals`); nil (left out) without them.
@@ -87,7 +87,7 @@ public struct PhaseInfo: Sendable, Hashable, Codable {
     /// nil: every option.
     @ExplicitNull public var allowedOptions: [String]?
 
-    public init(_ phase: WorkloadPhase) {
+    init(_ phase: WorkloadPhase) {
         name = phase.name
         untilMonth = phase.untilMonth
         volumeMultiplier = phase.volumeMultiplier

@@ -27,7 +27,7 @@ public struct CapacitySummary: Sendable, Hashable, Codable {
     /// The calibration the efficiencies came from, with its measured points.
     public var calibration: Calibration?
 
-    public init(_ c: ReplicaCapacity) {
+    init(_ c: ReplicaCapacity) {
         tensorParallel = c.tensorParallel
         tensorParallelReason = c.tensorParallelReason.rawValue
         batch = c.batch

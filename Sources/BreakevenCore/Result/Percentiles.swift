@@ -38,7 +38,7 @@ public struct MonthPercentiles: Sendable, Hashable, Codable {
 extension MonthPercentiles {
     /// Percentiles by nearest rank (the smallest month at or below which a share p of the
     /// trials break even), so that they are months.
-    public init?(_ months: [Int?]) {
+    init?(_ months: [Int?]) {
         guard !months.isEmpty else { return nil }
         let sorted = months.sorted { ($0 ?? Int.max) < ($1 ?? Int.max) }
         func at(_ p: Double) -> Int? {

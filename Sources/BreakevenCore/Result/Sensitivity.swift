@@ -44,7 +44,7 @@ public struct TornadoBar: Sendable, Hashable, Codable {
     public var movesSavings: Bool { swing >= 0.005 }
 
     /// Months between the two breakeven months, "never" counting as one past the horizon.
-    public func breakevenSwing(months: Int) -> Int {
+    func breakevenSwing(months: Int) -> Int {
         abs((breakevenMonthAtHigh ?? months + 1) - (breakevenMonthAtLow ?? months + 1))
     }
 

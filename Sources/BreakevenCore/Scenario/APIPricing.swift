@@ -4,11 +4,11 @@ public struct APIPricing: Sendable, Hashable {
     public var tiers: [PriceTier]
     /// USD per request.
     public var perRequest: Double = 0
-    public var priceChangePerYear: Double = 0
-    public var outputTokenMultiplier: Double = 1
+    var priceChangePerYear: Double = 0
+    var outputTokenMultiplier: Double = 1
     /// Negotiated discount on the whole bill.
-    public var discount: Double = 0
-    public var minimumMonthly: Double = 0
+    var discount: Double = 0
+    var minimumMonthly: Double = 0
     /// Migration and evaluation work, and fixed monthly costs (no team: an API needs none of its own).
     public var overheads: Overheads = Overheads()
 
@@ -42,7 +42,7 @@ public struct TokenPrices: Sendable, Hashable {
 
     /// Without cache write prices, writes cost the input price (genai-prices and LiteLLM alike), and
     /// 1-hour writes the 5-minute price.
-    public init(input: Double, cachedInput: Double, output: Double, cacheWrite: Double? = nil, cacheWrite1h: Double? = nil) {
+    init(input: Double, cachedInput: Double, output: Double, cacheWrite: Double? = nil, cacheWrite1h: Double? = nil) {
         self.input = input
         self.cachedInput = cachedInput
         self.output = output

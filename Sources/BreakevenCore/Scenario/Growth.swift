@@ -12,7 +12,7 @@ public enum Growth: Sendable, Hashable {
     /// c / (1 + (c − 1)·e^(−k·i)): starts at 1, approaches the ceiling c.
     case logistic(ceiling: Double, steepness: Double)
 
-    public func factor(month i: Int) -> Double {
+    func factor(month i: Int) -> Double {
         switch self {
         case .flat: return 1
         case .monthlyRate(let r): return pow(1 + r, Double(i))

@@ -1,6 +1,6 @@
 /// How a day's load is spread over its hours; sizing for peak, not average, is what makes
 /// idle GPUs visible.
-public enum LoadShape: Sendable, Hashable {
+enum LoadShape: Sendable, Hashable {
     case flat
     /// Peak hourly load over the average; no shape to follow within the day.
     case peakToAverage(Double)
@@ -9,7 +9,7 @@ public enum LoadShape: Sendable, Hashable {
 
     /// The 24 hourly factors of the average load (they average 1), or nil where only the
     /// peak is known.
-    public var hourlyFactors: [Double]? {
+    var hourlyFactors: [Double]? {
         switch self {
         case .flat: return [Double](repeating: 1, count: 24)
         case .peakToAverage: return nil
@@ -20,7 +20,7 @@ public enum LoadShape: Sendable, Hashable {
     }
 
     /// The peak hour's load over the average.
-    public var peakFactor: Double {
+    var peakFactor: Double {
         switch self {
         case .flat: return 1
         case .peakToAverage(let p): return p
@@ -28,7 +28,7 @@ public enum LoadShape: Sendable, Hashable {
         }
     }
 
-    public var isFlat: Bool {
+    var isFlat: Bool {
         if case .flat = self { return true }
         return false
     }

@@ -14,24 +14,24 @@ struct OwnedHardwarePlan: Sendable, Hashable {
     }
 
     /// USD per unit at month 1 prices.
-    public var purchasePrice: Double
+    var purchasePrice: Double
     public var units: Units
     public var throughput: Throughput
-    public var maxUtilization: Double
-    public var hoursOnPerDay: Double
+    var maxUtilization: Double
+    var hoursOnPerDay: Double
     /// Hours on per month, whatever its length (a person's "220 hours a month"); nil: per day.
-    public var hoursOnPerMonth: Double?
+    var hoursOnPerMonth: Double?
     public var wattsBusy: Double
     public var wattsIdle: Double
-    public var electricityPerKWh: Double
-    public var lifetimeMonths: Int
-    public var resaleShare: Double
-    public var accounting: Accounting
-    public var hardwarePriceChangePerYear: Double
-    public var outputTokenMultiplier: Double
+    var electricityPerKWh: Double
+    var lifetimeMonths: Int
+    var resaleShare: Double
+    var accounting: Accounting
+    var hardwarePriceChangePerYear: Double
+    var outputTokenMultiplier: Double
     public var overheads: Overheads
 
-    public init(purchasePrice: Double, units: Units = .auto, throughput: Throughput, maxUtilization: Double = 0.7,
+    init(purchasePrice: Double, units: Units = .auto, throughput: Throughput, maxUtilization: Double = 0.7,
                 hoursOnPerDay: Double = 24, wattsBusy: Double = 0, wattsIdle: Double = 0, electricityPerKWh: Double = 0,
                 lifetimeMonths: Int = 36, resaleShare: Double = 0, accounting: Accounting = .cash,
                 hardwarePriceChangePerYear: Double = 0, outputTokenMultiplier: Double = 1, overheads: Overheads = Overheads()) {
@@ -53,7 +53,7 @@ struct OwnedHardwarePlan: Sendable, Hashable {
     }
 
     /// Hours each unit is on in a month.
-    public func hoursOn(in month: CalendarMonth) -> Double {
+    func hoursOn(in month: CalendarMonth) -> Double {
         OwnedHardwarePlan.hoursOn(in: month, perDay: hoursOnPerDay, perMonth: hoursOnPerMonth)
     }
 

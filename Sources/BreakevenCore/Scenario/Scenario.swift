@@ -24,7 +24,7 @@ public struct Scenario: Sendable {
     /// The months that happened (`workload.actuals`), each as the engine replays it; empty without them.
     public var replay: [ReplayMonth] = []
     /// How old each catalog price it uses is at its `as_of` day (reports warn past 90 days).
-    public var priceAges: [CatalogPriceAge] = []
+    var priceAges: [CatalogPriceAge] = []
 
     public init(name: String, description: String = "", profile: Profile = .enterprise, currency: String = "USD",
                 start: CalendarMonth, months: Int, discountRate: Double = 0, workload: Workload,

@@ -8,32 +8,32 @@ struct SelfHostedDeployment: Sendable, Hashable {
     }
 
     /// USD per GPU-hour.
-    public var gpuHourly: Double
-    public var gpusPerReplica: Int = 1
+    var gpuHourly: Double
+    var gpusPerReplica: Int = 1
     /// GPUs the provider rents together: every GPU of each instance started is billed.
     public var gpusPerInstance: Int = 1
     public var throughput: Throughput
-    public var maxUtilization: Double = 0.7
-    public var minReplicas: Int = 1
+    var maxUtilization: Double = 0.7
+    var minReplicas: Int = 1
     public var scaling: Scaling = .static
-    public var gpuPriceChangePerYear: Double = 0
-    public var outputTokenMultiplier: Double = 1
+    var gpuPriceChangePerYear: Double = 0
+    var outputTokenMultiplier: Double = 1
     public var overheads: Overheads = Overheads()
     /// Replicas reserved for a term, billed every hour whatever the load; nil: all on demand.
     public var reservation: Reservation?
     /// Every GPU bought for a term of this many months (`commitment: "reserved_1y"`: 12,
     /// `"reserved_3y"`: 36): paid every hour of its term, so capacity bought for a busy month
     /// stays paid, and hourly scaling sheds none of it. nil: rented by the hour.
-    public var termMonths: Int?
+    var termMonths: Int?
     /// Extra capacity kept against spot interruptions: 0.1 provisions 10% more.
-    public var interruptionOverhead: Double = 0
+    var interruptionOverhead: Double = 0
 
     /// A GPU reservation: `replicas` billed at `hourly` per GPU for the first `termMonths` months,
     /// in whole instances of `gpusPerInstance` GPUs.
     struct Reservation: Sendable, Hashable {
         public var replicas: Int
         public var hourly: Double
-        public var termMonths: Int
+        var termMonths: Int
         public var gpusPerInstance: Int = 1
     }
 

@@ -20,7 +20,7 @@ public struct ServingOption: Sendable, Identifiable {
     /// The sizing behind a derived throughput (`throughput: "derived"`); nil when given by hand.
     public var capacity: ReplicaCapacity? { derived?.capacity }
     /// What `capacity` was worked out from.
-    public var derivedFrom: ServingSetup? { derived?.setup }
+    var derivedFrom: ServingSetup? { derived?.setup }
     /// What resolution found that a report must say (offers for one GPU far apart).
     public var notes: [Warning] = []
     /// The provider of the catalog offer its price came from, when one was picked.
@@ -35,7 +35,7 @@ public struct ServingOption: Sendable, Identifiable {
     }
 
     /// Whether the option is made of other options.
-    public var isComposite: Bool { type.isComposite }
+    var isComposite: Bool { type.isComposite }
 
     /// The language's name for the kind: "api", "self_hosted", …
     public var typeName: String { type.rawValue }
@@ -59,18 +59,18 @@ public struct ServingOption: Sendable, Identifiable {
 /// People and fixed costs that come with running something yourself.
 public struct Overheads: Sendable, Hashable {
     public var engineers: Double = 0
-    public var costPerEngineerPerYear: Double = 0
+    var costPerEngineerPerYear: Double = 0
     /// Paid in the option's first month, by name.
     public var oneTime: [String: Double] = [:]
     /// Paid every month, by name.
-    public var monthlyFixed: [String: Double] = [:]
+    var monthlyFixed: [String: Double] = [:]
 
     /// engineers × yearly cost / 12
-    public var teamPerMonth: Double { engineers * costPerEngineerPerYear / 12 }
+    var teamPerMonth: Double { engineers * costPerEngineerPerYear / 12 }
     /// Summed in name order: a dictionary's order changes from run to run, and so would the
     /// last bits of a floating-point sum of three or more amounts.
-    public var oneTimeTotal: Double { Overheads.sum(oneTime) }
-    public var fixedPerMonth: Double { Overheads.sum(monthlyFixed) }
+    var oneTimeTotal: Double { Overheads.sum(oneTime) }
+    var fixedPerMonth: Double { Overheads.sum(monthlyFixed) }
 
     private static func sum(_ amounts: [String: Double]) -> Double {
         amounts.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }

@@ -5,6 +5,6 @@ struct SubscriptionTerms: Sendable, Hashable {
     /// Requests included per seat per month; nil: unlimited.
     public var includedRequestsPerMonth: Double?
     /// The id of the api option that serves overflow; nil: overflow stays unmet.
-    public var overflowOptionID: String?
-    public var priceChangePerYear: Double = 0
+    var overflowOptionID: String?
+    var priceChangePerYear: Double = 0
 }

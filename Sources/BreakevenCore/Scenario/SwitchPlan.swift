@@ -8,8 +8,8 @@ struct SwitchPlan: Sendable, Hashable {
         case best
     }
 
-    public var fromID: String
-    public var toID: String
+    var fromID: String
+    var toID: String
     public var at: At
     /// Months from the switch month during which `from` still serves (and is billed for) all the
     /// traffic while `to` runs without traffic, billed what it costs standing by (`OptionModel`).

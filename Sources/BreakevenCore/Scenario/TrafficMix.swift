@@ -6,15 +6,15 @@ struct TrafficMix: Sendable, Hashable {
         /// Share of all requests; the routes' shares sum to 1.
         public var share: Double
         /// Share of this route's requests sent on to `fallbackID` as well (escalations, retries).
-        public var qualityFallbackShare: Double = 0
-        public var fallbackID: String
+        var qualityFallbackShare: Double = 0
+        var fallbackID: String
     }
 
-    public var routes: [Route]
+    var routes: [Route]
 
     /// Each option that serves part of the traffic, with its share of all requests:
     /// its route's share plus the escalations sent to it. In first-mention order.
-    public var loads: [(optionID: String, share: Double)] {
+    var loads: [(optionID: String, share: Double)] {
         var order: [String] = []
         var share: [String: Double] = [:]
         func add(_ id: String, _ x: Double) {

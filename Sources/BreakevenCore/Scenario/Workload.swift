@@ -12,7 +12,7 @@ public struct Workload: Sendable, Hashable {
     /// Share of traffic that can wait: batch prices on APIs, valleys on GPUs.
     public var batchShare: Double = 0
     public var growth: Growth = .flat
-    public var loadShape: LoadShape = .flat
+    var loadShape: LoadShape = .flat
     /// Maturity phases; empty: one phase, every option allowed.
     public var phases: [WorkloadPhase] = []
     /// Months that happened, oldest first (`workload.actuals`): replayed, and compared by `drift`.
@@ -46,7 +46,7 @@ public struct RequestClass: Sendable, Hashable {
     /// cached share at most 1, the rest is uncached input.
     public var cacheWriteShare: Double = 0
     /// The lifetime the writes ask for, which some providers price apart (Anthropic: 1 hour at 2× input).
-    public var cacheWriteTTL: CacheWriteTTL = .fiveMinutes
+    var cacheWriteTTL: CacheWriteTTL = .fiveMinutes
 }
 
 /// How long a prompt-cache write is kept: genai-prices `cache_write_5m`/`cache_write_1h`, LiteLLM

@@ -15,7 +15,7 @@ extension [WorkloadPhase] {
         first { i < $0.untilMonth } ?? last
     }
 
-    public func allows(_ optionID: String, month i: Int) -> Bool {
+    func allows(_ optionID: String, month i: Int) -> Bool {
         phase(month: i)?.allowedOptions.map { $0.contains(optionID) } ?? true
     }
 }

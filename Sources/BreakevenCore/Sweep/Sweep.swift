@@ -2,7 +2,7 @@
 /// (the totals-only path, on every core), for the map of where an option pays off.
 public enum Sweep {
     /// Every point's totals are kept: a grid of at most 250,000 points (500 × 500).
-    public static let maxPoints = 250_000
+    static let maxPoints = 250_000
 
     /// - Parameters:
     ///   - option: the option whose savings and breakeven month to show; nil: the one that

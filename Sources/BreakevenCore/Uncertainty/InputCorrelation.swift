@@ -15,13 +15,13 @@ public struct InputCorrelation: Sendable, Hashable {
     /// ρ = 2·sin(π·ρs/6), the inverse of Pearson's (1907) ρs = (6/π)·arcsin(ρ/2) for a bivariate
     /// normal. Rank correlations survive any monotone marginal, so the inputs keep their own
     /// distributions and still have exactly ρs between them.
-    public var normalScoreCorrelation: Double {
+    var normalScoreCorrelation: Double {
         2 * sin(Double.pi * rank / 6)
     }
 
     /// Spearman's ρ of paired values: Pearson's correlation of their ranks, ties sharing the mean
     /// of the ranks they span; 0 when either side does not vary.
-    public static func spearman(_ x: [Double], _ y: [Double]) -> Double {
+    static func spearman(_ x: [Double], _ y: [Double]) -> Double {
         let rx = ranks(x), ry = ranks(y)
         let n = Double(rx.count)
         guard n > 1 else { return 0 }

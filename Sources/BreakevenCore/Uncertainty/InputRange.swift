@@ -3,13 +3,13 @@
 /// a tornado's ±25% is clamped to.
 public struct InputRange: Sendable, Hashable {
     public var lower: Double?
-    public var lowerExclusive: Bool
+    var lowerExclusive: Bool
     public var upper: Double?
-    public var upperExclusive: Bool
+    var upperExclusive: Bool
     /// Integer keys (min_replicas, seats, lifetime_months…) take values rounded to the nearest integer.
-    public var isInteger: Bool
+    var isInteger: Bool
 
-    public init(lower: Double?, lowerExclusive: Bool = false, upper: Double?, upperExclusive: Bool = false, isInteger: Bool = false) {
+    init(lower: Double?, lowerExclusive: Bool = false, upper: Double?, upperExclusive: Bool = false, isInteger: Bool = false) {
         self.lower = lower
         self.lowerExclusive = lowerExclusive
         self.upper = upper

@@ -3,7 +3,7 @@ extension MonteCarloRun {
     static let histogramBins = 20
 
     /// Each option's ranges and odds over the trials that were built, in the scenario's order.
-    public var optionSummaries: [OptionUncertainty] {
+    var optionSummaries: [OptionUncertainty] {
         let kept = (0..<trials).filter(succeeded)
         let n = Double(max(1, kept.count))
         var cheapestCount = [Int](repeating: 0, count: optionIDs.count)

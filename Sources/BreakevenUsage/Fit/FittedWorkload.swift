@@ -22,8 +22,7 @@ public struct FittedWorkload: Sendable {
 
     /// Whether the language has a key for the share of prompt tokens written to the cache.
     static var languageHasCacheWriteShare: Bool {
-        guard case .object(let top) = ScenarioLanguage.scenario, case .object(let w)? = top.field("workload")?.shape else { return false }
-        return w.field("cache_write_share") != nil
+        ScenarioLanguage.hasKey("workload.cache_write_share")
     }
 
     init(_ f: FittedFigures, history: UsageHistory, options: FitOptions, projected: CalendarMonth, notes: [String]) {

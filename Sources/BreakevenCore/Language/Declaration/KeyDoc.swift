@@ -6,7 +6,7 @@ struct KeyDoc: Sendable, Hashable {
     public var unit: ValueUnit
     public var text: String
 
-    public init(_ title: String, _ unit: ValueUnit, _ text: String) {
+    init(_ title: String, _ unit: ValueUnit, _ text: String) {
         self.title = title
         self.unit = unit
         self.text = text
@@ -32,5 +32,5 @@ public enum ValueUnit: Sendable, Hashable {
 
     public static let money = ValueUnit.money(per: nil)
     public static let share = ValueUnit.percent(perYear: false)
-    public static let trend = ValueUnit.percent(perYear: true)
+    static let trend = ValueUnit.percent(perYear: true)
 }

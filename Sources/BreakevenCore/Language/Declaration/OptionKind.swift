@@ -23,13 +23,13 @@ public enum OptionKind: String, CaseIterable, Sendable, Hashable, Codable {
     }
 
     /// Composites route traffic to other options; the rest serve it themselves.
-    public var isComposite: Bool { declaration.isComposite }
+    var isComposite: Bool { declaration.isComposite }
 
     /// Provisions capacity of its own, so it has a utilization (a guardrail metric).
-    public var provisionsCapacity: Bool { declaration.provisionsCapacity }
+    var provisionsCapacity: Bool { declaration.provisionsCapacity }
 
     /// "an api option", "a self_hosted option".
-    public var withArticle: String {
+    var withArticle: String {
         ("aeiou".contains(rawValue.first ?? "x") ? "an " : "a ") + rawValue
     }
 }
