@@ -13,10 +13,10 @@ struct CapacityCalibrateCommand: ParsableCommand {
         abstract: "Fit memory-bandwidth and compute utilization and per-step overhead to your own benchmark results."
     )
 
-    @Argument(help: "Result files: vLLM benchmark_serving JSON, AIPerf or GenAI-Perf JSON exports, llama-bench -o json.")
+    @Argument(help: "Result files: vLLM benchmark_serving JSON, GuideLLM benchmarks.json, AIPerf or GenAI-Perf JSON exports, llama-bench -o json.")
     var files: [String]
 
-    @Option(help: ArgumentHelp("The files' format: vllm, aiperf, genai-perf or llama-bench.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("The files' format: vllm, guidellm, aiperf, genai-perf or llama-bench.", valueName: "FORMAT"))
     var format: BenchmarkFormat
 
     @Option(help: "The catalog GPU or machine measured (h100-sxm, dgx-spark).")
@@ -53,7 +53,9 @@ struct CapacityCalibrateCommand: ParsableCommand {
             }
             digest.update(data: data)
             do throws(BenchmarkFileError) {
-                measurements += try BenchmarkFile.points(data, format: format, file: file)
+                let reading = try BenchmarkFile.read(data, format: format, file: file)
+                measurements += reading.points
+                for note in reading.notes { Terminal.error(note) }
             } catch {
                 Terminal.error(error.description)
                 throw ExitStatus.dataError

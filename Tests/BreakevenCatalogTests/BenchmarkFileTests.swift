@@ -3,7 +3,7 @@ import Testing
 @testable import BreakevenCatalog
 @testable import BreakevenCore
 
-/// The four benchmark result formats `capacity calibrate` reads: the committed fixtures (written
+/// The five benchmark result formats `capacity calibrate` reads: the committed fixtures (written
 /// from each tool's documented output, see `BenchmarkFormat`) and every malformed file refused
 /// with its line, column, JSON path and what was expected.
 @Suite("Benchmark result files")
@@ -77,6 +77,85 @@ struct BenchmarkFileTests {
         #expect(Self.error("[{\"n_prompt\": 512, \"avg_ts\": 3000}]", .llamaBench) == "r.json:1:2: error: $[0].n_gen: missing; expected a number")
         #expect(Self.error("[{\"n_prompt\": 0, \"n_gen\": 32, \"n_depth\": -4096, \"avg_ts\": 50}]", .llamaBench)
                 == "r.json:1:42: error: $[0].n_depth: expected a number of tokens from 0 to 1e12, found -4096")
+    }
+
+    @Test func aGuideLLMSweepGivesAPointPerLoadLevel() throws {
+        // GuideLLM 0.7 (config.strategy), Llama 3.1 8B on one H100, 512 prompt and 256 output tokens,
+        // a sweep of 4 over 60 s each. Synchronous: 1 stream, 33 requests × 256 tokens ÷ 60 s = 140.8
+        // tokens/s (= 0.9966 in flight × 256 ÷ 1.812 s). The others hold a rate, not a concurrency:
+        // the mean in flight rounded, the throughput scaled by rounded ÷ mean. Throughput: 454.1169 →
+        // 454, 9,800.5333 × 454 ÷ 454.1169 = 9,798.01; constant at 19.42 requests/s: 61.3816 → 61,
+        // 4,966.4 × 61 ÷ 61.3816 = 4,935.52; constant at 38.28: 295.16 → 295, 9,625.6 × 295 ÷ 295.16 = 9,620.38.
+        let points = try Self.points("guidellm-sweep.json", .guidellm)
+        let expected: [(concurrency: Int, measured: Double)] = [(1, 140.8), (454, 9798.01), (61, 4935.52), (295, 9620.38)]
+        #expect(points.count == expected.count)
+        for (point, (concurrency, measured)) in zip(points, expected) {
+            #expect(point.inputTokens == 512.4 && point.outputTokens == 256 && point.metric == .servingOutput)
+            #expect(point.concurrency == concurrency)
+            #expect(abs(point.measured - measured) < 0.01, "\(point.measured) against \(measured)")
+        }
+        // GuideLLM 0.3 (args.strategy, request_totals beside metrics): concurrent 1, 8 and 32 streams, the
+        // configured streams and the throughput as measured: 32, 221 and 672 requests × 128 tokens ÷ 30 s.
+        #expect(try Self.points("guidellm-concurrent-v0.3.json", .guidellm) == [
+            CalibrationMeasurement(inputTokens: 1024.9, outputTokens: 128, concurrency: 1, metric: .servingOutput, measured: 136.5333),
+            CalibrationMeasurement(inputTokens: 1024.9, outputTokens: 128, concurrency: 8, metric: .servingOutput, measured: 942.9333),
+            CalibrationMeasurement(inputTokens: 1024.9, outputTokens: 128, concurrency: 32, metric: .servingOutput, measured: 2867.2)])
+    }
+
+    /// A GuideLLM benchmark of `strategy` (0.4 and later) whose successful requests numbered `successful`.
+    static func guidellm(_ strategy: String, successful: String = "10", perSecond: String = "900", inFlight: String = "8") -> String {
+        #"{"config": {"strategy": {"type_": \#(strategy)}}, "metrics": {"request_totals": {"successful": \#(successful)}, "#
+            + #""request_concurrency": {"successful": {"mean": \#(inFlight)}}, "prompt_token_count": {"successful": {"mean": 512}}, "#
+            + #""output_token_count": {"successful": {"mean": 128}}, "output_tokens_per_second": {"successful": {"mean": \#(perSecond)}}}}"#
+    }
+
+    @Test func aRateBelowOneRequestInFlightIsOneStreamAtEachRequestsOwnRate() throws {
+        // Constant at 0.25 requests/s of 1.6 s: 0.4 in flight, 80 tokens/s. By Little's law each request
+        // runs at 80 ÷ 0.4 = 200 tokens/s (128 tokens in 0.64 s of its own), which one stream held would give.
+        let report = #"{"benchmarks": [\#(Self.guidellm(#""constant", "rate": 0.25"#, perSecond: "80", inFlight: "0.4"))]}"#
+        #expect(try BenchmarkFile.points(Data(report.utf8), format: .guidellm, file: "r.json")
+                == [CalibrationMeasurement(inputTokens: 512, outputTokens: 128, concurrency: 1, metric: .servingOutput, measured: 200)])
+    }
+
+    @Test func aGuideLLMLoadLevelWithoutASuccessfulRequestIsLeftOutWithANote() throws {
+        let report = #"{"benchmarks": [\#(Self.guidellm(#""concurrent", "streams": 8"#)), \#(Self.guidellm(#""throughput""#, successful: "0"))]}"#
+        let reading = try BenchmarkFile.read(Data(report.utf8), format: .guidellm, file: "r.json")
+        #expect(reading.points == [CalibrationMeasurement(inputTokens: 512, outputTokens: 128, concurrency: 8, metric: .servingOutput, measured: 900)])
+        #expect(reading.notes == ["r.json:1:445: note: $.benchmarks[1].metrics.request_totals.successful: no request succeeded at this load (throughput): left out of the fit"])
+        // None at all: nothing to fit.
+        let none = #"{"benchmarks": [\#(Self.guidellm(#""synchronous""#, successful: "0")), \#(Self.guidellm(#""throughput""#, successful: "0"))]}"#
+        #expect(Self.error(none, .guidellm) == "r.json:1:16: error: $.benchmarks: expected a benchmark with a successful request, found none in 2")
+    }
+
+    @Test func guidellmReportsThatAreNotWhatTheySeem() {
+        #expect(Self.error("[]", .guidellm) == "r.json:1:1: error: $: expected an object, found an array")
+        #expect(Self.error(#"{"metadata": {"version": 2}}"#, .guidellm)
+                == "r.json:1:1: error: $.benchmarks: missing; expected the array of benchmarks `guidellm benchmark` writes")
+        #expect(Self.error(#"{"benchmarks": []}"#, .guidellm)
+                == "r.json:1:16: error: $.benchmarks: expected the array of benchmarks `guidellm benchmark` writes, found an empty array")
+        #expect(Self.error(#"{"benchmarks": [{"metrics": {}}]}"#, .guidellm)
+                == "r.json:1:17: error: $.benchmarks[0].config: missing; expected an object (GuideLLM 0.4 and later write config, 0.2 and 0.3 args)")
+        #expect(Self.error(#"{"benchmarks": [{"config": {"run_index": 0}}]}"#, .guidellm)
+                == "r.json:1:28: error: $.benchmarks[0].config.strategy: missing; expected an object")
+        #expect(Self.error(#"{"benchmarks": [\#(Self.guidellm(#""replay""#))]}"#, .guidellm)
+                == #"r.json:1:51: error: $.benchmarks[0].config.strategy.type_: expected synchronous, concurrent, throughput, constant, poisson or trace, found "replay""#)
+        #expect(Self.error(#"{"benchmarks": [\#(Self.guidellm(#""concurrent", "streams": 0"#))]}"#, .guidellm)
+                == "r.json:1:76: error: $.benchmarks[0].config.strategy.streams: expected a whole number from 1 to 1,000,000, found 0")
+        #expect(Self.error(#"{"benchmarks": [\#(Self.guidellm(#""synchronous""#, successful: "-1"))]}"#, .guidellm)
+                == "r.json:1:113: error: $.benchmarks[0].metrics.request_totals.successful: expected a whole number of requests, 0 or more, found -1")
+        // A throughput of 0 from requests that succeeded is not a measurement; Python's json writes a NaN or an
+        // infinity bare, which is not JSON.
+        #expect(Self.error(#"{"benchmarks": [\#(Self.guidellm(#""synchronous""#, perSecond: "0"))]}"#, .guidellm)
+                == "r.json:1:328: error: $.benchmarks[0].metrics.output_tokens_per_second.successful.mean: expected a number above 0, found 0")
+        #expect(Self.error(#"{"benchmarks": [\#(Self.guidellm(#""synchronous""#, perSecond: "NaN"))]}"#, .guidellm)
+                == "r.json:1:328: error: $: not JSON: expected a value, found 'N'")
+        #expect(Self.error(#"{"benchmarks": [\#(Self.guidellm(#""poisson", "rate": 5"#, inFlight: "2e6"))]}"#, .guidellm)
+                == "r.json:1:172: error: $.benchmarks[0].metrics.request_concurrency.successful.mean: expected a mean concurrency from 0.001 to 1,000,000, found 2e6")
+        #expect(Self.error(#"{"benchmarks": [{"config": {"strategy": {"type_": "synchronous"}}, "metrics": {"request_totals": {"successful": 3}, "prompt_token_count": {"total": {"mean": 9}}}}]}"#, .guidellm)
+                == "r.json:1:139: error: $.benchmarks[0].metrics.prompt_token_count.successful: missing; expected an object")
+        // 0.2 and 0.3: the strategy in args, the request totals beside the metrics.
+        #expect(Self.error(#"{"benchmarks": [{"args": {"strategy": {"type_": "concurrent", "streams": 4}}, "metrics": {"request_totals": {"successful": 3}}}]}"#, .guidellm)
+                == "r.json:1:17: error: $.benchmarks[0].request_totals: missing; expected an object")
     }
 
     @Test func theFitRecoversEfficienciesFromPointsTheyProduced() throws {

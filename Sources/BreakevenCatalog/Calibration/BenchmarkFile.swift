@@ -8,6 +8,10 @@ public enum BenchmarkFormat: String, Sendable, CaseIterable {
     /// object with `completed`, `total_input_tokens`, `total_output_tokens`, `output_throughput`,
     /// `max_concurrency` (null when unbounded) and `num_prompts`.
     case vllm
+    /// GuideLLM (vllm-project/guidellm) `guidellm benchmark --output-path benchmarks.json`: a
+    /// report of one benchmark per load level (a sweep, several concurrencies or rates), a point
+    /// each; read by `GuideLLMReport`, where its versions and sources are named.
+    case guidellm
     /// NVIDIA AIPerf `profile_export_aiperf.json`: metrics at the top level as
     /// `{"unit", "avg", ...}` (`output_token_throughput`, `input_sequence_length`,
     /// `output_sequence_length`), the load in `input_config.loadgen.concurrency`.
@@ -35,13 +39,27 @@ public struct BenchmarkFileError: Error, Sendable, Equatable, CustomStringConver
 public enum BenchmarkFile {
     /// The points of one result file.
     public static func points(_ data: Data, format: BenchmarkFormat, file: String) throws(BenchmarkFileError) -> [CalibrationMeasurement] {
+        try read(data, format: format, file: file).points
+    }
+
+    /// The points of one result file, and a located note for each benchmark it holds that was left
+    /// out on purpose (`file:line:column: note: $.path: why`): a GuideLLM load level without a
+    /// successful request.
+    public static func read(_ data: Data, format: BenchmarkFormat,
+                            file: String) throws(BenchmarkFileError) -> (points: [CalibrationMeasurement], notes: [String]) {
         let root: JSONNode
         do throws(JSONParser.SyntaxError) {
             root = try JSONParser.parse(Array(data))
         } catch {
             throw BenchmarkFileError(file: file, location: error.location, path: "$", message: "not JSON: \(error.message)")
         }
-        let r = Reader(file: file)
+        var notes: [String] = []
+        let found = try points(root, format: format, Reader(file: file), notes: &notes)
+        return (found, notes)
+    }
+
+    private static func points(_ root: JSONNode, format: BenchmarkFormat, _ r: Reader,
+                               notes: inout [String]) throws(BenchmarkFileError) -> [CalibrationMeasurement] {
         switch format {
         case .vllm:
             let o = try r.object(root, "$")
@@ -58,6 +76,8 @@ public enum BenchmarkFile {
                 outputTokens: try r.tokens(o, "total_output_tokens", "$") / completed,
                 concurrency: try r.count(try r.number(o, key, "$"), o[key] ?? o, "$.\(key)"),
                 metric: .servingOutput, measured: try r.positive(o, "output_throughput", "$"))]
+        case .guidellm:
+            return try GuideLLMReport.points(root, r, notes: &notes)
         case .aiperf, .genaiPerf:
             let o = try r.object(root, "$")
             let config = try r.member(o, "input_config", "$")
@@ -103,11 +123,17 @@ public enum BenchmarkFile {
         }
     }
 
-    private struct Reader {
+    /// Typed reads of a result file's values, each refusal located (also `GuideLLMReport`'s).
+    struct Reader {
         var file: String
 
         func fail(_ node: JSONNode, _ path: String, _ message: String) -> BenchmarkFileError {
             BenchmarkFileError(file: file, location: node.location, path: path, message: message)
+        }
+
+        /// What was left out on purpose, located as a refusal is: `file:line:column: note: path: message`.
+        func note(_ node: JSONNode, _ path: String, _ message: String) -> String {
+            Diagnostic.line(file: file, line: node.location.line, column: node.location.column, path: path, severity: "note", message)
         }
 
         func object(_ node: JSONNode, _ path: String) throws(BenchmarkFileError) -> JSONNode {

@@ -24,13 +24,15 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 
     /// The compiler-style line every problem of every input file is printed as (scenarios,
     /// result files, price files, usage exports, benchmark results):
-    /// `FILE[:LINE[:COLUMN]]: error: [PATH: ]MESSAGE`.
-    public static func line(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, _ message: String) -> String {
+    /// `FILE[:LINE[:COLUMN]]: error: [PATH: ]MESSAGE`; `severity` "note" for what a reader left
+    /// out on purpose and says where (a GuideLLM benchmark without a successful request).
+    public static func line(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, severity: String = "error",
+                            _ message: String) -> String {
         var place = file
         if let line { place += ":\(line)" }
         if line != nil, let column { place += ":\(column)" }
         let subject = path.flatMap { $0.isEmpty ? nil : "\($0): " } ?? ""
-        return "\(place): error: \(subject)\(message)"
+        return "\(place): \(severity): \(subject)\(message)"
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
