@@ -4,14 +4,14 @@ import Testing
 /// Mutants of every importer's committed fixtures through the built binary (a trap is then a
 /// signal exit, not a dead test runner): `usage import` of each format, then `usage summary` and
 /// `fit` on what imported; `catalog import` of both price files, then `catalog list`, `show` and
-/// `history`; `capacity calibrate` of the four benchmark formats, then `capacity size` of a
+/// `history`; `capacity calibrate` of the five benchmark formats, then `capacity size` of a
 /// scenario that uses the calibration. Every command exits 0 or 65 with a message on standard
 /// error that names the file and, where the reader has them, the line (and column or JSON path).
 ///
 /// Mutants: 100 per usage fixture (14 fixtures; a batch of 25 files is one import, one summary
 /// and one fit), 40 per price file (3; a process per import, a listing per 10) and 25 per
-/// benchmark fixture (4; a process per calibration). About 425 processes of 10–100 ms in all:
-/// some 30 s of work, 18 s on two cores, within the 40 s the suite may take. BREAKEVEN_FUZZ_SEED
+/// benchmark fixture (6; a process per calibration). About 475 processes of 10–100 ms in all:
+/// some 33 s of work, 20 s on two cores, within the 40 s the suite may take. BREAKEVEN_FUZZ_SEED
 /// (hex) explores other mutants; BREAKEVEN_FUZZ_KEEP=1 keeps them. A command killed after 30 s hangs.
 @Suite("Fuzzing the importers")
 struct ImportFuzzTests {
@@ -30,6 +30,8 @@ struct ImportFuzzTests {
                                 ("genai-prices-variants.json", "genai-prices")]
     /// Each benchmark fixture with the device and model it measured.
     static let benchmarkFixtures = [("vllm-benchmark-serving.json", "vllm", "h100-sxm", "llama-3.1-8b"),
+                                    ("guidellm-sweep.json", "guidellm", "h100-sxm", "llama-3.1-8b"),
+                                    ("guidellm-concurrent-v0.3.json", "guidellm", "h100-sxm", "llama-3.1-8b"),
                                     ("aiperf-profile-export.json", "aiperf", "h100-sxm", "llama-3.1-8b"),
                                     ("genai-perf-profile-export.json", "genai-perf", "h100-sxm", "llama-3.1-8b"),
                                     ("llama-bench-dgx-spark.json", "llama-bench", "dgx-spark", "gpt-oss-120b")]
