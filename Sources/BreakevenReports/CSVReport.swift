@@ -3,11 +3,11 @@ import BreakevenCore
 /// The tidy tables: one row per option per month, and one summary row per option. Every row
 /// names the currency its amounts are in, so tables of several scenarios can be stacked.
 public enum CSVReport {
-    public static let monthlyColumns = ["option", "period", "month", "date", "requests", "input_tokens", "output_tokens"]
+    static let monthlyColumns = ["option", "period", "month", "date", "requests", "input_tokens", "output_tokens"]
         + CostLines.lines.map { $0.key + "_cost" }
         + ["total_cost", "cumulative_cost", "replicas", "gpus", "utilization", "unmet_requests", "currency"]
 
-    public static let summaryColumns = ["option", "label", "type", "total_cost", "npv", "average_monthly_cost", "cost_per_mtok_first_month",
+    static let summaryColumns = ["option", "label", "type", "total_cost", "npv", "average_monthly_cost", "cost_per_mtok_first_month",
                                         "cost_per_mtok_last_month", "breakeven_month", "run_rate_breakeven_month", "breakeven_tokens_per_month",
                                         "cheaper_below_tokens_per_month",
                                         "savings_vs_baseline", "npv_savings_vs_baseline",

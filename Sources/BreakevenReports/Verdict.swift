@@ -2,7 +2,7 @@ import BreakevenCore
 
 /// The answer in plain words, first thing in every report.
 public enum Verdict {
-    public static func sentences(_ result: BreakevenResult) -> String {
+    static func sentences(_ result: BreakevenResult) -> String {
         ([comparison(result)] + paybackSentences(result)).filter { !$0.isEmpty }.joined(separator: " ")
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-import BreakevenCatalog
+@testable import BreakevenCatalog
 @testable import BreakevenCore
-import BreakevenReports
+@testable import BreakevenReports
 @testable import breakeven
 
 /// Terminal tables: aligned by visible width, coloured only on a terminal without NO_COLOR.

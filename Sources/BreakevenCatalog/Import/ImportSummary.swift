@@ -6,15 +6,15 @@ public struct ImportSummary: Sendable, Hashable, CustomStringConvertible {
     public var added: Int = 0
     public var updated: Int = 0
     /// Rows whose prices a later file saw unchanged: only the day they were last seen in force moved.
-    public var confirmed: Int = 0
+    var confirmed: Int = 0
     public var unchanged: Int = 0
     /// Entries not imported, by reason (e.g. `mode embedding: 157`).
     public var skipped: [String: Int] = [:]
 
-    public var skippedTotal: Int { skipped.values.reduce(0, +) }
+    var skippedTotal: Int { skipped.values.reduce(0, +) }
 
     /// Reasons with their counts, most frequent first (ties by reason), for a stable report.
-    public var skippedByReason: [(reason: String, count: Int)] {
+    var skippedByReason: [(reason: String, count: Int)] {
         skipped.map { (reason: $0.key, count: $0.value) }.sorted { ($1.count, $0.reason) < ($0.count, $1.reason) }
     }
 

@@ -23,7 +23,7 @@ public struct PriceImportOptions: Sendable, Hashable {
     /// Whether `observedOn` is the file's own date or the day of the import (shown in `catalog history`).
     public var observedDating: PriceDating
     /// The effective date given to the price before a dated change, whose start no source tells.
-    public var unknownStart: CalendarDay
+    var unknownStart: CalendarDay
 
     public static let defaultUnknownStart = CalendarDay(year: 2000, month: 1, day: 1)
 

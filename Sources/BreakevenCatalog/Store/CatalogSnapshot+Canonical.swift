@@ -5,7 +5,7 @@ extension CatalogSnapshot {
     /// counts to whole numbers, tiers and windows in order, rows sorted by id then date.
     /// `CatalogStore.seed()` and `CatalogStore.snapshot()` both return this form, so a seed read
     /// directly equals the same seed read back from a database (and has the same fingerprint).
-    public func canonical() -> CatalogSnapshot {
+    func canonical() -> CatalogSnapshot {
         CatalogSnapshot(
             modelPrices: modelPrices.map { $0.canonical() }.sorted { ($0.id, $0.effectiveFrom) < ($1.id, $1.effectiveFrom) },
             gpus: gpus.sorted { $0.id < $1.id },

@@ -9,9 +9,9 @@ public struct DiffSide: Sendable, Hashable, Codable {
     public var months: Int
     public var currency: String
     public var baseline: String
-    public var baselineLabel: String
+    var baselineLabel: String
 
-    public init(_ r: BreakevenResult) {
+    init(_ r: BreakevenResult) {
         scenario = r.scenario.name
         sha256 = r.scenario.sha256
         start = r.scenario.start

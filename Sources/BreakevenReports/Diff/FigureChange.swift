@@ -75,7 +75,7 @@ public struct FigureChange: Sendable, Hashable, Codable {
         return (new - old) / abs(old)
     }
 
-    public var isUnchanged: Bool { old == new }
+    var isUnchanged: Bool { old == new }
 
     /// Whether the figure says anything: one side has it, and it is not a quiet zero.
     var isPresent: Bool {

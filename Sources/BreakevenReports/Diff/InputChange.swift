@@ -13,8 +13,8 @@ public struct InputChange: Sendable, Hashable, Codable {
     @ExplicitNull public var old: String?
     @ExplicitNull public var new: String?
     /// "scenario", "default", "--set" or "catalog …".
-    @ExplicitNull public var oldSource: String?
-    @ExplicitNull public var newSource: String?
+    @ExplicitNull var oldSource: String?
+    @ExplicitNull var newSource: String?
     /// The key's human name and unit, as the results' assumptions give them (HEAD's first).
     public var title: String?
     public var unit: ValueUnit?

@@ -15,8 +15,8 @@ public struct OptionDiff: Sendable, Hashable, Encodable {
     /// Every figure, in `FigureChange.Figure` order.
     public var figures: [FigureChange]
     /// Cumulative cost month by month: the projection over time, before and after.
-    public var cumulativeBefore: [Double]?
-    public var cumulativeAfter: [Double]?
+    var cumulativeBefore: [Double]?
+    var cumulativeAfter: [Double]?
 
     public init(id: String, before: (OptionResult, BreakevenResult)?, after: (OptionResult, BreakevenResult)?) {
         self.id = id

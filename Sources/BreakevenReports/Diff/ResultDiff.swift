@@ -7,7 +7,7 @@ import BreakevenCore
 public struct ResultDiff: Sendable, Hashable, Encodable {
     public static let currentVersion = 1
 
-    public var diffVersion: Int
+    var diffVersion: Int
     /// The report name, used in the comment's marker: `<!-- breakeven-diff: NAME -->`.
     public var name: String
     /// One or two sentences: what the change does to the best option's breakeven and savings.
@@ -53,7 +53,7 @@ public struct ResultDiff: Sendable, Hashable, Encodable {
     public var breachedGuardrails: [GuardrailOutcome] { guardrails.filter { $0.status == .breached } }
 
     /// True when no figure, no input and no warning changed.
-    public var isUnchanged: Bool {
+    var isUnchanged: Bool {
         base != nil && options.allSatisfy { $0.status == .unchanged } && inputs.isEmpty && warnings.isEmpty
     }
 

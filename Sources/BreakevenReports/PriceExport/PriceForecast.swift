@@ -43,7 +43,7 @@ public struct PriceForecast: Sendable {
     }
 
     /// The point forecast of each option (what gateways take: one price per month).
-    public var pointOptions: [Option] { options.filter { $0.percentile == nil } }
+    var pointOptions: [Option] { options.filter { $0.percentile == nil } }
 
     /// A number as JSON and YAML read it back exactly: Swift's shortest round-trip form.
     static func number(_ x: Double) -> String {

@@ -10,8 +10,8 @@ extension CalendarMonth {
     }
 
     /// The first second of the month, UTC.
-    public var unixStart: Int64 { Int64(Timestamp.daysFromCivil(year: year, month: month, day: 1)) * 86_400 }
+    var unixStart: Int64 { Int64(Timestamp.daysFromCivil(year: year, month: month, day: 1)) * 86_400 }
 
     /// The first second after the month.
-    public var unixEnd: Int64 { adding(months: 1).unixStart }
+    var unixEnd: Int64 { adding(months: 1).unixStart }
 }

@@ -14,7 +14,7 @@ enum RequestSizeBins {
                                       500_000, 1_000_000, 1_048_576, 2_000_000]
 
     /// Upper edges, increasing; prompts above the last fall in the last bin.
-    public static let upperEdges: [Int64] = {
+    static let upperEdges: [Int64] = {
         var edges = Set(exactEdges)
         for i in 0...(8 * 27) { edges.insert(Int64(pow(2, Double(i) / 8).rounded())) }
         return edges.sorted()
@@ -32,5 +32,5 @@ enum RequestSizeBins {
     }
 
     /// The bin's upper edge (prompt tokens), what a split after it is at.
-    public static func upperEdge(_ bin: Int) -> Int64 { upperEdges[min(max(bin, 0), upperEdges.count - 1)] }
+    static func upperEdge(_ bin: Int) -> Int64 { upperEdges[min(max(bin, 0), upperEdges.count - 1)] }
 }

@@ -10,14 +10,14 @@ public struct UsageFigures: Sendable, Hashable {
     /// Requests of batch buckets; nil where a bucket's batch is unknown or requests are not counted.
     public var batchRequests: Int64?
     /// Prompt and output tokens of batch buckets; nil where a bucket's batch is unknown.
-    public var batchTokens: Int64?
+    var batchTokens: Int64?
     /// nil where some bucket carries no amount.
     public var billed: Double?
     public var currency: String?
     /// Buckets summed (0: no usage at all).
     public var buckets = 0
 
-    public init() {}
+    init() {}
 
     public var tokens: Int64 { inputTokens + outputTokens }
 

@@ -23,7 +23,7 @@ public struct UsageHistory: Sendable {
     }
 
     /// Each format's covered spans, merged and sorted.
-    public private(set) var coverage: [UsageFormat: [(Int64, Int64)]] = [:]
+    private(set) var coverage: [UsageFormat: [(Int64, Int64)]] = [:]
 
     static func merged(_ spans: [(Int64, Int64)]) -> [(Int64, Int64)] {
         var out: [(Int64, Int64)] = []
@@ -43,7 +43,7 @@ public struct UsageHistory: Sendable {
     }
 
     /// Months with any usage, sorted.
-    public var dataMonths: [CalendarMonth] { Array(Set(months.map(\.month))).sorted() }
+    var dataMonths: [CalendarMonth] { Array(Set(months.map(\.month))).sorted() }
 
     public var models: [String] { Array(Set(months.map(\.model))).sorted() }
 
@@ -68,7 +68,7 @@ public struct UsageHistory: Sendable {
     }
 
     /// The complete months from the first month with usage to the last, within [since, until].
-    public func completeMonths(since: CalendarMonth? = nil, until: CalendarMonth? = nil) -> [MonthUsage] {
+    func completeMonths(since: CalendarMonth? = nil, until: CalendarMonth? = nil) -> [MonthUsage] {
         guard let first = dataMonths.first, let last = dataMonths.last else { return [] }
         var out: [MonthUsage] = []
         var m = max(first, since ?? first)
@@ -89,11 +89,11 @@ public struct MonthUsage: Sendable, Hashable {
     public var figures = UsageFigures()
     /// The format each model was read from.
     public var formats: [String: UsageFormat] = [:]
-    public var sourceIDs: [Int64] = []
+    var sourceIDs: [Int64] = []
     /// The narrowest bucket among the rows (seconds).
-    public var finestBucket: Int64 = .max
+    var finestBucket: Int64 = .max
 
-    public init(month: CalendarMonth) {
+    init(month: CalendarMonth) {
         self.month = month
     }
 

@@ -7,7 +7,7 @@ public struct UsageMonth: Sendable, Hashable {
     public var format: UsageFormat
     public var figures: UsageFigures
     /// The files its rows came from.
-    public var sourceIDs: [Int64]
+    var sourceIDs: [Int64]
     /// The narrowest bucket (seconds): 3600 or less gives an hourly load shape.
-    public var finestBucket: Int64
+    var finestBucket: Int64
 }

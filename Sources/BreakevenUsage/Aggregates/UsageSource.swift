@@ -5,7 +5,7 @@ public struct UsageSource: Sendable, Hashable {
     public var fileName: String
     public var sha256: String
     /// The span the file covers, Unix seconds [from, to).
-    public var coveredFrom: Int64
-    public var coveredTo: Int64
+    var coveredFrom: Int64
+    var coveredTo: Int64
     public var records: Int
 }

@@ -18,16 +18,16 @@ struct GrowthFit: Sendable, Hashable {
         public var model: Model
         /// Requests per day at the first projected month.
         public var level: Double
-        public var levelError: Double?
+        var levelError: Double?
         /// monthly_rate, or logistic ceiling (× level) and steepness.
         public var parameters: [Parameter]
         /// Standard deviation of log volume around the curve (n − parameters degrees of freedom).
-        public var residualError: Double?
-        public var aicc: Double?
+        var residualError: Double?
+        var aicc: Double?
     }
 
     /// A fitted figure and its standard error (nil where the data cannot tell it).
-    public struct Parameter: Sendable, Hashable {
+    struct Parameter: Sendable, Hashable {
         public var name: String
         public var value: Double
         public var error: Double?

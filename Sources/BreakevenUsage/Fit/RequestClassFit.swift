@@ -17,7 +17,7 @@ struct RequestClassFit: Sendable, Hashable {
     /// Upper edges (prompt tokens) of every class but the last.
     public var cuts: [Int64]
     /// Thresholds that fall inside a histogram bin: split at the bin's edge instead (threshold, edge).
-    public var approximated: [(threshold: Int, edge: Int64)]
+    var approximated: [(threshold: Int, edge: Int64)]
 
     public static func == (a: RequestClassFit, b: RequestClassFit) -> Bool { a.classes == b.classes && a.cuts == b.cuts }
     public func hash(into h: inout Hasher) { h.combine(classes) }

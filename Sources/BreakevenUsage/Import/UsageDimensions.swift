@@ -7,7 +7,7 @@ struct UsageDimensions: Sendable, Hashable {
     public private(set) var text: String
 
     /// - Parameter pairs: absent (nil) and empty values are left out.
-    public init(_ pairs: [(String, String?)]) {
+    init(_ pairs: [(String, String?)]) {
         let kept = pairs.compactMap { key, value -> (String, String)? in
             guard let value, !value.isEmpty else { return nil }
             return (key, value)

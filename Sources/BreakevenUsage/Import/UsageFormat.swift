@@ -25,7 +25,7 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
 
     /// One row per request (deduplicated by request or span id, aggregated per hour on import),
     /// rather than buckets the exporter aggregated.
-    public var isPerRequest: Bool { self == .litellm || self == .otel || self == .langfuse || self == .helicone }
+    var isPerRequest: Bool { self == .litellm || self == .otel || self == .langfuse || self == .helicone }
 
     /// Whether the export says which prompt tokens were read from a cache. OpenRouter's activity
     /// gives prompt tokens whole (the cached ones inside, not split off): its cached share is
@@ -34,7 +34,7 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
 
     /// Whether the export counts requests. Anthropic's usage report and Bedrock's CUR carry
     /// tokens only; FOCUS counts requests only on rows whose unit is requests.
-    public var countsRequests: Bool {
+    var countsRequests: Bool {
         switch self {
         case .openai, .litellm, .otel, .langfuse, .helicone, .openrouter: return true
         case .anthropic, .bedrockCUR, .focus: return false
@@ -45,7 +45,7 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     /// the same traffic, so they are never added): per-request logs first, then the provider's
     /// own usage reports, then a gateway's daily activity (requests and tokens, no cache split),
     /// then bills.
-    public var preference: Int {
+    var preference: Int {
         switch self {
         case .litellm: return 0
         case .otel: return 1

@@ -5,25 +5,25 @@ public struct UsageImportSummary: Sendable, Hashable {
     /// Buckets (bucketed exports) or requests (per-request sources) read.
     public var records = 0
     /// Bucketed exports: buckets new, changed (a later export with other figures), unchanged.
-    public var bucketsAdded = 0
-    public var bucketsChanged = 0
-    public var bucketsUnchanged = 0
+    var bucketsAdded = 0
+    var bucketsChanged = 0
+    var bucketsUnchanged = 0
     /// Per-request sources: requests added, and requests already in the database.
-    public var requestsAdded = 0
-    public var requestsAlreadyImported = 0
+    var requestsAdded = 0
+    var requestsAlreadyImported = 0
     /// What was left out on purpose, by reason.
     public var skipped: [String: Int] = [:]
     /// The span the file covers, Unix seconds; nil for a file without usage.
-    public var coveredFrom: Int64?
-    public var coveredTo: Int64?
+    var coveredFrom: Int64?
+    var coveredTo: Int64?
 
-    public init(file: String, format: UsageFormat) {
+    init(file: String, format: UsageFormat) {
         self.file = file
         self.format = format
     }
 
     /// Whether the import changed nothing (the same file, or usage already imported).
-    public var changedNothing: Bool {
+    var changedNothing: Bool {
         bucketsAdded == 0 && bucketsChanged == 0 && requestsAdded == 0
     }
 }
