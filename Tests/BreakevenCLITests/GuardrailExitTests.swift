@@ -31,7 +31,7 @@ struct GuardrailExitTests {
         let syntax = try CLI.run(["run", "base.json", "--out", "out", "--fail-on", "self.totl_cost>5", "--fail-on", "self.total_cost:+10%"], in: dir)
         #expect(syntax.status == 64)
         #expect(syntax.stderr == """
-            breakeven: --fail-on self.totl_cost>5: unknown metric "totl_cost"; did you mean "total_cost"? (metrics: total_cost, npv, monthly_cost, breakeven_month, utilization, savings_vs_baseline)
+            breakeven: --fail-on self.totl_cost>5: unknown metric "totl_cost"; did you mean "total_cost"? (metrics: total_cost, npv, monthly_cost, breakeven_month, utilization, savings_vs_baseline, gpus, unmet_requests)
             breakeven: --fail-on self.total_cost:+10%: a change against the base (such as :+10%) can only be checked by breakeven diff
 
             """)

@@ -6,7 +6,7 @@ public struct HistoryEntry: Sendable, Hashable, Codable {
     /// The run's position in the whole history, 1, 2, 3… (assigned by `RunHistory.record`; 0 before).
     public internal(set) var sequence: Int
     /// The run's position among the runs of the same scenario name, 1, 2, 3… (assigned by `record`; 0 before).
-    internal(set) var scenarioRun: Int
+    var scenarioRun: Int
     public var scenarioName: String
     /// SHA-256 of the scenario file, 64 lowercase hex digits (computed by the caller).
     public var scenarioSHA256: String

@@ -31,10 +31,7 @@ public enum GuardrailCheck {
         if rule.appliesToEveryOption {
             options = result.options.filter { has(rule.metric, $0, in: result) }
             if options.isEmpty {
-                let reason = rule.metric == .utilization
-                    ? "no option provisions capacity, so none has a utilization"
-                    : "there is no option besides the baseline"
-                return [skipped(rule, option: "*", reason)]
+                return [skipped(rule, option: "*", rule.metric.noneHaveIt)]
             }
         } else {
             guard let option = result.option(rule.option) else {
@@ -45,9 +42,7 @@ public enum GuardrailCheck {
             if rule.metric.comparesWithBaseline, option.id == result.baseline {
                 throw GuardrailProblem(rule, "\"\(option.id)\" is the baseline; \(rule.metric.rawValue) compares the other options with it")
             }
-            if rule.metric == .utilization, option.averageUtilization == nil {
-                throw GuardrailProblem(rule, "\"\(option.id)\" (\(option.type)) provisions no capacity, so it has no utilization")
-            }
+            if let missing = rule.metric.missing(option) { throw GuardrailProblem(rule, missing) }
             options = [option]
         }
         return options.map { option in
@@ -69,8 +64,7 @@ public enum GuardrailCheck {
     /// Whether the metric has a value for the option (missing breakeven months count as "never").
     static func has(_ metric: GuardrailMetric, _ option: OptionResult, in result: BreakevenResult) -> Bool {
         if metric.comparesWithBaseline { return option.id != result.baseline }
-        if metric == .utilization { return option.averageUtilization != nil }
-        return true
+        return metric.missing(option) == nil
     }
 
     /// The value checked and, for monthly cost, its month. Monthly cost takes the dearest month
@@ -82,6 +76,8 @@ public enum GuardrailCheck {
         case .savingsVsBaseline: return (option.savingsVsBaseline, nil)
         case .utilization: return (option.averageUtilization, nil)
         case .breakevenMonth: return (option.breakevenMonth.map(Double.init), nil)
+        case .gpus: return (option.months.compactMap(\.gpus).max(), nil)
+        case .unmetRequests: return (option.unmetRequests, nil)
         case .monthlyCost:
             var pick: MonthResult?
             for m in option.months {

@@ -9,6 +9,10 @@
 ///   naming another option is an input error and `*` leaves them out.
 /// - `savings_vs_baseline`: compares an option with the baseline; like `breakeven_month`, the
 ///   baseline itself is an input error when named and left out by `*`.
+/// - `gpus`: the most GPUs paid at any month's peak hour (whole instances, reservations
+///   included); only options that rent GPUs (self-hosted) have it, like `utilization`.
+/// - `unmet_requests`: requests no capacity served over the horizon; every option has it (0 where
+///   all were served).
 public enum GuardrailMetric: String, Sendable, Hashable, Codable, CaseIterable {
     case totalCost = "total_cost"
     case npv
@@ -19,14 +23,19 @@ public enum GuardrailMetric: String, Sendable, Hashable, Codable, CaseIterable {
     /// Average utilization over the horizon, a share from 0 to 1.
     case utilization
     case savingsVsBaseline = "savings_vs_baseline"
+    /// GPUs paid at the peak: what a cloud quota or a hardware budget caps.
+    case gpus
+    /// Requests left unmet over the horizon: a cheaper total that serves less is no saving.
+    case unmetRequests = "unmet_requests"
 
-    public enum Unit: Sendable, Hashable { case money, month, share }
+    public enum Unit: Sendable, Hashable { case money, month, share, count }
 
     public var unit: Unit {
         switch self {
         case .totalCost, .npv, .monthlyCost, .savingsVsBaseline: return .money
         case .breakevenMonth: return .month
         case .utilization: return .share
+        case .gpus, .unmetRequests: return .count
         }
     }
 
@@ -42,6 +51,33 @@ public enum GuardrailMetric: String, Sendable, Hashable, Codable, CaseIterable {
         case .breakevenMonth: return "breakeven month"
         case .utilization: return "average utilization"
         case .savingsVsBaseline: return "savings vs the baseline"
+        case .gpus: return "GPUs paid at the peak"
+        case .unmetRequests: return "requests left unmet"
+        }
+    }
+
+    /// What a count counts, for messages: "GPUs", "requests".
+    public var countNoun: String { self == .gpus ? "GPU" : "request" }
+
+    /// Why an option has no value of this metric; nil when it has one. Only the capacity metrics
+    /// can be missing (the baseline's comparisons are left out apart).
+    func missing(_ option: OptionResult) -> String? {
+        switch self {
+        case .utilization where option.averageUtilization == nil:
+            return "\"\(option.id)\" (\(option.type)) provisions no capacity, so it has no utilization"
+        case .gpus where !option.months.contains(where: { $0.gpus != nil }):
+            return "\"\(option.id)\" (\(option.type)) rents no GPUs, so it has no GPUs paid"
+        default:
+            return nil
+        }
+    }
+
+    /// Why `*` found no option with this metric.
+    var noneHaveIt: String {
+        switch self {
+        case .utilization: return "no option provisions capacity, so none has a utilization"
+        case .gpus: return "no option rents GPUs"
+        default: return "there is no option besides the baseline"
         }
     }
 

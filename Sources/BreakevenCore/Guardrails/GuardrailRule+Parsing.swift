@@ -53,6 +53,10 @@ extension GuardrailRule {
             if !number.percent, !(0...1).contains(value) {
                 throw fail("expected a utilization from 0 to 1 or a percentage such as 40%, found \"\(right)\"")
             }
+        case .count:
+            if number.percent || number.dollar || value < 0 {
+                throw fail("expected a count of \(metric.countNoun)s after \"\(op)\", such as 16, found \"\(right)\"")
+            }
         }
         return GuardrailRule(option: option, metric: metric, condition: .absolute(comparison, value), origin: origin)
     }

@@ -13,6 +13,7 @@ struct GuardrailWording {
         case .money: return money.amount(x)
         case .month: return "month \(Self.number(x))"
         case .share: return Self.percent(x)
+        case .count: return Self.count(x, metric)
         }
     }
 
@@ -22,6 +23,7 @@ struct GuardrailWording {
         case .money: return money.amount(abs(x))
         case .month: return Self.number(abs(x)) + (abs(x) == 1 ? " month" : " months")
         case .share: return Self.number(abs(x) * 100) + (abs(x) * 100 == 1 ? " point" : " points")
+        case .count: return Self.count(abs(x), metric)
         }
     }
 
@@ -37,6 +39,7 @@ struct GuardrailWording {
         case .money: shown = money.amount(limit)
         case .month: shown = "month \(Self.number(limit))"
         case .share: shown = Self.percent(limit)
+        case .count: shown = Self.count(limit, metric)
         }
         switch comparison {
         case .above: return "at most \(shown)"
@@ -44,6 +47,11 @@ struct GuardrailWording {
         case .below: return "at least \(shown)"
         case .atOrBelow: return "more than \(shown)"
         }
+    }
+
+    /// 2 → "2 GPUs", 1 → "1 request", 12345.6 → "12,345.6 requests".
+    static func count(_ x: Double, _ metric: GuardrailMetric) -> String {
+        Money.grouped(number(x)) + " " + metric.countNoun + (x == 1 ? "" : "s")
     }
 
     /// 0.274 → "27.4%".

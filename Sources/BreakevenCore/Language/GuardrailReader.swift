@@ -30,9 +30,17 @@ enum GuardrailReader {
                     g.error("option", "\"\(option)\" is \(kind.withArticle) option, which provisions no capacity and has no utilization")
                     continue
                 }
+                if metric == .gpus, !kind.rentsGPUs {
+                    g.error("option", "\"\(option)\" is \(kind.withArticle) option, which rents no GPUs and has no GPUs paid")
+                    continue
+                }
             }
             if metric == .utilization, !(0...1).contains(limit) {
                 g.error(key, "expected a utilization from 0 to 1, found \(node[key]?.quoted ?? "")")
+                continue
+            }
+            if metric.unit == .count, limit < 0 {
+                g.error(key, "expected a count of \(metric.countNoun)s, 0 or more, found \(node[key]?.quoted ?? "")")
                 continue
             }
             guardrails.append(Guardrail(option: option, metric: metric, bound: key == "max" ? .max(limit) : .min(limit)))

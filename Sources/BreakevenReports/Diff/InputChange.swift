@@ -69,6 +69,7 @@ public struct InputChange: Sendable, Hashable, Codable {
             case .money: unit = .money
             case .month: unit = .month
             case .share: unit = .share
+            case .count: unit = .count(g.metric.countNoun + "s")
             }
             let limit = bound == "max" ? "at most" : "at least"
             return Assumption(path: path, value: GuardrailRule.plain(value), source: .scenario,

@@ -116,6 +116,32 @@ struct GuardrailCheckTests {
         ])
     }
 
+    @Test func gpusAndUnmetRequests() throws {
+        // April 2026, 30 days = 2,592,000 s, a flat day. 5,184,000 requests × 1,000 output tokens
+        // = 5.184e9 tokens at 1,000 tokens/s = 5,184,000 replica-seconds: 2 replicas busy all month;
+        // at 70% at most, ⌈2 / 0.7⌉ = 3 replicas of 2 GPUs each = 6 GPUs. The seat includes 1,000
+        // requests and overflows nowhere: 5,183,000 unmet; the other two options serve them all.
+        let workload = #"{ "requests_per_month": 5184000, "input_tokens_per_request": 0, "output_tokens_per_request": 1000 }"#
+        let gpu = #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 1, "gpus_per_replica": 2, "throughput": { "output_tokens_per_second": 1000, "input_tokens_per_second": 1000 } }"#
+        let seat = #"{ "id": "seat", "type": "subscription", "monthly_fee": 20, "included": { "requests_per_month": 1000 }, "overflow": "unmet" }"#
+        let s = try ScenarioText.scenario(workload: workload, options: [BreakevenTests.api, gpu, seat])
+        let r = BreakevenAnalysis.analyse(s, Simulator.project(s))
+        let outcomes = try GuardrailCheck.evaluate(["gpu.gpus>4", "*.gpus<=6", "*.unmet_requests>0"].map { t throws(GuardrailProblem) in
+            try GuardrailRule.parse(t)
+        }, result: r)
+        #expect(outcomes.map(\.message) == [
+            "--fail-on gpu.gpus>4: GPUs paid at the peak of gpu is 6 GPUs; at most 4 GPUs allowed, over by 2 GPUs",
+            "--fail-on *.gpus<=6: GPUs paid at the peak of gpu is 6 GPUs; more than 6 GPUs allowed, under by 0 GPUs",
+            "--fail-on *.unmet_requests>0: requests left unmet of api is 0 requests; at most 0 requests allowed",
+            "--fail-on *.unmet_requests>0: requests left unmet of gpu is 0 requests; at most 0 requests allowed",
+            "--fail-on *.unmet_requests>0: requests left unmet of seat is 5,183,000 requests; at most 0 requests allowed, over by 5,183,000 requests",
+        ])
+        #expect(outcomes.map(\.status) == [.breached, .breached, .passed, .passed, .breached])
+        // An option that rents no GPUs has none to limit: an error naming it, never a pass.
+        #expect(throws: GuardrailProblems.self) { try GuardrailCheck.evaluate([try GuardrailRule.parse("seat.gpus>1")], result: r) }
+        #expect(throws: GuardrailProblem.self) { try GuardrailRule.parse("gpu.gpus>50%") }
+    }
+
     @Test func changesAgainstTheBase() throws {
         let base = try Self.result()
         // Head: $6,000 of migration. self: 11,400 → 14,400 = +3,000 = +26.3% of 11,400;

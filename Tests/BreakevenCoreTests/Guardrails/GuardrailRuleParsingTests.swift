@@ -50,7 +50,7 @@ struct GuardrailRuleParsingTests {
         #expect(Self.problem("total_cost>5") ==
             #"--fail-on total_cost>5: expected OPTION.METRIC before ">", such as self.total_cost or *.breakeven_month, found "total_cost""#)
         #expect(Self.problem("self.totl_cost>5") ==
-            #"--fail-on self.totl_cost>5: unknown metric "totl_cost"; did you mean "total_cost"? (metrics: total_cost, npv, monthly_cost, breakeven_month, utilization, savings_vs_baseline)"#)
+            #"--fail-on self.totl_cost>5: unknown metric "totl_cost"; did you mean "total_cost"? (metrics: total_cost, npv, monthly_cost, breakeven_month, utilization, savings_vs_baseline, gpus, unmet_requests)"#)
         #expect(Self.problem("self.total_cost>lots") ==
             #"--fail-on self.total_cost>lots: expected a number after ">", such as 2500000, 2.5M, $40k or 35%, found "lots""#)
         #expect(Self.problem("self.total_cost>") ==

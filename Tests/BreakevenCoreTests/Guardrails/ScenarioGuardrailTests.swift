@@ -37,7 +37,9 @@ struct ScenarioGuardrailTests {
                 { "option": "self", "metric": "npv", "max": 1, "min": 0 },
                 { "option": "self", "metric": "npv" },
                 { "option": "Self", "metric": "npv", "max": 1, "maximum": 2 },
-                { "option": "gpux", "metric": "savings" }
+                { "option": "gpux", "metric": "savings" },
+                { "option": "api", "metric": "gpus", "max": 8 },
+                { "option": "*", "metric": "unmet_requests", "max": -1 }
               ]
             """)
         #expect(ScenarioText.errors(text) == [
@@ -46,7 +48,7 @@ struct ScenarioGuardrailTests {
             #"x.json:15:17: error: guardrails[2].option: "api" is an api option, which provisions no capacity and has no utilization"#,
             "x.json:16:54: error: guardrails[3].min: expected a utilization from 0 to 1, found 40",
             // "cost" sits in "total_cost" and "monthly_cost": the shorter, fewer letters added.
-            #"x.json:17:35: error: guardrails[4].metric: expected one of "total_cost", "npv", "monthly_cost", "breakeven_month", "utilization", "savings_vs_baseline", found "cost"; did you mean "total_cost"?"#,
+            #"x.json:17:35: error: guardrails[4].metric: expected one of "total_cost", "npv", "monthly_cost", "breakeven_month", "utilization", "savings_vs_baseline", "gpus", "unmet_requests", found "cost"; did you mean "total_cost"?"#,
             #"x.json:18:52: error: guardrails[5].min: "min" cannot be given together with "max""#,
             #"x.json:19:5: error: guardrails[6]: expected either "max" or "min", found none"#,
             #"x.json:20:17: error: guardrails[7].option: expected an id of lowercase letters, digits, '-', '_' or '.', found "Self""#,
@@ -54,7 +56,9 @@ struct ScenarioGuardrailTests {
             // Three mistakes in one guardrail, all in one run: the option used to wait for the metric.
             #"x.json:21:5: error: guardrails[8]: expected either "max" or "min", found none"#,
             #"x.json:21:17: error: guardrails[8].option: unknown option id "gpux""#,
-            #"x.json:21:35: error: guardrails[8].metric: expected one of "total_cost", "npv", "monthly_cost", "breakeven_month", "utilization", "savings_vs_baseline", found "savings"; did you mean "savings_vs_baseline"?"#,
+            #"x.json:21:35: error: guardrails[8].metric: expected one of "total_cost", "npv", "monthly_cost", "breakeven_month", "utilization", "savings_vs_baseline", "gpus", "unmet_requests", found "savings"; did you mean "savings_vs_baseline"?"#,
+            #"x.json:22:17: error: guardrails[9].option: "api" is an api option, which rents no GPUs and has no GPUs paid"#,
+            "x.json:23:57: error: guardrails[10].max: expected a count of requests, 0 or more, found -1",
         ])
     }
 }

@@ -14,6 +14,8 @@ protocol OptionDeclaration {
     static var exactlyOne: [[Alternative]] { get }
     static var isComposite: Bool { get }
     static var provisionsCapacity: Bool { get }
+    /// Rents GPUs by the hour, so it has GPUs paid at the peak (a guardrail metric).
+    static var rentsGPUs: Bool { get }
 
     /// What resolution checks and looks up once the keys are read (catalog entries, references
     /// to other options), before the values are listed among the assumptions.
@@ -30,6 +32,7 @@ extension OptionDeclaration {
     static var exactlyOne: [[Alternative]] { [] }
     static var isComposite: Bool { false }
     static var provisionsCapacity: Bool { false }
+    static var rentsGPUs: Bool { false }
     static func resolve(_ s: inout Settings, _ r: KeyReader) {}
     static func finish(_ s: Settings, _ r: KeyReader) {}
 

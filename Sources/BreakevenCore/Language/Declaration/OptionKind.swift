@@ -28,6 +28,9 @@ public enum OptionKind: String, CaseIterable, Sendable, Hashable, Codable {
     /// Provisions capacity of its own, so it has a utilization (a guardrail metric).
     var provisionsCapacity: Bool { declaration.provisionsCapacity }
 
+    /// Rents GPUs by the hour, so it has GPUs paid at the peak (a guardrail metric).
+    var rentsGPUs: Bool { declaration.rentsGPUs }
+
     /// "an api option", "a self_hosted option".
     var withArticle: String {
         ("aeiou".contains(rawValue.first ?? "x") ? "an " : "a ") + rawValue

@@ -49,6 +49,7 @@ enum SelfHostedOption: OptionDeclaration {
     static let kind = OptionKind.selfHosted
     static let doc = "Open models on rented GPUs."
     static let provisionsCapacity = true
+    static let rentsGPUs = true
 
     static let gpuHourly = NumberKey<Settings, Double>("gpu_hourly", \.gpuHourly, SharedKeys.money(1000), catalog: CatalogField(
         value: { $0.offer?.hourly }, reference: { $0.offer.map(CatalogReference.init) }, isMoney: true), KeyDoc(
