@@ -133,7 +133,7 @@ public enum BenchmarkFile {
 
         /// What was left out on purpose, located as a refusal is: `file:line:column: note: path: message`.
         func note(_ node: JSONNode, _ path: String, _ message: String) -> String {
-            Diagnostic.line(file: file, line: node.location.line, column: node.location.column, path: path, severity: "note", message)
+            Diagnostic.line(file: file, line: node.location.line, column: node.location.column, path: path, severity: .note, message)
         }
 
         func object(_ node: JSONNode, _ path: String) throws(BenchmarkFileError) -> JSONNode {

@@ -22,17 +22,23 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         return Diagnostic.line(file: file, line: location.line, column: location.column, path: path, message)
     }
 
+    /// What a line is, as compilers word it.
+    public enum Severity: String, Sendable {
+        case error
+        case note
+    }
+
     /// The compiler-style line every problem of every input file is printed as (scenarios,
     /// result files, price files, usage exports, benchmark results):
-    /// `FILE[:LINE[:COLUMN]]: error: [PATH: ]MESSAGE`; `severity` "note" for what a reader left
-    /// out on purpose and says where (a GuideLLM benchmark without a successful request).
-    public static func line(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, severity: String = "error",
+    /// `FILE[:LINE[:COLUMN]]: error: [PATH: ]MESSAGE`; a `note` for what a reader left out on
+    /// purpose and says where (a GuideLLM benchmark without a successful request).
+    public static func line(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, severity: Severity = .error,
                             _ message: String) -> String {
         var place = file
         if let line { place += ":\(line)" }
         if line != nil, let column { place += ":\(column)" }
         let subject = path.flatMap { $0.isEmpty ? nil : "\($0): " } ?? ""
-        return "\(place): \(severity): \(subject)\(message)"
+        return "\(place): \(severity.rawValue): \(subject)\(message)"
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
