@@ -2,11 +2,11 @@
 /// comes from, so a report can list them as assumptions.
 struct ServingEfficiency: Sendable, Hashable, Codable {
     /// Model bandwidth utilization (MBU): bytes moved per second over datasheet bandwidth, decode.
-    public var memoryBandwidthUtilization: Double
+    var memoryBandwidthUtilization: Double
     var memoryBandwidthSource: String
     /// Model FLOPs utilization (MFU): useful FLOPs per second over the dense peak, prefill and
     /// compute-bound decode.
-    public var computeUtilization: Double
+    var computeUtilization: Double
     var computeSource: String
     /// Share of each device's memory kept back for the runtime (context, activations, graphs, OS).
     var memoryReserveShare: Double
@@ -53,7 +53,7 @@ struct ServingEfficiency: Sendable, Hashable, Codable {
     /// workstation, Apple silicon, GB10. Each figure names its source: a published measurement
     /// with its arithmetic, or the ledger points marked `tuning` it was set from
     /// (`ValidationLedger`), which the accuracy claim reports apart from the held-out ones.
-    public static func defaults(for acceleratorClass: AcceleratorClass) -> ServingEfficiency {
+    static func defaults(for acceleratorClass: AcceleratorClass) -> ServingEfficiency {
         defaultsByClass[acceleratorClass] ?? builtDefaults(for: acceleratorClass)
     }
 

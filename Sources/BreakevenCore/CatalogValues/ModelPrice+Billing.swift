@@ -63,11 +63,11 @@ extension ModelPrice {
 /// genai-prices' variants (which override only the prices they list) both bill them; a model
 /// without any cache price bills them at the batch input price.
 struct BatchPricing: Sendable, Hashable {
-    public var input: Double
-    public var cachedInput: Double
-    public var output: Double
-    public var cacheWrite: Double
-    public var cacheWrite1h: Double
+    var input: Double
+    var cachedInput: Double
+    var output: Double
+    var cacheWrite: Double
+    var cacheWrite1h: Double
 
     /// nil when the price has no batch price (after the provider rules).
     init?(_ price: ModelPrice) {
@@ -87,7 +87,7 @@ struct BatchPricing: Sendable, Hashable {
         cacheWrite1h = ratio(write1h, base.cacheWrite1h)
     }
 
-    public func callAsFunction(_ standard: TokenPrices) -> TokenPrices {
+    func callAsFunction(_ standard: TokenPrices) -> TokenPrices {
         TokenPrices(input: standard.input * input, cachedInput: standard.cachedInput * cachedInput, output: standard.output * output,
                     cacheWrite: standard.cacheWrite * cacheWrite, cacheWrite1h: standard.cacheWrite1h * cacheWrite1h)
     }

@@ -108,14 +108,14 @@ enum StringKind: Sendable {
 
 /// A key of an object and the shape of its value.
 struct Field: Sendable {
-    public var name: String
-    public var shape: Shape
-    public var required: Bool
-    public var doc: String
+    var name: String
+    var shape: Shape
+    var required: Bool
+    var doc: String
     /// The default as JSON text, for the schema and the report's assumptions; nil if none.
     var defaultJSON: String?
     /// The key's human name ("GPU price"), for the language reference; nil where none is declared.
-    public var title: String?
+    var title: String?
 
     init(_ name: String, _ shape: Shape, required: Bool = false, default defaultJSON: String? = nil, _ doc: String) {
         self.name = name
@@ -128,8 +128,8 @@ struct Field: Sendable {
 
 /// One way of filling an object: these keys together (the optional ones may join them).
 struct Alternative: Sendable {
-    public var required: [String]
-    public var optional: [String]
+    var required: [String]
+    var optional: [String]
 
     init(_ required: [String], optional: [String] = []) {
         self.required = required
@@ -138,10 +138,10 @@ struct Alternative: Sendable {
 }
 
 struct ObjectShape: Sendable {
-    public var fields: [Field]
+    var fields: [Field]
     /// Rules: of each list, exactly one alternative must be present.
     var exactlyOne: [[Alternative]]
-    public var doc: String
+    var doc: String
 
     init(_ fields: [Field], exactlyOne: [[Alternative]] = [], doc: String = "") {
         self.fields = fields
@@ -149,7 +149,7 @@ struct ObjectShape: Sendable {
         self.doc = doc
     }
 
-    public func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+    func field(_ name: String) -> Field? { fields.first { $0.name == name } }
 
     /// The human name declared for the key a dotted path names below this object ("gpu",
     /// "throughput.output_tokens_per_second"), looking through alternatives; nil where none is.
@@ -164,7 +164,7 @@ struct TaggedShape: Sendable {
     var tagKey: String
     /// Keys every variant has (the tag among them).
     var common: [Field]
-    public var variants: [(tag: String, shape: ObjectShape)]
+    var variants: [(tag: String, shape: ObjectShape)]
 
     init(tagKey: String, common: [Field], variants: [(tag: String, shape: ObjectShape)]) {
         self.tagKey = tagKey
@@ -172,7 +172,7 @@ struct TaggedShape: Sendable {
         self.variants = variants
     }
 
-    public func variant(_ tag: String) -> ObjectShape? {
+    func variant(_ tag: String) -> ObjectShape? {
         variants.first { $0.tag == tag }.map { ObjectShape(common + $0.shape.fields, exactlyOne: $0.shape.exactlyOne, doc: $0.shape.doc) }
     }
 }

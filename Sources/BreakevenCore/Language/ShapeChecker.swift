@@ -1,6 +1,6 @@
 /// Checks a parsed JSON value against a `Shape`, collecting every mismatch with its place.
 struct ShapeChecker {
-    public private(set) var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics: [Diagnostic] = []
     /// Where the values (and keys) it refused stand: the resolver never sees them.
     private(set) var rejected: Set<SourceLocation> = []
     /// The paths of what it refused, for telling a later stage's echo of the same problem.
@@ -8,11 +8,11 @@ struct ShapeChecker {
 
     init() {}
 
-    public static func path(_ parent: String, _ key: String) -> String {
+    static func path(_ parent: String, _ key: String) -> String {
         parent.isEmpty ? key : "\(parent).\(key)"
     }
 
-    public static func path(_ parent: String, index: Int) -> String {
+    static func path(_ parent: String, index: Int) -> String {
         "\(parent)[\(index)]"
     }
 
@@ -21,7 +21,7 @@ struct ShapeChecker {
         if rejected.contains(node.location) { rejectedPaths.insert(path) }
     }
 
-    public mutating func check(_ node: JSONNode, against shape: Shape, at path: String) {
+    mutating func check(_ node: JSONNode, against shape: Shape, at path: String) {
         switch shape {
         case .number(let bounds):
             guard let x = node.number else { return mismatch(node, path, bounds.phrase) }

@@ -15,21 +15,21 @@ struct OwnedHardwarePlan: Sendable, Hashable {
 
     /// USD per unit at month 1 prices.
     var purchasePrice: Double
-    public var units: Units
-    public var throughput: Throughput
+    var units: Units
+    var throughput: Throughput
     var maxUtilization: Double
     var hoursOnPerDay: Double
     /// Hours on per month, whatever its length (a person's "220 hours a month"); nil: per day.
     var hoursOnPerMonth: Double?
-    public var wattsBusy: Double
-    public var wattsIdle: Double
+    var wattsBusy: Double
+    var wattsIdle: Double
     var electricityPerKWh: Double
     var lifetimeMonths: Int
     var resaleShare: Double
     var accounting: Accounting
     var hardwarePriceChangePerYear: Double
     var outputTokenMultiplier: Double
-    public var overheads: Overheads
+    var overheads: Overheads
 
     init(purchasePrice: Double, units: Units = .auto, throughput: Throughput, maxUtilization: Double = 0.7,
                 hoursOnPerDay: Double = 24, wattsBusy: Double = 0, wattsIdle: Double = 0, electricityPerKWh: Double = 0,

@@ -11,16 +11,16 @@ struct SelfHostedDeployment: Sendable, Hashable {
     var gpuHourly: Double
     var gpusPerReplica: Int = 1
     /// GPUs the provider rents together: every GPU of each instance started is billed.
-    public var gpusPerInstance: Int = 1
-    public var throughput: Throughput
+    var gpusPerInstance: Int = 1
+    var throughput: Throughput
     var maxUtilization: Double = 0.7
     var minReplicas: Int = 1
-    public var scaling: Scaling = .static
+    var scaling: Scaling = .static
     var gpuPriceChangePerYear: Double = 0
     var outputTokenMultiplier: Double = 1
-    public var overheads: Overheads = Overheads()
+    var overheads: Overheads = Overheads()
     /// Replicas reserved for a term, billed every hour whatever the load; nil: all on demand.
-    public var reservation: Reservation?
+    var reservation: Reservation?
     /// Every GPU bought for a term of this many months (`commitment: "reserved_1y"`: 12,
     /// `"reserved_3y"`: 36): paid every hour of its term, so capacity bought for a busy month
     /// stays paid, and hourly scaling sheds none of it. nil: rented by the hour.
@@ -31,10 +31,10 @@ struct SelfHostedDeployment: Sendable, Hashable {
     /// A GPU reservation: `replicas` billed at `hourly` per GPU for the first `termMonths` months,
     /// in whole instances of `gpusPerInstance` GPUs.
     struct Reservation: Sendable, Hashable {
-        public var replicas: Int
-        public var hourly: Double
+        var replicas: Int
+        var hourly: Double
         var termMonths: Int
-        public var gpusPerInstance: Int = 1
+        var gpusPerInstance: Int = 1
     }
 
     /// How the on-demand GPUs are billed.

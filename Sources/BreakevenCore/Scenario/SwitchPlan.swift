@@ -1,6 +1,6 @@
 /// Start on one option and move to another at a month, or at the month that costs least.
 struct SwitchPlan: Sendable, Hashable {
-    public enum At: Sendable, Hashable {
+    enum At: Sendable, Hashable {
         /// 1-based: `to` starts this month (its one-time costs fall here) and serves from the end
         /// of the overlap.
         case month(Int)
@@ -10,8 +10,8 @@ struct SwitchPlan: Sendable, Hashable {
 
     var fromID: String
     var toID: String
-    public var at: At
+    var at: At
     /// Months from the switch month during which `from` still serves (and is billed for) all the
     /// traffic while `to` runs without traffic, billed what it costs standing by (`OptionModel`).
-    public var overlapMonths: Int = 0
+    var overlapMonths: Int = 0
 }

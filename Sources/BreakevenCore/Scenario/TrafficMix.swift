@@ -2,9 +2,9 @@
 /// 20% to a closed frontier model.
 struct TrafficMix: Sendable, Hashable {
     struct Route: Sendable, Hashable {
-        public var optionID: String
+        var optionID: String
         /// Share of all requests; the routes' shares sum to 1.
-        public var share: Double
+        var share: Double
         /// Share of this route's requests sent on to `fallbackID` as well (escalations, retries).
         var qualityFallbackShare: Double = 0
         var fallbackID: String

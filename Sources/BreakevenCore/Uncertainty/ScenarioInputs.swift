@@ -2,7 +2,7 @@
 /// the scenario language lets a file set, with the range the language declares for it.
 struct ScenarioInputs: Sendable {
     /// Why a path names no numeric input.
-    public enum Problem: Error, Sendable, Hashable {
+    enum Problem: Error, Sendable, Hashable {
         /// Not an input of this scenario; the closest numeric path, if one is close.
         case unknown(suggestion: String?)
         /// An input whose value is not a number (its value as the report lists it).
@@ -13,7 +13,7 @@ struct ScenarioInputs: Sendable {
         case horizon
 
         /// The message, after `PATH: `.
-        public func message(_ path: String) -> String {
+        func message(_ path: String) -> String {
             switch self {
             case .unknown(let suggestion):
                 return "unknown input \"\(path)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
@@ -28,7 +28,7 @@ struct ScenarioInputs: Sendable {
     }
 
     /// Numeric inputs in the order the scenario's assumptions list them.
-    public let all: [NumericInput]
+    let all: [NumericInput]
     private let byPath: [String: NumericInput]
     private let others: [String: Assumption]
 
@@ -54,7 +54,7 @@ struct ScenarioInputs: Sendable {
         self.others = others
     }
 
-    public func resolve(_ path: String) -> Result<NumericInput, Problem> {
+    func resolve(_ path: String) -> Result<NumericInput, Problem> {
         if let input = byPath[path] { return .success(input) }
         if path == "months" { return .failure(.horizon) }
         if let a = others[path] {

@@ -8,7 +8,7 @@ enum UncertaintyAnalysis {
     ///   - threads: worker threads for the trials (the figures do not depend on it).
     ///   - progress: told how many trials have just finished, from any thread.
     @discardableResult
-    public static func analyse(_ result: inout BreakevenResult, _ loaded: LoadedScenario, threads: Int = 1,
+    static func analyse(_ result: inout BreakevenResult, _ loaded: LoadedScenario, threads: Int = 1,
                                progress: (@Sendable (Int) -> Void)? = nil) -> MonteCarloRun? {
         result.sensitivity = Tornado.analyse(loaded)
         guard let plan = loaded.scenario.uncertainty, let variants = ScenarioVariants.trials(of: loaded)

@@ -21,7 +21,7 @@ enum RequestSizeBins {
     }()
 
     /// The bin of a prompt of `tokens` tokens.
-    public static func bin(_ tokens: Int64) -> Int {
+    static func bin(_ tokens: Int64) -> Int {
         var lo = 0, hi = upperEdges.count - 1
         if tokens >= upperEdges[hi] { return hi }
         while lo < hi {

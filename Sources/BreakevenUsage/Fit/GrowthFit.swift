@@ -7,20 +7,20 @@ import Foundation
 /// (Burnham & Anderson's threshold for substantial support) and its curve is one the scenario
 /// language takes (a ceiling of at least the current level, steepness up to 10).
 struct GrowthFit: Sendable, Hashable {
-    public enum Model: String, Sendable, Hashable {
+    enum Model: String, Sendable, Hashable {
         case flat
         case monthlyRate = "monthly_rate"
         case logistic
     }
 
     /// One model's fit.
-    public struct Candidate: Sendable, Hashable {
-        public var model: Model
+    struct Candidate: Sendable, Hashable {
+        var model: Model
         /// Requests per day at the first projected month.
-        public var level: Double
+        var level: Double
         var levelError: Double?
         /// monthly_rate, or logistic ceiling (× level) and steepness.
-        public var parameters: [Parameter]
+        var parameters: [Parameter]
         /// Standard deviation of log volume around the curve (n − parameters degrees of freedom).
         var residualError: Double?
         var aicc: Double?
@@ -28,20 +28,20 @@ struct GrowthFit: Sendable, Hashable {
 
     /// A fitted figure and its standard error (nil where the data cannot tell it).
     struct Parameter: Sendable, Hashable {
-        public var name: String
-        public var value: Double
-        public var error: Double?
+        var name: String
+        var value: Double
+        var error: Double?
     }
 
-    public var chosen: Candidate
-    public var candidates: [Candidate]
+    var chosen: Candidate
+    var candidates: [Candidate]
 
     static let criterion = "AICc on log requests per day; logistic only when its AICc is lower by more than 2"
 
     /// - Parameters:
     ///   - points: (month offset, requests per day) of the complete months with usage (> 0).
     ///   - at: the month offset of the first projected month.
-    public static func fit(_ points: [(t: Double, v: Double)], at projected: Double) -> GrowthFit {
+    static func fit(_ points: [(t: Double, v: Double)], at projected: Double) -> GrowthFit {
         let data = points.filter { $0.v > 0 }
         guard data.count >= 2 else {
             let flat = Candidate(model: .flat, level: data.first?.v ?? 0, levelError: nil, parameters: [], residualError: nil, aicc: nil)

@@ -5,10 +5,10 @@ import Foundation
 /// 30 minutes off, is split in proportion), weighted by requests (by tokens where the export
 /// counts none), then scaled so the 24 weights average 1.
 struct LoadShapeFit: Sendable, Hashable {
-    public var weights: [Double]
-    public var peakToAverage: Double { weights.max() ?? 1 }
+    var weights: [Double]
+    var peakToAverage: Double { weights.max() ?? 1 }
 
-    public static func fit(_ hours: [UsageHour], timeZone: TimeZone) -> LoadShapeFit? {
+    static func fit(_ hours: [UsageHour], timeZone: TimeZone) -> LoadShapeFit? {
         guard !hours.isEmpty else { return nil }
         let byRequests = hours.allSatisfy { $0.requests != nil }
         var sums = [Double](repeating: 0, count: 24)

@@ -4,25 +4,25 @@
 /// requests would not), and at the median and 90th percentile of the prompts below the lowest
 /// threshold (so that sizing sees the spread, not one mean).
 struct RequestClassFit: Sendable, Hashable {
-    public struct Class: Sendable, Hashable {
-        public var name: String
-        public var share: Double
-        public var requests: Int64
-        public var inputTokens: Double
-        public var outputTokens: Double
-        public var cachedInputShare: Double
+    struct Class: Sendable, Hashable {
+        var name: String
+        var share: Double
+        var requests: Int64
+        var inputTokens: Double
+        var outputTokens: Double
+        var cachedInputShare: Double
     }
 
-    public var classes: [Class]
+    var classes: [Class]
     /// Upper edges (prompt tokens) of every class but the last.
-    public var cuts: [Int64]
+    var cuts: [Int64]
     /// Thresholds that fall inside a histogram bin: split at the bin's edge instead (threshold, edge).
     var approximated: [(threshold: Int, edge: Int64)]
 
-    public static func == (a: RequestClassFit, b: RequestClassFit) -> Bool { a.classes == b.classes && a.cuts == b.cuts }
-    public func hash(into h: inout Hasher) { h.combine(classes) }
+    static func == (a: RequestClassFit, b: RequestClassFit) -> Bool { a.classes == b.classes && a.cuts == b.cuts }
+    func hash(into h: inout Hasher) { h.combine(classes) }
 
-    public static func fit(_ bins: [UsageSizeBin], thresholds: [Int]) -> RequestClassFit? {
+    static func fit(_ bins: [UsageSizeBin], thresholds: [Int]) -> RequestClassFit? {
         var sums: [Int: (requests: Int64, input: Int64, cached: Int64, output: Int64)] = [:]
         for b in bins {
             let s = sums[b.bin] ?? (0, 0, 0, 0)

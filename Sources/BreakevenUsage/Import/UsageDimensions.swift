@@ -4,7 +4,7 @@ import BreakevenCore
 /// batch…), as one canonical text: a JSON object with sorted keys and no null or empty values,
 /// so that the same group always has the same key in the database.
 struct UsageDimensions: Sendable, Hashable {
-    public private(set) var text: String
+    private(set) var text: String
 
     /// - Parameter pairs: absent (nil) and empty values are left out.
     init(_ pairs: [(String, String?)]) {
@@ -15,5 +15,5 @@ struct UsageDimensions: Sendable, Hashable {
         text = "{" + kept.map { JSONNode.escaped($0.0) + ":" + JSONNode.escaped($0.1) }.joined(separator: ",") + "}"
     }
 
-    public static let none = UsageDimensions([])
+    static let none = UsageDimensions([])
 }

@@ -5,7 +5,7 @@ import Foundation
 enum UsageImporter {
     /// - Parameter onChunk: told every piece of the file as it is read (for its digest and a
     ///   progress bar).
-    public static func read(_ format: UsageFormat, path: String, into sink: inout some UsageSink,
+    static func read(_ format: UsageFormat, path: String, into sink: inout some UsageSink,
                             onChunk: (([UInt8]) -> Void)? = nil) throws {
         switch format {
         case .openai: try OpenAIUsageImporter.read(try json(path, onChunk: onChunk), into: &sink)

@@ -2,9 +2,9 @@
 /// sweep axes and diff inputs print instead of a JSON path ("API price change per year",
 /// "-38.7%"; "GPU price", "$2.26 per GPU-hour"), and the one-line doc the JSON Schema carries.
 struct KeyDoc: Sendable, Hashable {
-    public var title: String
-    public var unit: ValueUnit
-    public var text: String
+    var title: String
+    var unit: ValueUnit
+    var text: String
 
     init(_ title: String, _ unit: ValueUnit, _ text: String) {
         self.title = title
