@@ -189,14 +189,38 @@ struct ImportErrorTests {
                 == #"observations.json:1:62: error: data[0].startTime: expected an ISO 8601 time such as 2026-01-01T09:15:02.123Z, found "yesterday""#)
     }
 
-    @Test func aLangfuseV2PageIsRefusedWithTheV1Endpoint() throws {
+    @Test func aLangfuseV2PageWithoutTheUsageFieldGroupIsRefused() throws {
+        // Fetched with the default fields (core,basic): the span passes; the generation after it
+        // (data[1], opening at line 28, column 5) has no usageDetails to read, not zero tokens.
+        #expect(importError(as: "observations.json") { _ = try ListSink.read(.langfuse, Fixture.path("langfuse-observations-v2-default-fields.json")) }
+                == #"observations.json:28:5: error: data[1]: a generation without "usageDetails": this page of /api/public/v2/observations was fetched without the usage field group; fetch it again with fields=core,basic,usage,model"#)
+    }
+
+    @Test func aLangfuseV2PageWithoutTheModelFieldGroupIsRefused() throws {
         let path = try Fixture.write("""
             {"data": [{"id": "gen-9", "traceId": "t", "startTime": "2026-01-01T00:00:00Z", "endTime": null, "projectId": "p",
-              "parentObservationId": null, "type": "GENERATION", "providedModelName": "gpt-4o", "usageDetails": {"input": 10, "output": 2}}],
+              "parentObservationId": null, "type": "GENERATION", "usageDetails": {"input": 10, "output": 2}, "costDetails": {}}],
              "meta": {"cursor": "eyJwIjoxfQ=="}}
             """, name: "observations.json")
         #expect(importError(as: "observations.json") { _ = try ListSink.read(.langfuse, path) }
-                == #"observations.json:3:21: error: meta.cursor: a page of /api/public/v2/observations (cursor pagination); export the v1 endpoint /api/public/observations, whose observations carry "model" and "usageDetails""#)
+                == #"observations.json:1:11: error: data[0]: a generation without "model": this page of /api/public/v2/observations was fetched without the model field group; fetch it again with fields=core,basic,usage,model"#)
+        // A v1 page (meta with page and totalPages) lists every key: no field group to name.
+        let v1 = try Fixture.write("""
+            {"data": [{"id": "gen-9", "type": "GENERATION", "startTime": "2026-01-01T00:00:00Z", "providedModelName": "gpt-4o",
+              "usageDetails": {"input": 10, "output": 2}}], "meta": {"page": 1, "limit": 50, "totalItems": 1, "totalPages": 1}}
+            """, name: "observations.json")
+        #expect(importError(as: "observations.json") { _ = try ListSink.read(.langfuse, v1) }
+                == #"observations.json:1:11: error: data[0].model: a generation with token usage but no model (observation "gen-9")"#)
+    }
+
+    @Test func aLangfuseV2GenerationWithUsageButAnEmptyModelIsRefused() throws {
+        // The events table keeps provided_model_name as a string: "" where the SDK sent none.
+        let path = try Fixture.write("""
+            {"data": [{"id": "gen-9", "startTime": "2026-01-01T00:00:00Z", "type": "GENERATION", "model": "",
+              "usageDetails": {"input": 10, "output": 2}}], "meta": {}}
+            """, name: "observations.json")
+        #expect(importError(as: "observations.json") { _ = try ListSink.read(.langfuse, path) }
+                == #"observations.json:1:95: error: data[0].model: a generation with token usage but no model (observation "gen-9")"#)
     }
 
     @Test func aLangfuseUsageInCharactersIsRefused() throws {

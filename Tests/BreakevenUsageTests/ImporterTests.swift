@@ -97,6 +97,47 @@ struct ImporterTests {
         #expect(sink.requests[1].place?.line == 2)
     }
 
+    @Test func langfuseV2PagesAreReadAsV1Pages() throws {
+        let sink = try ListSink.read(.langfuse, Fixture.path("langfuse-observations-v2.json"))
+        // Newest first, as the cursor orders them; two spans, an event and a generation without usage (a timeout) left out.
+        #expect(sink.requests.map(\.id) == ["gen-7", "gen-2", "gen-1"])
+        #expect(sink.skipped == ["generations without token usage": 1])
+        let new = sink.requests[0], claude = sink.requests[1], gpt = sink.requests[2]
+        // The model from "model" (the model field group); usageDetails 300 uncached + 1,700 cached = 2,000 prompt tokens.
+        #expect(new.model == "gpt-4o-mini-2024-07-18" && new.usage.input == 2000 && new.usage.cachedInput == 1700)
+        #expect(new.usage.cacheWrite == nil && new.usage.output == 150)
+        // costDetails.total: 300 × $0.15/M + 1,700 × $0.075/M + 150 × $0.60/M = $0.000045 + $0.0001275 + $0.00009.
+        #expect(new.usage.billed == 0.0002625 && new.usage.currency == "USD")
+        // 11:20 = 1,767,225,600 + 11 × 3,600 + 20 × 60; on line 41, where data[1] opens.
+        #expect(new.time == 1_767_266_400 && new.place?.line == 41 && new.place?.path == "data[1]")
+        #expect(new.dimensions.text == #"{"environment":"production","name":"classify"}"#)
+        // The same observations as langfuse-observations.json's, read to the same figures.
+        let v1 = try ListSink.read(.langfuse, Fixture.path("langfuse-observations.json")).requests
+        for (a, b) in zip([gpt, claude], v1) {
+            #expect(a.id == b.id && a.model == b.model && a.time == b.time && a.usage == b.usage && a.dimensions == b.dimensions)
+        }
+        // 500 uncached + 4,000 cache reads + 1,500 cache writes = 6,000 prompt tokens.
+        #expect(claude.usage.input == 6000 && claude.usage.cachedInput == 4000 && claude.usage.cacheWrite == 1500)
+        // From the hour of the first generation (09:00) to the end of the last one's (11:20, so 12:00).
+        #expect(sink.covered! == (1_767_258_000, 1_767_268_800))
+    }
+
+    @Test func langfuseV2LastPagesAndTheDocumentedModelKeyAreRead() throws {
+        // JSON Lines of two v2 pages: the last one's meta is {} (no cursor: no more pages). The
+        // second generation names its model as the API reference did until langfuse/langfuse#16946.
+        let path = try Fixture.write("""
+            {"data": [{"id": "g1", "traceId": "t1", "startTime": "2026-01-01T10:00:00.000Z", "endTime": null, "projectId": "p", "parentObservationId": null, "type": "GENERATION", "model": "gpt-4o", "usageDetails": {"input": 90, "input_cache_read": 10, "output": 5}, "costDetails": {}}], "meta": {"cursor": "eyJsYXN0SWQiOiJnMSJ9"}}
+            {"data": [{"id": "g2", "traceId": "t2", "startTime": "2026-01-01T09:00:00.000Z", "endTime": null, "projectId": "p", "parentObservationId": null, "type": "GENERATION", "providedModelName": "gpt-4o-mini", "usageDetails": {"input": 40, "output": 4}, "costDetails": {"total": 0.25}}], "meta": {}}
+            """, name: "pages.jsonl")
+        let sink = try ListSink.read(.langfuse, path)
+        #expect(sink.requests.map(\.model) == ["gpt-4o", "gpt-4o-mini"])
+        // 90 + 10 cache reads = 100 prompt tokens; no cost total: nothing billed.
+        #expect(sink.requests[0].usage.input == 100 && sink.requests[0].usage.cachedInput == 10 && sink.requests[0].usage.billed == nil)
+        #expect(sink.requests[1].usage.input == 40 && sink.requests[1].usage.billed == 0.25 && sink.requests[1].place?.line == 2)
+        // Without the basic field group there is no environment or name.
+        #expect(sink.requests[1].dimensions.text == "{}")
+    }
+
     @Test func heliconeExportLinesAddTheCacheToTheUncachedPrompt() throws {
         let sink = try ListSink.read(.helicone, Fixture.path("helicone-export.jsonl"))
         // Newest first, as the export tool sorts; a Helicone cache hit and a 429 without tokens are left out.

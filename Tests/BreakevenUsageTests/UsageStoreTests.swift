@@ -35,18 +35,39 @@ struct UsageStoreTests {
         #expect(january[0].figures.cachedInputTokens == 768)
     }
 
-    @Test func heliconeRequestsAreKnownByRequestIDAcrossFiles() throws {
+    /// Imports `first` (`firstAdded` requests), then `second`, which adds `added` and finds `known`
+    /// already imported, then `first` again, which changes nothing; the store, to read the months.
+    static func importOverlapping(_ format: UsageFormat, _ first: String, firstAdded: Int, then second: String, added: Int,
+                                  known: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> UsageStore {
         let store = try UsageStore.inMemory()
-        let lines = try store.importFile(Fixture.path("helicone-export.jsonl"), format: .helicone)
-        #expect(lines.requestsAdded == 3)
+        #expect(try store.importFile(Fixture.path(first), format: format).requestsAdded == firstAdded, sourceLocation: sourceLocation)
+        let overlap = try store.importFile(Fixture.path(second), format: format)
+        #expect(overlap.requestsAdded == added && overlap.requestsAlreadyImported == known, sourceLocation: sourceLocation)
+        let again = try store.importFile(Fixture.path(first), format: format)
+        #expect(again.requestsAdded == 0 && again.requestsAlreadyImported == firstAdded && again.changedNothing, sourceLocation: sourceLocation)
+        return store
+    }
+
+    @Test func heliconeRequestsAreKnownByRequestIDAcrossFiles() throws {
         // The query page holds the 11:05 request of the export again, and two of the next day.
-        let page = try store.importFile(Fixture.path("helicone-query-clickhouse.json"), format: .helicone)
-        #expect(page.requestsAdded == 2 && page.requestsAlreadyImported == 1)
-        let again = try store.importFile(Fixture.path("helicone-export.jsonl"), format: .helicone)
-        #expect(again.requestsAdded == 0 && again.requestsAlreadyImported == 3 && again.changedNothing)
+        let store = try Self.importOverlapping(.helicone, "helicone-export.jsonl", firstAdded: 3,
+                                               then: "helicone-query-clickhouse.json", added: 2, known: 1)
         // 2,000 + 2,000 (01-01) + 600 (01-02) prompt tokens of gpt-4o-mini, each request once.
         let january = try store.history(models: ["gpt-4o-mini-2024-07-18"]).months
         #expect(january.map(\.figures.requests) == [3] && january.map(\.figures.inputTokens) == [4600])
+    }
+
+    @Test func langfuseObservationsAreKnownByIdAcrossV1AndV2Exports() throws {
+        // The v2 page lists gen-1 and gen-2 again, by the same observation ids, and gen-7 besides.
+        let store = try Self.importOverlapping(.langfuse, "langfuse-observations.json", firstAdded: 2,
+                                               then: "langfuse-observations-v2.json", added: 1, known: 2)
+        // gpt-4o-mini: gen-1 (2,000 prompt tokens, 800 cached) and gen-7 (2,000, 1,700 cached), each once.
+        let gpt = try store.history(models: ["gpt-4o-mini-2024-07-18"]).months
+        #expect(gpt.map(\.figures.requests) == [2] && gpt.map(\.figures.inputTokens) == [4000])
+        #expect(gpt.map(\.figures.cachedInputTokens) == [2500] && gpt.map(\.figures.outputTokens) == [450])
+        // claude: gen-2 once: 6,000 prompt tokens, not 12,000.
+        let claude = try store.history(models: ["claude-sonnet-4-5-20250929"]).months
+        #expect(claude.map(\.figures.requests) == [1] && claude.map(\.figures.inputTokens) == [6000])
     }
 
     @Test func overlappingOpenRouterSavesAreKeyedByDayModelAndEndpoint() throws {

@@ -22,19 +22,56 @@ import BreakevenCore
 /// sum of the keys naming `input`, of which those naming a cache read are cached and those
 /// naming a cache creation or write were written; output is the sum of the keys naming `output`.
 ///
+/// The v2 endpoint, `GET /api/public/v2/observations` (as langfuse/langfuse writes it at commit
+/// 62751446149b702b419a9292ddfc2280cdf74b8c: `fern/apis/server/definition/observations.yml`
+/// `getMany`, `ObservationsV2Response`, `ObservationsV2Meta`; `commons.yml` `ObservationV2`;
+/// `packages/shared/src/domain/observation-field-groups.ts`; the handler
+/// `web/src/pages/api/public/v2/observations/index.ts`; `convertObservationPartial` in
+/// `packages/shared/src/server/repositories/observations_converters.ts`), pages by cursor:
+/// `{"data": [ObservationV2…], "meta": {"cursor"}}`, the cursor there only while more pages
+/// follow (the last page's meta is `{}`). Its observations carry `core` (`id`, `traceId`,
+/// `startTime`, `endTime`, `projectId`, `parentObservationId`, `type`) and the field groups
+/// requested with `fields=`, `core,basic` when none is: `basic` has `name` and `environment`,
+/// `model` the model name, `internalModelId` and `modelParameters`, `usage` the same
+/// `usageDetails` and `costDetails` as v1 (and `totalCost`, `usagePricingTierName`). Langfuse's
+/// server writes the model name as `model`, from the same `provided_model_name` column as v1's
+/// `model` (`web/src/__tests__/server/observations-api-v2.servertest.ts`, "field group
+/// contract"); the API reference called it `providedModelName` until langfuse/langfuse#16946
+/// renamed it, so both are read.
+/// A generation of a v2 page without `usageDetails` or without a model key was fetched without
+/// those groups: it is refused with the `fields=` that gives them, rather than read as no usage.
+/// Both endpoints list the same observations by the same `id` (v2's `span_id as id`, the
+/// observation id of v1), so a request imported from one is known when the other has it.
+///
 /// Only generations with token usage are model calls; spans, events, tools… are passed over.
-/// The v2 endpoint (`/api/public/v2/observations`, cursor pages) names the model
-/// `providedModelName` and returns usage only when asked for: it is refused with a hint.
 enum LangfuseObservationsImporter {
+    /// The list endpoint a page came from, and where its observations keep the model's name.
+    enum Endpoint {
+        /// `/api/public/observations`: every key of `APIObservation`, `meta` with `page`…`totalPages`.
+        case v1
+        /// `/api/public/v2/observations`: `meta` with a `cursor` or nothing; keys by field group.
+        case v2
+
+        /// The page's `meta` tells: v1's `MetaResponse` always has `page` and `totalPages`.
+        init(_ page: JSONRecord) {
+            guard let meta = page.node["meta"], meta.members != nil else { self = .v1; return }
+            self = meta["cursor"] != nil || (meta["page"] == nil && meta["totalPages"] == nil) ? .v2 : .v1
+        }
+
+        /// The keys that may name the model, in the order they are read.
+        var modelKeys: [String] { self == .v1 ? ["model"] : ["model", "providedModelName"] }
+    }
+
+    /// The `fields=` that gives every key the importer reads from a v2 page.
+    static let v2Fields = "fields=core,basic,usage,model"
+
     static func read(_ export: JSONExport, into sink: inout some UsageSink) throws {
         var span = RequestSpan()
         for page in export.documents {
             try page.requireObject("an observations page (an object with \"data\")")
-            if let meta = page.child("meta"), meta.node["cursor"] != nil {
-                throw meta.error("cursor", "a page of /api/public/v2/observations (cursor pagination); export the v1 endpoint /api/public/observations, whose observations carry \"model\" and \"usageDetails\"")
-            }
+            let endpoint = Endpoint(page)
             for observation in try page.array("data", required: true) {
-                guard let request = try self.request(observation, into: &sink) else { continue }
+                guard let request = try self.request(observation, endpoint, into: &sink) else { continue }
                 try sink.add(request)
                 span.add(request.time)
             }
@@ -42,10 +79,16 @@ enum LangfuseObservationsImporter {
         span.cover(&sink)
     }
 
-    static func request(_ o: JSONRecord, into sink: inout some UsageSink) throws -> UsageRequest? {
+    /// A generation with token usage as a request, read the same from either endpoint but for
+    /// where the model's name is; nil for anything else.
+    static func request(_ o: JSONRecord, _ endpoint: Endpoint, into sink: inout some UsageSink) throws -> UsageRequest? {
         try o.requireObject("an observation")
         guard let type = try o.string("type") else { throw o.error(nil, "missing key \"type\"") }
         guard type == "GENERATION" else { return nil }
+        if endpoint == .v2 {
+            if o.node["usageDetails"] == nil { throw fieldGroupMissing(o, "usage", key: "usageDetails") }
+            if !endpoint.modelKeys.contains(where: { o.node[$0] != nil }) { throw fieldGroupMissing(o, "model", key: "model") }
+        }
         guard let usage = try tokens(o) else {
             sink.skip("generations without token usage")
             return nil
@@ -53,15 +96,22 @@ enum LangfuseObservationsImporter {
         guard let id = try o.string("id"), !id.isEmpty else {
             throw o.error(nil, "missing key \"id\": an observation without an id cannot be told from another")
         }
-        guard let model = try o.string("model"), !model.isEmpty else {
-            if o.node["providedModelName"] != nil {
-                throw o.error("providedModelName", "a /api/public/v2/observations observation; export the v1 endpoint /api/public/observations, whose observations carry \"model\"")
-            }
-            throw o.error("model", "a generation with token usage but no model (observation \"\(id)\")")
+        var model: String?
+        for key in endpoint.modelKeys where model == nil {
+            if let name = try o.string(key), !name.isEmpty { model = name }
+        }
+        guard let model else {
+            let key = endpoint.modelKeys.first { o.node[$0] != nil } ?? "model"
+            throw o.error(key, "a generation with token usage but no model (observation \"\(id)\")")
         }
         let time = try o.time("startTime", expected: "an ISO 8601 time such as 2026-01-01T09:15:02.123Z")
         let dimensions = UsageDimensions([("environment", try o.string("environment")), ("name", try o.string("name"))])
         return UsageRequest(id: id, time: time, model: model, dimensions: dimensions, usage: usage, place: o.place)
+    }
+
+    /// A v2 generation without a key of `group`: the page was fetched without that field group.
+    static func fieldGroupMissing(_ o: JSONRecord, _ group: String, key: String) -> UsageImportError {
+        o.error(nil, "a generation without \"\(key)\": this page of /api/public/v2/observations was fetched without the \(group) field group; fetch it again with \(v2Fields)")
     }
 
     /// The generation's tokens from `usageDetails`, else the deprecated `usage`, else

@@ -12,7 +12,8 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     case focus
     /// An AWS CUR 2.0 CSV with Amazon Bedrock token line items.
     case bedrockCUR = "bedrock-cur"
-    /// Langfuse's public API, `/api/public/observations` pages (generations with token usage).
+    /// Langfuse's public API, `/api/public/observations` and `/api/public/v2/observations` pages
+    /// (generations with token usage).
     case langfuse
     /// Helicone's request logs: `npx @helicone/export` JSON, JSON Lines or CSV, and
     /// `/v1/request/query-clickhouse` response pages.
