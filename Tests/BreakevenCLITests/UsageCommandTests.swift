@@ -32,6 +32,21 @@ struct UsageCommandTests {
         #expect(missing.status == 66 && missing.stderr == "breakeven: nope.json: no such file\n")
     }
 
+    @Test func langfuseV2PagesImportBesideV1OnesAndOneWithoutUsageIsRefused() throws {
+        let dir = try UsageCommandTests.workspace(["v1.json": UsageCommandTests.fixtures.appendingPathComponent("langfuse-observations.json"),
+                                                   "v2.json": UsageCommandTests.fixtures.appendingPathComponent("langfuse-observations-v2.json"),
+                                                   "basic.json": UsageCommandTests.fixtures.appendingPathComponent("langfuse-observations-v2-default-fields.json")])
+        let run = try CLI.run(["usage", "import", "--format", "langfuse", "v1.json", "v2.json", "basic.json", "--usage", "u.sqlite"], in: dir)
+        #expect(run.status == 65)
+        // gen-1 and gen-2 are in both exports: the v2 page adds gen-7 only.
+        #expect(run.stdout == """
+            v1.json (langfuse): 2 requests: 2 new, 0 already imported; covers 2026-01-01 09:00 UTC to 2026-01-01 11:00 UTC; left out: 1 generations without token usage
+            v2.json (langfuse): 3 requests: 1 new, 2 already imported; covers 2026-01-01 09:00 UTC to 2026-01-01 12:00 UTC; left out: 1 generations without token usage
+
+            """)
+        #expect(run.stderr == #"basic.json:28:5: error: data[1]: a generation without "usageDetails": this page of /api/public/v2/observations was fetched without the usage field group; fetch it again with fields=core,basic,usage,model"# + "\n")
+    }
+
     @Test func summaryNamesTheMonthsModelsAndSources() throws {
         let dir = try UsageCommandTests.workspace(["report.json": UsageCommandTests.fixtures.appendingPathComponent("anthropic-usage-report.json")])
         _ = try CLI.run(["usage", "import", "--format", "anthropic", "report.json", "--usage", "u.sqlite"], in: dir)

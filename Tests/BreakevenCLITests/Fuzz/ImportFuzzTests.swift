@@ -8,10 +8,10 @@ import Testing
 /// scenario that uses the calibration. Every command exits 0 or 65 with a message on standard
 /// error that names the file and, where the reader has them, the line (and column or JSON path).
 ///
-/// Mutants: 100 per usage fixture (14 fixtures; a batch of 25 files is one import, one summary
+/// Mutants: 100 per usage fixture (16 fixtures; a batch of 25 files is one import, one summary
 /// and one fit), 40 per price file (3; a process per import, a listing per 10) and 25 per
-/// benchmark fixture (6; a process per calibration). About 475 processes of 10–100 ms in all:
-/// some 33 s of work, 20 s on two cores, within the 40 s the suite may take. BREAKEVEN_FUZZ_SEED
+/// benchmark fixture (6; a process per calibration). About 500 processes of 10–100 ms in all:
+/// some 35 s of work, 21 s on two cores, within the 40 s the suite may take. BREAKEVEN_FUZZ_SEED
 /// (hex) explores other mutants; BREAKEVEN_FUZZ_KEEP=1 keeps them. A command killed after 30 s hangs.
 @Suite("Fuzzing the importers")
 struct ImportFuzzTests {
@@ -22,6 +22,7 @@ struct ImportFuzzTests {
         ("anthropic-usage-report.json", "anthropic", .json), ("litellm-spend-logs.csv", "litellm", .csv),
         ("otel-genai-traces.json", "otel", .json), ("focus-1.2-ai.csv", "focus", .csv), ("bedrock-cur2.csv", "bedrock-cur", .csv),
         ("langfuse-observations.json", "langfuse", .json), ("langfuse-observations-pages.jsonl", "langfuse", .jsonLines),
+        ("langfuse-observations-v2.json", "langfuse", .json), ("langfuse-observations-v2-default-fields.json", "langfuse", .json),
         ("helicone-export.jsonl", "helicone", .jsonLines), ("helicone-export.csv", "helicone", .csv),
         ("helicone-query-clickhouse.json", "helicone", .json), ("openrouter-activity.json", "openrouter", .json),
         ("openrouter-activity-saves.jsonl", "openrouter", .jsonLines),
