@@ -16,6 +16,8 @@ struct UsageImportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case openai, anthropic, litellm, otel, focus, langfuse, helicone, openrouter
         case bedrockCUR = "bedrock-cur"
+        case anthropicCost = "anthropic-cost"
+        case openaiCost = "openai-cost"
 
         var usage: UsageFormat { UsageFormat(rawValue: rawValue) ?? .openai }
     }

@@ -27,12 +27,16 @@ struct UsageSummaryCommand: ParsableCommand {
         for row in summary.rows {
             let f = row.figures
             let billed = f.billed.map { MoneyFormat(code: f.currency ?? Currency.usd.code).amount($0) } ?? "–"
-            let files = row.sources.count == 1 ? row.sources[0].fileName : "\(row.sources.count) files"
-            var source = "\(row.format.rawValue): \(files)"
+            func files(_ sources: [UsageSource]) -> String { sources.count == 1 ? sources[0].fileName : "\(sources.count) files" }
+            var source = "\(row.format.rawValue): \(files(row.sources))"
             if !row.complete { source += " (partial)" }
+            if let from = row.billedFrom { source += "; billed: \(from.rawValue): \(files(row.billedSources))" }
             if !row.otherFormats.isEmpty { source += "; also " + row.otherFormats.map(\.rawValue).joined(separator: ", ") }
+            // A cost report counts no tokens: "–", not 0.
+            let tokens = !row.format.carriesSpendOnly
             table.append([row.month.description, row.model.isEmpty ? "(all models)" : row.model, count(f.requests),
-                          count(f.inputTokens), row.format.splitsCachedInput ? count(f.cachedInputTokens) : "–", count(f.outputTokens),
+                          count(tokens ? f.inputTokens : nil), row.format.splitsCachedInput ? count(f.cachedInputTokens) : "–",
+                          count(tokens ? f.outputTokens : nil),
                           share(row.format.splitsCachedInput ? f.cachedShare : nil),
                           share(f.batchShare), billed, source])
         }

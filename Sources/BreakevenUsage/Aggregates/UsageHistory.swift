@@ -5,7 +5,9 @@ import BreakevenCore
 ///
 /// Several formats may describe the same traffic (a gateway's log and the provider's report):
 /// they are never added. Each month of a model is read from one format, the most detailed one
-/// (`UsageFormat.preference`) among those whose files cover the whole month.
+/// (`UsageFormat.preference`) among those whose files cover the whole month. A cost report
+/// (`UsageFormat.carriesSpendOnly`) is never that format: it gives the month's billed amount
+/// where the chosen export carries none.
 public struct UsageHistory: Sendable {
     public var sources: [UsageSource]
     public var months: [UsageMonth]
@@ -47,18 +49,29 @@ public struct UsageHistory: Sendable {
 
     public var models: [String] { Array(Set(months.map(\.model))).sorted() }
 
-    /// The row a model's month is read from: the preferred format among those covering the whole
-    /// month; nil when no format covers it (a partial month).
+    /// The row a model's month is read from: the preferred traffic format among those covering the
+    /// whole month; nil when no format covers it (a partial month). Its billed amount is its own
+    /// where it has one; else a cost report's covering the whole month (its rows of the model and
+    /// month summed; nil across two currencies, as `UsageFigures` sums them).
     public func chosen(model: String, month: CalendarMonth) -> UsageMonth? {
-        months.filter { $0.model == model && $0.month == month && covers($0.format, month) }.min { $0.format < $1.format }
+        let here = months.filter { $0.model == model && $0.month == month && covers($0.format, month) }
+        guard var row = here.filter({ !$0.format.carriesSpendOnly }).min(by: { $0.format < $1.format }) else { return nil }
+        if row.figures.billed == nil, let cost = here.filter(\.format.carriesSpendOnly).min(by: { $0.format < $1.format }) {
+            row.figures.billed = cost.figures.billed
+            row.figures.currency = cost.figures.currency
+            row.billedFrom = cost.format
+            row.billedSourceIDs = cost.sourceIDs
+        }
+        return row
     }
 
     /// A month of every model together, or nil if the month is incomplete: some model's usage
-    /// comes only from files that cover part of it, or no file covers it at all.
+    /// comes only from files that cover part of it, or no file covers it at all. Cost reports
+    /// count no traffic: they neither cover a month nor hold one back.
     public func complete(_ month: CalendarMonth) -> MonthUsage? {
-        let rows = months.filter { $0.month == month }
+        let rows = months.filter { $0.month == month && !$0.format.carriesSpendOnly }
         var total = MonthUsage(month: month)
-        let anyCoverage = coverage.keys.contains { covers($0, month) }
+        let anyCoverage = coverage.keys.contains { !$0.carriesSpendOnly && covers($0, month) }
         guard anyCoverage else { return nil }
         for model in Set(rows.map(\.model)).sorted() {
             guard let row = chosen(model: model, month: month) else { return nil }

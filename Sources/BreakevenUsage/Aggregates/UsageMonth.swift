@@ -10,4 +10,8 @@ public struct UsageMonth: Sendable, Hashable {
     var sourceIDs: [Int64]
     /// The narrowest bucket (seconds): 3600 or less gives an hourly load shape.
     var finestBucket: Int64
+    /// The cost report the billed amount was taken from, where the traffic's own export carries
+    /// none (`UsageHistory.chosen`), and its files.
+    public var billedFrom: UsageFormat?
+    var billedSourceIDs: [Int64] = []
 }

@@ -12,9 +12,18 @@ enum AnthropicUsageImporter {
                             "account_id", "service_account_id"]
 
     static func read(_ export: JSONExport, into sink: inout some UsageSink) throws {
-        for page in export.documents {
-            try page.requireObject("a usage report page (an object with \"data\")")
-            for bucket in try page.array("data", required: true) {
+        try pages(export, "a usage report page (an object with \"data\")", into: &sink) { result, start, seconds, sink in
+            try sink.add(try bucket(result, start: start, seconds: seconds))
+        }
+    }
+
+    /// The Admin API's report pages, which the usage and cost reports share: each time bucket's
+    /// span is covered, and `each` is given its results with the bucket's start and width.
+    static func pages<Sink: UsageSink>(_ export: JSONExport, _ page: String, into sink: inout Sink,
+                                       _ each: (JSONRecord, Int64, Int64, inout Sink) throws -> Void) throws {
+        for document in export.documents {
+            try document.requireObject(page)
+            for bucket in try document.array("data", required: true) {
                 try bucket.requireObject("a time bucket")
                 let start = try time(bucket, "starting_at")
                 let end = try time(bucket, "ending_at")
@@ -23,7 +32,7 @@ enum AnthropicUsageImporter {
                 }
                 sink.cover(from: start, to: end)
                 for result in try bucket.array("results") {
-                    try sink.add(try self.bucket(result, start: start, seconds: end - start))
+                    try each(result, start, end - start, &sink)
                 }
             }
         }

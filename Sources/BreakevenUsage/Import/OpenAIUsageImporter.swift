@@ -11,12 +11,21 @@ enum OpenAIUsageImporter {
     static let resultObject = "organization.usage.completions.result"
 
     static func read(_ export: JSONExport, into sink: inout some UsageSink) throws {
-        for page in export.documents {
-            try page.requireObject("a usage page (an object with \"data\")")
-            if let object = try page.string("object"), object != "page" {
-                throw page.error("object", "expected \"page\", found \"\(object)\"")
+        try pages(export, "a usage page (an object with \"data\")", into: &sink) { result, start, seconds, sink in
+            try sink.add(try bucket(result, start: start, seconds: seconds))
+        }
+    }
+
+    /// The organization API's pages, which the usage and costs endpoints share: each bucket's
+    /// span is covered, and `each` is given its results with the bucket's start and width.
+    static func pages<Sink: UsageSink>(_ export: JSONExport, _ page: String, into sink: inout Sink,
+                                       _ each: (JSONRecord, Int64, Int64, inout Sink) throws -> Void) throws {
+        for document in export.documents {
+            try document.requireObject(page)
+            if let object = try document.string("object"), object != "page" {
+                throw document.error("object", "expected \"page\", found \"\(object)\"")
             }
-            for bucket in try page.array("data", required: true) {
+            for bucket in try document.array("data", required: true) {
                 try bucket.requireObject("a bucket")
                 let start = try bucket.requiredCount("start_time")
                 let end = try bucket.requiredCount("end_time")
@@ -31,7 +40,7 @@ enum OpenAIUsageImporter {
                 }
                 sink.cover(from: start, to: end)
                 for result in try bucket.array("results") {
-                    try sink.add(try self.bucket(result, start: start, seconds: end - start))
+                    try each(result, start, end - start, &sink)
                 }
             }
         }

@@ -20,6 +20,10 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     case helicone
     /// OpenRouter's activity, `GET /api/v1/activity` responses (a day × model × endpoint a row).
     case openrouter
+    /// Anthropic Admin API, `/v1/organizations/cost_report` pages: spend, no traffic.
+    case anthropicCost = "anthropic-cost"
+    /// OpenAI Costs API, `/v1/organization/costs` pages: spend, no traffic.
+    case openaiCost = "openai-cost"
 
     /// The names `--format` takes, in the order help lists them.
     public static let names = allCases.map(\.rawValue).joined(separator: ", ")
@@ -28,24 +32,29 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     /// rather than buckets the exporter aggregated.
     var isPerRequest: Bool { self == .litellm || self == .otel || self == .langfuse || self == .helicone }
 
+    /// Whether the export carries money only: a provider's cost report, no tokens and no requests.
+    /// It is never a month's traffic (nor makes a month complete); it gives the billed spend of a
+    /// month whose traffic comes from an export without amounts (`UsageHistory.chosen`).
+    public var carriesSpendOnly: Bool { self == .anthropicCost || self == .openaiCost }
+
     /// Whether the export says which prompt tokens were read from a cache. OpenRouter's activity
     /// gives prompt tokens whole (the cached ones inside, not split off): its cached share is
     /// unknown, not 0, and `summary` and `fit` say so.
-    public var splitsCachedInput: Bool { self != .openrouter }
+    public var splitsCachedInput: Bool { self != .openrouter && !carriesSpendOnly }
 
     /// Whether the export counts requests. Anthropic's usage report and Bedrock's CUR carry
     /// tokens only; FOCUS counts requests only on rows whose unit is requests.
     var countsRequests: Bool {
         switch self {
         case .openai, .litellm, .otel, .langfuse, .helicone, .openrouter: return true
-        case .anthropic, .bedrockCUR, .focus: return false
+        case .anthropic, .bedrockCUR, .focus, .anthropicCost, .openaiCost: return false
         }
     }
 
     /// Which source a month of a model is read from when several formats cover it (they describe
     /// the same traffic, so they are never added): per-request logs first, then the provider's
     /// own usage reports, then a gateway's daily activity (requests and tokens, no cache split),
-    /// then bills.
+    /// then bills; cost reports last (they are never chosen for traffic).
     var preference: Int {
         switch self {
         case .litellm: return 0
@@ -57,6 +66,8 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         case .openrouter: return 6
         case .bedrockCUR: return 7
         case .focus: return 8
+        case .anthropicCost: return 9
+        case .openaiCost: return 10
         }
     }
 
@@ -72,6 +83,8 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         case .langfuse: return 7
         case .helicone: return 8
         case .openrouter: return 9
+        case .anthropicCost: return 10
+        case .openaiCost: return 11
         }
     }
 

@@ -10,6 +10,8 @@ enum UsageImporter {
         switch format {
         case .openai: try OpenAIUsageImporter.read(try json(path, onChunk: onChunk), into: &sink)
         case .anthropic: try AnthropicUsageImporter.read(try json(path, onChunk: onChunk), into: &sink)
+        case .openaiCost: try OpenAICostImporter.read(try json(path, onChunk: onChunk), into: &sink)
+        case .anthropicCost: try AnthropicCostImporter.read(try json(path, onChunk: onChunk), into: &sink)
         case .langfuse: try LangfuseObservationsImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
         case .helicone: try HeliconeRequestImporter.read(path: path, into: &sink, onChunk: onChunk)
         case .openrouter: try OpenRouterActivityImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)

@@ -59,11 +59,15 @@ enum StoredUsage {
             throw r.damaged("requests: expected \(count) (\(format.rawValue) usage counts its requests), found NULL")
         }
         let input = try r.whole("input_tokens", in: counts, count), output = try r.whole("output_tokens", in: counts, count)
+        let billed = try r.wholeOrNull("billed_micros", in: Int64.min...Int64.max, "a whole number or NULL")
+        // A cost report's row is an amount and nothing else.
+        if billed == nil, format.carriesSpendOnly {
+            throw r.damaged("billed_micros: expected a whole number (\(format.rawValue) usage is an amount), found NULL")
+        }
         var figures = UsageFigures()
         figures.add(batch: try r.wholeOrNull("batch", in: 0...1, "0, 1 or NULL").map { $0 == 1 }, requests: requests,
                     input: input, cached: try cached(r, input: input), cacheWrite: try r.wholeOrNull("cache_write_tokens", in: counts, count),
-                    output: output, billedMicros: try r.wholeOrNull("billed_micros", in: Int64.min...Int64.max, "a whole number or NULL"),
-                    currency: try r.textOrNull("currency"))
+                    output: output, billedMicros: billed, currency: try r.textOrNull("currency"))
         let hour = UsageHour(format: format, model: try r.text("model"), start: start,
                              seconds: try r.whole("seconds", in: 1...(Timestamp.usable.upperBound - start), "seconds > 0 that end by 9999"),
                              requests: requests, tokens: input + output)

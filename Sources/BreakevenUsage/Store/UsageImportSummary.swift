@@ -33,7 +33,7 @@ extension UsageImportSummary {
     public var text: String {
         var line = "\(file) (\(format.rawValue)): "
         guard records > 0 else {
-            return line + "no token usage found" + skippedText
+            return line + (format.carriesSpendOnly ? "no model costs found" : "no token usage found") + skippedText
         }
         if format.isPerRequest {
             line += "\(count(records, "request")): \(requestsAdded) new, \(requestsAlreadyImported) already imported"

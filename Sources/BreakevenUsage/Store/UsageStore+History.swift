@@ -42,7 +42,8 @@ extension UsageStore {
                 entry.sources.insert(source)
                 entry.finest = min(entry.finest, hour.seconds)
                 months[key] = entry
-                if hour.seconds <= 3600 { hours.append(hour) }
+                // A cost report's amounts are no traffic: never in the load shape.
+                if hour.seconds <= 3600, !hour.format.carriesSpendOnly { hours.append(hour) }
             }
             let sizes = try Row.fetchAll(db, sql: StoredUsage.select(StoredUsage.sizeBinColumns, from: "usage_size_bin", filter), arguments: arguments)
                 .map(StoredUsage.sizeBin)

@@ -8,10 +8,10 @@ import Testing
 /// scenario that uses the calibration. Every command exits 0 or 65 with a message on standard
 /// error that names the file and, where the reader has them, the line (and column or JSON path).
 ///
-/// Mutants: 100 per usage fixture (16 fixtures; a batch of 25 files is one import, one summary
+/// Mutants: 100 per usage fixture (20 fixtures; a batch of 25 files is one import, one summary
 /// and one fit), 40 per price file (3; a process per import, a listing per 10) and 25 per
-/// benchmark fixture (6; a process per calibration). About 500 processes of 10–100 ms in all:
-/// some 35 s of work, 21 s on two cores, within the 40 s the suite may take. BREAKEVEN_FUZZ_SEED
+/// benchmark fixture (6; a process per calibration). About 550 processes of 10–100 ms in all:
+/// some 39 s of work, 23 s on two cores, within the 40 s the suite may take. BREAKEVEN_FUZZ_SEED
 /// (hex) explores other mutants; BREAKEVEN_FUZZ_KEEP=1 keeps them. A command killed after 30 s hangs.
 @Suite("Fuzzing the importers")
 struct ImportFuzzTests {
@@ -26,6 +26,8 @@ struct ImportFuzzTests {
         ("helicone-export.jsonl", "helicone", .jsonLines), ("helicone-export.csv", "helicone", .csv),
         ("helicone-query-clickhouse.json", "helicone", .json), ("openrouter-activity.json", "openrouter", .json),
         ("openrouter-activity-saves.jsonl", "openrouter", .jsonLines),
+        ("anthropic-usage-report-2026-01.json", "anthropic", .json), ("anthropic-cost-report.json", "anthropic-cost", .json),
+        ("openai-completions-2026-01.json", "openai", .json), ("openai-costs.json", "openai-cost", .json),
     ]
     static let priceFixtures = [("litellm-sample.json", "litellm"), ("genai-prices-sample.json", "genai-prices"),
                                 ("genai-prices-variants.json", "genai-prices")]
