@@ -101,18 +101,18 @@ struct CostImportTests {
 
     @Test func anAnthropicAmountThatIsNotADecimalStringOfCentsIsRefused() throws {
         #expect(try refusal(.anthropicCost, CostImportTests.anthropicPage(#"{"amount": 123.45, "currency": "USD", "model": "m"}"#))
-                == "costs.json:1:116: error: data[0].results[0].amount: expected a string or null, found 123.45")
+                == "costs.json:1:111: error: data[0].results[0].amount: expected a string or null, found 123.45")
         #expect(try refusal(.anthropicCost, CostImportTests.anthropicPage(#"{"amount": "-5", "currency": "USD", "model": "m"}"#))
-                == #"costs.json:1:116: error: data[0].results[0].amount: expected a decimal string of cents ≥ 0 such as "123.45", found "-5""#)
+                == #"costs.json:1:111: error: data[0].results[0].amount: expected a decimal string of cents ≥ 0 such as "123.45", found "-5""#)
         #expect(try refusal(.anthropicCost, CostImportTests.anthropicPage(#"{"amount": "1.2e3", "currency": "USD", "model": "m"}"#))
-                == #"costs.json:1:116: error: data[0].results[0].amount: expected a decimal string of cents ≥ 0 such as "123.45", found "1.2e3""#)
+                == #"costs.json:1:111: error: data[0].results[0].amount: expected a decimal string of cents ≥ 0 such as "123.45", found "1.2e3""#)
     }
 
     @Test func anAnthropicCostInAnotherCurrencyOrWithoutOneIsRefused() throws {
         #expect(try refusal(.anthropicCost, CostImportTests.anthropicPage(#"{"amount": "5", "currency": "EUR", "model": "m"}"#))
-                == #"costs.json:1:141: error: data[0].results[0].currency: expected "USD" (the only currency the cost report documents; its amounts are in cents), found "EUR""#)
+                == #"costs.json:1:128: error: data[0].results[0].currency: expected "USD" (the only currency the cost report documents; its amounts are in cents), found "EUR""#)
         #expect(try refusal(.anthropicCost, CostImportTests.anthropicPage(#"{"amount": "5", "model": "m"}"#))
-                == #"costs.json:1:104: error: data[0].results[0]: missing key "currency""#)
+                == #"costs.json:1:100: error: data[0].results[0]: missing key "currency""#)
     }
 
     @Test func anOpenAIAmountMustBeANumberInACurrency() throws {
@@ -121,19 +121,19 @@ struct CostImportTests {
                 + amount + #", "line_item": "gpt-4o, input"}]}]}"#
         }
         #expect(try refusal(.openaiCost, page(#"{"value": "0.06", "currency": "usd"}"#))
-                == #"costs.json:1:186: error: data[0].results[0].amount.value: expected an amount ≥ 0 in the currency, found "0.06""#)
+                == #"costs.json:1:172: error: data[0].results[0].amount.value: expected an amount ≥ 0 in the currency, found "0.06""#)
         #expect(try refusal(.openaiCost, page(#"{"value": 0.06, "currency": "US dollars"}"#))
-                == #"costs.json:1:210: error: data[0].results[0].amount.currency: expected an ISO 4217 currency code such as "usd", found "US dollars""#)
+                == #"costs.json:1:190: error: data[0].results[0].amount.currency: expected an ISO 4217 currency code such as "usd", found "US dollars""#)
         #expect(try refusal(.openaiCost, page("0.06"))
-                == "costs.json:1:176: error: data[0].results[0].amount: expected an amount (an object with value and currency), found 0.06")
+                == "costs.json:1:162: error: data[0].results[0].amount: expected an amount (an object with value and currency), found 0.06")
         #expect(try refusal(.openaiCost, page(#"{"currency": "usd"}"#))
-                == #"costs.json:1:176: error: data[0].results[0].amount: missing key "value""#)
+                == #"costs.json:1:162: error: data[0].results[0].amount: missing key "value""#)
     }
 
     @Test func aUsageResultInACostsFileIsRefused() throws {
         #expect(try refusal(.openaiCost, """
             {"object": "page", "data": [{"object": "bucket", "start_time": 1767225600, "end_time": 1767312000, "results": [
               {"object": "organization.usage.completions.result", "input_tokens": 10, "output_tokens": 2, "num_model_requests": 1}]}]}
-            """) == #"costs.jsonl:2:14: error: data[0].results[0].object: expected "organization.costs.result" (the costs endpoint), found "organization.usage.completions.result""#)
+            """) == #"costs.json:2:14: error: data[0].results[0].object: expected "organization.costs.result" (the costs endpoint), found "organization.usage.completions.result""#)
     }
 }
