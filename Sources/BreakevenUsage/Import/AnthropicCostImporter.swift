@@ -1,6 +1,6 @@
 /// Anthropic's Admin API cost report: `GET /v1/organizations/cost_report` pages, shaped like the
 /// usage report's (`{"data": [{"starting_at", "ending_at", "results": […]}], "has_more",
-/// "next_page"}`, read by `AnthropicUsageImporter.pages`), as the API reference "Get Cost Report"
+/// "next_page"}`, read by `BucketPages` with `AnthropicUsageImporter.span`), as the API reference "Get Cost Report"
 /// (platform.claude.com/docs/en/api/admin/cost_report/retrieve) documents them. A result has
 /// `amount`, "cost amount in lowest currency units (e.g. cents) as a decimal string" ("123.45" in
 /// USD is $1.23), and `currency`, "currently always USD"; grouped by `description` it also has
@@ -18,7 +18,8 @@ enum AnthropicCostImporter {
     static let notAModel = "costs of no model (web search, code execution and other non-token costs)"
 
     static func read(_ export: JSONExport, into sink: inout some UsageSink) throws {
-        try AnthropicUsageImporter.pages(export, "a cost report page (an object with \"data\")", into: &sink) { r, start, seconds, sink in
+        try BucketPages.read(export, page: "a cost report page (an object with \"data\")", bucket: "a time bucket", into: &sink,
+                             span: AnthropicUsageImporter.span) { r, start, seconds, sink in
             try r.requireObject("a cost result")
             let amount = try dollars(r)
             var pairs: [(String, String?)] = []

@@ -12,30 +12,20 @@ enum AnthropicUsageImporter {
                             "account_id", "service_account_id"]
 
     static func read(_ export: JSONExport, into sink: inout some UsageSink) throws {
-        try pages(export, "a usage report page (an object with \"data\")", into: &sink) { result, start, seconds, sink in
+        try BucketPages.read(export, page: "a usage report page (an object with \"data\")", bucket: "a time bucket", into: &sink,
+                             span: span) { result, start, seconds, sink in
             try sink.add(try bucket(result, start: start, seconds: seconds))
         }
     }
 
-    /// The Admin API's report pages, which the usage and cost reports share: each time bucket's
-    /// span is covered, and `each` is given its results with the bucket's start and width.
-    static func pages<Sink: UsageSink>(_ export: JSONExport, _ page: String, into sink: inout Sink,
-                                       _ each: (JSONRecord, Int64, Int64, inout Sink) throws -> Void) throws {
-        for document in export.documents {
-            try document.requireObject(page)
-            for bucket in try document.array("data", required: true) {
-                try bucket.requireObject("a time bucket")
-                let start = try time(bucket, "starting_at")
-                let end = try time(bucket, "ending_at")
-                guard end > start else {
-                    throw bucket.error("ending_at", "expected a time after starting_at, found \(bucket.node["ending_at"]?.quoted ?? "")")
-                }
-                sink.cover(from: start, to: end)
-                for result in try bucket.array("results") {
-                    try each(result, start, end - start, &sink)
-                }
-            }
+    /// A time bucket's `starting_at` and `ending_at` (the usage and cost reports' alike).
+    static func span(_ bucket: JSONRecord) throws -> (Int64, Int64) {
+        let start = try time(bucket, "starting_at")
+        let end = try time(bucket, "ending_at")
+        guard end > start else {
+            throw bucket.error("ending_at", "expected a time after starting_at, found \(bucket.node["ending_at"]?.quoted ?? "")")
         }
+        return (start, end)
     }
 
     static func time(_ r: JSONRecord, _ key: String) throws -> Int64 {

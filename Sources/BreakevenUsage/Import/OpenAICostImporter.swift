@@ -1,7 +1,7 @@
 /// OpenAI's Costs API: `GET /v1/organization/costs` pages, shaped like the usage endpoints'
-/// (`{"object": "page", "data": [bucket…], "has_more", "next_page"}`, read by
-/// `OpenAIUsageImporter.pages`), following the API reference's `CostsResult` (OpenAI's OpenAPI
-/// spec: `object` "organization.costs.result", `amount` `{value, currency}` with the value a
+/// (`{"object": "page", "data": [bucket…], "has_more", "next_page"}`, read by `BucketPages`
+/// as `OpenAIUsageImporter` reads them), following the API reference's `CostsResult` (OpenAI's
+/// OpenAPI spec: `object` "organization.costs.result", `amount` `{value, currency}` with the value a
 /// number in the currency and the currency "lowercase ISO-4217 … e.g. usd", `line_item` and
 /// `project_id` when grouped by them) and the cookbook "How to use the Usage API and Cost API"
 /// (cookbook.openai.com/examples/completions_usage_api). The bucket width is 1d.
@@ -21,7 +21,8 @@ enum OpenAICostImporter {
     static let maxAmount = 1e12
 
     static func read(_ export: JSONExport, into sink: inout some UsageSink) throws {
-        try OpenAIUsageImporter.pages(export, "a costs page (an object with \"data\")", into: &sink) { r, start, seconds, sink in
+        try BucketPages.read(export, page: "a costs page (an object with \"data\")", bucket: "a bucket", into: &sink,
+                             document: OpenAIUsageImporter.isPage, span: OpenAIUsageImporter.span) { r, start, seconds, sink in
             try r.requireObject("a costs result")
             if let object = try r.string("object"), object != resultObject {
                 throw r.error("object", "expected \"\(resultObject)\" (the costs endpoint), found \"\(object)\"")

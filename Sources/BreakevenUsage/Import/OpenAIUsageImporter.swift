@@ -11,39 +11,33 @@ enum OpenAIUsageImporter {
     static let resultObject = "organization.usage.completions.result"
 
     static func read(_ export: JSONExport, into sink: inout some UsageSink) throws {
-        try pages(export, "a usage page (an object with \"data\")", into: &sink) { result, start, seconds, sink in
+        try BucketPages.read(export, page: "a usage page (an object with \"data\")", bucket: "a bucket", into: &sink,
+                             document: isPage, span: span) { result, start, seconds, sink in
             try sink.add(try bucket(result, start: start, seconds: seconds))
         }
     }
 
-    /// The organization API's pages, which the usage and costs endpoints share: each bucket's
-    /// span is covered, and `each` is given its results with the bucket's start and width.
-    static func pages<Sink: UsageSink>(_ export: JSONExport, _ page: String, into sink: inout Sink,
-                                       _ each: (JSONRecord, Int64, Int64, inout Sink) throws -> Void) throws {
-        for document in export.documents {
-            try document.requireObject(page)
-            if let object = try document.string("object"), object != "page" {
-                throw document.error("object", "expected \"page\", found \"\(object)\"")
-            }
-            for bucket in try document.array("data", required: true) {
-                try bucket.requireObject("a bucket")
-                let start = try bucket.requiredCount("start_time")
-                let end = try bucket.requiredCount("end_time")
-                guard Timestamp.usable.contains(start) else {
-                    throw bucket.error("start_time", "expected Unix seconds \(Timestamp.usableText), found \(start)")
-                }
-                guard end > start else {
-                    throw bucket.error("end_time", "expected a time after start_time \(start), found \(end)")
-                }
-                guard end <= Timestamp.usable.upperBound else {
-                    throw bucket.error("end_time", "expected Unix seconds \(Timestamp.usableText), found \(end)")
-                }
-                sink.cover(from: start, to: end)
-                for result in try bucket.array("results") {
-                    try each(result, start, end - start, &sink)
-                }
-            }
+    /// A page's `object`, where written, is "page" (the usage and costs endpoints' alike).
+    static func isPage(_ page: JSONRecord) throws {
+        if let object = try page.string("object"), object != "page" {
+            throw page.error("object", "expected \"page\", found \"\(object)\"")
         }
+    }
+
+    /// A bucket's `start_time` and `end_time`, Unix seconds.
+    static func span(_ bucket: JSONRecord) throws -> (Int64, Int64) {
+        let start = try bucket.requiredCount("start_time")
+        let end = try bucket.requiredCount("end_time")
+        guard Timestamp.usable.contains(start) else {
+            throw bucket.error("start_time", "expected Unix seconds \(Timestamp.usableText), found \(start)")
+        }
+        guard end > start else {
+            throw bucket.error("end_time", "expected a time after start_time \(start), found \(end)")
+        }
+        guard end <= Timestamp.usable.upperBound else {
+            throw bucket.error("end_time", "expected Unix seconds \(Timestamp.usableText), found \(end)")
+        }
+        return (start, end)
     }
 
     static func bucket(_ r: JSONRecord, start: Int64, seconds: Int64) throws -> UsageBucket {
