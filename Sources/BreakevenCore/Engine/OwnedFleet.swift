@@ -12,18 +12,9 @@ final class OwnedFleet {
     let tokensPerRequest: TokenCounts
     /// Unit-seconds of work one average request takes.
     let workPerRequest: Double
-    /// USD per unit at month-1 prices, before the trend.
-    let purchasePrice: Double
-    let maxUtilization: Double
-    let hoursOnPerDay: Double
-    let hoursOnPerMonth: Double?
-    let wattsBusy: Double
-    let wattsIdle: Double
-    let electricityPerKWh: Double
-    let lifetimeMonths: Int
-    let resaleShare: Double
-    let accounting: OwnedHardwarePlan.Accounting
-    let units: OwnedHardwarePlan.Units
+    /// The machines' terms (price at month-1 prices before the trend, power, lifetime, resale,
+    /// accounting, units), with the accounting and units this fleet runs under.
+    let plan: OwnedHardwarePlan
     let overheads: OverheadCharges
     let priceTrend: TrendFactors
     /// What has been bought so far: the only state the fleet carries from month to month, held by
@@ -38,19 +29,12 @@ final class OwnedFleet {
 
     init(plan: OwnedHardwarePlan, workload: Workload, accounting: OwnedHardwarePlan.Accounting? = nil,
          units: OwnedHardwarePlan.Units? = nil, trends: TrendTableCache? = nil) {
+        var terms = plan
+        if let accounting { terms.accounting = accounting }
+        if let units { terms.units = units }
+        self.plan = terms
         tokensPerRequest = TokenCounts(perRequestOf: workload.classes, outputMultiplier: plan.outputTokenMultiplier)
         workPerRequest = ReplicaSizing.work(tokensPerRequest, plan.throughput)
-        purchasePrice = plan.purchasePrice
-        maxUtilization = plan.maxUtilization
-        hoursOnPerDay = plan.hoursOnPerDay
-        hoursOnPerMonth = plan.hoursOnPerMonth
-        wattsBusy = plan.wattsBusy
-        wattsIdle = plan.wattsIdle
-        electricityPerKWh = plan.electricityPerKWh
-        lifetimeMonths = plan.lifetimeMonths
-        resaleShare = plan.resaleShare
-        self.accounting = accounting ?? plan.accounting
-        self.units = units ?? plan.units
         overheads = OverheadCharges(plan.overheads)
         priceTrend = TrendFactors(perYear: plan.hardwarePriceChangePerYear, tables: trends)
     }
@@ -81,21 +65,21 @@ final class OwnedFleet {
         let i = demand.index
         let bought = self.bought
         let work = demand.requests * workPerRequest
-        let hoursOnPerUnit = OwnedHardwarePlan.hoursOn(in: demand.date, perDay: hoursOnPerDay, perMonth: hoursOnPerMonth)
+        let hoursOnPerUnit = OwnedHardwarePlan.hoursOn(in: demand.date, perDay: plan.hoursOnPerDay, perMonth: plan.hoursOnPerMonth)
         let secondsOnPerUnit = hoursOnPerUnit * 3600
         // Sized on monthly busy time: a local machine can queue, so peaks within the day do not count.
-        let needed = max(1, (work / (secondsOnPerUnit * maxUtilization) * (1 - 1e-12)).rounded(.up))
-        let price = purchasePrice * priceTrend.factor(month: i)
+        let needed = max(1, (work / (secondsOnPerUnit * plan.maxUtilization) * (1 - 1e-12)).rounded(.up))
+        let price = plan.purchasePrice * priceTrend.factor(month: i)
         var lines = CostLines()
         var credit = 0.0
 
         // Units at the end of their lifetime are sold for their resale share and replaced.
-        for k in bought.batches.indices where i - bought.batches[k].purchaseIndex >= lifetimeMonths {
-            if accounting == .cash { lines.hardware += bought.batches[k].count * (price - resaleShare * bought.batches[k].price) }
+        for k in bought.batches.indices where i - bought.batches[k].purchaseIndex >= plan.lifetimeMonths {
+            if plan.accounting == .cash { lines.hardware += bought.batches[k].count * (price - plan.resaleShare * bought.batches[k].price) }
             bought.batches[k] = Batch(purchaseIndex: i, price: price, count: bought.batches[k].count)
         }
         let wanted: Double
-        switch units {
+        switch plan.units {
         case .auto: wanted = needed
         case .fixed(let n): wanted = Double(n)
         }
@@ -103,30 +87,30 @@ final class OwnedFleet {
             let added = wanted - bought.count
             bought.batches.append(Batch(purchaseIndex: i, price: price, count: added))
             bought.count = wanted
-            if accounting == .cash { lines.hardware += added * price }
+            if plan.accounting == .cash { lines.hardware += added * price }
         }
-        let amortization = withRunRate || accounting == .amortized
-            ? bought.batches.reduce(0) { $0 + $1.count * $1.price * (1 - resaleShare) / Double(lifetimeMonths) } : 0
-        switch accounting {
+        let amortization = withRunRate || plan.accounting == .amortized
+            ? bought.batches.reduce(0) { $0 + $1.count * $1.price * (1 - plan.resaleShare) / Double(plan.lifetimeMonths) } : 0
+        switch plan.accounting {
         case .amortized:
             lines.hardware += amortization
         case .cash:
             if isLast {
                 credit = bought.batches.reduce(0) {
                     $0 + $1.count * OwnedFleet.bookValue(price: $1.price, ageMonths: i - $1.purchaseIndex + 1,
-                                                         lifetime: lifetimeMonths, resale: resaleShare)
+                                                         lifetime: plan.lifetimeMonths, resale: plan.resaleShare)
                 }
                 lines.hardware -= credit
             }
         }
 
         let count = bought.count
-        let capacity = count * secondsOnPerUnit * maxUtilization
+        let capacity = count * secondsOnPerUnit * plan.maxUtilization
         let served = min(work, capacity)
         let unmetShare = work > 0 ? 1 - served / work : 0
         let busyHours = served / 3600
         let onHours = count * hoursOnPerUnit
-        lines.energy = (busyHours * wattsBusy + (onHours - busyHours) * wattsIdle) / 1000 * electricityPerKWh
+        lines.energy = (busyHours * plan.wattsBusy + (onHours - busyHours) * plan.wattsIdle) / 1000 * plan.electricityPerKWh
         overheads.charge(&lines, demand)
         let tokens = tokensPerRequest.scaled(by: demand.requests)
         return MonthCost(costs: lines, inputTokens: tokens.input, outputTokens: tokens.output,
