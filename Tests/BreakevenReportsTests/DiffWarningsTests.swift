@@ -45,15 +45,17 @@ struct DiffWarningsTests {
 /// holds one replica of one GPU at 11.4% average utilization (see `DiffWarningsTests`); at 8M
 /// requests on a flat day the load is 0.896 of a replica in January (8 × 0.112) and at most
 /// 0.896 × 31 / 28 = 0.992 in February: ⌈0.992 / 0.7⌉ = 2 replicas every hour, so 2 GPUs, and
-/// the year's utilization 8 × 11.416% / 2 = 45.662%, up 34.247 points. Nothing is unmet on either side: no row.
+/// the year's utilization 8 × 11.416% / 2 = 45.662%, up 34.247 points. With 2 GPUs a replica,
+/// 2 replicas pay 4 GPUs (replicas and GPUs are told apart). Nothing is unmet on either side: no row.
 @Suite("Diff capacity")
 struct DiffCapacityTests {
     @Test func replicasGPUsAndUtilizationMove() throws {
         let base = try DiffHeadlineTests.result("diff-base.json")
-        let d = ResultDiff(name: "x", base: base, head: try DiffHeadlineTests.result("diff-base.json", DiffWarningsTests.head))
+        let head = DiffWarningsTests.head + ["options.self.gpus_per_replica=2"]
+        let d = ResultDiff(name: "x", base: base, head: try DiffHeadlineTests.result("diff-base.json", head))
         let comment = DiffMarkdown.render(d, context: DiffContext(baseSource: "a.json", headSource: "b.json"))
         #expect(comment.contains("|  | Replicas or units at the peak | 1 | 2 | +1 (+100%) |\n"))
-        #expect(comment.contains("|  | GPUs paid at the peak | 1 | 2 | +1 (+100%) |\n"))
+        #expect(comment.contains("|  | GPUs paid at the peak | 1 | 4 | +3 (+300%) |\n"))
         #expect(comment.contains("|  | Average utilization | 11.4% | 45.7% | +34.2 points |\n"))
         #expect(!comment.contains("Requests unmet"))
         // The API option's capacity figures do not exist: no row, and nulls in the JSON.
