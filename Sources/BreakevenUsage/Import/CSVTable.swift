@@ -53,11 +53,10 @@ struct CSVTable {
     /// or an empty field; a group's amounts are summed only in one currency.
     func currency(_ column: Int?) throws -> String {
         guard let text = optionalString(column) else { return "USD" }
-        let isLetter = { (b: UInt8) in (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) }
-        guard text.utf8.count == 3, text.utf8.allSatisfy(isLetter) else {
+        guard let code = CurrencyCode.normalized(text) else {
             throw error(column, "expected a currency code of three letters (ISO 4217) such as USD, found \(quotedField(column ?? 0))")
         }
-        return text.uppercased()
+        return code
     }
 
     func error(_ column: Int?, _ message: String) -> UsageImportError {

@@ -33,13 +33,13 @@ enum OpenAICostImporter {
             guard let value = valueNode.number, value >= 0, value < maxAmount else {
                 throw amount.error("value", "expected an amount ≥ 0 in the currency, found \(valueNode.quoted)")
             }
-            let currency = try amount.requiredString("currency")
-            guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                throw amount.error("currency", "expected an ISO 4217 currency code such as \"usd\", found \"\(currency)\"")
+            let text = try amount.requiredString("currency")
+            guard let currency = CurrencyCode.normalized(text) else {
+                throw amount.error("currency", "expected an ISO 4217 currency code such as \"usd\", found \"\(text)\"")
             }
-            let dimensions = UsageDimensions([("project_id", try r.string("project_id")), ("api_key_id", try r.string("api_key_id")),
-                                              ("line_item", try r.string("line_item"))])
-            guard let lineItem = try r.string("line_item") else {
+            let project = try r.string("project_id"), key = try r.string("api_key_id"), lineItem = try r.string("line_item")
+            let dimensions = UsageDimensions([("project_id", project), ("api_key_id", key), ("line_item", lineItem)])
+            guard let lineItem else {
                 sink.skip(ungrouped)
                 return
             }
@@ -48,7 +48,7 @@ enum OpenAICostImporter {
                 return
             }
             try sink.add(UsageBucket(start: start, seconds: seconds, model: model, dimensions: dimensions, batch: nil, requests: nil,
-                                     usage: TokenUsage(input: 0, output: 0, billed: value, currency: currency.uppercased()), place: r.place))
+                                     usage: TokenUsage(input: 0, output: 0, billed: value, currency: currency), place: r.place))
         }
     }
 
