@@ -70,8 +70,8 @@ public enum MarkdownReport {
         guard !t.rows.isEmpty else { return "Only the baseline is defined.\n" }
         return t.text + """
 
-        Breakeven month: the first month from which cumulative cost stays at or below the baseline's to the end. \
-        Cheaper to run: the first month whose cost without one-time costs is at or below the baseline's. \
+        Breakeven month: the first month from which cumulative cost stays at or below the baseline's to the end, below it at least once. \
+        Cheaper to run: the first month whose cost without one-time costs is at or below the baseline's (never for an option that costs what the baseline costs every month). \
         Breakeven volume: at month-1 prices, without one-time costs (owned hardware amortized), the monthly volume above which the option stays at or below the baseline; "below" one under which it does, for an option cheaper only at low volume.
 
         """

@@ -28,6 +28,25 @@ struct BreakevenTests {
         #expect(result.option("api")?.breakevenMonth == nil)
     }
 
+    /// An option that costs what the baseline costs every month (here the same prices under
+    /// another id; in the examples, a switch that never leaves its baseline) saves nothing, so
+    /// it has no breakeven month and is never cheaper to run, not "month 1".
+    @Test func noBreakevenForTheBaselinesOwnCost() throws {
+        let twin = #"{ "id": "twin", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 1 } }"#
+        let s = try ScenarioText.scenario(months: 12, workload: Self.workload, options: [Self.api, twin])
+        let twinResult = try #require(BreakevenAnalysis.analyse(s, Simulator.project(s)).option("twin"))
+        // $1,000 a month on both sides: every cumulative month equal, none below
+        #expect(twinResult.breakevenMonth == nil)
+        #expect(twinResult.runRateBreakevenMonth == nil)
+        #expect(close(twinResult.savingsVsBaseline, 0))
+        // One cent cheaper a million tokens ($990 a month against $1,000): at or below from month 1
+        let cheaper = #"{ "id": "cheaper", "type": "api", "prices": { "input_per_mtok": 0.99, "output_per_mtok": 0.99 } }"#
+        let t = try ScenarioText.scenario(months: 12, workload: Self.workload, options: [Self.api, cheaper])
+        let cheaperResult = try #require(BreakevenAnalysis.analyse(t, Simulator.project(t)).option("cheaper"))
+        #expect(cheaperResult.breakevenMonth == 1)
+        #expect(cheaperResult.runRateBreakevenMonth == 1)
+    }
+
     @Test func noBreakevenWhenDearerAtTheEnd() throws {
         let s = try ScenarioText.scenario(months: 9, workload: Self.workload, options: [Self.api, Self.selfHosted])
         let result = BreakevenAnalysis.analyse(s, Simulator.project(s))

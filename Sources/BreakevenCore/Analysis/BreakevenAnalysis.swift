@@ -89,7 +89,9 @@ public enum BreakevenAnalysis {
     }
 
     /// The first month m (1-based) from which cumulative cost stays at or below the
-    /// baseline's through the last month; nil if dearer at the end.
+    /// baseline's through the last month, and is below it in one of those months; nil if dearer
+    /// at the end, or if never below: a switch that never leaves the baseline costs what the
+    /// baseline costs every month, and "breaks even in month 1" would read as a saving there is not.
     public static func breakevenMonth(_ option: [MonthlyProjection], _ baseline: [MonthlyProjection]) -> Int? {
         breakevenMonth(months: option.count, option: { option[$0].cumulativeCost }, baseline: { baseline[$0].cumulativeCost })
     }
@@ -97,18 +99,22 @@ public enum BreakevenAnalysis {
     /// The same from cumulative costs by month index, wherever they are kept.
     @inline(__always)
     static func breakevenMonth(months: Int, option: (Int) -> Double, baseline: (Int) -> Double) -> Int? {
-        var first: Int?
+        var first: Int?, below = false
         for i in stride(from: months - 1, through: 0, by: -1) {
             guard atOrBelow(option(i), baseline(i)) else { break }
             first = i + 1
+            below = below || !atOrBelow(baseline(i), option(i))
         }
-        return first
+        return below ? first : nil
     }
 
     /// The first month whose cost without one-time costs (bought machines amortized) is at or
-    /// below the baseline's.
+    /// below the baseline's; nil for an option that runs at the baseline's cost every month
+    /// (a switch that never leaves it), which is never cheaper to run.
     public static func runRateBreakevenMonth(_ option: [MonthlyProjection], _ baseline: [MonthlyProjection]) -> Int? {
-        option.indices.first { atOrBelow(option[$0].runRateCost, baseline[$0].runRateCost) }.map { $0 + 1 }
+        let same = { (m: Int) in atOrBelow(option[m].runRateCost, baseline[m].runRateCost) && atOrBelow(baseline[m].runRateCost, option[m].runRateCost) }
+        guard !option.indices.allSatisfy(same) else { return nil }
+        return option.indices.first { atOrBelow(option[$0].runRateCost, baseline[$0].runRateCost) }.map { $0 + 1 }
     }
 
     /// Nil for a month of less than one token: a price per million of nothing is no figure.
