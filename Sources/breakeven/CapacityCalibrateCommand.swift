@@ -5,19 +5,23 @@ import Crypto
 import Foundation
 
 /// `breakeven capacity calibrate`: fits the capacity model's efficiencies to measured benchmark
-/// results of one device × model × engine, prints every point before and after, and stores the
-/// calibration in the catalog, where scenarios that match it pick it up.
+/// results (or a vLLM deployment's own metrics from Prometheus) of one device × model × engine,
+/// prints every point before and after, and stores the calibration in the catalog, where scenarios
+/// that match it pick it up.
 struct CapacityCalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
         abstract: "Fit memory-bandwidth and compute utilization and per-step overhead to your own benchmark results."
     )
 
-    @Argument(help: "Result files: vLLM benchmark_serving JSON, GuideLLM benchmarks.json, AIPerf or GenAI-Perf JSON exports, llama-bench -o json.")
+    @Argument(help: "Result files: vLLM benchmark_serving JSON, GuideLLM benchmarks.json, AIPerf or GenAI-Perf JSON exports, llama-bench -o json, Prometheus query_range answers.")
     var files: [String]
 
-    @Option(help: ArgumentHelp("The files' format: vllm, guidellm, aiperf, genai-perf or llama-bench.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("The files' format: vllm, guidellm, aiperf, genai-perf, llama-bench or prometheus.", valueName: "FORMAT"))
     var format: BenchmarkFormat
+
+    @Option(help: "With --format prometheus: the served model to read (vLLM's model_name label), where the metrics hold several.")
+    var modelName: String?
 
     @Option(help: "The catalog GPU or machine measured (h100-sxm, dgx-spark).")
     var gpu: String
@@ -43,23 +47,28 @@ struct CapacityCalibrateCommand: ParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
+        if modelName != nil, format != .prometheus {
+            throw usage("--model-name reads Prometheus metrics: give it with --format prometheus")
+        }
         let snapshot = try catalog.load().snapshot
         let setup = try setup(in: snapshot, format: format)
-        var measurements: [CalibrationMeasurement] = []
+        var inputs: [(file: String, data: Data)] = []
         var digest = SHA256()
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CommandFailure(ExitStatus.noInput, "\(file): no such file or it cannot be read")
             }
             digest.update(data: data)
-            do throws(BenchmarkFileError) {
-                let reading = try BenchmarkFile.read(data, format: format, file: file)
-                measurements += reading.points
-                for note in reading.notes { Terminal.error(note) }
-            } catch {
-                Terminal.error(error.description)
-                throw ExitStatus.dataError
-            }
+            inputs.append((file, data))
+        }
+        let measurements: [CalibrationMeasurement]
+        do throws(BenchmarkFileError) {
+            let reading = try BenchmarkFile.read(inputs, format: format, servedModel: modelName)
+            measurements = reading.points
+            for note in reading.notes { Terminal.error(note) }
+        } catch {
+            Terminal.error(error.description)
+            throw ExitStatus.dataError
         }
         let fit = CalibrationFit.fit(measurements, setup: setup)
         let engine = setup.servingEngine

@@ -22,6 +22,11 @@ public enum BenchmarkFormat: String, Sendable, CaseIterable {
     /// llama.cpp `llama-bench -o json`: an array of tests with `n_prompt`, `n_gen`, `n_depth` and
     /// `avg_ts` (a pp test has n_gen 0, a tg test n_prompt 0).
     case llamaBench = "llama-bench"
+    /// Prometheus `GET /api/v1/query_range` answers holding a running vLLM deployment's own metrics
+    /// (the prompt and generation token counters, finished requests, requests running): read by
+    /// `PrometheusRange`, pooled by load level into points by `ServingWindows`. The series of
+    /// several files are one range.
+    case prometheus
 }
 
 /// A result file that is not what its format says: where (line and column, and the JSON path of
@@ -44,18 +49,40 @@ public enum BenchmarkFile {
 
     /// The points of one result file, and a located note for each benchmark it holds that was left
     /// out on purpose (`file:line:column: note: $.path: why`): a GuideLLM load level without a
-    /// successful request.
+    /// successful request, a Prometheus range's windows and load levels left out.
     public static func read(_ data: Data, format: BenchmarkFormat,
                             file: String) throws(BenchmarkFileError) -> (points: [CalibrationMeasurement], notes: [String]) {
-        let root: JSONNode
+        var notes: [String] = []
+        let found = try points(try parse(data, file: file), format: format, Reader(file: file), notes: &notes)
+        return (found, notes)
+    }
+
+    /// The points of a run's result files, and the notes of what was left out: file by file, but
+    /// Prometheus ranges as one set of series, of the model `servedModel` names (vLLM's `model_name`)
+    /// or of the only one they hold.
+    public static func read(_ files: [(file: String, data: Data)], format: BenchmarkFormat,
+                            servedModel: String? = nil) throws(BenchmarkFileError) -> (points: [CalibrationMeasurement], notes: [String]) {
+        guard format == .prometheus else {
+            var out: (points: [CalibrationMeasurement], notes: [String]) = ([], [])
+            for (file, data) in files {
+                let reading = try read(data, format: format, file: file)
+                out = (out.points + reading.points, out.notes + reading.notes)
+            }
+            return out
+        }
+        var documents: [(root: JSONNode, reader: Reader)] = []
+        for (file, data) in files { documents.append((try parse(data, file: file), Reader(file: file))) }
+        var notes: [String] = []
+        let found = try ServingWindows.points(try PrometheusRange(documents, names: ServingWindows.names), servedModel: servedModel, notes: &notes)
+        return (found, notes)
+    }
+
+    private static func parse(_ data: Data, file: String) throws(BenchmarkFileError) -> JSONNode {
         do throws(JSONParser.SyntaxError) {
-            root = try JSONParser.parse(Array(data))
+            return try JSONParser.parse(Array(data))
         } catch {
             throw BenchmarkFileError(file: file, location: error.location, path: "$", message: "not JSON: \(error.message)")
         }
-        var notes: [String] = []
-        let found = try points(root, format: format, Reader(file: file), notes: &notes)
-        return (found, notes)
     }
 
     private static func points(_ root: JSONNode, format: BenchmarkFormat, _ r: Reader,
@@ -78,6 +105,8 @@ public enum BenchmarkFile {
                 metric: .servingOutput, measured: try r.positive(o, "output_throughput", "$"))]
         case .guidellm:
             return try GuideLLMReport.points(root, r, notes: &notes)
+        case .prometheus:
+            return try ServingWindows.points(try PrometheusRange([(root, r)], names: ServingWindows.names), servedModel: nil, notes: &notes)
         case .aiperf, .genaiPerf:
             let o = try r.object(root, "$")
             let config = try r.member(o, "input_config", "$")
@@ -123,7 +152,7 @@ public enum BenchmarkFile {
         }
     }
 
-    /// Typed reads of a result file's values, each refusal located (also `GuideLLMReport`'s).
+    /// Typed reads of a result file's values, each refusal located (also `GuideLLMReport`'s and `PrometheusRange`'s).
     struct Reader {
         var file: String
 
