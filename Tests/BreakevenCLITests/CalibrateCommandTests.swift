@@ -1,16 +1,23 @@
 import Foundation
 import Testing
 
-/// `capacity calibrate` of a GuideLLM report through the binary: one file, a point per load level,
-/// stored in the catalog; a load level where no request succeeded is left out with a located note.
+/// `capacity calibrate` through the binary: a GuideLLM report, one file with a point per load level,
+/// stored in the catalog, a load level where no request succeeded left out with a located note; a
+/// vLLM deployment's Prometheus metrics, a point per load level it held, used by a scenario.
 @Suite("capacity calibrate")
 struct CalibrateCommandTests {
     static let sweep = CLI.packageRoot.appendingPathComponent("Tests/BreakevenCLITests/Calibration/guidellm-sweep.json")
 
-    static func calibrate(_ file: String, in dir: URL) throws -> CLI.Output {
+    static let calibration = CLI.packageRoot.appendingPathComponent("Tests/BreakevenCLITests/Calibration")
+
+    static func calibrate(_ file: String, format: String = "guidellm", _ options: [String] = [], in dir: URL) throws -> CLI.Output {
         #expect(try CLI.run(["catalog", "init", "c.sqlite"], in: dir).status == 0)
-        return try CLI.run(["capacity", "calibrate", "--format", "guidellm", "--gpu", "h100-sxm", "--model", "llama-3.1-8b",
-                            "--catalog", "c.sqlite", file], in: dir)
+        return try CLI.run(["capacity", "calibrate", "--format", format, "--gpu", "h100-sxm", "--model", "llama-3.1-8b",
+                            "--catalog", "c.sqlite"] + options + [file], in: dir)
+    }
+
+    static func stored(in dir: URL) throws -> String {
+        try CLI.run("/usr/bin/env", ["sqlite3", "c.sqlite", "SELECT format, json_array_length(points) FROM calibration"], in: dir).stdout
     }
 
     /// The concurrency column of the report's table.
@@ -27,8 +34,7 @@ struct CalibrateCommandTests {
         // Synchronous is 1 stream; throughput and the two constant rates the mean in flight, rounded.
         #expect(Self.concurrencies(r.stdout) == ["1", "454", "61", "295"])
         #expect(r.stdout.hasSuffix("Stored as calibration \"h100-sxm-llama-3.1-8b-vllm\" in c.sqlite; scenarios on h100-sxm with llama-3.1-8b and vllm use it.\n"))
-        let stored = try CLI.run("/usr/bin/env", ["sqlite3", "c.sqlite", "SELECT format, json_array_length(points) FROM calibration"], in: dir)
-        #expect(stored.stdout == "guidellm|4\n")
+        #expect(try Self.stored(in: dir) == "guidellm|4\n")
     }
 
     @Test func aLoadLevelWhereNoRequestSucceededIsLeftOutWithANote() throws {
@@ -43,5 +49,48 @@ struct CalibrateCommandTests {
         #expect(r.status == 0)
         #expect(r.stderr == "run.json:347:42: note: $.benchmarks[3].metrics.request_totals.successful: no request succeeded at this load (constant): left out of the fit\n")
         #expect(Self.concurrencies(r.stdout) == ["1", "454", "61"])
+    }
+
+    @Test func aVLLMDeploymentsPrometheusMetricsGiveAPointPerLevelItHeld() throws {
+        let dir = try CLI.workspace([:])
+        try FileManager.default.copyItem(at: Self.calibration.appendingPathComponent("prometheus-vllm-range.json"), to: dir.appendingPathComponent("range.json"))
+        let r = try Self.calibrate("range.json", format: "prometheus", in: dir)
+        #expect(r.status == 0)
+        // Two servers, each a replica: 8 and 16 requests running held; what was left out, located.
+        #expect(Self.concurrencies(r.stdout) == ["8", "16"])
+        #expect(r.stderr == """
+            range.json:69:11: note: $.data.result[3].values[4]: 1 window with a sample missing: left out of the fit, the first at this sample
+            range.json:86:11: note: $.data.result[4].values[3]: 1 window across a counter reset: left out of the fit, the first at this sample
+            range.json:47:11: note: $.data.result[2].values[1]: 1 window with no request finished: left out of the fit, the first at this sample
+            range.json:48:11: note: $.data.result[2].values[2]: 1 window with under 1 request running: left out of the fit, the first at this sample
+            range.json:56:11: note: $.data.result[2].values[10]: 12 requests running held 1 window (60 s), under the 5 windows and 300 s a load level needs: left out of the fit
+
+            """)
+        #expect(try Self.stored(in: dir) == "prometheus|2\n")
+        // A scenario on the same GPU, model and engine sizes its replicas with it.
+        let scenario = """
+            { "version": 1, "name": "t", "start": "2026-12", "months": 2,
+              "workload": { "requests_per_month": 1000000, "input_tokens_per_request": 1200, "output_tokens_per_request": 300 },
+              "options": [{ "id": "api", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 4 } },
+                          { "id": "self", "type": "self_hosted", "gpu": "h100-sxm", "gpu_hourly": 2, "model": "llama-3.1-8b", "throughput": "derived" }],
+              "baseline": "api" }
+            """
+        try scenario.write(to: dir.appendingPathComponent("s.json"), atomically: false, encoding: .utf8)
+        #expect(try CLI.run(["run", "s.json", "--catalog", "c.sqlite", "--out", "out", "--format", "markdown"], in: dir).status == 0)
+        let report = try String(contentsOf: dir.appendingPathComponent("out/s.md"), encoding: .utf8)
+        #expect(report.contains("**self** uses calibration h100-sxm-llama-3.1-8b-vllm (2 points from prometheus results 7d8612aa273b"))
+    }
+
+    @Test func aQueryPrometheusRefusedIsRefusedAndNothingIsStored() throws {
+        let dir = try CLI.workspace([:])
+        try FileManager.default.copyItem(at: Self.calibration.appendingPathComponent("prometheus-error.json"), to: dir.appendingPathComponent("range.json"))
+        let r = try Self.calibrate("range.json", format: "prometheus", in: dir)
+        #expect(r.status == 65)
+        #expect(r.stderr == "range.json:1:11: error: $.status: Prometheus refused the query (bad_data): exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)\n")
+        #expect(try Self.stored(in: dir) == "")
+        // --model-name chooses among the models of Prometheus metrics, and of nothing else.
+        let wrong = try Self.calibrate(Self.sweep.path, ["--model-name", "meta-llama/Llama-3.1-8B-Instruct"], in: try CLI.workspace([:]))
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr == "breakeven: --model-name reads Prometheus metrics: give it with --format prometheus\n")
     }
 }

@@ -4,14 +4,14 @@ import Testing
 /// Mutants of every importer's committed fixtures through the built binary (a trap is then a
 /// signal exit, not a dead test runner): `usage import` of each format, then `usage summary` and
 /// `fit` on what imported; `catalog import` of both price files, then `catalog list`, `show` and
-/// `history`; `capacity calibrate` of the five benchmark formats, then `capacity size` of a
+/// `history`; `capacity calibrate` of the six benchmark formats, then `capacity size` of a
 /// scenario that uses the calibration. Every command exits 0 or 65 with a message on standard
 /// error that names the file and, where the reader has them, the line (and column or JSON path).
 ///
 /// Mutants: 100 per usage fixture (20 fixtures; a batch of 25 files is one import, one summary
 /// and one fit), 40 per price file (3; a process per import, a listing per 10) and 25 per
-/// benchmark fixture (6; a process per calibration). About 550 processes of 10–100 ms in all:
-/// some 39 s of work, 23 s on two cores, within the 40 s the suite may take. BREAKEVEN_FUZZ_SEED
+/// benchmark fixture (8; a process per calibration). About 600 processes of 10–100 ms in all:
+/// some 43 s of work, 25 s on two cores, within the 40 s the suite may take. BREAKEVEN_FUZZ_SEED
 /// (hex) explores other mutants; BREAKEVEN_FUZZ_KEEP=1 keeps them. A command killed after 30 s hangs.
 @Suite("Fuzzing the importers")
 struct ImportFuzzTests {
@@ -37,7 +37,9 @@ struct ImportFuzzTests {
                                     ("guidellm-concurrent-v0.3.json", "guidellm", "h100-sxm", "llama-3.1-8b"),
                                     ("aiperf-profile-export.json", "aiperf", "h100-sxm", "llama-3.1-8b"),
                                     ("genai-perf-profile-export.json", "genai-perf", "h100-sxm", "llama-3.1-8b"),
-                                    ("llama-bench-dgx-spark.json", "llama-bench", "dgx-spark", "gpt-oss-120b")]
+                                    ("llama-bench-dgx-spark.json", "llama-bench", "dgx-spark", "gpt-oss-120b"),
+                                    ("prometheus-vllm-range.json", "prometheus", "h100-sxm", "llama-3.1-8b"),
+                                    ("prometheus-error.json", "prometheus", "h100-sxm", "llama-3.1-8b")]
 
     /// Messages about a file as a whole, which have no line to name.
     static let wholeFileMessages = ["the file is empty", "with this file the usage database would", "buckets overlap", "cannot be read",
