@@ -3,9 +3,10 @@ import Testing
 @testable import BreakevenCatalog
 @testable import BreakevenCore
 
-/// The five benchmark result formats `capacity calibrate` reads: the committed fixtures (written
-/// from each tool's documented output, see `BenchmarkFormat`) and every malformed file refused
-/// with its line, column, JSON path and what was expected.
+/// Five of the benchmark result formats `capacity calibrate` reads (Prometheus ranges have
+/// `PrometheusCalibrationTests`): the committed fixtures (written from each tool's documented
+/// output, see `BenchmarkFormat`) and every malformed file refused with its line, column, JSON path
+/// and what was expected.
 @Suite("Benchmark result files")
 struct BenchmarkFileTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

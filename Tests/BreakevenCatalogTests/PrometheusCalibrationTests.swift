@@ -13,11 +13,11 @@ struct PrometheusCalibrationTests {
     /// A series: its name, labels and values, a sample a minute from `start` (nil: none then).
     typealias Series = (name: String, labels: [String: String], values: [String?])
 
-    /// The answer of `/api/v1/query_range` holding `series`, a series a line.
-    static func body(_ series: [Series]) -> String {
+    /// The answer of `/api/v1/query_range` holding `series`, a series a line; the times `milliseconds` past the minute.
+    static func body(_ series: [Series], milliseconds: String = "") -> String {
         let result = series.map { s in
             let labels = ([("__name__", s.name)] + s.labels.sorted { $0.key < $1.key }).map { "\"\($0.0)\": \"\($0.1)\"" }
-            let values = s.values.enumerated().compactMap { k, v in v.map { "[\(start + 60 * k), \"\($0)\"]" } }
+            let values = s.values.enumerated().compactMap { k, v in v.map { "[\(start + 60 * k)\(milliseconds), \"\($0)\"]" } }
             return #"{"metric": {\#(labels.joined(separator: ", "))}, "values": [\#(values.joined(separator: ", "))]}"#
         }
         return "{\"status\": \"success\", \"data\": {\"resultType\": \"matrix\", \"result\": [\n" + result.joined(separator: ",\n") + "\n]}}"
@@ -64,6 +64,9 @@ struct PrometheusCalibrationTests {
         let reading = try Self.read(Self.server(running: [2, 2, 2, 2, 2, 2]))
         #expect(reading.points == [Self.point(2, 100)])
         #expect(reading.notes == [])
+        // A range from a time with milliseconds, as Prometheus writes it: the same windows.
+        let late = Data(Self.body(Self.server(running: [2, 2, 2, 2, 2, 2]), milliseconds: ".781").utf8)
+        #expect(try BenchmarkFile.read([("r.json", late)], format: .prometheus).points == [Self.point(2, 100)])
     }
 
     @Test func theThroughputIsScaledToTheLevelByLittlesLaw() throws {

@@ -78,6 +78,13 @@ enum ServingWindows {
         var first: PrometheusRange.Place
     }
 
+    /// Every server's windows: pooled by level, or counted by why they were left out.
+    struct Pool {
+        var levels: [Int: Level] = [:]
+        var left: [Exclusion: (count: Int, first: PrometheusRange.Place)] = [:]
+        var windows = 0
+    }
+
     static func points(_ range: PrometheusRange, servedModel: String?,
                        notes: inout [String]) throws(BenchmarkFileError) -> [CalibrationMeasurement] {
         if let other = range.firstOther {
@@ -88,36 +95,13 @@ enum ServingWindows {
             throw range.result.fail("expected series of \(metric.rawValue), found none (select \(query))")
         }
         let servers = Self.servers(series)
-        // The query's step: the shortest time between two samples of a series.
-        let step = series.compactMap { s in zip(s.samples, s.samples.dropFirst()).map { $1.time - $0.time }.min() }.min()
-        var left: [Exclusion: (count: Int, first: PrometheusRange.Place)] = [:]
-        var levels: [Int: Level] = [:]
-        var windows = 0
-        for server in servers {
-            for (t0, t1) in zip(server.times, server.times.dropFirst()) {
-                windows += 1
-                switch try window(server, t0, t1, step: step ?? 0) {
-                case .left(let why, let at):
-                    left[why, default: (0, at)].count += 1
-                case .pooled(let level, let running, let prompt, let generation, let requests, let at):
-                    let seconds = t1 - t0
-                    var pool = levels[level] ?? Level(first: at)
-                    pool.windows += 1
-                    pool.seconds += seconds
-                    pool.prompt += prompt
-                    pool.generation += generation
-                    pool.requests += requests
-                    pool.runningSeconds += running * seconds
-                    levels[level] = pool
-                }
-            }
-        }
+        let pool = try Self.pool(servers, step: step(series))
         for why in Exclusion.allCases {
-            guard let (n, at) = left[why] else { continue }
+            guard let (n, at) = pool.left[why] else { continue }
             notes.append(at.note("\(count(n, "window", "windows")) \(why.words): left out of the fit, the first at this sample"))
         }
         var out: [CalibrationMeasurement] = []
-        for (running, level) in levels.sorted(by: { $0.key < $1.key }) {
+        for (running, level) in pool.levels.sorted(by: { $0.key < $1.key }) {
             let held = "\(count(running, "request", "requests")) running held \(count(level.windows, "window", "windows")) (\(PrometheusRange.text(level.seconds)) s)"
             guard level.windows >= minimumWindows, level.seconds >= minimumSeconds else {
                 notes.append(level.first.note("\(held), under the \(minimumWindows) windows and \(PrometheusRange.text(minimumSeconds)) s a load level needs: left out of the fit"))
@@ -137,14 +121,50 @@ enum ServingWindows {
             out.append(CalibrationMeasurement(inputTokens: input, outputTokens: output, concurrency: running, metric: .servingOutput, measured: measured))
         }
         guard out.isEmpty else { return out }
-        guard !levels.isEmpty else {
-            let why = Exclusion.allCases.compactMap { e in left[e].map { "\($0.count) \(e.words)" } }
-            throw range.result.fail("expected a window with requests running and finishing, found none in \(count(windows, "window", "windows")) "
+        guard !pool.levels.isEmpty else {
+            let why = Exclusion.allCases.compactMap { e in pool.left[e].map { "\($0.count) \(e.words)" } }
+            throw range.result.fail("expected a window with requests running and finishing, found none in \(count(pool.windows, "window", "windows")) "
                                     + "of \(count(servers.count, "server", "servers"))" + (why.isEmpty ? "" : " (\(why.joined(separator: ", ")))"))
         }
-        let held = levels.sorted { $0.key < $1.key }.map { "\($0.key) for \(count($0.value.windows, "window", "windows"))" }
+        let held = pool.levels.sorted { $0.key < $1.key }.map { "\($0.key) for \(count($0.value.windows, "window", "windows"))" }
         throw range.result.fail("expected a load level held for \(minimumWindows) windows and \(PrometheusRange.text(minimumSeconds)) s with output tokens, "
                                 + "found requests running \(held.joined(separator: ", "))")
+    }
+
+    /// The query's step: the shortest time between two samples of a series (0 where none has two).
+    private static func step(_ series: [PrometheusRange.Series]) -> Double {
+        series.compactMap { s in zip(s.samples, s.samples.dropFirst()).map { seconds($0.time, $1.time) }.min() }.min() ?? 0
+    }
+
+    /// The time between two samples, to the millisecond Prometheus writes times in: two times near 1.8e9
+    /// with different fractions differ by up to 2.4e-7 s more or less (1796292000.1 − 1796292000 =
+    /// 0.10000014), which the step and a level's time would carry.
+    private static func seconds(_ t0: Double, _ t1: Double) -> Double {
+        ((t1 - t0) * 1000).rounded() / 1000
+    }
+
+    private static func pool(_ servers: [Server], step: Double) throws(BenchmarkFileError) -> Pool {
+        var pool = Pool()
+        for server in servers {
+            for (t0, t1) in zip(server.times, server.times.dropFirst()) {
+                pool.windows += 1
+                switch try window(server, t0, t1, step: step) {
+                case .left(let why, let at):
+                    pool.left[why, default: (0, at)].count += 1
+                case .pooled(let level, let running, let prompt, let generation, let requests, let at):
+                    let seconds = Self.seconds(t0, t1)
+                    var sum = pool.levels[level] ?? Level(first: at)
+                    sum.windows += 1
+                    sum.seconds += seconds
+                    sum.prompt += prompt
+                    sum.generation += generation
+                    sum.requests += requests
+                    sum.runningSeconds += running * seconds
+                    pool.levels[level] = sum
+                }
+            }
+        }
+        return pool
     }
 
     /// The series of the model chosen by `--model-name`, or of the one model the range holds.
@@ -199,7 +219,7 @@ enum ServingWindows {
     /// The window of `server` from `t0` to `t1`, or why it is left out.
     static func window(_ server: Server, _ t0: Double, _ t1: Double, step: Double) throws(BenchmarkFileError) -> Window {
         let anchor = server.anchor(t1) ?? server.anchor(t0) ?? PrometheusRange.Place(file: "", location: .start, path: "")
-        guard t1 - t0 <= step * 1.5,
+        guard seconds(t0, t1) <= step * 1.5,
               let p0 = server.prompt[t0], let p1 = server.prompt[t1], let g0 = server.generation[t0], let g1 = server.generation[t1],
               let r0 = server.running[t0], let r1 = server.running[t1] else { return .left(.missing, anchor) }
         // Each finished reason's counter at both ends; one that has no sample at either had not started.
