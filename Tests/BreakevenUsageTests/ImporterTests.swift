@@ -267,6 +267,67 @@ struct ImporterTests {
         #expect(sink.buckets[0].dimensions.text.contains(#""workspace_id":"w-1""#))
     }
 
+    @Test func aClaudeCodeTranscriptCountsEachResponseOnceAtItsLastStreamedEntry() throws {
+        let sink = try ListSink.read(.claudeCode, Fixture.path("claude-code-session.jsonl"))
+        // Three API responses on 13 lines: a summary, a file snapshot, three user entries, a system
+        // entry and a sub-agent's progress are passed over; the API error Claude Code wrote itself
+        // (model <synthetic>) is left out and counted.
+        #expect(sink.requests.map(\.id) == ["msg_01HkT7yQ3mVb8RcJ2pWfXa4L", "msg_01Vn5sJ8dWq2LtYc6PbR9mKe", "msg_01Qz4Xc7Ls2Mb9Nd6Fr3Wt8Y"])
+        #expect(sink.skipped == [ClaudeCodeTranscriptImporter.synthetic: 1] && sink.notes.isEmpty)
+        let first = sink.requests[0], opus = sink.requests[2]
+        // The first response streamed as three entries (thinking, text, tool call) with 9, 9 and 412
+        // output tokens: the last is read, at its time. 2026-01-05T09:15:06.337Z = 1,767,225,600 +
+        // 4 × 86,400 + 9 × 3,600 + 15 × 60 + 6.
+        #expect(first.usage.output == 412 && first.time == 1_767_604_506 && first.place?.line == 6)
+        // 3 uncached + 12,840 cache reads + 5,310 cache writes = 18,153 prompt tokens.
+        #expect(first.usage.input == 18_153 && first.usage.cachedInput == 12_840 && first.usage.cacheWrite == 5_310)
+        #expect(first.model == "claude-sonnet-4-5-20250929" && first.batch == false && first.usage.billed == nil)
+        #expect(first.dimensions.text == #"{"service_tier":"standard"}"#)
+        // After /model opus: 10 uncached + 22,016 written to the 1-hour cache.
+        #expect(opus.model == "claude-opus-4-5-20251101" && opus.usage.input == 22_026 && opus.usage.cacheWrite == 22_016
+                && opus.usage.cachedInput == 0 && opus.usage.output == 1_530)
+        // From the hour of the first response (09:15) to the end of the last one's (09:41, so 10:00).
+        let covered = try #require(sink.covered)
+        #expect(covered == (1_767_603_600, 1_767_607_200))
+    }
+
+    @Test func aSubAgentsTranscriptIsReadLikeItsSessions() throws {
+        let sink = try ListSink.read(.claudeCode, Fixture.path("claude-code-subagent.jsonl"))
+        #expect(sink.requests.map(\.model) == ["claude-haiku-4-5-20251001", "claude-haiku-4-5-20251001"])
+        // The grep call on two entries (12, then 96 output tokens): the second, on line 3.
+        let grep = sink.requests[0], answer = sink.requests[1]
+        #expect(grep.usage.input == 4_210 && grep.usage.output == 96 && grep.usage.cacheWrite == 0 && grep.place?.line == 3)
+        // 5 uncached + 4,203 cache reads.
+        #expect(answer.usage.input == 4_208 && answer.usage.cachedInput == 4_203 && answer.usage.output == 240)
+    }
+
+    @Test func aResumedTranscriptCutShortLeavesItsLastLineOutWithANote() throws {
+        let sink = try ListSink.read(.claudeCode, Fixture.path("claude-code-resumed.jsonl"))
+        // The response copied from the earlier session (known by its id on import), and a new one.
+        #expect(sink.requests.map(\.id) == ["msg_01Vn5sJ8dWq2LtYc6PbR9mKe", "msg_01Fm9Rt2Wy5Kc8Hq3Dv6Xs4J"])
+        // 8 uncached + 19,354 cache reads + 2,950 cache writes.
+        #expect(sink.requests[1].usage.input == 22_312 && sink.requests[1].usage.output == 615)
+        // Line 6 ends inside a string, with no newline after it.
+        #expect(sink.notes.map(\.place) == [UsagePlace(line: 6, column: 505)])
+        #expect(sink.notes.map(\.message) == [ClaudeCodeTranscriptImporter.cutShort])
+    }
+
+    @Test func aSideQuestionsReplayYieldsToTheParentsResponse() throws {
+        // A /btw side question's transcript repeats a parent's response under a new requestId, with
+        // isSidechain: the parent's entry is read whichever comes first (ccusage/ccusage#913).
+        func entry(_ request: String, sidechain: Bool, read: Int, id: String = #""id":"msg_1","#) -> String {
+            #"{"type":"assistant","isSidechain":\#(sidechain),"timestamp":"2026-01-05T10:00:00.000Z","requestId":"\#(request)","message":{\#(id)"model":"claude-sonnet-4-5-20250929","usage":{"input_tokens":2,"cache_read_input_tokens":\#(read),"output_tokens":10}}}"#
+        }
+        let path = try Fixture.write([entry("req_replay", sidechain: true, read: 50_000), entry("req_parent", sidechain: false, read: 20),
+                                      entry("req_2", sidechain: false, read: 0, id: ""), entry("", sidechain: false, read: 0, id: "")]
+                                        .joined(separator: "\n") + "\n", name: "side.jsonl")
+        let sink = try ListSink.read(.claudeCode, path)
+        // Without message.id, requestId names the response; without either it cannot be counted once.
+        #expect(sink.requests.map(\.id) == ["msg_1", "requestId:req_2"])
+        #expect(sink.requests[0].usage.cachedInput == 20 && sink.requests[0].usage.cacheWrite == nil)
+        #expect(sink.skipped == [ClaudeCodeTranscriptImporter.withoutID: 1])
+    }
+
     @Test func focusTakesTokenRowsByKindAndLeavesOutTaxAndHours() throws {
         let sink = try ListSink.read(.focus, Fixture.path("focus-1.2-ai.csv"))
         #expect(sink.buckets.count == 3)

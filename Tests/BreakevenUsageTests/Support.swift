@@ -23,6 +23,7 @@ struct ListSink: UsageSink {
     var requests: [UsageRequest] = []
     var covered: (Int64, Int64)?
     var skipped: [String: Int] = [:]
+    var notes: [(place: UsagePlace, message: String)] = []
 
     mutating func add(_ bucket: UsageBucket) { buckets.append(bucket) }
     mutating func add(_ request: UsageRequest) { requests.append(request) }
@@ -30,6 +31,7 @@ struct ListSink: UsageSink {
         covered = (min(covered?.0 ?? start, start), max(covered?.1 ?? end, end))
     }
     mutating func skip(_ reason: String) { skipped[reason, default: 0] += 1 }
+    mutating func note(at place: UsagePlace, _ message: String) { notes.append((place, message)) }
 
     static func read(_ format: UsageFormat, _ path: String) throws -> ListSink {
         var sink = ListSink()

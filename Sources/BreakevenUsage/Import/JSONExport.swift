@@ -19,24 +19,42 @@ struct JSONExport {
             }
         } catch let error where error.message.hasPrefix("expected the end of the file") && error.location.line > 1 {
             // More than one document: JSON Lines, each line parsed on its own.
-            var lineNumber = 0
-            var start = 0
-            for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x0A {
-                defer {
-                    start = k + 1
-                    lineNumber += 1
-                }
-                let line = Array(bytes[start..<k])
-                guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
-                do {
-                    documents.append(JSONRecord(try JSONParser.parse(line), path: "", file: file, lineOffset: lineNumber))
-                } catch {
-                    throw UsageImportError(file: file, line: error.location.line + lineNumber, column: error.location.column, error.message)
-                }
-            }
+            var lines: [JSONRecord] = []
+            try JSONExport.eachLine(bytes, file: file) { lines.append($0) }
+            documents = lines
         } catch {
             throw UsageImportError(file: file, line: error.location.line, column: error.location.column, error.message)
         }
+    }
+
+    /// Each line of JSON Lines parsed on its own and handed to `body`, one at a time (a log too
+    /// large to hold parsed whole is never held); blank lines are passed over.
+    /// - Parameter lastMayBeCut: an append-only log's last line, when no newline follows it and it
+    ///   does not parse, was cut short by a writer that stopped (a killed process): it is left out,
+    ///   and where its JSON broke off returned, rather than the file refused.
+    @discardableResult
+    static func eachLine(_ bytes: [UInt8], file: String, lastMayBeCut: Bool = false,
+                         _ body: (JSONRecord) throws -> Void) throws -> UsagePlace? {
+        var lineNumber = 0
+        var start = 0
+        for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x0A {
+            defer {
+                start = k + 1
+                lineNumber += 1
+            }
+            let line = Array(bytes[start..<k])
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+            let node: JSONNode
+            do {
+                node = try JSONParser.parse(line)
+            } catch {
+                let place = UsagePlace(line: error.location.line + lineNumber, column: error.location.column)
+                if lastMayBeCut && k == bytes.count { return place }
+                throw UsageImportError(file: file, line: place.line, column: place.column, error.message)
+            }
+            try body(JSONRecord(node, path: "", file: file, lineOffset: lineNumber))
+        }
+        return nil
     }
 }
 

@@ -20,6 +20,8 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     case helicone
     /// OpenRouter's activity, `GET /api/v1/activity` responses (a day × model × endpoint a row).
     case openrouter
+    /// Claude Code's session transcripts (`~/.claude/projects/…/*.jsonl`): one API response a request.
+    case claudeCode = "claude-code"
     /// Anthropic Admin API, `/v1/organizations/cost_report` pages: spend, no traffic.
     case anthropicCost = "anthropic-cost"
     /// OpenAI Costs API, `/v1/organization/costs` pages: spend, no traffic.
@@ -30,7 +32,14 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
 
     /// One row per request (deduplicated by request or span id, aggregated per hour on import),
     /// rather than buckets the exporter aggregated.
-    var isPerRequest: Bool { self == .litellm || self == .otel || self == .langfuse || self == .helicone }
+    var isPerRequest: Bool { self == .litellm || self == .otel || self == .langfuse || self == .helicone || self == .claudeCode }
+
+    /// The extension of the files a directory of this format holds, for a format whose files are a
+    /// tool's session logs (nil for exports, which are given as files). Such a directory is read
+    /// whole (every file below it, in sorted order), and then covers the time from its first
+    /// request to its last: a tool writes a log for each session only, so the hours between its
+    /// sessions had no usage, not usage unknown (`UsageStore.recordDirectory`).
+    public var logFileExtension: String? { self == .claudeCode ? "jsonl" : nil }
 
     /// Whether the export carries money only: a provider's cost report, no tokens and no requests.
     /// It is never a month's traffic (nor makes a month complete); it gives the billed spend of a
@@ -46,7 +55,7 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     /// tokens only; FOCUS counts requests only on rows whose unit is requests.
     var countsRequests: Bool {
         switch self {
-        case .openai, .litellm, .otel, .langfuse, .helicone, .openrouter: return true
+        case .openai, .litellm, .otel, .langfuse, .helicone, .openrouter, .claudeCode: return true
         case .anthropic, .bedrockCUR, .focus, .anthropicCost, .openaiCost: return false
         }
     }
@@ -54,20 +63,22 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     /// Which source a month of a model is read from when several formats cover it (they describe
     /// the same traffic, so they are never added): per-request logs first, then the provider's
     /// own usage reports, then a gateway's daily activity (requests and tokens, no cache split),
-    /// then bills; cost reports last (they are never chosen for traffic).
+    /// then bills; cost reports last (they are never chosen for traffic). A coding agent's
+    /// transcripts come after the gateways' logs, which carry what was billed for the same calls.
     var preference: Int {
         switch self {
         case .litellm: return 0
         case .otel: return 1
         case .langfuse: return 2
         case .helicone: return 3
-        case .openai: return 4
-        case .anthropic: return 5
-        case .openrouter: return 6
-        case .bedrockCUR: return 7
-        case .focus: return 8
-        case .anthropicCost: return 9
-        case .openaiCost: return 10
+        case .claudeCode: return 4
+        case .openai: return 5
+        case .anthropic: return 6
+        case .openrouter: return 7
+        case .bedrockCUR: return 8
+        case .focus: return 9
+        case .anthropicCost: return 10
+        case .openaiCost: return 11
         }
     }
 
@@ -85,6 +96,7 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         case .openrouter: return 9
         case .anthropicCost: return 10
         case .openaiCost: return 11
+        case .claudeCode: return 12
         }
     }
 

@@ -14,6 +14,7 @@ enum UsageImporter {
         case .anthropicCost: try AnthropicCostImporter.read(try json(path, onChunk: onChunk), into: &sink)
         case .langfuse: try LangfuseObservationsImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
         case .helicone: try HeliconeRequestImporter.read(path: path, into: &sink, onChunk: onChunk)
+        case .claudeCode: try ClaudeCodeTranscriptImporter.read(path: path, into: &sink, onChunk: onChunk)
         case .openrouter: try OpenRouterActivityImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
         case .otel: try OTelTraceImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
         case .litellm:

@@ -8,6 +8,9 @@ protocol UsageSink {
     /// A record left out on purpose (a failed request, a tax line), counted by reason so that
     /// the import can say what it did not take.
     mutating func skip(_ reason: String)
+    /// Something left out that a reader should find in the file (a log's last line cut short),
+    /// printed as a located `note:`.
+    mutating func note(at place: UsagePlace, _ message: String)
 }
 
 /// The hours a per-request file's requests fall in, from the hour of the first request to the

@@ -49,6 +49,10 @@ struct ImportSession: UsageSink {
         summary.skipped[reason, default: 0] += 1
     }
 
+    mutating func note(at place: UsagePlace, _ message: String) {
+        summary.notes.append(Diagnostic.line(file: file, line: place.line, column: place.column, path: place.path, severity: .note, message))
+    }
+
     mutating func add(_ bucket: UsageBucket) throws {
         summary.records += 1
         let key = Key(bucket)

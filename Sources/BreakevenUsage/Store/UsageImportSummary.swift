@@ -13,6 +13,11 @@ public struct UsageImportSummary: Sendable, Hashable {
     var requestsAlreadyImported = 0
     /// What was left out on purpose, by reason.
     public var skipped: [String: Int] = [:]
+    /// Located notes of what was left out and where (`file:line:column: note: …`), printed apart
+    /// from the summary line.
+    public var notes: [String] = []
+    /// The file's SHA-256, hex: what a directory read whole is known by (`UsageStore.recordDirectory`).
+    var sha256 = ""
     /// The span the file covers, Unix seconds; nil for a file without usage.
     var coveredFrom: Int64?
     var coveredTo: Int64?

@@ -56,7 +56,29 @@ public struct UsageStore: DatabaseStore {
             }
             try session.write(sourceID: sourceID)
             try UsageCeiling.check(db, file: display)
-            return session.summary
+            var summary = session.summary
+            summary.sha256 = digest
+            return summary
         }
+    }
+
+    /// Records that `directory`, whose log files were all imported (`files`, in the order read),
+    /// covers the time from the first request of any to the end of the last one's: a source of its
+    /// own with no rows, known by its files' digests (the same files again change nothing). Only
+    /// for formats whose files are a tool's session logs (`UsageFormat.logFileExtension`): the
+    /// hours between sessions had no usage. Nil when no file held a request.
+    public func recordDirectory(_ directory: String, format: UsageFormat, files: [UsageImportSummary]) throws -> UsageDirectoryCoverage? {
+        guard format.logFileExtension != nil, let from = files.compactMap(\.coveredFrom).min(),
+              let to = files.compactMap(\.coveredTo).max() else { return nil }
+        var hasher = SHA256()
+        for file in files { hasher.update(data: Array(file.sha256.utf8)) }
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO usage_source (format, file_name, sha256, covered_from, covered_to, records)
+                VALUES (?, ?, ?, ?, ?, 0)
+                """, arguments: [format.rawValue, (directory as NSString).lastPathComponent + "/", digest, from, to])
+        }
+        return UsageDirectoryCoverage(directory: directory, format: format, files: files.count, coveredFrom: from, coveredTo: to)
     }
 }
