@@ -363,4 +363,51 @@ struct ImportErrorTests {
         #expect(try openRouter(["[" + ImportErrorTests.openRouterRow + "]"])
                 == #"activity.json:1:1: error: expected an activity response (an object with "data"), found an array"#)
     }
+
+    func transcript(_ lines: [String], newlineAtEnd: Bool = true) throws -> String? {
+        let path = try Fixture.write(lines.joined(separator: "\n") + (newlineAtEnd ? "\n" : ""), name: "session.jsonl")
+        return importError(as: "session.jsonl") { _ = try ListSink.read(.claudeCode, path) }
+    }
+
+    static let userEntry = #"{"type":"user","timestamp":"2026-01-05T09:14:58.120Z","message":{"role":"user","content":"Hi"}}"#
+
+    static func assistantEntry(usage: String = #""input_tokens":3,"output_tokens":12"#, model: String = #""model":"claude-sonnet-4-5-20250929","#,
+                               time: String = "2026-01-05T09:15:02.481Z") -> String {
+        #"{"type":"assistant","timestamp":"\#(time)","requestId":"req_1","message":{\#(model)"id":"msg_1","usage":{\#(usage)}}}"#
+    }
+
+    @Test func aTranscriptLineThatIsNotJSONRefusesTheFileWhenALineFollowsIt() throws {
+        // Not the last line, or the last with its newline: not a line cut short by a stopped session.
+        #expect(try transcript([ImportErrorTests.userEntry, #"{"type":"assistant","message":"#, ImportErrorTests.assistantEntry()])
+                == "session.jsonl:2:31: error: expected a value, found the end of the line")
+        #expect(try transcript([ImportErrorTests.userEntry, #"{"type":"assistant","message":"#])
+                == "session.jsonl:2:31: error: expected a value, found the end of the line")
+    }
+
+    @Test func aTokenCountOfAnotherTypeIsRefusedAtItsJSONPath() throws {
+        #expect(try transcript([ImportErrorTests.userEntry, ImportErrorTests.assistantEntry(usage: #""input_tokens":3,"output_tokens":true"#)])
+                == "session.jsonl:2:183: error: message.usage.output_tokens: expected a whole number ≥ 0, found true")
+        #expect(try transcript([ImportErrorTests.assistantEntry(usage: #""input_tokens":3,"cache_creation":{"ephemeral_1h_input_tokens":-5},"output_tokens":1"#)])
+                == "session.jsonl:1:213: error: message.usage.cache_creation.ephemeral_1h_input_tokens: expected a whole number ≥ 0, found -5")
+        #expect(try transcript([ImportErrorTests.assistantEntry(usage: #""output_tokens":1"#)])
+                == #"session.jsonl:1:149: error: message.usage: missing key "input_tokens""#)
+        #expect(try transcript([#"{"type":"assistant","timestamp":"2026-01-05T09:15:02.481Z","message":{"id":"msg_1","usage":[3,1]}}"#])
+                == "session.jsonl:1:92: error: message.usage: expected an object of token counts, found an array")
+    }
+
+    @Test func aTranscriptEntryThatIsNoObjectOrAnAssistantsWithoutAMessageIsRefused() throws {
+        #expect(try transcript([#"["user","Hi"]"#])
+                == #"session.jsonl:1:1: error: expected a transcript entry (an object with "type"), found an array"#)
+        #expect(try transcript([#"{"type":"assistant","timestamp":"2026-01-05T09:15:02.481Z"}"#]) == #"session.jsonl:1:1: error: missing key "message""#)
+        #expect(try transcript([#"{"type":7}"#]) == "session.jsonl:1:9: error: type: expected a string or null, found 7")
+    }
+
+    @Test func aResponseWithTokensButNoModelOrTimeIsRefused() throws {
+        #expect(try transcript([ImportErrorTests.assistantEntry(model: "")])
+                == #"session.jsonl:1:90: error: message: a response with token usage but no model ("msg_1")"#)
+        #expect(try transcript([ImportErrorTests.assistantEntry(model: #""model":"","#)])
+                == #"session.jsonl:1:99: error: message.model: a response with token usage but no model ("msg_1")"#)
+        #expect(try transcript([ImportErrorTests.assistantEntry(time: "05/01/2026 09:15")])
+                == #"session.jsonl:1:33: error: timestamp: expected an ISO 8601 time such as 2026-01-01T09:15:02.123Z, found "05/01/2026 09:15""#)
+    }
 }

@@ -312,6 +312,16 @@ struct ImporterTests {
         #expect(sink.notes.map(\.message) == [ClaudeCodeTranscriptImporter.cutShort])
     }
 
+    @Test func anEmptyTranscriptOrOneCutShortHoldsNoResponse() throws {
+        // A session opened and left at once; one killed while writing its first entry.
+        let empty = try ListSink.read(.claudeCode, try Fixture.write("", name: "empty.jsonl"))
+        #expect(empty.requests.isEmpty && empty.notes.isEmpty && empty.covered == nil)
+        let cut = try ListSink.read(.claudeCode, try Fixture.write(
+            #"{"type":"assistant","timestamp":"2026-01-05T09:15:02.481Z","message":{"id":"msg_1","usage":{"input_tok"#, name: "cut.jsonl"))
+        // The line's 102 characters end inside a key: its JSON broke off at column 103.
+        #expect(cut.requests.isEmpty && cut.notes.map(\.place) == [UsagePlace(line: 1, column: 103)])
+    }
+
     @Test func aSideQuestionsReplayYieldsToTheParentsResponse() throws {
         // A /btw side question's transcript repeats a parent's response under a new requestId, with
         // isSidechain: the parent's entry is read whichever comes first (ccusage/ccusage#913).

@@ -70,6 +70,48 @@ struct UsageStoreTests {
         #expect(claude.map(\.figures.requests) == [1] && claude.map(\.figures.inputTokens) == [6000])
     }
 
+    @Test func claudeCodeResponsesAreKnownByMessageIDAcrossTranscripts() throws {
+        // The resumed session repeats the session's second response (the same message.id and
+        // requestId) before a new one of its own.
+        let store = try Self.importOverlapping(.claudeCode, "claude-code-session.jsonl", firstAdded: 3,
+                                               then: "claude-code-resumed.jsonl", added: 1, known: 1)
+        #expect(try store.importFile(Fixture.path("claude-code-subagent.jsonl"), format: .claudeCode).requestsAdded == 2)
+        let months = try store.history().months
+        #expect(months.map(\.model) == ["claude-haiku-4-5-20251001", "claude-opus-4-5-20251101", "claude-sonnet-4-5-20250929"])
+        let sonnet = try #require(months.last?.figures)
+        // Three Sonnet responses, each once: 18,153 + 19,360 + 22,312 = 59,825 prompt tokens, of
+        // which 12,840 + 18,150 + 19,354 = 50,344 cache reads (84.2%) and 5,310 + 1,204 + 2,950 =
+        // 9,464 cache writes; 412 + 388 + 615 = 1,415 output tokens; no amounts (a subscription's).
+        #expect(sonnet.requests == 3 && sonnet.inputTokens == 59_825 && sonnet.cachedInputTokens == 50_344)
+        #expect(sonnet.cacheWriteTokens == 9_464 && sonnet.outputTokens == 1_415 && sonnet.billed == nil)
+        #expect(abs(sonnet.cachedShare - 0.8415) < 0.0001)
+        // The sub-agent's Haiku: 4,210 + 4,208 prompt tokens, 96 + 240 output tokens.
+        let haiku = try #require(months.first?.figures)
+        #expect(haiku.requests == 2 && haiku.inputTokens == 8_418 && haiku.outputTokens == 336)
+    }
+
+    @Test func aDirectoryOfTranscriptsReadWholeCoversTheHoursBetweenItsSessions() throws {
+        // Sessions on 31 December, 15 January and 1 February: each file covers its own hours only.
+        func session(_ id: String, at time: String) throws -> String {
+            try Fixture.write(#"{"type":"assistant","timestamp":"\#(time)","requestId":"req_\#(id)","message":{"id":"msg_\#(id)","model":"claude-sonnet-4-5-20250929","usage":{"input_tokens":100,"output_tokens":20}}}"# + "\n",
+                              name: "\(id).jsonl")
+        }
+        let store = try UsageStore.inMemory()
+        let files = try [session("a", at: "2025-12-31T23:30:00Z"), session("b", at: "2026-01-15T12:00:00Z"), session("c", at: "2026-02-01T00:10:00Z")]
+            .map { try store.importFile($0, format: .claudeCode) }
+        let january = CalendarMonth(year: 2026, month: 1)
+        #expect(try store.history().complete(january) == nil)
+        // Read whole, the directory covers 2025-12-31 23:00 to 2026-02-01 01:00: January is complete,
+        // its one request the month's usage.
+        let coverage = try #require(try store.recordDirectory("projects", format: .claudeCode, files: files))
+        #expect(coverage.text == "projects (claude-code): 3 files read whole; covers 2025-12-31 23:00 UTC to 2026-02-01 01:00 UTC")
+        #expect(try store.history().complete(january)?.figures.requests == 1)
+        // The same files again change nothing; exports are never covered this way.
+        _ = try store.recordDirectory("projects", format: .claudeCode, files: files)
+        #expect(try store.history().sources.count == 4)
+        #expect(try store.recordDirectory("pages", format: .openai, files: files) == nil)
+    }
+
     @Test func overlappingOpenRouterSavesAreKeyedByDayModelAndEndpoint() throws {
         let store = try UsageStore.inMemory()
         let page = try store.importFile(Fixture.path("openrouter-activity.json"), format: .openrouter)

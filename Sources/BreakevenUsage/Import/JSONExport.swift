@@ -50,7 +50,9 @@ struct JSONExport {
             } catch {
                 let place = UsagePlace(line: error.location.line + lineNumber, column: error.location.column)
                 if lastMayBeCut && k == bytes.count { return place }
-                throw UsageImportError(file: file, line: place.line, column: place.column, error.message)
+                // Each line is parsed alone: where the parser found its input's end, the line ended.
+                throw UsageImportError(file: file, line: place.line, column: place.column,
+                                       error.message.replacing("the end of the file", with: "the end of the line"))
             }
             try body(JSONRecord(node, path: "", file: file, lineOffset: lineNumber))
         }
