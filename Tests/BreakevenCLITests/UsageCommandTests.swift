@@ -47,6 +47,42 @@ struct UsageCommandTests {
         #expect(run.stderr == #"basic.json:28:5: error: data[1]: a generation without "usageDetails": this page of /api/public/v2/observations was fetched without the usage field group; fetch it again with fields=core,basic,usage,model"# + "\n")
     }
 
+    @Test func aClaudeCodeProjectsDirectoryIsReadWholeInSortedOrder() throws {
+        // ~/.claude/projects as Claude Code 2.x keeps it: a session, its sub-agent's transcript in
+        // <session>/subagents/, and the session resumed the next day (cut short at its end).
+        let session = "projects/-home-ada-src-uploader/5b0c9a4e-1f7d-4c2a-9e83-6d4f2b1a7c90"
+        let resumed = "projects/-home-ada-src-uploader/9d1b3f5a-7c9e-4b2d-8f4a-6c8e0a2c4e93.jsonl"
+        let dir = try UsageCommandTests.workspace([:])
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent(session + "/subagents"), withIntermediateDirectories: true)
+        for (name, fixture) in [(session + ".jsonl", "claude-code-session.jsonl"), (session + "/subagents/agent-a1b2c3d.jsonl", "claude-code-subagent.jsonl"),
+                                (resumed, "claude-code-resumed.jsonl")] {
+            try FileManager.default.copyItem(at: UsageCommandTests.fixtures.appendingPathComponent(fixture), to: dir.appendingPathComponent(name))
+        }
+        let run = try CLI.run(["usage", "import", "--format", "claude-code", "projects", "--usage", "u.sqlite"], in: dir)
+        #expect(run.status == 0)
+        // The session before its sub-agent ("." sorts before "/"); the resumed session's copy of a
+        // response already counted; the directory then covers the first response to the last.
+        #expect(run.stdout == """
+            \(session).jsonl (claude-code): 3 requests: 3 new, 0 already imported; covers 2026-01-05 09:00 UTC to 2026-01-05 10:00 UTC; left out: 1 messages Claude Code wrote itself (model <synthetic>: an API error or an interruption, no API call)
+            \(session)/subagents/agent-a1b2c3d.jsonl (claude-code): 2 requests: 2 new, 0 already imported; covers 2026-01-05 09:00 UTC to 2026-01-05 10:00 UTC
+            \(resumed) (claude-code): 2 requests: 1 new, 1 already imported; covers 2026-01-05 09:00 UTC to 2026-01-06 11:00 UTC
+            projects (claude-code): 3 files read whole; covers 2026-01-05 09:00 UTC to 2026-01-06 11:00 UTC
+
+            """)
+        #expect(run.stderr == "\(resumed):6:505: note: the last line is cut short (no newline follows it: the session stopped while Claude Code wrote it); left out\n")
+        // A transcript refused: the others import, and the directory is not said to be read whole.
+        try Data("{\"type\":\"assistant\",\"message\":\n".utf8).write(to: dir.appendingPathComponent("projects/-home-ada-src-uploader/broken.jsonl"))
+        let refused = try CLI.run(["usage", "import", "--format", "claude-code", "projects", "--usage", "u.sqlite"], in: dir)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("""
+            projects/-home-ada-src-uploader/broken.jsonl:1:31: error: expected a value, found the end of the line
+            projects: note: not recorded as read whole, as a file of it was refused: the hours between its sessions stay uncovered until it is imported whole
+
+            """))
+        let export = try CLI.run(["usage", "import", "--format", "openai", "projects", "--usage", "u.sqlite"], in: dir)
+        #expect(export.status == 66 && export.stderr == "breakeven: projects: a directory; --format openai reads export files\n")
+    }
+
     @Test func summaryNamesTheMonthsModelsAndSources() throws {
         let dir = try UsageCommandTests.workspace(["report.json": UsageCommandTests.fixtures.appendingPathComponent("anthropic-usage-report.json")])
         _ = try CLI.run(["usage", "import", "--format", "anthropic", "report.json", "--usage", "u.sqlite"], in: dir)

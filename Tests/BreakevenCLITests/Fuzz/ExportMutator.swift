@@ -74,12 +74,19 @@ struct ExportMutator {
             for _ in 0..<count { changes.append(mutate(&document)) }
             bytes = Self.bytes(document)
         case .jsonLines:
-            var documents = fixture.bytes.split(separator: 0x0A).map { Self.decode(Array($0)) }
+            // A line that is no JSON (a log's last line cut short) stays as it is, and so does a
+            // last line without a newline; the others are mutated.
+            let lines = fixture.bytes.split(separator: 0x0A).map { Array($0) }
+            var documents = lines.map { try? JSONDecoder().decode(JSONValue.self, from: Data($0)) }
+            let parsed = documents.indices.filter { documents[$0] != nil }
             for _ in 0..<count {
-                let k = random.below(documents.count)
-                changes.append("line \(k + 1): " + mutate(&documents[k]))
+                let k = parsed[random.below(parsed.count)]
+                guard var document = documents[k] else { continue }
+                changes.append("line \(k + 1): " + mutate(&document))
+                documents[k] = document
             }
-            bytes = Array(documents.map(Self.bytes).joined(separator: [0x0A])) + [0x0A]
+            bytes = Array(zip(documents, lines).map { $0.map(Self.bytes) ?? $1 }.joined(separator: [0x0A]))
+                + (fixture.bytes.last == 0x0A ? [0x0A] : [])
         case .csv:
             var csv = CSVDocument(fixture.bytes)
             var lineEnding: [UInt8] = [0x0A]

@@ -8,10 +8,11 @@ import Testing
 /// scenario that uses the calibration. Every command exits 0 or 65 with a message on standard
 /// error that names the file and, where the reader has them, the line (and column or JSON path).
 ///
-/// Mutants: 100 per usage fixture (20 fixtures; a batch of 25 files is one import, one summary
-/// and one fit), 40 per price file (3; a process per import, a listing per 10) and 25 per
-/// benchmark fixture (8; a process per calibration). About 600 processes of 10–100 ms in all:
-/// some 43 s of work, 25 s on two cores, within the 40 s the suite may take. BREAKEVEN_FUZZ_SEED
+/// Mutants: 100 per usage fixture (22 fixtures; a batch of 25 files is one import, one summary
+/// and one fit; of Claude Code's transcripts the session and the resumed one, cut short, whose
+/// sub-agent's is read alike), 40 per price file (3; a process per import, a listing per 10) and
+/// 25 per benchmark fixture (8; a process per calibration). About 600 processes of 10–100 ms in
+/// all: some 45 s of work, 26 s on two cores, within the 40 s the suite may take. BREAKEVEN_FUZZ_SEED
 /// (hex) explores other mutants; BREAKEVEN_FUZZ_KEEP=1 keeps them. A command killed after 30 s hangs.
 @Suite("Fuzzing the importers")
 struct ImportFuzzTests {
@@ -28,6 +29,7 @@ struct ImportFuzzTests {
         ("openrouter-activity-saves.jsonl", "openrouter", .jsonLines),
         ("anthropic-usage-report-2026-01.json", "anthropic", .json), ("anthropic-cost-report.json", "anthropic-cost", .json),
         ("openai-completions-2026-01.json", "openai", .json), ("openai-costs.json", "openai-cost", .json),
+        ("claude-code-session.jsonl", "claude-code", .jsonLines), ("claude-code-resumed.jsonl", "claude-code", .jsonLines),
     ]
     static let priceFixtures = [("litellm-sample.json", "litellm"), ("genai-prices-sample.json", "genai-prices"),
                                 ("genai-prices-variants.json", "genai-prices")]
