@@ -84,7 +84,7 @@ struct CapacityCalibrateCommand: ParsableCommand {
             Terminal.error("\(files.joined(separator: ", ")): error: the measurements cannot be fitted: \(problem)")
             throw ExitStatus.dataError
         }
-        Terminal.out(Self.report(calibration, before: fit.residualBefore))
+        Terminal.out(Self.report(calibration, before: fit.residualBefore) + Self.identification(fit))
         guard let path = catalog.chosenPath else {
             Terminal.out("Not stored: give --catalog DB (or BREAKEVEN_CATALOG) to keep it; the built-in catalog is read-only.")
             return
@@ -150,6 +150,14 @@ struct CapacityCalibrateCommand: ParsableCommand {
         fitted: memory bandwidth utilization \(Money.fixed(c.memoryBandwidthUtilization, decimals: 3)), compute utilization \(Money.fixed(c.computeUtilization, decimals: 3)), step overhead \(Money.fixed(c.stepOverheadMs, decimals: 2)) ms
         residual (RMS of ln predicted/measured): \(pct(before)) with the defaults, \(pct(c.residual)) after
         """
+    }
+
+    /// What the points could not fix: the fit kept nearest the defaults there, and says so.
+    static func identification(_ fit: CalibrationFit.Outcome) -> String {
+        guard fit.determined < CalibrationFit.Figure.allCases.count else { return "" }
+        let unseen = fit.unseen.isEmpty ? "" : "; no point moves with the \(fit.unseen.map(\.rawValue).joined(separator: " or the "))"
+        return "\nthese points fix \(fit.determined) of the 3 figures\(unseen): where they leave a choice, the fit stays nearest the "
+            + "published defaults (points at other batch sizes and prompt lengths, and a prefill, fit the rest)"
     }
 }
 

@@ -185,4 +185,28 @@ struct BenchmarkFileTests {
         #expect(fit.residualBefore > 0.05)
         #expect(fit.points.count == 4 && fit.points.allSatisfy { abs($0.predictedAfter / $0.measured - 1) < 1e-9 })
     }
+
+    @Test func figuresOnePointCannotFixStayAtTheDefaults() throws {
+        // One decode run at batch 1 of Llama 3.1 8B in BF16 on an H100, "measured" at MBU 0.6: 16.06 GB a
+        // token at 3.35 TB/s × 0.6 = 7.99 ms, about 125 tokens a second. The arithmetic, 2 × 8.03e9 = 16 GFLOP
+        // at 989 TFLOPS × 0.1 = 0.16 ms, is hidden under the memory time at any compute utilization from 0.1,
+        // so every one fits it exactly; the grid's first, 0.1, was stored before and would have made large
+        // batches compute-bound five times too early. Now the figure the point does not see stays at the
+        // default (0.50), and the one it fixes moves.
+        let catalog = try CatalogStore.seed()
+        let setup = ServingSetup(model: try #require(catalog.openModel("llama-3.1-8b")), accelerator: Accelerator(try #require(catalog.gpu("h100-sxm"))),
+                                 weightPrecision: .bf16, tensorParallel: 1, layoutChoice: .tensor,
+                                 request: RequestShape(inputTokens: 1, outputTokens: 1), engine: .vllm)
+        let shape = CalibrationMeasurement(inputTokens: 0, outputTokens: 128, concurrency: 1, metric: .decode, measured: 1)
+        let measured = try #require(CalibrationFit.predict(shape, setup: setup, efficiency: EfficiencyOverrides(memoryBandwidthUtilization: 0.6)))
+        #expect(abs(measured - 125) < 1)
+        let fit = CalibrationFit.fit([CalibrationMeasurement(inputTokens: 0, outputTokens: 128, concurrency: 1, metric: .decode, measured: measured)],
+                                     setup: setup)
+        #expect(abs(fit.memoryBandwidthUtilization - 0.6) < 1e-9)
+        #expect(abs(fit.computeUtilization - 0.5) < 1e-9)
+        #expect(fit.stepOverheadMs == 0)
+        // One point fixes one figure (bandwidth and overhead trade against each other in it); compute it never sees.
+        #expect(fit.determined == 1)
+        #expect(fit.unseen == [.computeUtilization])
+    }
 }
