@@ -49,6 +49,22 @@ struct ScenarioErrorTests {
         ])
     }
 
+    /// A workload the check refused part of is no workload to size a derived throughput for: the
+    /// workload's error is reported, not also "output_tokens must be at least 1, found 0" at the
+    /// option, which only repeated it (what `fit --into` once led to with classes and a workload
+    /// cache_write_share).
+    @Test func aRefusedWorkloadIsNotAlsoBlamedOnTheOptionsSizedForIt() {
+        let gpu = #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "throughput": "derived", "precision": "bf16", "model": { "total_parameters": 8e9, "layers": 32, "hidden_size": 4096, "attention_heads": 32, "kv_heads": 8, "head_dimension": 128 }, "gpu": { "memory_gb": 80, "bandwidth_tbps": 3.35, "bf16_tflops": 989 } }"#
+        let api = #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 2 } }"#
+        let workload = """
+            { "requests_per_month": 1000, "cache_write_share": 0.1,
+              "request_classes": [{ "name": "a", "share": 1, "input_tokens_per_request": 1000, "output_tokens_per_request": 100 }] }
+            """
+        #expect(ScenarioText.errors(ScenarioText.document(workload: workload, options: [api, gpu])) == [
+            #"x.json:8:3: error: workload.request_classes: "request_classes" cannot be given together with "cache_write_share""#,
+        ])
+    }
+
     @Test func jsonSyntaxErrorWithItsPlace() {
         let text = "{\n  \"version\": 1,\n  \"name\": \"x\",\n  \"start\": \"2026-01\"\n  \"months\": 2\n}\n"
         #expect(ScenarioText.errors(text) == [#"x.json:5:3: error: expected ',' or '}' after the value of "start", found '"'"#])

@@ -143,6 +143,47 @@ struct FitTests {
         #expect(fit.cuts == [1024])
     }
 
+    /// Cache writes with request classes: the language takes `cache_write_share` beside a request
+    /// size, so each class gets its own, the writes spread over the classes by their uncached
+    /// tokens (a written token is an uncached one). `fit --into` used to write the workload's share
+    /// beside `request_classes`, which the scenario then refused.
+    @Test func cacheWritesAreSpreadOverTheClassesByTheirUncachedTokens() throws {
+        // 90% of requests of 1,000 prompt tokens, half cached; 10% of 250,000, 90% cached; 4% of all
+        // prompt tokens written. A request: I = 0.9 × 1,000 + 0.1 × 250,000 = 25,900 prompt tokens, of
+        // which U = 0.9 × 500 + 0.1 × 25,000 = 2,950 uncached; 0.04 × 25,900 = 1,036 written, so
+        // 1,036 / 2,950 = 35.12% of uncached tokens: 0.5 × 0.3512 = 0.1755 and 0.1 × 0.3512 = 0.0351
+        // (rounded down). Check: 0.9 × 1,000 × 0.17559 + 0.1 × 250,000 × 0.035119 = 158 + 878 = 1,036.
+        let short = RequestClassFit.Class(name: "short", share: 0.9, requests: 90, inputTokens: 1_000, outputTokens: 100, cachedInputShare: 0.5)
+        let long = RequestClassFit.Class(name: "long", share: 0.1, requests: 10, inputTokens: 250_000, outputTokens: 100, cachedInputShare: 0.9)
+        #expect(FittedWorkload.classWriteShares(0.04, [short, long]) == [0.1755, 0.0351])
+        // Writes over the uncached tokens (20% of 25,900 = 5,180 > 2,950) are capped at all of them.
+        #expect(FittedWorkload.classWriteShares(0.2, [short, long]) == [0.5, 0.1])
+
+        // Through the fit: three months of 100 requests from per-request logs (90 of 1,000 prompt tokens,
+        // 10 of 250,000; 2,590,000 prompt tokens, 4% = 103,600 written), into a scenario the language accepts.
+        func bin(_ month: String, _ tokens: Int64, _ n: Int64, cached: Double) -> UsageSizeBin {
+            UsageSizeBin(format: .litellm, month: CalendarMonth(month)!, model: "m", bin: RequestSizeBins.bin(tokens), requests: n,
+                         inputTokens: tokens * n, cachedInputTokens: Int64(Double(tokens * n) * cached), outputTokens: 100 * n)
+        }
+        let months = ["2026-01", "2026-02", "2026-03"]
+        let history = FitTests.history(months.map { m in
+            var month = FitTests.month(m, requests: 100, input: 2_590_000, cached: 2_295_000, output: 10_000, format: .litellm)
+            month.figures.cacheWriteTokens = 103_600
+            return month
+        }, format: .litellm, to: "2026-04", sizes: months.flatMap { [bin($0, 1_000, 90, cached: 0.5), bin($0, 250_000, 10, cached: 0.9)] })
+        var options = FitOptions()
+        options.longContextThresholds = [200_000]
+        let fit = try WorkloadFit.fit(history, options)
+        let classes = try #require(fit.workload["request_classes"]?.elements)
+        #expect(classes.map { $0["cache_write_share"]?.number } == [0.1755, 0.0351])
+        #expect(fit.workload["cache_write_share"] == nil)
+        let scenario = """
+            { "version": 1, "name": "fitted", "start": "2026-04", "months": 1, "workload": \(fit.workload.prettyText),
+              "options": [{ "id": "api", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 1 } }] }
+            """
+        #expect(throws: Never.self) { try ScenarioLoader.load(Array(scenario.utf8), file: "fitted.json") }
+    }
+
     @Test func theLogisticIsChosenOnlyWhenItFitsClearlyBetter() {
         // An adoption curve: 1,000 / (1 + e^(−0.8(t − 4))) requests a day over ten months.
         let points = (0..<10).map { t in (Double(t), 1000 / (1 + exp(-0.8 * (Double(t) - 4)))) }

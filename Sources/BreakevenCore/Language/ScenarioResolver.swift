@@ -5,7 +5,11 @@
 enum ScenarioResolver {
     /// - Parameter asOf: the day whose catalog prices apply, in place of the scenario's `as_of`
     ///   (a replayed month's prices).
-    static func resolve(_ root: JSONNode, catalog: CatalogSnapshot, asOf: CalendarDay? = nil) -> Result<ResolvedScenario, ScenarioErrors> {
+    /// - Parameter workloadRefused: the shape check refused part of the workload, so what is
+    ///   left of it is no workload to judge the options by: a derived throughput sized for a
+    ///   request of 0 output tokens would only repeat the workload's own error.
+    static func resolve(_ root: JSONNode, catalog: CatalogSnapshot, asOf: CalendarDay? = nil,
+                        workloadRefused: Bool = false) -> Result<ResolvedScenario, ScenarioErrors> {
         var top = ScenarioLanguage.Settings()
         let bootstrap = KeyReader(node: root, path: "", settingPath: "", context: ResolveContext(catalog: catalog, conversion: nil, asOf: .init(year: 2026, month: 1, day: 1)))
         for k in ScenarioLanguage.leadingKeys + [ScenarioLanguage.baseline.key] { k.read(&top, bootstrap) }
@@ -36,7 +40,7 @@ enum ScenarioResolver {
         let workload = WorkloadDeclaration.read(w)
         WorkloadDeclaration.check(workload, w, start: start, months: context.months)
         for k in WorkloadDeclaration.keys { k.record(workload, w, .dollars) }
-        context.workload = WorkloadDeclaration.lowered(workload)
+        context.workload = workloadRefused ? nil : WorkloadDeclaration.lowered(workload)
 
         // The options, each read by its kind's declaration.
         let nodes = r.child("options")?.elements ?? []

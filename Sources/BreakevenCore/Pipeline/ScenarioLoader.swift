@@ -43,7 +43,8 @@ public enum ScenarioLoader {
         // (a duplicate id beside a negative price) while nothing is built from a refused value.
         let refused = checker.diagnostics
         let checked = refused.isEmpty ? document : document.pruned(checker.rejected)
-        let resolution = ScenarioResolver.resolve(checked, catalog: catalog)
+        let workloadRefused = checker.rejectedPaths.contains { $0 == "workload" || $0.hasPrefix("workload.") }
+        let resolution = ScenarioResolver.resolve(checked, catalog: catalog, workloadRefused: workloadRefused)
         let resolved: ResolvedScenario
         switch resolution {
         case .success(let r) where refused.isEmpty:

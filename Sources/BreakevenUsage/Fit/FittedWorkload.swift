@@ -36,15 +36,21 @@ public struct FittedWorkload: Sendable {
         let level = Round.significant(f.growth.chosen.level, 5)
         w.append(("requests_per_day", .number(level)))
         uncertain("workload.requests_per_day", level, f.growth.chosen.levelError)
+        let writesCache = f.cacheWriteShare != nil && FittedWorkload.languageHasCacheWriteShare
         if let classes = f.classes {
             var shares = classes.classes.map { Round.decimals($0.share, 6) }
             // Rounded shares still sum to 1: the largest class takes the rounding.
             if let k = shares.indices.max(by: { shares[$0] < shares[$1] }) { shares[k] = Round.decimals(1 - (shares.reduce(0, +) - shares[k]), 6) }
-            w.append(("request_classes", .array(zip(classes.classes, shares).map { c, share in
-                .object([("name", .string(c.name)), ("share", .number(share)),
-                         ("input_tokens_per_request", .number(Round.decimals(c.inputTokens, 1))),
-                         ("output_tokens_per_request", .number(Round.decimals(c.outputTokens, 1))),
-                         ("cached_input_share", .number(Round.decimals(c.cachedInputShare, 4)))])
+            let writeShares = writesCache ? f.cacheWriteShare.map { Self.classWriteShares($0, classes.classes) } : nil
+            w.append(("request_classes", .array(classes.classes.indices.map { k in
+                let c = classes.classes[k]
+                var members: [(String, JSONNode)] = [
+                    ("name", .string(c.name)), ("share", .number(shares[k])),
+                    ("input_tokens_per_request", .number(Round.decimals(c.inputTokens, 1))),
+                    ("output_tokens_per_request", .number(Round.decimals(c.outputTokens, 1))),
+                    ("cached_input_share", .number(Round.decimals(c.cachedInputShare, 4)))]
+                if let writeShares { members.append(("cache_write_share", .number(writeShares[k]))) }
+                return .object(members)
             })))
         } else {
             let input = Round.decimals(f.inputPerRequest.value, 1), output = Round.decimals(f.outputPerRequest.value, 1)
@@ -62,8 +68,9 @@ public struct FittedWorkload: Sendable {
             w.append(("batch_share", .number(share)))
             uncertain("workload.batch_share", share, b.error)
         }
-        if let share = f.cacheWriteShare, FittedWorkload.languageHasCacheWriteShare {
-            w.append(("cache_write_share", .number(Round.decimals(share, 4))))
+        if let share = f.cacheWriteShare, writesCache {
+            // With classes, each class has its own (the language takes the share beside a request size, not both).
+            if f.classes == nil { w.append(("cache_write_share", .number(Round.decimals(share, 4)))) }
         } else if f.cacheWriteShare != nil {
             notes.append("cache writes are in the fit diagnostics only: this version of the language has no workload.cache_write_share")
         }
@@ -104,6 +111,23 @@ public struct FittedWorkload: Sendable {
         firstProjectedMonth = projected
         self.notes = notes
         diagnostics = FitDiagnostics.render(f, history: history, options: options, projected: projected, notes: notes)
+    }
+}
+
+extension FittedWorkload {
+    /// Each class's share of prompt tokens written to the cache, from the workload's `w` of all
+    /// prompt tokens: a written token is an uncached one, so the writes are spread over the
+    /// classes by their uncached tokens. With I the prompt tokens a request over the classes and U
+    /// the uncached ones, W/U = w·I/U of every class's uncached tokens are written (at most all of
+    /// them), and a class with cached share c writes (1 − c)·W/U of its prompt: the total stays
+    /// w·I, and no class reads and writes more than its prompt. Rounded down, so that the cached
+    /// and written shares as written still sum to at most 1.
+    static func classWriteShares(_ w: Double, _ classes: [RequestClassFit.Class]) -> [Double] {
+        let prompt = classes.reduce(0) { $0 + $1.share * $1.inputTokens }
+        let uncached = classes.reduce(0) { $0 + $1.share * $1.inputTokens * (1 - Round.decimals($1.cachedInputShare, 4)) }
+        let written = uncached > 0 ? min(1, w * prompt / uncached) : 0
+        // 1e-6 of a ten-thousandth: 1 − 0.9 is 0.09999999999999998 in binary, which is still 0.1.
+        return classes.map { ((1 - Round.decimals($0.cachedInputShare, 4)) * written * 1e4 + 1e-6).rounded(.down) / 1e4 }
     }
 }
 
