@@ -93,7 +93,7 @@ struct UsageCommandTests {
             2026-01  claude-sonnet-4-20250514         –  7,200     200   1,400          2.8%        57.0%       –  anthropic: report.json (partial)
 
             anthropic exports count no requests ("–"): fit needs --requests-from another source or --tokens-per-request for them
-            partial: no imported file covers the whole month; fit leaves such months out
+            partial: no imported file (or directory of session logs read whole) covers the whole month; fit leaves such months out
 
             """)
         let none = try CLI.run(["usage", "summary", "--usage", "none.sqlite"], in: dir)

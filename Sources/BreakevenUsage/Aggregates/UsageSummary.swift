@@ -45,7 +45,7 @@ public struct UsageSummary: Sendable {
                 + "fit needs --requests-from another source or --tokens-per-request for them")
         }
         if rows.contains(where: { !$0.complete }) {
-            notes.append("partial: no imported file covers the whole month; fit leaves such months out")
+            notes.append("partial: no imported file (or directory of session logs read whole) covers the whole month; fit leaves such months out")
         }
         if rows.contains(where: { $0.billedFrom != nil }) {
             notes.append("billed: from a cost report where the usage export carries no amounts (its spend of the model over the same month)")
