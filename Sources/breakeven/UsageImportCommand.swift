@@ -22,6 +22,7 @@ struct UsageImportCommand: ParsableCommand {
         case claudeCode = "claude-code"
         case anthropicCost = "anthropic-cost"
         case openaiCost = "openai-cost"
+        case vertex
 
         var usage: UsageFormat { UsageFormat(rawValue: rawValue) ?? .openai }
     }

@@ -83,6 +83,19 @@ struct UsageCommandTests {
         #expect(export.status == 66 && export.stderr == "breakeven: projects: a directory; --format openai reads export files\n")
     }
 
+    @Test func vertexTimeSeriesImportAndAFailedCallIsRefused() throws {
+        let dir = try UsageCommandTests.workspace(["pages.jsonl": UsageCommandTests.fixtures.appendingPathComponent("vertex-timeseries-pages.jsonl"),
+                                                   "error.json": UsageCommandTests.fixtures.appendingPathComponent("vertex-error.json")])
+        let run = try CLI.run(["usage", "import", "--format", "vertex", "pages.jsonl", "--usage", "u.sqlite"], in: dir)
+        #expect(run.status == 0)
+        // One record a bucket: Pro at 10:00 and 11:00, Flash at 10:00 (2026-01-15).
+        #expect(run.stdout == "pages.jsonl (vertex): 3 records in 3 buckets: 3 new, 0 changed, 0 unchanged; covers 2026-01-15 10:00 UTC to 2026-01-15 12:00 UTC; "
+                + "left out: 1 model invocations that failed (response_code not 2xx), 1 series of other metrics\n")
+        let refused = try CLI.run(["usage", "import", "--format", "vertex", "error.json", "--usage", "u.sqlite"], in: dir)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("error.json:2:12: error: error: an error response (429 RESOURCE_EXHAUSTED"))
+    }
+
     @Test func summaryNamesTheMonthsModelsAndSources() throws {
         let dir = try UsageCommandTests.workspace(["report.json": UsageCommandTests.fixtures.appendingPathComponent("anthropic-usage-report.json")])
         _ = try CLI.run(["usage", "import", "--format", "anthropic", "report.json", "--usage", "u.sqlite"], in: dir)

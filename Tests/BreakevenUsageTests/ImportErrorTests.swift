@@ -410,4 +410,65 @@ struct ImportErrorTests {
         #expect(try transcript([ImportErrorTests.assistantEntry(time: "05/01/2026 09:15")])
                 == #"session.jsonl:1:33: error: timestamp: expected an ISO 8601 time such as 2026-01-01T09:15:02.123Z, found "05/01/2026 09:15""#)
     }
+
+    /// One Cloud Monitoring time series of Vertex AI output tokens, as `projects.timeSeries.list` writes it.
+    static let vertexSeries = #"{"metric": {"type": "aiplatform.googleapis.com/publisher/online_serving/token_count", "labels": {"type": "output"}}, "#
+        + #""resource": {"type": "aiplatform.googleapis.com/PublisherModel", "labels": {"publisher": "google", "model_user_id": "gemini-2.5-pro"}}, "#
+        + #""metricKind": "DELTA", "valueType": "INT64", "points": [{"interval": {"startTime": "2026-01-15T10:00:00Z", "endTime": "2026-01-15T11:00:00Z"}, "value": {"int64Value": "45000"}}]}"#
+
+    /// A response of the series, with `old` replaced by `new`.
+    func vertex(_ old: String? = nil, _ new: String = "", name: String = "series.json") throws -> String? {
+        let series = old.map { ImportErrorTests.vertexSeries.replacingOccurrences(of: $0, with: new) } ?? ImportErrorTests.vertexSeries
+        let path = try Fixture.write(#"{"timeSeries": ["# + series + "]}\n", name: name)
+        return importError(as: name) { _ = try ListSink.read(.vertex, path) }
+    }
+
+    @Test func aFailedMonitoringCallIsRefusedWithItsMessage() throws {
+        let error = importError(as: "vertex-error.json") { _ = try ListSink.read(.vertex, Fixture.path("vertex-error.json")) }
+        #expect(error == #"vertex-error.json:2:12: error: error: an error response (429 RESOURCE_EXHAUSTED "Quota exceeded for quota metric 'Time series queries' and limit 'Time series queries per minute' of service 'monitoring.googleapis.com' for consumer 'project_number:855506332425'."), not time series; save the response of a successful projects.timeSeries.list"#)
+    }
+
+    @Test func vertexRatesAndRawPointsAreRefusedWithTheAggregationToRequest() throws {
+        // ALIGN_RATE: a GAUGE of DOUBLE rates per second.
+        #expect(try vertex(#""metricKind": "DELTA", "valueType": "INT64""#, #""metricKind": "GAUGE", "valueType": "DOUBLE""#)
+                == #"series.json:1:284: error: timeSeries[0].metricKind: expected DELTA (counts per interval, as token_count is), found "GAUGE"; request aggregation.perSeriesAligner=ALIGN_SUM with aggregation.alignmentPeriod=3600s and interval.endTime on a whole hour"#)
+        #expect(try vertex(#""valueType": "INT64""#, #""valueType": "DOUBLE""#)
+                == #"series.json:1:306: error: timeSeries[0].valueType: expected INT64 (whole counts), found "DOUBLE"; request aggregation.perSeriesAligner=ALIGN_SUM with aggregation.alignmentPeriod=3600s and interval.endTime on a whole hour"#)
+        // No aligner: a raw point of a minute that starts off the minute.
+        #expect(try vertex(#""startTime": "2026-01-15T10:00:00Z", "endTime": "2026-01-15T11:00:00Z""#,
+                           #""startTime": "2026-01-15T10:00:17Z", "endTime": "2026-01-15T10:01:17Z""#)
+                == "series.json:1:339: error: timeSeries[0].points[0].interval: expected a point of an aligned series (one alignment period that divides a day, from a multiple of it since UTC midnight), found 2026-01-15T10:00:17Z to 2026-01-15T10:01:17Z; request aggregation.perSeriesAligner=ALIGN_SUM with aggregation.alignmentPeriod=3600s and interval.endTime on a whole hour")
+        // An hour that ends at the time the query was made, 13:27.
+        #expect(try vertex(#""startTime": "2026-01-15T10:00:00Z", "endTime": "2026-01-15T11:00:00Z""#,
+                           #""startTime": "2026-01-15T12:27:00Z", "endTime": "2026-01-15T13:27:00Z""#)
+                == "series.json:1:339: error: timeSeries[0].points[0].interval: expected a point of an aligned series (one alignment period that divides a day, from a multiple of it since UTC midnight), found 2026-01-15T12:27:00Z to 2026-01-15T13:27:00Z; request aggregation.perSeriesAligner=ALIGN_SUM with aggregation.alignmentPeriod=3600s and interval.endTime on a whole hour")
+    }
+
+    @Test func vertexPointsOfTwoPeriodsInOneFileAreRefused() throws {
+        let day = #"{"interval": {"startTime": "2026-01-15T00:00:00Z", "endTime": "2026-01-16T00:00:00Z"}, "value": {"int64Value": "1"}}"#
+        #expect(try vertex(#""int64Value": "45000"}}"#, #""int64Value": "45000"}}, "# + day)
+                == "series.json:1:461: error: timeSeries[0].points[1].interval: expected the alignment period of the file's first point (3600 s at timeSeries[0].points[0]), found 86400 s; periods of two widths over the same hours would count them twice")
+    }
+
+    @Test func vertexSeriesWithoutTheModelOrTheTokenTypeAreRefused() throws {
+        // Reduced across models (crossSeriesReducer without grouping by model_user_id).
+        #expect(try vertex(#", "model_user_id": "gemini-2.5-pro""#)
+                == "series.json:1:146: error: timeSeries[0].resource: expected the model in labels.model_user_id; group the series by resource.label.model_user_id")
+        #expect(try vertex(#""labels": {"type": "output"}"#, #""labels": {}"#)
+                == "series.json:1:113: error: timeSeries[0].metric.labels: expected the token type in labels.type (input or output); group the series by metric.label.type")
+        #expect(try vertex(#""int64Value": "45000""#, #""int64Value": "4.5e4""#)
+                == #"series.json:1:437: error: timeSeries[0].points[0].value.int64Value: expected a whole number ≥ 0, found "4.5e4""#)
+    }
+
+    @Test func aVertexResponseThatIsNoneOrMayBeIncompleteIsRefused() throws {
+        let path = try Fixture.write(#"{"data": []}"# + "\n", name: "series.json")
+        #expect(importError(as: "series.json") { _ = try ListSink.read(.vertex, path) }
+                == #"series.json:1:1: error: expected a timeSeries.list response ("timeSeries", "nextPageToken"…), found an object with the key "data""#)
+        let partial = try Fixture.write(#"{"executionErrors": [{"code": 4, "message": "Deadline exceeded"}], "timeSeries": []}"# + "\n", name: "series.json")
+        #expect(importError(as: "series.json") { _ = try ListSink.read(.vertex, partial) }
+                == "series.json:1:22: error: executionErrors[0]: the response says its time series may be incomplete (executionErrors); query again and save a response without them")
+        // A query that matched nothing: proto3 JSON writes an empty object.
+        let empty = try Fixture.write("{}\n", name: "series.json")
+        #expect(try ListSink.read(.vertex, empty).buckets.isEmpty)
+    }
 }

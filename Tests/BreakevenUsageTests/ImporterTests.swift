@@ -373,4 +373,44 @@ struct ImporterTests {
         #expect(Timestamp.parse("2026-02-30T00:00:00Z") == nil)
         #expect(Timestamp.parse("yesterday") == nil)
     }
+
+    @Test func vertexTokenCountsAreHourlyBucketsOfThePublisherModel() throws {
+        let sink = try ListSink.read(.vertex, Fixture.path("vertex-timeseries.json"))
+        // The character_count series is left out; no invocation counts: requests unknown.
+        #expect(sink.skipped == [VertexMonitoringImporter.otherMetric: 1])
+        #expect(sink.buckets.count == 3 && sink.buckets.allSatisfy { $0.seconds == 3600 && $0.requests == nil && $0.batch == nil })
+        let pro11 = sink.buckets[0], pro10 = sink.buckets[1], flash = sink.buckets[2]
+        // 2026-01-15 11:00 and 10:00 UTC = 1,767,225,600 + 14 × 86,400 + 11 (10) × 3,600.
+        #expect(pro11.start == 1_768_474_800 && pro10.start == 1_768_471_200 && flash.start == 1_768_471_200)
+        #expect(pro11.model == "google/gemini-2.5-pro" && flash.model == "google/gemini-2.5-flash")
+        #expect(pro11.dimensions.text == #"{"location":"us-central1"}"# && pro11.place?.path == "timeSeries[0].points[0]")
+        #expect(pro11.usage.input == 1_500_000 && pro11.usage.output == 60_000)
+        // 10:00 of Pro: 1,200,000 shared + 300,000 dedicated (Provisioned Throughput) input tokens.
+        #expect(pro10.usage.input == 1_500_000 && pro10.usage.output == 45_000)
+        #expect(flash.usage.input == 800_000 && flash.usage.output == 20_000)
+        // No cache split: no cached input, cache writes unknown.
+        #expect(sink.buckets.allSatisfy { $0.usage.cachedInput == 0 && $0.usage.cacheWrite == nil && $0.usage.billed == nil })
+        // 10:00 to 12:00 UTC.
+        let covered = try #require(sink.covered)
+        #expect(covered == (1_768_471_200, 1_768_478_400))
+    }
+
+    @Test func vertexInvocationCountsOfASecondPageAreTheRequestsOfTheSuccessfulOnes() throws {
+        let sink = try ListSink.read(.vertex, Fixture.path("vertex-timeseries-pages.jsonl"))
+        #expect(sink.skipped == [VertexMonitoringImporter.otherMetric: 1, VertexMonitoringImporter.failed: 1])
+        // Pro 11:00: 600 requests; 10:00: 500 (the 7 answered 429 left out); Flash 10:00: 400.
+        #expect(sink.buckets.map(\.requests) == [600, 500, 400])
+        #expect(sink.buckets.map(\.usage.input) == [1_500_000, 1_500_000, 800_000])
+    }
+
+    @Test func aVertexPointRepeatedByALaterResponseIsTakenOnce() throws {
+        func page(_ tokens: Int) -> String {
+            #"{"timeSeries": [{"metric": {"type": "aiplatform.googleapis.com/publisher/online_serving/token_count", "labels": {"type": "output"}}, "resource": {"type": "aiplatform.googleapis.com/PublisherModel", "labels": {"publisher": "google", "model_user_id": "gemini-2.5-flash", "location": "global"}}, "metricKind": "DELTA", "valueType": "INT64", "points": [{"interval": {"startTime": "2026-01-15T00:00:00Z", "endTime": "2026-01-16T00:00:00Z"}, "value": {"int64Value": "\#(tokens)"}}]}]}"#
+        }
+        let path = try Fixture.write(page(100) + "\n" + page(120) + "\n", name: "saves.jsonl")
+        let sink = try ListSink.read(.vertex, path)
+        // Never summed: the day's 120 output tokens, the second line's.
+        #expect(sink.skipped == [VertexMonitoringImporter.repeated: 1])
+        #expect(sink.buckets.count == 1 && sink.buckets[0].usage.output == 120 && sink.buckets[0].seconds == 86_400)
+    }
 }

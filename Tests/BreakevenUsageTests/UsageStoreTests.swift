@@ -153,6 +153,21 @@ struct UsageStoreTests {
         #expect(try store.history().months[0].figures.requests == 5)
     }
 
+    @Test func overlappingVertexResponsesAreKeyedByHourModelAndLocation() throws {
+        let store = try UsageStore.inMemory()
+        let tokens = try store.importFile(Fixture.path("vertex-timeseries.json"), format: .vertex)
+        #expect(tokens.bucketsAdded == 3)
+        // The pages hold the same hours again, now with invocation counts: the three change, none is added.
+        let pages = try store.importFile(Fixture.path("vertex-timeseries-pages.jsonl"), format: .vertex)
+        #expect(pages.bucketsAdded == 0 && pages.bucketsChanged == 3)
+        #expect(try store.importFile(Fixture.path("vertex-timeseries-pages.jsonl"), format: .vertex).changedNothing)
+        let january = try store.history().months
+        #expect(january.map(\.model) == ["google/gemini-2.5-flash", "google/gemini-2.5-pro"])
+        // Pro: 600 + 500 requests; 1,500,000 + 1,500,000 input and 60,000 + 45,000 output tokens, counted once.
+        let pro = january[1].figures
+        #expect(pro.requests == 1_100 && pro.inputTokens == 3_000_000 && pro.outputTokens == 105_000 && pro.cacheWriteTokens == nil)
+    }
+
     @Test func aMalformedRecordRefusesTheWholeFileAndChangesNothing() throws {
         let store = try UsageStore.inMemory()
         let bad = try Fixture.write("""

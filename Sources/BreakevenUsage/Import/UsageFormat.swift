@@ -26,6 +26,9 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     case anthropicCost = "anthropic-cost"
     /// OpenAI Costs API, `/v1/organization/costs` pages: spend, no traffic.
     case openaiCost = "openai-cost"
+    /// Vertex AI publisher models' token and invocation counts, Cloud Monitoring
+    /// `projects.timeSeries.list` responses (aligned per hour or day).
+    case vertex
 
     /// The names `--format` takes, in the order help lists them.
     public static let names = allCases.map(\.rawValue).joined(separator: ", ")
@@ -47,15 +50,16 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     public var carriesSpendOnly: Bool { self == .anthropicCost || self == .openaiCost }
 
     /// Whether the export says which prompt tokens were read from a cache. OpenRouter's activity
-    /// gives prompt tokens whole (the cached ones inside, not split off): its cached share is
-    /// unknown, not 0, and `summary` and `fit` say so.
-    public var splitsCachedInput: Bool { self != .openrouter && !carriesSpendOnly }
+    /// and Vertex AI's token counts give prompt tokens whole (the cached ones inside, not split
+    /// off): their cached share is unknown, not 0, and `summary` and `fit` say so.
+    public var splitsCachedInput: Bool { self != .openrouter && self != .vertex && !carriesSpendOnly }
 
     /// Whether the export counts requests. Anthropic's usage report and Bedrock's CUR carry
-    /// tokens only; FOCUS counts requests only on rows whose unit is requests.
+    /// tokens only; FOCUS counts requests only on rows whose unit is requests, Vertex AI only
+    /// where the file holds `model_invocation_count` series.
     var countsRequests: Bool {
         switch self {
-        case .openai, .litellm, .otel, .langfuse, .helicone, .openrouter, .claudeCode: return true
+        case .openai, .litellm, .otel, .langfuse, .helicone, .openrouter, .claudeCode, .vertex: return true
         case .anthropic, .bedrockCUR, .focus, .anthropicCost, .openaiCost: return false
         }
     }
@@ -74,11 +78,12 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         case .claudeCode: return 4
         case .openai: return 5
         case .anthropic: return 6
-        case .openrouter: return 7
-        case .bedrockCUR: return 8
-        case .focus: return 9
-        case .anthropicCost: return 10
-        case .openaiCost: return 11
+        case .vertex: return 7
+        case .openrouter: return 8
+        case .bedrockCUR: return 9
+        case .focus: return 10
+        case .anthropicCost: return 11
+        case .openaiCost: return 12
         }
     }
 
@@ -97,6 +102,7 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         case .anthropicCost: return 10
         case .openaiCost: return 11
         case .claudeCode: return 12
+        case .vertex: return 13
         }
     }
 

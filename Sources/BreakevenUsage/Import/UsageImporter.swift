@@ -16,6 +16,7 @@ enum UsageImporter {
         case .helicone: try HeliconeRequestImporter.read(path: path, into: &sink, onChunk: onChunk)
         case .claudeCode: try ClaudeCodeTranscriptImporter.read(path: path, into: &sink, onChunk: onChunk)
         case .openrouter: try OpenRouterActivityImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
+        case .vertex: try VertexMonitoringImporter.read(try json(path, onChunk: onChunk), into: &sink)
         case .otel: try OTelTraceImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
         case .litellm:
             var table = try CSVTable(path: path, required: LiteLLMSpendLogImporter.required, onChunk: onChunk)

@@ -8,7 +8,7 @@ import Testing
 /// scenario that uses the calibration. Every command exits 0 or 65 with a message on standard
 /// error that names the file and, where the reader has them, the line (and column or JSON path).
 ///
-/// Mutants: 100 per usage fixture (22 fixtures; a batch of 25 files is one import, one summary
+/// Mutants: 100 per usage fixture (25 fixtures; a batch of 25 files is one import, one summary
 /// and one fit; of Claude Code's transcripts the session and the resumed one, cut short, whose
 /// sub-agent's is read alike), 40 per price file (3; a process per import, a listing per 10) and
 /// 25 per benchmark fixture (8; a process per calibration). About 600 processes of 10–100 ms in
@@ -30,6 +30,8 @@ struct ImportFuzzTests {
         ("anthropic-usage-report-2026-01.json", "anthropic", .json), ("anthropic-cost-report.json", "anthropic-cost", .json),
         ("openai-completions-2026-01.json", "openai", .json), ("openai-costs.json", "openai-cost", .json),
         ("claude-code-session.jsonl", "claude-code", .jsonLines), ("claude-code-resumed.jsonl", "claude-code", .jsonLines),
+        ("vertex-timeseries.json", "vertex", .json), ("vertex-timeseries-pages.jsonl", "vertex", .jsonLines),
+        ("vertex-error.json", "vertex", .json),
     ]
     static let priceFixtures = [("litellm-sample.json", "litellm"), ("genai-prices-sample.json", "genai-prices"),
                                 ("genai-prices-variants.json", "genai-prices")]
