@@ -39,8 +39,7 @@ enum OpenRouterActivityImporter {
 
     static func read(_ export: JSONExport, into sink: inout some UsageSink) throws {
         // Each day and group once, from the last save that holds it, in the order first read.
-        var buckets: [UsageBucket] = []
-        var index: [ImportSession.Key: Int] = [:]
+        var buckets = LatestByKey<ImportSession.Key, UsageBucket>()
         for response in export.documents {
             var paths: [ImportSession.Key: String] = [:]
             for item in try items(response) {
@@ -51,16 +50,10 @@ enum OpenRouterActivityImporter {
                 }
                 paths[key] = item.path
                 sink.cover(from: bucket.start, to: bucket.start + day)
-                if let k = index[key] {
-                    buckets[k] = bucket
-                    sink.skip(repeated)
-                } else {
-                    index[key] = buckets.count
-                    buckets.append(bucket)
-                }
+                if buckets.keep(bucket, for: key) { sink.skip(repeated) }
             }
         }
-        for bucket in buckets { try sink.add(bucket) }
+        for bucket in buckets.values { try sink.add(bucket) }
     }
 
     /// A response's rows; an error response is refused with what it says.

@@ -47,8 +47,7 @@ enum VertexMonitoringImporter {
 
     static func read(_ export: JSONExport, into sink: inout some UsageSink) throws {
         // Each point of a series once, from the last response that holds it, in the order first read.
-        var points: [Point] = []
-        var index: [String: Int] = [:]
+        var points = LatestByKey<String, Point>()
         var period: (seconds: Int64, path: String)?
         for response in export.documents {
             for series in try self.series(response) {
@@ -71,18 +70,11 @@ enum VertexMonitoringImporter {
                     try value.requireObject("a typed value {\"int64Value\": …}")
                     let kept = Point(key: ImportSession.Key(start: start, seconds: seconds, model: name, dimensions: dimensions.text),
                                      dimensions: dimensions, figure: figure, value: try value.requiredCount("int64Value"), place: point.place)
-                    let id = "\(figure) \(identity) \(start) \(seconds)"
-                    if let k = index[id] {
-                        points[k] = kept
-                        sink.skip(repeated)
-                    } else {
-                        index[id] = points.count
-                        points.append(kept)
-                    }
+                    if points.keep(kept, for: "\(figure) \(identity) \(start) \(seconds)") { sink.skip(repeated) }
                 }
             }
         }
-        try add(points, file: export.file, into: &sink)
+        try add(points.values, file: export.file, into: &sink)
     }
 
     /// The points summed per period, model and group: tokens by type, and requests where some
