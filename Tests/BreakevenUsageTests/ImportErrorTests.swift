@@ -444,6 +444,14 @@ struct ImportErrorTests {
                 == "series.json:1:339: error: timeSeries[0].points[0].interval: expected a point of an aligned series (one alignment period that divides a day, from a multiple of it since UTC midnight), found 2026-01-15T12:27:00Z to 2026-01-15T13:27:00Z; request aggregation.perSeriesAligner=ALIGN_SUM with aggregation.alignmentPeriod=3600s and interval.endTime on a whole hour")
     }
 
+    /// Cloud Monitoring lists one metric type a call: invocations saved alone would make buckets of
+    /// no tokens that replace, hour for hour, the tokens an earlier import stored.
+    @Test func vertexInvocationsWithoutTheirTokensAreRefused() throws {
+        #expect(try vertex(#"online_serving/token_count", "labels": {"type": "output"}"#,
+                           #"online_serving/model_invocation_count", "labels": {"response_code": "200"}"#)
+                == "series.json:1:28: error: timeSeries[0].metric: model_invocation_count without token_count: a bucket holds both, and alone these would replace the tokens of the same hours an earlier import stored; save both metrics' responses in one file (JSON Lines, a response a line)")
+    }
+
     @Test func vertexPointsOfTwoPeriodsInOneFileAreRefused() throws {
         let day = #"{"interval": {"startTime": "2026-01-15T00:00:00Z", "endTime": "2026-01-16T00:00:00Z"}, "value": {"int64Value": "1"}}"#
         #expect(try vertex(#""int64Value": "45000"}}"#, #""int64Value": "45000"}}, "# + day)

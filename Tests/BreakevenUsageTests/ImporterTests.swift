@@ -376,8 +376,8 @@ struct ImporterTests {
 
     @Test func vertexTokenCountsAreHourlyBucketsOfThePublisherModel() throws {
         let sink = try ListSink.read(.vertex, Fixture.path("vertex-timeseries.json"))
-        // The character_count series is left out; no invocation counts: requests unknown.
-        #expect(sink.skipped == [VertexMonitoringImporter.otherMetric: 1])
+        // One call lists one metric type: token_count only, so no invocation counts and requests unknown.
+        #expect(sink.skipped.isEmpty)
         #expect(sink.buckets.count == 3 && sink.buckets.allSatisfy { $0.seconds == 3600 && $0.requests == nil && $0.batch == nil })
         let pro11 = sink.buckets[0], pro10 = sink.buckets[1], flash = sink.buckets[2]
         // 2026-01-15 11:00 and 10:00 UTC = 1,767,225,600 + 14 × 86,400 + 11 (10) × 3,600.

@@ -49,6 +49,9 @@ enum VertexMonitoringImporter {
         // Each point of a series once, from the last response that holds it, in the order first read.
         var points = LatestByKey<String, Point>()
         var period: (seconds: Int64, path: String)?
+        // Cloud Monitoring lists one metric type a call, so tokens and invocations come as two
+        // responses; a bucket holds both, and a later import replaces a bucket whole.
+        var firstInvocations: JSONRecord?, hasTokens = false
         for response in export.documents {
             for series in try self.series(response) {
                 let (figure, labels) = try self.figure(series)
@@ -56,6 +59,7 @@ enum VertexMonitoringImporter {
                     sink.skip(reason)
                     continue
                 }
+                if figure == .input || figure == .output { hasTokens = true } else if firstInvocations == nil { firstInvocations = series }
                 let resource = try self.labels(series.child("resource"), "resource")
                 guard let model = resource["model_user_id"], !model.isEmpty else {
                     throw series.error("resource", "expected the model in labels.model_user_id; group the series by resource.label.model_user_id")
@@ -73,6 +77,11 @@ enum VertexMonitoringImporter {
                     if points.keep(kept, for: "\(figure) \(identity) \(start) \(seconds)") { sink.skip(repeated) }
                 }
             }
+        }
+        if let invocations = firstInvocations, !hasTokens {
+            throw invocations.error("metric", "model_invocation_count without token_count: a bucket holds both, and alone these "
+                                    + "would replace the tokens of the same hours an earlier import stored; save both metrics' "
+                                    + "responses in one file (JSON Lines, a response a line)")
         }
         try add(points.values, file: export.file, into: &sink)
     }
