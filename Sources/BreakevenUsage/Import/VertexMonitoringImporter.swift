@@ -26,8 +26,12 @@
 /// `interval.endTime` on a whole hour gives (aligned points end at the interval's end). Raw points
 /// and rates are refused with that request.
 enum VertexMonitoringImporter {
-    static let tokenCount = "aiplatform.googleapis.com/publisher/online_serving/token_count"
-    static let invocationCount = "aiplatform.googleapis.com/publisher/online_serving/model_invocation_count"
+    /// The two metrics read, by their type.
+    enum Metric: String {
+        case tokenCount = "aiplatform.googleapis.com/publisher/online_serving/token_count"
+        case invocationCount = "aiplatform.googleapis.com/publisher/online_serving/model_invocation_count"
+    }
+
     static let otherMetric = "series of other metrics"
     static let otherTokenType = "token_count series of a type other than input and output"
     static let failed = "model invocations that failed (response_code not 2xx)"
@@ -138,7 +142,7 @@ enum VertexMonitoringImporter {
         guard let metric = series.child("metric") else { throw series.error(nil, "missing key \"metric\"") }
         try metric.requireObject("a metric {\"type\", \"labels\"}")
         let type = try metric.requiredString("type")
-        guard type == tokenCount || type == invocationCount else { return (.leftOut(otherMetric), [:]) }
+        guard let read = Metric(rawValue: type) else { return (.leftOut(otherMetric), [:]) }
         guard let kind = try series.string("metricKind") else { throw series.error(nil, "missing key \"metricKind\"") }
         guard kind == "DELTA" else {
             throw series.error("metricKind", "expected DELTA (counts per interval, as \(type.split(separator: "/").last ?? "") is), found \"\(kind)\"; \(aggregation)")
@@ -148,7 +152,7 @@ enum VertexMonitoringImporter {
             throw series.error("valueType", "expected INT64 (whole counts), found \"\(valueType)\"; \(aggregation)")
         }
         let labels = try self.labels(metric, "metric")
-        if type == invocationCount {
+        if read == .invocationCount {
             guard let code = labels["response_code"] else { return (.requests, labels) }
             return (code.hasPrefix("2") ? .requests : .failedRequests, labels)
         }
