@@ -54,16 +54,6 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     /// off): their cached share is unknown, not 0, and `summary` and `fit` say so.
     public var splitsCachedInput: Bool { self != .openrouter && self != .vertex && !carriesSpendOnly }
 
-    /// Whether the export counts requests. Anthropic's usage report and Bedrock's CUR carry
-    /// tokens only; FOCUS counts requests only on rows whose unit is requests, Vertex AI only
-    /// where the file holds `model_invocation_count` series.
-    var countsRequests: Bool {
-        switch self {
-        case .openai, .litellm, .otel, .langfuse, .helicone, .openrouter, .claudeCode, .vertex: return true
-        case .anthropic, .bedrockCUR, .focus, .anthropicCost, .openaiCost: return false
-        }
-    }
-
     /// Which source a month of a model is read from when several formats cover it (they describe
     /// the same traffic, so they are never added): per-request logs first, then the provider's
     /// own usage reports, then a gateway's daily activity (requests and tokens, no cache split),
