@@ -114,13 +114,14 @@ public enum CalibrationFit {
         // `tolerance` of it, the nearest the defaults. Points that fix all three keep their fit exactly.
         let least = search(from: defaults, value: value) { v, _, bestValue, _ in v < bestValue }
         var chosen = least
-        if identified(points, setup: setup, at: least.candidate).determined < Figure.allCases.count {
+        var (determined, unseen) = identified(points, setup: setup, at: least.candidate)
+        if determined < Figure.allCases.count {
             let threshold = least.value + tolerance
             chosen = search(from: least.candidate, also: defaults, value: value) { v, c, _, best in
                 v <= threshold && c.distance(to: defaults) < best.distance(to: defaults)
             }
+            (determined, unseen) = identified(points, setup: setup, at: chosen.candidate)
         }
-        let (determined, unseen) = identified(points, setup: setup, at: chosen.candidate)
 
         let before = EfficiencyOverrides()
         let after = chosen.candidate.overrides

@@ -44,20 +44,14 @@ enum ClaudeCodeTranscriptImporter {
         let bytes = [UInt8](data)
         onChunk?(bytes)
         // The responses in the order first seen, each the entry read for it so far.
-        var responses: [Response] = []
-        var index: [String: Int] = [:]
+        var responses = LatestByKey<String, Response>()
         let cut = try JSONExport.eachLine(bytes, file: path, lastMayBeCut: true) { entry in
             guard let response = try self.response(entry, into: &sink) else { return }
-            if let k = index[response.key] {
-                if response.replaces(responses[k]) { responses[k] = response }
-            } else {
-                index[response.key] = responses.count
-                responses.append(response)
-            }
+            responses.keep(response, for: response.key) { new, kept in new.replaces(kept) }
         }
         if let cut { sink.note(at: cut, cutShort) }
         var span = RequestSpan()
-        for response in responses {
+        for response in responses.values {
             try sink.add(response.request)
             span.add(response.request.time)
         }
