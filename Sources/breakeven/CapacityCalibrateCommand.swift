@@ -14,10 +14,10 @@ struct CapacityCalibrateCommand: ParsableCommand {
         abstract: "Fit memory-bandwidth and compute utilization and per-step overhead to your own benchmark results."
     )
 
-    @Argument(help: "Result files: vLLM benchmark_serving JSON, GuideLLM benchmarks.json, AIPerf or GenAI-Perf JSON exports, llama-bench -o json, Prometheus query_range answers.")
+    @Argument(help: "Result files: vLLM benchmark_serving JSON, GuideLLM benchmarks.json, AIPerf or GenAI-Perf JSON exports, llama-bench -o json, SGLang bench_serving JSON Lines, llmperf *_summary.json, Prometheus query_range answers.")
     var files: [String]
 
-    @Option(help: ArgumentHelp("The files' format: vllm, guidellm, aiperf, genai-perf, llama-bench or prometheus.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("The files' format: vllm, guidellm, aiperf, genai-perf, llama-bench, sglang, llmperf or prometheus.", valueName: "FORMAT"))
     var format: BenchmarkFormat
 
     @Option(help: "With --format prometheus: the served model to read (vLLM's model_name label), where the metrics hold several.")
@@ -38,7 +38,7 @@ struct CapacityCalibrateCommand: ParsableCommand {
     @Option(help: "Devices per replica in the benchmark.")
     var tensorParallel: Int = 1
 
-    @Option(help: "The serving engine measured (default: vllm, llama.cpp for llama-bench).")
+    @Option(help: "The serving engine measured (default: vllm, llama.cpp for llama-bench, sglang for sglang).")
     var engine: String?
 
     @Option(help: "The calibration's name (default: GPU-MODEL-ENGINE).")
@@ -129,7 +129,7 @@ struct CapacityCalibrateCommand: ParsableCommand {
             }
             servingEngine = e
         } else {
-            servingEngine = format == .llamaBench ? .llamaCpp : .vllm
+            servingEngine = format == .llamaBench ? .llamaCpp : format == .sglang ? .sglang : .vllm
         }
         return ServingSetup(model: architecture, accelerator: device, weightPrecision: weights, kvCachePrecision: kv,
                             tensorParallel: tensorParallel, layoutChoice: .tensor, request: RequestShape(inputTokens: 1, outputTokens: 1),

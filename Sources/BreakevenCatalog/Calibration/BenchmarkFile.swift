@@ -22,6 +22,14 @@ public enum BenchmarkFormat: String, Sendable, CaseIterable {
     /// llama.cpp `llama-bench -o json`: an array of tests with `n_prompt`, `n_gen`, `n_depth` and
     /// `avg_ts` (a pp test has n_gen 0, a tg test n_prompt 0).
     case llamaBench = "llama-bench"
+    /// SGLang `python -m sglang.bench_serving --output-file F`: JSON Lines, a run appended a line, each
+    /// with vLLM benchmark_serving's figures (SGLang's file was forked from it) and the requests in
+    /// flight it measured; read by `SGLangBenchServing`, a point a run.
+    case sglang
+    /// ray-project/llmperf `token_benchmark_ray.py --results-dir D`: `<model>_<in>_<out>_summary.json`,
+    /// one run's figures flattened to one object (`results_number_input_tokens_mean`,
+    /// `results_mean_output_throughput_token_per_s`, …) at `num_concurrent_requests` held.
+    case llmperf
     /// Prometheus `GET /api/v1/query_range` answers holding a running vLLM deployment's own metrics
     /// (the prompt and generation token counters, finished requests, requests running): read by
     /// `PrometheusRange`, pooled by load level into points by `ServingWindows`. The series of
@@ -53,7 +61,9 @@ public enum BenchmarkFile {
     public static func read(_ data: Data, format: BenchmarkFormat,
                             file: String) throws(BenchmarkFileError) -> (points: [CalibrationMeasurement], notes: [String]) {
         var notes: [String] = []
-        let found = try points(try parse(data, file: file), format: format, Reader(file: file), notes: &notes)
+        // JSON Lines of runs, each line parsed alone.
+        if format == .sglang { return (try SGLangBenchServing.points(Array(data), file: file, notes: &notes), notes) }
+        let found = try points(try parse(data, file: file, pythonConstants: format == .llmperf), format: format, Reader(file: file), notes: &notes)
         return (found, notes)
     }
 
@@ -77,11 +87,15 @@ public enum BenchmarkFile {
         return (found, notes)
     }
 
-    private static func parse(_ data: Data, file: String) throws(BenchmarkFileError) -> JSONNode {
+    /// - Parameter pythonConstants: NaN and ±Infinity read as numbers, for results Python's `json` writes.
+    static func parse<Bytes: Collection<UInt8>>(_ data: Bytes, file: String, pythonConstants: Bool = false,
+                                                lineOffset: Int = 0) throws(BenchmarkFileError) -> JSONNode {
         do throws(JSONParser.SyntaxError) {
-            return try JSONParser.parse(Array(data))
+            return try JSONParser.parse(Array(data), pythonConstants: pythonConstants)
         } catch {
-            throw BenchmarkFileError(file: file, location: error.location, path: "$", message: "not JSON: \(error.message)")
+            var at = error.location
+            at.line += lineOffset
+            throw BenchmarkFileError(file: file, location: at, path: "$", message: "not JSON: \(error.message)")
         }
     }
 
@@ -98,11 +112,33 @@ public enum BenchmarkFile {
             }
             // max_concurrency is null when the run did not cap it: then every prompt may be in flight.
             let key = try r.optionalNumber(o, "max_concurrency", "$") == nil ? "num_prompts" : "max_concurrency"
-            return [CalibrationMeasurement(
-                inputTokens: try r.tokens(o, "total_input_tokens", "$") / completed,
-                outputTokens: try r.tokens(o, "total_output_tokens", "$") / completed,
-                concurrency: try r.count(try r.number(o, key, "$"), o[key] ?? o, "$.\(key)"),
-                metric: .servingOutput, measured: try r.positive(o, "output_throughput", "$"))]
+            let run = try servingRun(o, "$", completed: completed, r)
+            return [CalibrationMeasurement(inputTokens: run.inputTokens, outputTokens: run.outputTokens,
+                                           concurrency: try r.count(try r.number(o, key, "$"), o[key] ?? o, "$.\(key)"),
+                                           metric: .servingOutput, measured: run.tokensPerSecond)]
+        case .sglang:
+            return try SGLangBenchServing.points([(root, r)], notes: &notes)
+        case .llmperf:
+            // token_benchmark_ray.py's summary (ray-project/llmperf@f1d6bed): `metrics_summary` over the
+            // requests without an error_code, flattened by `flatten_dict` with "_"; tokens/s is every
+            // output token over the whole test's time, with num_concurrent_requests threads each keeping
+            // one request in flight.
+            let o = try r.object(root, "$")
+            let completed = try r.number(o, "results_num_completed_requests", "$")
+            guard completed >= 0, completed <= 1e12, completed == completed.rounded() else {
+                throw r.fail(o["results_num_completed_requests"] ?? o, "$.results_num_completed_requests",
+                             "expected a whole number of requests, 0 or more, found \(o["results_num_completed_requests"]?.quoted ?? "")")
+            }
+            guard completed > 0 else {
+                let errors = (try? r.number(o, "results_number_errors", "$")).map { ", \(Money.grouped(Money.fixed($0, decimals: 0))) with an error" } ?? ""
+                throw r.fail(o["results_num_completed_requests"] ?? o, "$.results_num_completed_requests",
+                             "expected a run with a completed request, found none\(errors): nothing to fit")
+            }
+            let key = "num_concurrent_requests"
+            return [CalibrationMeasurement(inputTokens: try r.tokens(o, "results_number_input_tokens_mean", "$"),
+                                           outputTokens: try r.tokens(o, "results_number_output_tokens_mean", "$"),
+                                           concurrency: try r.count(try r.number(o, key, "$"), o[key] ?? o, "$.\(key)"),
+                                           metric: .servingOutput, measured: try r.positive(o, "results_mean_output_throughput_token_per_s", "$"))]
         case .guidellm:
             return try GuideLLMReport.points(root, r, notes: &notes)
         case .prometheus:
@@ -152,17 +188,43 @@ public enum BenchmarkFile {
         }
     }
 
+    /// A benchmark_serving run's figures (vLLM's, and SGLang's fork of it): tokens a request are the
+    /// totals over the completed requests, tokens/s `output_throughput` (output tokens over the run's time).
+    static func servingRun(_ o: JSONNode, _ at: String, completed: Double,
+                           _ r: Reader) throws(BenchmarkFileError) -> (inputTokens: Double, outputTokens: Double, tokensPerSecond: Double) {
+        (try r.tokens(o, "total_input_tokens", at) / completed, try r.tokens(o, "total_output_tokens", at) / completed,
+         try r.positive(o, "output_throughput", at))
+    }
+
     /// Typed reads of a result file's values, each refusal located (also `GuideLLMReport`'s and `PrometheusRange`'s).
     struct Reader {
         var file: String
+        /// Lines before the document (a line of JSON Lines): the parser counts from its own first line.
+        var lineOffset = 0
 
         func fail(_ node: JSONNode, _ path: String, _ message: String) -> BenchmarkFileError {
-            BenchmarkFileError(file: file, location: node.location, path: path, message: message)
+            var at = node.location
+            at.line += lineOffset
+            return BenchmarkFileError(file: file, location: at, path: path, message: message)
         }
 
         /// What was left out on purpose, located as a refusal is: `file:line:column: note: path: message`.
         func note(_ node: JSONNode, _ path: String, _ message: String) -> String {
-            Diagnostic.line(file: file, line: node.location.line, column: node.location.column, path: path, severity: .note, message)
+            Diagnostic.line(file: file, line: node.location.line + lineOffset, column: node.location.column, path: path, severity: .note, message)
+        }
+
+        /// A load that held a rate or no limit, at the mean requests in flight it measured (`key`):
+        /// rounded to whole requests (at least 1), the throughput scaled by rounded ÷ mean, since by
+        /// Little's law tokens/s ÷ requests in flight is each request's own rate (output tokens ÷
+        /// latency), and the capacity model predicts for that many requests always in flight.
+        func atMeanInFlight(_ o: JSONNode, _ key: String, _ path: String,
+                            tokensPerSecond: Double) throws(BenchmarkFileError) -> (concurrency: Int, measured: Double) {
+            let mean = try number(o, key, path)
+            guard mean >= 0.001, mean <= 1e6 else {
+                throw fail(o[key] ?? o, "\(path).\(key)", "expected a mean concurrency from 0.001 to 1,000,000, found \(o[key]?.quoted ?? "")")
+            }
+            let streams = max(1, mean.rounded())
+            return (Int(streams), tokensPerSecond * streams / mean)
         }
 
         func object(_ node: JSONNode, _ path: String) throws(BenchmarkFileError) -> JSONNode {

@@ -26,9 +26,7 @@ import BreakevenCore
 /// `prompt_token_count` and `output_token_count`, measured the mean of `output_tokens_per_second`.
 /// Concurrency: `synchronous` 1 and `concurrent` its `streams`, the load GuideLLM held. `throughput`,
 /// `constant`, `poisson` and `trace` hold a rate or no limit: the mean `request_concurrency`
-/// measured, rounded to whole requests (at least 1), with the throughput scaled by rounded ÷ mean,
-/// since by Little's law tokens/s ÷ concurrency is each request's own rate (output tokens ÷
-/// latency), and the capacity model predicts for that many requests always in flight. A benchmark
+/// measured, rounded, with the throughput scaled to it (`BenchmarkFile.Reader.atMeanInFlight`). A benchmark
 /// without a successful request (a load level where every request failed) is left out with a note;
 /// a report with none is refused.
 enum GuideLLMReport {
@@ -99,13 +97,7 @@ enum GuideLLMReport {
             measured = tokensPerSecond
         default:
             let (inFlight, inFlightAt) = try succeeded("request_concurrency")
-            let mean = try r.number(inFlight, "mean", inFlightAt)
-            guard mean >= 0.001, mean <= 1e6 else {
-                throw r.fail(inFlight["mean"] ?? inFlight, "\(inFlightAt).mean",
-                             "expected a mean concurrency from 0.001 to 1,000,000, found \(inFlight["mean"]?.quoted ?? "")")
-            }
-            let streams = max(1, mean.rounded())
-            (concurrency, measured) = (Int(streams), tokensPerSecond * streams / mean)
+            (concurrency, measured) = try r.atMeanInFlight(inFlight, "mean", inFlightAt, tokensPerSecond: tokensPerSecond)
         }
         return CalibrationMeasurement(inputTokens: try r.tokens(input, "mean", inputAt), outputTokens: try r.tokens(output, "mean", outputAt),
                                       concurrency: concurrency, metric: .servingOutput, measured: measured)

@@ -13,10 +13,15 @@ public struct JSONParser {
     private var line = 1
     private var column = 1
     private var depth = 0
+    private var pythonConstants = false
     private static let maximumDepth = 256
 
-    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
+    /// - Parameter pythonConstants: also read `NaN`, `Infinity` and `-Infinity` as numbers, as Python's
+    ///   `json.dumps` writes a float that is not finite (benchmark tools' results: SGLang's default request
+    ///   rate is `float("inf")`, llmperf's means of no request NaN); the reader decides what they mean.
+    public static func parse(_ bytes: [UInt8], pythonConstants: Bool = false) throws(SyntaxError) -> JSONNode {
         var parser = JSONParser(bytes: bytes)
+        parser.pythonConstants = pythonConstants
         // A UTF-8 byte order mark is tolerated, as editors on some systems write one.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         parser.skipWhitespace()
@@ -73,6 +78,11 @@ public struct JSONParser {
         case UInt8(ascii: "t"): try expectLiteral("true"); return JSONNode(.bool(true), at: start)
         case UInt8(ascii: "f"): try expectLiteral("false"); return JSONNode(.bool(false), at: start)
         case UInt8(ascii: "n"): try expectLiteral("null"); return JSONNode(.null, at: start)
+        case UInt8(ascii: "N") where pythonConstants: try expectLiteral("NaN"); return JSONNode(.number(.nan, text: "NaN"), at: start)
+        case UInt8(ascii: "I") where pythonConstants:
+            try expectLiteral("Infinity"); return JSONNode(.number(.infinity, text: "Infinity"), at: start)
+        case UInt8(ascii: "-") where pythonConstants && bytes[index...].dropFirst().first == UInt8(ascii: "I"):
+            try expectLiteral("-Infinity"); return JSONNode(.number(-.infinity, text: "-Infinity"), at: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default: throw error("expected a value, found \(describeCurrent())")
         }
