@@ -89,6 +89,41 @@ struct CalibrateCommandTests {
         #expect(report.contains("**self** uses calibration h100-sxm-llama-3.1-8b-vllm (2 points from prometheus results 7d8612aa273b"))
     }
 
+    @Test func sglangRunsAreStoredAPointEachForSGLangARunWithoutARequestNoted() throws {
+        // The fixture's three runs and a fourth where no request completed (an older bench_serving wrote such a line).
+        let dir = try CLI.workspace([:])
+        let runs = try String(contentsOf: Self.calibration.appendingPathComponent("sglang-bench-serving.jsonl"), encoding: .utf8)
+        let failed = #"{"backend": "sglang", "request_rate": Infinity, "max_concurrency": 64, "duration": 3.1, "completed": 0, "output_throughput": 0.0}"#
+        try (runs + failed + "\n").write(to: dir.appendingPathComponent("runs.jsonl"), atomically: false, encoding: .utf8)
+        let r = try Self.calibrate("runs.jsonl", format: "sglang", in: dir)
+        #expect(r.status == 0)
+        #expect(r.stderr == "runs.jsonl:4:102: note: $.completed: no request completed in this run: left out of the fit\n")
+        // --max-concurrency 1 and 16 held; the rate run's 22.47 in flight on average, rounded.
+        #expect(r.stdout.hasPrefix("h100-sxm × llama-3.1-8b × sglang, bf16 weights, 1 device(s): 3 points\n"))
+        #expect(Self.concurrencies(r.stdout) == ["1", "16", "22"])
+        #expect(try Self.stored(in: dir) == "sglang|3\n")
+    }
+
+    @Test func anLLMPerfSummaryIsStoredAndOneWhereEveryRequestFailedIsRefused() throws {
+        let name = "meta-llama-Llama-3-1-8B-Instruct_1024_256_summary.json"
+        let dir = try CLI.workspace([:])
+        let r = try Self.calibrate(Self.calibration.appendingPathComponent(name).path, format: "llmperf", in: dir)
+        #expect(r.status == 0)
+        #expect(Self.concurrencies(r.stdout) == ["32"])
+        #expect(try Self.stored(in: dir) == "llmperf|1\n")
+        // Every request errored: pandas' means of none are NaN, json.dump writes them bare.
+        let text = try String(contentsOf: Self.calibration.appendingPathComponent(name), encoding: .utf8)
+            .replacingOccurrences(of: #""results_number_input_tokens_mean": 1024.0"#, with: #""results_number_input_tokens_mean": NaN"#)
+            .replacingOccurrences(of: #""results_number_errors": 0"#, with: #""results_number_errors": 320"#)
+            .replacingOccurrences(of: #""results_num_completed_requests": 320"#, with: #""results_num_completed_requests": 0"#)
+        let failed = try CLI.workspace([:])
+        try text.write(to: failed.appendingPathComponent("s.json"), atomically: false, encoding: .utf8)
+        let refused = try Self.calibrate("s.json", format: "llmperf", in: failed)
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "s.json:75:39: error: $.results_num_completed_requests: expected a run with a completed request, found none, 320 with an error: nothing to fit\n")
+        #expect(try Self.stored(in: failed) == "")
+    }
+
     @Test func aQueryPrometheusRefusedIsRefusedAndNothingIsStored() throws {
         let dir = try CLI.workspace([:])
         try FileManager.default.copyItem(at: Self.calibration.appendingPathComponent("prometheus-error.json"), to: dir.appendingPathComponent("range.json"))

@@ -4,16 +4,18 @@ import Testing
 /// Mutants of every importer's committed fixtures through the built binary (a trap is then a
 /// signal exit, not a dead test runner): `usage import` of each format, then `usage summary` and
 /// `fit` on what imported; `catalog import` of both price files, then `catalog list`, `show` and
-/// `history`; `capacity calibrate` of the six benchmark formats, then `capacity size` of a
+/// `history`; `capacity calibrate` of the eight benchmark formats, then `capacity size` of a
 /// scenario that uses the calibration. Every command exits 0 or 65 with a message on standard
 /// error that names the file and, where the reader has them, the line (and column or JSON path).
 ///
 /// Mutants: 100 per usage fixture (25 fixtures; a batch of 25 files is one import, one summary
 /// and one fit; of Claude Code's transcripts the session and the resumed one, cut short, whose
 /// sub-agent's is read alike), 40 per price file (3; a process per import, a listing per 10) and
-/// 25 per benchmark fixture (8; a process per calibration). About 640 processes of 10–100 ms in
+/// 25 per benchmark fixture (10; a process per calibration). About 690 processes of 10–100 ms in
 /// all: the suite alone takes about 45 s on two cores (41 s with 64 usage mutants a fixture, so
-/// the time is mostly fixed costs, not mutants), within the 50 s it may take; it runs beside the
+/// the time is mostly fixed costs, not mutants), within the 50 s it may take; with SGLang's and
+/// llmperf's fixtures it took 65 s, and 71 s without them, on two cores shared with other builds
+/// (the 50 benchmark mutants they add are within that noise); it runs beside the
 /// other suites in `swift test` (about 90 s in all). BREAKEVEN_FUZZ_SEED
 /// (hex) explores other mutants; BREAKEVEN_FUZZ_KEEP=1 keeps them. A command killed after 30 s hangs.
 @Suite("Fuzzing the importers")
@@ -44,6 +46,8 @@ struct ImportFuzzTests {
                                     ("aiperf-profile-export.json", "aiperf", "h100-sxm", "llama-3.1-8b"),
                                     ("genai-perf-profile-export.json", "genai-perf", "h100-sxm", "llama-3.1-8b"),
                                     ("llama-bench-dgx-spark.json", "llama-bench", "dgx-spark", "gpt-oss-120b"),
+                                    ("sglang-bench-serving.jsonl", "sglang", "h100-sxm", "llama-3.1-8b"),
+                                    ("meta-llama-Llama-3-1-8B-Instruct_1024_256_summary.json", "llmperf", "h100-sxm", "llama-3.1-8b"),
                                     ("prometheus-vllm-range.json", "prometheus", "h100-sxm", "llama-3.1-8b"),
                                     ("prometheus-error.json", "prometheus", "h100-sxm", "llama-3.1-8b")]
 
@@ -131,8 +135,9 @@ struct ImportFuzzTests {
         #expect(try fuzz.run(["catalog", "init", template]).status == 0)
         var mutator = ExportMutator(seed: FuzzTests.seed)
         for (name, format, gpu, model) in Self.benchmarkFixtures {
-            let fixture = try Self.fixture("Tests/BreakevenCLITests/Calibration", name, .json)
-            let files = try fuzz.write(mutator.mutants(of: fixture, count: Self.benchmarkMutants), prefix: format, suffix: "json")
+            let lines = name.hasSuffix(".jsonl")  // SGLang's runs, a line each
+            let fixture = try Self.fixture("Tests/BreakevenCLITests/Calibration", name, lines ? .jsonLines : .json)
+            let files = try fuzz.write(mutator.mutants(of: fixture, count: Self.benchmarkMutants), prefix: format, suffix: lines ? "jsonl" : "json")
             for batch in ImportFuzz.batches(files, of: 25) {
                 try fuzz.bisect(batch) { files, db in
                     let calibrated = try fuzz.importEach(files, into: db, from: template) {
