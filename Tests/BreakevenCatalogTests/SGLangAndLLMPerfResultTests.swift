@@ -95,6 +95,8 @@ struct SGLangAndLLMPerfResultTests {
         let threads = #"{"num_concurrent_requests": 0, "results_number_input_tokens_mean": 500, "results_number_output_tokens_mean": 100, "#
             + #""results_mean_output_throughput_token_per_s": 900, "results_num_completed_requests": 3}"#
         #expect(Self.read(threads, .llmperf).error == "r.jsonl:1:29: error: $.num_concurrent_requests: expected a whole number from 1 to 1,000,000, found 0")
+        #expect(Self.read(#"{"results_num_completed_requests": -Infinity}"#, .llmperf).error
+                == "r.jsonl:1:36: error: $.results_num_completed_requests: expected a number, found -Infinity")
         #expect(Self.read(#"{"results_num_completed_requests": -1}"#, .llmperf).error
                 == "r.jsonl:1:36: error: $.results_num_completed_requests: expected a whole number of requests, 0 or more, found -1")
     }

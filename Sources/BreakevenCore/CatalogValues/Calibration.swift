@@ -38,7 +38,7 @@ public struct Calibration: Sendable, Hashable, Codable {
     /// Root mean square of ln(predicted / measured) over the points after the fit.
     public var residual: Double
     public var points: [Point]
-    /// The benchmark format: vllm, guidellm, aiperf, genai-perf, llama-bench, prometheus.
+    /// The benchmark format: vllm, guidellm, aiperf, genai-perf, llama-bench, sglang, llmperf, prometheus.
     public var format: String
     /// SHA-256 of the result files, in the order given.
     public var sourceDigest: String
