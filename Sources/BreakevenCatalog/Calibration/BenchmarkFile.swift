@@ -112,10 +112,10 @@ public enum BenchmarkFile {
             }
             // max_concurrency is null when the run did not cap it: then every prompt may be in flight.
             let key = try r.optionalNumber(o, "max_concurrency", "$") == nil ? "num_prompts" : "max_concurrency"
-            let run = try servingRun(o, "$", completed: completed, r)
-            return [CalibrationMeasurement(inputTokens: run.inputTokens, outputTokens: run.outputTokens,
+            let request = try tokensPerRequest(o, "$", completed: completed, r)
+            return [CalibrationMeasurement(inputTokens: request.input, outputTokens: request.output,
                                            concurrency: try r.count(try r.number(o, key, "$"), o[key] ?? o, "$.\(key)"),
-                                           metric: .servingOutput, measured: run.tokensPerSecond)]
+                                           metric: .servingOutput, measured: try r.positive(o, "output_throughput", "$"))]
         case .sglang:
             return try SGLangBenchServing.points([(root, r)], notes: &notes)
         case .llmperf:
@@ -188,12 +188,11 @@ public enum BenchmarkFile {
         }
     }
 
-    /// A benchmark_serving run's figures (vLLM's, and SGLang's fork of it): tokens a request are the
-    /// totals over the completed requests, tokens/s `output_throughput` (output tokens over the run's time).
-    static func servingRun(_ o: JSONNode, _ at: String, completed: Double,
-                           _ r: Reader) throws(BenchmarkFileError) -> (inputTokens: Double, outputTokens: Double, tokensPerSecond: Double) {
-        (try r.tokens(o, "total_input_tokens", at) / completed, try r.tokens(o, "total_output_tokens", at) / completed,
-         try r.positive(o, "output_throughput", at))
+    /// A benchmark_serving run's tokens a request (vLLM's, and SGLang's fork of it): the totals over
+    /// the completed requests. Its tokens/s is `output_throughput`, output tokens over the run's time.
+    static func tokensPerRequest(_ o: JSONNode, _ at: String, completed: Double,
+                                 _ r: Reader) throws(BenchmarkFileError) -> (input: Double, output: Double) {
+        (try r.tokens(o, "total_input_tokens", at) / completed, try r.tokens(o, "total_output_tokens", at) / completed)
     }
 
     /// Typed reads of a result file's values, each refusal located (also `GuideLLMReport`'s and `PrometheusRange`'s).

@@ -17,7 +17,7 @@ import BreakevenCore
 ///   `generated_texts`, `errors`) are appended to the line; they are not read.
 ///
 /// A point a run: input and output tokens a request the totals over `completed` and tokens/s
-/// `output_throughput`, as for vLLM's file (`BenchmarkFile.servingRun`). The load: a run at an
+/// `output_throughput`, as for vLLM's file (`BenchmarkFile.tokensPerRequest`). The load: a run at an
 /// unbounded rate with `max_concurrency` held that many requests in flight (as vLLM's file is
 /// read); a run at a request rate, or without a cap, at its measured `concurrency`, rounded, with
 /// the throughput scaled to it (Little's law, as GuideLLM's rate levels are). A run without a
@@ -101,13 +101,14 @@ enum SGLangBenchServing {
         for key in ["total_input_tokens", "total_output_tokens", "output_throughput", load] {
             if let why = missing(key) { return .failure(why) }
         }
-        let run = try BenchmarkFile.servingRun(o, "$", completed: completed, r)
+        let request = try BenchmarkFile.tokensPerRequest(o, "$", completed: completed, r)
+        let tokensPerSecond = try r.positive(o, "output_throughput", "$")
         let (concurrency, measured) = if let held {
-            (try r.count(held, o[load] ?? o, "$.\(load)"), run.tokensPerSecond)
+            (try r.count(held, o[load] ?? o, "$.\(load)"), tokensPerSecond)
         } else {
-            try r.atMeanInFlight(o, load, "$", tokensPerSecond: run.tokensPerSecond)
+            try r.atMeanInFlight(o, load, "$", tokensPerSecond: tokensPerSecond)
         }
-        return .success(CalibrationMeasurement(inputTokens: run.inputTokens, outputTokens: run.outputTokens, concurrency: concurrency,
+        return .success(CalibrationMeasurement(inputTokens: request.input, outputTokens: request.output, concurrency: concurrency,
                                                metric: .servingOutput, measured: measured))
     }
 }
