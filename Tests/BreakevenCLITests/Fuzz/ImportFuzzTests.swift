@@ -14,7 +14,7 @@ import Testing
 /// 25 per benchmark fixture (10; a process per calibration). About 690 processes of 10–100 ms in
 /// all: the suite alone takes about 45 s on two cores (41 s with 64 usage mutants a fixture, so
 /// the time is mostly fixed costs, not mutants), within the 50 s it may take; with SGLang's and
-/// llmperf's fixtures it took 65 s, and 71 s without them, on two cores shared with other builds
+/// llmperf's fixtures it took 65 and 70 s, and 71 s without them, on two cores shared with other builds
 /// (the 50 benchmark mutants they add are within that noise); it runs beside the
 /// other suites in `swift test` (about 90 s in all). BREAKEVEN_FUZZ_SEED
 /// (hex) explores other mutants; BREAKEVEN_FUZZ_KEEP=1 keeps them. A command killed after 30 s hangs.
