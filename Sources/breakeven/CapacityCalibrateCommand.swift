@@ -145,7 +145,7 @@ struct CapacityCalibrateCommand: ParsableCommand {
                           n(p.predictedBefore), pct(p.predictedBefore / p.measured - 1), n(p.predictedAfter), pct(p.predictedAfter / p.measured - 1)])
         }
         return """
-        \(c.gpu) × \(c.model) × \(c.engine.rawValue), \(c.precision.rawValue) weights, \(c.tensorParallel) device(s): \(c.points.count) points
+        \(c.gpu) × \(c.model) × \(c.engine.rawValue), \(c.precision.rawValue) weights, \(c.tensorParallel) device(s): \(c.points.count) point\(c.points.count == 1 ? "" : "s")
         \(table.text)
         fitted: memory bandwidth utilization \(Money.fixed(c.memoryBandwidthUtilization, decimals: 3)), compute utilization \(Money.fixed(c.computeUtilization, decimals: 3)), step overhead \(Money.fixed(c.stepOverheadMs, decimals: 2)) ms
         residual (RMS of ln predicted/measured): \(pct(before)) with the defaults, \(pct(c.residual)) after

@@ -209,4 +209,26 @@ struct BenchmarkFileTests {
         #expect(fit.determined == 1)
         #expect(fit.unseen == [.computeUtilization])
     }
+
+    @Test func aFigureFarAlongTheValleyFromTheLeastFitStillReturnsToItsDefault() throws {
+        // One serving run (an llmperf summary: 32 requests in flight, 1,024 prompt and 252 output tokens
+        // each) of Llama 3.1 8B on an H100, "measured" at MBU 0.49 with the other figures at their defaults
+        // (MFU 0.50, no overhead). The least fit the grid finds first lies far along the valley of equal fits
+        // (MBU 0.77, MFU 0.36, 4.6 ms a step); stepping from it toward the defaults reached only about ±0.1
+        // of a utilization, so MFU 0.36 and 4.6 ms were stored while the fit said no point sees the compute
+        // utilization. Fitting only as many figures as the point fixes, the rest at the defaults, gives the
+        // one it was made with: ln(0.49 / 0.51)² = 0.0016 from the defaults, against 0.25 for 0.5 ms of overhead.
+        let catalog = try CatalogStore.seed()
+        let setup = ServingSetup(model: try #require(catalog.openModel("llama-3.1-8b")), accelerator: Accelerator(try #require(catalog.gpu("h100-sxm"))),
+                                 weightPrecision: .bf16, tensorParallel: 1, layoutChoice: .tensor,
+                                 request: RequestShape(inputTokens: 1, outputTokens: 1), engine: .vllm)
+        var run = CalibrationMeasurement(inputTokens: 1024, outputTokens: 252, concurrency: 32, metric: .servingOutput, measured: 1)
+        run.measured = try #require(CalibrationFit.predict(run, setup: setup, efficiency: EfficiencyOverrides(memoryBandwidthUtilization: 0.49)))
+        let fit = CalibrationFit.fit([run], setup: setup)
+        #expect(abs(fit.memoryBandwidthUtilization - 0.49) < 0.001)
+        #expect(fit.computeUtilization == 0.5)
+        #expect(fit.stepOverheadMs == 0)
+        #expect(fit.residual < 0.001)
+        #expect(fit.determined == 1)
+    }
 }

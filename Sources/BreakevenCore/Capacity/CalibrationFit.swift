@@ -28,13 +28,20 @@ public struct CalibrationMeasurement: Sendable, Hashable {
 /// then, where the points fix fewer than the three figures there (`identified`), among values
 /// within `tolerance` of it (0.1% of RMS log error, far below any benchmark's run-to-run noise),
 /// the one nearest the published defaults (in log terms for the utilizations, milliseconds for
-/// the overhead). The outcome says how many of the three figures the points fix.
+/// the overhead): only as many figures fitted as the points fix, the others at their defaults. The
+/// outcome says how many of the three figures the points fix.
 public enum CalibrationFit {
     /// The three figures fitted.
     public enum Figure: String, Sendable, CaseIterable {
         case memoryBandwidthUtilization = "memory bandwidth utilization"
         case computeUtilization = "compute utilization"
         case stepOverhead = "step overhead"
+
+        /// Every set of at most `count` figures, the empty one first.
+        static func subsets(ofAtMost count: Int) -> [Set<Figure>] {
+            (0..<(1 << allCases.count)).map { mask in Set(allCases.indices.filter { mask & (1 << $0) != 0 }.map { allCases[$0] }) }
+                .filter { $0.count <= count }
+        }
     }
 
     public struct Outcome: Sendable {
@@ -117,9 +124,18 @@ public enum CalibrationFit {
         var (determined, unseen) = identified(points, setup: setup, at: least.candidate)
         if determined < Figure.allCases.count {
             let threshold = least.value + tolerance
-            chosen = search(from: least.candidate, also: defaults, value: value) { v, c, _, best in
-                v <= threshold && c.distance(to: defaults) < best.distance(to: defaults)
+            // As many figures free as the points fix, the others at their defaults: of the sets of
+            // figures that fit as well as all three, the fit nearest the defaults. A step search
+            // from the least fit toward the defaults is the fallback: it reaches only about ±0.1 of a
+            // utilization, not a default far along the valley of equal fits.
+            let fits = Figure.subsets(ofAtMost: determined).compactMap { free in
+                let fit = search(from: defaults, free: free, value: value) { v, _, bestValue, _ in v < bestValue }
+                return fit.value <= threshold ? fit : nil
             }
+            chosen = fits.min { $0.candidate.distance(to: defaults) < $1.candidate.distance(to: defaults) }
+                ?? search(from: least.candidate, also: defaults, value: value) { v, c, _, best in
+                    v <= threshold && c.distance(to: defaults) < best.distance(to: defaults)
+                }
             (determined, unseen) = identified(points, setup: setup, at: chosen.candidate)
         }
 
@@ -168,26 +184,32 @@ public enum CalibrationFit {
         return (basis.count, unseen)
     }
 
-    /// A coarse grid, then halving steps around the best: `better(value, candidate, best value,
-    /// best)` says whether a candidate replaces the best so far.
-    static func search(from start: Candidate, also extra: Candidate? = nil, value: (Candidate) -> Double,
+    /// A coarse grid, then halving steps around the best, moving only the `free` figures (the
+    /// others stay at `start`'s): `better(value, candidate, best value, best)` says whether a
+    /// candidate replaces the best so far.
+    static func search(from start: Candidate, also extra: Candidate? = nil, free: Set<Figure> = Set(Figure.allCases),
+                       value: (Candidate) -> Double,
                        better: (Double, Candidate, Double, Candidate) -> Bool) -> (candidate: Candidate, value: Double) {
         var best = start, bestValue = value(start)
         func consider(_ c: Candidate) {
             let v = value(c)
             if better(v, c, bestValue, best) { (best, bestValue) = (c, v) }
         }
+        func values(_ figure: Figure, _ grid: [Double], at fixed: Double) -> [Double] { free.contains(figure) ? grid : [fixed] }
+        let steps: (Figure) -> [Double] = { free.contains($0) ? [-1, 0, 1] : [0] }
         if let extra { consider(extra) }
-        for mbu in stride(from: 0.1, through: 1.0, by: 0.1) {
-            for mfu in stride(from: 0.1, through: 1.0, by: 0.1) {
-                for overhead in [0.0, 1, 2, 4, 8] { consider(Candidate(mbu: mbu, mfu: mfu, overhead: overhead)) }
+        for mbu in values(.memoryBandwidthUtilization, Array(stride(from: 0.1, through: 1.0, by: 0.1)), at: start.mbu) {
+            for mfu in values(.computeUtilization, Array(stride(from: 0.1, through: 1.0, by: 0.1)), at: start.mfu) {
+                for overhead in values(.stepOverhead, [0.0, 1, 2, 4, 8], at: start.overhead) {
+                    consider(Candidate(mbu: mbu, mfu: mfu, overhead: overhead))
+                }
             }
         }
         var step = (mbu: 0.05, mfu: 0.05, overhead: 0.5)
-        for _ in 0..<6 {
-            for dm in [-1.0, 0, 1] {
-                for dc in [-1.0, 0, 1] {
-                    for doh in [-1.0, 0, 1] {
+        for _ in 0..<12 {
+            for dm in steps(.memoryBandwidthUtilization) {
+                for dc in steps(.computeUtilization) {
+                    for doh in steps(.stepOverhead) {
                         consider(Candidate(mbu: min(1, max(0.01, best.mbu + dm * step.mbu)), mfu: min(1, max(0.01, best.mfu + dc * step.mfu)),
                                            overhead: max(0, best.overhead + doh * step.overhead)))
                     }
