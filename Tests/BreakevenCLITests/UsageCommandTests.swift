@@ -23,11 +23,11 @@ struct UsageCommandTests {
         try Data("request_id,startTime,model,prompt_tokens,completion_tokens\nr1,soon,gpt-4o,1,1\n".utf8).write(to: dir.appendingPathComponent("bad.csv"))
         let first = try CLI.run(["usage", "import", "--format", "litellm", "spend.csv", "bad.csv", "--usage", "u.sqlite"], in: dir)
         #expect(first.status == 65)
-        #expect(first.stdout == "spend.csv (litellm): 3 requests: 3 new, 0 already imported; covers 2026-01-01 09:00 UTC to 2026-01-01 11:00 UTC; left out: 1 failed requests (status \"failure\")\n")
+        #expect(first.stdout == "spend.csv (litellm): 3 requests: 3 new, 0 already imported; covers 2026-01-01 09:00 UTC to 2026-01-01 11:00 UTC; left out: failed requests (status \"failure\"): 1\n")
         #expect(first.stderr == "bad.csv:2: error: column startTime: expected a date and time such as 2026-01-15 10:23:45 or 2026-01-15T10:23:45Z, found \"soon\"\n")
         let again = try CLI.run(["usage", "import", "--format", "litellm", "spend.csv", "--usage", "u.sqlite"], in: dir)
         #expect(again.status == 0)
-        #expect(again.stdout.hasSuffix("3 requests: 0 new, 3 already imported; covers 2026-01-01 09:00 UTC to 2026-01-01 11:00 UTC; left out: 1 failed requests (status \"failure\"); nothing changed\n"))
+        #expect(again.stdout.hasSuffix("3 requests: 0 new, 3 already imported; covers 2026-01-01 09:00 UTC to 2026-01-01 11:00 UTC; left out: failed requests (status \"failure\"): 1; nothing changed\n"))
         let missing = try CLI.run(["usage", "import", "--format", "otel", "nope.json", "--usage", "u.sqlite"], in: dir)
         #expect(missing.status == 66 && missing.stderr == "breakeven: nope.json: no such file\n")
     }
@@ -40,8 +40,8 @@ struct UsageCommandTests {
         #expect(run.status == 65)
         // gen-1 and gen-2 are in both exports: the v2 page adds gen-7 only.
         #expect(run.stdout == """
-            v1.json (langfuse): 2 requests: 2 new, 0 already imported; covers 2026-01-01 09:00 UTC to 2026-01-01 11:00 UTC; left out: 1 generations without token usage
-            v2.json (langfuse): 3 requests: 1 new, 2 already imported; covers 2026-01-01 09:00 UTC to 2026-01-01 12:00 UTC; left out: 1 generations without token usage
+            v1.json (langfuse): 2 requests: 2 new, 0 already imported; covers 2026-01-01 09:00 UTC to 2026-01-01 11:00 UTC; left out: generations without token usage: 1
+            v2.json (langfuse): 3 requests: 1 new, 2 already imported; covers 2026-01-01 09:00 UTC to 2026-01-01 12:00 UTC; left out: generations without token usage: 1
 
             """)
         #expect(run.stderr == #"basic.json:28:5: error: data[1]: a generation without "usageDetails": this page of /api/public/v2/observations was fetched without the usage field group; fetch it again with fields=core,basic,usage,model"# + "\n")
@@ -63,7 +63,7 @@ struct UsageCommandTests {
         // The session before its sub-agent ("." sorts before "/"); the resumed session's copy of a
         // response already counted; the directory then covers the first response to the last.
         #expect(run.stdout == """
-            \(session).jsonl (claude-code): 3 requests: 3 new, 0 already imported; covers 2026-01-05 09:00 UTC to 2026-01-05 10:00 UTC; left out: 1 messages Claude Code wrote itself (model <synthetic>: an API error or an interruption, no API call)
+            \(session).jsonl (claude-code): 3 requests: 3 new, 0 already imported; covers 2026-01-05 09:00 UTC to 2026-01-05 10:00 UTC; left out: messages Claude Code wrote itself (model <synthetic>: an API error or an interruption, no API call): 1
             \(session)/subagents/agent-a1b2c3d.jsonl (claude-code): 2 requests: 2 new, 0 already imported; covers 2026-01-05 09:00 UTC to 2026-01-05 10:00 UTC
             \(resumed) (claude-code): 2 requests: 1 new, 1 already imported; covers 2026-01-05 09:00 UTC to 2026-01-06 11:00 UTC
             projects (claude-code): 3 files read whole; covers 2026-01-05 09:00 UTC to 2026-01-06 11:00 UTC
@@ -90,7 +90,7 @@ struct UsageCommandTests {
         #expect(run.status == 0)
         // One record a bucket: Pro at 10:00 and 11:00, Flash at 10:00 (2026-01-15).
         #expect(run.stdout == "pages.jsonl (vertex): 3 records in 3 buckets: 3 new, 0 changed, 0 unchanged; covers 2026-01-15 10:00 UTC to 2026-01-15 12:00 UTC; "
-                + "left out: 1 model invocations that failed (response_code not 2xx), 1 series of other metrics\n")
+                + "left out: model invocations that failed (response_code not 2xx): 1, series of other metrics: 1\n")
         let refused = try CLI.run(["usage", "import", "--format", "vertex", "error.json", "--usage", "u.sqlite"], in: dir)
         #expect(refused.status == 65)
         #expect(refused.stderr.hasPrefix("error.json:2:12: error: error: an error response (429 RESOURCE_EXHAUSTED"))

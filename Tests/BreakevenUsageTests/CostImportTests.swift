@@ -37,7 +37,7 @@ struct CostImportTests {
         #expect(sink.buckets.isEmpty && sink.skipped == [AnthropicCostImporter.ungrouped: 1])
         let store = try UsageStore.inMemory()
         let summary = try store.importFile(path, format: .anthropicCost, name: "ungrouped.json")
-        #expect(summary.text == "ungrouped.json (anthropic-cost): no model costs found; left out: 1 \(AnthropicCostImporter.ungrouped)")
+        #expect(summary.text == "ungrouped.json (anthropic-cost): no model costs found; left out: \(AnthropicCostImporter.ungrouped): 1")
     }
 
     @Test func openAICostsNameTheModelInTheLineItem() throws {

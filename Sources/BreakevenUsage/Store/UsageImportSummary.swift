@@ -55,7 +55,8 @@ extension UsageImportSummary {
 
     private var skippedText: String {
         guard !skipped.isEmpty else { return "" }
-        return "; left out: " + skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        // The count after the reason, which is a plural noun phrase ("failed requests"): "…: 1" reads at any count.
+        return "; left out: " + skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
     }
 
     private func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
