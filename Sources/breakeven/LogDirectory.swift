@@ -2,7 +2,8 @@ import Foundation
 
 /// A directory of a tool's session logs as `usage import` reads it: every file below it with the
 /// format's extension (Claude Code keeps `projects/<project>/<session>.jsonl` and a sub-agent's
-/// `<session>/subagents/agent-<id>.jsonl`), in the byte order of their paths so that an import
+/// `<session>/subagents/agent-<id>.jsonl`; Codex `sessions/YYYY/MM/DD/rollout-<time>-<id>.jsonl`, so a
+/// parent's rollout comes before its forks of later times), in the byte order of their paths so that an import
 /// is the same on every machine.
 enum LogDirectory {
     static func isDirectory(_ path: String) -> Bool {

@@ -11,7 +11,7 @@ struct UsageImportCommand: ParsableCommand {
         discussion: """
             Each file is one transaction: a malformed record refuses the file (its line or JSON path is named) \
             and changes nothing. Importing the same file, or exports that overlap, twice changes nothing. \
-            A directory of claude-code transcripts is read whole (every *.jsonl below it, in sorted order, each \
+            A directory of claude-code transcripts or codex rollouts is read whole (every *.jsonl below it, in sorted order, each \
             file its own transaction): once all are imported it covers the time from its first request to its last.
             """
     )
@@ -20,6 +20,7 @@ struct UsageImportCommand: ParsableCommand {
         case openai, anthropic, litellm, otel, focus, langfuse, helicone, openrouter
         case bedrockCUR = "bedrock-cur"
         case claudeCode = "claude-code"
+        case codex
         case anthropicCost = "anthropic-cost"
         case openaiCost = "openai-cost"
         case vertex
@@ -30,7 +31,7 @@ struct UsageImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The export's format: \(UsageFormat.names).", valueName: "format"))
     var format: Format
 
-    @Argument(help: "Export files; for claude-code also directories (~/.claude/projects), read whole.")
+    @Argument(help: "Export files; for claude-code and codex also directories (~/.claude/projects, ~/.codex/sessions), read whole.")
     var files: [String]
 
     @OptionGroup var usage: UsageOptions

@@ -40,9 +40,7 @@ enum ClaudeCodeTranscriptImporter {
     static let cutShort = "the last line is cut short (no newline follows it: the session stopped while Claude Code wrote it); left out"
 
     static func read(path: String, into sink: inout some UsageSink, onChunk: (([UInt8]) -> Void)?) throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw UsageImportError(file: path, "cannot be read") }
-        let bytes = [UInt8](data)
-        onChunk?(bytes)
+        let bytes = try UsageImporter.bytes(path, onChunk: onChunk)
         // The responses in the order first seen, each the entry read for it so far.
         var responses = LatestByKey<String, Response>()
         let cut = try JSONExport.eachLine(bytes, file: path, lastMayBeCut: true) { entry in

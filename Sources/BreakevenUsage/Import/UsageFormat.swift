@@ -22,6 +22,9 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     case openrouter
     /// Claude Code's session transcripts (`~/.claude/projects/…/*.jsonl`): one API response a request.
     case claudeCode = "claude-code"
+    /// OpenAI Codex CLI's session rollouts (`~/.codex/sessions/…/rollout-*.jsonl`): one response a
+    /// request, known by its session and running token total.
+    case codex
     /// Anthropic Admin API, `/v1/organizations/cost_report` pages: spend, no traffic.
     case anthropicCost = "anthropic-cost"
     /// OpenAI Costs API, `/v1/organization/costs` pages: spend, no traffic.
@@ -35,14 +38,15 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
 
     /// One row per request (deduplicated by request or span id, aggregated per hour on import),
     /// rather than buckets the exporter aggregated.
-    var isPerRequest: Bool { self == .litellm || self == .otel || self == .langfuse || self == .helicone || self == .claudeCode }
+    var isPerRequest: Bool { self == .litellm || self == .otel || self == .langfuse || self == .helicone || self == .claudeCode
+        || self == .codex }
 
     /// The extension of the files a directory of this format holds, for a format whose files are a
     /// tool's session logs (nil for exports, which are given as files). Such a directory is read
     /// whole (every file below it, in sorted order), and then covers the time from its first
     /// request to its last: a tool writes a log for each session only, so the hours between its
     /// sessions had no usage, not usage unknown (`UsageStore.recordDirectory`).
-    public var logFileExtension: String? { self == .claudeCode ? "jsonl" : nil }
+    public var logFileExtension: String? { self == .claudeCode || self == .codex ? "jsonl" : nil }
 
     /// Whether the export carries money only: a provider's cost report, no tokens and no requests.
     /// It is never a month's traffic (nor makes a month complete); it gives the billed spend of a
@@ -58,7 +62,7 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     /// the same traffic, so they are never added): per-request logs first, then the provider's
     /// own usage reports, then a gateway's daily activity (requests and tokens, no cache split),
     /// then bills; cost reports last (they are never chosen for traffic). A coding agent's
-    /// transcripts come after the gateways' logs, which carry what was billed for the same calls.
+    /// transcripts (Claude Code's, Codex's) come after the gateways' logs, which carry what was billed for the same calls.
     var preference: Int {
         switch self {
         case .litellm: return 0
@@ -66,14 +70,15 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         case .langfuse: return 2
         case .helicone: return 3
         case .claudeCode: return 4
-        case .openai: return 5
-        case .anthropic: return 6
-        case .vertex: return 7
-        case .openrouter: return 8
-        case .bedrockCUR: return 9
-        case .focus: return 10
-        case .anthropicCost: return 11
-        case .openaiCost: return 12
+        case .codex: return 5
+        case .openai: return 6
+        case .anthropic: return 7
+        case .vertex: return 8
+        case .openrouter: return 9
+        case .bedrockCUR: return 10
+        case .focus: return 11
+        case .anthropicCost: return 12
+        case .openaiCost: return 13
         }
     }
 
@@ -93,6 +98,7 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         case .openaiCost: return 11
         case .claudeCode: return 12
         case .vertex: return 13
+        case .codex: return 14
         }
     }
 

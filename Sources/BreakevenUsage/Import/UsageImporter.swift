@@ -15,6 +15,7 @@ enum UsageImporter {
         case .langfuse: try LangfuseObservationsImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
         case .helicone: try HeliconeRequestImporter.read(path: path, into: &sink, onChunk: onChunk)
         case .claudeCode: try ClaudeCodeTranscriptImporter.read(path: path, into: &sink, onChunk: onChunk)
+        case .codex: try CodexRolloutImporter.read(path: path, into: &sink, onChunk: onChunk)
         case .openrouter: try OpenRouterActivityImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
         case .vertex: try VertexMonitoringImporter.read(try json(path, onChunk: onChunk), into: &sink)
         case .otel: try OTelTraceImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
@@ -30,10 +31,16 @@ enum UsageImporter {
         }
     }
 
-    static func json(_ path: String, arrayOfDocuments: Bool = true, onChunk: (([UInt8]) -> Void)?) throws -> JSONExport {
+    /// The whole file, handed to `onChunk` once read.
+    static func bytes(_ path: String, onChunk: (([UInt8]) -> Void)?) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else { throw UsageImportError(file: path, "cannot be read") }
         let bytes = [UInt8](data)
         onChunk?(bytes)
+        return bytes
+    }
+
+    static func json(_ path: String, arrayOfDocuments: Bool = true, onChunk: (([UInt8]) -> Void)?) throws -> JSONExport {
+        let bytes = try self.bytes(path, onChunk: onChunk)
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
             throw UsageImportError(file: path, "the file is empty; expected JSON")
         }
