@@ -364,6 +364,45 @@ struct ImportErrorTests {
                 == #"activity.json:1:1: error: expected an activity response (an object with "data"), found an array"#)
     }
 
+    func rollout(_ lines: [String]) throws -> String? {
+        let path = try Fixture.write(lines.joined(separator: "\n") + "\n", name: "rollout.jsonl")
+        return importError(as: "rollout.jsonl") { _ = try ListSink.read(.codex, path) }
+    }
+
+    static let codexTokens = #""input_tokens":100,"cached_input_tokens":20,"output_tokens":10,"total_tokens":110"#
+
+    @Test func aCodexTokenCountBeforeAnySessionMetaIsRefused() throws {
+        #expect(try rollout([ImporterTests.codexTokenCount("09:00:05.000", total: Self.codexTokens)])
+                == "rollout.jsonl:1:1: error: a token count before any session_meta line: the session it belongs to is unknown")
+    }
+
+    @Test func codexTokenCountsOfAnotherTypeOrMoreCachedThanInputAreRefusedAtTheirJSONPath() throws {
+        #expect(try rollout([ImporterTests.codexMeta, ImporterTests.codexTokenCount("09:00:05.000", total: Self.codexTokens,
+                                                                                   last: #""input_tokens":100,"output_tokens":-10"#)])
+                == "rollout.jsonl:2:259: error: payload.info.last_token_usage.output_tokens: expected a whole number ≥ 0, found -10")
+        #expect(try rollout([ImporterTests.codexMeta, ImporterTests.codexTokenCount("09:00:05.000", total: #""input_tokens":100,"cached_input_tokens":120,"output_tokens":10"#)])
+                == "rollout.jsonl:2:162: error: payload.info.total_token_usage.cached_input_tokens: expected at most input_tokens (100), which count the cached ones, found 120")
+        #expect(try rollout([ImporterTests.codexMeta, ImporterTests.codexLine("09:00:05.000", "event_msg", #"{"type":"token_count","info":{"last_token_usage":{}}}"#)])
+                == #"rollout.jsonl:2:99: error: payload.info: missing key "total_token_usage""#)
+    }
+
+    @Test func aCodexRolloutLineThatIsNoObjectOrHasNoTypeOrTimeIsRefused() throws {
+        #expect(try rollout([#"["session_meta"]"#])
+                == #"rollout.jsonl:1:1: error: expected a rollout line (an object with "timestamp", "type" and "payload"), found an array"#)
+        #expect(try rollout([#"{"timestamp":"2026-01-12T09:00:00.000Z","payload":{"id":"s-1"}}"#])
+                == #"rollout.jsonl:1:1: error: missing key "type""#)
+        #expect(try rollout([ImporterTests.codexMeta, #"{"timestamp":"12/01/2026 09:00","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{\#(Self.codexTokens)}}}}"#])
+                == #"rollout.jsonl:2:14: error: timestamp: expected an ISO 8601 time such as 2026-01-12T09:00:07.412Z, found "12/01/2026 09:00""#)
+        #expect(try rollout([ImporterTests.codexLine("09:00:00.000", "session_meta", #"{"timestamp":"2026-01-12T09:00:00.000Z"}"#)])
+                == #"rollout.jsonl:1:73: error: payload: missing key "id""#)
+    }
+
+    @Test func aCodexRolloutLineThatIsNotJSONRefusesTheFileWhenALineFollowsIt() throws {
+        // The second line's 47 characters end after "type": a line is followed, so none was cut short.
+        #expect(try rollout([ImporterTests.codexMeta, #"{"timestamp":"2026-01-12T09:00:01.000Z","type":"#, ImporterTests.codexMeta])
+                == "rollout.jsonl:2:48: error: expected a value, found the end of the line")
+    }
+
     func transcript(_ lines: [String], newlineAtEnd: Bool = true) throws -> String? {
         let path = try Fixture.write(lines.joined(separator: "\n") + (newlineAtEnd ? "\n" : ""), name: "session.jsonl")
         return importError(as: "session.jsonl") { _ = try ListSink.read(.claudeCode, path) }

@@ -338,6 +338,113 @@ struct ImporterTests {
         #expect(sink.skipped == [ClaudeCodeTranscriptImporter.withoutID: 1])
     }
 
+    /// The keys of Codex's responses in the fixtures: the parent session's id and the running total
+    /// (input, cached, output, reasoning, total) after each.
+    static let codexSession = "0199b3c4-7d2e-7a41-9c58-3e6f1a2b4d07"
+    static let codexKeys = ["12000,3072,450,256,12450", "25100,14976,1270,768,26370", "39600,27776,1570,832,41170",
+                            "55600,42112,2180,960,57780", "38500,27264,1970,1088,40470"].map { codexSession + ":" + $0 }
+
+    @Test func aCodexRolloutCountsEachResponseOnceByItsRunningTotal() throws {
+        let sink = try ListSink.read(.codex, Fixture.path("codex-session.jsonl"))
+        // Three responses on 20 lines: a token count of rate limits only (info null) is left out, and
+        // the first response's count written again at 09:00:09 with its total unchanged is read once.
+        #expect(sink.requests.map(\.id) == Array(Self.codexKeys.prefix(3)))
+        #expect(sink.skipped == [CodexRolloutImporter.rateLimitsOnly: 1, CodexRolloutImporter.repeated: 1] && sink.notes.isEmpty)
+        let first = sink.requests[0], second = sink.requests[1], third = sink.requests[2]
+        // input_tokens hold the cached ones; output_tokens the 256 reasoning ones. 2026-01-12T09:00:07.412Z
+        // = 1,767,225,600 + 11 × 86,400 + 9 × 3,600 + 7.
+        #expect(first.usage.input == 12_000 && first.usage.cachedInput == 3_072 && first.usage.output == 450 && first.usage.cacheWrite == nil)
+        #expect(first.time == 1_768_208_407 && first.place?.line == 9 && first.usage.billed == nil && first.batch == nil)
+        // last_token_usage, which is the total's gain: 25,100 − 12,000 = 13,100 prompt tokens,
+        // 14,976 − 3,072 = 11,904 cached, 1,270 − 450 = 820 output.
+        #expect(second.usage.input == 13_100 && second.usage.cachedInput == 11_904 && second.usage.output == 820)
+        // The model of the latest turn_context: the second turn switched to gpt-5.
+        #expect(sink.requests.map(\.model) == ["gpt-5-codex", "gpt-5-codex", "gpt-5"])
+        #expect(third.usage.input == 14_500 && third.usage.cachedInput == 12_800 && third.usage.output == 300)
+        // From the hour of the first response (09:00, 1,768,176,000 + 9 × 3,600) to the end of the last
+        // one's (10:02, so 11:00).
+        let covered = try #require(sink.covered)
+        #expect(covered == (1_768_208_400, 1_768_215_600))
+    }
+
+    @Test func aResumedCodexSessionIsItsFileGrownAndItsCutLineIsLeftOutWithANote() throws {
+        let sink = try ListSink.read(.codex, Fixture.path("codex-resumed.jsonl"))
+        // `codex resume` appends to the session's own file: its three responses under the same keys,
+        // the seeded total written again on resuming (read once), and one new response.
+        #expect(sink.requests.map(\.id) == Array(Self.codexKeys.prefix(4)))
+        #expect(sink.skipped == [CodexRolloutImporter.rateLimitsOnly: 1, CodexRolloutImporter.repeated: 2])
+        // 55,600 − 39,600 = 16,000 prompt tokens, 42,112 − 27,776 = 14,336 cached, 2,180 − 1,570 = 610 output,
+        // on 2026-01-13 at 08:30:25 (1,768,262,400 + 8 × 3,600 + 30 × 60 + 25).
+        let resumed = sink.requests[3]
+        #expect(resumed.usage.input == 16_000 && resumed.usage.cachedInput == 14_336 && resumed.usage.output == 610)
+        #expect(resumed.time == 1_768_293_025 && resumed.model == "gpt-5-codex")
+        // Line 28's 139 characters end inside a string, with no newline after it.
+        #expect(sink.notes.map(\.place) == [UsagePlace(line: 28, column: 140)])
+        #expect(sink.notes.map(\.message) == [CodexRolloutImporter.cutShort])
+    }
+
+    @Test func aCodexForksCopiedHistoryKeepsItsParentsKeys() throws {
+        let sink = try ListSink.read(.codex, Fixture.path("codex-fork.jsonl"))
+        // The fork's own session_meta, then the parent's lines up to its second question, the
+        // parent's session_meta first, restamped at 11:15:03: the copied responses follow the
+        // parent's id and keep its keys; the fork's new response continues the parent's total.
+        #expect(sink.requests.map(\.id) == [Self.codexKeys[0], Self.codexKeys[1], Self.codexKeys[4]])
+        // The copied re-emission and the seeded total written again before the fork's response: read once.
+        #expect(sink.skipped == [CodexRolloutImporter.rateLimitsOnly: 1, CodexRolloutImporter.repeated: 2])
+        // 38,500 − 25,100 = 13,400 prompt tokens, 27,264 − 14,976 = 12,288 cached, 1,970 − 1,270 = 700 output.
+        let fork = sink.requests[2]
+        #expect(fork.usage.input == 13_400 && fork.usage.cachedInput == 12_288 && fork.usage.output == 700 && fork.model == "gpt-5-codex")
+        #expect(sink.requests[0].time == 1_768_216_503)
+    }
+
+    static func codexLine(_ time: String, _ type: String, _ payload: String) -> String {
+        #"{"timestamp":"2026-01-12T\#(time)Z","type":"\#(type)","payload":\#(payload)}"#
+    }
+
+    static func codexTokenCount(_ time: String, total: String, last: String? = nil) -> String {
+        let last = last.map { #","last_token_usage":{\#($0)}"# } ?? ""
+        return codexLine(time, "event_msg", #"{"type":"token_count","info":{"total_token_usage":{\#(total)}\#(last)},"rate_limits":null}"#)
+    }
+
+    static let codexMeta = codexLine("09:00:00.000", "session_meta", #"{"id":"s-1","timestamp":"2026-01-12T09:00:00.000Z"}"#)
+
+    @Test func aCodexLogWithoutLastTokenUsageIsReadAsTheGainsOfItsRunningTotal() throws {
+        func total(_ i: Int, _ c: Int, _ o: Int, _ r: Int) -> String {
+            #""input_tokens":\#(i),"cached_input_tokens":\#(c),"output_tokens":\#(o),"reasoning_output_tokens":\#(r),"total_tokens":\#(i + o)"#
+        }
+        let path = try Fixture.write([Self.codexMeta, Self.codexLine("09:00:00.010", "turn_context", #"{"model":"gpt-5"}"#),
+                                      Self.codexTokenCount("09:00:05.000", total: total(1_000, 200, 100, 50)),
+                                      Self.codexTokenCount("09:00:06.000", total: total(1_000, 200, 100, 50)),
+                                      Self.codexTokenCount("09:00:09.000", total: total(2_500, 1_200, 300, 90)),
+                                      // Codex filled the context window: the total restarts at 272,000 tokens of no kind.
+                                      Self.codexTokenCount("09:00:12.000", total: #""input_tokens":0,"output_tokens":0,"total_tokens":272000"#,
+                                                           last: #""input_tokens":0,"output_tokens":0,"total_tokens":269200"#)]
+                                        .joined(separator: "\n") + "\n", name: "old.jsonl")
+        let sink = try ListSink.read(.codex, path)
+        // The first total whole; then 2,500 − 1,000 = 1,500 prompt tokens, 1,200 − 200 = 1,000 cached,
+        // 300 − 100 = 200 output. The unchanged total and the window filled add no tokens.
+        #expect(sink.requests.map(\.usage) == [TokenUsage(input: 1_000, cachedInput: 200, output: 100),
+                                               TokenUsage(input: 1_500, cachedInput: 1_000, output: 200)])
+        #expect(sink.skipped == [CodexRolloutImporter.noNewTokens: 2])
+    }
+
+    @Test func aCodexLogWithoutTokenCountsOrAModelSaysSo() throws {
+        // Codex before 0.33: a bare header, then raw response items, no token counts.
+        let older = try ListSink.read(.codex, try Fixture.write(#"""
+            {"id":"5973b6c0-94b8-487b-a530-2aeb6098ae0e","timestamp":"2025-05-07T17:24:21.123Z","instructions":null}
+            {"record_type":"state"}
+            {"type":"message","role":"user","content":[{"type":"input_text","text":"Hi"}]}
+
+            """#, name: "rollout-2025-05-07T17-24-21-5973b6c0-94b8-487b-a530-2aeb6098ae0e.jsonl"))
+        #expect(older.requests.isEmpty && older.skipped == [CodexRolloutImporter.olderLayout: 3] && older.covered == nil)
+        #expect(older.notes.map(\.place) == [UsagePlace(line: 1, column: 1)] && older.notes.map(\.message) == [CodexRolloutImporter.noTokenCounts])
+        // A token count before any turn_context: gpt-5, with a note at its line.
+        let early = try ListSink.read(.codex, try Fixture.write([Self.codexMeta, Self.codexTokenCount(
+            "09:00:05.000", total: #""input_tokens":900,"output_tokens":40,"total_tokens":940"#)].joined(separator: "\n") + "\n", name: "early.jsonl"))
+        #expect(early.requests.map(\.model) == ["gpt-5"] && early.requests.map(\.usage.input) == [900])
+        #expect(early.notes.map(\.place) == [UsagePlace(line: 2, column: 1)] && early.notes.map(\.message) == [CodexRolloutImporter.fallbackNote])
+    }
+
     @Test func focusTakesTokenRowsByKindAndLeavesOutTaxAndHours() throws {
         let sink = try ListSink.read(.focus, Fixture.path("focus-1.2-ai.csv"))
         #expect(sink.buckets.count == 3)

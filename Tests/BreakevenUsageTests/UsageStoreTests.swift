@@ -90,6 +90,26 @@ struct UsageStoreTests {
         #expect(haiku.requests == 2 && haiku.inputTokens == 8_418 && haiku.outputTokens == 336)
     }
 
+    @Test func codexResponsesAreKnownBySessionAndRunningTotalAcrossAGrownFileAndAFork() throws {
+        // The session's file grown by `codex resume`: its three responses again, and one new.
+        let store = try Self.importOverlapping(.codex, "codex-session.jsonl", firstAdded: 3, then: "codex-resumed.jsonl", added: 1, known: 3)
+        let grownAgain = try store.importFile(Fixture.path("codex-resumed.jsonl"), format: .codex)
+        #expect(grownAgain.requestsAdded == 0 && grownAgain.requestsAlreadyImported == 4 && grownAgain.changedNothing)
+        // A fork copies the parent's first two responses (restamped at its own time) before one of its own.
+        let fork = try store.importFile(Fixture.path("codex-fork.jsonl"), format: .codex)
+        #expect(fork.requestsAdded == 1 && fork.requestsAlreadyImported == 2)
+        let months = try store.history().months
+        #expect(months.map(\.model) == ["gpt-5", "gpt-5-codex"])
+        // gpt-5-codex, each response once: 12,000 + 13,100 + 16,000 + 13,400 = 54,500 prompt tokens, of
+        // which 3,072 + 11,904 + 14,336 + 12,288 = 41,600 cached (76.3%); 450 + 820 + 610 + 700 = 2,580
+        // output tokens; no amounts.
+        let codex = try #require(months.last?.figures)
+        #expect(codex.requests == 4 && codex.inputTokens == 54_500 && codex.cachedInputTokens == 41_600)
+        #expect(codex.outputTokens == 2_580 && codex.cacheWriteTokens == nil && codex.billed == nil)
+        // gpt-5: the second turn's response, 14,500 prompt tokens.
+        #expect(months.first?.figures.requests == 1 && months.first?.figures.inputTokens == 14_500)
+    }
+
     @Test func aDirectoryOfTranscriptsReadWholeCoversTheHoursBetweenItsSessions() throws {
         // Sessions on 31 December, 15 January and 1 February: each file covers its own hours only.
         func session(_ id: String, at time: String) throws -> String {
