@@ -83,6 +83,39 @@ struct UsageCommandTests {
         #expect(export.status == 66 && export.stderr == "breakeven: projects: a directory; --format openai reads export files\n")
     }
 
+    @Test func aCodexSessionsDirectoryIsReadWholeAndAForkCountsOnlyItsOwnResponse() throws {
+        // ~/.codex/sessions as Codex keeps it: the session of 12 January 09:00, grown by `codex resume`
+        // the next day (cut short at its end), and a fork of it made at 11:15 that day.
+        let day = "sessions/2026/01/12/"
+        let session = day + "rollout-2026-01-12T10-00-00-0199b3c4-7d2e-7a41-9c58-3e6f1a2b4d07.jsonl"
+        let fork = day + "rollout-2026-01-12T12-15-03-0199b4a1-2c5f-7e03-8b19-6d4a7c2e9f31.jsonl"
+        let dir = try UsageCommandTests.workspace([:])
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent(day), withIntermediateDirectories: true)
+        for (name, fixture) in [(session, "codex-resumed.jsonl"), (fork, "codex-fork.jsonl")] {
+            try FileManager.default.copyItem(at: UsageCommandTests.fixtures.appendingPathComponent(fixture), to: dir.appendingPathComponent(name))
+        }
+        let run = try CLI.run(["usage", "import", "--format", "codex", "sessions", "--usage", "u.sqlite"], in: dir)
+        #expect(run.status == 0)
+        // The parent before its fork (file names sort by the local time they were made); the fork's
+        // copy of the parent's first two responses already counted.
+        #expect(run.stdout == """
+            \(session) (codex): 4 requests: 4 new, 0 already imported; covers 2026-01-12 09:00 UTC to 2026-01-13 09:00 UTC; left out: 2 token counts repeating a running total already read (a re-emitted or copied event, read once), 1 token counts without usage (rate limits only)
+            \(fork) (codex): 3 requests: 1 new, 2 already imported; covers 2026-01-12 11:00 UTC to 2026-01-12 12:00 UTC; left out: 2 token counts repeating a running total already read (a re-emitted or copied event, read once), 1 token counts without usage (rate limits only)
+            sessions (codex): 2 files read whole; covers 2026-01-12 09:00 UTC to 2026-01-13 09:00 UTC
+
+            """)
+        #expect(run.stderr == "\(session):28:140: note: the last line is cut short (no newline follows it: the session stopped while Codex wrote it); left out\n")
+        // Read again: nothing changes.
+        let again = try CLI.run(["usage", "import", "--format", "codex", "sessions", "--usage", "u.sqlite"], in: dir)
+        #expect(again.status == 0 && again.stdout.contains("4 requests: 0 new, 4 already imported") && again.stdout.contains("3 requests: 0 new, 3 already imported"))
+        // A session that ended before its first response: nothing imported, and a note says why.
+        try Data(#"{"timestamp":"2026-01-14T08:00:00.000Z","type":"session_meta","payload":{"id":"s-2"}}"#.utf8 + [0x0A])
+            .write(to: dir.appendingPathComponent("empty.jsonl"))
+        let empty = try CLI.run(["usage", "import", "--format", "codex", "empty.jsonl", "--usage", "u.sqlite"], in: dir)
+        #expect(empty.status == 0 && empty.stdout == "empty.jsonl (codex): no token usage found\n")
+        #expect(empty.stderr == "empty.jsonl:1:1: note: no token counts in this log (a session that ended before a response, or a rollout before Codex 0.33); nothing imported\n")
+    }
+
     @Test func vertexTimeSeriesImportAndAFailedCallIsRefused() throws {
         let dir = try UsageCommandTests.workspace(["pages.jsonl": UsageCommandTests.fixtures.appendingPathComponent("vertex-timeseries-pages.jsonl"),
                                                    "error.json": UsageCommandTests.fixtures.appendingPathComponent("vertex-error.json")])

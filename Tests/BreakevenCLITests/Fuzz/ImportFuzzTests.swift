@@ -8,14 +8,14 @@ import Testing
 /// scenario that uses the calibration. Every command exits 0 or 65 with a message on standard
 /// error that names the file and, where the reader has them, the line (and column or JSON path).
 ///
-/// Mutants: 100 per usage fixture (25 fixtures; a batch of 25 files is one import, one summary
+/// Mutants: 100 per usage fixture (27 fixtures; a batch of 25 files is one import, one summary
 /// and one fit; of Claude Code's transcripts the session and the resumed one, cut short, whose
-/// sub-agent's is read alike), 40 per price file (3; a process per import, a listing per 10) and
-/// 25 per benchmark fixture (10; a process per calibration). About 690 processes of 10–100 ms in
-/// all: the suite alone takes about 45 s on two cores (41 s with 64 usage mutants a fixture, so
-/// the time is mostly fixed costs, not mutants), within the 50 s it may take; with SGLang's and
-/// llmperf's fixtures it took 65 and 70 s, and 71 s without them, on two cores shared with other builds
-/// (the 50 benchmark mutants they add are within that noise); it runs beside the
+/// sub-agent's is read alike; of Codex's rollouts the session grown by a resume, cut short, which
+/// holds the session's lines, and a fork), 40 per price file (3; a process per import, a listing
+/// per 10) and 25 per benchmark fixture (10; a process per calibration). About 700 processes of
+/// 10–100 ms in all: the suite alone took about 45 s on two cores (41 s with 64 usage mutants a
+/// fixture, so the time is mostly fixed costs, not mutants); measured again on a slower two-core
+/// machine, 75–80 s before Codex's two rollouts and 76–87 s with them. It runs beside the
 /// other suites in `swift test` (about 90 s in all). BREAKEVEN_FUZZ_SEED
 /// (hex) explores other mutants; BREAKEVEN_FUZZ_KEEP=1 keeps them. A command killed after 30 s hangs.
 @Suite("Fuzzing the importers")
@@ -34,6 +34,7 @@ struct ImportFuzzTests {
         ("anthropic-usage-report-2026-01.json", "anthropic", .json), ("anthropic-cost-report.json", "anthropic-cost", .json),
         ("openai-completions-2026-01.json", "openai", .json), ("openai-costs.json", "openai-cost", .json),
         ("claude-code-session.jsonl", "claude-code", .jsonLines), ("claude-code-resumed.jsonl", "claude-code", .jsonLines),
+        ("codex-resumed.jsonl", "codex", .jsonLines), ("codex-fork.jsonl", "codex", .jsonLines),
         ("vertex-timeseries.json", "vertex", .json), ("vertex-timeseries-pages.jsonl", "vertex", .jsonLines),
         ("vertex-error.json", "vertex", .json),
     ]
