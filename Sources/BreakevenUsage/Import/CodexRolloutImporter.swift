@@ -21,10 +21,11 @@ import Foundation
 /// re-emitted with its running total unchanged (ccusage/ccusage#884, #1288), a resumed session
 /// appends to its own file, and a fork or a spawned sub-agent starts a file of its own with a copy
 /// of the parent's lines — the parent's `session_meta` among them — restamped at the fork's time
-/// (`InitialHistory::Forked`, persisted as-is; ccusage/ccusage#1349, #1370). So a response is
-/// known by its session and the running total it brought: the id of the latest `session_meta`
-/// before the event (a copied line follows the parent's copied `session_meta`, as in the parent's
-/// own file) and the five figures of `total_token_usage`. A repeated event has the same key and is
+/// (`InitialHistory::Forked`, persisted as-is: `codex-rs/core/src/codex.rs` `record_initial_history`;
+/// ccusage/ccusage#1349, #1370). So a response is known by its session and the running total it
+/// brought: the id of the latest `session_meta` before the event (a copied line follows the
+/// parent's copied `session_meta`, as in the parent's own file) and the five figures of
+/// `total_token_usage`. A repeated event has the same key and is
 /// read once, at its first line; a new response moves the total. Its tokens are
 /// `last_token_usage`, or, in a log without it, the running total less the session's previous one.
 ///
