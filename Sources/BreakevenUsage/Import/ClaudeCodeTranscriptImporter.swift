@@ -48,12 +48,7 @@ enum ClaudeCodeTranscriptImporter {
             responses.keep(response, for: response.key) { new, kept in new.replaces(kept) }
         }
         if let cut { sink.note(at: cut, cutShort) }
-        var span = RequestSpan()
-        for response in responses.values {
-            try sink.add(response.request)
-            span.add(response.request.time)
-        }
-        span.cover(&sink)
+        try sink.add(requests: responses.values.lazy.map(\.request))
     }
 
     /// One entry of a response: the request it gives, and what chooses among a response's entries.

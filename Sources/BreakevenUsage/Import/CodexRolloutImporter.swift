@@ -52,13 +52,8 @@ enum CodexRolloutImporter {
             try rollout.read(line, into: &sink)
         }
         if let cut { sink.note(at: cut, cutShort) }
-        var span = RequestSpan()
-        for request in rollout.responses.values {
-            try sink.add(request)
-            span.add(request.time)
-        }
         if rollout.responses.values.isEmpty { sink.note(at: UsagePlace(line: 1, column: 1), noTokenCounts) }
-        span.cover(&sink)
+        try sink.add(requests: rollout.responses.values)
     }
 
     /// The five figures of a `TokenUsage`.

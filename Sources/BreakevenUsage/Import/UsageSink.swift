@@ -28,3 +28,16 @@ struct RequestSpan {
         if let first { sink.cover(from: first - first % 3600, to: last - last % 3600 + 3600) }
     }
 }
+
+extension UsageSink {
+    /// A file's requests, once all are read (a session log's, kept once a response), and the hours
+    /// they fall in as what the file covers.
+    mutating func add(requests: some Sequence<UsageRequest>) throws {
+        var span = RequestSpan()
+        for request in requests {
+            try add(request)
+            span.add(request.time)
+        }
+        span.cover(&self)
+    }
+}
