@@ -3,7 +3,9 @@ import Foundation
 
 /// OpenAI Codex CLI's session rollouts: `$CODEX_HOME/sessions/YYYY/MM/DD/rollout-<local time>-<session
 /// id>.jsonl` (`CODEX_HOME` is `~/.codex` by default; archived sessions in `archived_sessions/`),
-/// JSON Lines to which Codex appends a line as a session goes on. Since rust-v0.33.0 each line is a
+/// JSON Lines to which Codex appends a line as a session goes on. Recent versions may keep a rollout
+/// compressed as `.jsonl.zst` (openai/codex@005c8184 `codex-rs/rollout/src/compression.rs`): not
+/// read here; `zstd -d` gives the `.jsonl`. Since rust-v0.33.0 each line is a
 /// `RolloutLine`: `timestamp` (UTC, milliseconds, stamped when the line is written), `type` and
 /// `payload` (openai/codex@001cb8e2 `codex-rs/protocol/src/protocol.rs` `RolloutLine`,
 /// `RolloutItem`; `codex-rs/core/src/rollout/recorder.rs` `JsonlWriter`). Read here:
