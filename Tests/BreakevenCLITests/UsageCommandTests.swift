@@ -99,8 +99,8 @@ struct UsageCommandTests {
         // The parent before its fork (file names sort by the local time they were made); the fork's
         // copy of the parent's first two responses already counted.
         #expect(run.stdout == """
-            \(session) (codex): 4 requests: 4 new, 0 already imported; covers 2026-01-12 09:00 UTC to 2026-01-13 09:00 UTC; left out: 2 token counts repeating a running total already read (a re-emitted or copied event, read once), 1 token counts without usage (rate limits only)
-            \(fork) (codex): 3 requests: 1 new, 2 already imported; covers 2026-01-12 11:00 UTC to 2026-01-12 12:00 UTC; left out: 2 token counts repeating a running total already read (a re-emitted or copied event, read once), 1 token counts without usage (rate limits only)
+            \(session) (codex): 4 requests: 4 new, 0 already imported; covers 2026-01-12 09:00 UTC to 2026-01-13 09:00 UTC; left out: token counts repeating a running total already read (a re-emitted or copied event, read once): 2, token counts without usage (rate limits only): 1
+            \(fork) (codex): 3 requests: 1 new, 2 already imported; covers 2026-01-12 11:00 UTC to 2026-01-12 12:00 UTC; left out: token counts repeating a running total already read (a re-emitted or copied event, read once): 2, token counts without usage (rate limits only): 1
             sessions (codex): 2 files read whole; covers 2026-01-12 09:00 UTC to 2026-01-13 09:00 UTC
 
             """)
