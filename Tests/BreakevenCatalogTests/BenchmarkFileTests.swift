@@ -159,13 +159,18 @@ struct BenchmarkFileTests {
                 == "r.json:1:17: error: $.benchmarks[0].request_totals: missing; expected an object")
     }
 
+    /// Llama 3.1 8B in BF16 on one H100 under vLLM, from the built-in catalog: the calibration tests' setup.
+    static func llama8BOnH100() throws -> ServingSetup {
+        let catalog = try CatalogStore.seed()
+        return ServingSetup(model: try #require(catalog.openModel("llama-3.1-8b")), accelerator: Accelerator(try #require(catalog.gpu("h100-sxm"))),
+                            weightPrecision: .bf16, tensorParallel: 1, layoutChoice: .tensor,
+                            request: RequestShape(inputTokens: 1, outputTokens: 1), engine: .vllm)
+    }
+
     @Test func theFitRecoversEfficienciesFromPointsTheyProduced() throws {
         // Llama 3.1 8B in BF16 on one H100 under vLLM, "measured" by the model itself at MBU 0.6, MFU 0.4 and
         // 2 ms a step: two decode depths tell bandwidth from overhead, a prefill tells the arithmetic.
-        let catalog = try CatalogStore.seed()
-        let setup = ServingSetup(model: try #require(catalog.openModel("llama-3.1-8b")), accelerator: Accelerator(try #require(catalog.gpu("h100-sxm"))),
-                                 weightPrecision: .bf16, tensorParallel: 1, layoutChoice: .tensor,
-                                 request: RequestShape(inputTokens: 1, outputTokens: 1), engine: .vllm)
+        let setup = try Self.llama8BOnH100()
         let truth = EfficiencyOverrides(memoryBandwidthUtilization: 0.6, computeUtilization: 0.4, stepOverheadMs: 2)
         let shapes: [(Double, Double, ValidationPoint.Metric)] = [(0, 128, .decode), (8192, 128, .decode), (2048, 1, .prefill), (1000, 1000, .servingOutput)]
         let points = try shapes.map { input, output, metric in
@@ -193,10 +198,7 @@ struct BenchmarkFileTests {
         // so every one fits it exactly; the grid's first, 0.1, was stored before and would have made large
         // batches compute-bound five times too early. Now the figure the point does not see stays at the
         // default (0.50), and the one it fixes moves.
-        let catalog = try CatalogStore.seed()
-        let setup = ServingSetup(model: try #require(catalog.openModel("llama-3.1-8b")), accelerator: Accelerator(try #require(catalog.gpu("h100-sxm"))),
-                                 weightPrecision: .bf16, tensorParallel: 1, layoutChoice: .tensor,
-                                 request: RequestShape(inputTokens: 1, outputTokens: 1), engine: .vllm)
+        let setup = try Self.llama8BOnH100()
         let shape = CalibrationMeasurement(inputTokens: 0, outputTokens: 128, concurrency: 1, metric: .decode, measured: 1)
         let measured = try #require(CalibrationFit.predict(shape, setup: setup, efficiency: EfficiencyOverrides(memoryBandwidthUtilization: 0.6)))
         #expect(abs(measured - 125) < 1)
@@ -218,10 +220,7 @@ struct BenchmarkFileTests {
         // of a utilization, so MFU 0.36 and 4.6 ms were stored while the fit said no point sees the compute
         // utilization. Fitting only as many figures as the point fixes, the rest at the defaults, gives the
         // one it was made with: ln(0.49 / 0.51)² = 0.0016 from the defaults, against 0.25 for 0.5 ms of overhead.
-        let catalog = try CatalogStore.seed()
-        let setup = ServingSetup(model: try #require(catalog.openModel("llama-3.1-8b")), accelerator: Accelerator(try #require(catalog.gpu("h100-sxm"))),
-                                 weightPrecision: .bf16, tensorParallel: 1, layoutChoice: .tensor,
-                                 request: RequestShape(inputTokens: 1, outputTokens: 1), engine: .vllm)
+        let setup = try Self.llama8BOnH100()
         var run = CalibrationMeasurement(inputTokens: 1024, outputTokens: 252, concurrency: 32, metric: .servingOutput, measured: 1)
         run.measured = try #require(CalibrationFit.predict(run, setup: setup, efficiency: EfficiencyOverrides(memoryBandwidthUtilization: 0.49)))
         let fit = CalibrationFit.fit([run], setup: setup)

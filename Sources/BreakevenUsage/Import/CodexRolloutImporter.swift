@@ -66,20 +66,6 @@ enum CodexRolloutImporter {
         var reasoning: Int64
         var total: Int64
 
-        init(input: Int64, cached: Int64, output: Int64, reasoning: Int64, total: Int64) {
-            (self.input, self.cached, self.output, self.reasoning, self.total) = (input, cached, output, reasoning, total)
-        }
-
-        init(_ r: JSONRecord) throws {
-            try r.requireObject("token counts (an object with input_tokens and output_tokens)")
-            self.init(input: try r.requiredCount("input_tokens"), cached: try r.count("cached_input_tokens") ?? 0,
-                      output: try r.requiredCount("output_tokens"), reasoning: try r.count("reasoning_output_tokens") ?? 0,
-                      total: try r.count("total_tokens") ?? 0)
-            guard cached <= input else {
-                throw r.error("cached_input_tokens", "expected at most input_tokens (\(input)), which count the cached ones, found \(cached)")
-            }
-        }
-
         /// What a running total gained since `earlier` (a figure that fell, as after Codex filled
         /// the context window and restarted the total, gained nothing).
         func since(_ earlier: Figures?) -> Figures {
@@ -152,6 +138,19 @@ enum CodexRolloutImporter {
                                        place: line.place)
             // The first line of a response is kept: a repeat is a later re-emission or copy.
             if responses.keep(request, for: key, replaces: { _, _ in false }) { sink.skip(repeated) }
+        }
+    }
+}
+
+extension CodexRolloutImporter.Figures {
+    /// A `TokenUsage` object (in an extension, so the memberwise init stays).
+    init(_ r: JSONRecord) throws {
+        try r.requireObject("token counts (an object with input_tokens and output_tokens)")
+        self.init(input: try r.requiredCount("input_tokens"), cached: try r.count("cached_input_tokens") ?? 0,
+                  output: try r.requiredCount("output_tokens"), reasoning: try r.count("reasoning_output_tokens") ?? 0,
+                  total: try r.count("total_tokens") ?? 0)
+        guard cached <= input else {
+            throw r.error("cached_input_tokens", "expected at most input_tokens (\(input)), which count the cached ones, found \(cached)")
         }
     }
 }
