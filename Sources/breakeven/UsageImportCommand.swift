@@ -24,6 +24,7 @@ struct UsageImportCommand: ParsableCommand {
         case anthropicCost = "anthropic-cost"
         case openaiCost = "openai-cost"
         case vertex
+        case azureMonitor = "azure-monitor"
 
         var usage: UsageFormat { UsageFormat(rawValue: rawValue) ?? .openai }
     }

@@ -47,7 +47,7 @@ struct DamagedUsageTests {
         #expect(try damage(after: "UPDATE usage_bucket SET batch = 7 WHERE rowid = 1")
                 == "usage_bucket row 1: batch: expected 0, 1 or NULL, found 7")
         #expect(try damage(after: "UPDATE usage_bucket SET format = 'csv' WHERE rowid = 1")
-                == #"usage_bucket row 1: format: expected one of openai, anthropic, litellm, otel, focus, bedrock-cur, langfuse, helicone, openrouter, claude-code, codex, anthropic-cost, openai-cost, vertex, found "csv""#)
+                == #"usage_bucket row 1: format: expected one of openai, anthropic, litellm, otel, focus, bedrock-cur, langfuse, helicone, openrouter, claude-code, codex, anthropic-cost, openai-cost, vertex, azure-monitor, found "csv""#)
         #expect(try damage(after: "UPDATE usage_size_bin SET month = '2026-13' WHERE rowid = 1")
                 == #"usage_size_bin row 1: month: expected a month YYYY-MM from 1970 to 9999, found "2026-13""#)
         #expect(try damage(after: "UPDATE usage_bucket SET model = X'FF00' WHERE rowid = 1")

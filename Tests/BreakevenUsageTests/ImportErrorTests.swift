@@ -518,4 +518,52 @@ struct ImportErrorTests {
         let empty = try Fixture.write("{}\n", name: "series.json")
         #expect(try ListSink.read(.vertex, empty).buckets.isEmpty)
     }
+
+    /// One Azure Monitor metrics response of an hour of gpt-4o tokens, as the REST API writes it.
+    static let azureResponse = #"{"timespan": "2026-01-15T10:00:00Z/2026-01-15T11:00:00Z", "interval": "PT1H", "value": [{"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.CognitiveServices/accounts/a/providers/Microsoft.Insights/metrics/InputTokens", "name": {"value": "InputTokens"}, "unit": "Count", "timeseries": [{"metadatavalues": [{"name": {"value": "modeldeploymentname"}, "value": "chat"}, {"name": {"value": "modelname"}, "value": "gpt-4o"}], "data": [{"timeStamp": "2026-01-15T10:00:00Z", "total": 1200.0}]}], "errorCode": "Success"}, {"name": {"value": "OutputTokens"}, "unit": "Count", "timeseries": []}]}"#
+
+    func azure(_ old: String? = nil, _ new: String = "", then more: String = "") throws -> String? {
+        let response = old.map { ImportErrorTests.azureResponse.replacingOccurrences(of: $0, with: new) } ?? ImportErrorTests.azureResponse
+        let path = try Fixture.write(response + "\n" + more, name: "metrics.json")
+        return importError(as: "metrics.json") { _ = try ListSink.read(.azureMonitor, path) }
+    }
+
+    @Test func aFailedAzureMetricsCallIsRefusedWithItsMessage() throws {
+        let error = importError(as: "azure-monitor-error.json") { _ = try ListSink.read(.azureMonitor, Fixture.path("azure-monitor-error.json")) }
+        #expect(error == #"azure-monitor-error.json:2:12: error: error: an error response (BadRequest "Failed to find metric configuration for provider: Microsoft.CognitiveServices, resource Type: accounts, metric: InputToken, Valid metrics: ActiveTokens,AzureOpenAIRequests,GeneratedTokens,InputTokens,ModelRequests,OutputTokens,ProcessedPromptTokens,TokenTransaction,TotalTokens"), not metrics; save the response of a successful metrics query"#)
+        #expect(try azure(#""errorCode": "Success""#, #""errorCode": "InvalidSamplingType", "errorMessage": "Sampling type is not found.""#) == #"metrics.json:1:513: error: value[0].errorCode: the query of InputTokens failed (InvalidSamplingType: "Sampling type is not found."); query it again and save a response whose metrics say "Success""#)
+        #expect(try azure(nil, then: #"{"data": []}"#) == #"metrics.json:2:1: error: expected a metrics response ("timespan", "interval", "value"), found an object with the key "data""#)
+    }
+
+    @Test func azureAveragesAndUnalignedIntervalsAreRefusedWithTheQueryToMake() throws {
+        // aggregation=Average: a mean per interval, no total.
+        #expect(try azure(#""total": 1200.0"#, #""average": 1200.0"#) == "metrics.json:1:441: error: value[0].timeseries[0].data[0]: expected the total (a sum of tokens or requests), found only average; request aggregation=Total with interval=PT1H (or P1D) and a timespan on whole hours")
+        // The CLI writes every aggregation not asked for as null: the same refusal.
+        #expect(try azure(#""total": 1200.0"#, #""average": 1200.0, "total": null"#) == "metrics.json:1:441: error: value[0].timeseries[0].data[0]: expected the total (a sum of tokens or requests), found only average; request aggregation=Total with interval=PT1H (or P1D) and a timespan on whole hours")
+        #expect(try azure(#""interval": "PT1H""#, #""interval": "FULL""#) == #"metrics.json:1:71: error: interval: expected an ISO 8601 duration such as PT1H or P1D, found "FULL"; request aggregation=Total with interval=PT1H (or P1D) and a timespan on whole hours"#)
+        // A timespan that starts at 10:27 gives hours from 10:27.
+        #expect(try azure(#""timeStamp": "2026-01-15T10:00:00Z""#, #""timeStamp": "2026-01-15T10:27:00Z""#) == #"metrics.json:1:455: error: value[0].timeseries[0].data[0].timeStamp: expected the start of an interval of 3600 s from UTC midnight, found "2026-01-15T10:27:00Z"; request aggregation=Total with interval=PT1H (or P1D) and a timespan on whole hours"#)
+        #expect(try azure(#""total": 1200.0"#, #""total": 1200.5"#) == "metrics.json:1:488: error: value[0].timeseries[0].data[0].total: expected a whole number ≥ 0, found 1200.5")
+    }
+
+    @Test func azureResponsesOfTwoIntervalsInOneFileAreRefused() throws {
+        #expect(try azure(nil, then: ImportErrorTests.azureResponse.replacingOccurrences(of: #""interval": "PT1H""#, with: #""interval": "P1D""#)
+                            .replacingOccurrences(of: "10:00:00Z", with: "00:00:00Z")) == "metrics.json:2:71: error: interval: expected the interval of the file's first response (3600 s, line 1), found 86400 s; intervals of two widths over the same hours would count them twice")
+    }
+
+    /// Buckets hold tokens and requests, and a later import replaces a bucket whole: a figure a file
+    /// lacks would replace what an earlier import stored for the same hours.
+    @Test func azureFilesMissingAFigureOrCountingOneTwiceAreRefused() throws {
+        #expect(try azure(#"{"value": "OutputTokens"}"#, #"{"value": "TotalTokens"}"#) == "metrics.json:1:239: error: value[0].name: InputTokens without OutputTokens: a bucket holds both, and its output tokens would be stored as 0; request OutputTokens in the same query")
+        let requestsAlone = ImportErrorTests.azureResponse.replacingOccurrences(of: #"{"value": "InputTokens"}"#, with: #"{"value": "ModelRequests"}"#)
+            .replacingOccurrences(of: #"{"value": "OutputTokens"}"#, with: #"{"value": "TotalTokens"}"#)
+        let path = try Fixture.write(requestsAlone + "\n", name: "metrics.json")
+        #expect(importError(as: "metrics.json") { _ = try ListSink.read(.azureMonitor, path) }
+                == "metrics.json:1:239: error: value[0].name: ModelRequests without token counts: a bucket holds both, and alone these would replace the tokens of the same hours an earlier import stored; request InputTokens, OutputTokens and ModelRequests and save the responses in one file")
+        #expect(try azure(#"{"value": "OutputTokens"}"#, #"{"value": "ProcessedPromptTokens"}"#) == "metrics.json:1:544: error: value[1].name.value: ProcessedPromptTokens counts what InputTokens (at value[0]) counts; request one of them, as both would count the same tokens or requests twice")
+    }
+
+    @Test func azureSeriesNotSplitByModelAndDeploymentAreRefused() throws {
+        #expect(try azure(#", {"name": {"value": "modelname"}, "value": "gpt-4o"}"#) == "metrics.json:1:297: error: value[0].timeseries[0]: expected the ModelName and ModelDeploymentName dimensions in metadatavalues; split the series by both: $filter=ModelDeploymentName eq '*' and ModelName eq '*'")
+    }
 }

@@ -520,4 +520,63 @@ struct ImporterTests {
         #expect(sink.skipped == [VertexMonitoringImporter.repeated: 1])
         #expect(sink.buckets.count == 1 && sink.buckets[0].usage.output == 120 && sink.buckets[0].seconds == 86_400)
     }
+
+    @Test func azureMonitorTokenMetricsAreHourlyBucketsOfTheModelAndDeployment() throws {
+        let sink = try ListSink.read(.azureMonitor, Fixture.path("azure-monitor-metrics.json"))
+        // TotalTokens (input plus output again) is left out; no request metric: requests unknown.
+        #expect(sink.skipped == [AzureMonitorImporter.otherMetric: 1])
+        #expect(sink.buckets.count == 5 && sink.buckets.allSatisfy { $0.seconds == 3600 && $0.requests == nil && $0.batch == nil })
+        let prod10 = sink.buckets[0], prod11 = sink.buckets[1], classify10 = sink.buckets[2], classify11 = sink.buckets[3], batch10 = sink.buckets[4]
+        // 2026-01-15 10:00 UTC = 1,767,225,600 (2026-01-01) + 14 × 86,400 + 10 × 3,600.
+        #expect(prod10.start == 1_768_471_200 && prod11.start == 1_768_474_800 && batch10.start == 1_768_471_200)
+        #expect(prod10.model == "azure/gpt-4o" && classify10.model == "azure/gpt-4o-mini" && batch10.model == "azure/gpt-4o")
+        #expect(prod10.dimensions.text == #"{"account":"contoso-openai","deployment":"chat-prod"}"#)
+        #expect(batch10.dimensions.text == #"{"account":"contoso-openai","deployment":"chat-batch"}"#)
+        #expect(prod10.place?.path == "value[0].timeseries[0].data[0]")
+        #expect(prod10.usage.input == 1_200_000 && prod10.usage.output == 45_000)
+        #expect(prod11.usage.input == 1_500_000 && prod11.usage.output == 60_000)
+        #expect(classify10.usage.input == 800_000 && classify10.usage.output == 20_000)
+        #expect(classify11.usage.input == 650_000 && classify11.usage.output == 16_000)
+        // The second deployment of gpt-4o is a bucket of its own: 300,000 in, 9,000 out.
+        #expect(batch10.usage.input == 300_000 && batch10.usage.output == 9_000)
+        // No cache split: no cached input, cache writes unknown.
+        #expect(sink.buckets.allSatisfy { $0.usage.cachedInput == 0 && $0.usage.cacheWrite == nil && $0.usage.billed == nil })
+        // 10:00 to 13:00 UTC: the 12:00 points without a total (nothing reported) make no bucket but are covered.
+        let covered = try #require(sink.covered)
+        #expect(covered == (1_768_471_200, 1_768_482_000))
+    }
+
+    @Test func azureMonitorRequestsAsTheCLIPrintsThemAreTheSuccessfulOnes() throws {
+        let sink = try ListSink.read(.azureMonitor, Fixture.path("azure-monitor-cli.jsonl"))
+        // chat-prod 10:00: 500 answered 200, the 7 answered 429 left out (11:00's 0 of them is no request).
+        #expect(sink.skipped == [AzureMonitorImporter.failed: 1])
+        // chat-prod 10:00 and 11:00, classify 10:00 and 11:00, chat-batch 10:00.
+        #expect(sink.buckets.map(\.requests) == [500, 600, 400, 380, 100])
+        #expect(sink.buckets.map(\.usage.input) == [1_200_000, 1_500_000, 800_000, 650_000, 300_000])
+        // The CLI writes interval "1:00:00" (a timedelta) and times "…+00:00": the same hours.
+        #expect(sink.buckets.allSatisfy { $0.seconds == 3600 } && sink.buckets[1].start == 1_768_474_800)
+    }
+
+    @Test func anAzurePointRepeatedByALaterResponseIsTakenOnceAndADayIsABucket() throws {
+        func response(_ tokens: Int) -> String {
+            #"{"timespan": "2026-01-15T00:00:00Z/2026-01-16T00:00:00Z", "interval": "P1D", "value": ["#
+                + ["InputTokens", "OutputTokens"].map { #"{"id": "x", "name": {"value": "\#($0)"}, "unit": "Count", "timeseries": [{"metadatavalues": [{"name": {"value": "modeldeploymentname"}, "value": "mini"}, {"name": {"value": "modelname"}, "value": "gpt-4o-mini"}], "data": [{"timeStamp": "2026-01-15T00:00:00Z", "total": \#(tokens)}]}]}"# }.joined(separator: ", ")
+                + "]}"
+        }
+        let path = try Fixture.write(response(100) + "\n" + response(120) + "\n", name: "saves.jsonl")
+        let sink = try ListSink.read(.azureMonitor, path)
+        // Never summed: the day's 120 input and 120 output tokens, the second line's.
+        #expect(sink.skipped == [AzureMonitorImporter.repeated: 2])
+        #expect(sink.buckets.count == 1 && sink.buckets[0].usage.input == 120 && sink.buckets[0].usage.output == 120)
+        #expect(sink.buckets[0].seconds == 86_400 && sink.buckets[0].dimensions.text == #"{"deployment":"mini"}"#)
+    }
+
+    @Test func azureDurationsAreReadAsTheAPIAndTheCLIWriteThem() {
+        #expect(AzureMonitorImporter.duration("PT1H") == 3600 && AzureMonitorImporter.duration("P1D") == 86_400)
+        #expect(AzureMonitorImporter.duration("PT15M") == 900 && AzureMonitorImporter.duration("P1DT12H") == 129_600)
+        // Python's str(timedelta): 1:00:00, 1 day, 0:00:00.
+        #expect(AzureMonitorImporter.duration("1:00:00") == 3600 && AzureMonitorImporter.duration("1 day, 0:00:00") == 86_400)
+        #expect(AzureMonitorImporter.duration("FULL") == nil && AzureMonitorImporter.duration("PT") == nil
+                && AzureMonitorImporter.duration("P1H") == nil && AzureMonitorImporter.duration("1:0:00") == nil)
+    }
 }

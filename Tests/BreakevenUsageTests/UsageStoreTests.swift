@@ -188,6 +188,22 @@ struct UsageStoreTests {
         #expect(pro.requests == 1_100 && pro.inputTokens == 3_000_000 && pro.outputTokens == 105_000 && pro.cacheWriteTokens == nil)
     }
 
+    @Test func azureMonitorResponsesAreKeyedByHourModelAccountAndDeployment() throws {
+        let store = try UsageStore.inMemory()
+        let tokens = try store.importFile(Fixture.path("azure-monitor-metrics.json"), format: .azureMonitor)
+        #expect(tokens.bucketsAdded == 5)
+        // The CLI's file holds the same hours again, now with request counts: the five change, none is added.
+        let cli = try store.importFile(Fixture.path("azure-monitor-cli.jsonl"), format: .azureMonitor)
+        #expect(cli.bucketsAdded == 0 && cli.bucketsChanged == 5)
+        #expect(try store.importFile(Fixture.path("azure-monitor-cli.jsonl"), format: .azureMonitor).changedNothing)
+        let january = try store.history().months
+        #expect(january.map(\.model) == ["azure/gpt-4o", "azure/gpt-4o-mini"])
+        // gpt-4o: chat-prod 500 + 600 and chat-batch 100 requests; 1,200,000 + 1,500,000 + 300,000 input
+        // and 45,000 + 60,000 + 9,000 output tokens, counted once.
+        let gpt4o = january[0].figures
+        #expect(gpt4o.requests == 1_200 && gpt4o.inputTokens == 3_000_000 && gpt4o.outputTokens == 114_000 && gpt4o.cacheWriteTokens == nil)
+    }
+
     @Test func aMalformedRecordRefusesTheWholeFileAndChangesNothing() throws {
         let store = try UsageStore.inMemory()
         let bad = try Fixture.write("""

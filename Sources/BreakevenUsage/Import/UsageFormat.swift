@@ -32,6 +32,9 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     /// Vertex AI publisher models' token and invocation counts, Cloud Monitoring
     /// `projects.timeSeries.list` responses (aligned per hour or day).
     case vertex
+    /// Azure OpenAI (Azure AI Foundry) token and request counts, Azure Monitor metrics responses
+    /// of a Cognitive Services account (`Microsoft.Insights/metrics`, or `az monitor metrics list`).
+    case azureMonitor = "azure-monitor"
 
     /// The names `--format` takes, in the order help lists them.
     public static let names = allCases.map(\.rawValue).joined(separator: ", ")
@@ -54,9 +57,9 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
     public var carriesSpendOnly: Bool { self == .anthropicCost || self == .openaiCost }
 
     /// Whether the export says which prompt tokens were read from a cache. OpenRouter's activity
-    /// and Vertex AI's token counts give prompt tokens whole (the cached ones inside, not split
-    /// off): their cached share is unknown, not 0, and `summary` and `fit` say so.
-    public var splitsCachedInput: Bool { self != .openrouter && self != .vertex && !carriesSpendOnly }
+    /// and Vertex AI's and Azure Monitor's token counts give prompt tokens whole (the cached ones
+    /// inside, not split off): their cached share is unknown, not 0, and `summary` and `fit` say so.
+    public var splitsCachedInput: Bool { self != .openrouter && self != .vertex && self != .azureMonitor && !carriesSpendOnly }
 
     /// Which source a month of a model is read from when several formats cover it (they describe
     /// the same traffic, so they are never added): per-request logs first, then the provider's
@@ -74,11 +77,12 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         case .openai: return 6
         case .anthropic: return 7
         case .vertex: return 8
-        case .openrouter: return 9
-        case .bedrockCUR: return 10
-        case .focus: return 11
-        case .anthropicCost: return 12
-        case .openaiCost: return 13
+        case .azureMonitor: return 9
+        case .openrouter: return 10
+        case .bedrockCUR: return 11
+        case .focus: return 12
+        case .anthropicCost: return 13
+        case .openaiCost: return 14
         }
     }
 
@@ -99,6 +103,7 @@ public enum UsageFormat: String, CaseIterable, Sendable, Hashable, Comparable {
         case .claudeCode: return 12
         case .vertex: return 13
         case .codex: return 14
+        case .azureMonitor: return 15
         }
     }
 

@@ -18,6 +18,7 @@ enum UsageImporter {
         case .codex: try CodexRolloutImporter.read(path: path, into: &sink, onChunk: onChunk)
         case .openrouter: try OpenRouterActivityImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
         case .vertex: try VertexMonitoringImporter.read(try json(path, onChunk: onChunk), into: &sink)
+        case .azureMonitor: try AzureMonitorImporter.read(try json(path, onChunk: onChunk), into: &sink)
         case .otel: try OTelTraceImporter.read(try json(path, arrayOfDocuments: false, onChunk: onChunk), into: &sink)
         case .litellm:
             var table = try CSVTable(path: path, required: LiteLLMSpendLogImporter.required, onChunk: onChunk)

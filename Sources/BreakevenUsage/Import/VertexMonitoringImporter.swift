@@ -38,20 +38,9 @@ enum VertexMonitoringImporter {
     static let repeated = "points repeated by a later response in the file"
     static let aggregation = "request aggregation.perSeriesAligner=ALIGN_SUM with aggregation.alignmentPeriod=3600s and interval.endTime on a whole hour"
 
-    /// What a point counts; a series left out says why.
-    enum Figure: Equatable { case input, output, requests, failedRequests, leftOut(String) }
-
-    struct Point {
-        var key: ImportSession.Key
-        var dimensions: UsageDimensions
-        var figure: Figure
-        var value: Int64
-        var place: UsagePlace
-    }
-
     static func read(_ export: JSONExport, into sink: inout some UsageSink) throws {
         // Each point of a series once, from the last response that holds it, in the order first read.
-        var points = LatestByKey<String, Point>()
+        var points = LatestByKey<String, MonitoringPoint>()
         var period: (seconds: Int64, path: String)?
         // Cloud Monitoring lists one metric type a call, so tokens and invocations come as two
         // responses; a bucket holds both, and a later import replaces a bucket whole.
@@ -76,8 +65,8 @@ enum VertexMonitoringImporter {
                     let (start, seconds) = try span(point, period: &period)
                     guard let value = point.child("value") else { throw point.error(nil, "missing key \"value\"") }
                     try value.requireObject("a typed value {\"int64Value\": …}")
-                    let kept = Point(key: ImportSession.Key(start: start, seconds: seconds, model: name, dimensions: dimensions.text),
-                                     dimensions: dimensions, figure: figure, value: try value.requiredCount("int64Value"), place: point.place)
+                    let kept = MonitoringPoint(key: ImportSession.Key(start: start, seconds: seconds, model: name, dimensions: dimensions.text),
+                                               dimensions: dimensions, figure: figure, value: try value.requiredCount("int64Value"), place: point.place)
                     if points.keep(kept, for: "\(figure) \(identity) \(start) \(seconds)") { sink.skip(repeated) }
                 }
             }
@@ -87,33 +76,7 @@ enum VertexMonitoringImporter {
                                     + "would replace the tokens of the same hours an earlier import stored; save both metrics' "
                                     + "responses in one file (JSON Lines, a response a line)")
         }
-        try add(points.values, file: export.file, into: &sink)
-    }
-
-    /// The points summed per period, model and group: tokens by type, and requests where some
-    /// invocation count falls in the bucket (else unknown, nil).
-    static func add(_ points: [Point], file: String, into sink: inout some UsageSink) throws {
-        var buckets: [UsageBucket] = []
-        var index: [ImportSession.Key: Int] = [:]
-        for p in points {
-            sink.cover(from: p.key.start, to: p.key.start + p.key.seconds)
-            let k = index[p.key] ?? buckets.count
-            if k == buckets.count {
-                index[p.key] = k
-                buckets.append(UsageBucket(start: p.key.start, seconds: p.key.seconds, model: p.key.model, dimensions: p.dimensions, batch: nil,
-                                           requests: nil, usage: TokenUsage(input: 0, cacheWrite: nil, output: 0), place: p.place))
-            }
-            let span = "one period of \(p.key.model)"
-            switch p.figure {
-            case .input: buckets[k].usage.input = try UsageCeiling.sum(buckets[k].usage.input, p.value, "input tokens", of: span, file: file)
-            case .output: buckets[k].usage.output = try UsageCeiling.sum(buckets[k].usage.output, p.value, "output tokens", of: span, file: file)
-            case .requests: buckets[k].requests = try UsageCeiling.sum(buckets[k].requests, p.value, "requests", of: span, file: file)
-            case .failedRequests, .leftOut:
-                buckets[k].requests = buckets[k].requests ?? 0
-                sink.skip(failed)
-            }
-        }
-        for bucket in buckets { try sink.add(bucket) }
+        try MonitoringPoint.add(points.values, failed: failed, file: export.file, into: &sink)
     }
 
     /// A response's series; an error response, or one that says its data may be incomplete, is
@@ -137,7 +100,7 @@ enum VertexMonitoringImporter {
     }
 
     /// What a series' points count, and its metric labels.
-    static func figure(_ series: JSONRecord) throws -> (Figure, [String: String]) {
+    static func figure(_ series: JSONRecord) throws -> (MonitoringPoint.Figure, [String: String]) {
         try series.requireObject("a time series")
         guard let metric = series.child("metric") else { throw series.error(nil, "missing key \"metric\"") }
         try metric.requireObject("a metric {\"type\", \"labels\"}")
@@ -182,7 +145,7 @@ enum VertexMonitoringImporter {
         let form = "an RFC 3339 time such as 2026-01-15T13:00:00Z"
         let start = try interval.time("startTime", expected: form), end = try interval.time("endTime", expected: form)
         let seconds = end - start
-        guard seconds >= 60, 86_400 % seconds == 0, start % seconds == 0 else {
+        guard MonitoringPoint.isAligned(start: start, seconds: seconds) else {
             let from = try interval.string("startTime") ?? "", to = try interval.string("endTime") ?? ""
             throw interval.error(nil, "expected a point of an aligned series (one alignment period that divides a day, from a multiple of it since UTC midnight), found \(from) to \(to); \(aggregation)")
         }
