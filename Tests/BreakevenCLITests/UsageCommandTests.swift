@@ -129,6 +129,20 @@ struct UsageCommandTests {
         #expect(refused.stderr.hasPrefix("error.json:2:12: error: error: an error response (429 RESOURCE_EXHAUSTED"))
     }
 
+    @Test func azureMonitorMetricsImportAndAFailedCallIsRefused() throws {
+        let dir = try UsageCommandTests.workspace(["azure.jsonl": UsageCommandTests.fixtures.appendingPathComponent("azure-monitor-cli.jsonl"),
+                                                   "error.json": UsageCommandTests.fixtures.appendingPathComponent("azure-monitor-error.json")])
+        let run = try CLI.run(["usage", "import", "--format", "azure-monitor", "azure.jsonl", "--usage", "u.sqlite"], in: dir)
+        #expect(run.status == 0)
+        // One record a bucket: chat-prod at 10:00 and 11:00, classify at 10:00 and 11:00, chat-batch at 10:00
+        // (2026-01-15); the 12:00 points reported nothing but are covered.
+        #expect(run.stdout == "azure.jsonl (azure-monitor): 5 records in 5 buckets: 5 new, 0 changed, 0 unchanged; covers 2026-01-15 10:00 UTC to 2026-01-15 13:00 UTC; "
+                + "left out: 1 request counts of failed requests (StatusCode not 2xx)\n")
+        let refused = try CLI.run(["usage", "import", "--format", "azure-monitor", "error.json", "--usage", "u.sqlite"], in: dir)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix(#"error.json:2:11: error: code: an error response (BadRequest "Failed to find metric configuration"#))
+    }
+
     @Test func summaryNamesTheMonthsModelsAndSources() throws {
         let dir = try UsageCommandTests.workspace(["report.json": UsageCommandTests.fixtures.appendingPathComponent("anthropic-usage-report.json")])
         _ = try CLI.run(["usage", "import", "--format", "anthropic", "report.json", "--usage", "u.sqlite"], in: dir)

@@ -530,8 +530,11 @@ struct ImportErrorTests {
 
     @Test func aFailedAzureMetricsCallIsRefusedWithItsMessage() throws {
         let error = importError(as: "azure-monitor-error.json") { _ = try ListSink.read(.azureMonitor, Fixture.path("azure-monitor-error.json")) }
-        #expect(error == #"azure-monitor-error.json:2:12: error: error: an error response (BadRequest "Failed to find metric configuration for provider: Microsoft.CognitiveServices, resource Type: accounts, metric: InputToken, Valid metrics: ActiveTokens,AzureOpenAIRequests,GeneratedTokens,InputTokens,ModelRequests,OutputTokens,ProcessedPromptTokens,TokenTransaction,TotalTokens"), not metrics; save the response of a successful metrics query"#)
+        #expect(error == #"azure-monitor-error.json:2:11: error: code: an error response (BadRequest "Failed to find metric configuration for provider: Microsoft.CognitiveServices, resource Type: accounts, metric: InputToken, Valid metrics: ActiveTokens,AzureOpenAIRequests,GeneratedTokens,InputTokens,ModelRequests,OutputTokens,ProcessedPromptTokens,TokenTransaction,TotalTokens"), not metrics; save the response of a successful metrics query"#)
         #expect(try azure(#""errorCode": "Success""#, #""errorCode": "InvalidSamplingType", "errorMessage": "Sampling type is not found.""#) == #"metrics.json:1:513: error: value[0].errorCode: the query of InputTokens failed (InvalidSamplingType: "Sampling type is not found."); query it again and save a response whose metrics say "Success""#)
+        // The spec's wrapped form of the same error.
+        #expect(try azure(nil, then: #"{"error": {"code": "BadRequest", "message": "Invalid aggregation."}}"#)
+                == #"metrics.json:2:11: error: error: an error response (BadRequest "Invalid aggregation."), not metrics; save the response of a successful metrics query"#)
         #expect(try azure(nil, then: #"{"data": []}"#) == #"metrics.json:2:1: error: expected a metrics response ("timespan", "interval", "value"), found an object with the key "data""#)
     }
 
@@ -565,5 +568,11 @@ struct ImportErrorTests {
 
     @Test func azureSeriesNotSplitByModelAndDeploymentAreRefused() throws {
         #expect(try azure(#", {"name": {"value": "modelname"}, "value": "gpt-4o"}"#) == "metrics.json:1:297: error: value[0].timeseries[0]: expected the ModelName and ModelDeploymentName dimensions in metadatavalues; split the series by both: $filter=ModelDeploymentName eq '*' and ModelName eq '*'")
+        // ProcessedPromptTokens has no ModelName dimension in the supported-metrics reference: the fix names the metric to ask for.
+        let azureOpenAI = ImportErrorTests.azureResponse.replacingOccurrences(of: #"{"value": "InputTokens"}"#, with: #"{"value": "ProcessedPromptTokens"}"#)
+            .replacingOccurrences(of: #", {"name": {"value": "modelname"}, "value": "gpt-4o"}"#, with: "")
+        let path = try Fixture.write(azureOpenAI + "\n", name: "metrics.json")
+        #expect(importError(as: "metrics.json") { _ = try ListSink.read(.azureMonitor, path) }
+                == "metrics.json:1:307: error: value[0].timeseries[0]: expected the ModelName and ModelDeploymentName dimensions in metadatavalues; split the series by both: $filter=ModelDeploymentName eq '*' and ModelName eq '*' (ProcessedPromptTokens has no ModelName: request InputTokens and OutputTokens)")
     }
 }

@@ -571,6 +571,15 @@ struct ImporterTests {
         #expect(sink.buckets[0].seconds == 86_400 && sink.buckets[0].dimensions.text == #"{"deployment":"mini"}"#)
     }
 
+    @Test func azureOpenAIsOwnTokenMetricsAreReadAlikeWhereSplitByModel() throws {
+        let response = ImportErrorTests.azureResponse.replacingOccurrences(of: #"{"value": "InputTokens"}"#, with: #"{"value": "ProcessedPromptTokens"}"#)
+            .replacingOccurrences(of: #"{"value": "OutputTokens"}"#, with: #"{"value": "GeneratedTokens"}"#)
+        let sink = try ListSink.read(.azureMonitor, try Fixture.write(response + "\n", name: "metrics.json"))
+        // The hour's 1,200 prompt tokens; GeneratedTokens has no series: 0 output tokens.
+        #expect(sink.buckets.count == 1 && sink.buckets[0].usage.input == 1_200 && sink.buckets[0].usage.output == 0)
+        #expect(sink.buckets[0].model == "azure/gpt-4o" && sink.buckets[0].dimensions.text == #"{"account":"a","deployment":"chat"}"#)
+    }
+
     @Test func azureDurationsAreReadAsTheAPIAndTheCLIWriteThem() {
         #expect(AzureMonitorImporter.duration("PT1H") == 3600 && AzureMonitorImporter.duration("P1D") == 86_400)
         #expect(AzureMonitorImporter.duration("PT15M") == 900 && AzureMonitorImporter.duration("P1DT12H") == 129_600)

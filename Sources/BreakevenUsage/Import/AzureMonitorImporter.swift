@@ -67,13 +67,13 @@ enum AzureMonitorImporter {
                 guard let name = metric.child("name") else { throw metric.error(nil, "missing key \"name\"") }
                 try name.requireObject("a name {\"value\", \"localizedValue\"}")
                 let value = try name.requiredString("value")
-                if let code = try metric.string("errorCode"), code != "Success" {
-                    let said = try metric.string("errorMessage").map { ": \"\($0)\"" } ?? ""
-                    throw metric.error("errorCode", "the query of \(value) failed (\(code)\(said)); query it again and save a response whose metrics say \"Success\"")
-                }
                 guard let read = Metric.named(value) else {
                     sink.skip(otherMetric)
                     continue
+                }
+                if let code = try metric.string("errorCode"), code != "Success" {
+                    let said = try metric.string("errorMessage").map { ": \"\($0)\"" } ?? ""
+                    throw metric.error("errorCode", "the query of \(value) failed (\(code)\(said)); query it again and save a response whose metrics say \"Success\"")
                 }
                 if let first = sources[read.figure], first.metric != read {
                     throw name.error("value", "\(read.rawValue) counts what \(first.metric.rawValue) (at \(first.record.path)) counts; "
@@ -84,8 +84,11 @@ enum AzureMonitorImporter {
                 for series in try metric.array("timeseries", required: true) {
                     let dimensions = try self.dimensions(series)
                     guard let model = dimensions["modelname"], let deployment = dimensions["modeldeploymentname"] else {
+                        // The supported-metrics reference lists no ModelName dimension for these two.
+                        let instead = read == .processedPromptTokens || read == .generatedTokens
+                            ? " (\(read.rawValue) has no ModelName: request InputTokens and OutputTokens)" : ""
                         throw series.error(nil, "expected the ModelName and ModelDeploymentName dimensions in metadatavalues; "
-                                           + "split the series by both: \(split)")
+                                           + "split the series by both: \(split)\(instead)")
                     }
                     var figure = read.figure
                     if figure == .requests, let status = dimensions["statuscode"], !status.hasPrefix("2") { figure = .failedRequests }
@@ -132,10 +135,12 @@ enum AzureMonitorImporter {
     /// A response's metrics; an error response is refused with what it says.
     static func metrics(_ response: JSONRecord) throws -> [JSONRecord] {
         try response.requireObject("a metrics response (an object with \"value\")")
-        if let error = response.child("error"), error.node.value != .null {
-            // Azure Resource Manager's error response: {"error": {"code", "message"}} (common-types ErrorResponse).
+        // An error: Azure Resource Manager's {"error": {"code", "message"}} (the spec's `default`
+        // response), or {"code", "message"} bare, as the metrics service answers (Azure/azure-sdk-for-net#29584).
+        let wrapped = response.child("error").flatMap { $0.node.value == .null ? nil : $0 }
+        if let error = wrapped ?? (response.node["value"] == nil && response.node["code"]?.string != nil ? response : nil) {
             let said = [error.node["code"]?.string, error.node["message"]?.string.map { "\"\($0)\"" }].compactMap { $0 }.joined(separator: " ")
-            throw response.error("error", "an error response\(said.isEmpty ? "" : " (\(said))"), not metrics; save the response of a successful metrics query")
+            throw response.error(wrapped == nil ? "code" : "error", "an error response\(said.isEmpty ? "" : " (\(said))"), not metrics; save the response of a successful metrics query")
         }
         guard response.node["value"] != nil else {
             let keys = response.node.members?.prefix(3).map { "\"\($0.key)\"" } ?? []
