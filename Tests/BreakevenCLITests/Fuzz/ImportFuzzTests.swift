@@ -8,14 +8,13 @@ import Testing
 /// scenario that uses the calibration. Every command exits 0 or 65 with a message on standard
 /// error that names the file and, where the reader has them, the line (and column or JSON path).
 ///
-/// Mutants: 100 per usage fixture (27 fixtures; a batch of 25 files is one import, one summary
+/// Mutants: 100 per usage fixture (30 fixtures; a batch of 25 files is one import, one summary
 /// and one fit; of Claude Code's transcripts the session and the resumed one, cut short, whose
 /// sub-agent's is read alike; of Codex's rollouts the session grown by a resume, cut short, which
 /// holds the session's lines, and a fork), 40 per price file (3; a process per import, a listing
-/// per 10) and 25 per benchmark fixture (10; a process per calibration). About 700 processes of
+/// per 10) and 25 per benchmark fixture (10; a process per calibration). About 750 processes of
 /// 10–100 ms in all: the suite alone took about 45 s on two cores (41 s with 64 usage mutants a
-/// fixture, so the time is mostly fixed costs, not mutants); measured again on a slower two-core
-/// machine, 75–80 s before Codex's two rollouts and 76–87 s with them. It runs beside the
+/// fixture, so the time is mostly fixed costs, not mutants); TIMING. It runs beside the
 /// other suites in `swift test` (about 90 s in all). BREAKEVEN_FUZZ_SEED
 /// (hex) explores other mutants; BREAKEVEN_FUZZ_KEEP=1 keeps them. A command killed after 30 s hangs.
 @Suite("Fuzzing the importers")
@@ -37,6 +36,8 @@ struct ImportFuzzTests {
         ("codex-resumed.jsonl", "codex", .jsonLines), ("codex-fork.jsonl", "codex", .jsonLines),
         ("vertex-timeseries.json", "vertex", .json), ("vertex-timeseries-pages.jsonl", "vertex", .jsonLines),
         ("vertex-error.json", "vertex", .json),
+        ("azure-monitor-metrics.json", "azure-monitor", .json), ("azure-monitor-cli.jsonl", "azure-monitor", .jsonLines),
+        ("azure-monitor-error.json", "azure-monitor", .json),
     ]
     static let priceFixtures = [("litellm-sample.json", "litellm"), ("genai-prices-sample.json", "genai-prices"),
                                 ("genai-prices-variants.json", "genai-prices")]
