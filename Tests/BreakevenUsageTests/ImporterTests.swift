@@ -517,7 +517,7 @@ struct ImporterTests {
         let path = try Fixture.write(page(100) + "\n" + page(120) + "\n", name: "saves.jsonl")
         let sink = try ListSink.read(.vertex, path)
         // Never summed: the day's 120 output tokens, the second line's.
-        #expect(sink.skipped == [VertexMonitoringImporter.repeated: 1])
+        #expect(sink.skipped == [MonitoringPoint.repeated: 1])
         #expect(sink.buckets.count == 1 && sink.buckets[0].usage.output == 120 && sink.buckets[0].seconds == 86_400)
     }
 
@@ -566,7 +566,7 @@ struct ImporterTests {
         let path = try Fixture.write(response(100) + "\n" + response(120) + "\n", name: "saves.jsonl")
         let sink = try ListSink.read(.azureMonitor, path)
         // Never summed: the day's 120 input and 120 output tokens, the second line's.
-        #expect(sink.skipped == [AzureMonitorImporter.repeated: 2])
+        #expect(sink.skipped == [MonitoringPoint.repeated: 2])
         #expect(sink.buckets.count == 1 && sink.buckets[0].usage.input == 120 && sink.buckets[0].usage.output == 120)
         #expect(sink.buckets[0].seconds == 86_400 && sink.buckets[0].dimensions.text == #"{"deployment":"mini"}"#)
     }

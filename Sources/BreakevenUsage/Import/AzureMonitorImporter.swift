@@ -50,7 +50,6 @@ enum AzureMonitorImporter {
 
     static let otherMetric = "metrics other than token and request counts"
     static let failed = "request counts of failed requests (StatusCode not 2xx)"
-    static let repeated = "points repeated by a later response in the file"
     static let query = "request aggregation=Total with interval=PT1H (or P1D) and a timespan on whole hours"
     static let split = "$filter=ModelDeploymentName eq '*' and ModelName eq '*'"
 
@@ -111,13 +110,18 @@ enum AzureMonitorImporter {
                         if figure == .failedRequests && total == 0 { continue }
                         let kept = MonitoringPoint(key: ImportSession.Key(start: start, seconds: width, model: "azure/\(model)", dimensions: group.text),
                                                    dimensions: group, figure: figure, value: total, place: point.place)
-                        if points.keep(kept, for: "\(identity) \(start) \(width)") { sink.skip(repeated) }
+                        if points.keep(kept, for: "\(identity) \(start) \(width)") { sink.skip(MonitoringPoint.repeated) }
                     }
                 }
             }
         }
-        // A bucket holds tokens and requests, and a later import replaces a bucket whole: a figure
-        // missing from the file would replace the same hours' stored one with nothing.
+        try requireEveryFigure(sources)
+        try MonitoringPoint.add(points.values, failed: failed, file: export.file, into: &sink)
+    }
+
+    /// A bucket holds tokens and requests, and a later import replaces a bucket whole: a figure
+    /// missing from the file would replace the same hours' stored one with nothing.
+    static func requireEveryFigure(_ sources: [MonitoringPoint.Figure: (metric: Metric, record: JSONRecord)]) throws {
         if let requests = sources[.requests], sources[.input] == nil && sources[.output] == nil {
             throw requests.record.error("name", "\(requests.metric.rawValue) without token counts: a bucket holds both, and alone these "
                                         + "would replace the tokens of the same hours an earlier import stored; request InputTokens, "
@@ -129,7 +133,6 @@ enum AzureMonitorImporter {
                                          + "tokens would be stored as 0; request \(wanted) in the same query")
             }
         }
-        try MonitoringPoint.add(points.values, failed: failed, file: export.file, into: &sink)
     }
 
     /// A response's metrics; an error response is refused with what it says.

@@ -11,6 +11,9 @@ struct MonitoringPoint {
     var value: Int64
     var place: UsagePlace
 
+    /// A point a file holds twice (overlapping responses, one saved twice) is taken from the later one.
+    static let repeated = "points repeated by a later response in the file"
+
     /// A point's interval is a bucket only where the same hour is the same bucket in every
     /// export: one period that divides a day, from a multiple of it since UTC midnight.
     static func isAligned(start: Int64, seconds: Int64) -> Bool {

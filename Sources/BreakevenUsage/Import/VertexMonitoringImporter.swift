@@ -35,7 +35,6 @@ enum VertexMonitoringImporter {
     static let otherMetric = "series of other metrics"
     static let otherTokenType = "token_count series of a type other than input and output"
     static let failed = "model invocations that failed (response_code not 2xx)"
-    static let repeated = "points repeated by a later response in the file"
     static let aggregation = "request aggregation.perSeriesAligner=ALIGN_SUM with aggregation.alignmentPeriod=3600s and interval.endTime on a whole hour"
 
     static func read(_ export: JSONExport, into sink: inout some UsageSink) throws {
@@ -67,7 +66,7 @@ enum VertexMonitoringImporter {
                     try value.requireObject("a typed value {\"int64Value\": …}")
                     let kept = MonitoringPoint(key: ImportSession.Key(start: start, seconds: seconds, model: name, dimensions: dimensions.text),
                                                dimensions: dimensions, figure: figure, value: try value.requiredCount("int64Value"), place: point.place)
-                    if points.keep(kept, for: "\(figure) \(identity) \(start) \(seconds)") { sink.skip(repeated) }
+                    if points.keep(kept, for: "\(figure) \(identity) \(start) \(seconds)") { sink.skip(MonitoringPoint.repeated) }
                 }
             }
         }
