@@ -137,7 +137,7 @@ struct UsageCommandTests {
         // One record a bucket: chat-prod at 10:00 and 11:00, classify at 10:00 and 11:00, chat-batch at 10:00
         // (2026-01-15); the 12:00 points reported nothing but are covered.
         #expect(run.stdout == "azure.jsonl (azure-monitor): 5 records in 5 buckets: 5 new, 0 changed, 0 unchanged; covers 2026-01-15 10:00 UTC to 2026-01-15 13:00 UTC; "
-                + "left out: 1 request counts of failed requests (StatusCode not 2xx)\n")
+                + "left out: request counts of failed requests (StatusCode not 2xx): 1\n")
         let refused = try CLI.run(["usage", "import", "--format", "azure-monitor", "error.json", "--usage", "u.sqlite"], in: dir)
         #expect(refused.status == 65)
         #expect(refused.stderr.hasPrefix(#"error.json:2:11: error: code: an error response (BadRequest "Failed to find metric configuration"#))
