@@ -57,10 +57,10 @@ struct ProvisionedTerms: ServingTerms, Sendable {
 
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
         var overflow: APIBill?
-        if let id = overflowOptionID, case .single(let terms)? = context.scenario.kind(of: id), let pricing = terms as? APIPricing {
+        if let id = overflowOptionID, case .single(let terms)? = context.scenario.kind(of: id), let pricing = terms.apiPricing {
             overflow = APIBill(pricing: pricing, workload: context.workload, trends: context.trends)
         }
-        return ProvisionedCapacity(self, workload: context.workload, overflow: overflow, trends: context.trends)
+        return ProvisionedCapacity(self, workload: context.workload, overflow: overflow, trends: context.trends, dayShapes: context.dayShapes)
     }
 }
 
@@ -93,7 +93,7 @@ final class ProvisionedCapacity: MonthlyCostModel {
     let overheads: OverheadCharges
     let trend: TrendFactors
 
-    init(_ terms: ProvisionedTerms, workload: Workload, overflow: APIBill?, trends: TrendTableCache?) {
+    init(_ terms: ProvisionedTerms, workload: Workload, overflow: APIBill?, trends: TrendTableCache?, dayShapes: DayShapeMemo? = nil) {
         self.terms = terms
         tokensPerRequest = TokenCounts(perRequestOf: workload.classes, outputMultiplier: 1)
         let t = tokensPerRequest
@@ -112,8 +112,9 @@ final class ProvisionedCapacity: MonthlyCostModel {
                           minUnits: Double(terms.minUnits), increment: increment)]
         }
         batchShare = workload.batchShare
-        hourlyFactors = workload.loadShape.hourlyFactors
-        peakFactor = workload.loadShape.peakFactor
+        let day = dayShapes?.profile(workload.loadShape) ?? DayProfile(workload.loadShape)
+        hourlyFactors = day.hourlyFactors
+        peakFactor = day.peakFactor
         self.overflow = overflow
         overheads = OverheadCharges(terms.overheads)
         trend = TrendFactors(perYear: terms.priceChangePerYear, tables: trends)
@@ -122,6 +123,7 @@ final class ProvisionedCapacity: MonthlyCostModel {
 
     /// Units bought for a term carry what earlier months bought.
     var isStateless: Bool { ledgers.isEmpty }
+    var mayOweWhenIdle: Bool { !ledgers.isEmpty }
 
     func continueFrom(_ earlier: any MonthlyCostModel) {
         guard let earlier = earlier as? ProvisionedCapacity, earlier.ledgers.count == ledgers.count else { return }

@@ -41,12 +41,12 @@ final class ReplicaSizing {
         tokensPerRequest = TokenCounts(perRequestOf: workload.classes, outputMultiplier: deployment.outputTokenMultiplier)
         workPerRequest = ReplicaSizing.work(tokensPerRequest, deployment.throughput)
         batchShare = workload.batchShare
-        let factors = workload.loadShape.hourlyFactors
-        hourlyFactors = factors
-        largestFactor = factors?.max() ?? 1
-        dayShape = dayShapes?.shape(factors ?? []) ?? ReplicaSizing.dayShape(factors ?? [])
-        flatDay = hourlyFactors.map { f in f.allSatisfy { $0 == f.first } } ?? false
-        peakFactor = workload.loadShape.peakFactor
+        let day = dayShapes?.profile(workload.loadShape) ?? DayProfile(workload.loadShape)
+        hourlyFactors = day.hourlyFactors
+        largestFactor = day.largestFactor
+        dayShape = day.distinct
+        flatDay = day.flat
+        peakFactor = day.peakFactor
         scaling = deployment.scaling
         interruptionOverhead = deployment.interruptionOverhead
         maxUtilization = deployment.maxUtilization
@@ -66,15 +66,6 @@ final class ReplicaSizing {
     /// to the cache are prefilled like any other).
     static func work(_ tokens: TokenCounts, _ throughput: Throughput) -> Double {
         (tokens.uncachedInput + tokens.cacheWrite) / throughput.inputTokensPerSecond + tokens.output / throughput.outputTokensPerSecond
-    }
-
-    /// The distinct hourly factors, largest first, each with its number of hours.
-    static func dayShape(_ factors: [Double]) -> [(factor: Double, hours: Double)] {
-        var shape: [(factor: Double, hours: Double)] = []
-        for f in factors.sorted(by: >) {
-            if let last = shape.last, last.factor == f { shape[shape.count - 1].hours += 1 } else { shape.append((f, 1)) }
-        }
-        return shape
     }
 
     /// max(min_replicas, ceil(load × (1 + interruption overhead) / max_utilization)); a hair of

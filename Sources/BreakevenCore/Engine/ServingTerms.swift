@@ -5,10 +5,14 @@ protocol ServingTerms: Sendable {
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel
     /// What one replica or unit serves, for options that provision capacity; nil for the rest.
     var provisioning: Provisioning? { get }
+    /// The terms as an API's prices, for the options that overflow to one (a dynamic cast from
+    /// the existential took 400 instructions, twice a trial).
+    var apiPricing: APIPricing? { get }
 }
 
 extension ServingTerms {
     var provisioning: Provisioning? { nil }
+    var apiPricing: APIPricing? { nil }
 }
 
 /// What one replica (rented GPUs) or unit (a machine, a provisioned unit) of an option serves.
@@ -63,6 +67,12 @@ protocol MonthlyCostModel {
     /// a phase that pauses it): GPUs reserved for a term are paid to its end (and counted among
     /// the GPUs paid). nil: nothing.
     func committedCost(_ demand: MonthDemand) -> MonthCost?
+    /// Whether `committedCost` can owe anything (reserved replicas, GPUs or units bought for a
+    /// term): a switch does not ask a side that never owes in each of its months.
+    var mayOweWhenIdle: Bool { get }
+    /// The model as rented replicas, which a switch prices month by month with and without their
+    /// reservations (a dynamic cast from the existential is dear at 10,000 trials).
+    var rentedReplicas: ReplicaSizing? { get }
     /// What it owes after the horizon's last month, read once the months are stepped, for a
     /// model that started serving in month `start`. nil: nothing.
     func owedAfter(_ horizon: HorizonEnd, startedIn start: Int) -> OwedCommitment?
@@ -92,10 +102,14 @@ extension MonthlyCostModel {
     func exchangeStorage(_ storage: inout CostModelStorage) {}
     func continueFrom(_ earlier: any MonthlyCostModel) {}
     func committedCost(_ demand: MonthDemand) -> MonthCost? { nil }
+    var mayOweWhenIdle: Bool { false }
+    var rentedReplicas: ReplicaSizing? { nil }
     func owedAfter(_ horizon: HorizonEnd, startedIn start: Int) -> OwedCommitment? { nil }
 }
 
 extension APIPricing: ServingTerms {
+    var apiPricing: APIPricing? { self }
+
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
         APIBill(pricing: self, workload: context.workload, trends: context.trends)
     }
@@ -122,7 +136,7 @@ extension OwnedHardwarePlan: ServingTerms {
 extension SubscriptionTerms: ServingTerms {
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
         var overflow: APIBill?
-        if let id = overflowOptionID, case .single(let terms)? = context.scenario.kind(of: id), let pricing = terms as? APIPricing {
+        if let id = overflowOptionID, case .single(let terms)? = context.scenario.kind(of: id), let pricing = terms.apiPricing {
             overflow = APIBill(pricing: pricing, workload: context.workload, trends: context.trends)
         }
         return SubscriptionBill(terms: self, workload: context.workload, overflow: overflow, trends: context.trends)
@@ -141,9 +155,11 @@ extension ReplicaSizing: MonthlyCostModel {
     var oneTimeCost: Double { overheads.oneTime }
     /// GPUs reserved for a term carry what earlier months bought.
     var isStateless: Bool { ledger == nil }
+    var mayOweWhenIdle: Bool { reservation != nil || ledger != nil }
+    var rentedReplicas: ReplicaSizing? { self }
 
     func continueFrom(_ earlier: any MonthlyCostModel) {
-        guard let ledger, let earlier = (earlier as? ReplicaSizing)?.ledger else { return }
+        guard let ledger, let earlier = earlier.rentedReplicas?.ledger else { return }
         ledger.continueFrom(earlier)
     }
 }

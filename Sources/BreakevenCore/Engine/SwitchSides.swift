@@ -42,9 +42,11 @@ struct SwitchSides {
         // The two cost models taken out of their options once (each month would copy them out of
         // the enum again).
         guard case .single(let f) = from.model, case .single(let t) = to.model else { return nil }
-        let fromSizing = (f as? ReplicaSizing).flatMap { $0.ledger == nil ? nil : $0 }
-        let toSizing = (t as? ReplicaSizing).flatMap { $0.ledger == nil ? nil : $0 }
-        let toReserving = (t as? ReplicaSizing).flatMap { $0.reservation == nil || $0.ledger != nil ? nil : $0 }
+        let fromRented = f.rentedReplicas, toRented = t.rentedReplicas
+        let fromSizing = fromRented.flatMap { $0.ledger == nil ? nil : $0 }
+        let toSizing = toRented.flatMap { $0.ledger == nil ? nil : $0 }
+        let toReserving = toRented.flatMap { $0.reservation == nil || $0.ledger != nil ? nil : $0 }
+        let fromMayOwe = f.mayOweWhenIdle
         var reservedServing: [Double] = [], reservedIdle: [Double] = []
         guard f.isStateless || fromSizing != nil, t.isStateless || toSizing != nil else { return nil }
         fromCosts.reserveCapacity(demands.count)
@@ -72,7 +74,7 @@ struct SwitchSides {
             } else {
                 fromCosts.append(f.monthTotal(demand.startingIn(0), isLast: false))
                 // Kept only where `from` owes anything: most sides never do.
-                if let owed = f.committedCost(demand)?.costs.total, owed != 0 {
+                if fromMayOwe, let owed = f.committedCost(demand)?.costs.total, owed != 0 {
                     if fromCommitted.isEmpty { fromCommitted = [Double](repeating: 0, count: n) }
                     fromCommitted[i] = owed
                 }
@@ -136,7 +138,9 @@ struct SwitchSides {
         }
         let oneTime = to.oneTimeCost
         // What the sides' reservations cost when `to` starts at i and `from` stops at e, for every k.
-        let switches = months.filter { $0 <= n }.map { k in (start: k - 1, serving: min(k - 1 + overlap, n)) }
+        var switches: [(start: Int, serving: Int)] = []
+        switches.reserveCapacity(months.count)
+        for k in months where k <= n { switches.append((start: k - 1, serving: min(k - 1 + overlap, n))) }
         var reservations = [(total: Double, npv: Double)](repeating: (0, 0), count: switches.count)
         if let (prices, needs) = toReserved {
             reservations = prices.starting(switches, needs, discountedBefore: prices.discountedBefore(discount))
@@ -218,7 +222,7 @@ struct SwitchSides {
         // What `from` still owes, once it has served: its purchases replayed up to the month it stopped.
         var owed: CostLines?
         if alone > 0, fromReserved != nil || !fromCommitted.isEmpty, case .single(let f) = from.model {
-            if let (prices, bought, _) = fromReserved, i == alone, let ledger = (f as? ReplicaSizing)?.ledger {
+            if let (prices, bought, _) = fromReserved, i == alone, let ledger = f.rentedReplicas?.ledger {
                 for m in 0..<alone { ledger.buy(bought[m], month: m, factor: prices.factor[m]) }
             }
             owed = f.committedCost(demand)?.costs
