@@ -192,7 +192,13 @@ struct OptionModel {
 extension Scenario {
     /// The kind of the option with this id, read in place (see `OptionModel.init(id:kind:in:)`).
     func kind(of id: String) -> ServingOption.Kind? {
-        for k in options.indices where options[k].id == id { return options[k].kind }
+        guard let k = index(of: id) else { return nil }
+        return options[k].kind
+    }
+
+    /// Where the option with this id is in the list, found without copying an option.
+    func index(of id: String) -> Int? {
+        for k in options.indices where options[k].id == id { return k }
         return nil
     }
 }

@@ -124,6 +124,7 @@ final class ProvisionedCapacity: MonthlyCostModel {
     /// Units bought for a term carry what earlier months bought.
     var isStateless: Bool { ledgers.isEmpty }
     var mayOweWhenIdle: Bool { !ledgers.isEmpty }
+    func restart() { for ledger in ledgers { ledger.restart() } }
 
     func continueFrom(_ earlier: any MonthlyCostModel) {
         guard let earlier = earlier as? ProvisionedCapacity, earlier.ledgers.count == ledgers.count else { return }

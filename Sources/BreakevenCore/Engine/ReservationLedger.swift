@@ -40,7 +40,7 @@ final class ReservationLedger {
 
     /// Lets go of the purchases whose term ended before month `index`; whether any did.
     private func expire(before index: Int) -> Bool {
-        if index < lastMonth { reset() }
+        if index < lastMonth { restart() }
         var changed = false
         if index > lastMonth {
             // Months since the last one stepped: their slots' purchases (a term ago) end now.
@@ -98,7 +98,8 @@ final class ReservationLedger {
         (bought, lastMonth, held, pricedHeld) = (earlier.bought, earlier.lastMonth, earlier.held, earlier.pricedHeld)
     }
 
-    private func reset() {
+    /// Holds nothing, as built.
+    func restart() {
         for k in bought.indices { bought[k].count = 0 }
         (lastMonth, held, pricedHeld) = (-1, 0, 0)
     }

@@ -59,6 +59,9 @@ protocol MonthlyCostModel {
     /// Lends the model storage it reuses from one trial to the next (an owned fleet's unit
     /// list), and takes it back: a trial then allocates nothing.
     func exchangeStorage(_ storage: inout CostModelStorage)
+    /// Forgets the months stepped (what a ledger bought): a trial's model of an option serves its
+    /// own run and a switch's side in turn.
+    func restart()
     /// Takes over the state of the same option's model built for an earlier month (a replay
     /// builds each month that happened from its own request mix and prices; what was bought or
     /// committed stays so).
@@ -100,6 +103,7 @@ extension MonthlyCostModel {
 
     var isStateless: Bool { true }
     func exchangeStorage(_ storage: inout CostModelStorage) {}
+    func restart() {}
     func continueFrom(_ earlier: any MonthlyCostModel) {}
     func committedCost(_ demand: MonthDemand) -> MonthCost? { nil }
     var mayOweWhenIdle: Bool { false }
@@ -157,6 +161,7 @@ extension ReplicaSizing: MonthlyCostModel {
     var isStateless: Bool { ledger == nil }
     var mayOweWhenIdle: Bool { reservation != nil || ledger != nil }
     var rentedReplicas: ReplicaSizing? { self }
+    func restart() { ledger?.restart() }
 
     func continueFrom(_ earlier: any MonthlyCostModel) {
         guard let ledger, let earlier = earlier.rentedReplicas?.ledger else { return }
@@ -175,6 +180,11 @@ extension OwnedFleet: MonthlyCostModel {
     var isStateless: Bool { false }
     var oneTimeCost: Double { overheads.oneTime }
     func exchangeStorage(_ storage: inout CostModelStorage) { swapUnitStorage(&storage.units) }
+
+    func restart() {
+        bought.batches.removeAll(keepingCapacity: true)
+        bought.count = 0
+    }
 
     func continueFrom(_ earlier: any MonthlyCostModel) {
         guard let earlier = earlier as? OwnedFleet else { return }

@@ -17,6 +17,10 @@ extension Simulator {
         let demands = workspace.demands, discount = workspace.discount, trends = workspace.trends
         // One context for every option (it holds the scenario: built per option, it was copied five times a trial).
         let context = CostModelContext(scenario: scenario, trends: trends, dayShapes: workspace.dayShapes)
+        // A single option's model, built once a trial: a switch's sides are the models of the two
+        // options it joins (restarted before each run). Not with phases, where an option's own
+        // model is a schedule around it.
+        var leaves = [OptionModel?](repeating: nil, count: scenario.workload.phases.isEmpty ? scenario.options.count : 0)
         demands.withUnsafeBufferPointer { demands in
             discount.withUnsafeBufferPointer { discount in
                 cumulative.withUnsafeMutableBufferPointer { cumulative in
@@ -26,7 +30,7 @@ extension Simulator {
                         // side carries state, its months are read from the sums that find it.
                         var switchAt: Int?
                         if case .switchover(let plan) = scenario.options[k].kind {
-                            if let sides = SwitchSides(plan, context, demands: demands) {
+                            if let sides = switchSides(plan, context, demands: demands, &leaves) {
                                 var at = months + 1
                                 switch plan.at {
                                 case .month(let m): at = m
@@ -41,7 +45,8 @@ extension Simulator {
                                 switchAt = SwitchEvaluation.best(scenario.options[k], plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
                             }
                         }
-                        let model = OptionModel(id: scenario.options[k].id, kind: scenario.options[k].kind, context, switchAt: switchAt)
+                        let model = !leaves.isEmpty && scenario.options[k].kind.isSingle ? leaf(k, &leaves, context)
+                            : OptionModel(id: scenario.options[k].id, kind: scenario.options[k].kind, context, switchAt: switchAt)
                         out[k] = run(model, demands, discount, row, &storage)
                     }
                     let b = scenario.baselineIndex
@@ -64,6 +69,7 @@ extension Simulator {
         if case .single(let m) = model.model {
             m.exchangeStorage(&storage)
             defer { m.exchangeStorage(&storage) }
+            m.restart()
             return m.sum(demands, discount, into: row)
         }
         var total = 0.0, npv = 0.0
@@ -76,6 +82,25 @@ extension Simulator {
             npv += t * discount[i]
         }
         return OptionTotals(totalCost: total, npv: npv, breakevenMonth: nil)
+    }
+
+    /// Option k's model in this trial, built the first time it is asked for.
+    private static func leaf(_ k: Int, _ leaves: inout [OptionModel?], _ context: borrowing CostModelContext) -> OptionModel {
+        if let built = leaves[k] { return built }
+        let built = OptionModel(leaf: context.scenario.options[k].kind, context)
+        leaves[k] = built
+        return built
+    }
+
+    /// The sides of a switch from the trial's models of the two options it joins (built for it
+    /// where there are none: with phases).
+    private static func switchSides(_ plan: SwitchPlan, _ context: borrowing CostModelContext, demands: UnsafeBufferPointer<MonthDemand>,
+                                    _ leaves: inout [OptionModel?]) -> SwitchSides? {
+        guard !leaves.isEmpty, let f = context.scenario.index(of: plan.fromID), let t = context.scenario.index(of: plan.toID), f != t,
+              context.scenario.options[f].kind.isSingle, context.scenario.options[t].kind.isSingle else {
+            return SwitchSides(plan, context, demands: demands)
+        }
+        return SwitchSides(from: leaf(f, &leaves, context), to: leaf(t, &leaves, context), overlap: plan.overlapMonths, demands: demands)
     }
 
     /// A switch whose sides carry no state, summed as `run` sums its schedule.

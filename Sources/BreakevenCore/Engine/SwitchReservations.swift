@@ -58,15 +58,19 @@ struct SwitchReservations {
                                         total += buy * factor[m] * (costBefore[end] - costBefore[m])
                                         npv += buy * factor[m] * (discountedBefore[end] - discountedBefore[m])
                                     }
-                                    // Standing by, then serving; purchases end a term after they were made.
-                                    for m in i..<min(e, n) {
-                                        if m - term >= i { held -= bought[m - term] }
-                                        month(m, needs: idleGroups)
+                                    // Purchases end a term after they were made: none before month i + term
+                                    // (the loop split there rather than asking each month).
+                                    @inline(__always) func replay(_ months: Range<Int>, needs: UnsafeBufferPointer<Double>) {
+                                        let firstEnding = min(max(months.lowerBound, i + term), months.upperBound)
+                                        for m in months.lowerBound..<firstEnding { month(m, needs: needs) }
+                                        for m in firstEnding..<months.upperBound {
+                                            held -= bought[m - term]
+                                            month(m, needs: needs)
+                                        }
                                     }
-                                    for m in min(e, n)..<n {
-                                        if m - term >= i { held -= bought[m - term] }
-                                        month(m, needs: groups)
-                                    }
+                                    // Standing by, then serving.
+                                    replay(i..<min(e, n), needs: idleGroups)
+                                    replay(min(e, n)..<n, needs: groups)
                                     return (total, npv)
                                 }
                             }

@@ -42,6 +42,9 @@ struct SwitchSides {
         // The two cost models taken out of their options once (each month would copy them out of
         // the enum again).
         guard case .single(let f) = from.model, case .single(let t) = to.model else { return nil }
+        // The options' own runs in the same trial step these models too.
+        f.restart()
+        t.restart()
         let fromRented = f.rentedReplicas, toRented = t.rentedReplicas
         let fromSizing = fromRented.flatMap { $0.ledger == nil ? nil : $0 }
         let toSizing = toRented.flatMap { $0.ledger == nil ? nil : $0 }
