@@ -112,6 +112,38 @@ extension ReservedCommitmentTests {
         }
     }
 
+    /// A trial builds each option's model once: a switch's sides are the models of the options
+    /// it joins, which their own runs step too. Listed before or after them, switching in the
+    /// last month (the month the reserved side's own run left its ledger in, holding the busy
+    /// third month's GPUs) or the first, every option's total on the totals path is still its
+    /// projection: each run starts from nothing bought.
+    @Test func aSwitchSharesItsSidesModelsWithTheirOwnRuns() throws {
+        for switchFirst in [true, false] {
+            for (at, from, to) in [(6, "api", "gpu"), (1, "api", "gpu"), (6, "gpu", "api"), (1, "gpu", "api")] {
+                let move = #"{ "id": "move", "type": "switch", "from": "\#(from)", "to": "\#(to)", "at_month": \#(at) }"#
+                let sides = [
+                    #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 3 } }"#,
+                    #"{ "id": "gpu", "type": "self_hosted", "gpu_hourly": 2, "commitment": "reserved_1y", "min_replicas": 1, "throughput": { "output_tokens_per_second": 400, "input_tokens_per_second": 4000 } }"#,
+                ]
+                let s = try ScenarioText.scenario(months: 6, discountRate: 0.1, workload: """
+                    { "requests_per_month": 2000000, "input_tokens_per_request": 800, "output_tokens_per_request": 400,
+                      "growth": { "schedule": [1, 1.5, 3, 1, 2, 1] } }
+                    """, options: switchFirst ? [move] + sides : sides + [move], extra: #", "baseline": "api""#)
+                let projected = Simulator.project(s).options.map { $0.months.reduce(0) { $0 + $1.totalCost } }
+                let totals = MonteCarloTests.totals(s)
+                for k in s.options.indices {
+                    #expect(close(totals[k].totalCost, projected[k], tolerance: 1e-12),
+                            "\(s.options[k].id), switching \(from) → \(to) in month \(at), switch listed \(switchFirst ? "first" : "last")")
+                }
+                // Twice in one workspace: the second trial's models start from nothing bought either.
+                var workspace = TotalsWorkspace()
+                var out = [OptionTotals](repeating: OptionTotals(totalCost: 0, npv: 0, breakevenMonth: nil), count: s.options.count)
+                for _ in 0..<2 { out.withUnsafeMutableBufferPointer { Simulator.totals(s, workspace: &workspace, into: $0) } }
+                #expect(out.map(\.totalCost) == totals.map(\.totalCost))
+            }
+        }
+    }
+
     /// Reserved replicas a switch moves to are bought in the switch month and run their term
     /// from there: every switch month of the one-pass evaluation equals projecting the switch
     /// there, in all four directions, with and without an overlap (the reservation's 8-month
