@@ -25,7 +25,8 @@ final class TrendTableCache {
     let months: Int
     /// Every trend held at 0: a replay of months that happened, each priced as it was.
     let pricesAsTheyWere: Bool
-    private var tables: [(perYear: Double, table: [Double])] = []
+    /// Used by one thread's models, one at a time: its accesses are not checked at run time.
+    @exclusivity(unchecked) private var tables: [(perYear: Double, table: [Double])] = []
     static let slots = 8
 
     init(months: Int, pricesAsTheyWere: Bool = false) {
