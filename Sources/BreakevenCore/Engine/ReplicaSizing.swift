@@ -199,10 +199,12 @@ final class ReplicaSizing {
 
     @inline(__always)
     private func sized(_ demand: MonthDemand, reserving: Bool) -> SizedMonth {
-        let average = demand.requests * workPerRequest / demand.date.seconds
+        // The month's length worked out once (`CalendarMonth.seconds` and `hours` each work it out again).
+        let monthDays = demand.date.days
+        let average = demand.requests * workPerRequest / Double(monthDays * 86_400)
         let batchLoad = average * batchShare
         let interactive = average - batchLoad
-        let hours = demand.date.hours
+        let hours = Double(monthDays * 24)
         // Replicas each hour of a typical day of the month, and the on-demand replicas and GPUs
         // billed for them: above the reservation's while it runs (whole numbers, so every sum below
         // is exact).
@@ -255,7 +257,7 @@ final class ReplicaSizing {
             }
             run(peakReplicas, hours: 24)
         }
-        let days = Double(demand.date.days)
+        let days = Double(monthDays)
         var lines = CostLines()
         let onDemandHourly = gpuHourly * gpuTrend.factor(month: demand.index)
         var replicaHours = onDemandReplicaHoursPerDay * days
