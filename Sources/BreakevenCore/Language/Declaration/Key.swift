@@ -114,14 +114,20 @@ extension Int: KeyNumber {
 
 /// Where a key's value comes from when the scenario does not write it but names a catalog entry.
 struct CatalogField<Settings>: Sendable {
-    /// The entry's value (in US dollars when `isMoney`).
-    var value: @Sendable (Settings) -> Double?
+    /// The entry's value (in US dollars when `isMoney`), read from settings where they lie: a
+    /// trial lowers with the catalog's value of every key it does not draw, and passing the
+    /// settings by value would copy them (over a kilobyte, a catalog entry's strings retained).
+    var value: @Sendable (UnsafePointer<Settings>) -> Double?
     var reference: @Sendable (Settings) -> CatalogReference?
     /// An amount, converted at the scenario's `usd_rate`; quantities (watts, requests) are not.
     var isMoney: Bool
 
     /// The entry's value as the scenario runs with it.
-    func resolved(_ s: Settings, _ c: ValueContext) -> Double? {
+    func resolved(_ s: UnsafePointer<Settings>, _ c: ValueContext) -> Double? {
         value(s).map { isMoney ? c.money($0) : $0 }
+    }
+
+    func resolved(_ s: Settings, _ c: ValueContext) -> Double? {
+        withUnsafePointer(to: s) { resolved($0, c) }
     }
 }

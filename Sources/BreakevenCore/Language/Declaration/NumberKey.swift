@@ -8,8 +8,9 @@ final class NumberKey<Settings, Value: KeyNumber>: Sendable {
         /// The documented default.
         case value(Value)
         /// A default worked out from other values: how the schema names it, and the rule, which
-        /// may add a note to the listed value ("0.1 (spot price)").
-        case rule(String, @Sendable (Settings, ValueContext) -> (Value, note: String?)?)
+        /// may add a note to the listed value ("0.1 (spot price)"). The rule reads the settings
+        /// where they lie (see `value(_:_:)`).
+        case rule(String, @Sendable (UnsafePointer<Settings>, ValueContext) -> (Value, note: String?)?)
         /// A default measured from published benchmarks: how the schema names it, and the rule
         /// with the reference the assumptions cite.
         case measured(String, @Sendable (Settings) -> (Value, reference: String)?)
@@ -41,15 +42,16 @@ final class NumberKey<Settings, Value: KeyNumber>: Sendable {
         withUnsafePointer(to: s) { value($0, c) }
     }
 
-    /// The value of settings read in place (see `FieldAccess.get`): a written value or a plain
-    /// default copies nothing; a catalog entry's or a rule's is worked out from a copy.
+    /// The value of settings read in place (see `FieldAccess.get`): a written value, a plain
+    /// default, a catalog entry's or a rule's copies nothing; only a measured default is worked
+    /// out from a copy (it is not read while lowering).
     func value(_ s: UnsafePointer<Settings>, _ c: ValueContext) -> Value? {
         if let written = field.get(s) { return written }
-        if let catalog, let x = catalog.resolved(s.pointee, c), let v = Value(keyValue: x) { return v }
+        if let catalog, let x = catalog.resolved(s, c), let v = Value(keyValue: x) { return v }
         switch fallback {
         case .none: return nil
         case .value(let v): return v
-        case .rule(_, let rule): return rule(s.pointee, c)?.0
+        case .rule(_, let rule): return rule(s, c)?.0
         case .measured(_, let rule): return rule(s.pointee)?.0
         }
     }
@@ -109,7 +111,7 @@ final class NumberKey<Settings, Value: KeyNumber>: Sendable {
         case .none: break
         case .value(let v): r.assume(name, NumberBounds.format(v.keyValue), .defaultValue)
         case .rule(_, let rule):
-            if let (v, note) = rule(s, c) {
+            if let (v, note) = withUnsafePointer(to: s, { rule($0, c) }) {
                 r.assume(name, NumberBounds.format(v.keyValue) + (note.map { " (\($0))" } ?? ""), .defaultValue)
             }
         case .measured(_, let rule):

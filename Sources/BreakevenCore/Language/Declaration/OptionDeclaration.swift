@@ -50,17 +50,22 @@ extension OptionDeclaration {
     }
 
     /// The numeric input a path names inside an option of this kind, set on its erased settings
-    /// in place (the settings are opened, not copied out of their box and back).
+    /// in place (the settings are opened, not copied out of their box and back). The kind is
+    /// known here only at run time, so this code runs unspecialized: the settings' address is
+    /// taken by the language's `&` (no generic `withUnsafeMutablePointer`, `withMemoryRebound`
+    /// or associated-type lookup a trial's every input would pay for).
     static func input(_ path: ArraySlice<String>, _ settings: any OptionSettings) -> SettingInput<any OptionSettings>? {
         guard let s = settings as? Settings, let head = path.first, let k = keys.first(where: { $0.name == head }),
               let input = k.input(path.dropFirst(), s) else { return nil }
+        let set = input.set, kind: any OptionSettings.Type = Settings.self
         return SettingInput<any OptionSettings>(
             range: input.range, doc: input.doc,
             get: { any, c in (any as? Settings).flatMap { input.get($0, c) } },
             set: { any, v in
+                func store(_ settings: UnsafeMutableRawPointer) { set(&settings.assumingMemoryBound(to: Settings.self).pointee, v) }
                 func open<T: OptionSettings>(_ t: inout T) {
-                    guard T.self == Settings.self else { return }
-                    withUnsafeMutablePointer(to: &t) { $0.withMemoryRebound(to: Settings.self, capacity: 1) { input.set(&$0.pointee, v) } }
+                    guard T.self == kind else { return }
+                    store(&t)
                 }
                 open(&any)
             })

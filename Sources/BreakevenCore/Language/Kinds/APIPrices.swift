@@ -27,13 +27,14 @@ enum APIPrices {
     typealias S = APIPriceSettings
     static let ceiling = 1e4
 
-    private static func fromModel(_ value: @escaping @Sendable (ModelPrice) -> Double?) -> CatalogField<S> {
-        CatalogField(value: { $0.catalog.flatMap(value) }, reference: { $0.catalog.map(CatalogReference.init) }, isMoney: true)
+    /// `value` reads the catalog model where it lies in the settings (`$0.pointee.catalog?.inputPerMTok`).
+    private static func fromModel(_ value: @escaping @Sendable (UnsafePointer<S>) -> Double?) -> CatalogField<S> {
+        CatalogField(value: value, reference: { $0.catalog.map(CatalogReference.init) }, isMoney: true)
     }
 
-    static let input = NumberKey<S, Double>("input_per_mtok", \.input, SharedKeys.money(ceiling), catalog: fromModel { $0.inputPerMTok }, KeyDoc(
+    static let input = NumberKey<S, Double>("input_per_mtok", \.input, SharedKeys.money(ceiling), catalog: fromModel { $0.pointee.catalog?.inputPerMTok }, KeyDoc(
         "Input price", .money(per: "million input tokens"), "Price per million input tokens (required without a catalog model)."))
-    static let output = NumberKey<S, Double>("output_per_mtok", \.output, SharedKeys.money(ceiling), catalog: fromModel { $0.outputPerMTok }, KeyDoc(
+    static let output = NumberKey<S, Double>("output_per_mtok", \.output, SharedKeys.money(ceiling), catalog: fromModel { $0.pointee.catalog?.outputPerMTok }, KeyDoc(
         "Output price", .money(per: "million output tokens"), "Price per million output tokens (required without a catalog model)."))
     /// Cache reads and writes a model does not price are billed as input.
     private static let inputPrice = NumberKey<S, Double>.Fallback.rule("the input price") { s, c in
@@ -42,7 +43,7 @@ enum APIPrices {
     static let cachedInput = NumberKey<S, Double>(
         "cached_input_per_mtok", \.cachedInput, SharedKeys.money(ceiling),
         default: inputPrice,
-        catalog: fromModel { $0.cachedInputPerMTok }, KeyDoc(
+        catalog: fromModel { $0.pointee.catalog?.cachedInputPerMTok }, KeyDoc(
             "Cached input price", .money(per: "million cached input tokens"),
             "Price per million cached (cache-read) input tokens."))
     /// Writes default to the input price and 1-hour writes to the 5-minute price, as genai-prices
@@ -50,20 +51,20 @@ enum APIPrices {
     static let cacheWrite = NumberKey<S, Double>(
         "cache_write_per_mtok", \.cacheWrite, SharedKeys.money(ceiling),
         default: inputPrice,
-        catalog: fromModel { $0.cacheWritePerMTok }, KeyDoc(
+        catalog: fromModel { $0.pointee.catalog?.cacheWritePerMTok }, KeyDoc(
             "Cache write price", .money(per: "million tokens written to the cache"),
             "Price per million tokens written to the prompt cache with the 5-minute lifetime."))
     static let cacheWrite1h = NumberKey<S, Double>(
         "cache_write_1h_per_mtok", \.cacheWrite1h, SharedKeys.money(ceiling),
         default: .rule("the 5-minute write price", { s, c in cacheWrite.value(s, c).map { ($0, "the 5-minute write price") } }),
-        catalog: fromModel { $0.cacheWrite1hPerMTok }, KeyDoc(
+        catalog: fromModel { $0.pointee.catalog?.cacheWrite1hPerMTok }, KeyDoc(
             "1-hour cache write price", .money(per: "million tokens written to the cache"),
             "Price per million tokens written to the prompt cache with a 1-hour lifetime."))
     static let batchDiscount = NumberKey<S, Double>("batch_discount", \.batchDiscount, .share, default: .value(0), KeyDoc(
         "Batch discount", .share,
         "Discount on batch traffic, 0 to 1 (0.5 for the usual batch APIs); a catalog model's batch prices apply when it is not given."))
     static let perRequest = NumberKey<S, Double>("per_request", \.perRequest, SharedKeys.money(1000), default: .value(0),
-                                                 catalog: fromModel { $0.perRequest }, KeyDoc(
+                                                 catalog: fromModel { $0.pointee.catalog?.perRequest }, KeyDoc(
         "Price per request", .money(per: "request"), "Price per request on top of the tokens."))
 
     static let tierThreshold = NumberKey<LongContextTierSettings, Int>("above_input_tokens", \.aboveInputTokens, .atLeast(0, atMost: 1e8),
@@ -136,7 +137,8 @@ enum APIPrices {
         let has1h = s.pointee.cacheWrite1h != nil || s.pointee.catalog?.cacheWrite1hPerMTok != nil
         var standard = TokenPrices(input: input.value(s, v) ?? 0, cachedInput: cachedInput.value(s, v) ?? 0, output: output.value(s, v) ?? 0,
                                    cacheWrite: write, cacheWrite1h: write1h)
-        if let price = s.pointee.catalog, !price.timeOfDay.isEmpty, s.pointee.input == nil, s.pointee.output == nil {
+        // The catalog price is copied out (its strings and lists retained) only where it is read whole.
+        if s.pointee.catalog?.timeOfDay.isEmpty == false, s.pointee.input == nil, s.pointee.output == nil, let price = s.pointee.catalog {
             // Time-of-day prices, weighted by the share of the day's load in each window; the
             // windows price input, cache reads and output, writes keep theirs (or the weighted input).
             standard = TimeOfDayWeighting.weighted(standard, windows: price.timeOfDay.map { $0.converted(v) }, loadShape: c.workload.loadShape)
@@ -144,7 +146,9 @@ enum APIPrices {
             standard.cacheWrite1h = has1h ? write1h : standard.cacheWrite
         }
         let batchOf = batchPrices(s, v)
-        var tiers = [PriceTier(aboveInputTokens: 0, standard: standard, batch: batchOf(standard))]
+        var tiers: [PriceTier] = []
+        tiers.reserveCapacity(1 + (s.pointee.longContext?.count ?? s.pointee.catalog?.longContext.count ?? 0))
+        tiers.append(PriceTier(aboveInputTokens: 0, standard: standard, batch: batchOf(standard)))
         if let written = s.pointee.longContext {
             for t in written {
                 let tierInput = t.input ?? 0
@@ -153,7 +157,7 @@ enum APIPrices {
                                          cacheWrite: tierWrite, cacheWrite1h: has1h ? write1h : tierWrite)
                 tiers.append(PriceTier(aboveInputTokens: t.aboveInputTokens ?? 0, standard: prices, batch: batchOf(prices)))
             }
-        } else if let price = s.pointee.catalog {
+        } else if s.pointee.catalog?.longContext.isEmpty == false, let price = s.pointee.catalog {
             for tier in price.longContext {
                 let usd = price.prices(above: tier)
                 let prices = TokenPrices(input: v.money(usd.input), cachedInput: v.money(usd.cachedInput), output: v.money(usd.output),

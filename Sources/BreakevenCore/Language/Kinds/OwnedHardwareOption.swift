@@ -31,11 +31,12 @@ enum OwnedHardwareOption: OptionDeclaration {
     static let doc = "Bought machines: capital cost, power and resale."
     static let provisionsCapacity = true
 
-    private static func fromMachine(_ value: @escaping @Sendable (HardwareSpec) -> Double, money: Bool) -> CatalogField<Settings> {
-        CatalogField(value: { $0.machine.map(value) }, reference: { $0.machine.map(CatalogReference.init) }, isMoney: money)
+    /// `value` reads the machine where it lies in the settings (`$0.pointee.machine?.price`).
+    private static func fromMachine(_ value: @escaping @Sendable (UnsafePointer<Settings>) -> Double?, money: Bool) -> CatalogField<Settings> {
+        CatalogField(value: value, reference: { $0.machine.map(CatalogReference.init) }, isMoney: money)
     }
 
-    static let purchasePrice = NumberKey<Settings, Double>("purchase_price", \.purchasePrice, SharedKeys.money(1e8), catalog: fromMachine({ $0.price }, money: true), KeyDoc(
+    static let purchasePrice = NumberKey<Settings, Double>("purchase_price", \.purchasePrice, SharedKeys.money(1e8), catalog: fromMachine({ $0.pointee.machine?.price }, money: true), KeyDoc(
         "Purchase price", .money(per: "unit"), "Price per unit (required without a catalog machine)."))
     static let unitsDoc = KeyDoc("Units owned", .count("units"), "Units owned, or \"auto\" to buy a unit in the month it is first needed.")
     static let units = Key<Settings>.unitsOrAuto("units", \.units, max: 10_000, unitsDoc)
@@ -46,10 +47,10 @@ enum OwnedHardwareOption: OptionDeclaration {
     static let hoursPerMonth = NumberKey<Settings, Double>("hours_on_per_month", \.hoursOnPerMonth, .atLeast(0.01, atMost: 744), KeyDoc(
         "Hours on a month", .quantity("hours a month"), "Hours a month the machines are on, instead of per day."))
     static let wattsBusy = NumberKey<Settings, Double>("watts_busy", \.wattsBusy, SpecBounds.watts, default: .value(0),
-                                                       catalog: fromMachine({ $0.wattsBusy }, money: false), KeyDoc(
+                                                       catalog: fromMachine({ $0.pointee.machine?.wattsBusy }, money: false), KeyDoc(
         "Power while busy", .quantity("W"), "Power draw per unit while generating, in watts."))
     static let wattsIdle = NumberKey<Settings, Double>("watts_idle", \.wattsIdle, SpecBounds.watts, default: .value(0),
-                                                       catalog: fromMachine({ $0.wattsIdle }, money: false), KeyDoc(
+                                                       catalog: fromMachine({ $0.pointee.machine?.wattsIdle }, money: false), KeyDoc(
         "Power while idle", .quantity("W"), "Power draw per unit while on and idle, in watts; at most watts_busy."))
     static let electricity = NumberKey<Settings, Double>("electricity_per_kwh", \.electricityPerKWh, SharedKeys.money(10), default: .value(0), KeyDoc(
         "Electricity price", .money(per: "kWh"), "Price of a kWh."))

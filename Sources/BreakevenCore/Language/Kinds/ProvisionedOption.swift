@@ -36,7 +36,7 @@ enum ProvisionedOption: OptionDeclaration {
 
     /// A key's value in the catalog offer, under the key's own name.
     private static func fromOffer(_ name: String, money: Bool) -> CatalogField<Settings> {
-        CatalogField(value: { $0.offer?.values[name] },
+        CatalogField(value: { $0.pointee.offer?.values[name] },
                      reference: { $0.offer.map { CatalogReference(id: $0.id, effectiveFrom: $0.effectiveFrom, reference: $0.source) } },
                      isMoney: money)
     }

@@ -52,18 +52,18 @@ enum SelfHostedOption: OptionDeclaration {
     static let rentsGPUs = true
 
     static let gpuHourly = NumberKey<Settings, Double>("gpu_hourly", \.gpuHourly, SharedKeys.money(1000), catalog: CatalogField(
-        value: { $0.offer?.hourly }, reference: { $0.offer.map(CatalogReference.init) }, isMoney: true), KeyDoc(
+        value: { $0.pointee.offer?.hourly }, reference: { $0.offer.map(CatalogReference.init) }, isMoney: true), KeyDoc(
         "GPU price", .money(per: "GPU-hour"),
         "Price per GPU-hour (required without a catalog gpu offer); on-demand price when reserving."))
     static let reservedReplicas = NumberKey<ReservationSettings, Int>("reserved_replicas", \.replicas, .atLeast(0, atMost: 100_000), required: true, KeyDoc(
         "Reserved replicas", .count("replicas"), "Replicas reserved for the term, billed every hour whatever the load."))
     static let reservedHourly = NumberKey<ReservationSettings, Double>("reserved_hourly", \.hourly, SharedKeys.money(1000), catalog: CatalogField(
-        value: { $0.offer?.hourly }, reference: { $0.offer.map(CatalogReference.init) }, isMoney: true), KeyDoc(
+        value: { $0.pointee.offer?.hourly }, reference: { $0.offer.map(CatalogReference.init) }, isMoney: true), KeyDoc(
         "Reserved GPU price", .money(per: "GPU-hour"), "Price per reserved GPU-hour (default: the catalog's reserved offer for the term)."))
     static let term = NumberKey<ReservationSettings, Int>("term_months", \.termMonths, .atLeast(1, atMost: 240), default: .value(12), KeyDoc(
         "Reservation term", .count("months"), "Months the reservation runs from the month the option starts serving (month 1, a switch's month, or the first month a phase allows); with the catalog's reserved price, the term its offer is sold for (12 or 36)."))
     static let reservedInstance = NumberKey<ReservationSettings, Int>("gpus_per_instance", \.gpusPerInstance, SharedKeys.instanceGPUs, default: .value(1),
-        catalog: CatalogField(value: { $0.offer.map { Double($0.gpusPerInstance) } },
+        catalog: CatalogField(value: { ($0.pointee.offer?.gpusPerInstance).map(Double.init) },
                               reference: { $0.offer.map(CatalogReference.init) }, isMoney: false), KeyDoc(
             "GPUs per reserved instance", .count("GPUs"),
             "GPUs the reservation rents together (default: the catalog's reserved offer's instance, else 1): its replicas are packed into whole instances, each paid in full."))
@@ -72,12 +72,12 @@ enum SelfHostedOption: OptionDeclaration {
                                                                           KeyDoc("Reservation", .text, "Reserved replicas, with on-demand burst above them."))
     static let interruption = NumberKey<Settings, Double>(
         "interruption_overhead", \.interruptionOverhead, .share,
-        default: .rule("0.1 on spot prices, else 0", { s, _ in s.offer?.commitment == .spot ? (0.1, "spot price") : (0, nil) }), KeyDoc(
+        default: .rule("0.1 on spot prices, else 0", { s, _ in s.pointee.offer?.commitment == .spot ? (0.1, "spot price") : (0, nil) }), KeyDoc(
             "Spot interruption overhead", .share, "Extra capacity kept for spot interruptions."))
     static let gpusPerReplica = NumberKey<Settings, Int>("gpus_per_replica", \.gpusPerReplica, .atLeast(1, atMost: 64), default: .value(1), KeyDoc(
         "GPUs per replica", .count("GPUs"), "GPUs that serve one model replica (the tensor-parallel degree when derived)."))
     static let gpusPerInstance = NumberKey<Settings, Int>("gpus_per_instance", \.gpusPerInstance, SharedKeys.instanceGPUs, default: .value(1),
-        catalog: CatalogField(value: { $0.pricingOffer.map { Double($0.gpusPerInstance) } },
+        catalog: CatalogField(value: { ($0.pointee.pricingOffer?.gpusPerInstance).map(Double.init) },
                               reference: { $0.pricingOffer.map(CatalogReference.init) }, isMoney: false), KeyDoc(
             "GPUs per instance", .count("GPUs"),
             "GPUs the provider rents together (default: the catalog offer's instance, else 1): replicas are packed into whole instances, each paid in full (AWS p5.48xlarge: 8)."))

@@ -22,12 +22,12 @@ enum SubscriptionOption: OptionDeclaration {
     static let doc = "A flat fee per seat with a usage cap."
 
     static let monthlyFee = NumberKey<Settings, Double>("monthly_fee", \.monthlyFee, SharedKeys.money(1e6), catalog: CatalogField(
-        value: { $0.plan?.monthlyFee }, reference: { $0.plan.map(CatalogReference.init) }, isMoney: true), KeyDoc(
+        value: { $0.pointee.plan?.monthlyFee }, reference: { $0.plan.map(CatalogReference.init) }, isMoney: true), KeyDoc(
         "Subscription fee", .money(per: "seat-month"), "Price per seat per month (required without a catalog plan)."))
     static let seats = NumberKey<Settings, Int>("seats", \.seats, .atLeast(1, atMost: 1_000_000), default: .value(1), KeyDoc(
         "Seats", .count("seats"), "Seats paid for."))
     static let allowance = NumberKey<IncludedSettings, Double>("requests_per_month", \.requestsPerMonth, SpecBounds.includedRequests,
-                                                               catalog: CatalogField(value: { $0.plan?.includedRequestsPerMonth },
+                                                               catalog: CatalogField(value: { $0.pointee.plan?.includedRequestsPerMonth },
                                                                                      reference: { $0.plan.map(CatalogReference.init) }, isMoney: false),
                                                                required: true, KeyDoc(
         "Requests included per seat", .count("requests a month"), "Requests included per seat per month."))
