@@ -114,6 +114,13 @@ public struct ScenarioVariants: Sendable {
 
         /// Every option's totals with input j at values[j]; false if the scenario cannot run with them.
         mutating func totals(_ values: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<OptionTotals>) -> Bool {
+            if variants.touchedOptions == nil || !hasLowered {
+                // Every option is lowered again: the last variant's are let go before the inputs
+                // are set, so that the named amounts they share with the settings (one_time,
+                // monthly_fixed) are set in place rather than copied whole.
+                lowered.options = []
+                hasLowered = false
+            }
             for j in variants.setters.indices { variants.setters[j].set(&resolved, values[j]) }
             do throws(LoweringFailure) {
                 if let touched = variants.touchedOptions, hasLowered {
