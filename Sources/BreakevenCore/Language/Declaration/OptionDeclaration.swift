@@ -62,7 +62,9 @@ extension OptionDeclaration {
             range: input.range, doc: input.doc,
             get: { any, c in (any as? Settings).flatMap { input.get($0, c) } },
             set: { any, v in
-                func store(_ settings: UnsafeMutableRawPointer) { set(&settings.assumingMemoryBound(to: Settings.self).pointee, v) }
+                func store<T>(_ t: UnsafeMutablePointer<T>) {
+                    set(&UnsafeMutableRawPointer(t).assumingMemoryBound(to: Settings.self).pointee, v)
+                }
                 func open<T: OptionSettings>(_ t: inout T) {
                     guard T.self == kind else { return }
                     store(&t)
