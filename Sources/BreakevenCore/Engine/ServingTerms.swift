@@ -56,6 +56,10 @@ protocol MonthlyCostModel {
     /// `row`), with this model's month inlined: one call a run instead of one a month.
     func sum(_ demands: UnsafeBufferPointer<MonthDemand>, _ discount: UnsafeBufferPointer<Double>,
              into row: UnsafeMutableBufferPointer<Double>) -> OptionTotals
+    /// Each month's total alone (not the last month's), for a model that started serving in
+    /// month `first`, without traffic where `idle`, appended to `out`: a switch prices a side
+    /// that carries no state from these, one call a side instead of one a month.
+    func monthTotals(_ demands: UnsafeBufferPointer<MonthDemand>, startingIn first: Int, idle: Bool, into out: inout [Double])
     /// Lends the model storage it reuses from one trial to the next (an owned fleet's unit
     /// list), and takes it back: a trial then allocates nothing.
     func exchangeStorage(_ storage: inout CostModelStorage)
@@ -99,6 +103,10 @@ extension MonthlyCostModel {
             npv += t * discount[i]
         }
         return OptionTotals(totalCost: total, npv: npv, breakevenMonth: nil)
+    }
+
+    func monthTotals(_ demands: UnsafeBufferPointer<MonthDemand>, startingIn first: Int, idle: Bool, into out: inout [Double]) {
+        for demand in demands { out.append(monthTotal((idle ? demand.with(requests: 0) : demand).startingIn(first), isLast: false)) }
     }
 
     var isStateless: Bool { true }

@@ -45,7 +45,7 @@ extension Simulator {
                                 switchAt = SwitchEvaluation.best(scenario.options[k], plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
                             }
                         }
-                        let model = !leaves.isEmpty && scenario.options[k].kind.isSingle ? leaf(k, &leaves, context)
+                        let model = !leaves.isEmpty && !scenario.options[k].isComposite ? leaf(k, &leaves, context)
                             : OptionModel(id: scenario.options[k].id, kind: scenario.options[k].kind, context, switchAt: switchAt)
                         out[k] = run(model, demands, discount, row, &storage)
                     }
@@ -97,7 +97,7 @@ extension Simulator {
     private static func switchSides(_ plan: SwitchPlan, _ context: borrowing CostModelContext, demands: UnsafeBufferPointer<MonthDemand>,
                                     _ leaves: inout [OptionModel?]) -> SwitchSides? {
         guard !leaves.isEmpty, let f = context.scenario.index(of: plan.fromID), let t = context.scenario.index(of: plan.toID), f != t,
-              context.scenario.options[f].kind.isSingle, context.scenario.options[t].kind.isSingle else {
+              !context.scenario.options[f].isComposite, !context.scenario.options[t].isComposite else {
             return SwitchSides(plan, context, demands: demands)
         }
         return SwitchSides(from: leaf(f, &leaves, context), to: leaf(t, &leaves, context), overlap: plan.overlapMonths, demands: demands)

@@ -36,48 +36,92 @@ struct SwitchReservations {
     }
 
     /// What `to`'s reservations cost from month i to the end when it starts at i and serves from
-    /// e (standing by before), replayed from i, for each (i, e) of `starts`.
+    /// e (standing by before), replayed from i, for each (i, e) of `starts`. Two starts are
+    /// replayed side by side: each month of a replay waits on the month before (what it holds),
+    /// so two independent ones run in the time of one. Each replay's arithmetic is its own, in
+    /// month order, as if it ran alone.
     func starting(_ starts: [(start: Int, serving: Int)], _ needs: Needs,
                   discountedBefore: [Double]) -> [(total: Double, npv: Double)] {
-        var bought = [Double](repeating: 0, count: needs.groups.count)
-        return needs.groups.withUnsafeBufferPointer { groups in
+        let n = needs.groups.count
+        var results = [(total: Double, npv: Double)](repeating: (0, 0), count: starts.count)
+        // What each month bought, a row for each of the two replays.
+        var scratch = [Double](repeating: 0, count: 2 * n)
+        needs.groups.withUnsafeBufferPointer { groups in
             needs.idleGroups.withUnsafeBufferPointer { idleGroups in
                 factor.withUnsafeBufferPointer { factor in
                     costBefore.withUnsafeBufferPointer { costBefore in
                         discountedBefore.withUnsafeBufferPointer { discountedBefore in
-                            bought.withUnsafeMutableBufferPointer { bought in
-                                starts.map { i, e in
-                                    let n = groups.count, term = termMonths
-                                    var held = 0.0, total = 0.0, npv = 0.0
-                                    @inline(__always) func month(_ m: Int, needs: UnsafeBufferPointer<Double>) {
-                                        let buy = max(0, needs[m] - held)
-                                        bought[m] = buy
-                                        held += buy
-                                        guard buy > 0 else { return }
-                                        let end = min(m + term, n)
-                                        total += buy * factor[m] * (costBefore[end] - costBefore[m])
-                                        npv += buy * factor[m] * (discountedBefore[end] - discountedBefore[m])
+                            scratch.withUnsafeMutableBufferPointer { scratch in
+                                let prices = Replay.Prices(term: termMonths, months: n, groups: groups, idleGroups: idleGroups, factor: factor,
+                                                           costBefore: costBefore, discountedBefore: discountedBefore)
+                                var j = 0
+                                while j < starts.count {
+                                    var a = Replay(starts[j], bought: scratch.baseAddress)
+                                    guard j + 1 < starts.count else {
+                                        for m in a.start..<n { a.step(m, prices) }
+                                        results[j] = (a.total, a.npv)
+                                        break
                                     }
-                                    // Purchases end a term after they were made: none before month i + term
-                                    // (the loop split there rather than asking each month).
-                                    @inline(__always) func replay(_ months: Range<Int>, needs: UnsafeBufferPointer<Double>) {
-                                        let firstEnding = min(max(months.lowerBound, i + term), months.upperBound)
-                                        for m in months.lowerBound..<firstEnding { month(m, needs: needs) }
-                                        for m in firstEnding..<months.upperBound {
-                                            held -= bought[m - term]
-                                            month(m, needs: needs)
-                                        }
+                                    var b = Replay(starts[j + 1], bought: scratch.baseAddress.map { $0 + n })
+                                    // Each alone up to the later start, then both together.
+                                    let both = max(a.start, b.start)
+                                    for m in a.start..<both { a.step(m, prices) }
+                                    for m in b.start..<both { b.step(m, prices) }
+                                    for m in both..<n {
+                                        a.step(m, prices)
+                                        b.step(m, prices)
                                     }
-                                    // Standing by, then serving.
-                                    replay(i..<min(e, n), needs: idleGroups)
-                                    replay(min(e, n)..<n, needs: groups)
-                                    return (total, npv)
+                                    results[j] = (a.total, a.npv)
+                                    results[j + 1] = (b.total, b.npv)
+                                    j += 2
                                 }
                             }
                         }
                     }
                 }
             }
+        }
+        return results
+    }
+
+    /// One start's replay: what it holds, what each month bought, and what it has cost so far.
+    private struct Replay {
+        /// What every replay reads.
+        struct Prices {
+            var term: Int
+            var months: Int
+            var groups: UnsafeBufferPointer<Double>
+            var idleGroups: UnsafeBufferPointer<Double>
+            var factor: UnsafeBufferPointer<Double>
+            var costBefore: UnsafeBufferPointer<Double>
+            var discountedBefore: UnsafeBufferPointer<Double>
+        }
+
+        let start: Int
+        /// The month it starts serving: before it, it stands by (`idleGroups`).
+        let serving: Int
+        let bought: UnsafeMutablePointer<Double>?
+        var held = 0.0, total = 0.0, npv = 0.0
+
+        init(_ start: (start: Int, serving: Int), bought: UnsafeMutablePointer<Double>?) {
+            self.start = start.start
+            serving = start.serving
+            self.bought = bought
+        }
+
+        /// Month m: purchases made a term ago end, and what the month needs beyond what is
+        /// held is bought at its price for its term.
+        @inline(__always)
+        mutating func step(_ m: Int, _ p: Prices) {
+            guard let bought else { return }
+            if m >= start + p.term { held -= bought[m - p.term] }
+            let buy = max(0, (m < serving ? p.idleGroups[m] : p.groups[m]) - held)
+            bought[m] = buy
+            held += buy
+            guard buy > 0 else { return }
+            let end = min(m + p.term, p.months)
+            total += buy * p.factor[m] * (p.costBefore[end] - p.costBefore[m])
+            npv += buy * p.factor[m] * (p.discountedBefore[end] - p.discountedBefore[m])
         }
     }
 

@@ -66,23 +66,32 @@ struct SwitchSides {
             bought.reserveCapacity(n)
             fromLines.reserveCapacity(n)
         }
-        for (i, demand) in demands.enumerated() {
+        // Each side's months in a loop of its own (neither side reads the other's state), its
+        // model and bindings taken once.
+        if let fromSizing, let ledger = fromSizing.ledger {
             // `from` stepped in order: what it holds before k is the same whatever k is.
-            if let fromSizing, let ledger = fromSizing.ledger {
+            for demand in demands {
                 let lines = f.monthCost(demand.startingIn(0), isLast: false).costs
                 fromCosts.append(lines.total)
                 fromLines.append(lines)
                 bought.append(ledger.purchase(in: demand.index))
                 fromPrices?.append(factor: fromSizing.priceFactor(demand), groupCost: fromSizing.reservedGroupCost(demand))
-            } else {
-                fromCosts.append(f.monthTotal(demand.startingIn(0), isLast: false))
-                // Kept only where `from` owes anything: most sides never do.
-                if fromMayOwe, let owed = f.committedCost(demand)?.costs.total, owed != 0 {
-                    if fromCommitted.isEmpty { fromCommitted = [Double](repeating: 0, count: n) }
-                    fromCommitted[i] = owed
+            }
+        } else {
+            f.monthTotals(demands, startingIn: 0, idle: false, into: &fromCosts)
+            // Kept only where `from` owes anything: most sides never do (and those that do
+            // here carry no state: asked in any order).
+            if fromMayOwe {
+                for (i, demand) in demands.enumerated() {
+                    if let owed = f.committedCost(demand)?.costs.total, owed != 0 {
+                        if fromCommitted.isEmpty { fromCommitted = [Double](repeating: 0, count: n) }
+                        fromCommitted[i] = owed
+                    }
                 }
             }
-            if let toSizing {
+        }
+        if let toSizing {
+            for demand in demands {
                 let serving = toSizing.unreserved(demand.startingIn(-1))
                 toCosts.append(serving.total)
                 needs.groups.append(serving.groups)
@@ -92,7 +101,9 @@ struct SwitchSides {
                     idleCosts.append(idle.total)
                     needs.idleGroups.append(idle.groups)
                 }
-            } else if let toReserving {
+            }
+        } else if let toReserving {
+            for demand in demands {
                 let serving = toReserving.monthTotal(demand.startingIn(-1), reserving: false)
                 toCosts.append(serving)
                 reservedServing.append(toReserving.monthTotal(demand.startingIn(-1), reserving: true) - serving)
@@ -101,10 +112,10 @@ struct SwitchSides {
                     idleCosts.append(idle)
                     reservedIdle.append(toReserving.monthTotal(demand.with(requests: 0).startingIn(-1), reserving: true) - idle)
                 }
-            } else {
-                toCosts.append(t.monthTotal(demand.startingIn(-1), isLast: false))
-                if self.overlap > 0 { idleCosts.append(t.monthTotal(demand.with(requests: 0).startingIn(-1), isLast: false)) }
             }
+        } else {
+            t.monthTotals(demands, startingIn: -1, idle: false, into: &toCosts)
+            if self.overlap > 0 { t.monthTotals(demands, startingIn: -1, idle: true, into: &idleCosts) }
         }
         toReserved = toPrices.map { ($0, needs) }
         fromReserved = fromPrices.map { ($0, bought, fromLines) }
@@ -156,8 +167,10 @@ struct SwitchSides {
             servingExtra = SwitchSides.before(serving, discount)
             if overlap > 0 { idleExtra = SwitchSides.before(idle, discount) }
         }
-        for (j, s) in switches.enumerated() {
-            if let term = toReplicas?.term {
+        // Each part added to every switch in turn, in the order a switch adds them up; each
+        // part's bindings taken once, not once a switch.
+        if let term = toReplicas?.term {
+            for (j, s) in switches.enumerated() {
                 let end = min(s.start + term, n)
                 if end > s.serving {
                     reservations[j] = (reservations[j].total + servingExtra[end].total - servingExtra[s.serving].total,
@@ -169,11 +182,15 @@ struct SwitchSides {
                                        reservations[j].npv + idleExtra[idleEnd].npv - idleExtra[s.start].npv)
                 }
             }
-            // `from` owes after it stops only if it served: switching in month 1 never reserves.
-            if !committedAfter.isEmpty, s.serving > 0 {
+        }
+        // `from` owes after it stops only if it served: switching in month 1 never reserves.
+        if !committedAfter.isEmpty {
+            for (j, s) in switches.enumerated() where s.serving > 0 {
                 reservations[j] = (reservations[j].total + committedAfter[s.serving].total, reservations[j].npv + committedAfter[s.serving].npv)
             }
-            if let (prices, bought, _) = fromReserved {
+        }
+        if let (prices, bought, _) = fromReserved {
+            for (j, s) in switches.enumerated() {
                 let owed = prices.owedLeaving(at: s.serving, bought: bought, discountedBefore: fromDiscounted)
                 reservations[j] = (reservations[j].total + owed.total, reservations[j].npv + owed.npv)
             }

@@ -7,11 +7,6 @@ public struct ServingOption: Sendable, Identifiable {
         case switchover(SwitchPlan)
         /// Route shares of the traffic to several options.
         case mix(TrafficMix)
-
-        var isSingle: Bool {
-            if case .single = self { return true }
-            return false
-        }
     }
 
     public var id: String
