@@ -84,8 +84,8 @@ final class ProvisionedCapacity: MonthlyCostModel {
     /// Units committed for a term (`term_months` above 1), by pool: each month buys what its peak
     /// hour needs beyond what is held, and each purchase is paid to the end of its own term at
     /// the price of the month it was bought, as GPU reservations are (`ReservationLedger`):
-    /// the state carried from month to month, by reference. Empty: units are held month by month.
-    private let ledgers: [ReservationLedger]
+    /// the state carried from month to month, kept in place. Empty: units are held month by month.
+    @exclusivity(unchecked) private var ledgers: [ReservationLedger]
     let batchShare: Double
     let hourlyFactors: [Double]?
     let peakFactor: Double
@@ -124,7 +124,7 @@ final class ProvisionedCapacity: MonthlyCostModel {
     /// Units bought for a term carry what earlier months bought.
     var isStateless: Bool { ledgers.isEmpty }
     var mayOweWhenIdle: Bool { !ledgers.isEmpty }
-    func restart() { for ledger in ledgers { ledger.restart() } }
+    func restart() { for k in ledgers.indices { ledgers[k].restart() } }
 
     func continueFrom(_ earlier: any MonthlyCostModel) {
         guard let earlier = earlier as? ProvisionedCapacity, earlier.ledgers.count == ledgers.count else { return }
@@ -137,8 +137,7 @@ final class ProvisionedCapacity: MonthlyCostModel {
         guard !ledgers.isEmpty else { return nil }
         var owed = MonthCost()
         for k in pools.indices {
-            ledgers[k].hold(0, month: demand.index, factor: 0)
-            owed.costs.provisioned += ledgers[k].pricedHeld * pools[k].unitPrice * unitTime(demand)
+            owed.costs.provisioned += ledgers[k].hold(0, month: demand.index, factor: 0).pricedHeld * pools[k].unitPrice * unitTime(demand)
         }
         return owed.costs.provisioned > 0 ? owed : nil
     }
@@ -186,9 +185,9 @@ final class ProvisionedCapacity: MonthlyCostModel {
                 units = need
                 lines.provisioned += units * pools[k].unitPrice * price
             } else {
-                ledgers[k].hold(need, month: demand.index, factor: factor)
-                units = ledgers[k].held
-                lines.provisioned += ledgers[k].pricedHeld * pools[k].unitPrice * time
+                let (held, pricedHeld) = ledgers[k].hold(need, month: demand.index, factor: factor)
+                units = held
+                lines.provisioned += pricedHeld * pools[k].unitPrice * time
             }
             held += units
             if pools[k].perRequestPerMinute > 0 {

@@ -31,9 +31,10 @@ final class ReplicaSizing {
     let gpuHourly: Double
     /// How on-demand GPUs are billed: in whole instances.
     let packing: InstancePacking
-    /// Every GPU reserved for a term (`commitment: "reserved_1y"`): what each month bought, held
-    /// from month to month by reference; nil: rented by the hour.
-    let ledger: ReservationLedger?
+    /// Every GPU reserved for a term (`commitment: "reserved_1y"`): what each month bought, kept
+    /// here from month to month and stepped in place; nil: rented by the hour. (Stepped once a
+    /// month of every trial, by this model alone: its accesses are not checked at run time.)
+    @exclusivity(unchecked) var ledger: ReservationLedger?
     let overheads: OverheadCharges
     let gpuTrend: TrendFactors
 
@@ -100,14 +101,14 @@ final class ReplicaSizing {
     @inline(__always)
     func monthCost(_ demand: MonthDemand) -> MonthCost {
         var month = sized(demand, reserving: reserves(demand))
-        if let ledger {
-            // Everything reserved: the peak hour's instances, kept every hour until their terms end,
-            // each at the price of the month it was bought.
+        // Everything reserved: the peak hour's instances, kept every hour until their terms end,
+        // each at the price of the month it was bought.
+        if let (held, pricedHeld) = ledger?.hold(packing.groups(replicas: month.peakReplicas), month: demand.index,
+                                                 factor: gpuTrend.factor(month: demand.index)) {
             let hours = demand.date.hours
-            ledger.hold(packing.groups(replicas: month.peakReplicas), month: demand.index, factor: gpuTrend.factor(month: demand.index))
-            month.replicaHours = ledger.held * packing.replicasPerGroup * hours
-            month.lines.gpu = heldCost(ledger, hours: hours)
-            month.peakGPUs = ledger.held * packing.gpusPerGroup
+            month.replicaHours = held * packing.replicasPerGroup * hours
+            month.lines.gpu = heldCost(pricedHeld, hours: hours)
+            month.peakGPUs = held * packing.gpusPerGroup
         }
         return finished(month, demand)
     }
@@ -123,10 +124,11 @@ final class ReplicaSizing {
         return (lines.total, packing.groups(replicas: month.peakReplicas))
     }
 
-    /// What the GPUs a ledger holds cost for `hours`, each purchase at its month's price.
+    /// What the GPUs a ledger holds cost for `hours`, each purchase at its month's price (the
+    /// ledger's groups × their price factors, `pricedHeld`).
     @inline(__always)
-    private func heldCost(_ ledger: ReservationLedger, hours: Double) -> Double {
-        ledger.pricedHeld * packing.gpusPerGroup * hours * gpuHourly
+    private func heldCost(_ pricedHeld: Double, hours: Double) -> Double {
+        pricedHeld * packing.gpusPerGroup * hours * gpuHourly
     }
 
     /// Whether the reserved replicas are paid in the month: for their term from the month the
@@ -161,10 +163,9 @@ final class ReplicaSizing {
             owed.costs.gpu = reserved.gpus * hours * reservation.hourly
             owed.gpus = reserved.gpus
         }
-        if let ledger {
-            ledger.hold(0, month: demand.index, factor: 0)
-            owed.costs.gpu += heldCost(ledger, hours: hours)
-            owed.gpus = (owed.gpus ?? 0) + ledger.held * packing.gpusPerGroup
+        if let (held, pricedHeld) = ledger?.hold(0, month: demand.index, factor: 0) {
+            owed.costs.gpu += heldCost(pricedHeld, hours: hours)
+            owed.gpus = (owed.gpus ?? 0) + held * packing.gpusPerGroup
         }
         return owed.costs.gpu > 0 ? owed : nil
     }

@@ -3,7 +3,9 @@
 /// reservation from its purchase. A month that needs more than is held buys the difference at
 /// that month's price; capacity whose term has ended is bought again only if the month needs it.
 /// Counted in whole instances (or the instances one large replica spans: `InstancePacking`).
-final class ReservationLedger {
+/// A value its cost model keeps in place and steps (a class held behind a reference cost a
+/// retain and a release every month of every trial).
+struct ReservationLedger {
     /// What one month bought: how many, the month (0-based), and its price factor (the GPU price
     /// trend), kept for the whole term.
     struct Purchase {
@@ -13,13 +15,12 @@ final class ReservationLedger {
     }
 
     let termMonths: Int
-    /// The purchases of the last `termMonths` months, by month index modulo the term. (Stepped
-    /// once a month of every trial, by this class alone: its accesses are not checked at run time.)
-    @exclusivity(unchecked) private var bought: [Purchase]
-    @exclusivity(unchecked) private var lastMonth = -1
+    /// The purchases of the last `termMonths` months, by month index modulo the term.
+    private var bought: [Purchase]
+    private var lastMonth = -1
     /// Held in the month last stepped, and the sum of each purchase × its price factor.
-    @exclusivity(unchecked) private(set) var held = 0.0
-    @exclusivity(unchecked) private(set) var pricedHeld = 0.0
+    private(set) var held = 0.0
+    private(set) var pricedHeld = 0.0
 
     init(termMonths: Int) {
         self.termMonths = max(1, termMonths)
@@ -28,18 +29,21 @@ final class ReservationLedger {
 
     /// Holds at least `need` in month `index` (stepped in order), buying what is missing at
     /// `factor`. Purchases whose term ended before `index` are let go first.
-    func hold(_ need: Double, month index: Int, factor: Double) {
+    /// Returns what is then held, and its sum of each purchase × its price factor.
+    @discardableResult
+    mutating func hold(_ need: Double, month index: Int, factor: Double) -> (held: Double, pricedHeld: Double) {
         let expired = expire(before: index)
         buy(max(0, need - held), month: index, factor: factor, expired: expired)
+        return (held, pricedHeld)
     }
 
     /// Buys `count` in month `index` (stepped in order) at `factor`: a purchase replayed.
-    func buy(_ count: Double, month index: Int, factor: Double) {
+    mutating func buy(_ count: Double, month index: Int, factor: Double) {
         buy(count, month: index, factor: factor, expired: expire(before: index))
     }
 
     /// Lets go of the purchases whose term ended before month `index`; whether any did.
-    private func expire(before index: Int) -> Bool {
+    private mutating func expire(before index: Int) -> Bool {
         if index < lastMonth { restart() }
         var changed = false
         if index > lastMonth {
@@ -54,7 +58,7 @@ final class ReservationLedger {
         return changed
     }
 
-    private func buy(_ amount: Double, month index: Int, factor: Double, expired: Bool) {
+    private mutating func buy(_ amount: Double, month index: Int, factor: Double, expired: Bool) {
         var changed = expired
         if amount > 0 {
             let slot = index % termMonths
@@ -93,13 +97,13 @@ final class ReservationLedger {
     }
 
     /// Takes over an earlier ledger's purchases (a replay builds each month's model anew).
-    func continueFrom(_ earlier: ReservationLedger) {
+    mutating func continueFrom(_ earlier: ReservationLedger) {
         guard earlier.termMonths == termMonths else { return }
         (bought, lastMonth, held, pricedHeld) = (earlier.bought, earlier.lastMonth, earlier.held, earlier.pricedHeld)
     }
 
     /// Holds nothing, as built.
-    func restart() {
+    mutating func restart() {
         for k in bought.indices { bought[k].count = 0 }
         (lastMonth, held, pricedHeld) = (-1, 0, 0)
     }

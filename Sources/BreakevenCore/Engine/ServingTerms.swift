@@ -172,8 +172,8 @@ extension ReplicaSizing: MonthlyCostModel {
     func restart() { ledger?.restart() }
 
     func continueFrom(_ earlier: any MonthlyCostModel) {
-        guard let ledger, let earlier = earlier.rentedReplicas?.ledger else { return }
-        ledger.continueFrom(earlier)
+        guard let earlier = earlier.rentedReplicas?.ledger else { return }
+        ledger?.continueFrom(earlier)
     }
 }
 

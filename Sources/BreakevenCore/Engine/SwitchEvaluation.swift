@@ -59,11 +59,9 @@ public struct SwitchEvaluation: Sendable, Hashable {
 
     /// The month of the lowest NPV, ties to the earliest; nil: never switching.
     static func cheapest(_ candidates: [Candidate]) -> Int? {
-        var best = candidates.first
-        for c in candidates.dropFirst() where c.npv < (best?.npv ?? .infinity) - 1e-9 * max(1, abs(best?.npv ?? 0)) {
-            best = c
-        }
-        return best?.month
+        guard var best = candidates.first else { return nil }
+        for c in candidates.dropFirst() where c.npv < best.npv - 1e-9 * max(1, abs(best.npv)) { best = c }
+        return best.month
     }
 
     /// Every candidate in one pass when neither side carries state from month to month (see

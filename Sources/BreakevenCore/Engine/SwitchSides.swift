@@ -68,13 +68,14 @@ struct SwitchSides {
         }
         // Each side's months in a loop of its own (neither side reads the other's state), its
         // model and bindings taken once.
-        if let fromSizing, let ledger = fromSizing.ledger {
+        if let fromSizing, fromSizing.ledger != nil {
             // `from` stepped in order: what it holds before k is the same whatever k is.
             for demand in demands {
                 let lines = f.monthCost(demand.startingIn(0), isLast: false).costs
                 fromCosts.append(lines.total)
                 fromLines.append(lines)
-                bought.append(ledger.purchase(in: demand.index))
+                // Read where it lies: the month just stepped changed it.
+                bought.append(fromSizing.ledger?.purchase(in: demand.index) ?? 0)
                 fromPrices?.append(factor: fromSizing.priceFactor(demand), groupCost: fromSizing.reservedGroupCost(demand))
             }
         } else {
@@ -242,8 +243,8 @@ struct SwitchSides {
         // What `from` still owes, once it has served: its purchases replayed up to the month it stopped.
         var owed: CostLines?
         if alone > 0, fromReserved != nil || !fromCommitted.isEmpty, case .single(let f) = from.model {
-            if let (prices, bought, _) = fromReserved, i == alone, let ledger = f.rentedReplicas?.ledger {
-                for m in 0..<alone { ledger.buy(bought[m], month: m, factor: prices.factor[m]) }
+            if let (prices, bought, _) = fromReserved, i == alone, let sizing = f.rentedReplicas {
+                for m in 0..<alone { sizing.ledger?.buy(bought[m], month: m, factor: prices.factor[m]) }
             }
             owed = f.committedCost(demand)?.costs
         }
