@@ -56,11 +56,8 @@ struct ProvisionedTerms: ServingTerms, Sendable {
     }
 
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
-        var overflow: APIBill?
-        if let id = overflowOptionID, case .single(let terms)? = context.scenario.kind(of: id), let pricing = terms.apiPricing {
-            overflow = APIBill(pricing: pricing, workload: context.workload, trends: context.trends)
-        }
-        return ProvisionedCapacity(self, workload: context.workload, overflow: overflow, trends: context.trends, dayShapes: context.dayShapes)
+        ProvisionedCapacity(self, workload: context.workload, overflow: context.overflowBill(to: overflowOptionID), trends: context.trends,
+                            dayShapes: context.dayShapes)
     }
 }
 

@@ -5,14 +5,15 @@ protocol ServingTerms: Sendable {
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel
     /// What one replica or unit serves, for options that provision capacity; nil for the rest.
     var provisioning: Provisioning? { get }
-    /// The terms as an API's prices, for the options that overflow to one (a dynamic cast from
-    /// the existential took 400 instructions, twice a trial).
-    var apiPricing: APIPricing? { get }
+    /// The terms billed as an API, for the options that overflow to one; nil for other kinds.
+    /// (Built where the terms lie: a dynamic cast from the existential took 400 instructions,
+    /// and a copy of an API's prices out of it a few hundred more, every trial.)
+    func apiBill(_ context: CostModelContext) -> APIBill?
 }
 
 extension ServingTerms {
     var provisioning: Provisioning? { nil }
-    var apiPricing: APIPricing? { nil }
+    func apiBill(_ context: CostModelContext) -> APIBill? { nil }
 }
 
 /// What one replica (rented GPUs) or unit (a machine, a provisioned unit) of an option serves.
@@ -37,6 +38,12 @@ struct CostModelContext {
     var dayShapes: DayShapeMemo?
 
     var workload: Workload { scenario.workload }
+
+    /// The bill of the api option an option overflows to; nil: none, or not an api option.
+    func overflowBill(to id: String?) -> APIBill? {
+        guard let id, let k = scenario.index(of: id), case .single(let terms) = scenario.options[k].kind else { return nil }
+        return terms.apiBill(self)
+    }
 }
 
 /// One option's cost, month by month: the one place each cost formula lives. A model that carries
@@ -120,7 +127,7 @@ extension MonthlyCostModel {
 }
 
 extension APIPricing: ServingTerms {
-    var apiPricing: APIPricing? { self }
+    func apiBill(_ context: CostModelContext) -> APIBill? { APIBill(pricing: self, workload: context.workload, trends: context.trends) }
 
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
         APIBill(pricing: self, workload: context.workload, trends: context.trends)
@@ -147,11 +154,7 @@ extension OwnedHardwarePlan: ServingTerms {
 
 extension SubscriptionTerms: ServingTerms {
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
-        var overflow: APIBill?
-        if let id = overflowOptionID, case .single(let terms)? = context.scenario.kind(of: id), let pricing = terms.apiPricing {
-            overflow = APIBill(pricing: pricing, workload: context.workload, trends: context.trends)
-        }
-        return SubscriptionBill(terms: self, workload: context.workload, overflow: overflow, trends: context.trends)
+        SubscriptionBill(terms: self, workload: context.workload, overflow: context.overflowBill(to: overflowOptionID), trends: context.trends)
     }
 }
 
