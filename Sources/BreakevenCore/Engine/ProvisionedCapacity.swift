@@ -84,8 +84,8 @@ final class ProvisionedCapacity: MonthlyCostModel {
     /// the state carried from month to month, kept in place. Empty: units are held month by month.
     @exclusivity(unchecked) private var ledgers: [ReservationLedger]
     let batchShare: Double
-    let hourlyFactors: [Double]?
-    let peakFactor: Double
+    /// The load shape as sizing reads it: its hourly factors and the peak.
+    let day: DayProfile
     let overflow: APIBill?
     let overheads: OverheadCharges
     let trend: TrendFactors
@@ -109,9 +109,7 @@ final class ProvisionedCapacity: MonthlyCostModel {
                           minUnits: Double(terms.minUnits), increment: increment)]
         }
         batchShare = workload.batchShare
-        let day = dayShapes?.profile(workload.loadShape) ?? DayProfile(workload.loadShape)
-        hourlyFactors = day.hourlyFactors
-        peakFactor = day.peakFactor
+        day = dayShapes?.profile(workload.loadShape) ?? DayProfile(workload.loadShape)
         self.overflow = overflow
         overheads = OverheadCharges(terms.overheads)
         trend = TrendFactors(perYear: terms.priceChangePerYear, tables: trends)
@@ -169,7 +167,7 @@ final class ProvisionedCapacity: MonthlyCostModel {
         let average = demand.requests / minutes
         let batch = average * batchShare, interactive = average - batch
         // Batch traffic fills the valleys: it adds to every hour and does not peak.
-        let peak = interactive * peakFactor + batch
+        let peak = interactive * day.peakFactor + batch
         let factor = trend.factor(month: demand.index), time = unitTime(demand), price = factor * time
         var lines = CostLines()
         var held = 0.0
@@ -194,7 +192,7 @@ final class ProvisionedCapacity: MonthlyCostModel {
         // What the units cannot take, hour by hour of a typical day (with only a peak known, its
         // one hour a day).
         var excessPerDay = 0.0
-        if let factors = hourlyFactors {
+        if let factors = day.hourlyFactors {
             for f in factors { excessPerDay += max(0, interactive * f + batch - capacity) * 60 }
         } else {
             excessPerDay = max(0, peak - capacity) * 60

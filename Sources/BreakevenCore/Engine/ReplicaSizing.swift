@@ -5,17 +5,8 @@ final class ReplicaSizing {
     /// Replica-seconds of work one average request takes (`work` of `tokensPerRequest`).
     let workPerRequest: Double
     let batchShare: Double
-    /// The load shape's 24 hourly factors, or nil where only the peak is known.
-    let hourlyFactors: [Double]?
-    /// The distinct factors, largest first, with how many hours of the day have each: replicas
-    /// rise with the factor, so the hourly sizing takes one ceiling per distinct factor and stops
-    /// at the first that needs no more than `min_replicas`.
-    let dayShape: [(factor: Double, hours: Double)]
-    /// The largest of them.
-    let largestFactor: Double
-    /// Every hour's factor is the same: one hour stands for the whole day.
-    let flatDay: Bool
-    let peakFactor: Double
+    /// The load shape as sizing reads it: its hourly factors, their distinct values, the peak.
+    let day: DayProfile
     let scaling: SelfHostedDeployment.Scaling
     let interruptionOverhead: Double
     let maxUtilization: Double
@@ -42,12 +33,7 @@ final class ReplicaSizing {
         tokensPerRequest = TokenCounts(perRequestOf: workload.classes, outputMultiplier: deployment.outputTokenMultiplier)
         workPerRequest = ReplicaSizing.work(tokensPerRequest, deployment.throughput)
         batchShare = workload.batchShare
-        let day = dayShapes?.profile(workload.loadShape) ?? DayProfile(workload.loadShape)
-        hourlyFactors = day.hourlyFactors
-        largestFactor = day.largestFactor
-        dayShape = day.distinct
-        flatDay = day.flat
-        peakFactor = day.peakFactor
+        day = dayShapes?.profile(workload.loadShape) ?? DayProfile(workload.loadShape)
         scaling = deployment.scaling
         interruptionOverhead = deployment.interruptionOverhead
         maxUtilization = deployment.maxUtilization
@@ -216,13 +202,13 @@ final class ReplicaSizing {
             onDemandReplicaHoursPerDay += onDemand * n
             onDemandGPUHoursPerDay += packing.billedGPUs(replicas: onDemand) * n
         }
-        if let factors = hourlyFactors, scaling == .hourly, !flatDay {
+        if let factors = day.hourlyFactors, scaling == .hourly, !day.flat {
             // Batch traffic fills the valleys: it adds to every hour and does not peak. Replicas
             // for hour h: ceil((interactive·f_h + batch)·k), as ceil(a·f_h + b) with a and b once a month.
             let a = interactive * replicasPerLoad, b = batchLoad * replicasPerLoad
-            if a >= 0, b >= 0, a * largestFactor + b < 1e12, minReplicas < 1e12, let least = dayShape.last?.factor, least >= 0 {
+            if a >= 0, b >= 0, a * day.largestFactor + b < 1e12, minReplicas < 1e12, let least = day.distinct.last?.factor, least >= 0 {
                 // Whole replicas well below 2^53: every product and sum below is exact, in any order.
-                dayShape.withUnsafeBufferPointer { shape in
+                day.distinct.withUnsafeBufferPointer { shape in
                     var left = Double(factors.count)
                     for (f, n) in shape {
                         let r = max(minReplicas, ReplicaSizing.ceiling(a * f + b))
@@ -247,14 +233,14 @@ final class ReplicaSizing {
                 }
             }
         } else {
-            if let factors = hourlyFactors, let first = factors.first {
+            if let factors = day.hourlyFactors, let first = factors.first {
                 // Static (or a day without hours busier than others): the peak hour, all day.
                 // The busiest hour needs the most: replicas rise with the factor.
-                peakReplicas = replicas(forLoad: interactive * (flatDay ? first : largestFactor) + batchLoad)
+                peakReplicas = replicas(forLoad: interactive * (day.flat ? first : day.largestFactor) + batchLoad)
                 _ = factors
             } else {
                 // Only the peak is known: no shape to follow, so hourly scaling equals static.
-                peakReplicas = replicas(forLoad: interactive * peakFactor + batchLoad)
+                peakReplicas = replicas(forLoad: interactive * day.peakFactor + batchLoad)
             }
             run(peakReplicas, hours: 24)
         }
