@@ -8,8 +8,9 @@ public struct CatalogSnapshot: Sendable, Hashable, Codable {
     public var openModels: [OpenModelArchitecture]
     public var hardware: [HardwareSpec]
     public var plans: [SubscriptionPlan]
-    /// Entries of kinds stored generically (provisioned capacity offers).
-    public var entries: [CatalogOffer]
+    /// Entries of kinds stored generically (provisioned capacity offers); catalogs written before
+    /// they existed have none.
+    @EmptyWhenMissing public var entries: [CatalogOffer]
     /// Efficiencies fitted to measured benchmarks (`breakeven capacity calibrate`); nil in the seed.
     public var calibrations: [Calibration]?
 
@@ -24,23 +25,6 @@ public struct CatalogSnapshot: Sendable, Hashable, Codable {
         self.plans = plans
         self.entries = entries
         self.calibrations = calibrations
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case modelPrices, gpus, gpuOffers, openModels, hardware, plans, entries, calibrations
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        modelPrices = try c.decode([ModelPrice].self, forKey: .modelPrices)
-        gpus = try c.decode([GPUSpec].self, forKey: .gpus)
-        gpuOffers = try c.decode([GPUOffer].self, forKey: .gpuOffers)
-        openModels = try c.decode([OpenModelArchitecture].self, forKey: .openModels)
-        hardware = try c.decode([HardwareSpec].self, forKey: .hardware)
-        plans = try c.decode([SubscriptionPlan].self, forKey: .plans)
-        // Catalogs written before generic entries existed have none.
-        entries = try c.decodeIfPresent([CatalogOffer].self, forKey: .entries) ?? []
-        calibrations = try c.decodeIfPresent([Calibration].self, forKey: .calibrations)
     }
 
     /// The entry of a kind in effect on `day`.

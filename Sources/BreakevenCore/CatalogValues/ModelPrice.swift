@@ -26,12 +26,13 @@ public struct ModelPrice: Sendable, Hashable, Codable {
     public var batchCacheWrite1hPerMTok: Double?
     /// A fee per request in USD (some search or grounding models).
     public var perRequest: Double?
+    // The lists may be left out of a seed entry (empty).
     /// Prices that apply to a whole request once its prompt exceeds a threshold.
-    public var longContext: [LongContextTier]
+    @EmptyWhenMissing public var longContext: [LongContextTier]
     /// Time-of-day windows with their own prices (e.g. off-peak discounts).
-    public var timeOfDay: [TimeOfDayPrice]
+    @EmptyWhenMissing public var timeOfDay: [TimeOfDayPrice]
     /// Prices of other service tiers (flex, priority, …) by name, sorted by name.
-    public var serviceTiers: [ServiceTierPrice]
+    @EmptyWhenMissing public var serviceTiers: [ServiceTierPrice]
     /// Prompt tokens the model takes at most; nil: unknown (see `contextWindow(_:)`).
     public var contextWindow: Int?
     /// Where the figure comes from: a URL or a note.
@@ -86,40 +87,6 @@ public struct ModelPrice: Sendable, Hashable, Codable {
         self.origin = origin
         self.dating = dating
         self.supplement = supplement
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id, provider, effectiveFrom, inputPerMTok, cachedInputPerMTok, cacheWritePerMTok, cacheWrite1hPerMTok, outputPerMTok
-        case batchInputPerMTok, batchOutputPerMTok, batchCachedInputPerMTok, batchCacheWritePerMTok, batchCacheWrite1hPerMTok
-        case perRequest, longContext, timeOfDay, serviceTiers, contextWindow, source, observedOn, origin, dating, supplement
-    }
-
-    /// Lists may be left out of a seed entry (empty).
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        provider = try c.decode(String.self, forKey: .provider)
-        effectiveFrom = try c.decode(CalendarDay.self, forKey: .effectiveFrom)
-        inputPerMTok = try c.decode(Double.self, forKey: .inputPerMTok)
-        cachedInputPerMTok = try c.decodeIfPresent(Double.self, forKey: .cachedInputPerMTok)
-        cacheWritePerMTok = try c.decodeIfPresent(Double.self, forKey: .cacheWritePerMTok)
-        cacheWrite1hPerMTok = try c.decodeIfPresent(Double.self, forKey: .cacheWrite1hPerMTok)
-        outputPerMTok = try c.decode(Double.self, forKey: .outputPerMTok)
-        batchInputPerMTok = try c.decodeIfPresent(Double.self, forKey: .batchInputPerMTok)
-        batchOutputPerMTok = try c.decodeIfPresent(Double.self, forKey: .batchOutputPerMTok)
-        batchCachedInputPerMTok = try c.decodeIfPresent(Double.self, forKey: .batchCachedInputPerMTok)
-        batchCacheWritePerMTok = try c.decodeIfPresent(Double.self, forKey: .batchCacheWritePerMTok)
-        batchCacheWrite1hPerMTok = try c.decodeIfPresent(Double.self, forKey: .batchCacheWrite1hPerMTok)
-        perRequest = try c.decodeIfPresent(Double.self, forKey: .perRequest)
-        longContext = try c.decodeIfPresent([LongContextTier].self, forKey: .longContext) ?? []
-        timeOfDay = try c.decodeIfPresent([TimeOfDayPrice].self, forKey: .timeOfDay) ?? []
-        serviceTiers = try c.decodeIfPresent([ServiceTierPrice].self, forKey: .serviceTiers) ?? []
-        contextWindow = try c.decodeIfPresent(Int.self, forKey: .contextWindow)
-        source = try c.decode(String.self, forKey: .source)
-        observedOn = try c.decodeIfPresent(CalendarDay.self, forKey: .observedOn)
-        origin = try c.decodeIfPresent(PriceOrigin.self, forKey: .origin)
-        dating = try c.decodeIfPresent(PriceDating.self, forKey: .dating)
-        supplement = try c.decodeIfPresent(String.self, forKey: .supplement)
     }
 
     /// The day the price was last known to be in force: what its age is counted from.

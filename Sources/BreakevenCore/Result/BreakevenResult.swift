@@ -9,9 +9,10 @@ public struct BreakevenResult: Sendable, Hashable, Codable {
     public var options: [OptionResult]
     public var warnings: [Warning]
     public var assumptions: [Assumption]
-    /// The scenario's guardrails, so `diff` can check them from result files too.
-    public var guardrails: [Guardrail]
-    /// How the Monte Carlo trials were made; nil without an `uncertainty` block.
+    /// The scenario's guardrails, so `diff` can check them from result files too (absent from
+    /// results written before guardrails existed).
+    @EmptyWhenMissing public var guardrails: [Guardrail]
+    /// How the Monte Carlo trials were made; nil (left out) without an `uncertainty` block.
     public var uncertainty: UncertaintySummary? = nil
     /// The tornado of the best alternative's savings; nil with only a baseline.
     public var sensitivity: Sensitivity? = nil
