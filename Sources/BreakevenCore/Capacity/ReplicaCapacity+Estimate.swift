@@ -17,68 +17,89 @@ extension ReplicaCapacity {
         try validate(setup)
         let efficiency = ServingEfficiency.defaults(for: setup.accelerator.acceleratorClass).applying(setup.efficiency)
         let shared = ReplicaSetupTerms(setup: setup, efficiency: efficiency)
-        let layouts = layouts(for: setup)
         // The layouts that hold one request, each with its operating point worked out once (nil
-        // where it misses a target); only the chosen one's figures are worked out.
-        var fitting: [ReplicaPlan] = [], points: [OperatingPoint?] = []
-        fitting.reserveCapacity(layouts.count)
-        points.reserveCapacity(layouts.count)
-        for layout in layouts {
-            let plan = ReplicaPlan(shared: shared, layout: layout)
-            guard plan.holdsOneRequest else { continue }
-            fitting.append(plan)
-            points.append(try? operatingPoint(of: plan))
+        // where it misses a target); only the chosen one's figures are worked out. They are kept
+        // on the stack, by layout (a plan is rebuilt from its layout, the same arithmetic): a trial
+        // that draws the request shape estimates every derived option again, and three arrays
+        // cost as much as the arithmetic.
+        return try withUnsafeTemporaryAllocation(of: Fitting.self, capacity: 2 * tensorParallelDegrees.count) {
+            buffer throws(CapacityError) in
+            var count = 0
+            forEachLayout(of: setup) { layout in
+                let plan = ReplicaPlan(shared: shared, layout: layout)
+                guard plan.holdsOneRequest else { return }
+                buffer[count] = Fitting(layout: layout, point: try? operatingPoint(of: plan))
+                count += 1
+            }
+            return try choose(among: UnsafeBufferPointer(rebasing: buffer[..<count]), shared)
         }
+    }
+
+    /// A layout that holds one request, and its operating point (nil where it misses a target).
+    private struct Fitting {
+        var layout: ParallelLayout
+        var point: OperatingPoint?
+    }
+
+    /// The layout the setup's policy picks among those that fit, at its operating point.
+    private static func choose(among fitting: UnsafeBufferPointer<Fitting>, _ shared: ReplicaSetupTerms)
+        throws(CapacityError) -> ReplicaCapacity {
+        let setup = shared.setup
         // The lowest cost per token over every layout that fits and meets the targets.
-        let best = points.lazy.compactMap { $0 }.max { $0.perDevice < $1.perDevice }
+        let best = fitting.lazy.compactMap({ $0.point }).max { $0.perDevice < $1.perDevice }
 
         let chosen: ReplicaCapacity
         if let degree = setup.tensorParallel {
             guard tensorParallelDegrees.contains(degree) else { throw .invalidTensorParallel(found: degree) }
-            let atDegree = fitting.indices.filter { fitting[$0].tensorParallel == degree }
-            guard let first = atDegree.first else {
+            guard let first = fitting.firstIndex(where: { $0.layout.devices == degree }) else {
+                let layouts = layouts(for: setup)
                 throw doesNotFit(ReplicaPlan(shared: shared, layout: layouts.first { $0.devices == degree } ?? .tensor(degree)))
             }
-            guard let top = atDegree.lazy.compactMap({ points[$0] }).max(by: { $0.perDevice < $1.perDevice }) else {
-                return try ReplicaCapacity(operatingPoint(of: fitting[first]), reason: .set)
+            let atDegree = fitting.lazy.filter { $0.layout.devices == degree }
+            guard let top = atDegree.compactMap({ $0.point }).max(by: { $0.perDevice < $1.perDevice }) else {
+                return try ReplicaCapacity(operatingPoint(of: ReplicaPlan(shared: shared, layout: fitting[first].layout)), shared,
+                                           reason: .set)
             }
-            chosen = ReplicaCapacity(top, reason: .set)
+            chosen = ReplicaCapacity(top, shared, reason: .set)
         } else {
-            guard let smallest = fitting.first, let largest = fitting.last else {
+            guard let smallest = fitting.first?.layout, let largest = fitting.last?.layout else {
+                let layouts = layouts(for: setup)
                 let plan = ReplicaPlan(shared: shared, layout: layouts.last { $0.kind == .tensor } ?? layouts.last ?? .tensor(8))
                 throw .modelTooLarge(model: setup.model.id, precision: setup.weightPrecision, accelerator: setup.accelerator.id,
                                      requiredGB: plan.minimumBytes / 1e9,
                                      availableGB: plan.usableBytesPerDevice * Double(plan.tensorParallel) / 1e9,
-                                     reserveShare: efficiency.memoryReserveShare)
+                                     reserveShare: shared.efficiency.memoryReserveShare)
             }
             switch setup.tensorParallelPolicy {
             case .smallestThatFits:
                 // Step up from the smallest layout that fits until one meets the latency targets.
                 var found: ReplicaCapacity?
-                for (k, plan) in fitting.enumerated() where plan.tensorParallel < largest.tensorParallel {
-                    if let point = points[k] {
-                        found = ReplicaCapacity(point, reason: plan.tensorParallel == smallest.tensorParallel ? .memory : .latency)
+                for candidate in fitting where candidate.layout.devices < largest.devices {
+                    if let point = candidate.point {
+                        found = ReplicaCapacity(point, shared, reason: candidate.layout.devices == smallest.devices ? .memory : .latency)
                         break
                     }
                 }
                 if let found {
                     chosen = found
                 } else {
-                    let reason: TensorParallelReason = largest.tensorParallel == smallest.tensorParallel ? .memory : .latency
-                    if let point = points[points.count - 1] {
-                        chosen = ReplicaCapacity(point, reason: reason)
+                    let reason: TensorParallelReason = largest.devices == smallest.devices ? .memory : .latency
+                    if let point = fitting[fitting.count - 1].point {
+                        chosen = ReplicaCapacity(point, shared, reason: reason)
                     } else {
-                        chosen = try ReplicaCapacity(operatingPoint(of: largest), reason: reason)
+                        chosen = try ReplicaCapacity(operatingPoint(of: ReplicaPlan(shared: shared, layout: largest)), shared, reason: reason)
                     }
                 }
             case .mostThroughputPerDevice:
-                guard let best else { return try ReplicaCapacity(operatingPoint(of: largest), reason: .throughput) }
-                chosen = ReplicaCapacity(best, reason: .throughput)
+                guard let best else {
+                    return try ReplicaCapacity(operatingPoint(of: ReplicaPlan(shared: shared, layout: largest)), shared, reason: .throughput)
+                }
+                chosen = ReplicaCapacity(best, shared, reason: .throughput)
             }
         }
         var result = chosen
-        if let best, best.plan.layout != chosen.layout, best.perDevice > chosen.perDevice * (1 + 1e-9) {
-            result.betterLayout = best.plan.layout
+        if let best, best.layout != chosen.layout, best.perDevice > chosen.perDevice * (1 + 1e-9) {
+            result.betterLayout = best.layout
             result.betterLayoutOutputPerDevice = best.perDevice
         }
         return result
@@ -88,15 +109,20 @@ extension ReplicaCapacity {
     /// expert parallelism with data-parallel attention only for a mixture of experts whose expert
     /// counts are known, and only from two devices on.
     static func layouts(for setup: ServingSetup) -> [ParallelLayout] {
-        let tensor = setup.layoutChoice.allows(.tensor)
-        let expert = setup.layoutChoice.allows(.expertDataAttention) && setup.model.expertSplit != nil
         var out: [ParallelLayout] = []
         out.reserveCapacity(2 * tensorParallelDegrees.count)
-        for n in tensorParallelDegrees {
-            if tensor { out.append(.tensor(n)) }
-            if expert, n > 1 { out.append(ParallelLayout(.expertDataAttention, devices: n)) }
-        }
+        forEachLayout(of: setup) { out.append($0) }
         return out
+    }
+
+    /// `layouts(for:)` one by one, with no array.
+    private static func forEachLayout(of setup: ServingSetup, _ body: (ParallelLayout) -> Void) {
+        let tensor = setup.layoutChoice.allows(.tensor)
+        let expert = setup.layoutChoice.allows(.expertDataAttention) && setup.model.expertSplit != nil
+        for n in tensorParallelDegrees {
+            if tensor { body(.tensor(n)) }
+            if expert, n > 1 { body(ParallelLayout(.expertDataAttention, devices: n)) }
+        }
     }
 
     /// Effective output tokens per second per device: what a device-hour buys.
@@ -104,7 +130,8 @@ extension ReplicaCapacity {
 
     /// A layout at its operating point, before the rest of its figures: enough to rank layouts.
     private struct OperatingPoint {
-        var plan: ReplicaPlan
+        /// The plan's layout (a plan holds the setup by reference: a copy would retain it).
+        var layout: ParallelLayout
         var batch: Int
         var limit: BatchLimit
         var timeToFirstTokenMs: Double
@@ -132,30 +159,59 @@ extension ReplicaCapacity {
             limit = cap.set ? .maxConcurrency : .engineMaximum
         }
         if let target = shared.setup.latency.maxTimePerOutputTokenMs {
-            let meets = { (b: Int) in plan.timePerOutputTokenSeconds(batch: b) * 1000 <= target }
-            guard meets(1) else {
-                throw .latencyUnreachable(metric: .timePerOutputToken, targetMs: target,
-                                          bestMs: plan.timePerOutputTokenSeconds(batch: 1) * 1000,
+            let oneMs = plan.timePerOutputTokenSeconds(batch: 1) * 1000
+            guard oneMs <= target else {
+                throw .latencyUnreachable(metric: .timePerOutputToken, targetMs: target, bestMs: oneMs,
                                           accelerator: shared.setup.accelerator.id, tensorParallel: plan.tensorParallel)
             }
-            if !meets(batch) {
-                // Time per output token grows with the batch: bisect for the last batch that meets it.
-                var low = 1, high = batch
-                while high - low > 1 {
-                    let middle = low + (high - low) / 2
-                    if meets(middle) { low = middle } else { high = middle }
-                }
-                batch = low
+            let batchMs = plan.timePerOutputTokenSeconds(batch: batch) * 1000
+            if !(batchMs <= target) {
+                batch = lastBatchMeeting(target, plan, low: (1, oneMs), high: (batch, batchMs))
                 limit = .latency
             }
         }
         let effectiveOutput = Double(batch) / plan.decodeStep(batch: batch).seconds
-        return OperatingPoint(plan: plan, batch: batch, limit: limit, timeToFirstTokenMs: timeToFirstTokenMs,
+        return OperatingPoint(layout: plan.layout, batch: batch, limit: limit, timeToFirstTokenMs: timeToFirstTokenMs,
                               perDevice: effectiveOutput / Double(plan.tensorParallel))
     }
 
-    private init(_ point: OperatingPoint, reason: TensorParallelReason) {
-        let plan = point.plan, batch = point.batch, shared = plan.shared
+    /// The last batch between `low` and `high` whose time per output token keeps `targetMs`, given
+    /// that `low` keeps it and `high` does not (each with its time, in ms).
+    ///
+    /// The time never falls as the batch grows, in floating point as in the formula: every term of
+    /// a step is built from the batch by sums, products and quotients with non-negative figures
+    /// that do not depend on it, by `max`, and by 1 − pow(c, tokens) with c in [0, 1]; rounding to
+    /// nearest keeps each of these monotone (pow is within an ulp, and one more request multiplies
+    /// c^tokens by c or less, far more than an ulp). So exactly one batch keeps the target with the
+    /// next one missing it, and any search that keeps `low` meeting the target and `high` missing
+    /// it ends there, as the bisection this replaces did. It guesses where the time crosses the
+    /// target by interpolating between the two ends — right at once where the time is linear in
+    /// the batch, as a memory-bound step is — and bisects once after two guesses in a row moved
+    /// the same end (where the time curves, a guess can creep up on the answer from one side).
+    private static func lastBatchMeeting(_ targetMs: Double, _ plan: ReplicaPlan, low: (batch: Int, ms: Double),
+                                         high: (batch: Int, ms: Double)) -> Int {
+        var low = low, high = high
+        var streak = 0, movedLow = false
+        while high.batch - low.batch > 1 {
+            var probe = low.batch + (high.batch - low.batch) / 2
+            if streak < 2 {
+                let fraction = (targetMs - low.ms) / (high.ms - low.ms)
+                // In [0, 1) between finite ends; a NaN or an infinite end bisects.
+                if fraction >= 0, fraction < 1 {
+                    probe = min(max(low.batch + Int(fraction * Double(high.batch - low.batch)), low.batch + 1), high.batch - 1)
+                }
+            }
+            let ms = plan.timePerOutputTokenSeconds(batch: probe) * 1000
+            let meets = ms <= targetMs
+            if meets { low = (probe, ms) } else { high = (probe, ms) }
+            streak = streak >= 2 ? 0 : (streak > 0 && meets == movedLow ? streak + 1 : 1)
+            movedLow = meets
+        }
+        return low.batch
+    }
+
+    private init(_ point: OperatingPoint, _ shared: ReplicaSetupTerms, reason: TensorParallelReason) {
+        let plan = ReplicaPlan(shared: shared, layout: point.layout), batch = point.batch
         let step = plan.decodeStep(batch: batch)
         let effectiveOutput = Double(batch) / step.seconds
         let requestSeconds = shared.setup.request.outputTokens / effectiveOutput

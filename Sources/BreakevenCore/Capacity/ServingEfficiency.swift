@@ -54,11 +54,15 @@ struct ServingEfficiency: Sendable, Hashable, Codable {
     /// with its arithmetic, or the ledger points marked `tuning` it was set from
     /// (`ValidationLedger`), which the accuracy claim reports apart from the held-out ones.
     static func defaults(for acceleratorClass: AcceleratorClass) -> ServingEfficiency {
-        defaultsByClass[acceleratorClass] ?? builtDefaults(for: acceleratorClass)
+        // By position, not in a dictionary: a class hashes as its raw string, once per estimate.
+        guard let k = classes.firstIndex(of: acceleratorClass) else { return builtDefaults(for: acceleratorClass) }
+        return defaultsByClass[k]
     }
 
-    /// Every class's defaults, built once: an estimate (one a trial) starts from them.
-    private static let defaultsByClass = Dictionary(uniqueKeysWithValues: AcceleratorClass.allCases.map { ($0, builtDefaults(for: $0)) })
+    /// Every class's defaults, built once, at the class's place in `classes`: an estimate (one a
+    /// trial) starts from them.
+    private static let classes = AcceleratorClass.allCases
+    private static let defaultsByClass = classes.map(builtDefaults(for:))
 
     private static func builtDefaults(for acceleratorClass: AcceleratorClass) -> ServingEfficiency {
         var e: ServingEfficiency
