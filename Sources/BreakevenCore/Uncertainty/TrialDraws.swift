@@ -13,6 +13,8 @@ struct TrialDraws: Sendable {
     let samplers: [InputSampler]
     /// The inputs in some correlation, in input order.
     let correlated: [Int]
+    /// The others, in input order: each drawn from its own stream alone.
+    let independent: [Int]
     /// Lower-triangular Cholesky factor of their normal-score correlation matrix, row-major.
     let factor: [Double]
 
@@ -21,6 +23,7 @@ struct TrialDraws: Sendable {
         samplers = plan.inputs.map(\.sampler)
         let group = Array(Set(plan.correlations.flatMap { [$0.first, $0.second] })).sorted()
         correlated = group
+        independent = samplers.indices.filter { !group.contains($0) }
         let n = group.count
         var matrix = [Double](repeating: 0, count: n * n)
         for i in 0..<n { matrix[i * n + i] = 1 }
@@ -37,6 +40,7 @@ struct TrialDraws: Sendable {
         seed = plan.seed
         samplers = plan.inputs.map(\.sampler)
         correlated = []
+        independent = Array(samplers.indices)
         factor = []
     }
 
@@ -61,8 +65,15 @@ struct TrialDraws: Sendable {
 
     /// Input j's value in trial t at row[j], for every input.
     func fill(trial t: Int, _ row: UnsafeMutableBufferPointer<Double>) {
-        for j in samplers.indices where !correlated.contains(j) {
-            var random = TrialRandom(seed: seed, trial: t, stream: j)
+        // The samplers are read where they lie: an element read out of the array is copied
+        // (a choice's values retained) for every input of every trial.
+        samplers.withUnsafeBufferPointer { fill(trial: t, row, $0) }
+    }
+
+    private func fill(trial t: Int, _ row: UnsafeMutableBufferPointer<Double>, _ samplers: UnsafeBufferPointer<InputSampler>) {
+        let key = TrialRandom.trialKey(seed: seed, trial: t)
+        for j in independent {
+            var random = TrialRandom(trialKey: key, stream: j)
             row[j] = samplers[j].sample(&random)
         }
         guard !correlated.isEmpty else { return }
@@ -70,7 +81,7 @@ struct TrialDraws: Sendable {
         // Independent normal scores from each input's own stream, then correlated by L.
         withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { z in
             for (a, j) in correlated.enumerated() {
-                var random = TrialRandom(seed: seed, trial: t, stream: j)
+                var random = TrialRandom(trialKey: key, stream: j)
                 z[a] = StandardNormal.quantile(random.unit())
             }
             for (a, j) in correlated.enumerated() {

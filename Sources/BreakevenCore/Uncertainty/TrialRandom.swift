@@ -5,7 +5,17 @@ struct TrialRandom {
     private var state: UInt64
 
     init(seed: UInt64, trial: Int, stream: Int) {
-        state = TrialRandom.mix(TrialRandom.mix(TrialRandom.mix(seed) &+ UInt64(truncatingIfNeeded: trial)) &+ UInt64(truncatingIfNeeded: stream))
+        self.init(trialKey: TrialRandom.trialKey(seed: seed, trial: trial), stream: stream)
+    }
+
+    /// The stream of one input in the trial `trialKey(seed:trial:)` keys: the same state as
+    /// `init(seed:trial:stream:)`, the trial's part mixed once for all its inputs.
+    init(trialKey: UInt64, stream: Int) {
+        state = TrialRandom.mix(trialKey &+ UInt64(truncatingIfNeeded: stream))
+    }
+
+    static func trialKey(seed: UInt64, trial: Int) -> UInt64 {
+        mix(mix(seed) &+ UInt64(truncatingIfNeeded: trial))
     }
 
     private static let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15
