@@ -8,12 +8,14 @@ struct SwitchReservations {
     /// The price factor of each month (the GPU price trend).
     var factor: [Double] = []
     /// A reserved group's cost in each month at month-1 prices, summed over the months before each.
-    var costBefore: [Double] = [0]
+    var costBefore: [Double] = []
 
     init(termMonths: Int, months: Int) {
         self.termMonths = termMonths
         factor.reserveCapacity(months)
+        // Reserved before the first sum is written: a literal `[0]` would be allocated twice.
         costBefore.reserveCapacity(months + 1)
+        costBefore.append(0)
     }
 
     mutating func append(factor f: Double, groupCost: Double) {
@@ -23,8 +25,9 @@ struct SwitchReservations {
 
     /// `costBefore` discounted month by month.
     func discountedBefore(_ discount: UnsafeBufferPointer<Double>) -> [Double] {
-        var sums = [0.0]
+        var sums: [Double] = []
         sums.reserveCapacity(costBefore.count)
+        sums.append(0)
         for m in 0..<(costBefore.count - 1) { sums.append(sums[m] + (costBefore[m + 1] - costBefore[m]) * discount[m]) }
         return sums
     }
@@ -46,23 +49,27 @@ struct SwitchReservations {
         var results = [(total: Double, npv: Double)](repeating: (0, 0), count: starts.count)
         // What each month bought, a row for each of the two replays.
         var scratch = [Double](repeating: 0, count: 2 * n)
+        // No month: no replay steps, every start costs nothing.
+        guard n > 0 else { return results }
         needs.groups.withUnsafeBufferPointer { groups in
             needs.idleGroups.withUnsafeBufferPointer { idleGroups in
                 factor.withUnsafeBufferPointer { factor in
                     costBefore.withUnsafeBufferPointer { costBefore in
                         discountedBefore.withUnsafeBufferPointer { discountedBefore in
                             scratch.withUnsafeMutableBufferPointer { scratch in
+                                // Not empty: n > 0.
+                                guard let bought = scratch.baseAddress else { return }
                                 let prices = Replay.Prices(term: termMonths, months: n, groups: groups, idleGroups: idleGroups, factor: factor,
                                                            costBefore: costBefore, discountedBefore: discountedBefore)
                                 var j = 0
                                 while j < starts.count {
-                                    var a = Replay(starts[j], bought: scratch.baseAddress)
+                                    var a = Replay(starts[j], bought: bought)
                                     guard j + 1 < starts.count else {
                                         for m in a.start..<n { a.step(m, prices) }
                                         results[j] = (a.total, a.npv)
                                         break
                                     }
-                                    var b = Replay(starts[j + 1], bought: scratch.baseAddress.map { $0 + n })
+                                    var b = Replay(starts[j + 1], bought: bought + n)
                                     // Each alone up to the later start, then both together.
                                     let both = max(a.start, b.start)
                                     for m in a.start..<both { a.step(m, prices) }
@@ -100,10 +107,10 @@ struct SwitchReservations {
         let start: Int
         /// The month it starts serving: before it, it stands by (`idleGroups`).
         let serving: Int
-        let bought: UnsafeMutablePointer<Double>?
+        let bought: UnsafeMutablePointer<Double>
         var held = 0.0, total = 0.0, npv = 0.0
 
-        init(_ start: (start: Int, serving: Int), bought: UnsafeMutablePointer<Double>?) {
+        init(_ start: (start: Int, serving: Int), bought: UnsafeMutablePointer<Double>) {
             self.start = start.start
             serving = start.serving
             self.bought = bought
@@ -113,7 +120,6 @@ struct SwitchReservations {
         /// held is bought at its price for its term.
         @inline(__always)
         mutating func step(_ m: Int, _ p: Prices) {
-            guard let bought else { return }
             if m >= start + p.term { held -= bought[m - p.term] }
             let buy = max(0, (m < serving ? p.idleGroups[m] : p.groups[m]) - held)
             bought[m] = buy

@@ -52,9 +52,15 @@ struct SwitchSides {
         let fromMayOwe = f.mayOweWhenIdle
         var reservedServing: [Double] = [], reservedIdle: [Double] = []
         guard f.isStateless || fromSizing != nil, t.isStateless || toSizing != nil else { return nil }
-        fromCosts.reserveCapacity(demands.count)
-        toCosts.reserveCapacity(demands.count)
         let n = demands.count
+        // Every list of months reserved whole: grown by appending, each would be allocated again and again.
+        fromCosts.reserveCapacity(n)
+        toCosts.reserveCapacity(n)
+        if self.overlap > 0 { idleCosts.reserveCapacity(n) }
+        if toReserving != nil {
+            reservedServing.reserveCapacity(n)
+            if self.overlap > 0 { reservedIdle.reserveCapacity(n) }
+        }
         var toPrices = toSizing?.ledger.map { SwitchReservations(termMonths: $0.termMonths, months: n) }, needs = SwitchReservations.Needs()
         var fromPrices = fromSizing?.ledger.map { SwitchReservations(termMonths: $0.termMonths, months: n) }, bought: [Double] = []
         var fromLines: [CostLines] = []
@@ -156,9 +162,10 @@ struct SwitchSides {
         var switches: [(start: Int, serving: Int)] = []
         switches.reserveCapacity(months.count)
         for k in months where k <= n { switches.append((start: k - 1, serving: min(k - 1 + overlap, n))) }
-        var reservations = [(total: Double, npv: Double)](repeating: (0, 0), count: switches.count)
-        if let (prices, needs) = toReserved {
-            reservations = prices.starting(switches, needs, discountedBefore: prices.discountedBefore(discount))
+        var reservations = if let (prices, needs) = toReserved {
+            prices.starting(switches, needs, discountedBefore: prices.discountedBefore(discount))
+        } else {
+            [(total: Double, npv: Double)](repeating: (0, 0), count: switches.count)
         }
         let fromDiscounted = fromReserved.map { $0.prices.discountedBefore(discount) } ?? []
         // `to`'s reserved replicas: what they add in the months of their term from each k, serving
@@ -218,8 +225,9 @@ struct SwitchSides {
 
     /// Sums of `costs` over the months before each, plain and discounted.
     static func before(_ costs: [Double], _ discount: UnsafeBufferPointer<Double>) -> [(total: Double, npv: Double)] {
-        var sums = [(total: 0.0, npv: 0.0)]
+        var sums: [(total: Double, npv: Double)] = []
         sums.reserveCapacity(costs.count + 1)
+        sums.append((0, 0))
         for i in costs.indices { sums.append((sums[i].total + costs[i], sums[i].npv + costs[i] * discount[i])) }
         return sums
     }
