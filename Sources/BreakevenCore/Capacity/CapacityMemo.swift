@@ -6,14 +6,15 @@ final class CapacityMemo {
     /// last few, and one that varies the request shape costs a few comparisons that stop at the
     /// first differing number. A new setup overwrites the oldest: nothing is moved. (Arrays of
     /// their own, not one of triples: reading a triple's setup copies the whole triple first.)
-    private var setups: [ServingSetup] = []
+    /// (Used by one thread, one call at a time: its accesses are not checked at run time.)
+    @exclusivity(unchecked) private var setups: [ServingSetup] = []
     /// Each setup's request shape, what a trial varies most: compared alone before the rest
     /// (reading a setup out of its array copies it).
-    private var requests: [RequestShape] = []
-    private var capacities: [ReplicaCapacity] = []
-    private var newest = 0
+    @exclusivity(unchecked) private var requests: [RequestShape] = []
+    @exclusivity(unchecked) private var capacities: [ReplicaCapacity] = []
+    @exclusivity(unchecked) private var newest = 0
     /// Setups derived since the last one found here.
-    private var missesSinceHit = 0
+    @exclusivity(unchecked) private var missesSinceHit = 0
     static let slots = 16
     /// Once the ring has turned over without a hit (every trial draws a new setup), only one new
     /// setup in this many is stored: storing one copies and releases two large values, most of
