@@ -98,7 +98,8 @@ extension ReservedCommitmentTests {
             let demands = (0..<s.months).map { Simulator.demand(month: $0, of: s) }
             guard case .switchover(let plan) = s.options[2].kind else { Issue.record("not a switch"); return }
             // The one-pass evaluation takes the reserved side (it used to fall back to a projection per month).
-            let sides = demands.withUnsafeBufferPointer { SwitchSides(plan, in: s, demands: $0, trends: nil) }
+            var pool = SwitchPool()
+            let sides = demands.withUnsafeBufferPointer { SwitchSides(plan, in: s, demands: $0, trends: nil, pool: &pool) }
             #expect((to == "gpu" ? sides?.toReserved?.prices.termMonths : sides?.fromReserved?.prices.termMonths) == 12)
             // The reservations matter: month 13 needs fewer replicas than month 12 holds.
             let replicas = Simulator.project(s).options[1].months.map { $0.replicas ?? 0 }
@@ -160,7 +161,8 @@ extension ReservedCommitmentTests {
                 ])
             let demands = (0..<s.months).map { Simulator.demand(month: $0, of: s) }
             guard case .switchover(let plan) = s.options[2].kind else { Issue.record("not a switch"); return }
-            let sides = demands.withUnsafeBufferPointer { SwitchSides(plan, in: s, demands: $0, trends: nil) }
+            var pool = SwitchPool()
+            let sides = demands.withUnsafeBufferPointer { SwitchSides(plan, in: s, demands: $0, trends: nil, pool: &pool) }
             #expect(sides?.toReplicas?.term == (to == "gpu" ? 8 : nil))
             let evaluation = SwitchEvaluation.best(s.options[2], plan, in: s, demands: demands)
             expectEveryCandidateIsItsProjection(evaluation, of: s.options[2], in: s, demands: demands)
@@ -280,12 +282,14 @@ extension ReservedCommitmentTests {
     /// stepped month by month, on 200 seeded random cases: needs of 0 to 9 groups over 1 to 30
     /// months, terms of 1 to 14 months, price factors and group costs drawn, every start and
     /// serving month, and every month a serving side stops. The same purchases, so the same cost
-    /// to a part in 10^12.
+    /// to a part in 10^12. One pool of lists serves every case, as one serves a thread's trials:
+    /// lists left from a case of another length change nothing.
     @Test func theOnePassPricingIsTheLedgerSteppedMonthByMonth() {
+        var pool = SwitchPool()
         for case_ in 0..<200 {
             var random = TrialRandom(seed: 2027, trial: case_, stream: 0)
             let n = 1 + Int(random.next() % 30), term = 1 + Int(random.next() % 14)
-            var prices = SwitchReservations(termMonths: term, months: n)
+            var prices = SwitchReservations(termMonths: term, months: n, pool: &pool)
             var needs = SwitchReservations.Needs()
             var groupCost: [Double] = []
             for _ in 0..<n {
@@ -296,10 +300,12 @@ extension ReservedCommitmentTests {
             }
             let discount = (0..<n).map { 1 / (1 + 0.01 * Double($0)) }
             let starts = (0..<n).flatMap { i in [(start: i, serving: i), (start: i, serving: min(i + 2, n))] }
-            let discounted = discount.withUnsafeBufferPointer { prices.discountedBefore($0) }
-            let fast = prices.starting(starts, needs, discountedBefore: discounted)
+            var discounted = discount.withUnsafeBufferPointer { prices.discountedBefore($0, into: pool.months.take(capacity: n + 1)) }
+            var fast = pool.sums.take(repeating: (0, 0), count: starts.count)
+            prices.starting(starts, needs, discountedBefore: discounted, into: &fast, pool: &pool)
             // Replayed two at a time: paired otherwise (and one left alone), each comes out the same to the bit.
-            let shifted = prices.starting(Array(starts.dropFirst()), needs, discountedBefore: discounted)
+            var shifted = pool.sums.take(repeating: (0, 0), count: starts.count - 1)
+            prices.starting(Array(starts.dropFirst()), needs, discountedBefore: discounted, into: &shifted, pool: &pool)
             #expect(shifted.map(\.total) == fast.dropFirst().map(\.total) && shifted.map(\.npv) == fast.dropFirst().map(\.npv))
             for (s, priced) in zip(starts, fast) {
                 var ledger = ReservationLedger(termMonths: term)
@@ -332,6 +338,10 @@ extension ReservedCommitmentTests {
                 let owed = prices.owedLeaving(at: e, bought: bought, discountedBefore: discounted)
                 #expect(close(owed.total, total, tolerance: 1e-12) && close(owed.npv, npv, tolerance: 1e-12), "case \(case_): leaving at \(e)")
             }
+            pool.sums.give(&fast)
+            pool.sums.give(&shifted)
+            pool.months.give(&discounted)
+            prices.recycle(into: &pool)
         }
     }
 }

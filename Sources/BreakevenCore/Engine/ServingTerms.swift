@@ -92,10 +92,12 @@ protocol MonthlyCostModel {
     func owedAfter(_ horizon: HorizonEnd, startedIn start: Int) -> OwedCommitment?
 }
 
-/// Buffers cost models borrow from a thread's workspace, kept from one trial to the next.
+/// Buffers cost models and switches borrow from a thread's workspace, kept from one trial to the next.
 struct CostModelStorage {
     /// An owned fleet's unit list.
     var units: [OwnedFleet.Batch] = []
+    /// A switch's lists of months (`SwitchSides`).
+    var switches = SwitchPool()
 }
 
 extension MonthlyCostModel {

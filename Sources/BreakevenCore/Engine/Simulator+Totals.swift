@@ -30,15 +30,17 @@ extension Simulator {
                         // side carries state, its months are read from the sums that find it.
                         var switchAt: Int?
                         if case .switchover(let plan) = scenario.options[k].kind {
-                            if let sides = switchSides(plan, context, demands: demands, &leaves) {
+                            if var sides = switchSides(plan, context, demands: demands, &leaves, pool: &storage.switches) {
                                 var at = months + 1
                                 switch plan.at {
                                 case .month(let m): at = m
                                 case .best:
-                                    let candidates = sides.candidates(months: SwitchEvaluation.candidateMonths(plan, in: scenario), discount: discount)
+                                    let candidates = sides.candidates(months: SwitchEvaluation.candidateMonths(plan, in: scenario), discount: discount,
+                                                                      pool: &storage.switches)
                                     at = SwitchEvaluation.cheapest(candidates) ?? months + 1
                                 }
                                 out[k] = run(sides, switchAt: at, demands, discount, row)
+                                sides.recycle(into: &storage.switches)
                                 continue
                             }
                             if plan.at == .best {
@@ -95,12 +97,13 @@ extension Simulator {
     /// The sides of a switch from the trial's models of the two options it joins (built for it
     /// where there are none: with phases).
     private static func switchSides(_ plan: SwitchPlan, _ context: borrowing CostModelContext, demands: UnsafeBufferPointer<MonthDemand>,
-                                    _ leaves: inout [OptionModel?]) -> SwitchSides? {
+                                    _ leaves: inout [OptionModel?], pool: inout SwitchPool) -> SwitchSides? {
         guard !leaves.isEmpty, let f = context.scenario.index(of: plan.fromID), let t = context.scenario.index(of: plan.toID), f != t,
               !context.scenario.options[f].isComposite, !context.scenario.options[t].isComposite else {
-            return SwitchSides(plan, context, demands: demands)
+            return SwitchSides(plan, context, demands: demands, pool: &pool)
         }
-        return SwitchSides(from: leaf(f, &leaves, context), to: leaf(t, &leaves, context), overlap: plan.overlapMonths, demands: demands)
+        return SwitchSides(from: leaf(f, &leaves, context), to: leaf(t, &leaves, context), overlap: plan.overlapMonths, demands: demands,
+                           pool: &pool)
     }
 
     /// A switch whose sides carry no state, summed as `run` sums its schedule.

@@ -71,7 +71,9 @@ public struct SwitchEvaluation: Sendable, Hashable {
         let discount = (0..<demands.count).map { BreakevenAnalysis.discountFactor(rate: scenario.discountRate, month: $0) }
         return demands.withUnsafeBufferPointer { demands in
             discount.withUnsafeBufferPointer { discount in
-                SwitchSides(plan, in: scenario, demands: demands, trends: nil)?.candidates(months: months, discount: discount)
+                var pool = SwitchPool()
+                return SwitchSides(plan, in: scenario, demands: demands, trends: nil, pool: &pool)?
+                    .candidates(months: months, discount: discount, pool: &pool)
             }
         }
     }

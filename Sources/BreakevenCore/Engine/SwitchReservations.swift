@@ -10,12 +10,17 @@ struct SwitchReservations {
     /// A reserved group's cost in each month at month-1 prices, summed over the months before each.
     var costBefore: [Double] = []
 
-    init(termMonths: Int, months: Int) {
+    /// Its lists come from `pool`; `recycle(into:)` gives them back.
+    init(termMonths: Int, months: Int, pool: inout SwitchPool) {
         self.termMonths = termMonths
-        factor.reserveCapacity(months)
-        // Reserved before the first sum is written: a literal `[0]` would be allocated twice.
-        costBefore.reserveCapacity(months + 1)
+        factor = pool.months.take(capacity: months)
+        costBefore = pool.months.take(capacity: months + 1)
         costBefore.append(0)
+    }
+
+    mutating func recycle(into pool: inout SwitchPool) {
+        pool.months.give(&factor)
+        pool.months.give(&costBefore)
     }
 
     mutating func append(factor f: Double, groupCost: Double) {
@@ -23,10 +28,9 @@ struct SwitchReservations {
         costBefore.append(costBefore[costBefore.count - 1] + groupCost)
     }
 
-    /// `costBefore` discounted month by month.
-    func discountedBefore(_ discount: UnsafeBufferPointer<Double>) -> [Double] {
-        var sums: [Double] = []
-        sums.reserveCapacity(costBefore.count)
+    /// `costBefore` discounted month by month, written into `sums` (emptied first).
+    func discountedBefore(_ discount: UnsafeBufferPointer<Double>, into sums: consuming [Double]) -> [Double] {
+        sums.removeAll(keepingCapacity: true)
         sums.append(0)
         for m in 0..<(costBefore.count - 1) { sums.append(sums[m] + (costBefore[m + 1] - costBefore[m]) * discount[m]) }
         return sums
@@ -43,14 +47,16 @@ struct SwitchReservations {
     /// replayed side by side: each month of a replay waits on the month before (what it holds),
     /// so two independent ones run in the time of one. Each replay's arithmetic is its own, in
     /// month order, as if it ran alone.
-    func starting(_ starts: [(start: Int, serving: Int)], _ needs: Needs,
-                  discountedBefore: [Double]) -> [(total: Double, npv: Double)] {
+    /// - Parameter results: a slot for each start, written.
+    @inline(never)
+    func starting(_ starts: [(start: Int, serving: Int)], _ needs: Needs, discountedBefore: [Double],
+                  into results: inout [(total: Double, npv: Double)], pool: inout SwitchPool) {
         let n = needs.groups.count
-        var results = [(total: Double, npv: Double)](repeating: (0, 0), count: starts.count)
-        // What each month bought, a row for each of the two replays.
-        var scratch = [Double](repeating: 0, count: 2 * n)
         // No month: no replay steps, every start costs nothing.
-        guard n > 0 else { return results }
+        guard n > 0 else { return }
+        // What each month bought, a row for each of the two replays (each month written before it is read).
+        var scratch = pool.months.take(repeating: 0, count: 2 * n)
+        defer { pool.months.give(&scratch) }
         needs.groups.withUnsafeBufferPointer { groups in
             needs.idleGroups.withUnsafeBufferPointer { idleGroups in
                 factor.withUnsafeBufferPointer { factor in
@@ -88,7 +94,6 @@ struct SwitchReservations {
                 }
             }
         }
-        return results
     }
 
     /// One start's replay: what it holds, what each month bought, and what it has cost so far.

@@ -35,7 +35,9 @@ struct SwitchSides {
 
     /// nil when either side carries state (bought machines, units reserved for a term), but for
     /// GPUs reserved for a term.
-    init?(from: OptionModel, to: OptionModel, overlap: Int, demands: UnsafeBufferPointer<MonthDemand>) {
+    ///
+    /// - Parameter pool: where its lists of months come from; `recycle(into:)` gives them back.
+    init?(from: OptionModel, to: OptionModel, overlap: Int, demands: UnsafeBufferPointer<MonthDemand>, pool: inout SwitchPool) {
         self.from = from
         self.to = to
         self.overlap = max(overlap, 0)
@@ -53,23 +55,24 @@ struct SwitchSides {
         var reservedServing: [Double] = [], reservedIdle: [Double] = []
         guard f.isStateless || fromSizing != nil, t.isStateless || toSizing != nil else { return nil }
         let n = demands.count
-        // Every list of months reserved whole: grown by appending, each would be allocated again and again.
-        fromCosts.reserveCapacity(n)
-        toCosts.reserveCapacity(n)
-        if self.overlap > 0 { idleCosts.reserveCapacity(n) }
+        // Every list of months taken whole from the pool: grown by appending, or allocated every
+        // trial, each would cost more than the months it holds.
+        fromCosts = pool.months.take(capacity: n)
+        toCosts = pool.months.take(capacity: n)
+        if self.overlap > 0 { idleCosts = pool.months.take(capacity: n) }
         if toReserving != nil {
-            reservedServing.reserveCapacity(n)
-            if self.overlap > 0 { reservedIdle.reserveCapacity(n) }
+            reservedServing = pool.months.take(capacity: n)
+            if self.overlap > 0 { reservedIdle = pool.months.take(capacity: n) }
         }
-        var toPrices = toSizing?.ledger.map { SwitchReservations(termMonths: $0.termMonths, months: n) }, needs = SwitchReservations.Needs()
-        var fromPrices = fromSizing?.ledger.map { SwitchReservations(termMonths: $0.termMonths, months: n) }, bought: [Double] = []
+        var toPrices = toSizing?.ledger.map { SwitchReservations(termMonths: $0.termMonths, months: n, pool: &pool) }, needs = SwitchReservations.Needs()
+        var fromPrices = fromSizing?.ledger.map { SwitchReservations(termMonths: $0.termMonths, months: n, pool: &pool) }, bought: [Double] = []
         var fromLines: [CostLines] = []
         if toSizing != nil {
-            needs.groups.reserveCapacity(n)
-            if self.overlap > 0 { needs.idleGroups.reserveCapacity(n) }
+            needs.groups = pool.months.take(capacity: n)
+            if self.overlap > 0 { needs.idleGroups = pool.months.take(capacity: n) }
         }
         if fromSizing != nil {
-            bought.reserveCapacity(n)
+            bought = pool.months.take(capacity: n)
             fromLines.reserveCapacity(n)
         }
         // Each side's months in a loop of its own (neither side reads the other's state), its
@@ -91,7 +94,7 @@ struct SwitchSides {
             if fromMayOwe {
                 for (i, demand) in demands.enumerated() {
                     if let owed = f.committedCost(demand)?.costs.total, owed != 0 {
-                        if fromCommitted.isEmpty { fromCommitted = [Double](repeating: 0, count: n) }
+                        if fromCommitted.isEmpty { fromCommitted = pool.months.take(repeating: 0, count: n) }
                         fromCommitted[i] = owed
                     }
                 }
@@ -130,27 +133,51 @@ struct SwitchSides {
     }
 
     /// The sides of a switch between two options of the scenario; nil when either is missing or carries state.
-    init?(_ plan: SwitchPlan, in scenario: Scenario, demands: UnsafeBufferPointer<MonthDemand>, trends: TrendTableCache?) {
-        self.init(plan, CostModelContext(scenario: scenario, trends: trends), demands: demands)
+    init?(_ plan: SwitchPlan, in scenario: Scenario, demands: UnsafeBufferPointer<MonthDemand>, trends: TrendTableCache?, pool: inout SwitchPool) {
+        self.init(plan, CostModelContext(scenario: scenario, trends: trends), demands: demands, pool: &pool)
     }
 
     /// The same, with the models built in a trial's context (its trend tables and day shapes).
-    init?(_ plan: SwitchPlan, _ context: borrowing CostModelContext, demands: UnsafeBufferPointer<MonthDemand>) {
+    init?(_ plan: SwitchPlan, _ context: borrowing CostModelContext, demands: UnsafeBufferPointer<MonthDemand>, pool: inout SwitchPool) {
         guard let from = context.scenario.kind(of: plan.fromID), let to = context.scenario.kind(of: plan.toID) else { return nil }
-        self.init(from: OptionModel(leaf: from, context), to: OptionModel(leaf: to, context), overlap: plan.overlapMonths, demands: demands)
+        self.init(from: OptionModel(leaf: from, context), to: OptionModel(leaf: to, context), overlap: plan.overlapMonths, demands: demands,
+                  pool: &pool)
+    }
+
+    /// Gives every list of months back to the pool, for the next trial's switch.
+    mutating func recycle(into pool: inout SwitchPool) {
+        pool.months.give(&fromCosts)
+        pool.months.give(&toCosts)
+        pool.months.give(&idleCosts)
+        pool.months.give(&fromCommitted)
+        // Moved out of their optionals (`take`), not copied: the pool's lists are then the only ones.
+        if var (prices, needs) = toReserved.take() {
+            prices.recycle(into: &pool)
+            pool.months.give(&needs.groups)
+            pool.months.give(&needs.idleGroups)
+        }
+        if var (prices, bought, _) = fromReserved.take() {
+            prices.recycle(into: &pool)
+            pool.months.give(&bought)
+        }
+        if var (_, serving, idle) = toReplicas.take() {
+            pool.months.give(&serving)
+            pool.months.give(&idle)
+        }
     }
 
     /// The total and NPV of a switch at each of `months` (1-based; past the horizon: never).
-    func candidates(months: [Int], discount: UnsafeBufferPointer<Double>) -> [SwitchEvaluation.Candidate] {
+    /// Its working lists come from `pool` and go back to it.
+    func candidates(months: [Int], discount: UnsafeBufferPointer<Double>, pool: inout SwitchPool) -> [SwitchEvaluation.Candidate] {
         let n = fromCosts.count
         // Sums of `from` over months before k, and of a continuing `to` over months after k; in
         // its first month `to` adds its one-time costs.
-        let fromBefore = SwitchSides.before(fromCosts, discount)
-        var toAfter = [(total: Double, npv: Double)](repeating: (0, 0), count: n + 1)
+        var fromBefore = SwitchSides.before(fromCosts, discount, into: pool.sums.take(capacity: n + 1))
+        var toAfter = pool.sums.take(repeating: (0, 0), count: n + 1)
         // `to` standing by, summed over the months before each: only with an overlap.
-        let standbyBefore = overlap > 0 ? SwitchSides.before(idleCosts, discount) : []
+        var standbyBefore = overlap > 0 ? SwitchSides.before(idleCosts, discount, into: pool.sums.take(capacity: n + 1)) : []
         // What `from` owes after it stops, summed over the months from each.
-        var committedAfter = [(total: Double, npv: Double)](repeating: (0, 0), count: fromCommitted.isEmpty ? 0 : n + 1)
+        var committedAfter = fromCommitted.isEmpty ? [] : pool.sums.take(repeating: (0, 0), count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) {
             toAfter[i] = (toAfter[i + 1].total + toCosts[i], toAfter[i + 1].npv + toCosts[i] * discount[i])
             if !fromCommitted.isEmpty {
@@ -162,18 +189,30 @@ struct SwitchSides {
         var switches: [(start: Int, serving: Int)] = []
         switches.reserveCapacity(months.count)
         for k in months where k <= n { switches.append((start: k - 1, serving: min(k - 1 + overlap, n))) }
-        var reservations = if let (prices, needs) = toReserved {
-            prices.starting(switches, needs, discountedBefore: prices.discountedBefore(discount))
-        } else {
-            [(total: Double, npv: Double)](repeating: (0, 0), count: switches.count)
+        var reservations = pool.sums.take(repeating: (0, 0), count: switches.count)
+        var toDiscounted: [Double] = []
+        if let (prices, needs) = toReserved {
+            toDiscounted = prices.discountedBefore(discount, into: pool.months.take(capacity: n + 1))
+            prices.starting(switches, needs, discountedBefore: toDiscounted, into: &reservations, pool: &pool)
         }
-        let fromDiscounted = fromReserved.map { $0.prices.discountedBefore(discount) } ?? []
+        var fromDiscounted = fromReserved.map { $0.prices.discountedBefore(discount, into: pool.months.take(capacity: n + 1)) } ?? []
         // `to`'s reserved replicas: what they add in the months of their term from each k, serving
         // and standing by, from sums over the months before each.
         var servingExtra: [(total: Double, npv: Double)] = [], idleExtra: [(total: Double, npv: Double)] = []
         if let (_, serving, idle) = toReplicas {
-            servingExtra = SwitchSides.before(serving, discount)
-            if overlap > 0 { idleExtra = SwitchSides.before(idle, discount) }
+            servingExtra = SwitchSides.before(serving, discount, into: pool.sums.take(capacity: n + 1))
+            if overlap > 0 { idleExtra = SwitchSides.before(idle, discount, into: pool.sums.take(capacity: n + 1)) }
+        }
+        defer {
+            pool.sums.give(&fromBefore)
+            pool.sums.give(&toAfter)
+            pool.sums.give(&standbyBefore)
+            pool.sums.give(&committedAfter)
+            pool.sums.give(&reservations)
+            pool.sums.give(&servingExtra)
+            pool.sums.give(&idleExtra)
+            pool.months.give(&toDiscounted)
+            pool.months.give(&fromDiscounted)
         }
         // Each part added to every switch in turn, in the order a switch adds them up; each
         // part's bindings taken once, not once a switch.
@@ -224,9 +263,9 @@ struct SwitchSides {
     }
 
     /// Sums of `costs` over the months before each, plain and discounted.
-    static func before(_ costs: [Double], _ discount: UnsafeBufferPointer<Double>) -> [(total: Double, npv: Double)] {
-        var sums: [(total: Double, npv: Double)] = []
-        sums.reserveCapacity(costs.count + 1)
+    static func before(_ costs: [Double], _ discount: UnsafeBufferPointer<Double>,
+                       into sums: consuming [(total: Double, npv: Double)]) -> [(total: Double, npv: Double)] {
+        sums.removeAll(keepingCapacity: true)
         sums.append((0, 0))
         for i in costs.indices { sums.append((sums[i].total + costs[i], sums[i].npv + costs[i] * discount[i])) }
         return sums
