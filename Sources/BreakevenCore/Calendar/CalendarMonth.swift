@@ -26,18 +26,23 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CalendarText {
         return CalendarMonth(year: zeroBased / 12, month: zeroBased % 12 + 1)
     }
 
-    /// Days in the month, Gregorian leap rule.
+    /// Days in the month, Gregorian leap rule. Read for every option's every month of every
+    /// trial: inlined.
     public var days: Int {
-        switch month {
-        case 2:
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-            return leap ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
+        @inline(__always) get {
+            switch month {
+            case 2:
+                let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+                return leap ? 29 : 28
+            case 4, 6, 9, 11: return 30
+            default: return 31
+            }
         }
     }
 
-    public var hours: Double { Double(days * 24) }
+    public var hours: Double {
+        @inline(__always) get { Double(days * 24) }
+    }
     public var seconds: Double { Double(days * 86_400) }
 
     /// The first day of the month.

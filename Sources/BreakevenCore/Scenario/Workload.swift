@@ -25,7 +25,7 @@ public struct Workload: Sendable, Hashable {
         case .perMonth(let n): base = n
         case .perDay(let n): base = n * Double(start.adding(months: i).days)
         }
-        return base * growth.factor(month: i) * (phases.phase(month: i)?.volumeMultiplier ?? 1)
+        return base * growth.factor(month: i) * phases.volumeMultiplier(month: i)
     }
 
     /// Mean input and output tokens of one request, over the classes.

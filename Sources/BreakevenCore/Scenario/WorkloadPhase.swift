@@ -15,6 +15,14 @@ extension [WorkloadPhase] {
         first { i < $0.untilMonth } ?? last
     }
 
+    /// The volume multiplier of month i's phase (1 without phases), read in place: copying the
+    /// phase out (its name and allowed options retained) cost more than the month's demand.
+    func volumeMultiplier(month i: Int) -> Double {
+        guard !isEmpty else { return 1 }
+        for k in indices where i < self[k].untilMonth { return self[k].volumeMultiplier }
+        return self[count - 1].volumeMultiplier
+    }
+
     func allows(_ optionID: String, month i: Int) -> Bool {
         phase(month: i)?.allowedOptions.map { $0.contains(optionID) } ?? true
     }
