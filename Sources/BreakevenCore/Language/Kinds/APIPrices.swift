@@ -172,12 +172,26 @@ enum APIPrices {
     /// Batch traffic: an inline discount on every price (cache prices too), else the catalog's
     /// batch prices as ratios to the standard ones (`BatchPricing`: LiteLLM's `*_batches` and
     /// genai-prices' batch variants, or a provider's documented rule).
-    private static func batchPrices(_ s: UnsafePointer<S>, _ v: ValueContext) -> @Sendable (TokenPrices) -> TokenPrices {
-        guard s.pointee.batchDiscount == nil, let price = s.pointee.catalog, let batch = BatchPricing(price) else {
-            let factor = 1 - (batchDiscount.value(s, v) ?? 0)
-            return { $0.scaled(by: factor) }
+    private static func batchPrices(_ s: UnsafePointer<S>, _ v: ValueContext) -> BatchRule {
+        // The catalog price read where it lies (copied out, its strings and lists are retained).
+        guard s.pointee.batchDiscount == nil, let batch = s.pointee.catalog.flatMap(BatchPricing.init) else {
+            return .discount(factor: 1 - (batchDiscount.value(s, v) ?? 0))
         }
-        return { batch($0) }
+        return .ratios(batch)
+    }
+
+    /// What batch traffic pays, as `tiers` applies it to each tier's prices: a value, not a
+    /// closure (one allocated per API option per trial).
+    private enum BatchRule {
+        case discount(factor: Double)
+        case ratios(BatchPricing)
+
+        func callAsFunction(_ standard: TokenPrices) -> TokenPrices {
+            switch self {
+            case .discount(let factor): standard.scaled(by: factor)
+            case .ratios(let batch): batch(standard)
+            }
+        }
     }
 
     /// The time-of-day windows a catalog model brings, as the assumptions list them.
