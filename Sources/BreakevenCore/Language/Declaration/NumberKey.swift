@@ -47,7 +47,8 @@ final class NumberKey<Settings, Value: KeyNumber>: Sendable {
     /// out from a copy (it is not read while lowering).
     func value(_ s: UnsafePointer<Settings>, _ c: ValueContext) -> Value? {
         if let written = field.get(s) { return written }
-        if let catalog, let x = catalog.resolved(s, c), let v = Value(keyValue: x) { return v }
+        // Called through the optional, not bound out of it: a bound copy retains its two closures.
+        if let x = catalog?.resolved(s, c), let v = Value(keyValue: x) { return v }
         switch fallback {
         case .none: return nil
         case .value(let v): return v
