@@ -29,7 +29,10 @@ extension Simulator {
                         // A switch at its best month is found as `project` finds it; when neither
                         // side carries state, its months are read from the sums that find it.
                         var switchAt: Int?
-                        if case .switchover(let plan) = scenario.options[k].kind {
+                        // The option's type (a stored word) is asked before its kind is matched, and
+                        // `type.isComposite` rather than the option's: either copies the option's kind
+                        // (its terms retained) out of the list for every option of every trial.
+                        if scenario.options[k].type == .switchover, case .switchover(let plan) = scenario.options[k].kind {
                             if var sides = switchSides(plan, context, demands: demands, &leaves, pool: &storage.switches) {
                                 var at = months + 1
                                 switch plan.at {
@@ -47,7 +50,7 @@ extension Simulator {
                                 switchAt = SwitchEvaluation.best(scenario.options[k], plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
                             }
                         }
-                        let model = !leaves.isEmpty && !scenario.options[k].isComposite ? leaf(k, &leaves, context)
+                        let model = !leaves.isEmpty && !scenario.options[k].type.isComposite ? leaf(k, &leaves, context)
                             : OptionModel(id: scenario.options[k].id, kind: scenario.options[k].kind, context, switchAt: switchAt)
                         out[k] = run(model, demands, discount, row, &storage)
                     }
@@ -99,7 +102,7 @@ extension Simulator {
     private static func switchSides(_ plan: SwitchPlan, _ context: borrowing CostModelContext, demands: UnsafeBufferPointer<MonthDemand>,
                                     _ leaves: inout [OptionModel?], pool: inout SwitchPool) -> SwitchSides? {
         guard !leaves.isEmpty, let f = context.scenario.index(of: plan.fromID), let t = context.scenario.index(of: plan.toID), f != t,
-              !context.scenario.options[f].isComposite, !context.scenario.options[t].isComposite else {
+              !context.scenario.options[f].type.isComposite, !context.scenario.options[t].type.isComposite else {
             return SwitchSides(plan, context, demands: demands, pool: &pool)
         }
         return SwitchSides(from: leaf(f, &leaves, context), to: leaf(t, &leaves, context), overlap: plan.overlapMonths, demands: demands,
