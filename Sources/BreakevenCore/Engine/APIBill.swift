@@ -16,7 +16,7 @@ struct APIBill {
     let overheads: OverheadCharges
     let trend: TrendFactors
 
-    init(pricing: APIPricing, workload: Workload, trends: TrendTableCache? = nil) {
+    init(pricing: APIPricing, workload: borrowing Workload, trends: TrendTableCache? = nil) {
         let batch = workload.batchShare
         var tokenCost = 0.0
         for c in workload.classes {

@@ -29,7 +29,7 @@ final class OwnedFleet {
         @exclusivity(unchecked) var count = 0.0
     }
 
-    init(plan: OwnedHardwarePlan, workload: Workload, accounting: OwnedHardwarePlan.Accounting? = nil,
+    init(plan: OwnedHardwarePlan, workload: borrowing Workload, accounting: OwnedHardwarePlan.Accounting? = nil,
          units: OwnedHardwarePlan.Units? = nil, trends: TrendTableCache? = nil) {
         var terms = plan
         if let accounting { terms.accounting = accounting }

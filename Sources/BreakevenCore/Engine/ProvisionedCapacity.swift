@@ -56,7 +56,7 @@ struct ProvisionedTerms: ServingTerms, Sendable {
     }
 
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
-        ProvisionedCapacity(self, workload: context.workload, overflow: context.overflowBill(to: overflowOptionID), trends: context.trends,
+        ProvisionedCapacity(self, workload: context.scenario.workload, overflow: context.overflowBill(to: overflowOptionID), trends: context.trends,
                             dayShapes: context.dayShapes)
     }
 }
@@ -90,7 +90,7 @@ final class ProvisionedCapacity: MonthlyCostModel {
     let overheads: OverheadCharges
     let trend: TrendFactors
 
-    init(_ terms: ProvisionedTerms, workload: Workload, overflow: APIBill?, trends: TrendTableCache?, dayShapes: DayShapeMemo? = nil) {
+    init(_ terms: ProvisionedTerms, workload: borrowing Workload, overflow: APIBill?, trends: TrendTableCache?, dayShapes: DayShapeMemo? = nil) {
         self.terms = terms
         tokensPerRequest = TokenCounts(perRequestOf: workload.classes, outputMultiplier: 1)
         let t = tokensPerRequest

@@ -29,7 +29,7 @@ final class ReplicaSizing {
     let overheads: OverheadCharges
     let gpuTrend: TrendFactors
 
-    init(deployment: SelfHostedDeployment, workload: Workload, trends: TrendTableCache? = nil, dayShapes: DayShapeMemo? = nil) {
+    init(deployment: SelfHostedDeployment, workload: borrowing Workload, trends: TrendTableCache? = nil, dayShapes: DayShapeMemo? = nil) {
         tokensPerRequest = TokenCounts(perRequestOf: workload.classes, outputMultiplier: deployment.outputTokenMultiplier)
         workPerRequest = ReplicaSizing.work(tokensPerRequest, deployment.throughput)
         batchShare = workload.batchShare

@@ -37,8 +37,6 @@ struct CostModelContext {
     /// Where rented replicas take the load shape's distinct factors from (nil: sorted anew).
     var dayShapes: DayShapeMemo?
 
-    var workload: Workload { scenario.workload }
-
     /// The bill of the api option an option overflows to; nil: none, or not an api option.
     func overflowBill(to id: String?) -> APIBill? {
         guard let id, let k = scenario.index(of: id), case .single(let terms) = scenario.options[k].kind else { return nil }
@@ -129,10 +127,10 @@ extension MonthlyCostModel {
 }
 
 extension APIPricing: ServingTerms {
-    func apiBill(_ context: CostModelContext) -> APIBill? { APIBill(pricing: self, workload: context.workload, trends: context.trends) }
+    func apiBill(_ context: CostModelContext) -> APIBill? { APIBill(pricing: self, workload: context.scenario.workload, trends: context.trends) }
 
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
-        APIBill(pricing: self, workload: context.workload, trends: context.trends)
+        APIBill(pricing: self, workload: context.scenario.workload, trends: context.trends)
     }
 }
 
@@ -140,7 +138,7 @@ extension SelfHostedDeployment: ServingTerms {
     var provisioning: Provisioning? { Provisioning(throughput: throughput, devices: gpusPerReplica, noun: "replica", outputTokenMultiplier: outputTokenMultiplier) }
 
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
-        ReplicaSizing(deployment: self, workload: context.workload, trends: context.trends, dayShapes: context.dayShapes)
+        ReplicaSizing(deployment: self, workload: context.scenario.workload, trends: context.trends, dayShapes: context.dayShapes)
     }
 }
 
@@ -149,14 +147,14 @@ extension OwnedHardwarePlan: ServingTerms {
 
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
         context.amortizedAuto
-            ? OwnedFleet(plan: self, workload: context.workload, accounting: .amortized, units: .auto, trends: context.trends)
-            : OwnedFleet(plan: self, workload: context.workload, trends: context.trends)
+            ? OwnedFleet(plan: self, workload: context.scenario.workload, accounting: .amortized, units: .auto, trends: context.trends)
+            : OwnedFleet(plan: self, workload: context.scenario.workload, trends: context.trends)
     }
 }
 
 extension SubscriptionTerms: ServingTerms {
     func costModel(_ context: CostModelContext) -> any MonthlyCostModel {
-        SubscriptionBill(terms: self, workload: context.workload, overflow: context.overflowBill(to: overflowOptionID), trends: context.trends)
+        SubscriptionBill(terms: self, workload: context.scenario.workload, overflow: context.overflowBill(to: overflowOptionID), trends: context.trends)
     }
 }
 

@@ -10,7 +10,7 @@ final class SubscriptionBill {
     let tokensPerRequest: TokenCounts
     let feeTrend: TrendFactors
 
-    init(terms: SubscriptionTerms, workload: Workload, overflow: APIBill?, trends: TrendTableCache? = nil) {
+    init(terms: SubscriptionTerms, workload: borrowing Workload, overflow: APIBill?, trends: TrendTableCache? = nil) {
         monthlyFee = terms.monthlyFee
         seats = Double(terms.seats)
         includedRequestsPerMonth = terms.includedRequestsPerMonth
