@@ -35,7 +35,7 @@ struct DriftCommand: ParsableCommand {
         guard let file = try ScenarioFile.loadAll([scenario], overrides: [], catalog: snapshot).first else { throw ExitStatus.noInput }
         let store = try usage.openForReading()
         let history = try usage.history(store, patterns: models.patterns).history
-        let rule = FitOptions(tokensPerRequest: counting.tokensPerRequest, requestsFrom: counting.requestsFrom?.usage)
+        let rule = FitOptions(tokensPerRequest: counting.tokensPerRequest, requestsFrom: counting.requestsFrom)
         let check: DriftCheck
         do {
             check = try DriftCheck(file.loaded, history: history, tolerance: tolerance, counting: rule, threads: threads.count)

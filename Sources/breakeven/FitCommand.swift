@@ -61,7 +61,7 @@ struct FitCommand: ParsableCommand {
         }
         let options = FitOptions(since: since.flatMap(CalendarMonth.init), until: until.flatMap(CalendarMonth.init),
                                  timeZone: TimeZone(identifier: timezone) ?? .current, uncertainty: uncertainty,
-                                 tokensPerRequest: counting.tokensPerRequest, requestsFrom: counting.requestsFrom?.usage,
+                                 tokensPerRequest: counting.tokensPerRequest, requestsFrom: counting.requestsFrom,
                                  longContextThresholds: thresholds.sorted(), currency: currency)
         let fitted: FittedWorkload
         do {

@@ -16,21 +16,8 @@ struct UsageImportCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case openai, anthropic, litellm, otel, focus, langfuse, helicone, openrouter
-        case bedrockCUR = "bedrock-cur"
-        case claudeCode = "claude-code"
-        case codex
-        case anthropicCost = "anthropic-cost"
-        case openaiCost = "openai-cost"
-        case vertex
-        case azureMonitor = "azure-monitor"
-
-        var usage: UsageFormat { UsageFormat(rawValue: rawValue) ?? .openai }
-    }
-
     @Option(help: ArgumentHelp("The export's format: \(UsageFormat.names).", valueName: "format"))
-    var format: Format
+    var format: UsageFormat
 
     @Argument(help: "Export files; for claude-code and codex also directories (~/.claude/projects, ~/.codex/sessions), read whole.")
     var files: [String]
@@ -40,13 +27,13 @@ struct UsageImportCommand: ParsableCommand {
     func run() throws {
         let missing = files.filter { !FileManager.default.fileExists(atPath: $0) }
         for file in missing { Terminal.error("breakeven: \(file): no such file") }
-        let folders = format.usage.logFileExtension == nil ? files.filter(LogDirectory.isDirectory) : []
+        let folders = format.logFileExtension == nil ? files.filter(LogDirectory.isDirectory) : []
         for folder in folders { Terminal.error("breakeven: \(folder): a directory; --format \(format.rawValue) reads export files") }
         guard missing.isEmpty && folders.isEmpty else { throw ExitStatus.noInput }
         let store = try usage.openForImport()
         var status: ExitCode?
         for argument in files {
-            guard let ext = format.usage.logFileExtension, LogDirectory.isDirectory(argument) else {
+            guard let ext = format.logFileExtension, LogDirectory.isDirectory(argument) else {
                 _ = importFile(argument, into: store, status: &status)
                 continue
             }
@@ -58,7 +45,7 @@ struct UsageImportCommand: ParsableCommand {
                 continue
             }
             do {
-                if let coverage = try store.recordDirectory(argument, format: format.usage, files: imported) { Terminal.out(coverage.text) }
+                if let coverage = try store.recordDirectory(argument, format: format, files: imported) { Terminal.out(coverage.text) }
             } catch {
                 Terminal.error("breakeven: cannot record \(argument) in \(usage.resolvedPath): \(error)")
                 status = ExitStatus.cantCreate
@@ -74,7 +61,7 @@ struct UsageImportCommand: ParsableCommand {
         let bar = ProgressBar(total: size, label: "\((file as NSString).lastPathComponent): import")
         var done = 0
         do {
-            let summary = try store.importFile(file, format: format.usage) { read in
+            let summary = try store.importFile(file, format: format) { read in
                 bar.advance(read - done)
                 done = read
             }
