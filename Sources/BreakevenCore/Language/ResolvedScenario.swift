@@ -17,7 +17,7 @@ public struct ResolvedScenario: Sendable {
     var values: ValueContext {
         let code = top.currency ?? Currency.usd.code
         guard let rate = top.usdRate, !Currency(code: code).isUSD else { return .dollars }
-        return ValueContext(conversion: CatalogConversion(perUSD: rate, into: code))
+        return ValueContext(conversion: CatalogConversion(perUSD: rate, currency: code))
     }
 
     /// What the engine runs; fails when changed inputs leave a model that no longer fits its device.

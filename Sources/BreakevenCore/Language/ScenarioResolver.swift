@@ -14,7 +14,7 @@ enum ScenarioResolver {
         let bootstrap = KeyReader(node: root, path: "", settingPath: "", context: ResolveContext(catalog: catalog, conversion: nil, asOf: .init(year: 2026, month: 1, day: 1)))
         for k in ScenarioLanguage.leadingKeys + [ScenarioLanguage.baseline.key] { k.read(&top, bootstrap) }
         let code = top.currency ?? Currency.usd.code
-        let conversion = top.usdRate.flatMap { Currency(code: code).isUSD ? nil : CatalogConversion(perUSD: $0, into: code) }
+        let conversion = top.usdRate.flatMap { Currency(code: code).isUSD ? nil : CatalogConversion(perUSD: $0, currency: code) }
         let start = top.start.flatMap(CalendarMonth.init) ?? CalendarMonth(year: 2026, month: 1)
         let context = ResolveContext(catalog: catalog, conversion: conversion, asOf: asOf ?? top.asOf.flatMap(CalendarDay.init) ?? start.firstDay)
         let r = KeyReader(node: root, path: "", settingPath: "", context: context)
