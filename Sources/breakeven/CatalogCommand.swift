@@ -49,8 +49,9 @@ struct CatalogCommand: ParsableCommand {
             case .gpus:
                 table = TerminalTable(["id", "name", "memory GB", "TB/s", "BF16 TFLOPS", "FP8 TFLOPS", "TDP W"], left: [0, 1])
                 for g in snapshot.listGPUs(search: search) {
-                    table.append([g.id, g.name, number(g.memoryGB), number(g.bandwidthTBps), number(g.bf16TFLOPS),
-                                  g.fp8TFLOPS.map(number) ?? "–", number(g.tdpWatts)])
+                    let d = g.datasheet
+                    table.append([g.id, g.name, number(d.memoryGB), number(d.bandwidthTBps), number(d.bf16TFLOPS),
+                                  d.fp8TFLOPS.map(number) ?? "–", number(g.tdpWatts)])
                 }
             case .offers:
                 table = TerminalTable(["id", "gpu", "provider", "commitment", "$/GPU-hour", "GPUs/instance", "from"], left: [0, 1, 2, 3, 6])
@@ -61,7 +62,7 @@ struct CatalogCommand: ParsableCommand {
             case .hardware:
                 table = TerminalTable(["id", "name", "price", "memory GB", "TB/s", "busy W", "idle W"], left: [0, 1])
                 for h in snapshot.listHardware(search: search, asOf: day) {
-                    table.append([h.id, h.name, MoneyFormat.usd.amount(h.price), number(h.memoryGB), number(h.bandwidthTBps),
+                    table.append([h.id, h.name, MoneyFormat.usd.amount(h.price), number(h.datasheet.memoryGB), number(h.datasheet.bandwidthTBps),
                                   number(h.wattsBusy), number(h.wattsIdle)])
                 }
             case .plans:
@@ -227,13 +228,14 @@ struct CatalogCommand: ParsableCommand {
         case .model(let history):
             return history.map(ModelPriceText.describe).joined(separator: "\n")
         case .gpu(let g):
-            return "GPU \(g.id): \(g.name)\n  \(n(g.memoryGB)) GB at \(n(g.bandwidthTBps)) TB/s; dense BF16 \(n(g.bf16TFLOPS)), FP8 \(n(g.fp8TFLOPS)), INT8 \(n(g.int8TOPS)), INT4 \(n(g.int4TOPS)) TFLOPS; \(n(g.tdpWatts)) W\n  source: \(g.source)"
+            let d = g.datasheet
+            return "GPU \(g.id): \(g.name)\n  \(n(d.memoryGB)) GB at \(n(d.bandwidthTBps)) TB/s; dense BF16 \(n(d.bf16TFLOPS)), FP8 \(n(d.fp8TFLOPS)), INT8 \(n(d.int8TOPS)), INT4 \(n(d.int4TOPS)) TFLOPS; \(n(g.tdpWatts)) W\n  source: \(g.source)"
         case .gpuOffer(let offers):
             return offers.map { "offer \($0.id): \($0.gpu) at \($0.provider), \($0.commitment.rawValue), $\(n($0.hourly)) per GPU-hour\($0.gpusPerInstance == 1 ? "" : " in instances of \($0.gpusPerInstance) GPUs") from \($0.effectiveFrom)\n  source: \($0.source)" }.joined(separator: "\n")
         case .openModel(let m):
             return "open model \(m.id): \(m.name), \(Money.scientific(m.totalParameters)) parameters (\(Money.scientific(m.activeParameters)) active), \(m.layers) layers, hidden \(m.hiddenSize), \(m.attentionHeads) heads, \(m.latentKVValues.map { "latent KV cache of \($0) values per layer" } ?? "\(m.kvHeads) KV heads × \(m.headDimension)"), context \(m.contextLength), \(m.license)\n  source: \(m.source)"
         case .hardware(let machines):
-            return machines.map { "machine \($0.id): \($0.name), \(MoneyFormat.usd.amount($0.price)) from \($0.effectiveFrom)\($0.provider.map { " (\($0))" } ?? ""); \(n($0.memoryGB)) GB at \(n($0.bandwidthTBps)) TB/s, BF16 \(n($0.bf16TFLOPS)) TFLOPS; \(n($0.wattsBusy)) W busy, \(n($0.wattsIdle)) W idle\n  source: \($0.source)" }.joined(separator: "\n")
+            return machines.map { "machine \($0.id): \($0.name), \(MoneyFormat.usd.amount($0.price)) from \($0.effectiveFrom)\($0.provider.map { " (\($0))" } ?? ""); \(n($0.datasheet.memoryGB)) GB at \(n($0.datasheet.bandwidthTBps)) TB/s, BF16 \(n($0.datasheet.bf16TFLOPS)) TFLOPS; \(n($0.wattsBusy)) W busy, \(n($0.wattsIdle)) W idle\n  source: \($0.source)" }.joined(separator: "\n")
         case .offer(let offers):
             return offers.map { o in
                 let values = o.values.keys.sorted().map { "\($0) \(n(o.values[$0]))" }.joined(separator: ", ")

@@ -232,6 +232,17 @@ import Testing
         #expect(try store.isEmpty())
     }
 
+    /// `hardware` has no INT8 or INT4 column: a machine's datasheet that quotes them is refused, not stored without them.
+    @Test func refusesAMachinesIntegerPeaksItCannotStore() throws {
+        let store = try CatalogStore.inMemory()
+        let machine = HardwareSpec(id: "box", name: "Box", price: 3000,
+                                   datasheet: Datasheet(memoryGB: 32, bandwidthTBps: 1.8, bf16TFLOPS: 200, int8TOPS: 400),
+                                   tdpWatts: 600, wattsBusy: 500, wattsIdle: 60, effectiveFrom: .day("2026-01-01"), source: "test")
+        let error = try #require(throws: CatalogError.self) { try store.install(CatalogSnapshot(hardware: [machine])) }
+        #expect(error.description == "hardware box from 2026-01-01: a machine's INT8 and INT4 peaks are not recorded (those formats compute at BF16)")
+        #expect(try store.isEmpty())
+    }
+
     @Test func fingerprintIsStableAndSeesEveryChange() throws {
         let seed = try CatalogStore.seed()
         // Order does not matter; contents do.

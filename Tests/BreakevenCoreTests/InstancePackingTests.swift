@@ -85,7 +85,8 @@ struct InstancePackingTests {
     }
 
     static let catalog = CatalogSnapshot(
-        gpus: [GPUSpec(id: "h100-sxm", name: "H100 SXM", memoryGB: 80, bandwidthTBps: 3.35, bf16TFLOPS: 989, tdpWatts: 700, source: "test")],
+        gpus: [GPUSpec(id: "h100-sxm", name: "H100 SXM", datasheet: Datasheet(memoryGB: 80, bandwidthTBps: 3.35, bf16TFLOPS: 989), tdpWatts: 700,
+                       source: "test")],
         gpuOffers: [
             GPUOffer(id: "h100-sxm/cloud/on_demand", gpu: "h100-sxm", provider: "cloud", commitment: .onDemand, hourly: 10, gpusPerInstance: 8,
                      effectiveFrom: ProviderFilterTests.day, source: "p5.48xlarge / 8"),

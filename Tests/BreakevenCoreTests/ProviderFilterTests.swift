@@ -5,17 +5,19 @@ import Testing
 @Suite("Provider filter")
 struct ProviderFilterTests {
     static let day = CalendarDay(year: 2026, month: 11, day: 1)
+    static let box = Datasheet(memoryGB: 32, bandwidthTBps: 1.8, bf16TFLOPS: 200)
     static let catalog = CatalogSnapshot(
-        gpus: [GPUSpec(id: "h100-sxm", name: "H100 SXM", memoryGB: 80, bandwidthTBps: 3.35, bf16TFLOPS: 989, tdpWatts: 700, source: "test")],
+        gpus: [GPUSpec(id: "h100-sxm", name: "H100 SXM", datasheet: Datasheet(memoryGB: 80, bandwidthTBps: 3.35, bf16TFLOPS: 989), tdpWatts: 700,
+                       source: "test")],
         gpuOffers: [
             GPUOffer(id: "h100-sxm/lambda/on_demand", gpu: "h100-sxm", provider: "lambda", commitment: .onDemand, hourly: 2.99, effectiveFrom: day, source: "t"),
             GPUOffer(id: "h100-sxm/runpod/on_demand", gpu: "h100-sxm", provider: "runpod", commitment: .onDemand, hourly: 2.69, effectiveFrom: day, source: "t"),
             GPUOffer(id: "h100-sxm/lambda/reserved_1y", gpu: "h100-sxm", provider: "lambda", commitment: .reserved1y, hourly: 2.19, effectiveFrom: day, source: "t"),
         ],
         hardware: [
-            HardwareSpec(id: "box", name: "Box", price: 3000, memoryGB: 32, bandwidthTBps: 1.8, bf16TFLOPS: 200, tdpWatts: 600, wattsBusy: 500,
+            HardwareSpec(id: "box", name: "Box", price: 3000, datasheet: box, tdpWatts: 600, wattsBusy: 500,
                          wattsIdle: 60, effectiveFrom: day, source: "t", provider: "builder"),
-            HardwareSpec(id: "box", name: "Box", price: 3400, memoryGB: 32, bandwidthTBps: 1.8, bf16TFLOPS: 200, tdpWatts: 600, wattsBusy: 500,
+            HardwareSpec(id: "box", name: "Box", price: 3400, datasheet: box, tdpWatts: 600, wattsBusy: 500,
                          wattsIdle: 60, effectiveFrom: CalendarDay(year: 2026, month: 10, day: 1), source: "t", provider: "vendor"),
         ])
 

@@ -8,11 +8,7 @@ extension GPUSpec: FetchableRecord, PersistableRecord {
 
     public init(row: Row) throws {
         let r = try StoredRow(row, kind: "gpu", idColumn: "id")
-        let compute = SpecBounds.compute
-        self.init(id: try r("id"), name: try r("name"), memoryGB: try r.figure("memory_gb", SpecBounds.memoryGB),
-                  bandwidthTBps: try r.figure("bandwidth_tbps", SpecBounds.bandwidthTBps), bf16TFLOPS: try r.figure("bf16_tflops", compute),
-                  fp8TFLOPS: try r.figure("fp8_tflops", compute), int8TOPS: try r.figure("int8_tops", compute),
-                  int4TOPS: try r.figure("int4_tops", compute), fp4TFLOPS: try r.figure("fp4_tflops", compute),
+        self.init(id: try r("id"), name: try r("name"), datasheet: try Datasheet(r, integerPeaks: true),
                   tdpWatts: try r.figure("tdp_watts", SpecBounds.watts),
                   source: try r("source"), retrievedOn: CalendarDay(try r("retrieved_on")))
     }
@@ -23,13 +19,7 @@ extension GPUSpec: FetchableRecord, PersistableRecord {
         }
         container["id"] = id
         container["name"] = name
-        container["memory_gb"] = memoryGB
-        container["bandwidth_tbps"] = bandwidthTBps
-        container["bf16_tflops"] = bf16TFLOPS
-        container["fp8_tflops"] = fp8TFLOPS
-        container["int8_tops"] = int8TOPS
-        container["int4_tops"] = int4TOPS
-        container["fp4_tflops"] = fp4TFLOPS
+        datasheet.encode(to: &container, integerPeaks: true)
         container["tdp_watts"] = tdpWatts
         container["source"] = source
         container["retrieved_on"] = retrievedOn.description

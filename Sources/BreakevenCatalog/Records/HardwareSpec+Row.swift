@@ -8,27 +8,26 @@ extension HardwareSpec: FetchableRecord, PersistableRecord {
 
     public init(row: Row) throws {
         let r = try StoredRow(row, kind: "hardware", idColumn: "hardware_id")
-        let compute = SpecBounds.compute, watts = SpecBounds.watts
+        let watts = SpecBounds.watts
         self.init(id: try r("hardware_id"), name: try r("name"), price: try r.usd("price_micros"),
-                  memoryGB: try r.figure("memory_gb", SpecBounds.memoryGB), bandwidthTBps: try r.figure("bandwidth_tbps", SpecBounds.bandwidthTBps),
-                  bf16TFLOPS: try r.figure("bf16_tflops", compute), tdpWatts: try r.figure("tdp_watts", watts),
+                  datasheet: try Datasheet(r, integerPeaks: false), tdpWatts: try r.figure("tdp_watts", watts),
                   wattsBusy: try r.figure("watts_busy", watts), wattsIdle: try r.figure("watts_idle", watts),
-                  effectiveFrom: try r.day("effective_from") { "unreadable date \($0)" }, source: try r("source"),
-                  fp8TFLOPS: try r.figure("fp8_tflops", compute), fp4TFLOPS: try r.figure("fp4_tflops", compute), provider: try r("provider"))
+                  effectiveFrom: try r.day("effective_from") { "unreadable date \($0)" }, source: try r("source"), provider: try r("provider"))
         if let problem = FigureOrder.firstBroken(figureOrders) { throw r.damaged(problem) }
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
-        let money = MicroUSD.Check(entry: "hardware \(id) from \(effectiveFrom)")
-        if let problem = FigureOrder.firstBroken(figureOrders) { throw CatalogError.invalidEntry(entry: "hardware \(id) from \(effectiveFrom)", message: problem) }
+        let entry = "hardware \(id) from \(effectiveFrom)"
+        let money = MicroUSD.Check(entry: entry)
+        if let problem = FigureOrder.firstBroken(figureOrders) { throw CatalogError.invalidEntry(entry: entry, message: problem) }
+        // The table has no column to keep them in.
+        if datasheet.int8TOPS != nil || datasheet.int4TOPS != nil {
+            throw CatalogError.invalidEntry(entry: entry, message: "a machine's INT8 and INT4 peaks are not recorded (those formats compute at BF16)")
+        }
         container["hardware_id"] = id
         container["name"] = name
         container["price_micros"] = try money("price", price)
-        container["memory_gb"] = memoryGB
-        container["bandwidth_tbps"] = bandwidthTBps
-        container["bf16_tflops"] = bf16TFLOPS
-        container["fp8_tflops"] = fp8TFLOPS
-        container["fp4_tflops"] = fp4TFLOPS
+        datasheet.encode(to: &container, integerPeaks: false)
         container["tdp_watts"] = tdpWatts
         container["watts_busy"] = wattsBusy
         container["watts_idle"] = wattsIdle

@@ -52,9 +52,10 @@ extension CatalogSnapshot {
         }
         for g in snapshot.gpus {
             note(g.retrievedOn)
-            row(["gpu", g.id, g.name, number(g.memoryGB), number(g.bandwidthTBps), number(g.bf16TFLOPS), number(g.fp8TFLOPS),
-                 number(g.int8TOPS), number(g.int4TOPS), number(g.tdpWatts), g.source, g.retrievedOn?.description ?? "-",
-                 number(g.fp4TFLOPS)])
+            let d = g.datasheet
+            row(["gpu", g.id, g.name, number(d.memoryGB), number(d.bandwidthTBps), number(d.bf16TFLOPS), number(d.fp8TFLOPS),
+                 number(d.int8TOPS), number(d.int4TOPS), number(g.tdpWatts), g.source, g.retrievedOn?.description ?? "-",
+                 number(d.fp4TFLOPS)])
         }
         for o in snapshot.gpuOffers {
             note(o.effectiveFrom)
@@ -78,9 +79,10 @@ extension CatalogSnapshot {
         }
         for h in snapshot.hardware {
             note(h.effectiveFrom)
-            row(["hardware", h.id, h.name, money(h.price), number(h.memoryGB), number(h.bandwidthTBps), number(h.bf16TFLOPS),
+            let d = h.datasheet
+            row(["hardware", h.id, h.name, money(h.price), number(d.memoryGB), number(d.bandwidthTBps), number(d.bf16TFLOPS),
                  number(h.tdpWatts), number(h.wattsBusy), number(h.wattsIdle), h.effectiveFrom.description, h.source,
-                 number(h.fp8TFLOPS), number(h.fp4TFLOPS)]
+                 number(d.fp8TFLOPS), number(d.fp4TFLOPS)]
                 + (h.provider.map { ["provider", $0] } ?? []))
         }
         for p in snapshot.plans {

@@ -1,6 +1,7 @@
 /// Everything the engine may look up in a catalog, as plain values: the catalog module reads
 /// its database (or the embedded seed) into one of these, and scenario resolution reads from it.
-public struct CatalogSnapshot: Sendable, Hashable, Codable {
+/// Decoded from the seed, never written as JSON (a user catalog is written as rows).
+public struct CatalogSnapshot: Sendable, Hashable, Decodable {
     /// Every dated price of every model (several rows per id form its price history).
     public var modelPrices: [ModelPrice]
     public var gpus: [GPUSpec]

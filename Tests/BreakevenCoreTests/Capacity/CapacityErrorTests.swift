@@ -36,7 +36,7 @@ import Testing
     @Test func zeroBandwidth() {
         var gpu = Fixture.h100
         gpu.id = "broken-gpu"
-        gpu.bandwidthTBps = 0
+        gpu.datasheet.bandwidthTBps = 0
         let setup = Fixture.setup(Fixture.llama31_8B, on: gpu, weights: .bf16, input: 100, output: 100)
         #expect(message(setup) == "accelerator broken-gpu: bandwidth_tbps must be greater than 0, found 0")
         #expect(throws: CapacityError.invalidValue(subject: "accelerator broken-gpu", field: "bandwidth_tbps",

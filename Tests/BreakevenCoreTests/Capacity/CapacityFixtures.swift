@@ -42,22 +42,22 @@ enum Fixture {
     // MARK: Devices (dense figures, no sparsity)
 
     /// H100 SXM: 80 GB, 3.35 TB/s, 989 BF16 / 1,979 FP8 dense TFLOPS.
-    static let h100 = GPUSpec(id: "h100-sxm", name: "NVIDIA H100 SXM", memoryGB: 80, bandwidthTBps: 3.35, bf16TFLOPS: 989,
-                              fp8TFLOPS: 1979, int8TOPS: 1979, tdpWatts: 700, source: "NVIDIA H100 datasheet")
+    static let h100 = GPUSpec(id: "h100-sxm", name: "NVIDIA H100 SXM", datasheet: Datasheet(memoryGB: 80, bandwidthTBps: 3.35, bf16TFLOPS: 989,
+                              fp8TFLOPS: 1979, int8TOPS: 1979), tdpWatts: 700, source: "NVIDIA H100 datasheet")
     /// H200 SXM: 141 GB, 4.8 TB/s, same compute as H100.
-    static let h200 = GPUSpec(id: "h200-sxm", name: "NVIDIA H200 SXM", memoryGB: 141, bandwidthTBps: 4.8, bf16TFLOPS: 989,
-                              fp8TFLOPS: 1979, int8TOPS: 1979, tdpWatts: 700, source: "NVIDIA H200 datasheet")
+    static let h200 = GPUSpec(id: "h200-sxm", name: "NVIDIA H200 SXM", datasheet: Datasheet(memoryGB: 141, bandwidthTBps: 4.8, bf16TFLOPS: 989,
+                              fp8TFLOPS: 1979, int8TOPS: 1979), tdpWatts: 700, source: "NVIDIA H200 datasheet")
     /// GeForce RTX 4090: 24 GB, 1.008 TB/s, 165.2 dense FP16 TFLOPS (FP32 accumulate), 660.6 INT8 TOPS.
-    static let rtx4090 = GPUSpec(id: "rtx-4090", name: "NVIDIA GeForce RTX 4090", memoryGB: 24, bandwidthTBps: 1.008,
-                                 bf16TFLOPS: 165.2, int8TOPS: 660.6, tdpWatts: 450, source: "Ada whitepaper")
+    static let rtx4090 = GPUSpec(id: "rtx-4090", name: "NVIDIA GeForce RTX 4090", datasheet: Datasheet(memoryGB: 24, bandwidthTBps: 1.008,
+                                 bf16TFLOPS: 165.2, int8TOPS: 660.6), tdpWatts: 450, source: "Ada whitepaper")
     /// Mac mini M4 (10-core GPU): 16 GB unified, 120 GB/s, ≈4.3 FP16 TFLOPS.
-    static let macMiniM4 = HardwareSpec(id: "mac-mini-m4-16gb", name: "Mac mini M4 16 GB", price: 599, memoryGB: 16,
-                                        bandwidthTBps: 0.12, bf16TFLOPS: 4.3, tdpWatts: 65, wattsBusy: 40, wattsIdle: 5,
+    static let macMiniM4 = HardwareSpec(id: "mac-mini-m4-16gb", name: "Mac mini M4 16 GB", price: 599,
+                                        datasheet: Datasheet(memoryGB: 16, bandwidthTBps: 0.12, bf16TFLOPS: 4.3), tdpWatts: 65, wattsBusy: 40, wattsIdle: 5,
                                         effectiveFrom: CalendarDay("2024-11-08")!, source: "apple.com/mac-mini/specs")
     /// DGX Spark (GB10): 128 GB unified LPDDR5X, 273 GB/s; BF16 ≈ 1 PFLOPS FP4 sparse ÷ 2 (dense) ÷ 4
     /// (FP4:BF16 as on B200) = 125 TFLOPS — unused by the decode-only check.
-    static let dgxSpark = HardwareSpec(id: "dgx-spark", name: "NVIDIA DGX Spark", price: 3999, memoryGB: 128,
-                                       bandwidthTBps: 0.273, bf16TFLOPS: 125, tdpWatts: 240, wattsBusy: 200, wattsIdle: 30,
+    static let dgxSpark = HardwareSpec(id: "dgx-spark", name: "NVIDIA DGX Spark", price: 3999,
+                                       datasheet: Datasheet(memoryGB: 128, bandwidthTBps: 0.273, bf16TFLOPS: 125), tdpWatts: 240, wattsBusy: 200, wattsIdle: 30,
                                        effectiveFrom: CalendarDay("2025-10-15")!, source: "nvidia.com/dgx-spark")
 
     static func setup(_ model: OpenModelArchitecture, on gpu: GPUSpec, weights: Precision, kvCache: Precision = .bf16,
