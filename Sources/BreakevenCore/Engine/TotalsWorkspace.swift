@@ -28,14 +28,22 @@ struct TotalsWorkspace {
     mutating func prepare(for scenario: Scenario) {
         let key = DemandKey(volume: scenario.workload.volume, growth: scenario.workload.growth,
                             start: scenario.start, months: scenario.months, phases: scenario.workload.phases)
+        // Written in place month by month: appending checked the list's uniqueness each month.
         if demandKey != key {
-            demands.removeAll(keepingCapacity: true)
-            for i in 0..<scenario.months { demands.append(Simulator.demand(month: i, of: scenario)) }
+            if demands.count != scenario.months {
+                demands = [MonthDemand](repeating: MonthDemand(index: 0, date: scenario.start, requests: 0), count: scenario.months)
+            }
+            demands.withUnsafeMutableBufferPointer { demands in
+                for i in demands.indices { demands[i] = Simulator.demand(month: i, of: scenario) }
+            }
             demandKey = key
         }
         if discountKey?.rate != scenario.discountRate || discountKey?.months != scenario.months {
-            discount.removeAll(keepingCapacity: true)
-            for i in 0..<scenario.months { discount.append(BreakevenAnalysis.discountFactor(rate: scenario.discountRate, month: i)) }
+            if discount.count != scenario.months { discount = [Double](repeating: 0, count: scenario.months) }
+            let rate = scenario.discountRate
+            discount.withUnsafeMutableBufferPointer { discount in
+                for i in discount.indices { discount[i] = BreakevenAnalysis.discountFactor(rate: rate, month: i) }
+            }
             discountKey = (scenario.discountRate, scenario.months)
         }
         if trends.months != scenario.months { trends = TrendTableCache(months: scenario.months) }
