@@ -26,7 +26,7 @@ public struct ResolvedScenario: Sendable {
         let context = lowerContext(workload, memo: memo)
         var options: [ServingOption] = []
         options.reserveCapacity(self.options.count)
-        for k in self.options.indices { options.append(try option(k, context)) }
+        try lowerOptions(into: &options, context)
         var scenario = Scenario(name: top.name ?? "", description: top.description ?? "", profile: top.profile ?? .enterprise,
                                 currency: top.currency ?? Currency.usd.code, start: start,
                                 months: ScenarioLanguage.months.value(top, .dollars) ?? 36,
@@ -34,6 +34,22 @@ public struct ResolvedScenario: Sendable {
                                 workload: workload, options: options, baselineID: baselineID, assumptions: assumptions)
         scenario.guardrails = guardrails
         return scenario
+    }
+
+    /// `scenario(memo:)` written again into a scenario lowered from these settings before: what
+    /// a numeric input can change (the workload, the horizon, the discount rate, the options) is
+    /// lowered again, and the rest (names, currency, assumptions) is kept rather than copied in
+    /// anew. The options are appended to `s.options` (emptied first, its storage kept).
+    func relower(_ s: inout Scenario, memo: CapacityMemo?) throws(LoweringFailure) {
+        s.workload = WorkloadDeclaration.lowered(workload)
+        s.months = ScenarioLanguage.months.value(top, .dollars) ?? 36
+        s.discountRate = ScenarioLanguage.discountRate.value(top, .dollars) ?? 0
+        s.options.removeAll(keepingCapacity: true)
+        try lowerOptions(into: &s.options, lowerContext(s.workload, memo: memo))
+    }
+
+    private func lowerOptions(into lowered: inout [ServingOption], _ context: LowerContext) throws(LoweringFailure) {
+        for k in options.indices { lowered.append(try option(k, context)) }
     }
 
     func lowerContext(_ workload: Workload, memo: CapacityMemo?) -> LowerContext {

@@ -117,8 +117,9 @@ public struct ScenarioVariants: Sendable {
             if variants.touchedOptions == nil || !hasLowered {
                 // Every option is lowered again: the last variant's are let go before the inputs
                 // are set, so that the named amounts they share with the settings (one_time,
-                // monthly_fixed) are set in place rather than copied whole.
-                lowered.options = []
+                // monthly_fixed) are set in place rather than copied whole. The list's storage is
+                // kept for them.
+                lowered.options.removeAll(keepingCapacity: true)
                 hasLowered = false
             }
             for j in variants.setters.indices { variants.setters[j].set(&resolved, values[j]) }
@@ -129,7 +130,7 @@ public struct ScenarioVariants: Sendable {
                     let context = resolved.lowerContext(lowered.workload, memo: memo)
                     for k in touched { lowered.options[k] = try resolved.option(k, context) }
                 } else {
-                    lowered = try resolved.scenario(memo: memo)
+                    try resolved.relower(&lowered, memo: memo)
                 }
             } catch {
                 return false
