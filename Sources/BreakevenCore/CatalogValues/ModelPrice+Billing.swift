@@ -53,6 +53,12 @@ extension ModelPrice {
     }
 }
 
+extension ModelPrice {
+    /// Its batch prices as ratios to the standard ones; nil without any. Read in place (optional
+    /// chaining on a stored price), the price is not copied out.
+    var batchPricing: BatchPricing? { BatchPricing(self) }
+}
+
 /// What batch traffic pays, as ratios to the standard prices (so that a long-context tier, a
 /// time-of-day weighting or an inline standard price moves its batch price with it).
 ///
@@ -70,11 +76,11 @@ struct BatchPricing: Sendable, Hashable {
     var cacheWrite1h: Double
 
     /// nil when the price has no batch price (after the provider rules).
-    init?(_ price: ModelPrice) {
+    init?(_ price: borrowing ModelPrice) {
         guard let batchInput = price.batchInputPerMTok else { return nil }
-        let base = price.basePrices
+        let base = price.basePrices, standardInput = price.inputPerMTok
         func ratio(_ batch: Double, _ standard: Double) -> Double {
-            standard > 0 ? batch / standard : (price.inputPerMTok > 0 ? batchInput / price.inputPerMTok : 1)
+            standard > 0 ? batch / standard : (standardInput > 0 ? batchInput / standardInput : 1)
         }
         let batchOutput = price.batchOutputPerMTok ?? price.outputPerMTok * ratio(batchInput, price.inputPerMTok)
         let cached = price.batchCachedInputPerMTok ?? price.cachedInputPerMTok ?? batchInput

@@ -174,7 +174,7 @@ enum APIPrices {
     /// genai-prices' batch variants, or a provider's documented rule).
     private static func batchPrices(_ s: UnsafePointer<S>, _ v: ValueContext) -> BatchRule {
         // The catalog price read where it lies (copied out, its strings and lists are retained).
-        guard s.pointee.batchDiscount == nil, let batch = s.pointee.catalog.flatMap(BatchPricing.init) else {
+        guard s.pointee.batchDiscount == nil, let batch = s.pointee.catalog?.batchPricing else {
             return .discount(factor: 1 - (batchDiscount.value(s, v) ?? 0))
         }
         return .ratios(batch)

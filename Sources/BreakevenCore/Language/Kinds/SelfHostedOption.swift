@@ -31,8 +31,9 @@ enum SelfHostedOption: OptionDeclaration {
         /// GPUs are rented in its instances. Kept apart from `offer` so that a trial or sweep setting
         /// gpu_hourly leaves the instance as it is.
         var pricingOffer: GPUOffer?
-        /// Resolved: the cheapest offer was taken among offers more than 2× apart.
-        var offerSpread: Warning?
+        /// Resolved: what the lowered option notes, the cheapest offer taken among offers more
+        /// than 2× apart. Kept as the list it lowers to: each trial shares it rather than copy a warning.
+        var notes: [Warning] = []
     }
 
     /// `commitment` as an object: replicas reserved for a term.
@@ -174,7 +175,7 @@ enum SelfHostedOption: OptionDeclaration {
             if let catalogGPU {
                 s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: commitment, asOf: asOf, provider: provider,
                                                 replicas: smallest.replicas, gpusPerReplica: smallest.gpusPerReplica)
-                if provider == nil { s.offerSpread = spread(s.offer, catalog, asOf, r) }
+                if provider == nil { s.notes = spread(s.offer, catalog, asOf, r).map { [$0] } ?? [] }
                 if s.offer == nil, s.gpuHourly == nil {
                     r.error(provider == nil ? "commitment" : "provider",
                             "the catalog has no \(commitment.rawValue) offer for \"\(catalogGPU.id)\"\(from) on \(asOf); give gpu_hourly" + elsewhere(catalogGPU.id))
@@ -186,7 +187,7 @@ enum SelfHostedOption: OptionDeclaration {
         if s.offer == nil, s.reservation.isPresent || s.gpuHourly == nil, !r.has("gpu_offer"), let catalogGPU {
             s.offer = catalog.cheapestOffer(gpu: catalogGPU.id, commitment: .onDemand, asOf: asOf, provider: provider,
                                             replicas: smallest.replicas, gpusPerReplica: smallest.gpusPerReplica)
-            if provider == nil { s.offerSpread = spread(s.offer, catalog, asOf, r) }
+            if provider == nil { s.notes = spread(s.offer, catalog, asOf, r).map { [$0] } ?? [] }
             if s.offer == nil, provider != nil, s.gpuHourly == nil {
                 r.error("provider", "the catalog has no on_demand offer for \"\(catalogGPU.id)\"\(from) on \(asOf); give gpu_hourly" + elsewhere(catalogGPU.id))
             }
@@ -259,7 +260,7 @@ enum SelfHostedOption: OptionDeclaration {
             gpuPriceChangePerYear: gpuPriceChange.value(s, v) ?? 0, outputTokenMultiplier: multiplier.value(s, v) ?? 1,
             overheads: SharedKeys.overheads(s), reservation: reservation, termMonths: reservedTerm(s.pointee),
             interruptionOverhead: interruption.value(s, v) ?? 0)
-        return LoweredOption(.single(deployment), derived: derived, notes: s.pointee.offerSpread.map { [$0] } ?? [],
+        return LoweredOption(.single(deployment), derived: derived, notes: s.pointee.notes,
                              provider: s.pointee.gpuHourly == nil ? s.pointee.offer?.provider : nil)
     }
 }
