@@ -30,7 +30,8 @@ public struct Provisioning: Sendable, Hashable {
 
 /// What building a cost model may need beyond the option's terms.
 struct CostModelContext {
-    let scenario: Scenario
+    /// A trial's scenario is lent to its context (`Simulator.totals`), a placeholder held before and after.
+    var scenario: Scenario
     /// Owned hardware counted amortized and bought as needed (the breakeven-volume view).
     var amortizedAuto = false
     var trends: TrendTableCache?
@@ -96,6 +97,16 @@ struct CostModelStorage {
     var units: [OwnedFleet.Batch] = []
     /// A switch's lists of months (`SwitchSides`).
     var switches = SwitchPool()
+    /// A trial's models of its options, by option (`Simulator.totals`): emptied after each trial.
+    var leaves: [OptionModel?] = []
+}
+
+extension Scenario {
+    /// What a context holds while no scenario is lent to it: empty, so that making it allocates
+    /// nothing and retains nothing that is counted.
+    static var lentOut: Scenario {
+        Scenario(name: "", start: CalendarMonth(year: 2000, month: 1), months: 0, workload: Workload(volume: .perMonth(0), classes: []), options: [])
+    }
 }
 
 extension MonthlyCostModel {

@@ -4,8 +4,24 @@ extension Simulator {
     ///
     /// - Parameter out: one slot per option, in the scenario's order.
     static func totals(_ scenario: Scenario, workspace: inout TotalsWorkspace, into out: UnsafeMutableBufferPointer<OptionTotals>) {
+        var lent = scenario
+        totals(&lent, workspace: &workspace, into: out)
+    }
+
+    /// The same, with the scenario lent to the run's context and given back: a context holding a
+    /// copy retained every list and name of the scenario, every trial.
+    static func totals(_ scenario: inout Scenario, workspace: inout TotalsWorkspace, into out: UnsafeMutableBufferPointer<OptionTotals>) {
         workspace.prepare(for: scenario)
-        let months = scenario.months
+        // One context for every option (it holds the scenario: built per option, it was copied five times a trial).
+        var context = CostModelContext(scenario: .lentOut, trends: workspace.trends, dayShapes: workspace.dayShapes)
+        swap(&context.scenario, &scenario)
+        totals(context, workspace: &workspace, into: out)
+        swap(&context.scenario, &scenario)
+    }
+
+    private static func totals(_ context: borrowing CostModelContext, workspace: inout TotalsWorkspace,
+                               into out: UnsafeMutableBufferPointer<OptionTotals>) {
+        let months = context.scenario.months
         // Borrowed from the workspace for the loop.
         var cumulative: [Double] = [], storage = CostModelStorage()
         swap(&cumulative, &workspace.cumulative)
@@ -14,17 +30,21 @@ extension Simulator {
             swap(&cumulative, &workspace.cumulative)
             swap(&storage, &workspace.storage)
         }
-        let demands = workspace.demands, discount = workspace.discount, trends = workspace.trends
-        // One context for every option (it holds the scenario: built per option, it was copied five times a trial).
-        let context = CostModelContext(scenario: scenario, trends: trends, dayShapes: workspace.dayShapes)
+        let demands = workspace.demands, discount = workspace.discount
         // A single option's model, built once a trial: a switch's sides are the models of the two
         // options it joins (restarted before each run). Not with phases, where an option's own
-        // model is a schedule around it.
-        var leaves = [OptionModel?](repeating: nil, count: scenario.workload.phases.isEmpty ? scenario.options.count : 0)
+        // model is a schedule around it. The list is the workspace's, emptied.
+        var leaves = storage.leaves
+        storage.leaves = []
+        if context.scenario.workload.phases.isEmpty { leaves.append(contentsOf: repeatElement(nil, count: context.scenario.options.count)) }
+        defer {
+            leaves.removeAll(keepingCapacity: true)
+            storage.leaves = leaves
+        }
         demands.withUnsafeBufferPointer { demands in
             discount.withUnsafeBufferPointer { discount in
                 cumulative.withUnsafeMutableBufferPointer { cumulative in
-                    for k in scenario.options.indices {
+                    for k in context.scenario.options.indices {
                         let row = UnsafeMutableBufferPointer(rebasing: cumulative[(k * months)..<((k + 1) * months)])
                         // A switch at its best month is found as `project` finds it; when neither
                         // side carries state, its months are read from the sums that find it.
@@ -32,13 +52,13 @@ extension Simulator {
                         // The option's type (a stored word) is asked before its kind is matched, and
                         // `type.isComposite` rather than the option's: either copies the option's kind
                         // (its terms retained) out of the list for every option of every trial.
-                        if scenario.options[k].type == .switchover, case .switchover(let plan) = scenario.options[k].kind {
+                        if context.scenario.options[k].type == .switchover, case .switchover(let plan) = context.scenario.options[k].kind {
                             if var sides = switchSides(plan, context, demands: demands, &leaves, pool: &storage.switches) {
                                 var at = months + 1
                                 switch plan.at {
                                 case .month(let m): at = m
                                 case .best:
-                                    let candidates = sides.candidates(months: SwitchEvaluation.candidateMonths(plan, in: scenario), discount: discount,
+                                    let candidates = sides.candidates(months: SwitchEvaluation.candidateMonths(plan, in: context.scenario), discount: discount,
                                                                       pool: &storage.switches)
                                     at = SwitchEvaluation.cheapest(candidates) ?? months + 1
                                 }
@@ -47,15 +67,15 @@ extension Simulator {
                                 continue
                             }
                             if plan.at == .best {
-                                switchAt = SwitchEvaluation.best(scenario.options[k], plan, in: scenario, demands: Array(demands)).chosenMonth ?? months + 1
+                                switchAt = SwitchEvaluation.best(context.scenario.options[k], plan, in: context.scenario, demands: Array(demands)).chosenMonth ?? months + 1
                             }
                         }
-                        let model = !leaves.isEmpty && !scenario.options[k].type.isComposite ? leaf(k, &leaves, context)
-                            : OptionModel(id: scenario.options[k].id, kind: scenario.options[k].kind, context, switchAt: switchAt)
+                        let model = !leaves.isEmpty && !context.scenario.options[k].type.isComposite ? leaf(k, &leaves, context)
+                            : OptionModel(id: context.scenario.options[k].id, kind: context.scenario.options[k].kind, context, switchAt: switchAt)
                         out[k] = run(model, demands, discount, row, &storage)
                     }
-                    let b = scenario.baselineIndex
-                    for k in scenario.options.indices where k != b {
+                    let b = context.scenario.baselineIndex
+                    for k in context.scenario.options.indices where k != b {
                         out[k].breakevenMonth = BreakevenAnalysis.breakevenMonth(
                             months: months, option: { cumulative[k * months + $0] }, baseline: { cumulative[b * months + $0] })
                     }

@@ -136,7 +136,7 @@ public struct ScenarioVariants: Sendable {
                 return false
             }
             hasLowered = true
-            Simulator.totals(lowered, workspace: &workspace, into: out)
+            Simulator.totals(&lowered, workspace: &workspace, into: out)
             return true
         }
     }
