@@ -19,14 +19,17 @@ struct TrendFactors {
     }
 }
 
-/// Trend tables by yearly rate for one horizon, the most recently used first. One per thread:
-/// a Monte Carlo worker keeps it across trials, so only the rates a trial draws are computed.
+/// Trend tables by yearly rate for one horizon, the least recently used replaced first. One per
+/// thread: a Monte Carlo worker keeps it across trials, so only the rates a trial draws are computed.
 final class TrendTableCache {
     let months: Int
     /// Every trend held at 0: a replay of months that happened, each priced as it was.
     let pricesAsTheyWere: Bool
     /// Used by one thread's models, one at a time: its accesses are not checked at run time.
-    @exclusivity(unchecked) private var tables: [(perYear: Double, table: [Double])] = []
+    /// Each table with the count of lookups when it was last used: a table found is marked, not
+    /// moved (moving two lists in the array retained and released both).
+    @exclusivity(unchecked) private var tables: [(perYear: Double, table: [Double], used: Int)] = []
+    @exclusivity(unchecked) private var lookups = 0
     static let slots = 8
 
     init(months: Int, pricesAsTheyWere: Bool = false) {
@@ -36,17 +39,26 @@ final class TrendTableCache {
 
     /// trendFactor(perYear, month: i) for every month of the horizon.
     func table(_ perYear: Double) -> [Double] {
+        lookups += 1
         if let k = tables.firstIndex(where: { $0.perYear == perYear }) {
-            if k > 0 { tables.swapAt(0, k) }
-            return tables[0].table
+            tables[k].used = lookups
+            return tables[k].table
         }
         // A new rate takes the least recently used slot, reusing its storage when no model
         // holds it any more.
         var table: [Double] = []
-        if tables.count >= TrendTableCache.slots { table = tables.removeLast().table }
+        var slot = tables.count
+        if tables.count >= TrendTableCache.slots, let oldest = tables.indices.min(by: { tables[$0].used < tables[$1].used }) {
+            slot = oldest
+            swap(&table, &tables[oldest].table)
+        }
         table.removeAll(keepingCapacity: true)
         for i in 0..<months { table.append(trendFactor(perYear, month: i)) }
-        tables.insert((perYear, table), at: 0)
+        if slot == tables.count {
+            tables.append((perYear, table, lookups))
+        } else {
+            tables[slot] = (perYear, table, lookups)
+        }
         return table
     }
 }
