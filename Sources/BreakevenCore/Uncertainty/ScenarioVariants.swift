@@ -18,6 +18,11 @@ public struct ScenarioVariants: Sendable {
     public let inputs: [NumericInput]
     let resolved: ResolvedScenario
     let setters: [SettingInput<ResolvedScenario>]
+    /// Input j set to values[j], for every input in order, in one call: the setters chained, each
+    /// closure calling the one before it, which it holds. A closure called where it is held costs
+    /// nothing more; one read out of a list was retained and released around every call, twice
+    /// per input per trial.
+    let setAll: @Sendable (inout ResolvedScenario, UnsafeBufferPointer<Double>) -> Void
     /// The options the inputs reach, when they do not reach every option: a variant lowers only
     /// those again (an input of the workload's request shape or of the top level reaches every
     /// option; its volume and the discount rate none).
@@ -39,6 +44,15 @@ public struct ScenarioVariants: Sendable {
             setters.append(setter)
         }
         self.setters = setters
+        var setAll: @Sendable (inout ResolvedScenario, UnsafeBufferPointer<Double>) -> Void = { _, _ in }
+        for (j, setter) in setters.enumerated() {
+            let before = setAll, set = setter.set
+            setAll = { r, values in
+                before(&r, values)
+                set(&r, values[j])
+            }
+        }
+        self.setAll = setAll
         let reached = inputs.map { loaded.resolved.optionsReached(by: $0.path) }
         touchedOptions = reached.contains(where: { $0 == nil }) ? nil : Array(Set(reached.compactMap { $0 }.joined())).sorted()
         touchesVolumeOrDiscounting = reached.contains { $0?.isEmpty == true }
@@ -122,7 +136,7 @@ public struct ScenarioVariants: Sendable {
                 lowered.options.removeAll(keepingCapacity: true)
                 hasLowered = false
             }
-            for j in variants.setters.indices { variants.setters[j].set(&resolved, values[j]) }
+            variants.setAll(&resolved, values)
             do throws(LoweringFailure) {
                 if let touched = variants.touchedOptions, hasLowered {
                     hasLowered = false  // until every touched option is lowered again
