@@ -1,20 +1,21 @@
 /// The share of datasheet speed and memory a serving engine actually gets, with where each figure
-/// comes from, so a report can list them as assumptions.
+/// comes from, so a report can list them as assumptions. Numbers and cases only: a trial copies it
+/// with every estimate, and a copy retains nothing.
 struct ServingEfficiency: Sendable, Hashable, Codable {
     /// Model bandwidth utilization (MBU): bytes moved per second over datasheet bandwidth, decode.
     var memoryBandwidthUtilization: Double
-    var memoryBandwidthSource: String
+    var memoryBandwidthSource: EfficiencySource
     /// Model FLOPs utilization (MFU): useful FLOPs per second over the dense peak, prefill and
     /// compute-bound decode.
     var computeUtilization: Double
-    var computeSource: String
+    var computeSource: EfficiencySource
     /// Share of each device's memory kept back for the runtime (context, activations, graphs, OS).
     var memoryReserveShare: Double
-    var memoryReserveSource: String
+    var memoryReserveSource: EfficiencySource
     /// Time each step spends outside the GPU's arithmetic and memory traffic (scheduling, kernel
     /// launches, sampling) that the engine does not hide: it bounds small models at small batches.
     var stepOverheadSeconds: Double = 0
-    var stepOverheadSource: String = "none"
+    var stepOverheadSource = EfficiencySource.none
     /// Share of the dense kernels' bandwidth and arithmetic that mixture-of-experts grouped GEMMs
     /// reach (few tokens per expert, routing, imbalance).
     var expertKernelShare: Double = 1
@@ -24,27 +25,26 @@ struct ServingEfficiency: Sendable, Hashable, Codable {
     /// Share of the FP4 peak that NVFP4/MXFP4 GEMMs reach, relative to the FP8 and BF16 ones.
     var fourBitComputeShare: Double = 1
     /// Where the three kernel shares come from.
-    var kernelSource: String = "none"
-
+    var kernelSource = EfficiencySource.none
 
     /// Scenario values replace the defaults; their source then reads "scenario".
     func applying(_ overrides: EfficiencyOverrides) -> ServingEfficiency {
         var result = self
         if let value = overrides.memoryBandwidthUtilization {
             result.memoryBandwidthUtilization = value
-            result.memoryBandwidthSource = "scenario"
+            result.memoryBandwidthSource = .scenario
         }
         if let value = overrides.computeUtilization {
             result.computeUtilization = value
-            result.computeSource = "scenario"
+            result.computeSource = .scenario
         }
         if let value = overrides.memoryReserveShare {
             result.memoryReserveShare = value
-            result.memoryReserveSource = "scenario"
+            result.memoryReserveSource = .scenario
         }
         if let value = overrides.stepOverheadMs {
             result.stepOverheadSeconds = value / 1000
-            result.stepOverheadSource = "scenario"
+            result.stepOverheadSource = .scenario
         }
         return result
     }
@@ -53,75 +53,50 @@ struct ServingEfficiency: Sendable, Hashable, Codable {
     /// workstation, Apple silicon, GB10. Each figure names its source: a published measurement
     /// with its arithmetic, or the ledger points marked `tuning` it was set from
     /// (`ValidationLedger`), which the accuracy claim reports apart from the held-out ones.
+    /// (Built on each call, an estimate's first step: a few stores, with nothing to retain.)
     static func defaults(for acceleratorClass: AcceleratorClass) -> ServingEfficiency {
-        // By position, not in a dictionary: a class hashes as its raw string, once per estimate.
-        guard let k = classes.firstIndex(of: acceleratorClass) else { return builtDefaults(for: acceleratorClass) }
-        return defaultsByClass[k]
-    }
-
-    /// Every class's defaults, built once, at the class's place in `classes`: an estimate (one a
-    /// trial) starts from them.
-    private static let classes = AcceleratorClass.allCases
-    private static let defaultsByClass = classes.map(builtDefaults(for:))
-
-    private static func builtDefaults(for acceleratorClass: AcceleratorClass) -> ServingEfficiency {
         var e: ServingEfficiency
         switch acceleratorClass {
         case .hopper, .blackwell, .ampere, .other:
-            e = ServingEfficiency(memoryBandwidthUtilization: 0.51, memoryBandwidthSource: datacenterMBU,
-                                  computeUtilization: 0.50, computeSource: datacenterMFU,
-                                  memoryReserveShare: 0.10, memoryReserveSource: vLLMReserve)
+            e = ServingEfficiency(memoryBandwidthUtilization: 0.51, memoryBandwidthSource: .datacenterBandwidth,
+                                  computeUtilization: 0.50, computeSource: .datacenterCompute,
+                                  memoryReserveShare: 0.10, memoryReserveSource: .vLLMReserve)
             e.expertKernelShare = 0.4
             e.fourBitComputeShare = 0.45
-            e.kernelSource = datacenterKernels
+            e.kernelSource = .datacenterKernels
             if acceleratorClass == .other {
-                e.memoryBandwidthSource = "unrecognised accelerator: NVIDIA datacenter figure. " + datacenterMBU
-                e.computeSource = "unrecognised accelerator: NVIDIA datacenter figure. " + datacenterMFU
+                e.memoryBandwidthSource = .unrecognisedBandwidth
+                e.computeSource = .unrecognisedCompute
             }
         case .cdna:
-            e = ServingEfficiency(memoryBandwidthUtilization: 0.35, memoryBandwidthSource: instinctMBU,
-                                  computeUtilization: 0.16, computeSource: instinctMFU,
-                                  memoryReserveShare: 0.10, memoryReserveSource: vLLMReserve)
+            e = ServingEfficiency(memoryBandwidthUtilization: 0.35, memoryBandwidthSource: .instinctBandwidth,
+                                  computeUtilization: 0.16, computeSource: .instinctCompute,
+                                  memoryReserveShare: 0.10, memoryReserveSource: .vLLMReserve)
             e.expertKernelShare = 0.5
             e.fourBitComputeShare = 0.45
-            e.kernelSource = "NVIDIA datacenter kernel shares (no AMD MoE or MXFP4 measurement in the ledger). " + datacenterKernels
+            e.kernelSource = .instinctKernels
         case .consumerRTX:
-            e = ServingEfficiency(memoryBandwidthUtilization: 0.80, memoryBandwidthSource: consumerMBU,
-                                  computeUtilization: 0.70, computeSource: consumerMFU,
-                                  memoryReserveShare: 0.10, memoryReserveSource: vLLMReserve)
+            e = ServingEfficiency(memoryBandwidthUtilization: 0.80, memoryBandwidthSource: .consumerBandwidth,
+                                  computeUtilization: 0.70, computeSource: .consumerCompute,
+                                  memoryReserveShare: 0.10, memoryReserveSource: .vLLMReserve)
             e.fourBitBandwidthShare = 0.72
             e.expertKernelShare = 0.5
             e.fourBitComputeShare = 0.45
-            e.kernelSource = consumerKernels
+            e.kernelSource = .consumerKernels
         case .appleSilicon:
-            e = ServingEfficiency(memoryBandwidthUtilization: 0.72, memoryBandwidthSource: appleMBU,
-                                  computeUtilization: 0.70, computeSource: appleMFU,
-                                  memoryReserveShare: 0.25, memoryReserveSource: appleReserve,
-                                  stepOverheadSeconds: 0.003, stepOverheadSource: appleOverhead)
+            e = ServingEfficiency(memoryBandwidthUtilization: 0.72, memoryBandwidthSource: .appleBandwidth,
+                                  computeUtilization: 0.70, computeSource: .appleCompute,
+                                  memoryReserveShare: 0.25, memoryReserveSource: .appleReserve,
+                                  stepOverheadSeconds: 0.003, stepOverheadSource: .appleOverhead)
         case .gb10:
-            e = ServingEfficiency(memoryBandwidthUtilization: 0.65, memoryBandwidthSource: gb10MBU,
+            e = ServingEfficiency(memoryBandwidthUtilization: 0.65, memoryBandwidthSource: .gb10,
                                   computeUtilization: 0.50,
-                                  computeSource: "no GB10 prefill point used for tuning; NVIDIA datacenter figure. " + datacenterMFU,
-                                  memoryReserveShare: 0.10, memoryReserveSource: vLLMReserve)
+                                  computeSource: .gb10Compute,
+                                  memoryReserveShare: 0.10, memoryReserveSource: .vLLMReserve)
             e.fourBitBandwidthShare = 0.9
             e.fourBitComputeShare = 0.45
-            e.kernelSource = gb10MBU
+            e.kernelSource = .gb10
         }
         return e
     }
-
-    static let datacenterMBU = "0.51: set from the ledger's tuning points, TensorRT-LLM perf overview (https://github.com/NVIDIA/TensorRT-LLM/blob/00f37686aa854010d68bcbd0f4ab000221541ca6/docs/source/performance/perf-overview.md): Llama 3.1 8B FP8 on one H100, 1000/1000, 15,220 output tok/s, and Llama 3.3 70B FP8 on one H200, 1000/1000, 2,909 tok/s, both memory-bound at their batch; NVIDIA's NeMo batch-1 figures give 0.52 on H100 (https://docs.nvidia.com/nemo-framework/user-guide/latest/performance/llama.html)"
-    static let datacenterMFU = "0.50: TensorRT-LLM first-token latency, LLaMA-7B, 2,048 prompt tokens (2 × 6.74e9 × 2048 + attention 2 × 32 × 4096 × 2048² = 28.7 TFLOP): H100 FP8 36 ms = 0.40 of 1,979 TFLOPS; A100 FP16 133 ms = 0.69 of 312 TFLOPS (https://github.com/NVIDIA/TensorRT-LLM/blob/release/0.5.0/docs/source/performance.md); mean 0.55, rounded down"
-    static let datacenterKernels = "expert kernels 0.4 of dense: set from the ledger's tuning point Qwen3-235B-A22B FP8 on 8 × H200 (EP8, attention data parallel), 1000/1000, 23,789 tok/s, as a compromise with the Llama 4 and DeepSeek-R1 points, which need more; FP4 GEMMs 0.45 of the FP4 peak: set from Llama 3.3 70B NVFP4 on one B200, 1000/1000, 7,007 tok/s (TensorRT-LLM perf overview, https://github.com/NVIDIA/TensorRT-LLM/blob/00f37686aa854010d68bcbd0f4ab000221541ca6/docs/source/performance/perf-overview.md)"
-    static let instinctMBU = "0.35: set from the ledger's tuning point, AMD's vLLM table on 8 × MI300X, Llama 3.1 70B FP8-KV, 128/2048, 13,212.5 tok/s (https://www.amd.com/en/developer/resources/rocm-hub/dev-ai/performance-results.html, rocm/vllm 0.10.2, October 2025)"
-    static let instinctMFU = "0.16: the same AMD MI300X tuning point, compute-bound at its 3,200 sequences (https://www.amd.com/en/developer/resources/rocm-hub/dev-ai/performance-results.html; vLLM on ROCm reaches a far smaller share of the datasheet than TensorRT-LLM on Hopper)"
-    static let consumerMBU = "0.80: set from the ledger's tuning point, llama.cpp on an RTX 4090 (https://github.com/XiongjieDai/GPU-Benchmarks-on-LLM-Inference): Llama 3 8B F16 tg512 54.84 t/s × 16.06 GB = 881 GB/s = 0.87 of 1,008 GB/s; LLaMA-7B Q8_0 98.13 t/s × 7.16 GB = 0.70 (https://github.com/ggml-org/llama.cpp/pull/4766); 0.80 between"
-    static let consumerMFU = "0.70: RTX 3090, llama-bench pp512: F16 4,184.85 t/s × 13.5 GFLOP/token = 56 TFLOPS = 0.79 of 71 dense FP16 TFLOPS; Q4_0 3,408.18 t/s = 0.65 (https://github.com/ggml-org/llama.cpp/pull/4766)"
-    static let consumerKernels = "4-bit weights reach 0.72 of the bandwidth: set from the ledger's tuning point, Llama 3 8B Q4_K_M tg512 on an RTX 4090, 130.58 t/s (https://github.com/XiongjieDai/GPU-Benchmarks-on-LLM-Inference); RTX 3090 LLaMA-7B Q4_0 reaches 0.50 of bandwidth where F16 reaches 0.70 (https://github.com/ggml-org/llama.cpp/pull/4766): 0.71"
-    static let appleMBU = "0.72: llama.cpp Apple silicon sweep, M1 Max (400 GB/s), LLaMA-7B tg128: F16 23.03 t/s × 13.48 GB = 0.78, Q8_0 40.20 × 7.16 GB = 0.72 of bandwidth (https://github.com/ggml-org/llama.cpp/discussions/4167)"
-    static let appleMFU = "0.70: same M1 Max sweep, pp512: F16 599.53 t/s × 13.5 GFLOP/token = 8.1 TFLOPS = 0.78 of 10.4 TFLOPS; Q4_0 530.06 t/s = 0.69 (https://github.com/ggml-org/llama.cpp/discussions/4167)"
-    static let appleOverhead = "3 ms a token: set from the ledger's tuning points, llama.cpp Q4_K_M tg512 on an M2 Ultra (Llama 3 8B 78.81 t/s) and an M3 Max (Llama 3 70B 7.65 t/s): time per token against bytes read is a line whose intercept is 4.0 ms (M2 Ultra: 8B 12.69 ms, 70B 80.1 ms) and 6.3 ms (M3 Max) (https://github.com/XiongjieDai/GPU-Benchmarks-on-LLM-Inference)"
-    static let gb10MBU = "0.65, MXFP4 weights at 0.9 of it: set from the ledger's tuning point, llama.cpp on a DGX Spark, gpt-oss-120b MXFP4 tg32 59.02 t/s (https://github.com/ggml-org/llama.cpp/blob/4c7e9893c4ca8eec35d032726d14b74fae76cff8/benches/dgx-spark.md)"
-    static let vLLMReserve = "0.10: vLLM's default gpu_memory_utilization of 0.9 leaves 10% of each device for the CUDA context, activations of a chunked-prefill batch and CUDA graphs (https://docs.vllm.ai/en/latest/configuration/engine_args.html)"
-    static let appleReserve = "0.25: macOS lets Metal wire about 75% of unified memory by default (MTLDevice.recommendedMaxWorkingSetSize, which llama.cpp logs at start); the rest stays with the OS and apps"
 }

@@ -55,12 +55,12 @@ import Testing
         #expect(defaults.memoryBandwidthUtilization == 0.51)
         #expect(defaults.computeUtilization == 0.50)
         #expect(defaults.memoryReserveShare == 0.10)
-        #expect(defaults.memoryBandwidthSource.contains("perf-overview.md"))
+        #expect(defaults.memoryBandwidthSource.text.contains("perf-overview.md"))
 
         setup.efficiency = EfficiencyOverrides(memoryBandwidthUtilization: 0.8)
         let overridden = try ReplicaCapacity.estimate(for: setup).efficiency
         #expect(overridden.memoryBandwidthUtilization == 0.8)
-        #expect(overridden.memoryBandwidthSource == "scenario")
+        #expect(overridden.memoryBandwidthSource.text == "scenario")
         #expect(overridden.computeUtilization == 0.50)
         #expect(overridden.computeSource == defaults.computeSource)
     }
@@ -70,8 +70,8 @@ import Testing
             let defaults = ServingEfficiency.defaults(for: accelerator)
             #expect(defaults.memoryBandwidthUtilization > 0 && defaults.memoryBandwidthUtilization <= 1)
             #expect(defaults.computeUtilization > 0 && defaults.computeUtilization <= 1)
-            #expect(defaults.memoryBandwidthSource.contains("https://"))
-            #expect(defaults.computeSource.contains("https://"))
+            #expect(defaults.memoryBandwidthSource.text.contains("https://"))
+            #expect(defaults.computeSource.text.contains("https://"))
         }
     }
 }

@@ -30,16 +30,16 @@ enum DerivationKeys {
 
     static let efficiencyKeys: [Key<EfficiencySettings>] = [
         NumberKey("memory_bandwidth_utilization", \EfficiencySettings.memoryBandwidthUtilization, SpecBounds.utilization,
-                  default: measured({ ($0.memoryBandwidthUtilization, $0.memoryBandwidthSource) }, calibrated: { $0.memoryBandwidthUtilization }), KeyDoc(
+                  default: measured({ ($0.memoryBandwidthUtilization, $0.memoryBandwidthSource.text) }, calibrated: { $0.memoryBandwidthUtilization }), KeyDoc(
             "Memory-bandwidth utilization", .share, "Achieved over datasheet bandwidth in decode.")).key,
         NumberKey("compute_utilization", \EfficiencySettings.computeUtilization, SpecBounds.utilization,
-                  default: measured({ ($0.computeUtilization, $0.computeSource) }, calibrated: { $0.computeUtilization }), KeyDoc(
+                  default: measured({ ($0.computeUtilization, $0.computeSource.text) }, calibrated: { $0.computeUtilization }), KeyDoc(
             "Compute utilization", .share, "Achieved over dense peak FLOPS.")).key,
         NumberKey("memory_reserve_share", \EfficiencySettings.memoryReserveShare, .atLeast(0, atMost: 0.9),
-                  default: measured { ($0.memoryReserveShare, $0.memoryReserveSource) }, KeyDoc(
+                  default: measured { ($0.memoryReserveShare, $0.memoryReserveSource.text) }, KeyDoc(
             "Memory reserve", .share, "Memory kept for activations and the runtime.")).key,
         NumberKey("step_overhead_ms", \EfficiencySettings.stepOverheadMs, .atLeast(0, atMost: 1000),
-                  default: measured({ ($0.stepOverheadSeconds * 1000, $0.stepOverheadSource) }, calibrated: { $0.stepOverheadMs }), KeyDoc(
+                  default: measured({ ($0.stepOverheadSeconds * 1000, $0.stepOverheadSource.text) }, calibrated: { $0.stepOverheadMs }), KeyDoc(
             "Step overhead", .quantity("ms"), "Host-side time per step the engine does not hide (scheduling, launches).")).key,
         throughputScale.key,
     ]
@@ -155,10 +155,10 @@ enum DerivationKeys {
                 return .measuredDefault(measured)
             }
             for (name, value, calibrated, measured) in [
-                ("memory_bandwidth_utilization", e.memoryBandwidthUtilization, true, e.memoryBandwidthSource),
-                ("compute_utilization", e.computeUtilization, true, e.computeSource),
-                ("memory_reserve_share", e.memoryReserveShare, false, e.memoryReserveSource),
-                ("step_overhead_ms", e.stepOverheadSeconds * 1000, true, e.stepOverheadSource),
+                ("memory_bandwidth_utilization", e.memoryBandwidthUtilization, true, e.memoryBandwidthSource.text),
+                ("compute_utilization", e.computeUtilization, true, e.computeSource.text),
+                ("memory_reserve_share", e.memoryReserveShare, false, e.memoryReserveSource.text),
+                ("step_overhead_ms", e.stepOverheadSeconds * 1000, true, e.stepOverheadSource.text),
             ] {
                 r.assume("efficiency.\(name)", NumberBounds.format(value), source(name, calibrated: calibrated, measured))
             }
