@@ -48,7 +48,8 @@ extension ReplicaCapacity {
         // The lowest cost per token over every layout that fits and meets the targets.
         let best = fitting.lazy.compactMap({ $0.point }).max { $0.perDevice < $1.perDevice }
 
-        let chosen: ReplicaCapacity
+        // Set once on each path, then given the better layout in place (a copy of a capacity is large).
+        var chosen: ReplicaCapacity
         if let degree = setup.tensorParallel {
             guard tensorParallelDegrees.contains(degree) else { throw .invalidTensorParallel(found: degree) }
             guard let first = fitting.firstIndex(where: { $0.layout.devices == degree }) else {
@@ -97,12 +98,11 @@ extension ReplicaCapacity {
                 chosen = ReplicaCapacity(best, shared, reason: .throughput)
             }
         }
-        var result = chosen
         if let best, best.layout != chosen.layout, best.perDevice > chosen.perDevice * (1 + 1e-9) {
-            result.betterLayout = best.layout
-            result.betterLayoutOutputPerDevice = best.perDevice
+            chosen.betterLayout = best.layout
+            chosen.betterLayoutOutputPerDevice = best.perDevice
         }
-        return result
+        return chosen
     }
 
     /// The layouts a setup may take, fewest devices first and tensor parallel first at each count:

@@ -15,8 +15,7 @@ extension ReplicaCapacity {
         try positive(Double(setup.model.kvHeads), "kv_heads", of: setup.model)
         try positive(Double(setup.model.headDimension), "head_dimension", of: setup.model)
         // The orders the language and the catalog check; a trial may draw figures that break them.
-        // (An estimate is memoized per setup: the few orders cost nothing beside it.)
-        for order in setup.model.figureOrders where !order.holds {
+        if let order = setup.model.brokenFigureOrder {
             throw .invalidValue(subject: "model \(setup.model.id)", field: order.low.key,
                                 expected: "at most \(order.high.key) (\(NumberBounds.format(order.high.value)))", found: order.low.value)
         }

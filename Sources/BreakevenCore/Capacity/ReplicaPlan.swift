@@ -13,14 +13,15 @@ struct ReplicaPlan: Sendable {
     }
 
     init(shared: ReplicaSetupTerms, layout: ParallelLayout) {
-        self.shared = shared
-        self.layout = layout
         // A data-parallel attention device keeps its requests' whole cache; tensor parallelism
-        // replicates KV heads when devices outnumber them.
+        // replicates KV heads when devices outnumber them. (Worked out before `shared` is stored:
+        // read through the stored reference, the model is copied for each call.)
         let precision = shared.setup.kvCachePrecision
         kvCacheBytesPerToken = layout.kind == .expertDataAttention
             ? shared.setup.model.kvCacheBytesPerToken(at: precision)
             : shared.setup.model.kvCacheBytesPerToken(at: precision, tensorParallel: layout.devices)
+        self.shared = shared
+        self.layout = layout
     }
 
     /// The methods below read `shared.setup` in place: a local copy of its model retains its strings.

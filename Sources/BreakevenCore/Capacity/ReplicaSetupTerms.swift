@@ -23,8 +23,10 @@ final class ReplicaSetupTerms: Sendable {
     let decodeContext: (attended: Double, flopsPerToken: Double)
     let experts: (split: (routed: Double, dense: Double)?, activeParameters: Double)
 
-    init(setup: ServingSetup, efficiency: ServingEfficiency) {
-        self.setup = setup
+    /// Borrows the setup and keeps one copy of it (an owned argument would be copied by the caller,
+    /// then again here).
+    init(setup: borrowing ServingSetup, efficiency: ServingEfficiency) {
+        self.setup = copy setup
         self.efficiency = efficiency
         weightBytes = setup.model.weightBytes(at: setup.weightPrecision)
         experts = (setup.model.expertSplit, setup.model.routedActiveParameters)

@@ -38,15 +38,31 @@ extension OpenModelArchitecture {
     /// A mixture of experts uses part of its weights per token, and some of its experts; grouped-query
     /// attention shares a KV head among several query heads; sliding-window layers are some of the layers.
     public var figureOrders: [FigureOrder] {
-        var orders = [FigureOrder("active_parameters", activeParameters, atMost: "total_parameters", totalParameters),
-                      FigureOrder("kv_heads", Double(kvHeads), atMost: "attention_heads", Double(attentionHeads))]
+        var orders: [FigureOrder] = []
+        orders.reserveCapacity(4)
+        forEachFigureOrder { orders.append($0) }
+        return orders
+    }
+
+    /// The first of `figureOrders` that does not hold, found with no array: the capacity model
+    /// checks them on every estimate.
+    var brokenFigureOrder: FigureOrder? {
+        var broken: FigureOrder?
+        forEachFigureOrder { order in
+            if broken == nil, !order.holds { broken = order }
+        }
+        return broken
+    }
+
+    private func forEachFigureOrder(_ body: (FigureOrder) -> Void) {
+        body(FigureOrder("active_parameters", activeParameters, atMost: "total_parameters", totalParameters))
+        body(FigureOrder("kv_heads", Double(kvHeads), atMost: "attention_heads", Double(attentionHeads)))
         if let experts, let expertsPerToken {
-            orders.append(FigureOrder("experts_per_token", Double(expertsPerToken), atMost: "experts", Double(experts)))
+            body(FigureOrder("experts_per_token", Double(expertsPerToken), atMost: "experts", Double(experts)))
         }
         if let slidingWindowLayers {
-            orders.append(FigureOrder("sliding_window_layers", Double(slidingWindowLayers), atMost: "layers", Double(layers)))
+            body(FigureOrder("sliding_window_layers", Double(slidingWindowLayers), atMost: "layers", Double(layers)))
         }
-        return orders
     }
 }
 
