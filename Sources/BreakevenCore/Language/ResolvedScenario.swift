@@ -113,10 +113,7 @@ public struct ResolvedScenario: Sendable {
             guard let name = segments.dropFirst().first, let key = WorkloadDeclaration.keys.first(where: { $0.name == name }) else { return nil }
             return key.input(segments.dropFirst(2), workload)?.lifted(\ResolvedScenario.workload)
         case "options":
-            // Option ids may hold dots: the longest id the path starts with.
-            let rest = segments.dropFirst()
-            guard let (k, inner) = ListKey<ResolvedScenario, ResolvedOption>.element(rest, names: optionIDs), !inner.isEmpty else { return nil }
-            guard let input = options[k].kind.declaration.input(inner, options[k].settings) else { return nil }
+            guard let (k, inner) = optionInput(segments), let input = options[k].kind.declaration.input(inner, options[k].settings) else { return nil }
             let set = input.set, get = input.get
             return SettingInput(range: input.range, doc: input.doc, get: { r, c in get(r.options[k].settings, c) },
                                 set: { r, v in set(&r.options[k].settings, v) })
@@ -124,6 +121,46 @@ public struct ResolvedScenario: Sendable {
             guard segments.count == 1, let key = ScenarioLanguage.leadingKeys.first(where: { $0.name == head }), head != "months" else { return nil }
             return key.input([], top)?.lifted(\ResolvedScenario.top)
         }
+    }
+}
+
+extension ResolvedScenario {
+    /// The option a path's segments name an input of, and the path inside it; nil for the rest.
+    private func optionInput(_ segments: [String]) -> (option: Int, inner: ArraySlice<String>)? {
+        // Option ids may hold dots: the longest id the path starts with.
+        guard segments.first == "options", let (k, inner) = ListKey<ResolvedScenario, ResolvedOption>.element(segments.dropFirst(), names: optionIDs),
+              !inner.isEmpty else { return nil }
+        return (k, inner)
+    }
+
+    /// Every input of `paths` set in one call, paths[j] to values[j]; nil if a path names no
+    /// input. The inputs of one option are set together, its settings opened once
+    /// (`OptionDeclaration.inputs`); the setters are chained, each called where the next holds
+    /// it (a closure read out of a list is retained and released around every call).
+    func setAll(_ paths: [String]) -> (@Sendable (inout ResolvedScenario, UnsafeBufferPointer<Double>) -> Void)? {
+        var setAll: @Sendable (inout ResolvedScenario, UnsafeBufferPointer<Double>) -> Void = { _, _ in }
+        var byOption: [Int: [(index: Int, path: ArraySlice<String>)]] = [:]
+        for (j, path) in paths.enumerated() {
+            if let (k, inner) = optionInput(path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)) {
+                byOption[k, default: []].append((j, inner))
+                continue
+            }
+            guard let set = input(path)?.set else { return nil }
+            let before = setAll
+            setAll = { r, values in
+                before(&r, values)
+                set(&r, values[j])
+            }
+        }
+        for (k, inputs) in byOption.sorted(by: { $0.key < $1.key }) {
+            guard let set = options[k].kind.declaration.inputs(inputs, options[k].settings) else { return nil }
+            let before = setAll
+            setAll = { r, values in
+                before(&r, values)
+                set(&r.options[k].settings, values)
+            }
+        }
+        return setAll
     }
 }
 

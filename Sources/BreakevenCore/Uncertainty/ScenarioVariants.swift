@@ -18,10 +18,7 @@ public struct ScenarioVariants: Sendable {
     public let inputs: [NumericInput]
     let resolved: ResolvedScenario
     let setters: [SettingInput<ResolvedScenario>]
-    /// Input j set to values[j], for every input in order, in one call: the setters chained, each
-    /// closure calling the one before it, which it holds. A closure called where it is held costs
-    /// nothing more; one read out of a list was retained and released around every call, twice
-    /// per input per trial.
+    /// Input j set to values[j], for every input, in one call (`ResolvedScenario.setAll`).
     let setAll: @Sendable (inout ResolvedScenario, UnsafeBufferPointer<Double>) -> Void
     /// The options the inputs reach, when they do not reach every option: a variant lowers only
     /// those again (an input of the workload's request shape or of the top level reaches every
@@ -44,13 +41,8 @@ public struct ScenarioVariants: Sendable {
             setters.append(setter)
         }
         self.setters = setters
-        var setAll: @Sendable (inout ResolvedScenario, UnsafeBufferPointer<Double>) -> Void = { _, _ in }
-        for (j, setter) in setters.enumerated() {
-            let before = setAll, set = setter.set
-            setAll = { r, values in
-                before(&r, values)
-                set(&r, values[j])
-            }
+        guard let setAll = loaded.resolved.setAll(inputs.map(\.path)) else {
+            throw ProbeFailure(input: nil, value: 0, message: "the inputs cannot be set together")
         }
         self.setAll = setAll
         let reached = inputs.map { loaded.resolved.optionsReached(by: $0.path) }

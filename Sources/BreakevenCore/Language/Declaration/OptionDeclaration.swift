@@ -50,27 +50,47 @@ extension OptionDeclaration {
     }
 
     /// The numeric input a path names inside an option of this kind, set on its erased settings
-    /// in place (the settings are opened, not copied out of their box and back). The kind is
-    /// known here only at run time, so this code runs unspecialized: the settings' address is
-    /// taken by the language's `&` (no generic `withUnsafeMutablePointer`, `withMemoryRebound`
-    /// or associated-type lookup a trial's every input would pay for).
+    /// in place (the settings are opened, not copied out of their box and back; see `inputs`).
     static func input(_ path: ArraySlice<String>, _ settings: any OptionSettings) -> SettingInput<any OptionSettings>? {
         guard let s = settings as? Settings, let head = path.first, let k = keys.first(where: { $0.name == head }),
-              let input = k.input(path.dropFirst(), s) else { return nil }
-        let set = input.set, kind: any OptionSettings.Type = Settings.self
+              let input = k.input(path.dropFirst(), s), let set = inputs([(0, path)], settings) else { return nil }
         return SettingInput<any OptionSettings>(
             range: input.range, doc: input.doc,
             get: { any, c in (any as? Settings).flatMap { input.get($0, c) } },
-            set: { any, v in
-                func store<T>(_ t: UnsafeMutablePointer<T>) {
-                    set(&UnsafeMutableRawPointer(t).assumingMemoryBound(to: Settings.self).pointee, v)
-                }
-                func open<T: OptionSettings>(_ t: inout T) {
-                    guard T.self == kind else { return }
-                    store(&t)
-                }
-                open(&any)
-            })
+            set: { any, v in withUnsafePointer(to: v) { set(&any, UnsafeBufferPointer(start: $0, count: 1)) } })
+    }
+
+    /// Several inputs of an option of this kind set in one call, input j (a path inside the
+    /// option) to values[j]: the erased settings are opened once for all of them, in place. The
+    /// kind is known here only at run time, so this code runs unspecialized: the settings'
+    /// address is taken by the language's `&` (no generic `withUnsafeMutablePointer`,
+    /// `withMemoryRebound` or associated-type lookup a trial would pay for), and the inputs'
+    /// setters are chained (each called where the next holds it, not retained around the call).
+    static func inputs(_ paths: [(index: Int, path: ArraySlice<String>)], _ settings: any OptionSettings)
+        -> (@Sendable (inout any OptionSettings, UnsafeBufferPointer<Double>) -> Void)? {
+        guard let s = settings as? Settings else { return nil }
+        var setAll: @Sendable (inout Settings, UnsafeBufferPointer<Double>) -> Void = { _, _ in }
+        for (j, path) in paths {
+            guard let head = path.first, let k = keys.first(where: { $0.name == head }), let input = k.input(path.dropFirst(), s) else {
+                return nil
+            }
+            let before = setAll, set = input.set
+            setAll = { s, values in
+                before(&s, values)
+                set(&s, values[j])
+            }
+        }
+        let kind: any OptionSettings.Type = Settings.self
+        return { [setAll] any, values in
+            func store<T>(_ t: UnsafeMutablePointer<T>) {
+                setAll(&UnsafeMutableRawPointer(t).assumingMemoryBound(to: Settings.self).pointee, values)
+            }
+            func open<T: OptionSettings>(_ t: inout T) {
+                guard T.self == kind else { return }
+                store(&t)
+            }
+            open(&any)
+        }
     }
 
     static func lowered(_ settings: any OptionSettings, _ c: LowerContext) throws(LoweringFailure) -> LoweredOption {
