@@ -41,9 +41,8 @@ public struct ResolvedScenario: Sendable {
     /// lowered again, and the rest (names, currency, assumptions) is kept rather than copied in
     /// anew. The options are appended to `s.options` (emptied first, its storage kept).
     func relower(_ s: inout Scenario, memo: CapacityMemo?) throws(LoweringFailure) {
-        s.workload = WorkloadDeclaration.lowered(workload)
+        refreshVolumeAndDiscounting(&s)
         s.months = ScenarioLanguage.months.value(top, .dollars) ?? 36
-        s.discountRate = ScenarioLanguage.discountRate.value(top, .dollars) ?? 0
         s.options.removeAll(keepingCapacity: true)
         try lowerOptions(into: &s.options, lowerContext(s.workload, memo: memo))
     }
