@@ -11,6 +11,14 @@ protocol PriceTableRow {
     func encode(to container: inout PersistenceContainer, money: MicroUSD.Check) throws
 }
 
+extension MicroUSD.Check {
+    /// Per-million-token prices into their columns, `input` into `input_micros`; one the database
+    /// cannot store is named with `field` before it ("long_context[>200000].input").
+    func prices(_ amounts: KeyValuePairs<String, Double?>, field: String = "", into container: inout PersistenceContainer) throws {
+        for (name, usd) in amounts { container[name + "_micros"] = try self(field + name, usd) }
+    }
+}
+
 extension ModelPrice: PriceTableRow {
     static let databaseTableName = "model_price"
 
@@ -38,19 +46,15 @@ extension ModelPrice: PriceTableRow {
         container["model_id"] = id
         container["provider"] = provider
         container["effective_from"] = effectiveFrom.description
-        container["input_micros"] = try money("input", inputPerMTok)
-        container["cached_input_micros"] = try money("cached_input", cachedInputPerMTok)
-        container["cache_write_micros"] = try money("cache_write", cacheWritePerMTok)
-        container["output_micros"] = try money("output", outputPerMTok)
-        container["batch_input_micros"] = try money("batch_input", batchInputPerMTok)
-        container["batch_output_micros"] = try money("batch_output", batchOutputPerMTok)
+        try money.prices(["input": inputPerMTok, "cached_input": cachedInputPerMTok, "cache_write": cacheWritePerMTok,
+                          "cache_write_1h": cacheWrite1hPerMTok, "output": outputPerMTok,
+                          "batch_input": batchInputPerMTok, "batch_cached_input": batchCachedInputPerMTok,
+                          "batch_cache_write": batchCacheWritePerMTok, "batch_cache_write_1h": batchCacheWrite1hPerMTok,
+                          "batch_output": batchOutputPerMTok], into: &container)
+        // A fee per request, not per million tokens, in the same micro-USD.
         container["per_request_micros"] = try money("per_request", perRequest)
         container["context_window"] = contextWindow
         container["source"] = source
-        container["cache_write_1h_micros"] = try money("cache_write_1h", cacheWrite1hPerMTok)
-        container["batch_cached_input_micros"] = try money("batch_cached_input", batchCachedInputPerMTok)
-        container["batch_cache_write_micros"] = try money("batch_cache_write", batchCacheWritePerMTok)
-        container["batch_cache_write_1h_micros"] = try money("batch_cache_write_1h", batchCacheWrite1hPerMTok)
         container["observed_on"] = observedOn?.description
         container["origin"] = origin?.rawValue
         container["dating"] = dating?.rawValue
@@ -70,13 +74,10 @@ extension LongContextTier: PriceTableRow {
     }
 
     func encode(to container: inout PersistenceContainer, money: MicroUSD.Check) throws {
-        let field = "long_context[>\(aboveInputTokens)]"
         container["above_input_tokens"] = aboveInputTokens
-        container["input_micros"] = try money(field + ".input", inputPerMTok)
-        container["output_micros"] = try money(field + ".output", outputPerMTok)
-        container["cached_input_micros"] = try money(field + ".cached_input", cachedInputPerMTok)
-        container["cache_write_micros"] = try money(field + ".cache_write", cacheWritePerMTok)
-        container["cache_write_1h_micros"] = try money(field + ".cache_write_1h", cacheWrite1hPerMTok)
+        try money.prices(["input": inputPerMTok, "output": outputPerMTok, "cached_input": cachedInputPerMTok,
+                          "cache_write": cacheWritePerMTok, "cache_write_1h": cacheWrite1hPerMTok],
+                         field: "long_context[>\(aboveInputTokens)].", into: &container)
     }
 }
 
@@ -92,12 +93,10 @@ extension TimeOfDayPrice: PriceTableRow {
     }
 
     func encode(to container: inout PersistenceContainer, money: MicroUSD.Check) throws {
-        let field = "time_of_day[\(startMinuteOfDay)]"
         container["start_minute"] = startMinuteOfDay
         container["end_minute"] = endMinuteOfDay
-        container["input_micros"] = try money(field + ".input", inputPerMTok)
-        container["cached_input_micros"] = try money(field + ".cached_input", cachedInputPerMTok)
-        container["output_micros"] = try money(field + ".output", outputPerMTok)
+        try money.prices(["input": inputPerMTok, "cached_input": cachedInputPerMTok, "output": outputPerMTok],
+                         field: "time_of_day[\(startMinuteOfDay)].", into: &container)
     }
 
     var startMinuteOfDay: Int { startHour * 60 + (startMinute ?? 0) }
@@ -121,11 +120,8 @@ extension ServiceTierPrice: PriceTableRow {
     }
 
     func encode(to container: inout PersistenceContainer, money: MicroUSD.Check) throws {
-        let field = "service_tier[\(tier)]"
         container["tier"] = tier
-        container["input_micros"] = try money(field + ".input", inputPerMTok)
-        container["cached_input_micros"] = try money(field + ".cached_input", cachedInputPerMTok)
-        container["cache_write_micros"] = try money(field + ".cache_write", cacheWritePerMTok)
-        container["output_micros"] = try money(field + ".output", outputPerMTok)
+        try money.prices(["input": inputPerMTok, "cached_input": cachedInputPerMTok, "cache_write": cacheWritePerMTok,
+                          "output": outputPerMTok], field: "service_tier[\(tier)].", into: &container)
     }
 }

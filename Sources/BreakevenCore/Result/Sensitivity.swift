@@ -31,11 +31,10 @@ public struct TornadoBar: Sendable, Hashable, Codable {
     public var savingsAtLow: Double
     public var savingsAtHigh: Double
     /// nil: never within the horizon.
-    public var breakevenMonthAtLow: Int?
-    public var breakevenMonthAtHigh: Int?
-
-    /// |savings at high − savings at low|: the bar's length.
-    public var swing: Double { abs(savingsAtHigh - savingsAtLow) }
+    @ExplicitNull public var breakevenMonthAtLow: Int?
+    @ExplicitNull public var breakevenMonthAtHigh: Int?
+    /// |savings at high − savings at low|: the bar's length, which the tornado sorts by.
+    public var swing: Double
 
     /// Whether the savings move at all. An input that changes both options' totals alike (the
     /// volume, when the baseline overflows to the option compared) still leaves a difference
@@ -55,32 +54,5 @@ public struct TornadoBar: Sendable, Hashable, Codable {
         case breakevenMonthAtLow = "breakeven_month_at_low"
         case breakevenMonthAtHigh = "breakeven_month_at_high"
         case swing
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(path, forKey: .path)
-        try c.encode(nominal, forKey: .nominal)
-        try c.encode(low, forKey: .low)
-        try c.encode(high, forKey: .high)
-        try c.encode(savingsAtLow, forKey: .savingsAtLow)
-        try c.encode(savingsAtHigh, forKey: .savingsAtHigh)
-        try c.encode(breakevenMonthAtLow, forKey: .breakevenMonthAtLow)
-        try c.encode(breakevenMonthAtHigh, forKey: .breakevenMonthAtHigh)
-        try c.encode(swing, forKey: .swing)
-    }
-}
-
-extension TornadoBar {
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        path = try c.decode(String.self, forKey: .path)
-        nominal = try c.decode(Double.self, forKey: .nominal)
-        low = try c.decode(Double.self, forKey: .low)
-        high = try c.decode(Double.self, forKey: .high)
-        savingsAtLow = try c.decode(Double.self, forKey: .savingsAtLow)
-        savingsAtHigh = try c.decode(Double.self, forKey: .savingsAtHigh)
-        breakevenMonthAtLow = try c.decodeIfPresent(Int.self, forKey: .breakevenMonthAtLow)
-        breakevenMonthAtHigh = try c.decodeIfPresent(Int.self, forKey: .breakevenMonthAtHigh)
     }
 }

@@ -2,7 +2,7 @@ import BreakevenCore
 
 /// One figure of one option, before and after: `null` where it does not exist (a new option's
 /// "before", a breakeven month that never comes).
-public struct FigureChange: Sendable, Hashable, Codable {
+public struct FigureChange: Sendable, Hashable, Encodable {
     public enum Figure: String, Sendable, Hashable, Codable, CaseIterable {
         case totalCost = "total_cost"
         case npv
@@ -59,20 +59,23 @@ public struct FigureChange: Sendable, Hashable, Codable {
         }
     }
 
+    /// Not written: the figure is the key of the object holding it.
     public var figure: Figure
-    public var old: Double?
-    public var new: Double?
-
+    @ExplicitNull public private(set) var old: Double?
+    @ExplicitNull public private(set) var new: Double?
     /// new − old; nil unless both exist.
-    public var change: Double? {
-        guard let old, let new else { return nil }
-        return new - old
-    }
-
+    @ExplicitNull public private(set) var change: Double?
     /// (new − old) / |old| as a share; nil unless both exist and old ≠ 0.
-    public var relativeChange: Double? {
-        guard let old, let new, old != 0 else { return nil }
-        return (new - old) / abs(old)
+    @ExplicitNull public private(set) var relativeChange: Double?
+
+    public init(figure: Figure, old: Double?, new: Double?) {
+        self.figure = figure
+        self.old = old
+        self.new = new
+        if let old, let new {
+            change = new - old
+            relativeChange = old == 0 ? nil : (new - old) / abs(old)
+        }
     }
 
     var isUnchanged: Bool { old == new }
@@ -83,27 +86,9 @@ public struct FigureChange: Sendable, Hashable, Codable {
         return old != nil || new != nil
     }
 
+    /// `{"old": …, "new": …, "change": …, "relative_change": …}`, nulls written.
     enum CodingKeys: String, CodingKey {
         case old, new, change
         case relativeChange = "relative_change"
-    }
-
-    /// `{"old": …, "new": …, "change": …, "relative_change": …}` with explicit nulls; the figure
-    /// is the key of the object holding it.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(old, forKey: .old)
-        try c.encode(new, forKey: .new)
-        try c.encode(change, forKey: .change)
-        try c.encode(relativeChange, forKey: .relativeChange)
-    }
-}
-
-extension FigureChange {
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        figure = Figure(rawValue: c.codingPath.last?.stringValue ?? "") ?? .totalCost
-        old = try c.decodeIfPresent(Double.self, forKey: .old)
-        new = try c.decodeIfPresent(Double.self, forKey: .new)
     }
 }
