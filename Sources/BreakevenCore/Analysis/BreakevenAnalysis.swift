@@ -92,7 +92,7 @@ public enum BreakevenAnalysis {
     /// baseline's through the last month, and is below it in one of those months; nil if dearer
     /// at the end, or if never below: a switch that never leaves the baseline costs what the
     /// baseline costs every month, and "breaks even in month 1" would read as a saving there is not.
-    public static func breakevenMonth(_ option: [MonthlyProjection], _ baseline: [MonthlyProjection]) -> Int? {
+    static func breakevenMonth(_ option: [MonthlyProjection], _ baseline: [MonthlyProjection]) -> Int? {
         breakevenMonth(months: option.count, option: { option[$0].cumulativeCost }, baseline: { baseline[$0].cumulativeCost })
     }
 
@@ -111,7 +111,7 @@ public enum BreakevenAnalysis {
     /// The first month whose cost without one-time costs (bought machines amortized) is at or
     /// below the baseline's; nil for an option that runs at the baseline's cost every month
     /// (a switch that never leaves it), which is never cheaper to run.
-    public static func runRateBreakevenMonth(_ option: [MonthlyProjection], _ baseline: [MonthlyProjection]) -> Int? {
+    static func runRateBreakevenMonth(_ option: [MonthlyProjection], _ baseline: [MonthlyProjection]) -> Int? {
         let same = { (m: Int) in atOrBelow(option[m].runRateCost, baseline[m].runRateCost) && atOrBelow(baseline[m].runRateCost, option[m].runRateCost) }
         guard !option.indices.allSatisfy(same) else { return nil }
         return option.indices.first { atOrBelow(option[$0].runRateCost, baseline[$0].runRateCost) }.map { $0 + 1 }

@@ -5,7 +5,7 @@ public struct CalibrationMeasurement: Sendable, Hashable {
     public var inputTokens: Double
     public var outputTokens: Double
     public var concurrency: Int
-    public var metric: ValidationPoint.Metric
+    var metric: ValidationPoint.Metric
     public var measured: Double
 
     public init(inputTokens: Double, outputTokens: Double, concurrency: Int, metric: ValidationPoint.Metric, measured: Double) {

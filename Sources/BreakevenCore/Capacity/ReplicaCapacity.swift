@@ -5,11 +5,11 @@ public struct ReplicaCapacity: Sendable, Hashable, Codable {
     public var tensorParallel: Int
     public var tensorParallelReason: TensorParallelReason
     /// How the model is spread over those devices.
-    public var layout: ParallelLayout
+    var layout: ParallelLayout
     public var engine: ServingEngine
     /// The layout with the lowest cost per token (most output per device) among those that fit and
     /// meet the targets, when it is not this one; nil when this one is the best.
-    public var betterLayout: ParallelLayout?
+    var betterLayout: ParallelLayout?
     /// Its effective output tokens per second per device.
     var betterLayoutOutputPerDevice: Double?
     /// Requests decoded together at the operating point.

@@ -9,9 +9,9 @@ public struct ServingSetup: Sendable, Hashable, Codable {
     public var tensorParallel: Int?
     var tensorParallelPolicy: TensorParallelPolicy
     /// Which layouts the choice may take (`auto`: expert parallel too for a mixture of experts).
-    public var layoutChoice: LayoutChoice
+    var layoutChoice: LayoutChoice
     public var request: RequestShape
-    public var latency: LatencyTarget
+    var latency: LatencyTarget
     var efficiency: EfficiencyOverrides
     /// Most requests in flight at once (1 for a single person at a desk); nil: no cap of the scenario's.
     var maxBatch: Int?

@@ -13,7 +13,7 @@ public struct ValidationResult: Sendable {
         public var withinBand: Bool { error.map { abs($0) <= point.band } ?? false }
     }
 
-    public struct Accuracy: Sendable, Hashable {
+    struct Accuracy: Sendable, Hashable {
         public var count: Int
         var medianAbsoluteError: Double
         var p90AbsoluteError: Double
@@ -37,7 +37,7 @@ public struct ValidationResult: Sendable {
     }
 
     var heldOut: Accuracy { Self.accuracy(rows.filter { !$0.point.tuning }) }
-    public var tuning: Accuracy { Self.accuracy(rows.filter(\.point.tuning)) }
+    var tuning: Accuracy { Self.accuracy(rows.filter(\.point.tuning)) }
 
     static func accuracy(_ rows: [Row]) -> Accuracy {
         let errors = rows.map { $0.error.map(abs) ?? .infinity }.sorted()

@@ -68,7 +68,7 @@ public struct Calibration: Sendable, Hashable, Codable {
     }
 
     /// The efficiencies it sets, as the capacity model takes overrides.
-    public var overrides: EfficiencyOverrides {
+    var overrides: EfficiencyOverrides {
         EfficiencyOverrides(memoryBandwidthUtilization: memoryBandwidthUtilization, computeUtilization: computeUtilization,
                             stepOverheadMs: stepOverheadMs)
     }

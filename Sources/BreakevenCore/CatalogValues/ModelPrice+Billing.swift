@@ -45,7 +45,7 @@ extension ModelPrice {
     /// The standard prices above a cliff. A price the tier does not list is the base one (a flat
     /// `cache_read_mtok` beside a tiered input in genai-prices; LiteLLM keeps the base cache prices
     /// when no `…_above_Nk_tokens` key is given), or the tier's input price when the base has none.
-    public func prices(above tier: LongContextTier) -> TokenPrices {
+    func prices(above tier: LongContextTier) -> TokenPrices {
         let write = tier.cacheWritePerMTok ?? cacheWritePerMTok ?? tier.inputPerMTok
         return TokenPrices(input: tier.inputPerMTok, cachedInput: tier.cachedInputPerMTok ?? cachedInputPerMTok ?? tier.inputPerMTok,
                            output: tier.outputPerMTok, cacheWrite: write,

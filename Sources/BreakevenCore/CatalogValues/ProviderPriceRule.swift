@@ -1,8 +1,8 @@
 /// A pricing rule a provider documents that the community price files do not carry: a default
 /// cache discount, what its batch API costs, whether batch and cache discounts stack. Applied to a
 /// catalog price only where the price leaves the figure out; every use is named in the price's source.
-public struct ProviderPriceRule: Sendable, Hashable {
-    public enum Effect: Sendable, Hashable {
+struct ProviderPriceRule: Sendable, Hashable {
+    enum Effect: Sendable, Hashable {
         /// Cache reads cost this share of the input price when the price gives no cache-read price.
         case cachedInputShare(Double)
         /// The batch API bills (1 − discount) × the standard prices when the price gives no batch
@@ -38,7 +38,7 @@ public struct ProviderPriceRule: Sendable, Hashable {
 public enum ProviderPriceRules {
     static let together: Set<String> = ["together_ai", "together"]
 
-    public static let table: [ProviderPriceRule] = [
+    static let table: [ProviderPriceRule] = [
         ProviderPriceRule(providers: ["fireworks_ai", "fireworks"], effect: .cachedInputShare(0.5),
             source: "https://docs.fireworks.ai/guides/prompt-caching: \"cached prompt tokens are discounted compared to regular prompt tokens. The default discount is 50%\""),
         ProviderPriceRule(providers: ["fireworks_ai", "fireworks"], effect: .batch(discount: 0.5, stacksWithCaching: false),

@@ -29,7 +29,7 @@ public struct GuardrailRule: Sendable, Hashable {
         case change(by: Double, percent: Bool)
     }
 
-    public enum Origin: Sendable, Hashable {
+    enum Origin: Sendable, Hashable {
         /// `guardrails[index]` of the scenario.
         case scenario(index: Int)
         /// `--fail-on TEXT`, the text as given.
@@ -39,7 +39,7 @@ public struct GuardrailRule: Sendable, Hashable {
     public var option: String
     public var metric: GuardrailMetric
     public var condition: Condition
-    public var origin: Origin
+    var origin: Origin
 
     /// Every rule of a result's scenario, in order.
     public static func scenarioRules(_ guardrails: [Guardrail]) -> [GuardrailRule] {

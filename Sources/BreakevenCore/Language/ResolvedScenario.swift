@@ -1,7 +1,7 @@
 /// A checked scenario resolved against the catalog and its currency: every key of every object
 /// read into its declared settings, every input listed with its source. Numeric inputs are set
 /// here in place (`input(_:)`); `scenario(memo:)` turns the settings into what the engine runs.
-public struct ResolvedScenario: Sendable {
+struct ResolvedScenario: Sendable {
     var top: ScenarioLanguage.Settings
     var workload: WorkloadSettings
     var options: [ResolvedOption]

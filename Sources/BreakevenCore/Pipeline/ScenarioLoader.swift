@@ -99,7 +99,7 @@ public enum ScenarioLoader {
 /// settings (where inputs are set in place), and what the engine runs.
 public struct LoadedScenario: Sendable {
     public var document: JSONNode
-    public var resolved: ResolvedScenario
+    var resolved: ResolvedScenario
     public var scenario: Scenario
 
     /// Every number of the scenario a trial, tornado bar or sweep point may set, at the value it has.

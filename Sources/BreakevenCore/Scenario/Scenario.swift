@@ -10,7 +10,7 @@ public struct Scenario: Sendable {
     public var months: Int
     /// Yearly rate used to discount month i by (1 + rate)^(−i/12).
     public var discountRate: Double
-    public var workload: Workload
+    var workload: Workload
     public var options: [ServingOption]
     public var baselineID: String
     /// The `uncertainty` block: Monte Carlo trials over uncertain inputs; nil without one.
@@ -26,7 +26,7 @@ public struct Scenario: Sendable {
     /// How old each catalog price it uses is at its `as_of` day (reports warn past 90 days).
     var priceAges: [CatalogPriceAge] = []
 
-    public init(name: String, description: String = "", profile: Profile = .enterprise, currency: String = "USD",
+    init(name: String, description: String = "", profile: Profile = .enterprise, currency: String = "USD",
                 start: CalendarMonth, months: Int, discountRate: Double = 0, workload: Workload,
                 options: [ServingOption], baselineID: String? = nil, assumptions: [Assumption] = [], digest: String = "") {
         self.name = name

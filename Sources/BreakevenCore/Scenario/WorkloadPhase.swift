@@ -11,7 +11,7 @@ public struct WorkloadPhase: Sendable, Hashable {
 
 extension [WorkloadPhase] {
     /// The phase of month i (0-based); months past the last phase stay in the last one.
-    public func phase(month i: Int) -> WorkloadPhase? {
+    func phase(month i: Int) -> WorkloadPhase? {
         first { i < $0.untilMonth } ?? last
     }
 

@@ -29,7 +29,7 @@ extension MonteCarloRun {
     }
 
     /// The run as the result JSON describes it: trials, seed and what was drawn of each input.
-    public var summary: UncertaintySummary {
+    var summary: UncertaintySummary {
         let kept = (0..<trials).filter(succeeded)
         let inputs = plan.inputs.enumerated().map { j, u in
             UncertaintySummary.Input(path: u.path, distribution: u.distribution.text + (u.note.map { " (\($0))" } ?? ""), nominal: u.input.nominal,

@@ -15,7 +15,7 @@ public struct ScenarioVariants: Sendable {
     }
 
     public let nominal: Scenario
-    public let inputs: [NumericInput]
+    let inputs: [NumericInput]
     let resolved: ResolvedScenario
     let setters: [SettingInput<ResolvedScenario>]
     /// Input j set to values[j], for every input, in one call (`ResolvedScenario.setAll`).
