@@ -10,7 +10,7 @@ public struct Accelerator: Sendable, Hashable, Codable {
     /// Gigabytes per second each device sends to its tensor-parallel peers, one direction.
     var interconnectGBps: Double
 
-    public init(id: String, name: String, acceleratorClass: AcceleratorClass, datasheet: Datasheet, interconnectGBps: Double? = nil) {
+    init(id: String, name: String, acceleratorClass: AcceleratorClass, datasheet: Datasheet, interconnectGBps: Double? = nil) {
         self.id = id
         self.name = name
         self.acceleratorClass = acceleratorClass
@@ -19,7 +19,7 @@ public struct Accelerator: Sendable, Hashable, Codable {
     }
 
     /// A device given figure by figure (a scenario's inline GPU, the validation ledger's machines).
-    public init(id: String, name: String, acceleratorClass: AcceleratorClass, memoryGB: Double,
+    init(id: String, name: String, acceleratorClass: AcceleratorClass, memoryGB: Double,
                 bandwidthTBps: Double, bf16TFLOPS: Double, fp8TFLOPS: Double? = nil, int8TOPS: Double? = nil,
                 int4TOPS: Double? = nil, fp4TFLOPS: Double? = nil, interconnectGBps: Double? = nil) {
         let datasheet = Datasheet(memoryGB: memoryGB, bandwidthTBps: bandwidthTBps, bf16TFLOPS: bf16TFLOPS, fp8TFLOPS: fp8TFLOPS,

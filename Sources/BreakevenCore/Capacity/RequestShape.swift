@@ -12,7 +12,7 @@ public struct RequestShape: Sendable, Hashable, Codable {
     }
 
     /// The mean request over the workload's classes; the cached share weighted by prompt tokens.
-    public init(meanOf workload: borrowing Workload) {
+    init(meanOf workload: borrowing Workload) {
         let tokens = workload.tokensPerRequest
         let cachedTokens = workload.classes.reduce(0) { $0 + $1.share * $1.inputTokens * $1.cachedInputShare }
         self.init(inputTokens: tokens.input, outputTokens: tokens.output,

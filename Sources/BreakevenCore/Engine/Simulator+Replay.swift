@@ -6,7 +6,7 @@ extension Simulator {
     /// Month 1 of the replay is the first actual month: one-time costs fall there, a switch's
     /// month counts from there, and machines still owned after the last are credited at their
     /// book value. Phases do not apply (the volume is what it was). nil without actuals.
-    public static func replay(_ scenario: Scenario) -> Projection? {
+    static func replay(_ scenario: Scenario) -> Projection? {
         let replay = scenario.replay
         guard let first = replay.first, let last = replay.last else { return nil }
         let span = months(from: first.actual.month, to: last.actual.month) + 1

@@ -17,7 +17,7 @@ public struct BreakevenResult: Sendable, Hashable, Codable {
     /// The tornado of the best alternative's savings; nil with only a baseline.
     public var sensitivity: Sensitivity? = nil
 
-    public init(scenario: ScenarioInfo, baseline: String, options: [OptionResult], warnings: [Warning], assumptions: [Assumption],
+    init(scenario: ScenarioInfo, baseline: String, options: [OptionResult], warnings: [Warning], assumptions: [Assumption],
                 guardrails: [Guardrail] = []) {
         self.resultVersion = BreakevenResult.currentVersion
         self.scenario = scenario

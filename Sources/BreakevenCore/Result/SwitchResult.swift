@@ -9,7 +9,7 @@ public struct SwitchResult: Sendable, Hashable, Codable {
     /// Months from the switch month in which both sides are billed (`overlap_months`).
     public var overlapMonths: Int
 
-    public init(_ evaluation: SwitchEvaluation, overlapMonths: Int = 0) {
+    init(_ evaluation: SwitchEvaluation, overlapMonths: Int = 0) {
         switchMonth = evaluation.chosenMonth
         candidates = evaluation.candidates
         withinFivePercent = evaluation.candidates.isEmpty ? [] : evaluation.monthsWithin(0.05)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How the workload's volume changes month by month, as a multiplier of month 1's.
-public enum Growth: Sendable, Hashable {
+enum Growth: Sendable, Hashable {
     case flat
     /// (1 + r)^i
     case monthlyRate(Double)

@@ -1,7 +1,7 @@
 /// A month that happened (`workload.actuals`) as the engine replays it: the scenario lowered
 /// again with that month's volume and request mix and the catalog prices in effect in it, its
 /// start at the first month that happened.
-public struct ReplayMonth: Sendable {
+struct ReplayMonth: Sendable {
     public var actual: ActualMonth
     public var scenario: Scenario
 }

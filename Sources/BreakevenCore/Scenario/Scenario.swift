@@ -22,7 +22,7 @@ public struct Scenario: Sendable {
     /// Limits `run` and `diff` check (the scenario's `guardrails`).
     public var guardrails: [Guardrail] = []
     /// The months that happened (`workload.actuals`), each as the engine replays it; empty without them.
-    public var replay: [ReplayMonth] = []
+    var replay: [ReplayMonth] = []
     /// How old each catalog price it uses is at its `as_of` day (reports warn past 90 days).
     var priceAges: [CatalogPriceAge] = []
 

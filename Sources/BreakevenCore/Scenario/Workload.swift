@@ -1,5 +1,5 @@
 /// What is asked of the model: how many requests, of what size, growing how, arriving when.
-public struct Workload: Sendable, Hashable {
+struct Workload: Sendable, Hashable {
     public enum Volume: Sendable, Hashable {
         case perMonth(Double)
         /// Per day × the days of each month.
@@ -35,7 +35,7 @@ public struct Workload: Sendable, Hashable {
 }
 
 /// A kind of request with its own size and cache behaviour (chat, RAG, summarise…).
-public struct RequestClass: Sendable, Hashable {
+struct RequestClass: Sendable, Hashable {
     public var name: String
     public var share: Double
     public var inputTokens: Double

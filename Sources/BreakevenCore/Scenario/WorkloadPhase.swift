@@ -1,6 +1,6 @@
 /// A stretch of the horizon (experimentation, pilot, production) with its own volume and the
 /// options allowed to serve it.
-public struct WorkloadPhase: Sendable, Hashable {
+struct WorkloadPhase: Sendable, Hashable {
     public var name: String
     /// 1-based, inclusive: the phase runs after the previous phase's last month up to this one.
     public var untilMonth: Int

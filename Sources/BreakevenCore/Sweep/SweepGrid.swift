@@ -21,7 +21,7 @@ public struct SweepGrid: Sendable, Hashable {
     /// The option whose savings and breakeven month the grid shows.
     public let optionIndex: Int
     /// Point-major, options inner; NaN totals where a point could not be built.
-    public let totals: [OptionTotals]
+    let totals: [OptionTotals]
 
 
     public var nx: Int { xValues.count }
