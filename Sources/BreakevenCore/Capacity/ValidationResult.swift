@@ -14,7 +14,7 @@ public struct ValidationResult: Sendable {
     }
 
     struct Accuracy: Sendable, Hashable {
-        public var count: Int
+        var count: Int
         var medianAbsoluteError: Double
         var p90AbsoluteError: Double
         var within15: Int

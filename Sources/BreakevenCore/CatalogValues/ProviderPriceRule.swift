@@ -12,12 +12,12 @@ struct ProviderPriceRule: Sendable, Hashable {
     }
 
     /// Provider ids as the catalog spells them (LiteLLM's and genai-prices' ids differ).
-    public var providers: Set<String>
+    var providers: Set<String>
     /// Only these models (the id after `provider/`, compared case-insensitively); nil: every model.
-    public var models: Set<String>?
-    public var effect: Effect
+    var models: Set<String>?
+    var effect: Effect
     /// Where the provider documents it, with the words that say so.
-    public var source: String
+    var source: String
 
     init(providers: Set<String>, models: Set<String>? = nil, effect: Effect, source: String) {
         self.providers = providers

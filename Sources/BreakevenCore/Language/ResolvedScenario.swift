@@ -6,12 +6,12 @@ struct ResolvedScenario: Sendable {
     var workload: WorkloadSettings
     var options: [ResolvedOption]
     /// Every input with its source, in the order read: the report's assumptions.
-    public internal(set) var assumptions: [Assumption]
-    public let guardrails: [Guardrail]
-    public let start: CalendarMonth
-    public let baselineID: String
+    var assumptions: [Assumption]
+    let guardrails: [Guardrail]
+    let start: CalendarMonth
+    let baselineID: String
 
-    public var optionIDs: [String] { options.map(\.id) }
+    var optionIDs: [String] { options.map(\.id) }
 
     /// The currency conversion the settings run with (the rate may be an input).
     var values: ValueContext {

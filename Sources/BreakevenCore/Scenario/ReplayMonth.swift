@@ -2,6 +2,6 @@
 /// again with that month's volume and request mix and the catalog prices in effect in it, its
 /// start at the first month that happened.
 struct ReplayMonth: Sendable {
-    public var actual: ActualMonth
-    public var scenario: Scenario
+    var actual: ActualMonth
+    var scenario: Scenario
 }

@@ -1,25 +1,25 @@
 /// What is asked of the model: how many requests, of what size, growing how, arriving when.
 struct Workload: Sendable, Hashable {
-    public enum Volume: Sendable, Hashable {
+    enum Volume: Sendable, Hashable {
         case perMonth(Double)
         /// Per day × the days of each month.
         case perDay(Double)
     }
 
-    public var volume: Volume
+    var volume: Volume
     /// At least one; shares sum to 1. A single-size workload is one class named "all".
-    public var classes: [RequestClass]
+    var classes: [RequestClass]
     /// Share of traffic that can wait: batch prices on APIs, valleys on GPUs.
-    public var batchShare: Double = 0
-    public var growth: Growth = .flat
+    var batchShare: Double = 0
+    var growth: Growth = .flat
     var loadShape: LoadShape = .flat
     /// Maturity phases; empty: one phase, every option allowed.
-    public var phases: [WorkloadPhase] = []
+    var phases: [WorkloadPhase] = []
     /// Months that happened, oldest first (`workload.actuals`): replayed, and compared by `drift`.
-    public var actuals: [ActualMonth] = []
+    var actuals: [ActualMonth] = []
 
     /// Requests in month i (0-based) starting at `start`: base volume × growth(i) × phase multiplier(i).
-    public func requests(month i: Int, start: CalendarMonth) -> Double {
+    func requests(month i: Int, start: CalendarMonth) -> Double {
         let base: Double
         switch volume {
         case .perMonth(let n): base = n
@@ -29,22 +29,22 @@ struct Workload: Sendable, Hashable {
     }
 
     /// Mean input and output tokens of one request, over the classes.
-    public var tokensPerRequest: (input: Double, output: Double) {
+    var tokensPerRequest: (input: Double, output: Double) {
         classes.reduce((0, 0)) { ($0.0 + $1.share * $1.inputTokens, $0.1 + $1.share * $1.outputTokens) }
     }
 }
 
 /// A kind of request with its own size and cache behaviour (chat, RAG, summarise…).
 struct RequestClass: Sendable, Hashable {
-    public var name: String
-    public var share: Double
-    public var inputTokens: Double
-    public var outputTokens: Double
+    var name: String
+    var share: Double
+    var inputTokens: Double
+    var outputTokens: Double
     /// Share of prompt tokens read from the prompt cache.
-    public var cachedInputShare: Double = 0
+    var cachedInputShare: Double = 0
     /// Share of prompt tokens written to the prompt cache (billed at the write price); with the
     /// cached share at most 1, the rest is uncached input.
-    public var cacheWriteShare: Double = 0
+    var cacheWriteShare: Double = 0
     /// The lifetime the writes ask for, which some providers price apart (Anthropic: 1 hour at 2× input).
     var cacheWriteTTL: CacheWriteTTL = .fiveMinutes
 }

@@ -1,12 +1,12 @@
 /// A stretch of the horizon (experimentation, pilot, production) with its own volume and the
 /// options allowed to serve it.
 struct WorkloadPhase: Sendable, Hashable {
-    public var name: String
+    var name: String
     /// 1-based, inclusive: the phase runs after the previous phase's last month up to this one.
-    public var untilMonth: Int
-    public var volumeMultiplier: Double = 1
+    var untilMonth: Int
+    var volumeMultiplier: Double = 1
     /// nil: every option.
-    public var allowedOptions: Set<String>?
+    var allowedOptions: Set<String>?
 }
 
 extension [WorkloadPhase] {
