@@ -22,7 +22,8 @@ public struct EmptyWhenMissing<Value: Codable & Hashable & Sendable & RangeRepla
 
 extension KeyedDecodingContainer {
     /// The synthesised decoder asks for the wrapper itself: a missing key (or null) is the empty list.
-    func decode<Value>(_ type: EmptyWhenMissing<Value>.Type, forKey key: Key) throws -> EmptyWhenMissing<Value> {
+    /// Public with the wrapper, so that a type of another module that uses it decodes the same way.
+    public func decode<Value>(_ type: EmptyWhenMissing<Value>.Type, forKey key: Key) throws -> EmptyWhenMissing<Value> {
         try decodeIfPresent(type, forKey: key) ?? EmptyWhenMissing(wrappedValue: Value())
     }
 }
