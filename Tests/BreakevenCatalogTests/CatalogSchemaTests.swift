@@ -232,6 +232,28 @@ import Testing
         #expect(try store.isEmpty())
     }
 
+    /// A child row's amount that cannot be stored is named by the price, the row and the column:
+    /// which cliff, window or tier, and which of its prices.
+    @Test func namesTheChildRowOfAPriceItCannotStore() throws {
+        let store = try CatalogStore.inMemory()
+        func refusal(_ price: ModelPrice) throws -> String {
+            try #require(throws: CatalogError.self) { try store.install(CatalogSnapshot(modelPrices: [price])) }.description
+        }
+        func price(longContext: [LongContextTier] = [], timeOfDay: [TimeOfDayPrice] = [], serviceTiers: [ServiceTierPrice] = []) -> ModelPrice {
+            ModelPrice(id: "x/y", provider: "x", effectiveFrom: .day("2026-01-01"), inputPerMTok: 1, outputPerMTok: 2,
+                       longContext: longContext, timeOfDay: timeOfDay, serviceTiers: serviceTiers, source: "test")
+        }
+        #expect(try refusal(price(longContext: [LongContextTier(aboveInputTokens: 200_000, inputPerMTok: 2, outputPerMTok: 4,
+                                                                cacheWrite1hPerMTok: -1)]))
+                == "model x/y from 2026-01-01: long_context[>200000].cache_write_1h: expected an amount in USD ≥ 0, found -1.0")
+        #expect(try refusal(price(timeOfDay: [TimeOfDayPrice(startHour: 16, endHour: 0, inputPerMTok: 0.5, cachedInputPerMTok: .infinity,
+                                                             outputPerMTok: 1, startMinute: 30)]))
+                == "model x/y from 2026-01-01: time_of_day[990].cached_input: expected an amount in USD ≥ 0, found inf")
+        #expect(try refusal(price(serviceTiers: [ServiceTierPrice(tier: "flex", inputPerMTok: 0.5, outputPerMTok: -3)]))
+                == "model x/y from 2026-01-01: service_tier[flex].output: expected an amount in USD ≥ 0, found -3.0")
+        #expect(try store.isEmpty())
+    }
+
     /// `hardware` has no INT8 or INT4 column: a machine's datasheet that quotes them is refused, not stored without them.
     @Test func refusesAMachinesIntegerPeaksItCannotStore() throws {
         let store = try CatalogStore.inMemory()
