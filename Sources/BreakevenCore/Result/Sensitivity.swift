@@ -28,13 +28,27 @@ public struct TornadoBar: Sendable, Hashable, Codable {
     public var nominal: Double
     public var low: Double
     public var high: Double
-    public var savingsAtLow: Double
-    public var savingsAtHigh: Double
+    public private(set) var savingsAtLow: Double
+    public private(set) var savingsAtHigh: Double
     /// nil: never within the horizon.
     @ExplicitNull public var breakevenMonthAtLow: Int?
     @ExplicitNull public var breakevenMonthAtHigh: Int?
-    /// |savings at high − savings at low|: the bar's length, which the tornado sorts by.
-    public var swing: Double
+    /// |savings at high − savings at low|: the bar's length, which the tornado sorts by. Kept
+    /// with the bar (the result JSON lists it) and worked out only here.
+    public private(set) var swing: Double
+
+    init(path: String, nominal: Double, low: Double, high: Double, savingsAtLow: Double, savingsAtHigh: Double,
+         breakevenMonthAtLow: Int?, breakevenMonthAtHigh: Int?) {
+        self.path = path
+        self.nominal = nominal
+        self.low = low
+        self.high = high
+        self.savingsAtLow = savingsAtLow
+        self.savingsAtHigh = savingsAtHigh
+        self.breakevenMonthAtLow = breakevenMonthAtLow
+        self.breakevenMonthAtHigh = breakevenMonthAtHigh
+        swing = abs(savingsAtHigh - savingsAtLow)
+    }
 
     /// Whether the savings move at all. An input that changes both options' totals alike (the
     /// volume, when the baseline overflows to the option compared) still leaves a difference

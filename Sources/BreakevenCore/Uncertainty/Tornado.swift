@@ -41,11 +41,9 @@ public enum Tornado {
                   let atLow = Tornado.variant(loaded.resolved, setter, low), let atHigh = Tornado.variant(loaded.resolved, setter, high)
             else { continue }
             let l = evaluate(atLow), h = evaluate(atHigh)
-            let atLowSavings = l[b].totalCost - l[k].totalCost, atHighSavings = h[b].totalCost - h[k].totalCost
             let bar = TornadoBar(path: input.path, nominal: input.nominal, low: low, high: high,
-                                 savingsAtLow: atLowSavings, savingsAtHigh: atHighSavings,
-                                 breakevenMonthAtLow: l[k].breakevenMonth, breakevenMonthAtHigh: h[k].breakevenMonth,
-                                 swing: abs(atHighSavings - atLowSavings))
+                                 savingsAtLow: l[b].totalCost - l[k].totalCost, savingsAtHigh: h[b].totalCost - h[k].totalCost,
+                                 breakevenMonthAtLow: l[k].breakevenMonth, breakevenMonthAtHigh: h[k].breakevenMonth)
             if method == .percentiles || bar.movesSavings || bar.breakevenSwing(months: scenario.months) > 0 { bars.append(bar) }
         }
         bars.sort {
