@@ -2,7 +2,7 @@
 /// owned machine (`HardwareSpec`) both reduce to: their datasheet, with a device class and an
 /// interconnect. The datasheet's figures read as its own (`accelerator.memoryGB`).
 @dynamicMemberLookup
-public struct Accelerator: Sendable, Hashable, Codable {
+public struct Accelerator: Sendable, Hashable {
     public var id: String
     public var name: String
     var acceleratorClass: AcceleratorClass

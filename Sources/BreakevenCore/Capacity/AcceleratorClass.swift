@@ -1,6 +1,6 @@
 /// A family of accelerators that share a memory system, an interconnect and a software stack,
 /// and so share default efficiencies (see `ServingEfficiency.defaults(for:)`).
-public enum AcceleratorClass: String, Sendable, Hashable, Codable, CaseIterable {
+public enum AcceleratorClass: String, Sendable, Hashable, CaseIterable {
     /// NVIDIA H100, H200, H800, H20, GH200: HBM3/3e, NVLink 4.
     case hopper
     /// NVIDIA B100, B200, B300, GB200, GB300: HBM3e, NVLink 5, native FP4.

@@ -1,5 +1,5 @@
 /// What limits a decode step at the operating batch.
-public enum CapacityBound: String, Sendable, Hashable, Codable {
+public enum CapacityBound: String, Sendable, Hashable {
     /// Reading weights and KV cache from memory takes longer than the arithmetic.
     case memory
     /// The arithmetic takes longer than reading memory.
@@ -7,7 +7,7 @@ public enum CapacityBound: String, Sendable, Hashable, Codable {
 }
 
 /// What stopped the batch from growing.
-public enum BatchLimit: String, Sendable, Hashable, Codable {
+public enum BatchLimit: String, Sendable, Hashable {
     /// The KV cache of one more request would not fit.
     case memory
     /// One more request would break the time-per-output-token target.
@@ -21,7 +21,7 @@ public enum BatchLimit: String, Sendable, Hashable, Codable {
 }
 
 /// Why the replica has the tensor-parallel degree it has.
-public enum TensorParallelReason: String, Sendable, Hashable, Codable {
+public enum TensorParallelReason: String, Sendable, Hashable {
     /// The scenario set it.
     case set
     /// The smallest degree whose memory holds the weights and one full request.

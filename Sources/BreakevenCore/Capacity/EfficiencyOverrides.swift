@@ -1,5 +1,5 @@
 /// Scenario (or calibration) values that replace the default efficiencies; nil keeps the default.
-public struct EfficiencyOverrides: Sendable, Hashable, Codable {
+public struct EfficiencyOverrides: Sendable, Hashable {
     public var memoryBandwidthUtilization: Double?
     public var computeUtilization: Double?
     var memoryReserveShare: Double?

@@ -49,22 +49,3 @@ enum EfficiencySource: UInt8, Sendable, Hashable, CaseIterable {
     private static let gb10MFU = "no GB10 prefill point used for tuning; NVIDIA datacenter figure. " + datacenterMFU
     private static let instinctKernelShares = "NVIDIA datacenter kernel shares (no AMD MoE or MXFP4 measurement in the ledger). " + datacenterKernelShares
 }
-
-/// Written as its text, so that a capacity's JSON reads as it always has. A text that is none of
-/// these sources is refused, not kept: the value has no room for a text of its own, and only this
-/// program writes a capacity (a source the defaults no longer give comes from another version).
-extension EfficiencySource: Codable {
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let source = Self.allCases.first(where: { $0.text == text }) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a source of the capacity model's efficiencies: \(text)")
-        }
-        self = source
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
-    }
-}

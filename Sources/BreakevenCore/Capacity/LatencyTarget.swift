@@ -1,5 +1,5 @@
 /// Latency a replica must keep while loaded; nil means no target.
-public struct LatencyTarget: Sendable, Hashable, Codable {
+public struct LatencyTarget: Sendable, Hashable {
     var maxTimePerOutputTokenMs: Double?
     var maxTimeToFirstTokenMs: Double?
 
@@ -8,7 +8,7 @@ public struct LatencyTarget: Sendable, Hashable, Codable {
 }
 
 /// The two latencies a target can bound.
-public enum LatencyMetric: String, Sendable, Hashable, Codable {
+public enum LatencyMetric: String, Sendable, Hashable {
     case timePerOutputToken = "time_per_output_token"
     case timeToFirstToken = "time_to_first_token"
 

@@ -1,6 +1,6 @@
 /// How a replica spreads a model over its devices.
-public struct ParallelLayout: Sendable, Hashable, Codable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+public struct ParallelLayout: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// Every weight split across the devices (Megatron-LM): two all-reduces per layer.
         case tensor
         /// Experts placed whole, attention replicated with each device serving its own requests
@@ -29,7 +29,7 @@ public struct ParallelLayout: Sendable, Hashable, Codable, CustomStringConvertib
 }
 
 /// Which layouts a replica may take when the scenario does not fix one.
-public enum LayoutChoice: String, Sendable, Hashable, Codable, CaseIterable {
+public enum LayoutChoice: String, Sendable, Hashable, CaseIterable {
     /// Every layout the model allows: tensor parallel, and for a mixture of experts the
     /// expert-parallel ones too.
     case auto

@@ -1,6 +1,6 @@
 /// What one replica (a model on `tensorParallel` devices) serves at its operating point: the
 /// largest batch that fits memory and keeps the latency targets.
-public struct ReplicaCapacity: Sendable, Hashable, Codable {
+public struct ReplicaCapacity: Sendable, Hashable {
     /// Devices per replica.
     public var tensorParallel: Int
     public var tensorParallelReason: TensorParallelReason

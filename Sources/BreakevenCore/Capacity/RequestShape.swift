@@ -1,5 +1,5 @@
 /// The mean request a replica serves, as the workload describes it.
-public struct RequestShape: Sendable, Hashable, Codable {
+public struct RequestShape: Sendable, Hashable {
     public var inputTokens: Double
     public var outputTokens: Double
     /// Share of input tokens served from the prefix cache: they skip prefill but stay in the KV cache.

@@ -1,7 +1,7 @@
 /// The share of datasheet speed and memory a serving engine actually gets, with where each figure
 /// comes from, so a report can list them as assumptions. Numbers and cases only: a trial copies it
 /// with every estimate, and a copy retains nothing.
-struct ServingEfficiency: Sendable, Hashable, Codable {
+struct ServingEfficiency: Sendable, Hashable {
     /// Model bandwidth utilization (MBU): bytes moved per second over datasheet bandwidth, decode.
     var memoryBandwidthUtilization: Double
     var memoryBandwidthSource: EfficiencySource

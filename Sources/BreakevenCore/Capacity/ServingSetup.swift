@@ -1,6 +1,6 @@
 /// Everything that decides what one replica can serve: the model, the device, the number formats,
 /// the request shape, the engine and the latency it must keep.
-public struct ServingSetup: Sendable, Hashable, Codable {
+public struct ServingSetup: Sendable, Hashable {
     public var model: OpenModelArchitecture
     public var accelerator: Accelerator
     public var weightPrecision: Precision

@@ -1,6 +1,6 @@
 /// How the layout (devices per replica, tensor or expert parallel) is chosen when the scenario
 /// does not set it.
-public enum TensorParallelPolicy: String, Sendable, Hashable, Codable {
+public enum TensorParallelPolicy: String, Sendable, Hashable {
     /// The smallest of 1, 2, 4, 8 devices that holds the weights plus the KV cache of one full
     /// request and meets the latency targets.
     case smallestThatFits = "smallest_that_fits"
