@@ -2,7 +2,7 @@ import Foundation
 
 /// One recorded run of a scenario: enough to tell, later, what changed between two runs and
 /// which catalog prices they used. Reports never print `recordedAt`; it is for the history listing.
-public struct HistoryEntry: Sendable, Hashable, Codable {
+public struct HistoryEntry: Sendable, Hashable {
     /// The run's position in the whole history, 1, 2, 3… (assigned by `RunHistory.record`; 0 before).
     public internal(set) var sequence: Int
     /// The run's position among the runs of the same scenario name, 1, 2, 3… (assigned by `record`; 0 before).
@@ -37,7 +37,7 @@ public struct HistoryEntry: Sendable, Hashable, Codable {
 }
 
 /// The headline figures of one option in one run.
-public struct OptionOutcome: Sendable, Hashable, Codable {
+public struct OptionOutcome: Sendable, Hashable {
     public var id: String
     /// Total cost over the horizon in the run's currency.
     public var totalCost: Double

@@ -1,7 +1,7 @@
 /// A device's datasheet figures that decide inference speed: what a catalog GPU and a catalog
 /// machine both quote, and what the capacity model's `Accelerator` is built from. Per device,
 /// decimal units, dense.
-public struct Datasheet: Sendable, Hashable, Codable {
+public struct Datasheet: Sendable, Hashable, Decodable {
     /// Decimal gigabytes (10^9 bytes), as vendors quote them, usable for weights, KV cache and
     /// runtime (VRAM, or a machine's unified memory).
     public var memoryGB: Double

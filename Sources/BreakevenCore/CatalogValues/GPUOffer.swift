@@ -1,5 +1,5 @@
 /// How a GPU rental is committed to: the longer the commitment, the lower the hourly price.
-public enum GPUCommitment: String, Sendable, Hashable, Codable, CaseIterable {
+public enum GPUCommitment: String, Sendable, Hashable, Decodable, CaseIterable {
     case onDemand = "on_demand"
     case reserved1y = "reserved_1y"
     case reserved3y = "reserved_3y"
@@ -27,7 +27,7 @@ public enum GPUCommitment: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// One provider's price for one GPU-hour under one commitment, from a date on, and how many GPUs
 /// it rents at once: an 8-GPU instance (AWS p5.48xlarge, GCP a3-highgpu-8g) is billed whole.
-public struct GPUOffer: Sendable, Hashable, Codable {
+public struct GPUOffer: Sendable, Hashable, Decodable {
     /// e.g. `h100-sxm/lambda/on_demand`
     public var id: String
     public var gpu: String

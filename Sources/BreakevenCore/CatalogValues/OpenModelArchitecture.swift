@@ -1,6 +1,6 @@
 /// The shape of an open-weights transformer, as its config.json gives it: what the capacity
 /// model needs to size memory and compute.
-public struct OpenModelArchitecture: Sendable, Hashable, Codable {
+public struct OpenModelArchitecture: Sendable, Hashable, Decodable {
     /// e.g. `llama-3.1-70b`
     public var id: String
     public var name: String

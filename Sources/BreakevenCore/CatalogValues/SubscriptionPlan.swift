@@ -1,5 +1,5 @@
 /// A consumer or team subscription: a flat fee per seat with a usage allowance.
-public struct SubscriptionPlan: Sendable, Hashable, Codable {
+public struct SubscriptionPlan: Sendable, Hashable, Decodable {
     /// e.g. `openai/chatgpt-plus`
     public var id: String
     public var name: String

@@ -1,6 +1,6 @@
 /// What checking one rule on one option found.
-public struct GuardrailOutcome: Sendable, Hashable, Codable {
-    public enum Status: String, Sendable, Hashable, Codable {
+public struct GuardrailOutcome: Sendable, Hashable, Encodable {
+    public enum Status: String, Sendable, Hashable, Encodable {
         case passed, breached
         /// Nothing to check: a change rule on an option new in HEAD, or `*` matching no option.
         case skipped

@@ -1,6 +1,6 @@
 /// One input of a scenario as the report lists it: where it is, its value and where it came from.
 public struct Assumption: Sendable, Hashable, Codable {
-    public enum Source: Sendable, Hashable, Codable {
+    public enum Source: Sendable, Hashable {
         /// Written in the scenario file.
         case scenario
         /// Given on the command line with `--set`.

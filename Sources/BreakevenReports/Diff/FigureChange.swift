@@ -3,7 +3,7 @@ import BreakevenCore
 /// One figure of one option, before and after: `null` where it does not exist (a new option's
 /// "before", a breakeven month that never comes).
 public struct FigureChange: Sendable, Hashable, Encodable {
-    public enum Figure: String, Sendable, Hashable, Codable, CaseIterable {
+    public enum Figure: String, Sendable, Hashable, Encodable, CaseIterable {
         case totalCost = "total_cost"
         case npv
         case firstMonthCost = "first_month_cost"

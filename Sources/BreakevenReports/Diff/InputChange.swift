@@ -2,8 +2,8 @@ import BreakevenCore
 
 /// A scenario input whose value differs between base and head, from the results' assumptions
 /// (every input with its source) and guardrails.
-public struct InputChange: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable { case added, removed, changed }
+public struct InputChange: Sendable, Hashable, Encodable {
+    public enum Kind: String, Sendable, Hashable, Encodable { case added, removed, changed }
 
     /// As `--set` takes it: `options.gpt.price_change_per_year`; guardrails as
     /// `guardrails.self.total_cost.max`.

@@ -2,7 +2,7 @@ import BreakevenCore
 
 /// One option matched by id between base and head.
 public struct OptionDiff: Sendable, Hashable, Encodable {
-    public enum Status: String, Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Hashable, Encodable {
         case added, removed, changed, unchanged
     }
 

@@ -1,7 +1,7 @@
 /// The kinds of option the language has. Each is declared in one file of `Language/Kinds`: its
 /// keys, how they resolve against the catalog, and what the engine runs; this enum only lists
 /// them, so that no kind's name is spelled anywhere else.
-public enum OptionKind: String, CaseIterable, Sendable, Hashable, Codable {
+public enum OptionKind: String, CaseIterable, Sendable, Hashable {
     case api
     case selfHosted = "self_hosted"
     case ownedHardware = "owned_hardware"
