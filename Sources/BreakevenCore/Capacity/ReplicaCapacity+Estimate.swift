@@ -223,7 +223,6 @@ extension ReplicaCapacity {
         let outputRate = shared.setup.request.outputTokens / (requestSeconds * (1 - share))
         let kvCacheBytes = Double(batch) * plan.kvCacheBytesPerRequest
         let devices = Double(plan.tensorParallel)
-        let peak = plan.peak
 
         self.init(
             tensorParallel: plan.tensorParallel, tensorParallelReason: reason, layout: plan.layout,
@@ -232,15 +231,12 @@ extension ReplicaCapacity {
             timePerOutputTokenMs: step.seconds * 1000,
             timeToFirstTokenMs: point.timeToFirstTokenMs, bound: step.bound,
             weightsGB: plan.weightBytes / 1e9, kvCacheGB: kvCacheBytes / 1e9,
-            decodeStepMs: step.seconds * 1000, communicationMsPerStep: step.communicationSeconds * 1000,
-            requestsPerSecond: 1 / requestSeconds,
             effectiveOutputTokensPerSecond: effectiveOutput,
             batchThatFillsMemory: plan.batchThatFillsMemory, kvCacheBytesPerToken: plan.kvCacheBytesPerToken,
             memoryUsedPerDeviceGB: (plan.weightBytes + kvCacheBytes) / devices / 1e9,
             memoryUsablePerDeviceGB: plan.usableBytesPerDevice / 1e9,
             memoryPerDeviceGB: shared.setup.accelerator.memoryGB,
-            computePrecision: peak.runsAt, peakTeraOpsPerDevice: peak.teraOpsPerSecond,
-            acceleratorClass: shared.setup.accelerator.acceleratorClass, efficiency: plan.efficiency)
+            efficiency: plan.efficiency)
     }
 
     private static func doesNotFit(_ plan: ReplicaPlan) -> CapacityError {

@@ -32,12 +32,6 @@ public struct ReplicaCapacity: Sendable, Hashable {
     /// KV cache reserved for the operating batch (each request at its full context), decimal GB.
     public var kvCacheGB: Double
 
-    // For the report.
-    var decodeStepMs: Double
-    /// Tensor-parallel all-reduce time inside each decode step.
-    var communicationMsPerStep: Double
-    /// Requests per second the replica completes with prefill and decode sharing its steps.
-    var requestsPerSecond: Double
     /// Output tokens per second with prefill and decode sharing the replica: batch / step.
     public var effectiveOutputTokensPerSecond: Double
     /// Largest batch memory alone allows.
@@ -48,10 +42,6 @@ public struct ReplicaCapacity: Sendable, Hashable {
     /// Device memory less the runtime reserve, decimal GB.
     var memoryUsablePerDeviceGB: Double
     public var memoryPerDeviceGB: Double
-    /// The format matrix multiplies run in and its dense peak per device.
-    var computePrecision: Precision
-    var peakTeraOpsPerDevice: Double
-    var acceleratorClass: AcceleratorClass
     var efficiency: ServingEfficiency
     /// The calibration whose efficiencies the replica was derived with, if any.
     public var calibration: Calibration? = nil

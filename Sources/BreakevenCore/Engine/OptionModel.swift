@@ -109,15 +109,8 @@ struct OptionModel {
         model = .single(terms.costModel(context))
     }
 
-    /// A month's total cost for models whose months do not depend on the months before (APIs,
-    /// rented GPUs, seats: no state, and no end-of-life credit); nil for bought machines and
-    /// composites, which carry state from month to month.
-    func independentMonthCost(_ demand: MonthDemand) -> Double? {
-        guard case .single(let m) = model, m.isStateless else { return nil }
-        return m.monthTotal(demand, isLast: false)
-    }
-
-    /// The month of such a model (a single one; callers have checked it is stateless).
+    /// The month of a single model whose months do not depend on the months before (an API, rented
+    /// GPUs, seats: no state and no end-of-life credit); callers have checked it is stateless.
     func monthCostAlone(_ demand: MonthDemand) -> MonthCost {
         guard case .single(let m) = model else { return MonthCost() }
         return m.monthCost(demand, isLast: false)

@@ -33,7 +33,6 @@ struct UncertaintyReader {
         return reader.diagnostics
     }
 
-    static let blockPath = "uncertainty"
     static let inputsPath = "uncertainty.inputs"
 
     mutating func read() -> UncertaintyPlan? {
