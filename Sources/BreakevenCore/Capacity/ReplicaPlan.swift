@@ -29,7 +29,6 @@ struct ReplicaPlan: Sendable {
     var efficiency: ServingEfficiency { shared.efficiency }
     var weightBytes: Double { shared.weightBytes }
     var prefillFLOPsPerToken: Double { shared.prefillFLOPsPerToken }
-    var peak: (teraOpsPerSecond: Double, runsAt: Precision) { shared.peak }
     private var bandwidthPerDevice: Double { shared.bandwidthPerDevice }
     private var computePerDevice: Double { shared.computePerDevice }
     private var decodeContext: (attended: Double, flopsPerToken: Double) { shared.decodeContext }

@@ -13,9 +13,6 @@ final class ReplicaSetupTerms: Sendable {
     let prefillFLOPsPerToken: Double
     /// Datasheet bandwidth × MBU, × the 4-bit kernels' share for 4-bit weights.
     let bandwidthPerDevice: Double
-    /// The peak matrix multiplies run at. llama.cpp and MLX dequantize every format into their own
-    /// kernels (GGUF MMQ, Metal), never the FP8/FP4 tensor-core paths: the BF16 peak.
-    let peak: (teraOpsPerSecond: Double, runsAt: Precision)
     /// Peak × MFU, × the FP4 GEMMs' share where they run in FP4.
     let computePerDevice: Double
     let linkBytesPerSecond: Double
@@ -37,7 +34,9 @@ final class ReplicaSetupTerms: Sendable {
             : setup.model.decodeFLOPsPerToken(context: setup.request.inputTokens)
         let fourBitBandwidth = setup.weightPrecision.bytesPerWeight < 1 ? efficiency.fourBitBandwidthShare : 1
         bandwidthPerDevice = setup.accelerator.bandwidthTBps * 1e12 * efficiency.memoryBandwidthUtilization * fourBitBandwidth
-        peak = switch setup.servingEngine {
+        // The peak matrix multiplies run at. llama.cpp and MLX dequantize every format into their
+        // own kernels (GGUF MMQ, Metal), never the FP8/FP4 tensor-core paths: the BF16 peak.
+        let peak = switch setup.servingEngine {
         case .llamaCpp, .mlx: setup.accelerator.peak(for: .bf16)
         default: setup.accelerator.peak(for: setup.weightPrecision)
         }
