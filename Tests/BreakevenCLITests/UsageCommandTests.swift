@@ -249,6 +249,26 @@ struct UsageCommandTests {
         #expect(drift.stderr.hasPrefix("support.json: drift: 2026-08: cost $7.06 (billed), outside the band $9.62–$17.86 (plan ± 30%)\n"))
     }
 
+    @Test func driftWithAnUncertaintyBlockComparesWithTheTrials() throws {
+        let dir = try UsageCommandTests.workspace(UsageCommandTests.sample)
+        _ = try CLI.run(["usage", "import", "--format", "litellm", "spend.csv", "--usage", "u.sqlite"], in: dir)
+        // The fitted plan started in August, with its volume uncertain: 10 to 30 requests a day.
+        let url = dir.appendingPathComponent("support.json")
+        var text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\"start\": \"2026-11\"", with: "\"start\": \"2026-08\", \"as_of\": \"2026-11-01\"")
+        let end = try #require(text.lastIndex(of: "}"))
+        text.replaceSubrange(end...end, with: #", "uncertainty": { "trials": 1000, "seed": 7, "inputs": { "workload.requests_per_day": { "uniform": [10, 30] } } } }"#)
+        try Data(text.utf8).write(to: url)
+        let drift = try CLI.run(["drift", "support.json", "--usage", "u.sqlite", "--model", "claude*"], in: dir, environment: ["NO_COLOR": "1"])
+        #expect(drift.status == 1)
+        #expect(drift.stdout.contains("band: p10–p90 of 1,000 trials"))
+        // August's 31 days: p10 ≈ (10 + 0.1 × 20) × 31 = 372 and p90 ≈ (10 + 0.9 × 20) × 31 = 868 requests, give or
+        // take a quantile's standard error over 1,000 trials (√(0.1 × 0.9 / 1000) × 20 × 31 ≈ 6): 370 and 861.
+        // The baseline bills by the token, so its cost band is the request band at the plan's $13.74 / 553 requests
+        // = $0.02485 a request: 370 × 0.02485 = $9.19 (written $9.20 from unrounded figures) and 861 × 0.02485 = $21.39.
+        #expect(drift.stdout.contains("2026-08           1       410      553    370–861   $7.06 billed        $13.74   $9.20–$21.39  outside"))
+        #expect(drift.stderr.hasPrefix("support.json: drift: 2026-08: cost $7.06 (billed), outside the band $9.20–$21.39 (p10–p90 of 1,000 trials)\n"))
+    }
+
     @Test func fitRefusesToGuessRequests() throws {
         let dir = try UsageCommandTests.workspace(["report.json": UsageCommandTests.fixtures.appendingPathComponent("anthropic-usage-report.json")])
         let fit = try CLI.run(["fit", "--usage", "u.sqlite", "--out", "fit.json"], in: dir)

@@ -39,10 +39,4 @@ import Testing
         let text = try String(contentsOf: readme, encoding: .utf8)
         #expect(text.contains(result.markdownClaim), "README.md's accuracy block differs from `breakeven capacity validate --markdown`")
     }
-
-    @Test func quantilesInterpolateBetweenOrderStatistics() {
-        // [0.1, 0.2, 0.3, 0.4]: median at position 1.5 → 0.25; p90 at 2.7 → 0.3 + 0.7 × 0.1 = 0.37.
-        #expect(abs(ValidationResult.quantile([0.1, 0.2, 0.3, 0.4], 0.5) - 0.25) < 1e-12)
-        #expect(abs(ValidationResult.quantile([0.1, 0.2, 0.3, 0.4], 0.9) - 0.37) < 1e-12)
-    }
 }

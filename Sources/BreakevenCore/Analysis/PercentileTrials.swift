@@ -10,8 +10,7 @@ public enum PercentileTrials {
             (run.totals(trial: $0, option: k).totalCost, $0) < (run.totals(trial: $1, option: k).totalCost, $1)
         }
         guard !trials.isEmpty else { return nil }
-        let rank = min(trials.count, max(1, Int((q * Double(trials.count)).rounded(.up))))
-        return trials[rank - 1]
+        return trials[Quantile.nearestRank(q, of: trials.count) - 1]
     }
 
     /// The scenario of each percentile trial of each option, by option id: what `export prices`

@@ -23,8 +23,8 @@ public struct ValidationResult: Sendable {
         }
 
         var count: Int { sortedErrors.count }
-        var medianAbsoluteError: Double { ValidationResult.quantile(sortedErrors, 0.5) }
-        var p90AbsoluteError: Double { ValidationResult.quantile(sortedErrors, 0.9) }
+        var medianAbsoluteError: Double { Quantile.interpolated(sortedErrors, 0.5) }
+        var p90AbsoluteError: Double { Quantile.interpolated(sortedErrors, 0.9) }
         /// How many points are predicted within ±band (0.15: ±15%).
         func within(_ band: Double) -> Int { sortedErrors.filter { $0 <= band }.count }
     }
@@ -46,17 +46,6 @@ public struct ValidationResult: Sendable {
 
     var heldOut: Accuracy { Accuracy(rows.filter { !$0.point.tuning }) }
     var tuning: Accuracy { Accuracy(rows.filter(\.point.tuning)) }
-
-    /// Linear interpolation between order statistics (Hyndman & Fan type 7, numpy's default).
-    static func quantile(_ sorted: [Double], _ q: Double) -> Double {
-        guard !sorted.isEmpty else { return 0 }
-        let position = q * Double(sorted.count - 1)
-        let low = Int(position.rounded(.down))
-        let high = min(low + 1, sorted.count - 1)
-        let fraction = position - Double(low)
-        guard sorted[high].isFinite, sorted[low].isFinite else { return sorted[high] }
-        return sorted[low] + (sorted[high] - sorted[low]) * fraction
-    }
 
     /// The README's accuracy claim, generated from the ledger.
     public var markdownClaim: String {

@@ -41,12 +41,7 @@ extension Histogram {
     public init?(_ values: [Double], bins: Int) {
         let sorted = values.filter(\.isFinite).sorted()
         guard !sorted.isEmpty, bins > 0 else { return nil }
-        func at(_ p: Double) -> Double {
-            let h = Double(sorted.count - 1) * p
-            let k = Int(h.rounded(.down)), next = min(k + 1, sorted.count - 1)
-            return sorted[k] + (h - Double(k)) * (sorted[next] - sorted[k])
-        }
-        var lo = at(0.01), hi = at(0.99)
+        var lo = Quantile.interpolated(sorted, 0.01), hi = Quantile.interpolated(sorted, 0.99)
         if !(hi > lo) { lo = sorted[0]; hi = sorted[sorted.count - 1] }
         let count = hi > lo ? bins : 1
         let width = hi > lo ? (hi - lo) / Double(bins) : 0

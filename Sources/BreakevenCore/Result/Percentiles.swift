@@ -13,11 +13,7 @@ extension Percentiles {
     public init?(_ values: [Double]) {
         let sorted = values.filter(\.isFinite).sorted()
         guard let first = sorted.first else { return nil }
-        func at(_ p: Double) -> Double {
-            let h = Double(sorted.count - 1) * p
-            let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
-            return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
-        }
+        func at(_ p: Double) -> Double { Quantile.interpolated(sorted, p) }
         let offsets = values.reduce(0.0) { $1.isFinite ? $0 + ($1 - first) : $0 }
         self.init(p10: at(0.1), p50: at(0.5), p90: at(0.9), mean: first + offsets / Double(sorted.count))
     }
@@ -41,10 +37,7 @@ extension MonthPercentiles {
     init?(_ months: [Int?]) {
         guard !months.isEmpty else { return nil }
         let sorted = months.sorted { ($0 ?? Int.max) < ($1 ?? Int.max) }
-        func at(_ p: Double) -> Int? {
-            let rank = max(1, Int((p * Double(sorted.count)).rounded(.up)))
-            return sorted[rank - 1]
-        }
+        func at(_ p: Double) -> Int? { sorted[Quantile.nearestRank(p, of: sorted.count) - 1] }
         let found = months.compactMap { $0 }
         self.init(p10: at(0.1), p50: at(0.5), p90: at(0.9),
                   mean: found.isEmpty ? nil : Double(found.reduce(0, +)) / Double(found.count))

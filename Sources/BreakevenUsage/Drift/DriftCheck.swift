@@ -93,12 +93,7 @@ public struct DriftCheck: Sendable {
     /// The 10th to the 90th percentile (linear between order statistics).
     static func range(_ values: [Double]) -> ClosedRange<Double> {
         let sorted = values.sorted()
-        func q(_ p: Double) -> Double {
-            let x = p * Double(sorted.count - 1)
-            let k = Int(x.rounded(.down)), f = x - Double(k)
-            return k + 1 < sorted.count ? sorted[k] + f * (sorted[k + 1] - sorted[k]) : sorted[k]
-        }
-        return q(0.1)...q(0.9)
+        return Quantile.interpolated(sorted, 0.1)...Quantile.interpolated(sorted, 0.9)
     }
 
     public var breaches: [Row] { rows.filter { $0.requestsOutside || $0.costOutside } }
