@@ -110,6 +110,24 @@ struct SwitchMixPhaseTests {
         #expect(m.replicas == 2)
     }
 
+    @Test func aSweptRouteShareTakesItsChangeFromTheOtherRoutesInProportion() throws {
+        // 1,000 Mtok a month to three APIs at $1, $2 and $4 per Mtok on shares 0.5, 0.3 and 0.2:
+        // 1,000 × (0.5 × 1 + 0.3 × 2 + 0.2 × 4) = $1,900. Route a's share set to v leaves 1 − v to the
+        // others in their 3 : 2 ratio: v = 0.2 → b 0.48, c 0.32: 1,000 × (0.2 + 0.96 + 1.28) = $2,440;
+        // v = 0.8 → b 0.12, c 0.08: 1,000 × (0.8 + 0.24 + 0.32) = $1,360. Savings against api ($1,000): −1,440, −360.
+        func api(_ id: String, _ price: Int) -> String {
+            #"{ "id": "\#(id)", "type": "api", "prices": { "input_per_mtok": \#(price), "output_per_mtok": \#(price) } }"#
+        }
+        let mix = #"{ "id": "mix", "type": "mix", "routes": [ { "option": "a", "share": 0.5 }, { "option": "b", "share": 0.3 }, { "option": "c", "share": 0.2 } ] }"#
+        let text = ScenarioText.document(workload: Self.workload, options: [Self.api, api("a", 1), api("b", 2), api("c", 4), mix])
+        let loaded = try ScenarioLoader.load(Array(text.utf8), file: "t.json")
+        let (_, months, _) = try Self.run([Self.api, api("a", 1), api("b", 2), api("c", 4), mix], months: 1)
+        #expect(close(months["mix"]?.first?.totalCost, 1_900))
+        let grid = try Sweep.run(loaded, x: try SweepAxis.parse("options.mix.routes.a.share=0.2..0.8:2", flag: "--x"), y: nil,
+                                 metric: .savings, option: "mix", threads: 1)
+        #expect(close(grid.savings(0, 0), 1_000 - 2_440) && close(grid.savings(1, 0), 1_000 - 1_360))
+    }
+
     @Test func qualityFallbackEscalatesToASecondOption() throws {
         // 25% of the GPU route's requests are retried on the API: the API serves 0.2 + 0.8 × 0.25 = 0.4
         // of 4e9 tokens = 1.6e9 tokens = $1,600; the GPU still 3.2e9 tokens = $1,440 + $100.
