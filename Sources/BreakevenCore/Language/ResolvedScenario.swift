@@ -88,7 +88,7 @@ struct ResolvedScenario: Sendable {
     func optionIndex(of path: String) -> Int? {
         let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard segments.first == "options" else { return nil }
-        return ListKey<ResolvedScenario, ResolvedOption>.element(segments.dropFirst(), names: optionIDs)?.index
+        return ElementPath.element(segments.dropFirst(), names: optionIDs)?.index
     }
 
     /// The human name the language declares for the key a path names, number or not.
@@ -97,7 +97,7 @@ struct ResolvedScenario: Sendable {
         switch segments.first {
         case "workload": return WorkloadDeclaration.objectShape.title(at: segments.dropFirst())
         case "options":
-            guard let (k, inner) = ListKey<ResolvedScenario, ResolvedOption>.element(segments.dropFirst(), names: optionIDs) else { return nil }
+            guard let (k, inner) = ElementPath.element(segments.dropFirst(), names: optionIDs) else { return nil }
             return options[k].kind.declaration.objectShape.title(at: inner)
         default: return ScenarioLanguage.scenario.title(at: segments[...])
         }
@@ -127,7 +127,7 @@ extension ResolvedScenario {
     /// The option a path's segments name an input of, and the path inside it; nil for the rest.
     private func optionInput(_ segments: [String]) -> (option: Int, inner: ArraySlice<String>)? {
         // Option ids may hold dots: the longest id the path starts with.
-        guard segments.first == "options", let (k, inner) = ListKey<ResolvedScenario, ResolvedOption>.element(segments.dropFirst(), names: optionIDs),
+        guard segments.first == "options", let (k, inner) = ElementPath.element(segments.dropFirst(), names: optionIDs),
               !inner.isEmpty else { return nil }
         return (k, inner)
     }

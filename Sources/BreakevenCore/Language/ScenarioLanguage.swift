@@ -63,11 +63,18 @@ public enum ScenarioLanguage {
         ],
         variants: OptionKind.allCases.map { ($0.rawValue, $0.declaration.objectShape) }))
 
+    /// Options are named by their id in paths (`options.self.gpu_hourly`).
+    static let options: Field = {
+        var field = Field("options", .array(option, count: 1...50), required: true, "The ways of serving it.")
+        field.list.elementKey = ElementKey(name: "id", noun: "option id")
+        return field
+    }()
+
     static let scenario = Shape.object(ObjectShape(
         leadingKeys.map(\.field) + [
             Field("uncertainty", uncertainty, "Uncertain inputs and their distributions: Monte Carlo trials and a tornado of the savings."),
             Field("workload", .object(WorkloadDeclaration.objectShape), required: true, "What is asked of the model."),
-            Field("options", .array(option, count: 1...50), required: true, "The ways of serving it."),
+            options,
             baseline.key.field,
             Field("guardrails", .array(guardrail, count: 0...100), default: "[]", "Limits run and diff check: a breach exits with status 1."),
         ], doc: "A breakeven scenario, version 1."))

@@ -17,6 +17,28 @@ indirect enum Shape: Sendable {
 }
 
 extension Shape {
+    /// The declaration of key `name` inside `node`, a value of this shape (a tagged object's by
+    /// its tag; the first alternative that has the key).
+    func field(_ name: String, in node: JSONNode) -> Field? {
+        switch self {
+        case .object(let object): return object.field(name)
+        case .tagged(let tagged):
+            return tagged.common.first { $0.name == name }
+                ?? node[tagged.tagKey]?.string.flatMap(tagged.variant)?.field(name)
+        case .anyOf(let shapes): return shapes.lazy.compactMap { $0.field(name, in: node) }.first
+        default: return nil
+        }
+    }
+
+    /// The shape of the elements of an array of this shape.
+    var elements: Shape? {
+        switch self {
+        case .array(let element, _): return element
+        case .anyOf(let shapes): return shapes.lazy.compactMap(\.elements).first
+        default: return nil
+        }
+    }
+
     /// The human name of the key a path names inside a value of this shape.
     func title(at path: ArraySlice<String>) -> String? {
         switch self {
@@ -116,6 +138,8 @@ struct Field: Sendable {
     var defaultJSON: String?
     /// The key's human name ("GPU price"), for the language reference; nil where none is declared.
     var title: String?
+    /// For an array of objects: how `--set` paths name and balance its elements.
+    var list = ListPaths()
 
     init(_ name: String, _ shape: Shape, required: Bool = false, default defaultJSON: String? = nil, _ doc: String) {
         self.name = name
@@ -124,6 +148,15 @@ struct Field: Sendable {
         self.doc = doc
         self.defaultJSON = defaultJSON
     }
+}
+
+/// How paths reach into an array of objects.
+struct ListPaths: Sendable {
+    /// The key that names an element (an option's `id`, a route's `option`); nil where elements
+    /// are named by index only.
+    var elementKey: ElementKey?
+    /// The key of the elements' shares, which sum to 1 and which `--set` rebalances; nil where none.
+    var sharesKey: String?
 }
 
 /// One way of filling an object: these keys together (the optional ones may join them).

@@ -107,25 +107,10 @@ enum WorkloadDeclaration {
         classShare.key,
     ] + sizeKeys(required: true).map { $0.lifted(\RequestClassSettings.size) }
 
-    static let classes: Key<S> = {
-        let names: @Sendable (S) -> [String] = { s in s.classes.enumerated().map { $0.element.name ?? "class \($0.offset + 1)" } }
-        var key = ListKey<S, RequestClassSettings>("request_classes", \.classes, classKeys, count: 1...100,
-                                                   elementName: { node, i in node["name"]?.string ?? "class \(i + 1)" }, KeyDoc(
-            "Request classes", .text, "Several kinds of request instead of one size.")).key(names: names)
-        // A class's share set in place moves the other classes' shares in proportion: they still sum to 1.
-        let inner = key.input
-        key.input = { rest, s in
-            guard let input = inner(rest, s), rest.last == "share",
-                  let (index, _) = ListKey<S, RequestClassSettings>.element(rest, names: names(s)) else { return inner(rest, s) }
-            return SettingInput(range: input.range, doc: input.doc, get: input.get, set: { s, v in
-                let others = s.classes.indices.filter { $0 != index }
-                let rest = others.reduce(0) { $0 + ($1 < s.classes.count ? s.classes[$1].share ?? 0 : 0) }
-                for k in others { s.classes[k].share = rest > 0 ? (s.classes[k].share ?? 0) * (1 - v) / rest : (1 - v) / Double(others.count) }
-                s.classes[index].share = v
-            })
-        }
-        return key
-    }()
+    static let classes = ListKey<S, RequestClassSettings>(
+        "request_classes", \.classes, classKeys, count: 1...100,
+        named: .by("name", \.name, noun: "class", unnamed: { "class \($0 + 1)" }), shares: classShare, KeyDoc(
+            "Request classes", .text, "Several kinds of request instead of one size.")).key
 
     static let growthKeys: [Key<GrowthSettings>] = [
         NumberKey("monthly_rate", \GrowthSettings.monthlyRate, .above(-1, atMost: 10), KeyDoc(
@@ -183,7 +168,7 @@ enum WorkloadDeclaration {
     /// month by month, and no trial or `--set` varies them.
     static let actuals: Key<S> = {
         var key = ListKey<S, ActualMonthSettings>("actuals", \.actuals, actualKeys, count: 0...240,
-                                                  elementName: { node, k in node["month"]?.string ?? "\(k)" }, KeyDoc(
+                                                  named: .by("month", \.month, noun: "month"), KeyDoc(
             "Actual months", .text, "Months that happened (from `breakeven fit`), oldest first: replayed under every option and compared by `breakeven drift`."))
             .key
         key.record = { s, r, _ in
@@ -207,9 +192,9 @@ enum WorkloadDeclaration {
                   whenAbsent: .note("flat"), KeyDoc("Growth", .text, "How the volume changes month by month.")).key,
         ObjectKey("load_shape", \S.loadShape, loadShapeKeys, exactlyOne: [[Alternative(["peak_to_average"]), Alternative(["hourly"])]],
                   whenAbsent: .note("flat"), KeyDoc("Load shape", .text, "How load spreads over the day.")).key,
-        ListKey<S, PhaseSettings>("phases", \.phases, phaseKeys, count: 1...24, elementName: { node, k in node["name"]?.string ?? "phase \(k + 1)" }, KeyDoc(
-            "Phases", .text, "Maturity phases: volume and the options allowed, stretch by stretch."))
-            .key(names: { s in s.phases.enumerated().map { $0.element.name ?? "phase \($0.offset + 1)" } }),
+        ListKey<S, PhaseSettings>("phases", \.phases, phaseKeys, count: 1...24,
+                                  named: .by("name", \.name, noun: "phase", unnamed: { "phase \($0 + 1)" }), KeyDoc(
+            "Phases", .text, "Maturity phases: volume and the options allowed, stretch by stretch.")).key,
         actuals,
     ]
 

@@ -10,12 +10,6 @@ extension WorkloadDeclaration {
     }
 
     static func check(_ s: WorkloadSettings, _ w: KeyReader, start: CalendarMonth, months: Int) {
-        if !s.classes.isEmpty {
-            let sum = s.classes.reduce(0) { $0 + ($1.share ?? 0) }
-            if abs(sum - 1) > 1e-6 {
-                w.error("request_classes", "expected shares that sum to 1, found a sum of \(NumberBounds.format(sum))")
-            }
-        }
         if let hourly = s.loadShape.hourly, hourly.count == 24, hourly.allSatisfy({ $0 == 0 }) {
             w.nested("load_shape").error("hourly", "expected at least one weight above 0, found all 24 zero")
         }

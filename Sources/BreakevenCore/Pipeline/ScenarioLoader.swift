@@ -34,7 +34,7 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioErrors(file: file, diagnostics: [Diagnostic(at: error.location, path: "", error.message)])
         }
-        let problems = overrides.compactMap { ScenarioOverride.apply($0, to: &document) }
+        let problems = ScenarioOverride.apply(overrides, to: &document)
         guard problems.isEmpty else { throw ScenarioErrors(file: file, diagnostics: problems) }
 
         var checker = ShapeChecker()

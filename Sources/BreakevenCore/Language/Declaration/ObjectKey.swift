@@ -99,74 +99,75 @@ struct ObjectKey<Settings, Nested: KeySettings>: Sendable {
 }
 
 /// A key whose value is an array of objects (request classes, phases, long-context tiers,
-/// routes). Elements are named in assumption and `--set` paths by `elementName` (a class's name,
-/// a route's option id); names may hold dots, so the longest run of segments that names an
-/// element wins, and a plain index works too.
+/// routes). Elements are named in assumption, sweep and `--set` paths as `naming` says (a
+/// class's name, a route's option id); names may hold dots, so the longest run of segments that
+/// names an element wins, and a plain index works too. A list with `shares` keeps them summing
+/// to 1: one set in place moves the others in proportion (`ShareBalance`).
 struct ListKey<Settings, Element: KeySettings>: Sendable {
     let name: String
     let path: SettingPath<Settings, [Element]>
     let keys: [Key<Element>]
     let count: ClosedRange<Int>
     let required: Bool
-    let elementName: @Sendable (JSONNode, Int) -> String
+    let naming: ElementNaming<Element>
+    let shares: NumberKey<Element, Double>?
     let doc: KeyDoc
 
     init(_ name: String, _ path: SettingPath<Settings, [Element]>, _ keys: [Key<Element>], count: ClosedRange<Int>,
-         required: Bool = false, elementName: @escaping @Sendable (JSONNode, Int) -> String, _ doc: KeyDoc) {
+         required: Bool = false, named naming: ElementNaming<Element>, shares: NumberKey<Element, Double>? = nil, _ doc: KeyDoc) {
         self.name = name
         self.path = path
         self.keys = keys
         self.count = count
         self.required = required
-        self.elementName = elementName
+        self.naming = naming
+        self.shares = shares
         self.doc = doc
     }
 
     var key: Key<Settings> {
-        let path = self.path, name = self.name, keys = self.keys, elementName = self.elementName
+        let path = self.path, name = self.name, keys = self.keys, naming = self.naming, shares = self.shares
+        var field = Field(name, .array(.object(ObjectShape(keys.map(\.field))), count: count), required: required, doc.text)
+        field.list = ListPaths(elementKey: naming.key, sharesKey: shares?.name)
         return Key(
-            field: Field(name, .array(.object(ObjectShape(keys.map(\.field))), count: count), required: required, doc.text),
+            field: field,
             doc: doc,
             read: { s, r in
                 guard let nodes = r.child(name)?.elements else { return }
                 s[keyPath: path] = nodes.indices.map { i in
                     var element = Element()
-                    for k in keys { k.read(&element, r.element(name, i, named: elementName(nodes[i], i))) }
+                    for k in keys { k.read(&element, r.element(name, i, named: naming.name(nodes[i], i))) }
                     return element
+                }
+                if let shares {
+                    let written = s[keyPath: path].compactMap { shares.field.get($0) }, sum = written.reduce(0, +)
+                    // Rounded to a millionth, the tolerance: 0.6 + 0.3 + 0.2 prints as 1.1, not 1.0999999999999999.
+                    if !written.isEmpty, abs(sum - 1) > 1e-6 {
+                        r.error(name, "expected shares that sum to 1, found a sum of \(NumberBounds.format((sum * 1e6).rounded() / 1e6))")
+                    }
                 }
             },
             record: { s, r, c in
                 guard let nodes = r.child(name)?.elements else { return }
                 for (i, element) in s[keyPath: path].enumerated() where i < nodes.count {
-                    let reader = r.element(name, i, named: elementName(nodes[i], i))
+                    let reader = r.element(name, i, named: naming.name(nodes[i], i))
                     for k in keys { k.record(element, reader, c) }
                 }
             },
-            input: { _, _ in nil })
-    }
-
-    /// The element a path starts with, by name (the longest match) or index, and the rest of the path.
-    static func element(_ rest: ArraySlice<String>, names: [String]) -> (index: Int, rest: ArraySlice<String>)? {
-        guard !rest.isEmpty else { return nil }
-        for length in stride(from: rest.count, through: 1, by: -1) {
-            let candidate = rest.prefix(length).joined(separator: ".")
-            if let k = names.firstIndex(of: candidate) { return (k, rest.dropFirst(length)) }
-        }
-        if let head = rest.first, let k = Int(head), names.indices.contains(k) { return (k, rest.dropFirst()) }
-        return nil
-    }
-
-    /// The key, with inputs inside elements named as the settings name them.
-    func key(names: @escaping @Sendable (Settings) -> [String]) -> Key<Settings> {
-        var key = self.key
-        let path = self.path, keys = self.keys
-        key.input = { rest, s in
-            guard let (index, inner) = ListKey.element(rest, names: names(s)), let head = inner.first,
-                  let k = keys.first(where: { $0.name == head }) else { return nil }
-            let elements = s[keyPath: path]
-            guard elements.indices.contains(index) else { return nil }
-            return k.input(inner.dropFirst(), elements[index])?.lifted(path, index: index)
-        }
-        return key
+            input: { rest, s in
+                let elements = s[keyPath: path]
+                guard let (index, inner) = ElementPath.element(rest, names: naming.names(elements)), let head = inner.first,
+                      let k = keys.first(where: { $0.name == head }), elements.indices.contains(index),
+                      let input = k.input(inner.dropFirst(), elements[index]) else { return nil }
+                guard let shares, head == shares.name, inner.count == 1 else { return input.lifted(path, index: index) }
+                let list = FieldAccess(path), share = shares.field
+                return SettingInput(range: input.range, doc: input.doc, get: input.lifted(path, index: index).get, set: { s, v in
+                    list.modify(&s) { elements in
+                        guard elements.indices.contains(index) else { return }
+                        share.set(&elements[index], v)
+                        ShareBalance.rebalance(&elements, share, keeping: CollectionOfOne(index))
+                    }
+                })
+            })
     }
 }

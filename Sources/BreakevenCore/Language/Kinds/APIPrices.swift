@@ -84,7 +84,7 @@ enum APIPrices {
 
     static let longContext = ListKey<S, LongContextTierSettings>(
         "long_context", \.longContextTiers, [tierThreshold.key, tierInput.key, tierOutput.key, tierCached.key, tierCacheWrite.key], count: 0...20,
-        elementName: { _, i in String(i) }, KeyDoc(
+        named: .position, KeyDoc(
             "Long-context prices", .text, "Long-context cliffs: prices for requests whose prompt exceeds a threshold."))
 
     /// `prices` in the option, with the records the catalog adds: its batch prices and tiers.
@@ -104,7 +104,7 @@ enum APIPrices {
             let record = writeKeys[k].record
             writeKeys[k].record = { s, r, c in if writesCache(r) { record(s, r, c) } }
         }
-        var tiers = longContext.key(names: { s in (s.longContext ?? []).indices.map(String.init) })
+        var tiers = longContext.key
         tiers.record = { s, r, c in
             if r.has("long_context") { return longContext.key.record(s, r, c) }
             guard let price = s.catalog, !price.longContext.isEmpty, let reference = s.catalog.map(CatalogReference.init) else {
