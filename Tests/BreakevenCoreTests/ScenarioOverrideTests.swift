@@ -84,6 +84,17 @@ struct ScenarioOverrideTests {
         #expect(close(replay.options[0].months[1].costs.api, 11.9))
     }
 
+    @Test func anUncertainInputIsNamedByItsWholePathThoughItHoldsDots() throws {
+        let uncertainty = #", "uncertainty": { "trials": 100, "inputs": { "options.a.prices.output_per_mtok": { "uniform": [1, 2] } } }"#
+        let text = ScenarioText.document(workload: SwitchMixPhaseTests.workload, options: [Self.api("api", 1), Self.api("a", 1)],
+                                         extra: uncertainty)
+        let s = try ScenarioText.scenario(text, overrides: ["uncertainty.inputs.options.a.prices.output_per_mtok.uniform.1=3",
+                                                            "uncertainty.trials=200"])
+        let plan = try #require(s.uncertainty)
+        #expect(plan.trials == 200)
+        #expect(plan.inputs.map(\.distribution) == [.uniform(lo: 1, hi: 3)])
+    }
+
     @Test func aListWithoutNamesTakesAnIndexAndAMissingListIsSaidSo() {
         let text = ScenarioText.document(workload: SwitchMixPhaseTests.workload, options: [
             #"{ "id": "api", "type": "api", "prices": { "input_per_mtok": 1, "output_per_mtok": 1, "long_context": [ { "above_input_tokens": 200000, "input_per_mtok": 2, "output_per_mtok": 2 } ] } }"#,

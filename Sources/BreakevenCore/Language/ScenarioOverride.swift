@@ -78,20 +78,26 @@ struct ScenarioOverride {
         }
         switch node.value {
         case .object(var members):
-            let field = shape?.field(head, in: node)
-            if segments.count > 1, field?.shape.elements != nil, node[head] == nil {
+            // A map's keys may hold dots (`uncertainty.inputs` names inputs by their paths): the
+            // longest run of segments that is a key wins; a key not in the file is created.
+            let found = stride(from: segments.count, through: 1, by: -1).lazy.compactMap { length in
+                members.firstIndex { $0.key == segments.prefix(length).joined(separator: ".") }.map { (index: $0, length: length) }
+            }.first
+            let name = found.map { members[$0.index].key } ?? head, rest = segments.dropFirst(found?.length ?? 1)
+            let field = shape?.field(name, in: node)
+            if found == nil, !rest.isEmpty, field?.shape.elements != nil {
                 return Diagnostic(at: location, path: ShapeChecker.path(walked, head),
                                   "expected a \"\(head)\" list in the file to set an element of, found none")
             }
             // Taken out of the node while it changes, so the array is changed in place, not copied.
             node.value = .null
             defer { node.value = .object(members) }
-            let k = members.firstIndex { $0.key == head } ?? {
-                members.append(JSONNode.Member(key: head, keyLocation: location, value: segments.count == 1 ? value : JSONNode(.object([]), at: location)))
+            let k = found?.index ?? {
+                members.append(JSONNode.Member(key: head, keyLocation: location, value: rest.isEmpty ? value : JSONNode(.object([]), at: location)))
                 return members.count - 1
             }()
-            return set(&members[k].value, segments.dropFirst(), to: value, shape: field?.shape, array: field, trail: trail + [.member(head)],
-                       walked: ShapeChecker.path(walked, head), location: location)
+            return set(&members[k].value, rest, to: value, shape: field?.shape, array: field, trail: trail + [.member(name)],
+                       walked: ShapeChecker.path(walked, name), location: location)
         case .array(var items):
             node.value = .null
             defer { node.value = .array(items) }

@@ -26,6 +26,7 @@ extension Shape {
             return tagged.common.first { $0.name == name }
                 ?? node[tagged.tagKey]?.string.flatMap(tagged.variant)?.field(name)
         case .anyOf(let shapes): return shapes.lazy.compactMap { $0.field(name, in: node) }.first
+        case .map(let value, _): return Field(name, value, "")
         default: return nil
         }
     }
