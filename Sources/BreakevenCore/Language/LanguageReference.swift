@@ -6,24 +6,35 @@ public enum LanguageReference {
         var out = "# The scenario language, version \(ScenarioLanguage.version)\n\n"
         out += "Generated from the language's declaration (`breakeven schema --format markdown`); the JSON Schema is `scenario.schema.json`. Amounts are in the scenario's `currency`; catalog prices, in US dollars, are converted at `usd_rate`.\n"
         guard case .object(let top) = ScenarioLanguage.scenario else { return out }
-        var sections: [(String, ObjectShape)] = [("Scenario", top)]
+        var sections: [(String, ObjectShape, note: String?)] = [("Scenario", top, nil)]
         sections += nested(top, prefix: "")
-        for (title, object) in sections { out += section(title, object) }
+        for (title, object, note) in sections { out += section(title, object, note: note) }
         return out
     }
 
-    /// The objects below an object, each once, named by their path.
-    private static func nested(_ object: ObjectShape, prefix: String) -> [(String, ObjectShape)] {
-        var found: [(String, ObjectShape)] = []
+    /// The objects below an object, each once, named by their path; an array's elements with
+    /// how paths name them.
+    private static func nested(_ object: ObjectShape, prefix: String) -> [(String, ObjectShape, note: String?)] {
+        var found: [(String, ObjectShape, note: String?)] = []
         for field in object.fields {
             let path = prefix.isEmpty ? field.name : "\(prefix).\(field.name)"
             for (suffix, inner) in objects(in: field.shape) {
                 let name = suffix.isEmpty ? path : "\(path) (\(suffix))"
-                found.append((name, inner))
+                found.append((name, inner, suffix.isEmpty && field.shape.elements != nil ? elementNote(field.list) : nil))
                 found += nested(inner, prefix: name)
             }
         }
         return found
+    }
+
+    /// How paths name an element of a list, and whether setting a share moves the others.
+    private static func elementNote(_ list: ListPaths) -> String {
+        var note = list.elementKey.map { "A path (`--set`, a sweep axis, an uncertain input) names an element by its `\($0.name)`, or by its index from 0." }
+            ?? "A path (`--set`, a sweep axis, an uncertain input) names an element by its index from 0."
+        if let shares = list.sharesKey {
+            note += " The `\(shares)`s sum to 1: one set by a path moves the others in proportion."
+        }
+        return note
     }
 
     private static func objects(in shape: Shape) -> [(String, ObjectShape)] {
@@ -36,9 +47,10 @@ public enum LanguageReference {
         }
     }
 
-    private static func section(_ title: String, _ object: ObjectShape) -> String {
+    private static func section(_ title: String, _ object: ObjectShape, note: String?) -> String {
         var out = "\n## \(title)\n\n"
         if !object.doc.isEmpty { out += object.doc + "\n\n" }
+        if let note { out += note + "\n\n" }
         out += "| Key | Value | Default | Meaning |\n|---|---|---|---|\n"
         for field in object.fields {
             let meaning = (field.title.map { "**\($0)**. " } ?? "") + field.doc
