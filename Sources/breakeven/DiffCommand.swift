@@ -24,7 +24,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("against"), help: ArgumentHelp("Compare with the file's version at this git revision.", valueName: "ref"))
     var ref: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Change a value of HEAD (a scenario) by path first, e.g. options.self.gpu_hourly=1.9.",
+    @Option(name: .customLong("set"), help: ArgumentHelp("Change a value of HEAD (a scenario) by path first, e.g. options.self.gpu_hourly=1.9; VALUE is JSON, null removes the key.",
                                                          valueName: "PATH=VALUE"))
     var overrides: [String] = []
 

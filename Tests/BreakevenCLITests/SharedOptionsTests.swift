@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func everyCommandWithSetOffersTheSameHelp() throws {
-        let line = "Change a value by path before the scenario is checked, e.g. options.self.gpu_hourly=1.9."
+        let line = "Change a value by path before the scenario is checked, e.g. options.self.gpu_hourly=1.9; VALUE is JSON, null removes the key."
         for command in [["run"], ["validate"], ["sweep"], ["capacity", "size"], ["export", "prices"]] {
             let r = try CLI.run(command + ["--help"])
             #expect(r.status == 0)

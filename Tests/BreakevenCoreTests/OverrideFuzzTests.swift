@@ -3,8 +3,9 @@ import Testing
 @testable import BreakevenCore
 
 /// Thousands of `--set` overrides, each path taken from a scenario with every kind of list the
-/// language has and then perhaps damaged, each value from a pool of awkward ones: the loader
-/// answers every one with a scenario or located errors, never a crash. A scenario it accepts
+/// language has and then perhaps damaged, each value from a pool of awkward ones (`null`, which
+/// removes, and whole objects and lists among them): the loader answers every one with a
+/// scenario or located errors, never a crash. A scenario it accepts
 /// has request-class and route shares that still sum to 1, and finite costs.
 @Suite("Fuzzing --set")
 struct OverrideFuzzTests {
@@ -41,7 +42,8 @@ struct OverrideFuzzTests {
         """)
 
     static let values = ["0", "-1", "0.5", "1", "2", "1e308", "1e309", "-0", "5e-324", "NaN", "Infinity", "true", "null",
-                         #""x""#, "[1]", "{}", "abc", "", "2026-05", "99999999999999999999", "0.95", "api", "self", "best"]
+                         #""x""#, "[1]", "{}", "abc", "", "2026-05", "99999999999999999999", "0.95", "api", "self", "best",
+                         #"{"annual_rate":0.2}"#, "[0.5,0.5]", #"{"option":"api","share":1}"#, #"[{"option":"self","share":1}]"#]
     static let segments = ["", "0", "1", "-1", "7", "99999999999999999999", "x", "share", "options", "self", "chat", "rag",
                            "long", "2026-02", "routes", "inputs", "triangular", "id", "type", "prices", "🙂"]
 

@@ -147,8 +147,9 @@ struct ScenarioErrorTests {
         #expect(ScenarioText.errors(text, overrides: ["options.self.gpu_hourli=2"]) == [
             #"--set options.self.gpu_hourli=2: error: options[0].gpu_hourli: unknown key "gpu_hourli"; did you mean "gpu_hourly"?"#,
         ])
+        // A whole option replaced by a number: the checker judges it where the option stood.
         #expect(ScenarioText.errors(text, overrides: ["options.self=3"]) == [
-            "--set options.self=3: error: options.self: expected a path to a single value, found an object",
+            "--set options.self=3: error: options[0]: expected an object, found 3",
         ])
     }
 

@@ -58,6 +58,48 @@ struct ScenarioOverrideTests {
             "options[4].routes: expected shares that sum to 1, found a sum of 1.1") == true)
     }
 
+    @Test func removingARouteGivesItsShareToTheOthersInProportion() throws {
+        // Without c, a and b keep their 5 : 3 ratio of the whole: 0.625 and 0.375:
+        // 1,000 × (0.625 × 1 + 0.375 × 2) = 625 + 750 = $1,375.
+        #expect(close(try Self.mixCost(["options.mix.routes.c=null"]), 1_375))
+        // With a set to 0.2 as well, b takes the other 0.8, whichever comes first: 1,000 × (0.2 + 1.6) = $1,800.
+        #expect(close(try Self.mixCost(["options.mix.routes.c=null", "options.mix.routes.a.share=0.2"]), 1_800))
+        #expect(close(try Self.mixCost(["options.mix.routes.a.share=0.2", "options.mix.routes.c=null"]), 1_800))
+    }
+
+    @Test func aWholeListIsSetAsJSON() throws {
+        // Every request to a, at $1 per Mtok: $1,000.
+        #expect(close(try Self.mixCost([#"options.mix.routes=[{"option":"a","share":1}]"#]), 1_000))
+        // Its own shares stay as written, even after a share of the old list was set.
+        #expect(close(try Self.mixCost(["options.mix.routes.c.share=0.9", #"options.mix.routes=[{"option":"b","share":1}]"#]), 2_000))
+    }
+
+    @Test func aKeyOfAnotherAlternativeTakesThePlaceOfTheFilesOwn() throws {
+        let text = ScenarioText.document(workload: #"{ "requests_per_month": 1000, "input_tokens_per_request": 0, "output_tokens_per_request": 1000, "growth": { "monthly_rate": 0.05 } }"#,
+                                         options: [Self.api("api", 1)])
+        #expect(try ScenarioText.scenario(text, overrides: ["workload.growth.annual_rate=0.5"]).workload.growth == .annualRate(0.5))
+        #expect(try ScenarioText.scenario(text, overrides: ["workload.growth.logistic.ceiling=3", "workload.growth.logistic.steepness=0.5"])
+            .workload.growth == .logistic(ceiling: 3, steepness: 0.5))
+        #expect(try ScenarioText.scenario(text, overrides: [#"workload.growth={"schedule":[1,2]}"#]).workload.growth == .schedule([1, 2]))
+        // The volume by the day rather than the month.
+        #expect(try ScenarioText.scenario(text, overrides: ["workload.requests_per_day=50"]).workload.volume == .perDay(50))
+        // Two alternatives both set on the command line are a conflict, as in the file.
+        #expect(ScenarioText.errors(text, overrides: ["workload.growth.annual_rate=0.5", "workload.growth.schedule=[1]"]).count == 1)
+    }
+
+    @Test func nullRemovesAKeySoItsDefaultAppliesAgain() throws {
+        let text = ScenarioText.document(workload: #"{ "requests_per_month": 1000, "input_tokens_per_request": 0, "output_tokens_per_request": 1000, "growth": { "monthly_rate": 0.05 } }"#,
+                                         options: [Self.api("api", 1), Self.api("b", 2)])
+        let s = try ScenarioText.scenario(text, overrides: ["workload.growth=null", "options.b=null"])
+        #expect(s.workload.growth == .flat)
+        #expect(s.options.map(\.id) == ["api"])
+        // A key the file does not have: nothing to remove; a key the language does not have: a typo.
+        #expect(ScenarioText.errors(text, overrides: ["workload.batch_share=null"]) == [])
+        #expect(ScenarioText.errors(text, overrides: ["workload.growth.montly_rate=null"]) == [
+            #"--set workload.growth.montly_rate=null: error: workload.growth.montly_rate: unknown key "montly_rate"; did you mean "monthly_rate"?"#,
+        ])
+    }
+
     @Test func aRequestClassIsNamedByItsNameAndItsShareMovesTheOthers() throws {
         // Two classes of 1,000 output tokens and 3,000 output tokens, 0.5 each, 1e6 requests at
         // $1/Mtok: 1,000 × 0.5 + 3,000 × 0.5 = 2,000 tokens a request = $2,000. chat = 0.8 leaves

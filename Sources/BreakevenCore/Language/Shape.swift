@@ -17,16 +17,22 @@ indirect enum Shape: Sendable {
 }
 
 extension Shape {
-    /// The declaration of key `name` inside `node`, a value of this shape (a tagged object's by
-    /// its tag; the first alternative that has the key).
-    func field(_ name: String, in node: JSONNode) -> Field? {
+    /// The object shape `node`, a value of this shape, is checked against: a tagged object's by
+    /// its tag (the common keys alone without one), the first alternative that is an object.
+    func object(in node: JSONNode) -> ObjectShape? {
         switch self {
-        case .object(let object): return object.field(name)
-        case .tagged(let tagged):
-            return tagged.common.first { $0.name == name }
-                ?? node[tagged.tagKey]?.string.flatMap(tagged.variant)?.field(name)
-        case .anyOf(let shapes): return shapes.lazy.compactMap { $0.field(name, in: node) }.first
+        case .object(let object): return object
+        case .tagged(let tagged): return node[tagged.tagKey]?.string.flatMap(tagged.variant) ?? ObjectShape(tagged.common)
+        case .anyOf(let shapes): return shapes.lazy.compactMap { $0.object(in: node) }.first
+        default: return nil
+        }
+    }
+
+    /// The declaration of a free key of a map of this shape (any name takes the map's value shape).
+    func mapField(_ name: String) -> Field? {
+        switch self {
         case .map(let value, _): return Field(name, value, "")
+        case .anyOf(let shapes): return shapes.lazy.compactMap { $0.mapField(name) }.first
         default: return nil
         }
     }
@@ -184,6 +190,18 @@ struct ObjectShape: Sendable {
     }
 
     func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+
+    /// The keys that cannot stand beside `key`: those of the other alternatives of every
+    /// "exactly one of" rule it belongs to (`annual_rate` beside `monthly_rate`).
+    func rivals(of key: String) -> Set<String> {
+        var rivals = Set<String>()
+        for rule in exactlyOne {
+            guard let own = rule.first(where: { $0.required.contains(key) || $0.optional.contains(key) }) else { continue }
+            let mine = Set(own.required + own.optional)
+            rivals.formUnion(rule.flatMap { $0.required + $0.optional }.filter { !mine.contains($0) })
+        }
+        return rivals
+    }
 
     /// The human name declared for the key a dotted path names below this object ("gpu",
     /// "throughput.output_tokens_per_second"), looking through alternatives; nil where none is.
