@@ -83,6 +83,10 @@ struct ScenarioOverrideTests {
         #expect(try ScenarioText.scenario(text, overrides: [#"workload.growth={"schedule":[1,2]}"#]).workload.growth == .schedule([1, 2]))
         // The volume by the day rather than the month.
         #expect(try ScenarioText.scenario(text, overrides: ["workload.requests_per_day=50"]).workload.volume == .perDay(50))
+        // A key an alternative only allows chooses none: the classes stay, and the checker says why it cannot be.
+        let classes = #"{ "requests_per_month": 1000, "request_classes": [ { "name": "chat", "share": 1, "input_tokens_per_request": 0, "output_tokens_per_request": 1000 } ] }"#
+        #expect(ScenarioText.errors(ScenarioText.document(workload: classes, options: [Self.api("api", 1)]), overrides: ["workload.cached_input_share=0.5"])
+            == [#"x.json:7:45: error: workload.request_classes: "request_classes" cannot be given together with "cached_input_share""#])
         // Two alternatives both set on the command line are a conflict, as in the file.
         #expect(ScenarioText.errors(text, overrides: ["workload.growth.annual_rate=0.5", "workload.growth.schedule=[1]"]).count == 1)
     }

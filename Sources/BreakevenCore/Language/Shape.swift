@@ -192,11 +192,12 @@ struct ObjectShape: Sendable {
     func field(_ name: String) -> Field? { fields.first { $0.name == name } }
 
     /// The keys that cannot stand beside `key`: those of the other alternatives of every
-    /// "exactly one of" rule it belongs to (`annual_rate` beside `monthly_rate`).
+    /// "exactly one of" rule that `key` chooses an alternative of (`annual_rate` beside
+    /// `monthly_rate`). A key an alternative only allows (`cached_input_share`) chooses none.
     func rivals(of key: String) -> Set<String> {
         var rivals = Set<String>()
         for rule in exactlyOne {
-            guard let own = rule.first(where: { $0.required.contains(key) || $0.optional.contains(key) }) else { continue }
+            guard let own = rule.first(where: { $0.required.contains(key) }) else { continue }
             let mine = Set(own.required + own.optional)
             rivals.formUnion(rule.flatMap { $0.required + $0.optional }.filter { !mine.contains($0) })
         }
