@@ -52,6 +52,9 @@ struct ScenarioOverrideTests {
         #expect(ScenarioText.errors(Self.mixText, overrides: ["options.mix.routes.a.share=0.9", "options.mix.routes.b.share=0.3"]) == [
             #"--set options.mix.routes.b.share=0.3: error: options.mix.routes: expected shares set with --set that sum to at most 1 (the others take what is left), found a sum of 1.2"#,
         ])
+        // 0.7 + 0.6 is 1.2999999999999998 in binary: sums read rounded to a millionth, the check's tolerance.
+        #expect(ScenarioText.errors(Self.mixText, overrides: ["options.mix.routes.a.share=0.7", "options.mix.routes.b.share=0.6"]).first?
+            .hasSuffix("found a sum of 1.3") == true)
         // All three set: the checker judges the sum as it judges the file's.
         #expect(ScenarioText.errors(Self.mixText, overrides: ["options.mix.routes.a.share=0.6", "options.mix.routes.b.share=0.3",
                                                              "options.mix.routes.c.share=0.2"]).first?.hasSuffix(

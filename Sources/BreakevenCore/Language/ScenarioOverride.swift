@@ -181,7 +181,7 @@ struct ScenarioOverride {
             let taken = touched.kept.reduce(0) { $0 + (shares[$1] ?? 0) }
             if taken > 1 + 1e-9, touched.kept.count < items.count {
                 return Diagnostic(at: touched.location, path: touched.path,
-                                  "expected shares set with --set that sum to at most 1 (the others take what is left), found a sum of \(NumberBounds.format(taken))")
+                                  "expected shares set with --set that sum to at most 1 (the others take what is left), found a sum of \(ShareBalance.sumText(taken))")
             }
             ShareBalance.rebalance(&shares, FieldAccess(\Double?.self), keeping: touched.kept)
             for k in items.indices where !touched.kept.contains(k) {

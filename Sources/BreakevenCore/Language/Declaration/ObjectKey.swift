@@ -141,9 +141,8 @@ struct ListKey<Settings, Element: KeySettings>: Sendable {
                 }
                 if let shares {
                     let written = s[keyPath: path].compactMap { shares.field.get($0) }, sum = written.reduce(0, +)
-                    // Rounded to a millionth, the tolerance: 0.6 + 0.3 + 0.2 prints as 1.1, not 1.0999999999999999.
                     if !written.isEmpty, abs(sum - 1) > 1e-6 {
-                        r.error(name, "expected shares that sum to 1, found a sum of \(NumberBounds.format((sum * 1e6).rounded() / 1e6))")
+                        r.error(name, "expected shares that sum to 1, found a sum of \(ShareBalance.sumText(sum))")
                     }
                 }
             },

@@ -14,4 +14,10 @@ enum ShareBalance {
             share.set(&elements[k], rest > 0 ? (share.get(elements[k]) ?? 0) * (1 - taken) / rest : (1 - taken) / Double(others.count))
         }
     }
+
+    /// A sum of shares as a message gives it, rounded to a millionth (the tolerance of the
+    /// check): 0.6 + 0.3 + 0.2 reads 1.1, not 1.0999999999999999.
+    static func sumText(_ sum: Double) -> String {
+        NumberBounds.format((sum * 1e6).rounded() / 1e6)
+    }
 }
