@@ -183,7 +183,7 @@ struct ScenarioOverride {
                 return Diagnostic(at: touched.location, path: touched.path,
                                   "expected shares set with --set that sum to at most 1 (the others take what is left), found a sum of \(ShareBalance.sumText(taken))")
             }
-            ShareBalance.rebalance(&shares, FieldAccess(\Double?.self), keeping: touched.kept)
+            ShareBalance.rebalance(&shares, FieldAccess(\Double?.self), taken: taken) { touched.kept.contains($0) }
             for k in items.indices where !touched.kept.contains(k) {
                 guard let share = shares[k], var members = items[k].members, let m = members.firstIndex(where: { $0.key == touched.key }) else { continue }
                 members[m].value.value = .number(share, text: "\(share)")

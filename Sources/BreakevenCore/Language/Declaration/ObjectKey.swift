@@ -164,7 +164,7 @@ struct ListKey<Settings, Element: KeySettings>: Sendable {
                     list.modify(&s) { elements in
                         guard elements.indices.contains(index) else { return }
                         share.set(&elements[index], v)
-                        ShareBalance.rebalance(&elements, share, keeping: CollectionOfOne(index))
+                        ShareBalance.rebalance(&elements, share, taken: v) { $0 == index }
                     }
                 })
             })
