@@ -158,9 +158,10 @@ struct ListKey<Settings, Element: KeySettings>: Sendable {
                 guard let (index, inner) = ElementPath.element(rest, names: naming.names(elements)), let head = inner.first,
                       let k = keys.first(where: { $0.name == head }), elements.indices.contains(index),
                       let input = k.input(inner.dropFirst(), elements[index]) else { return nil }
-                guard let shares, head == shares.name, inner.count == 1 else { return input.lifted(path, index: index) }
+                let lifted = input.lifted(path, index: index)
+                guard let shares, head == shares.name, inner.count == 1 else { return lifted }
                 let list = FieldAccess(path), share = shares.field
-                return SettingInput(range: input.range, doc: input.doc, get: input.lifted(path, index: index).get, set: { s, v in
+                return SettingInput(range: input.range, doc: input.doc, get: lifted.get, set: { s, v in
                     list.modify(&s) { elements in
                         guard elements.indices.contains(index) else { return }
                         share.set(&elements[index], v)
