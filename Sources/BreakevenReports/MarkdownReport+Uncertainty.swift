@@ -62,11 +62,8 @@ extension MarkdownReport {
             func month(_ m: Int?) -> String { m.map(String.init) ?? "never" }
             let months = x.breakevenMonth.map { "\(month($0.p10)) / \(month($0.p50)) / \(month($0.p90))" } ?? "–"
             let money = r.money
-            t.append([MarkdownText.text(o.label), money.significant(x.totalCost.p10), money.significant(x.totalCost.p50), money.significant(x.totalCost.p90),
-                      isBaseline ? "baseline" : money.significant(x.savingsVsBaseline.p10),
-                      isBaseline ? "" : money.significant(x.savingsVsBaseline.p50),
-                      isBaseline ? "" : money.significant(x.savingsVsBaseline.p90),
-                      months, x.probabilityBreakeven.map(Verdict.percent) ?? "–", Verdict.percent(x.probabilityCheapest)])
+            t.append([MarkdownText.text(o.label), money.significant(x.totalCost.p10), money.significant(x.totalCost.p50), money.significant(x.totalCost.p90)]
+                     + savingsCells(x, isBaseline: isBaseline, money) + [months] + oddsCells(x))
         }
         out += t.text + """
 
@@ -85,6 +82,16 @@ extension MarkdownReport {
     }
 
     /// A Mermaid xychart-beta bar chart: trials per savings bin, the bins labelled by their middle.
+    /// Savings against the baseline at the trials' p10, p50 and p90 ("baseline" for the baseline).
+    static func savingsCells(_ x: OptionUncertainty, isBaseline: Bool, _ money: MoneyFormat) -> [String] {
+        isBaseline ? ["baseline", "", ""] : [x.savingsVsBaseline.p10, x.savingsVsBaseline.p50, x.savingsVsBaseline.p90].map(money.significant)
+    }
+
+    /// The shares of trials in which the option breaks even and is cheapest.
+    static func oddsCells(_ x: OptionUncertainty) -> [String] {
+        [x.probabilityBreakeven.map(Verdict.percent) ?? "–", Verdict.percent(x.probabilityCheapest)]
+    }
+
     static func savingsHistogram(_ h: Histogram, option: String, baseline: String, trials: Int, money: MoneyFormat) -> String {
         let edges = [h.lower, h.lower + h.width * Double(h.counts.count)]
         let largest = edges.map(abs).max() ?? 0

@@ -135,6 +135,11 @@ public enum DiffMarkdown {
         case .peakGPUs: return "GPUs paid at the peak"
         case .averageUtilization: return "Average utilization"
         case .unmetRequests: return "Requests unmet"
+        case .savingsP10: return "Savings, p10 of the trials"
+        case .savingsP50: return "Savings, p50 of the trials"
+        case .savingsP90: return "Savings, p90 of the trials"
+        case .probabilityBreakeven: return "Trials in which it breaks even"
+        case .probabilityCheapest: return "Trials in which it is cheapest"
         }
     }
 
@@ -152,7 +157,7 @@ public enum DiffMarkdown {
             return x.map { Money.grouped(Money.fixed($0, decimals: 0)) } ?? "–"
         case .peakReplicas, .peakGPUs:
             return x.map { Money.trimmed(Money.fixed($0, decimals: 2)) } ?? "–"
-        case .averageUtilization:
+        case _ where f.isShare:
             return x.map(Verdict.percent) ?? "–"
         default:
             return x.map(money.amount) ?? "–"
@@ -175,9 +180,13 @@ public enum DiffMarkdown {
         case .breakevenTokensPerMonth, .cheaperBelowTokensPerMonth, .unmetRequests: amount = Money.grouped(Money.fixed(abs(delta), decimals: 0))
         case .breakevenRequestsPerDay: amount = Verdict.requests(abs(delta))
         case .peakReplicas, .peakGPUs: amount = Money.trimmed(Money.fixed(abs(delta), decimals: 2))
-        case .averageUtilization:
-            // A change of a share in points: "+12.5%" of 40% would read as 45%.
-            return sign + Money.trimmed(Money.fixed(abs(delta) * 100, decimals: 1)) + " points"
+        case _ where f.figure.isShare:
+            // A change of a share in points: "+12.5%" of 40% would read as 45%. One decimal, as
+            // the shares are shown; a smaller change (one trial in 10,000 is 0.01) keeps two.
+            // Rounded to 1e-9 first: 0.9012 − 0.9387 is −0.037499999…, which is 3.75 points.
+            let points = (abs(delta) * 100 * 1e9).rounded() / 1e9
+            let tenths = Money.trimmed(Money.fixed(points, decimals: 1))
+            return sign + (tenths == "0" ? Money.trimmed(Money.fixed(points, decimals: 2)) : tenths) + " points"
         default: amount = money.amount(abs(delta))
         }
         let pct = f.relativeChange.map { " (\(DiffHeadline.signedPercent($0)))" } ?? ""

@@ -23,6 +23,15 @@ public struct FigureChange: Sendable, Hashable, Encodable {
         /// Requests no capacity served over the horizon: a change that leaves demand unmet is
         /// cheaper only on paper.
         case unmetRequests = "unmet_requests"
+        /// The Monte Carlo figures, where the scenario has an `uncertainty` block: savings against
+        /// the baseline at the trials' 10th, 50th and 90th percentiles, and the shares of trials in
+        /// which the option breaks even and is cheapest (a change can move the odds while the
+        /// scenario's own figures hardly move, or the other way round).
+        case savingsP10 = "savings_p10"
+        case savingsP50 = "savings_p50"
+        case savingsP90 = "savings_p90"
+        case probabilityBreakeven = "probability_breakeven"
+        case probabilityCheapest = "probability_cheapest"
 
         /// Whether nil is an answer ("never") rather than "does not apply": an added or removed
         /// option shows such a figure even where it is nil.
@@ -36,6 +45,9 @@ public struct FigureChange: Sendable, Hashable, Encodable {
         /// What the capacity is rather than what it costs: a row in the comment only where it
         /// moved, or for an option added or removed (the money figures show "no change" too).
         var isCapacity: Bool { self == .peakReplicas || self == .peakGPUs || self == .averageUtilization || self == .unmetRequests }
+
+        /// A share (of the hours, of the trials): shown as a percentage, changed in points.
+        var isShare: Bool { self == .averageUtilization || self == .probabilityBreakeven || self == .probabilityCheapest }
 
         /// The figure of an option result; nil where the result has none.
         func value(_ o: OptionResult, in r: BreakevenResult) -> Double? {
@@ -55,6 +67,11 @@ public struct FigureChange: Sendable, Hashable, Encodable {
             case .peakGPUs: return o.months.compactMap(\.gpus).max()
             case .averageUtilization: return o.averageUtilization
             case .unmetRequests: return o.unmetRequests
+            case .savingsP10: return isBaseline ? nil : o.uncertainty?.savingsVsBaseline.p10
+            case .savingsP50: return isBaseline ? nil : o.uncertainty?.savingsVsBaseline.p50
+            case .savingsP90: return isBaseline ? nil : o.uncertainty?.savingsVsBaseline.p90
+            case .probabilityBreakeven: return o.uncertainty?.probabilityBreakeven
+            case .probabilityCheapest: return o.uncertainty?.probabilityCheapest
             }
         }
     }
