@@ -73,6 +73,13 @@ struct HTMLReportTests {
         #expect(HTMLInline.html("\"quoted\" & 'single'") == "&quot;quoted&quot; &amp; &apos;single&apos;")
     }
 
+    @Test func anInputPathMayWrapAtItsDots() {
+        // A break opportunity after a dot a letter follows: the path's table column narrows to its
+        // longest segment; a number keeps its decimal point, an escaped `&lt;` is left whole.
+        #expect(HTMLInline.html("`options.self.gpu_hourly` at `0.5`, `a.&b`")
+                == "<code>options.<wbr/>self.<wbr/>gpu_hourly</code> at <code>0.5</code>, <code>a.&amp;b</code>")
+    }
+
     @Test func sectionIdsAreSlugs() {
         #expect(HTMLPage.slug("Cost breakdown") == "section-cost-breakdown")
         #expect(HTMLPage.slug("When to switch") == "section-when-to-switch")

@@ -23,7 +23,7 @@ enum HTMLInline {
                     if code.count >= 2, code.hasPrefix(" "), code.hasSuffix(" "), code.contains(where: { $0 != " " }) {
                         code = String(code.dropFirst().dropLast())
                     }
-                    out += "<code>" + escape(code) + "</code>"
+                    out += "<code>" + breakable(escape(code)) + "</code>"
                     k = end + run
                 } else {
                     out += escape(String(repeating: "`", count: run))
@@ -46,6 +46,20 @@ enum HTMLInline {
             }
         }
         if bold { out += "</strong>" }
+        return out
+    }
+
+    /// A line may break after a dot that a letter follows: a long input path
+    /// (`options.self.efficiency.memory_bandwidth_utilization`) wraps at its segments and no
+    /// longer widens its table past the page; "0.5" stays whole. `<wbr/>` is XML too.
+    static func breakable(_ escaped: String) -> String {
+        var out = ""
+        var previous: Character?
+        for c in escaped {
+            if previous == ".", c.isLetter { out += "<wbr/>" }
+            out.append(c)
+            previous = c
+        }
         return out
     }
 

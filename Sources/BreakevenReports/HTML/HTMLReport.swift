@@ -174,8 +174,9 @@ struct HTMLPage {
         return String(body[..<end.upperBound]) + nav + String(body[end.upperBound...])
     }
 
-    /// One small style sheet, inline: readable type, tables that scroll sideways on a phone
-    /// rather than squeeze, charts that shrink to the screen.
+    /// One small style sheet, inline: readable type; tables that fit the page by wrapping a cell's
+    /// words (a figure with its unit, an input path at its dots) and scroll sideways only where
+    /// that is not enough, as on a phone; charts that shrink to the screen.
     static let style = """
 
     body { margin: 0; font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #222; background: #fff; }
@@ -188,7 +189,7 @@ struct HTMLPage {
     table { border-collapse: collapse; font-size: 0.9em; }
     th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
     th { background: #f4f6f8; }
-    td.n, th.n { text-align: right; white-space: nowrap; }
+    td.n, th.n { text-align: right; }
     td:first-child { min-width: 9em; }
     tbody tr:nth-child(even) { background: #fafbfc; }
     code { font-family: Menlo, Consolas, monospace; font-size: 0.88em; background: #f4f6f8; padding: 0 3px; border-radius: 3px; }
