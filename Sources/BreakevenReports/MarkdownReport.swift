@@ -134,7 +134,9 @@ public enum MarkdownReport {
         }
         var notes: [String] = []
         if sized.contains(where: { $0.type != OptionKind.ownedHardware.rawValue }) {
-            notes.append("Replicas and provisioned units are counted at the month's peak hour: as many as it needs, unless the scenario fixes the count or a reservation still holds more.")
+            notes.append("Replicas and provisioned units are counted at the month's peak hour: as many as it needs, unless the scenario fixes the count "
+                         + "or provisioned units bought for a term are still held. Reserved replicas a month does not need are paid all the same: "
+                         + "they count in its GPUs paid and its utilization, not in its replicas.")
         }
         if sized.contains(where: { $0.type == OptionKind.ownedHardware.rawValue }) {
             notes.append("Owned machines, unless the scenario fixes how many, are bought when a month's busy hours first need them and kept: a local machine can queue, so peaks within the day do not add one.")
