@@ -66,10 +66,14 @@ struct InputWording {
         return doc.title + (owner(path).map { " · " + $0 } ?? "")
     }
 
-    /// The label of the option a path is under: `options.self.gpu_hourly` → "Self-hosted …".
+    /// The label of the option a path is under: `options.self.gpu_hourly` → "Self-hosted …", and
+    /// so is the distribution of an input that is uncertain (`uncertainty.inputs.options.self.…`).
     func owner(_ path: String) -> String? {
-        options.first { path.hasPrefix("options.\($0.id).") }?.label
+        let input = path.hasPrefix(Self.uncertain) ? String(path.dropFirst(Self.uncertain.count)) : path
+        return options.first { input.hasPrefix("options.\($0.id).") }?.label
     }
+
+    static let uncertain = "uncertainty.inputs."
 
     func unit(_ path: String) -> ValueUnit? { docs[path]?.unit }
 

@@ -76,6 +76,19 @@ struct TrialFiguresTests {
         #expect(!none.contains("trials"))
     }
 
+    @Test func aDiffNamesTheDistributionsThatChanged() throws {
+        // A wider GPU price and another seed: both are inputs of the trials, listed with the rest.
+        let wider = #"uncertainty={"trials": 2000, "seed": 8, "inputs": {"options.self.gpu_hourly": {"uniform": [1, 4]}}}"#
+        let d = ResultDiff(name: "x", base: try Self.result(setup: 20_000), head: try Self.evaluation([wider, "options.self.one_time.setup=20000"]).result)
+        #expect(d.inputs.map(\.path) == ["uncertainty.seed", "uncertainty.inputs.options.self.gpu_hourly"])
+        let text = DiffMarkdown.render(d, context: DiffContext(baseSource: "a.json", headSource: "b.json"))
+        #expect(text.contains("| Monte Carlo seed | `uncertainty.seed` | 7 | 8 |"))
+        #expect(text.contains("| GPU price (distribution) · Self-hosted 8B | `uncertainty.inputs.options.self.gpu_hourly` | uniform [1, 3] | uniform [1, 4] |"))
+        // From a scenario without trials, the whole setup is added.
+        let added = ResultDiff(name: "x", base: try Self.evaluation([]).result, head: try Self.result(setup: 20_000)).inputs
+        #expect(added.filter { $0.path.hasPrefix("uncertainty.") }.map(\.kind) == [.added, .added, .added])
+    }
+
     @Test func aComparisonListsEachScenarioWithTrials() throws {
         let c = ScenarioComparison([("risky", try Self.evaluation([Self.uncertainty])), ("plain", try Self.evaluation([]))])
         let text = ComparisonReport.markdown(c, command: "breakeven compare risky.json plain.json")

@@ -52,6 +52,29 @@ public struct InputChange: Sendable, Hashable, Encodable {
         return out
     }
 
+    /// The Monte Carlo's setup as inputs, so a PR that widens a distribution shows why the trial
+    /// figures moved: `uncertainty.inputs.options.self.gpu_hourly` (its distribution as written),
+    /// `uncertainty.trials`, `uncertainty.seed`, and each correlation by its two paths.
+    /// - Parameter inputs: the assumptions that name the uncertain inputs.
+    static func uncertaintyInputs(_ u: UncertaintySummary?, naming inputs: [Assumption]) -> [Assumption] {
+        guard let u else { return [] }
+        var titles: [String: String] = [:]
+        for a in inputs where titles[a.path] == nil { titles[a.path] = a.title }
+        var out = [Assumption(path: "uncertainty.trials", value: String(u.trials), source: .scenario, title: "Monte Carlo trials", unit: .count("trials")),
+                   // A seed is a name, not an amount: written as it is ("2027", not "2,027").
+                   Assumption(path: "uncertainty.seed", value: JSONNode.string(String(u.seed)).canonicalText, source: .scenario,
+                              title: "Monte Carlo seed", unit: .text)]
+        for i in u.inputs {
+            out.append(Assumption(path: "uncertainty.inputs.\(i.path)", value: JSONNode.string(i.distribution).canonicalText, source: .scenario,
+                                  title: (titles[i.path] ?? i.path) + " (distribution)", unit: .text))
+        }
+        for c in u.correlations ?? [] {
+            out.append(Assumption(path: "uncertainty.correlations.\(c.between.joined(separator: "~"))", value: GuardrailRule.plain(c.rankCorrelation),
+                                  source: .scenario, title: "Rank correlation", unit: .plain))
+        }
+        return out
+    }
+
     /// Guardrails as inputs, so a PR that loosens one shows it: `guardrails.self.total_cost.max`.
     static func guardrailInputs(_ guardrails: [Guardrail]) -> [Assumption] {
         var count: [String: Int] = [:]

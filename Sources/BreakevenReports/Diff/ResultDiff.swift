@@ -40,7 +40,9 @@ public struct ResultDiff: Sendable, Hashable, Encodable {
         }
         self.options = options
         let before = (base?.assumptions ?? []) + InputChange.guardrailInputs(base?.guardrails ?? [])
+            + InputChange.uncertaintyInputs(base?.uncertainty, naming: base?.assumptions ?? [])
         let after = head.assumptions + InputChange.guardrailInputs(head.guardrails)
+            + InputChange.uncertaintyInputs(head.uncertainty, naming: head.assumptions)
         inputs = InputChange.changes(before: before, after: after)
         warnings = WarningChange.changes(before: base, after: head)
         self.guardrails = guardrails
