@@ -81,7 +81,6 @@ extension MarkdownReport {
         return out
     }
 
-    /// A Mermaid xychart-beta bar chart: trials per savings bin, the bins labelled by their middle.
     /// Savings against the baseline at the trials' p10, p50 and p90 ("baseline" for the baseline).
     static func savingsCells(_ x: OptionUncertainty, isBaseline: Bool, _ money: MoneyFormat) -> [String] {
         isBaseline ? ["baseline", "", ""] : [x.savingsVsBaseline.p10, x.savingsVsBaseline.p50, x.savingsVsBaseline.p90].map(money.significant)
@@ -92,6 +91,7 @@ extension MarkdownReport {
         [x.probabilityBreakeven.map(Verdict.percent) ?? "–", Verdict.percent(x.probabilityCheapest)]
     }
 
+    /// A Mermaid xychart-beta bar chart: trials per savings bin, the bins labelled by their middle.
     static func savingsHistogram(_ h: Histogram, option: String, baseline: String, trials: Int, money: MoneyFormat) -> String {
         let edges = [h.lower, h.lower + h.width * Double(h.counts.count)]
         let largest = edges.map(abs).max() ?? 0
