@@ -1,6 +1,7 @@
 import ArgumentParser
 import BreakevenCatalog
 import BreakevenCore
+import BreakevenReports
 import Foundation
 
 struct HistoryCommand: ParsableCommand {
@@ -26,16 +27,24 @@ struct HistoryCommand: ParsableCommand {
     /// One row per option of each run, numbered; when the run was made (UTC), its scenario's
     /// digest, the catalog and its --set values on the first row of the run.
     static func render(_ entries: [HistoryEntry], color: Bool = Terminal.colorsOnStandardOutput) -> String {
-        var table = TerminalTable(["run", "when (UTC)", "scenario", "option", "total", "npv", "breakeven", "volume, tokens/mo",
-                                   "scenario sha256", "catalog", "--set"], left: [1, 2, 3, 8, 9, 10])
+        // The trials' columns only where some run has trials.
+        let trials = entries.contains { $0.options.contains { $0.trials != nil } }
+        var header = ["run", "when (UTC)", "scenario", "option", "total", "npv", "breakeven", "volume, tokens/mo"]
+        if trials { header += ["savings p10–p90", "breaks even"] }
+        let left = header.count
+        var table = TerminalTable(header + ["scenario sha256", "catalog", "--set"], left: [1, 2, 3, left, left + 1, left + 2])
         for e in entries {
             let money = MoneyFormat(code: e.currency)
             for (k, o) in e.options.enumerated() {
                 let first = k == 0
-                table.append([String(e.sequence), first ? e.recordedAt.map(time) ?? "–" : "", e.scenarioName, o.id,
-                              money.compact(o.totalCost), money.compact(o.npv), o.breakevenMonth.map { "month \($0)" } ?? "–",
-                              o.breakevenTokensPerMonth.map { $0 == 0 ? "any" : Money.count($0) } ?? "–",
-                              first ? String(e.scenarioSHA256.prefix(12)) : "", first ? e.catalogFingerprint : "",
+                var row = [String(e.sequence), first ? e.recordedAt.map(time) ?? "–" : "", e.scenarioName, o.id,
+                           money.compact(o.totalCost), money.compact(o.npv), o.breakevenMonth.map { "month \($0)" } ?? "–",
+                           o.breakevenTokensPerMonth.map { $0 == 0 ? "any" : Money.count($0) } ?? "–"]
+                if trials {
+                    row += [o.trials.map { "\(money.compact($0.savingsP10)) to \(money.compact($0.savingsP90))" } ?? "–",
+                            o.trials.map { Verdict.percent($0.probabilityBreakeven) } ?? "–"]
+                }
+                table.append(row + [first ? String(e.scenarioSHA256.prefix(12)) : "", first ? e.catalogFingerprint : "",
                               first ? (e.overrides.isEmpty ? "–" : e.overrides.joined(separator: " ")) : ""])
             }
         }

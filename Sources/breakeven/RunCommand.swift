@@ -130,7 +130,8 @@ struct RunCommand: ParsableCommand {
             HistoryEntry(scenarioName: r.scenario.name, scenarioSHA256: r.scenario.sha256, catalogFingerprint: fingerprint,
                          currency: r.scenario.currency, recordedAt: Date(), overrides: overrides.values, options: r.options.map {
                              OptionOutcome(id: $0.id, totalCost: $0.totalCost, npv: $0.npv, breakevenMonth: $0.breakevenMonth,
-                                           breakevenTokensPerMonth: $0.breakevenTokensPerMonth)
+                                           breakevenTokensPerMonth: $0.breakevenTokensPerMonth,
+                                           trials: $0.uncertainty.flatMap(TrialOutcome.init))
                          })
         }
         do {

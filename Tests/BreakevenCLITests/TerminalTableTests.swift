@@ -92,4 +92,19 @@ struct TerminalTableTests {
 
             """)
     }
+
+    @Test func historyShowsTheTrialsRangeWhereARunHasOne() throws {
+        let sha = String(repeating: "ab", count: 32)
+        // self saved from $25,720 to $43,240 over its trials and broke even in all of them.
+        let run = HistoryEntry(scenarioName: "risky", scenarioSHA256: sha, catalogFingerprint: "catalog-v1:3",
+                               options: [OptionOutcome(id: "gpt", totalCost: 72_000, npv: 70_000),
+                                         OptionOutcome(id: "self", totalCost: 37_520, npv: 36_900, breakevenMonth: 5,
+                                                       trials: TrialOutcome(savingsP10: 25_720, savingsP90: 43_240, probabilityBreakeven: 1))])
+        #expect(HistoryCommand.render(try RunHistory.inMemory().record([run]), color: false) == """
+            run  when (UTC)  scenario  option  total   npv  breakeven  volume, tokens/mo  savings p10–p90  breaks even  scenario sha256  catalog       --set
+              1  –           risky     gpt      $72k  $70k          –                  –                –            –  abababababab     catalog-v1:3  –
+              1              risky     self     $38k  $37k    month 5                  –     $26k to $43k         100%
+
+            """)
+    }
 }

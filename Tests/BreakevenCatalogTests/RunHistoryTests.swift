@@ -203,6 +203,37 @@ import Testing
         #expect(try history.entries().map(\.overrides) == [[], ["months=12"]])
     }
 
+    @Test func keepsTheTrialFiguresOfARunWithUncertainty() throws {
+        // llama-self's savings over the trials ran from −$120.5 to $480.25 and it broke even in
+        // 87.25% of them; gpt is the baseline (no savings) and keeps none.
+        let history = try RunHistory.inMemory()
+        var entry = Self.entry("support")
+        entry.options[1].trials = TrialOutcome(savingsP10: -120.5, savingsP90: 480.25, probabilityBreakeven: 0.8725)
+        try history.record(entry)
+        let read = try history.entries()
+        #expect(read.map { $0.options.map(\.trials) } == [[nil, TrialOutcome(savingsP10: -120.5, savingsP90: 480.25, probabilityBreakeven: 0.8725)]])
+        // A share above 1 is neither recorded nor, written by hand, read back.
+        entry.options[1].trials?.probabilityBreakeven = 1.5
+        let refused = try #require(throws: CatalogError.self) { try history.record(entry) }
+        #expect(refused.description.contains("option llama-self: trial savings must be finite amounts and the share that breaks even from 0 to 1"))
+        try history.writer.damage("UPDATE run_option SET savings_p90 = NULL WHERE position = 1")
+        let damaged = try #require(throws: DamagedRow.self) { try history.entries() }
+        #expect(damaged.description == "run 1 option 1: savings_p10, savings_p90, probability_breakeven: expected all three or none, found some NULL")
+    }
+
+    @Test func aHistoryFromBeforeTrialsReadsWithoutThem() throws {
+        // A v4 file with one run and its option, opened by this version: no trial figures.
+        let queue = try DatabaseOpening.inMemory()
+        try RunHistory.migrator.migrate(queue, upTo: "v4: the --set values of a run")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO run (scenario_name, scenario_run, scenario_sha256, catalog_fingerprint, currency) VALUES ('support', 1, ?, 'c', 'USD')",
+                           arguments: [Self.sha])
+            try db.execute(sql: "INSERT INTO run_option (run_id, position, option_id, total_cost, npv) VALUES (1, 0, 'gpt', 1000, 900)")
+        }
+        let history = try RunHistory(migrating: queue)
+        #expect(try history.entries().map { $0.options.map(\.trials) } == [[nil]])
+    }
+
     static func temporaryFile(_ name: String) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("breakeven-db-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

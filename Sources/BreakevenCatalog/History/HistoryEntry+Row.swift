@@ -57,6 +57,15 @@ struct RunOptionRow: FetchableRecord, PersistableRecord {
                                 npv: try r("npv", in: Self.amounts, Self.amountWords),
                                 breakevenMonth: try r("breakeven_month", in: 0..., "a month ≥ 0"),
                                 breakevenTokensPerMonth: try r("breakeven_tokens_per_month", in: Self.volumes, Self.volumeWords))
+        // The three trial columns together or not at all (v5; a run before it has none).
+        let p10: Double? = try r("savings_p10", in: Self.amounts, Self.amountWords)
+        let p90: Double? = try r("savings_p90", in: Self.amounts, Self.amountWords)
+        let odds: Double? = try r("probability_breakeven", in: 0...1, "a share from 0 to 1")
+        switch (p10, p90, odds) {
+        case (nil, nil, nil): break
+        case (let p10?, let p90?, let odds?): outcome.trials = TrialOutcome(savingsP10: p10, savingsP90: p90, probabilityBreakeven: odds)
+        default: throw r.damaged("savings_p10, savings_p90, probability_breakeven: expected all three or none, found some NULL")
+        }
     }
 
     /// The amounts and volumes the history records and reads back: any finite amount a valid
@@ -74,5 +83,8 @@ struct RunOptionRow: FetchableRecord, PersistableRecord {
         container["npv"] = outcome.npv
         container["breakeven_month"] = outcome.breakevenMonth
         container["breakeven_tokens_per_month"] = outcome.breakevenTokensPerMonth
+        container["savings_p10"] = outcome.trials?.savingsP10
+        container["savings_p90"] = outcome.trials?.savingsP90
+        container["probability_breakeven"] = outcome.trials?.probabilityBreakeven
     }
 }

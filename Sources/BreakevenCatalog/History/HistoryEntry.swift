@@ -1,3 +1,4 @@
+import BreakevenCore
 import Foundation
 
 /// One recorded run of a scenario: enough to tell, later, what changed between two runs and
@@ -47,12 +48,33 @@ public struct OptionOutcome: Sendable, Hashable {
     public var breakevenMonth: Int?
     /// Monthly token volume above which the option stays cheaper; nil: none found.
     public var breakevenTokensPerMonth: Double?
+    /// Over the Monte Carlo trials, where the scenario has an `uncertainty` block (nil otherwise,
+    /// for the baseline, and in runs recorded before they were kept).
+    public var trials: TrialOutcome?
 
-    public init(id: String, totalCost: Double, npv: Double, breakevenMonth: Int? = nil, breakevenTokensPerMonth: Double? = nil) {
+    public init(id: String, totalCost: Double, npv: Double, breakevenMonth: Int? = nil, breakevenTokensPerMonth: Double? = nil,
+                trials: TrialOutcome? = nil) {
         self.id = id
         self.totalCost = totalCost
         self.npv = npv
         self.breakevenMonth = breakevenMonth
         self.breakevenTokensPerMonth = breakevenTokensPerMonth
+        self.trials = trials
+    }
+}
+
+/// An option's savings against the baseline at the trials' 10th and 90th percentiles, and the
+/// share of trials in which it breaks even: how the range moved from run to run.
+public struct TrialOutcome: Sendable, Hashable {
+    public var savingsP10: Double
+    public var savingsP90: Double
+    public var probabilityBreakeven: Double
+}
+
+extension TrialOutcome {
+    /// An option's trial figures as the run's result gives them; nil for the baseline (no savings).
+    public init?(_ u: OptionUncertainty) {
+        guard let odds = u.probabilityBreakeven else { return nil }
+        self.init(savingsP10: u.savingsVsBaseline.p10, savingsP90: u.savingsVsBaseline.p90, probabilityBreakeven: odds)
     }
 }

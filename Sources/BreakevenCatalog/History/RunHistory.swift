@@ -40,6 +40,11 @@ public struct RunHistory: DatabaseStore {
                     throw CatalogError.invalidEntry(entry: subject,
                                                     message: "option \(option.id): breakeven volume: expected \(RunOptionRow.volumeWords), found \(volume)")
                 }
+                if let t = option.trials, !(RunOptionRow.amounts.contains(t.savingsP10) && RunOptionRow.amounts.contains(t.savingsP90)
+                                            && (0...1).contains(t.probabilityBreakeven)) {
+                    throw CatalogError.invalidEntry(entry: subject, message: "option \(option.id): trial savings must be finite amounts and "
+                                                    + "the share that breaks even from 0 to 1, found \(t.savingsP10), \(t.savingsP90), \(t.probabilityBreakeven)")
+                }
             }
         }
         return try writer.writeWithoutTransaction { db in
@@ -192,6 +197,14 @@ public struct RunHistory: DatabaseStore {
                 t.column("position", .integer).notNull().check { $0 >= 0 }
                 t.column("argument", .text).notNull()
                 t.primaryKey(["run_id", "position"])
+            }
+        }
+        migrator.registerMigration("v5: the figures of a run's Monte Carlo trials") { db in
+            // NULL for a run without an uncertainty block, for the baseline, and for runs before.
+            try db.alter(table: "run_option") { t in
+                t.add(column: "savings_p10", .double)
+                t.add(column: "savings_p90", .double)
+                t.add(column: "probability_breakeven", .double).check { $0 >= 0 && $0 <= 1 }
             }
         }
         return migrator
