@@ -60,13 +60,8 @@ import Testing
 
     @Test func aHistoryFromBeforeCurrenciesReadsAsDollars() throws {
         // A history file of the first schema, with one run in it, opened by this version.
-        let queue = try DatabaseOpening.inMemory()
-        try RunHistory.migrator.migrate(queue, upTo: "v1: runs and their option figures")
-        try queue.write { db in
-            try db.execute(sql: "INSERT INTO run (scenario_name, scenario_run, scenario_sha256, catalog_fingerprint) VALUES ('support', 1, ?, 'c')",
-                           arguments: [Self.sha])
-        }
-        let history = try RunHistory(migrating: queue)
+        let history = try Self.history(upTo: "v1: runs and their option figures",
+            "INSERT INTO run (scenario_name, scenario_run, scenario_sha256, catalog_fingerprint) VALUES ('support', 1, ?, 'c')")
         #expect(try history.entries().map(\.currency) == ["USD"])
     }
 
@@ -111,14 +106,9 @@ import Testing
 
     @Test func aHistoryInMicroUnitsKeepsItsAmounts() throws {
         // A v2 file: $1,500,000.25 as 1,500,000,250,000 micro-units, an NPV of -$12.5.
-        let queue = try DatabaseOpening.inMemory()
-        try RunHistory.migrator.migrate(queue, upTo: "v2: the currency of a run's amounts")
-        try queue.write { db in
-            try db.execute(sql: "INSERT INTO run (scenario_name, scenario_run, scenario_sha256, catalog_fingerprint, currency) VALUES ('support', 1, ?, 'c', 'EUR')",
-                           arguments: [Self.sha])
-            try db.execute(sql: "INSERT INTO run_option VALUES (1, 0, 'self', 1500000250000, -12500000, 3, 1e9)")
-        }
-        let history = try RunHistory(migrating: queue)
+        let history = try Self.history(upTo: "v2: the currency of a run's amounts",
+            "INSERT INTO run (scenario_name, scenario_run, scenario_sha256, catalog_fingerprint, currency) VALUES ('support', 1, ?, 'c', 'EUR')",
+            "INSERT INTO run_option VALUES (1, 0, 'self', 1500000250000, -12500000, 3, 1e9)")
         let entry = try #require(try history.entries().first)
         #expect(entry.currency == "EUR")
         #expect(entry.options == [OptionOutcome(id: "self", totalCost: 1_500_000.25, npv: -12.5, breakevenMonth: 3, breakevenTokensPerMonth: 1e9)])
@@ -190,13 +180,8 @@ import Testing
 
     @Test func aHistoryFromBeforeSetValuesReadsWithoutThem() throws {
         // A v3 file with one run, opened by this version: the run has no --set values, and new runs keep theirs.
-        let queue = try DatabaseOpening.inMemory()
-        try RunHistory.migrator.migrate(queue, upTo: "v3: every name and amount a valid scenario gives")
-        try queue.write { db in
-            try db.execute(sql: "INSERT INTO run (scenario_name, scenario_run, scenario_sha256, catalog_fingerprint, currency) VALUES ('support', 1, ?, 'c', 'USD')",
-                           arguments: [Self.sha])
-        }
-        let history = try RunHistory(migrating: queue)
+        let history = try Self.history(upTo: "v3: every name and amount a valid scenario gives",
+            "INSERT INTO run (scenario_name, scenario_run, scenario_sha256, catalog_fingerprint, currency) VALUES ('support', 1, ?, 'c', 'USD')")
         var next = Self.entry("support")
         next.overrides = ["months=12"]
         try history.record(next)
@@ -223,15 +208,21 @@ import Testing
 
     @Test func aHistoryFromBeforeTrialsReadsWithoutThem() throws {
         // A v4 file with one run and its option, opened by this version: no trial figures.
-        let queue = try DatabaseOpening.inMemory()
-        try RunHistory.migrator.migrate(queue, upTo: "v4: the --set values of a run")
-        try queue.write { db in
-            try db.execute(sql: "INSERT INTO run (scenario_name, scenario_run, scenario_sha256, catalog_fingerprint, currency) VALUES ('support', 1, ?, 'c', 'USD')",
-                           arguments: [Self.sha])
-            try db.execute(sql: "INSERT INTO run_option (run_id, position, option_id, total_cost, npv) VALUES (1, 0, 'gpt', 1000, 900)")
-        }
-        let history = try RunHistory(migrating: queue)
+        let history = try Self.history(upTo: "v4: the --set values of a run",
+            "INSERT INTO run (scenario_name, scenario_run, scenario_sha256, catalog_fingerprint, currency) VALUES ('support', 1, ?, 'c', 'USD')",
+            "INSERT INTO run_option (run_id, position, option_id, total_cost, npv) VALUES (1, 0, 'gpt', 1000, 900)")
         #expect(try history.entries().map { $0.options.map(\.trials) } == [[nil]])
+    }
+
+    /// A history file written by an earlier version (migrated up to `migration`) holding the run
+    /// of support the statements insert (`?` is the scenario digest), opened by this version.
+    static func history(upTo migration: String, _ statements: String...) throws -> RunHistory {
+        let queue = try DatabaseOpening.inMemory()
+        try RunHistory.migrator.migrate(queue, upTo: migration)
+        try queue.write { db in
+            for sql in statements { try db.execute(sql: sql, arguments: sql.contains("?") ? [Self.sha] : []) }
+        }
+        return try RunHistory(migrating: queue)
     }
 
     static func temporaryFile(_ name: String) throws -> String {
